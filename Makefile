@@ -1,0 +1,178 @@
+# socklab - build, run, test, install.
+#
+#   make              build everything into build/
+#   make run          install missing Debian packages, build, open the main demo
+#   make test         install missing Debian packages, build, run the whole suite
+#   make check        the suite again, built with AddressSanitizer + UBSan
+#   make bench        socklab against strace and tcpdump, measured in one run
+#   make fuzz         the fuzz targets, FUZZ_SECONDS each
+#   make install      PREFIX=/usr/local DESTDIR= ; the command, the tracer, labs, man page
+#
+# The build tree has the layout of an installation, so build/bin/socklab
+# finds its tracer and labs exactly as an installed one does:
+#   build/bin/socklab
+#   build/lib/socklab/libsocklab-preload.so   the call tracer (LD_PRELOAD)
+#   build/lib/socklab/labs/NN-name/PROGRAM    the labs' programs
+#   build/share/socklab/labs/NN-name/         the labs' sheets and sources
+# Objects and test programs live in build/obj and build/tests.
+
+BUILD      ?= build
+PREFIX     ?= /usr/local
+DESTDIR    ?=
+PKG_CONFIG ?= pkg-config
+PKGS       := ncursesw libpcap jansson
+FUZZ_SECONDS ?= 30
+
+CFLAGS   ?= -O2 -g
+# Flags we always need, whatever CFLAGS the caller gives.
+XCFLAGS  := -std=gnu11 -Wall -Wextra -MMD -MP
+CPPFLAGS += -D_GNU_SOURCE -Ilib -Iviewer -Igrade -I$(BUILD)/gen
+# Evaluated when a recipe runs, so `make run` can install pkg-config first.
+PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS))
+PKG_LIBS   = $(shell $(PKG_CONFIG) --libs $(PKGS))
+# The tracer goes into other people's programs: built alone, with only
+# UBSan in a sanitizer build (ASan must be the first library a program
+# loads, which a preloaded library cannot promise).
+PRELOAD_CFLAGS ?= $(CFLAGS)
+
+OBJ := $(BUILD)/obj
+
+LIB_SRC     := $(wildcard lib/*.c)
+PRELOAD_SRC := $(wildcard lib/preload/*.c) lib/ring.c lib/progcheck.c
+VIEWER_SRC  := $(wildcard viewer/*.c)
+CLI_SRC     := $(wildcard cli/*.c)
+GRADE_SRC   := $(wildcard grade/*.c)
+LAB_DIRS    := $(patsubst %/,%,$(sort $(dir $(wildcard labs/[0-9][0-9]-*/LAB.md))))
+SCENARIO_SRC := $(wildcard $(addsuffix /scenario.c,$(LAB_DIRS)))
+# Every other .c file in a lab's folder is a program of its own.
+LAB_PROG_SRC := $(filter-out %/scenario.c,$(wildcard $(addsuffix /*.c,$(LAB_DIRS))))
+UNIT_SRC    := $(wildcard tests/unit/test_*.c)
+CONFORM_SRC := $(wildcard tests/conformance/*.c)
+TESTPROG_SRC := $(wildcard tests/progs/*.c)
+
+LIB_OBJ      := $(LIB_SRC:%.c=$(OBJ)/%.o)
+PRELOAD_OBJ  := $(PRELOAD_SRC:%.c=$(OBJ)/pic/%.o)
+SOCKLAB_OBJ  := $(CLI_SRC:%.c=$(OBJ)/%.o) $(VIEWER_SRC:%.c=$(OBJ)/%.o) \
+                $(GRADE_SRC:%.c=$(OBJ)/%.o) $(SCENARIO_SRC:%.c=$(OBJ)/%.o) \
+                $(OBJ)/gen/labs_table.o
+
+SOCKLAB   := $(BUILD)/bin/socklab
+PRELOAD   := $(BUILD)/lib/socklab/libsocklab-preload.so
+LIBSOCKLAB := $(OBJ)/libsocklab.a
+LAB_PROGS := $(patsubst labs/%.c,$(BUILD)/lib/socklab/labs/%,$(LAB_PROG_SRC))
+LAB_SHARE := $(patsubst labs/%,$(BUILD)/share/socklab/labs/%,$(wildcard $(addsuffix /*,$(LAB_DIRS))))
+UNIT_BIN  := $(patsubst tests/unit/%.c,$(BUILD)/tests/unit/%,$(UNIT_SRC))
+CONFORM_BIN := $(patsubst tests/%.c,$(BUILD)/tests/%,$(CONFORM_SRC))
+TESTPROG_BIN := $(patsubst tests/%.c,$(BUILD)/tests/%,$(TESTPROG_SRC))
+
+.PHONY: all deps run test check bench fuzz install clean
+.DEFAULT_GOAL := all
+
+all: $(SOCKLAB) $(PRELOAD) $(LAB_PROGS) $(LAB_SHARE)
+
+# ---- the two commands of the README ----------------------------------
+
+deps:
+	@scripts/install-deps.sh
+
+run: deps
+	@$(MAKE) --no-print-directory all tests
+	@scripts/demo.sh $(SOCKLAB)
+
+test: deps
+	@$(MAKE) --no-print-directory all tests
+	@BUILD=$(BUILD) tests/run.sh
+
+tests: all $(UNIT_BIN) $(CONFORM_BIN) $(TESTPROG_BIN)
+
+# The same suite with every socklab object built under the sanitizers, in
+# a build tree of its own.
+SAN := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+check: deps
+	@$(MAKE) --no-print-directory BUILD=build/san CFLAGS="-O1 -g $(SAN)" \
+		LDFLAGS="$(SAN)" PRELOAD_CFLAGS="-O1 -g -fsanitize=undefined" tests
+	@BUILD=build/san SOCKLAB_SANITIZED=1 tests/run.sh
+
+bench: deps
+	@$(MAKE) --no-print-directory all tests
+	@BUILD=$(BUILD) scripts/bench.sh
+
+fuzz: deps
+	@$(MAKE) --no-print-directory -f scripts/fuzz.mk BUILD=$(BUILD) FUZZ_SECONDS=$(FUZZ_SECONDS)
+
+# ---- socklab itself --------------------------------------------------
+
+$(SOCKLAB): $(SOCKLAB_OBJ) $(LIBSOCKLAB)
+	@mkdir -p $(dir $@)
+	$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) -lpthread -lm
+
+$(LIBSOCKLAB): $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	$(AR) rcs $@ $^
+
+$(OBJ)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(XCFLAGS) $(CFLAGS) $(PKG_CFLAGS) -c -o $@ $<
+
+# The table of labs: one entry per labs/NN-name/scenario.c, each of which
+# defines `const struct lab lab_NN`.
+$(BUILD)/gen/labs_table.c: $(SCENARIO_SRC) Makefile
+	@mkdir -p $(dir $@)
+	@scripts/gen-labs-table.sh $(SCENARIO_SRC) > $@
+
+$(OBJ)/gen/labs_table.o: $(BUILD)/gen/labs_table.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(XCFLAGS) $(CFLAGS) -c -o $@ $<
+
+# ---- the call tracer -------------------------------------------------
+
+$(PRELOAD): $(PRELOAD_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) -shared -o $@ $^ $(filter -fsanitize=%,$(PRELOAD_CFLAGS)) -ldl -lpthread
+
+$(OBJ)/pic/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(XCFLAGS) $(PRELOAD_CFLAGS) -fPIC -fvisibility=hidden \
+		-fno-stack-protector -c -o $@ $<
+
+# ---- labs: plain C programs, built as a student would build them -------
+
+LAB_CFLAGS := -std=gnu11 -Wall -Wextra -O2 -g
+
+$(BUILD)/lib/socklab/labs/%: labs/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(LAB_CFLAGS) -o $@ $< -lpthread
+
+$(BUILD)/share/socklab/labs/%: labs/%
+	@mkdir -p $(dir $@)
+	cp $< $@
+
+# ---- tests -----------------------------------------------------------
+
+$(BUILD)/tests/unit/%: tests/unit/%.c $(LIBSOCKLAB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(XCFLAGS) $(CFLAGS) $(PKG_CFLAGS) $(LDFLAGS) -o $@ $< \
+		$(filter-out $(OBJ)/cli/main.o,$(SOCKLAB_OBJ)) $(LIBSOCKLAB) \
+		$(PKG_LIBS) -lcriterion -lpthread -lm
+
+# Small programs the tests trace: built plainly, like a student's.
+$(BUILD)/tests/%: tests/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(LAB_CFLAGS) -o $@ $< -lpthread
+
+# ---- install ---------------------------------------------------------
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/socklab \
+		$(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 $(SOCKLAB) $(DESTDIR)$(PREFIX)/bin/socklab
+	install -m 644 $(PRELOAD) $(DESTDIR)$(PREFIX)/lib/socklab/
+	[ ! -d $(BUILD)/lib/socklab/labs ] || cp -R $(BUILD)/lib/socklab/labs $(DESTDIR)$(PREFIX)/lib/socklab/
+	install -d $(DESTDIR)$(PREFIX)/share/socklab
+	[ ! -d $(BUILD)/share/socklab/labs ] || cp -R $(BUILD)/share/socklab/labs $(DESTDIR)$(PREFIX)/share/socklab/
+	install -m 644 docs/socklab.1 $(DESTDIR)$(PREFIX)/share/man/man1/socklab.1
+
+clean:
+	rm -rf build
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -1,0 +1,35 @@
+/*
+ * cli.h - the socklab command's subcommands.
+ *
+ * Each subcommand is a function cmd_NAME(argc, argv) that returns the exit
+ * status (docs/DESIGN.md, "The command"): 0 success, 1 a checkpoint or a
+ * check failed, 2 a usage or environment error -- always with a message
+ * that says what to do.
+ */
+#ifndef SOCKLAB_CLI_H
+#define SOCKLAB_CLI_H
+
+enum exit_status { EXIT_OK = 0, EXIT_FAILED = 1, EXIT_USAGE = 2 };
+
+struct command {
+	const char *name;
+	int (*fn)(int argc, char **argv);
+	const char *summary; /* one line for `socklab --help` */
+	const char *usage;   /* the full text of `socklab NAME --help` */
+};
+
+int cmd_list(int argc, char **argv);
+int cmd_trace(int argc, char **argv);
+int cmd_show(int argc, char **argv);
+
+extern const struct command cmd_list_info, cmd_trace_info, cmd_show_info;
+
+/* "socklab: ..." on stderr. */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Prints c's usage to stdout (for --help) and returns EXIT_OK. */
+int cli_help(const struct command *c);
+/* Says how to get help after a usage error, and returns EXIT_USAGE. */
+int cli_usage_error(const struct command *c, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+#endif

@@ -1,0 +1,93 @@
+/*
+ * main.c - socklab: one command, many subcommands.
+ *
+ * main() finds the subcommand in a table and hands it the rest of the
+ * arguments; everything else lives in cli/cmd_*.c.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const struct command *const commands[] = {
+	&cmd_list_info,
+	&cmd_trace_info,
+	&cmd_show_info,
+};
+
+#define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
+
+void cli_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("socklab: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+int cli_help(const struct command *c)
+{
+	fputs(c->usage, stdout);
+	return EXIT_OK;
+}
+
+int cli_usage_error(const struct command *c, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "socklab %s: ", c->name);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\n(see: socklab %s --help)\n", c->name);
+	return EXIT_USAGE;
+}
+
+static void usage(FILE *out)
+{
+	fputs("usage: socklab COMMAND [ARGS...]\n"
+	      "\n"
+	      "socklab shows what your socket programs do: each call, each TCP state, each\n"
+	      "packet, each process, on one timeline.\n"
+	      "\n"
+	      "commands:\n",
+	      out);
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		fprintf(out, "  %-8s %s\n", commands[i]->name, commands[i]->summary);
+	fputs("\n'socklab COMMAND --help' tells more about one command.\n", out);
+}
+
+static const struct command *find_command(const char *name)
+{
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		if (strcmp(commands[i]->name, name) == 0)
+			return commands[i];
+	return NULL;
+}
+
+int main(int argc, char **argv)
+{
+	const struct command *c;
+
+	if (argc < 2) {
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
+	    strcmp(argv[1], "help") == 0) {
+		if (argc > 2 && (c = find_command(argv[2])))
+			return cli_help(c);
+		usage(stdout);
+		return EXIT_OK;
+	}
+	c = find_command(argv[1]);
+	if (!c) {
+		cli_error("'%s' is not a socklab command (see: socklab --help)", argv[1]);
+		return EXIT_USAGE;
+	}
+	return c->fn(argc - 1, argv + 1);
+}

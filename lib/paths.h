@@ -1,0 +1,22 @@
+/*
+ * paths.h - where socklab's own files are.
+ *
+ * Relative to the socklab executable, so the build tree and an
+ * installation work the same way (see the Makefile):
+ *   PREFIX/bin/socklab
+ *   PREFIX/lib/socklab/libsocklab-preload.so, PREFIX/lib/socklab/labs/...
+ *   PREFIX/share/socklab/labs/...
+ */
+#ifndef SOCKLAB_PATHS_H
+#define SOCKLAB_PATHS_H
+
+#include <stddef.h>
+
+/* PREFIX/lib/socklab, or NULL if socklab cannot tell where it is. */
+const char *socklab_libdir(void);
+/* PREFIX/share/socklab */
+const char *socklab_sharedir(void);
+/* The tracer library; err says what is missing when it is not there. */
+const char *socklab_preload(char *err, size_t errlen);
+
+#endif

@@ -1,0 +1,400 @@
+/*
+ * iocalls.c - the calls that move bytes, and close.
+ *
+ * send, sendto, sendmsg, recv, recvfrom and recvmsg are always socket calls.
+ * read, write, readv, writev and close are traced only when their descriptor
+ * is a socket; on a file or a pipe they go straight through. Programs built
+ * with _FORTIFY_SOURCE (Debian's default for -O2) call __recv_chk,
+ * __recvfrom_chk and __read_chk instead: they are recorded under the names
+ * the student wrote (recv, recvfrom, read).
+ */
+#include <errno.h>
+#include <linux/close_range.h>
+#include <stdio.h>
+
+#include "tracer.h"
+
+/* The part of a record shared by every data call: "len" is the number of
+ * bytes asked for, "ret" the number moved. */
+static void rec_io(struct rec *r, const char *fn, int fd, ssize_t ret, int err, int64_t t_in,
+		   enum call_timing when, size_t len, int flags)
+{
+	char names[128];
+
+	rec_call(r, fn, fd, ret, err, t_in, when);
+	rec_int(r, "len", (long long)len);
+	if (flags) {
+		msgflags_str(flags, names, sizeof(names));
+		rec_str(r, "flags", names);
+	}
+}
+
+static size_t iov_total(const struct iovec *iov, int n)
+{
+	size_t total = 0;
+
+	for (int i = 0; iov && i < n; i++)
+		total += iov[i].iov_len;
+	return total;
+}
+
+/* A UDP socket that sends before it binds gets a port at its first send. */
+static void learn_port_after_send(int fd)
+{
+	struct fdinfo fi;
+
+	if (fdtab_get(fd, &fi) && fi.local.port == 0)
+		fdtab_refresh(fd);
+}
+
+static ssize_t trace_sendto(const char *fn, int fd, const void *buf, size_t len, int flags,
+			    const struct sockaddr *to, socklen_t tolen)
+{
+	int64_t t_in = now_ns();
+	ssize_t ret = to ? real_sendto(fd, buf, len, flags, to, tolen)
+			 : real_send(fd, buf, len, flags);
+	int err = errno;
+	struct rec r;
+
+	if (ret >= 0)
+		learn_port_after_send(fd);
+	rec_io(&r, fn, fd, ret, err, t_in, ACTS_AT_ENTRY, len, flags);
+	rec_addr(&r, "peer", to, tolen);
+	rec_emit(&r);
+	errno = err;
+	return ret;
+}
+
+static ssize_t trace_sendmsg(int fd, const struct msghdr *msg, int flags)
+{
+	int64_t t_in = now_ns();
+	ssize_t ret = real_sendmsg(fd, msg, flags);
+	int err = errno;
+	struct rec r;
+
+	if (ret >= 0)
+		learn_port_after_send(fd);
+	rec_io(&r, "sendmsg", fd, ret, err, t_in, ACTS_AT_ENTRY,
+	       msg ? iov_total(msg->msg_iov, (int)msg->msg_iovlen) : 0, flags);
+	if (msg)
+		rec_addr(&r, "peer", msg->msg_name, msg->msg_namelen);
+	rec_emit(&r);
+	errno = err;
+	return ret;
+}
+
+/*
+ * recv and recvfrom, plain or fortified. buflen is the real size of buf
+ * that _FORTIFY_SOURCE passes to the __*_chk variants, or 0 for the plain
+ * calls.
+ */
+static ssize_t trace_recvfrom(const char *fn, int fd, void *buf, size_t len, size_t buflen,
+			      int flags, struct sockaddr *from, socklen_t *fromlen)
+{
+	int64_t t_in = now_ns();
+	ssize_t ret;
+	int err;
+	struct rec r;
+
+	if (buflen)
+		ret = from || fromlen ? real___recvfrom_chk(fd, buf, len, buflen, flags, from, fromlen)
+				      : real___recv_chk(fd, buf, len, buflen, flags);
+	else
+		ret = from || fromlen ? real_recvfrom(fd, buf, len, flags, from, fromlen)
+				      : real_recv(fd, buf, len, flags);
+	err = errno;
+	rec_io(&r, fn, fd, ret, err, t_in, ACTS_AT_RETURN, len, flags);
+	if (ret >= 0 && from && fromlen)
+		rec_addr(&r, "peer", from, *fromlen);
+	rec_emit(&r);
+	errno = err;
+	return ret;
+}
+
+static ssize_t trace_recvmsg(int fd, struct msghdr *msg, int flags)
+{
+	int64_t t_in = now_ns();
+	ssize_t ret = real_recvmsg(fd, msg, flags);
+	int err = errno;
+	char names[128];
+	struct rec r;
+
+	rec_io(&r, "recvmsg", fd, ret, err, t_in, ACTS_AT_RETURN,
+	       msg ? iov_total(msg->msg_iov, (int)msg->msg_iovlen) : 0, flags);
+	if (ret >= 0 && msg) {
+		rec_addr(&r, "peer", msg->msg_name, msg->msg_namelen);
+		/* MSG_TRUNC here: a datagram was longer than the buffer. */
+		if (msg->msg_flags) {
+			msgflags_str(msg->msg_flags, names, sizeof(names));
+			rec_str(&r, "msg_flags", names);
+		}
+	}
+	rec_emit(&r);
+	errno = err;
+	return ret;
+}
+
+/* read and write on a socket; buflen as for trace_recvfrom. */
+static ssize_t trace_read(int fd, void *buf, size_t len, size_t buflen)
+{
+	int64_t t_in = now_ns();
+	ssize_t ret = buflen ? real___read_chk(fd, buf, len, buflen) : real_read(fd, buf, len);
+	int err = errno;
+	struct rec r;
+
+	rec_io(&r, "read", fd, ret, err, t_in, ACTS_AT_RETURN, len, 0);
+	rec_emit(&r);
+	errno = err;
+	return ret;
+}
+
+static ssize_t trace_write(int fd, const void *buf, size_t len)
+{
+	int64_t t_in = now_ns();
+	ssize_t ret = real_write(fd, buf, len);
+	int err = errno;
+	struct rec r;
+
+	rec_io(&r, "write", fd, ret, err, t_in, ACTS_AT_ENTRY, len, 0);
+	rec_emit(&r);
+	errno = err;
+	return ret;
+}
+
+static ssize_t trace_readv(const char *fn, int fd, const struct iovec *iov, int n)
+{
+	int64_t t_in = now_ns();
+	bool in = fn[0] == 'r';
+	ssize_t ret = in ? real_readv(fd, iov, n) : real_writev(fd, iov, n);
+	int err = errno;
+	struct rec r;
+
+	rec_io(&r, fn, fd, ret, err, t_in, in ? ACTS_AT_RETURN : ACTS_AT_ENTRY,
+	       iov_total(iov, n), 0);
+	rec_int(&r, "iovcnt", n);
+	rec_emit(&r);
+	errno = err;
+	return ret;
+}
+
+/*
+ * close of a socket. The entry is forgotten before the real close: once the
+ * number is free, another thread may get it for a new socket, and we must
+ * not wipe that one's entry. The record is written from the copy.
+ */
+static void rec_close(const char *fn, int fd, int ret, int err, int64_t t_in,
+		      const struct fdinfo *fi, const char *via)
+{
+	struct rec r;
+
+	rec_call_head(&r, fn, fd, ret, err, t_in, ACTS_AT_ENTRY);
+	rec_sock(&r, fi);
+	if (via)
+		rec_str(&r, "via", via);
+	rec_emit(&r);
+}
+
+static int trace_close(int fd, const struct fdinfo *fi)
+{
+	int64_t t_in = now_ns();
+	int ret;
+	int err;
+
+	fdtab_forget(fd);
+	ret = real_close(fd);
+	err = errno;
+	rec_close("close", fd, ret, err, t_in, fi, NULL);
+	errno = err;
+	return ret;
+}
+
+static int trace_fclose(FILE *fp, int fd, const struct fdinfo *fi)
+{
+	int64_t t_in = now_ns();
+	int ret;
+	int err;
+
+	fdtab_forget(fd);
+	ret = real_fclose(fp);
+	err = errno;
+	rec_close("close", fd, ret, err, t_in, fi, "fclose");
+	errno = err;
+	return ret;
+}
+
+/* close_range() and closefrom() close many descriptors at once; each socket
+ * among them gets its own close record. */
+static int trace_close_range(unsigned first, unsigned last, int flags, bool is_closefrom)
+{
+	int64_t t_in = now_ns();
+	struct fdinfo fi[64];
+	int fds[64], n = 0, ret = 0, err;
+
+	if (!(flags & CLOSE_RANGE_CLOEXEC)) {
+		for (int fd = fdtab_next_socket((int)first, last); fd >= 0 && n < 64;
+		     fd = fdtab_next_socket(fd + 1, last)) {
+			fdtab_get(fd, &fi[n]);
+			fds[n++] = fd;
+			fdtab_forget(fd);
+		}
+	}
+	if (is_closefrom)
+		real_closefrom((int)first);
+	else
+		ret = real_close_range(first, last, flags);
+	err = errno;
+	for (int i = 0; i < n; i++)
+		rec_close("close", fds[i], ret, err, t_in, &fi[i],
+			  is_closefrom ? "closefrom" : "close_range");
+	errno = err;
+	return ret;
+}
+
+/* ---- the exported names --------------------------------------------- */
+
+EXPORT ssize_t send(int fd, const void *buf, size_t len, int flags)
+{
+	NEED_REAL(send);
+	if (!tracer_on)
+		return real_send(fd, buf, len, flags);
+	return trace_sendto("send", fd, buf, len, flags, NULL, 0);
+}
+
+EXPORT ssize_t sendto(int fd, const void *buf, size_t len, int flags,
+		      const struct sockaddr *to, socklen_t tolen)
+{
+	NEED_REAL(sendto);
+	if (!tracer_on)
+		return real_sendto(fd, buf, len, flags, to, tolen);
+	return trace_sendto("sendto", fd, buf, len, flags, to, tolen);
+}
+
+EXPORT ssize_t sendmsg(int fd, const struct msghdr *msg, int flags)
+{
+	NEED_REAL(sendmsg);
+	if (!tracer_on)
+		return real_sendmsg(fd, msg, flags);
+	return trace_sendmsg(fd, msg, flags);
+}
+
+EXPORT ssize_t recv(int fd, void *buf, size_t len, int flags)
+{
+	NEED_REAL(recv);
+	if (!tracer_on)
+		return real_recv(fd, buf, len, flags);
+	return trace_recvfrom("recv", fd, buf, len, 0, flags, NULL, NULL);
+}
+
+EXPORT ssize_t recvfrom(int fd, void *buf, size_t len, int flags, struct sockaddr *from,
+			socklen_t *fromlen)
+{
+	NEED_REAL(recvfrom);
+	if (!tracer_on)
+		return real_recvfrom(fd, buf, len, flags, from, fromlen);
+	return trace_recvfrom("recvfrom", fd, buf, len, 0, flags, from, fromlen);
+}
+
+EXPORT ssize_t recvmsg(int fd, struct msghdr *msg, int flags)
+{
+	NEED_REAL(recvmsg);
+	if (!tracer_on)
+		return real_recvmsg(fd, msg, flags);
+	return trace_recvmsg(fd, msg, flags);
+}
+
+EXPORT ssize_t __recv_chk(int fd, void *buf, size_t len, size_t buflen, int flags)
+{
+	NEED_REAL(__recv_chk);
+	if (!tracer_on)
+		return real___recv_chk(fd, buf, len, buflen, flags);
+	return trace_recvfrom("recv", fd, buf, len, buflen, flags, NULL, NULL);
+}
+
+EXPORT ssize_t __recvfrom_chk(int fd, void *buf, size_t len, size_t buflen, int flags,
+			      struct sockaddr *from, socklen_t *fromlen)
+{
+	NEED_REAL(__recvfrom_chk);
+	if (!tracer_on)
+		return real___recvfrom_chk(fd, buf, len, buflen, flags, from, fromlen);
+	return trace_recvfrom("recvfrom", fd, buf, len, buflen, flags, from, fromlen);
+}
+
+EXPORT ssize_t read(int fd, void *buf, size_t len)
+{
+	NEED_REAL(read);
+	if (!tracer_on || !fdtab_is_socket(fd))
+		return real_read(fd, buf, len);
+	return trace_read(fd, buf, len, 0);
+}
+
+EXPORT ssize_t __read_chk(int fd, void *buf, size_t len, size_t buflen)
+{
+	NEED_REAL(__read_chk);
+	if (!tracer_on || !fdtab_is_socket(fd))
+		return real___read_chk(fd, buf, len, buflen);
+	return trace_read(fd, buf, len, buflen);
+}
+
+EXPORT ssize_t write(int fd, const void *buf, size_t len)
+{
+	NEED_REAL(write);
+	if (!tracer_on || !fdtab_is_socket(fd))
+		return real_write(fd, buf, len);
+	return trace_write(fd, buf, len);
+}
+
+EXPORT ssize_t readv(int fd, const struct iovec *iov, int n)
+{
+	NEED_REAL(readv);
+	if (!tracer_on || !fdtab_is_socket(fd))
+		return real_readv(fd, iov, n);
+	return trace_readv("readv", fd, iov, n);
+}
+
+EXPORT ssize_t writev(int fd, const struct iovec *iov, int n)
+{
+	NEED_REAL(writev);
+	if (!tracer_on || !fdtab_is_socket(fd))
+		return real_writev(fd, iov, n);
+	return trace_readv("writev", fd, iov, n);
+}
+
+EXPORT int close(int fd)
+{
+	struct fdinfo fi;
+
+	NEED_REAL(close);
+	if (!tracer_on || !fdtab_get(fd, &fi))
+		return real_close(fd);
+	return trace_close(fd, &fi);
+}
+
+EXPORT int fclose(FILE *fp)
+{
+	struct fdinfo fi;
+	int fd;
+
+	NEED_REAL(fclose);
+	fd = fp ? fileno(fp) : -1;
+	if (!tracer_on || !fdtab_get(fd, &fi))
+		return real_fclose(fp);
+	return trace_fclose(fp, fd, &fi);
+}
+
+EXPORT int close_range(unsigned int first, unsigned int last, int flags)
+{
+	NEED_REAL(close_range);
+	if (!tracer_on)
+		return real_close_range(first, last, flags);
+	return trace_close_range(first, last, flags, false);
+}
+
+EXPORT void closefrom(int lowfd)
+{
+	NEED_REAL(closefrom);
+	if (!tracer_on) {
+		real_closefrom(lowfd);
+		return;
+	}
+	trace_close_range((unsigned)lowfd, ~0U, 0, true);
+}

@@ -1,0 +1,33 @@
+/*
+ * strpool.h - interned strings.
+ *
+ * A session names the same few hundred strings over and over (function
+ * names, errno names, addresses). The pool keeps one copy of each and hands
+ * out a pointer that stays valid until the pool is freed, so events can
+ * compare names by pointer and a million events do not carry a million
+ * copies of "127.0.0.1:9190".
+ *
+ * One thread may add while others read strings already handed out: strings
+ * never move.
+ */
+#ifndef SOCKLAB_STRPOOL_H
+#define SOCKLAB_STRPOOL_H
+
+#include <stddef.h>
+
+struct strpool;
+
+struct strpool *strpool_new(void);
+void strpool_free(struct strpool *p);
+
+/* The pool's copy of the len bytes at s (plus a NUL), or NULL when out of
+ * memory. */
+const char *strpool_intern(struct strpool *p, const char *s, size_t len);
+
+/* Same, for a NUL-terminated string; NULL stays NULL. */
+const char *strpool_get(struct strpool *p, const char *s);
+
+/* Bytes held, for the viewer's memory figures. */
+size_t strpool_bytes(const struct strpool *p);
+
+#endif

@@ -1,0 +1,60 @@
+#!/bin/sh
+# Installs the Debian packages socklab needs to build, run and test, and only
+# those that are missing. `make run` and `make test` call it first, so a fresh
+# Debian machine needs nothing else. Run as root, or as a user who may sudo.
+#
+#   scripts/install-deps.sh           build + run + test packages
+#   scripts/install-deps.sh --check   list what is missing, install nothing
+set -eu
+
+# Why each package is here:
+#   build-essential pkg-config  the compiler and how we find libraries
+#   libncurses-dev              the viewer draws with ncursesw
+#   libpcap-dev                 packet capture and capture.pcap
+#   libjansson-dev              reading sessions (events.jsonl)
+#   libcriterion-dev            unit tests (each test in its own process)
+#   tmux                        the viewer is tested in a real terminal
+#   tshark tcpdump strace       references the tests and `make bench` compare against
+#   iproute2 nftables           lab networks: namespaces, veth pairs, loss rules
+#   jq                          command-level tests read JSON output
+#   clang libclang-rt-14-dev    libFuzzer targets (`make fuzz`)
+PACKAGES="build-essential pkg-config libncurses-dev libpcap-dev libjansson-dev
+libcriterion-dev tmux tshark tcpdump strace iproute2 nftables jq clang
+libclang-rt-14-dev"
+
+missing=""
+for p in $PACKAGES; do
+	if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+		missing="$missing $p"
+	fi
+done
+
+if [ -z "$missing" ]; then
+	exit 0
+fi
+if [ "${1:-}" = "--check" ]; then
+	echo "missing Debian packages:$missing"
+	exit 1
+fi
+
+echo "socklab: installing Debian packages:$missing"
+if [ "$(id -u)" -eq 0 ]; then
+	SUDO=""
+elif command -v sudo >/dev/null 2>&1; then
+	SUDO="sudo"
+else
+	echo "socklab: these packages are missing and I am not root (no sudo either):$missing" >&2
+	echo "socklab: ask an administrator to run: apt-get install$missing" >&2
+	exit 2
+fi
+
+# tshark asks whether non-root users may capture; answer "no" without a prompt.
+echo "wireshark-common wireshark-common/install-setuid boolean false" | $SUDO debconf-set-selections
+export DEBIAN_FRONTEND=noninteractive
+# Refresh the package lists only when an install fails for lack of them.
+# shellcheck disable=SC2086
+if ! $SUDO apt-get install -y -q --no-install-recommends $missing; then
+	$SUDO apt-get update -q
+	# shellcheck disable=SC2086
+	$SUDO apt-get install -y -q --no-install-recommends $missing
+fi

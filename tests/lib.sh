@@ -1,0 +1,98 @@
+# tests/lib.sh - what every shell test shares. Sourced by tests/cmd/*.sh.
+#
+# A test file defines functions named test_* and ends with `run_tests`.
+# Each test runs in its own subshell, in its own temporary folder ($T),
+# with `set -eu`; whatever it starts in the background with `bg` is killed
+# when it ends, however it ends. A test passes when its function returns 0.
+#
+#   fail "why"       fail now, with a sentence
+#   skip "why"       cannot run here (needs root, ...); a failure when
+#                    SOCKLAB_NO_SKIP=1, as .ci/run sets
+#   bg CMD...        start CMD in the background, killed at the end
+#   free_port        a TCP port nobody uses now, from the kernel
+#   socklab ARGS...  the socklab under test
+#   ev DIR JQ        events of session DIR selected by a jq filter, as JSON lines
+
+set -u
+BUILD=${BUILD:-build}
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+SOCKLAB="$ROOT/$BUILD/bin/socklab"
+PROGS="$ROOT/$BUILD/tests/progs"
+CONFORM="$ROOT/$BUILD/tests/conformance"
+LABS="$ROOT/$BUILD/lib/socklab/labs"
+export SOCKLAB PROGS CONFORM LABS ROOT
+
+socklab() { "$SOCKLAB" "$@"; }
+
+fail() {
+	echo "    FAIL: $*" >&2
+	exit 1
+}
+
+skip() {
+	if [ "${SOCKLAB_NO_SKIP:-0}" = 1 ]; then
+		echo "    FAIL (a skip is a failure here, SOCKLAB_NO_SKIP=1): $*" >&2
+		exit 1
+	fi
+	echo "    skipped: $*" >&2
+	exit 77
+}
+
+need_root() {
+	[ "$(id -u)" = 0 ] || skip "needs root: $*"
+}
+
+bg() {
+	"$@" &
+	echo $! >>"$T/.bg_pids"
+}
+
+free_port() {
+	"$PROGS/freeport"
+}
+
+ev() {
+	jq -c "$2" "$1/events.jsonl"
+}
+
+# Waits until something listens on TCP port $1 (up to 5 s).
+wait_listen() {
+	for _ in $(seq 100); do
+		if ss -Htln "sport = :$1" | grep -q .; then return 0; fi
+		sleep 0.05
+	done
+	fail "nothing listens on port $1 after 5 s"
+}
+
+_cleanup() {
+	if [ -f "$T/.bg_pids" ]; then
+		while read -r p; do kill "$p" 2>/dev/null || true; done <"$T/.bg_pids"
+		sleep 0.1
+		while read -r p; do kill -9 "$p" 2>/dev/null || true; done <"$T/.bg_pids"
+	fi
+	cd /
+	rm -rf "$T"
+}
+
+run_tests() {
+	file=$(basename "$0" .sh)
+	pass=0 failed=0 skipped=0
+	for t in $(declare -F | awk '{print $3}' | grep '^test_'); do
+		if [ -n "${ONLY:-}" ] && [ "$t" != "$ONLY" ]; then continue; fi
+		(
+			T=$(mktemp -d /tmp/socklab-test.XXXXXX)
+			trap _cleanup EXIT
+			cd "$T"
+			set -e
+			"$t"
+		)
+		rc=$?
+		case $rc in
+		0) echo "ok      $file: $t"; pass=$((pass + 1)) ;;
+		77) echo "skip    $file: $t"; skipped=$((skipped + 1)) ;;
+		*) echo "FAIL    $file: $t"; failed=$((failed + 1)) ;;
+		esac
+	done
+	echo "# $file: $pass passed, $failed failed, $skipped skipped"
+	[ "$failed" = 0 ]
+}
