@@ -24,6 +24,7 @@
 #include "paths.h"
 #include "procwatch.h"
 #include "progcheck.h"
+#include "sources.h"
 #include "tracee.h"
 
 const struct command cmd_trace_info = {
@@ -261,6 +262,7 @@ int cmd_trace(int argc, char **argv)
 	}
 	co.dir = dir;
 	co.command = a.argv;
+	co.sources = session_sources;
 	c = collector_start(&co, err, sizeof(err));
 	if (!c) {
 		cli_error("%s", err);

@@ -1,0 +1,10 @@
+/*
+ * sources.c - the list of in-process sources a session starts.
+ */
+#include <stddef.h>
+
+#include "sources.h"
+
+const struct source *const session_sources[] = {
+	NULL,
+};
