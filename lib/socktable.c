@@ -1,0 +1,102 @@
+/*
+ * socktable.c - following sockets through calls and state changes.
+ */
+#include "socktable.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct sock_info *socktable_find(const struct socktable *st, const char *sock)
+{
+	for (size_t i = st->n; i-- > 0;)
+		if (st->s[i].sock == sock)
+			return &st->s[i];
+	return NULL;
+}
+
+static struct sock_info *sock_get(struct socktable *st, const char *sock, int64_t t)
+{
+	struct sock_info *s = socktable_find(st, sock);
+
+	if (s)
+		return s;
+	if (st->n == st->cap) {
+		size_t cap = st->cap ? st->cap * 2 : 64;
+		struct sock_info *bigger = realloc(st->s, cap * sizeof(*bigger));
+		if (!bigger)
+			return NULL;
+		st->s = bigger;
+		st->cap = cap;
+	}
+	s = &st->s[st->n++];
+	*s = (struct sock_info){.sock = sock, .conn = -1, .fd = -1, .t_state = t,
+				.timer_ms = -1, .t_first = t, .t_last = t};
+	return s;
+}
+
+static bool is(const char *a, const char *b)
+{
+	return a && strcmp(a, b) == 0;
+}
+
+static void on_call(struct socktable *st, const struct event *e)
+{
+	struct sock_info *s = sock_get(st, e->call.sock, e->t);
+	const char *fn = e->call.fn;
+
+	if (!s)
+		return;
+	s->t_last = e->t;
+	s->pid = e->pid;
+	s->fd = is(fn, "accept") || is(fn, "accept4") ? (int32_t)e->call.ret : e->call.fd;
+	if (e->conn >= 0)
+		s->conn = e->conn;
+	if (is(e->call.proto, "tcp"))
+		s->proto = PROTO_TCP;
+	else if (is(e->call.proto, "udp"))
+		s->proto = PROTO_UDP;
+	if (e->call.ret > 0 && (is(fn, "send") || is(fn, "sendto") || is(fn, "sendmsg") ||
+				is(fn, "write") || is(fn, "writev")))
+		s->bytes_sent += (uint64_t)e->call.ret;
+	if (e->call.ret > 0 && (is(fn, "recv") || is(fn, "recvfrom") || is(fn, "recvmsg") ||
+				is(fn, "read") || is(fn, "readv")))
+		s->bytes_rcvd += (uint64_t)e->call.ret;
+	if (is(fn, "close") && e->call.ret == 0)
+		s->closed = true;
+}
+
+static void on_state(struct socktable *st, const struct event *e)
+{
+	struct sock_info *s = sock_get(st, e->state.sock, e->t);
+
+	if (!s)
+		return;
+	s->t_last = e->t;
+	s->state = e->state.to;
+	s->t_state = e->t;
+	s->timer_ms = e->state.timer_ms;
+	s->proto = PROTO_TCP;
+	s->nstates++;
+	if (e->conn >= 0)
+		s->conn = e->conn;
+}
+
+void socktable_add(struct socktable *st, const struct event *e)
+{
+	if (e->src == SRC_CALL && e->call.sock)
+		on_call(st, e);
+	else if (e->src == SRC_STATE && e->state.sock)
+		on_state(st, e);
+}
+
+void socktable_build(struct socktable *st, const struct event *ev, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		socktable_add(st, &ev[i]);
+}
+
+void socktable_free(struct socktable *st)
+{
+	free(st->s);
+	memset(st, 0, sizeof(*st));
+}
