@@ -116,7 +116,7 @@ $(OBJ)/%.o: %.c
 
 # The table of labs: one entry per labs/NN-name/scenario.c, each of which
 # defines `const struct lab lab_NN`.
-$(BUILD)/gen/labs_table.c: $(SCENARIO_SRC) Makefile
+$(BUILD)/gen/labs_table.c: $(SCENARIO_SRC) Makefile scripts/gen-labs-table.sh
 	@mkdir -p $(dir $@)
 	@scripts/gen-labs-table.sh $(SCENARIO_SRC) > $@
 

@@ -19,10 +19,11 @@ struct command {
 };
 
 int cmd_list(int argc, char **argv);
+int cmd_run(int argc, char **argv);
 int cmd_trace(int argc, char **argv);
 int cmd_show(int argc, char **argv);
 
-extern const struct command cmd_list_info, cmd_trace_info, cmd_show_info;
+extern const struct command cmd_list_info, cmd_run_info, cmd_trace_info, cmd_show_info;
 
 /* "socklab: ..." on stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -12,6 +12,7 @@
 
 static const struct command *const commands[] = {
 	&cmd_list_info,
+	&cmd_run_info,
 	&cmd_trace_info,
 	&cmd_show_info,
 };

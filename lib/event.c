@@ -502,6 +502,24 @@ static void describe_proc(struct line *l, const struct event *e, json_t *o)
 	}
 }
 
+/* Program output, steps, checkpoint results and other notes. */
+static void describe_note(struct line *l, const struct event *e, json_t *o)
+{
+	const char *kind = e->note.kind ? e->note.kind : "";
+	const char *text = e->note.text ? e->note.text : "";
+
+	if (strcmp(kind, "output") == 0)
+		put(l, "%s printed: %s", jstr(o, "role") ? jstr(o, "role") : "it", text);
+	else if (strcmp(kind, "checkpoint") == 0)
+		put(l, "checkpoint %s %s: %s",
+		    json_is_true(json_object_get(o, "pass")) ? "PASS" : "FAIL",
+		    jstr(o, "name") ? jstr(o, "name") : "?", text);
+	else if (strcmp(kind, "step") == 0)
+		put(l, "step: %s", text);
+	else
+		put(l, "note: %s", text);
+}
+
 size_t event_describe(const struct event *e, char *out, size_t cap)
 {
 	struct line l = {out, cap, 0};
@@ -526,7 +544,7 @@ size_t event_describe(const struct event *e, char *out, size_t cap)
 		describe_proc(&l, e, o);
 		break;
 	case SRC_NOTE:
-		put(&l, "note: %s", e->note.text ? e->note.text : "");
+		describe_note(&l, e, o);
 		break;
 	}
 	json_decref(o);

@@ -24,3 +24,18 @@ const struct lab *lab_find(const char *arg)
 	}
 	return NULL;
 }
+
+bool lab_option(const struct lab_run *r, const char *name)
+{
+	const struct lab *l = r ? r->lab : NULL;
+
+	for (int i = 0; l && l->options && l->options[i].name && i < LAB_MAX_OPTIONS; i++)
+		if (strcmp(l->options[i].name, name) == 0)
+			return r->options[i];
+	return false;
+}
+
+const struct lab_run *lab_run_of(const struct check_ctx *c)
+{
+	return c->facts ? c->facts->extra : NULL;
+}

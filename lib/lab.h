@@ -3,16 +3,55 @@
  * checkpoints.
  *
  * Each labs/NN-name/scenario.c defines `const struct lab lab_NN`; the
- * build collects them into socklab_labs[], in folder order.
+ * build collects them into socklab_labs[], in folder order. `socklab run
+ * NN` runs the scenario (naive, or with --fix the corrected program), then
+ * the checkpoints for that run over the session it recorded.
  */
 #ifndef SOCKLAB_LAB_H
 #define SOCKLAB_LAB_H
+
+#include <stdbool.h>
+
+#include "check.h"
+#include "scenario.h"
+
+#define LAB_MAX_OPTIONS 8
+
+/* A named variant worth seeing: `socklab run 1 --server-closes-first`. */
+struct lab_option {
+	const char *name; /* without the dashes */
+	const char *help;
+};
+
+struct lab;
+
+/* What `socklab run` hands the scenario (and, as facts->extra, the
+ * checkpoints). */
+struct lab_run {
+	const struct lab *lab;
+	bool fix;
+	bool options[LAB_MAX_OPTIONS]; /* options[i]: lab->options[i] was given */
+	int port;                      /* a port free for this run */
+};
 
 struct lab {
 	int number;        /* 4 */
 	const char *name;  /* "nagle": what `socklab run nagle` takes */
 	const char *title; /* one line for `socklab list` */
 	const char *dir;   /* "04-nagle", under labs/ */
+	/* What --fix changes, in a line; NULL when the lab has nothing to fix,
+	 * and then no_fix says why. */
+	const char *fix;
+	const char *no_fix;
+	const struct lab_option *options; /* ends with {NULL}; may be NULL */
+	/* Needs root (builds a network namespace, say). */
+	bool needs_root;
+	/* Runs the scenario. Returns 0, or -1 with scenario_error() set. */
+	int (*run)(struct scenario *s, const struct lab_run *r);
+	/* Checkpoints, each list ending with {NULL}: for the naive run, and
+	 * for the run with --fix. */
+	const struct check *checks;
+	const struct check *fix_checks;
 };
 
 /* Every lab, in order, ending with NULL. */
@@ -20,5 +59,10 @@ extern const struct lab *const socklab_labs[];
 
 /* The lab named by arg ("4", "04", "nagle"), or NULL. */
 const struct lab *lab_find(const char *arg);
+
+/* True when the run was given the lab's option of that name. */
+bool lab_option(const struct lab_run *r, const char *name);
+/* The lab_run of a check's run (facts->extra), or NULL. */
+const struct lab_run *lab_run_of(const struct check_ctx *c);
 
 #endif

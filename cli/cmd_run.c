@@ -1,0 +1,202 @@
+/*
+ * cmd_run.c - socklab run LAB [--fix] [--no-view] [--record DIR] [--OPTION]...
+ *
+ * Runs a lab's scenario into a session, then its checkpoints over that
+ * session: the naive program's (the phenomenon happened) or, with --fix,
+ * the corrected program's (it did not).
+ */
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "lab.h"
+#include "paths.h"
+#include "report.h"
+
+const struct command cmd_run_info = {
+	"run",
+	cmd_run,
+	"runs a lab: its programs, its scenario, its checkpoints",
+	"usage: socklab run LAB [--fix] [--no-view] [--record DIR] [--OPTION]...\n"
+	"\n"
+	"Runs lab LAB (a number, 4 or 04, or a name, nagle): first the naive\n"
+	"program, which shows the lab's phenomenon; with --fix the corrected one,\n"
+	"which does not. Then checks the session against the lab's checkpoints and\n"
+	"prints each, with the events that prove it.\n"
+	"\n"
+	"  --fix         run the corrected program\n"
+	"  --no-view     do not open the viewer; print the steps and checkpoints\n"
+	"  --record DIR  save the session in DIR (default: a new folder here)\n"
+	"  --OPTION      a variant the lab offers (see its sheet, LAB.md)\n"
+	"  --help        this text\n"
+	"\n"
+	"Exit status: 0 when every checkpoint holds, 1 when one does not,\n"
+	"2 when the lab could not run (with the reason).\n",
+};
+
+struct run_args {
+	const struct lab *lab;
+	struct lab_run run;
+	bool view;
+	const char *record;
+};
+
+static int lab_option_index(const struct lab *l, const char *name)
+{
+	for (int i = 0; l->options && l->options[i].name && i < LAB_MAX_OPTIONS; i++)
+		if (strcmp(l->options[i].name, name) == 0)
+			return i;
+	return -1;
+}
+
+static void print_lab_options(const struct lab *l)
+{
+	fprintf(stderr, "lab %d (%s) takes:", l->number, l->name);
+	if (!l->options || !l->options[0].name)
+		fprintf(stderr, " no options of its own");
+	for (int i = 0; l->options && l->options[i].name; i++)
+		fprintf(stderr, "%s --%s (%s)", i ? "," : "", l->options[i].name,
+			l->options[i].help);
+	fprintf(stderr, "\n");
+}
+
+/* The lab's own options are known only once the lab is: read the lab
+ * first, then every option. Returns -1 to go on, or an exit status. */
+static int parse_args(int argc, char **argv, struct run_args *a)
+{
+	for (int i = 1; i < argc; i++)
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
+			return cli_help(&cmd_run_info);
+	for (int i = 1; i < argc && !a->lab; i++)
+		if (argv[i][0] != '-' && (i == 1 || strcmp(argv[i - 1], "--record") != 0))
+			if (!(a->lab = lab_find(argv[i])))
+				return cli_usage_error(&cmd_run_info,
+						       "there is no lab '%s' (socklab list shows them)",
+						       argv[i]);
+	if (!a->lab)
+		return cli_usage_error(&cmd_run_info, "which lab? (socklab list shows them)");
+	a->run.lab = a->lab;
+	for (int i = 1; i < argc; i++) {
+		const char *arg = argv[i];
+		int k;
+
+		if (strcmp(arg, "--fix") == 0)
+			a->run.fix = true;
+		else if (strcmp(arg, "--no-view") == 0)
+			a->view = false;
+		else if (strcmp(arg, "--record") == 0 && i + 1 < argc)
+			a->record = argv[++i];
+		else if (strncmp(arg, "--", 2) == 0 && (k = lab_option_index(a->lab, arg + 2)) >= 0)
+			a->run.options[k] = true;
+		else if (arg[0] == '-') {
+			print_lab_options(a->lab);
+			return cli_usage_error(&cmd_run_info, "unknown option %s", arg);
+		} else if (lab_find(arg) != a->lab)
+			return cli_usage_error(&cmd_run_info, "one lab at a time");
+	}
+	return -1;
+}
+
+static char *default_dir(const struct run_args *a)
+{
+	char stamp[32], *dir;
+	time_t now = time(NULL);
+	struct tm tm;
+
+	localtime_r(&now, &tm);
+	strftime(stamp, sizeof(stamp), "%Y%m%d-%H%M%S", &tm);
+	if (asprintf(&dir, "socklab-lab%02d-%s%s-%s", a->lab->number, a->lab->name,
+		     a->run.fix ? "-fix" : "", stamp) < 0)
+		return NULL;
+	return dir;
+}
+
+/* Refuses what cannot work before anything is made: --fix on a lab with
+ * nothing to fix, a lab that needs root run without it. */
+static int check_runnable(const struct lab *l, const struct lab_run *r)
+{
+	if (r->fix && !l->fix) {
+		cli_error("lab %d (%s) has no --fix: %s", l->number, l->name,
+			  l->no_fix ? l->no_fix : "it shows behaviour, not a mistake");
+		return EXIT_USAGE;
+	}
+	if (l->needs_root && geteuid() != 0) {
+		cli_error("lab %d (%s) needs root: it builds a network of its own (network "
+			  "namespaces). Run: sudo socklab run %d",
+			  l->number, l->name, l->number);
+		return EXIT_USAGE;
+	}
+	return EXIT_OK;
+}
+
+static volatile sig_atomic_t interrupted;
+
+static void on_interrupt(int sig)
+{
+	(void)sig;
+	interrupted = 1;
+}
+
+/* Runs the scenario and its checkpoints. Returns how many checkpoints
+ * failed, or -1 when the scenario could not run to its end (said why). */
+static int run_scenario(const struct run_args *a, const char *dir, char **argv)
+{
+	char progdir[4096], err[1024];
+	struct scenario_options so = {.dir = dir, .command = argv, .progdir = progdir,
+				      .stop = &interrupted};
+	int failed;
+	struct run_facts *facts;
+	struct scenario *s;
+	int ret;
+
+	snprintf(progdir, sizeof(progdir), "%s/labs/%s", socklab_libdir(), a->lab->dir);
+	s = scenario_begin(&so, err, sizeof(err));
+	if (!s) {
+		cli_error("%s", err);
+		return -1;
+	}
+	facts = scenario_facts(s);
+	facts->fix = a->run.fix;
+	facts->port = a->run.port;
+	facts->extra = (void *)&a->run;
+	ret = a->lab->run(s, &a->run);
+	if (ret < 0)
+		cli_error("the scenario stopped: %s", scenario_error(s));
+	scenario_end(s, 2000, NULL);
+	/* Checkpoints even after a failed scenario: they say what did happen. */
+	failed = report_checkpoints(stdout, dir, a->lab, a->run.fix, facts);
+	scenario_free(s);
+	return ret < 0 || failed < 0 ? -1 : failed;
+}
+
+int cmd_run(int argc, char **argv)
+{
+	struct run_args a = {.view = true};
+	int ret = parse_args(argc, argv, &a);
+	char *dir;
+
+	if (ret >= 0)
+		return ret;
+	if ((ret = check_runnable(a.lab, &a.run)) != EXIT_OK)
+		return ret;
+	dir = a.record ? strdup(a.record) : default_dir(&a);
+	if (!dir || access(dir, F_OK) == 0) {
+		cli_error("%s already exists; give another folder with --record", dir ? dir : "?");
+		free(dir);
+		return EXIT_USAGE;
+	}
+	signal(SIGINT, on_interrupt);
+	a.run.port = scenario_free_port();
+	fprintf(stderr, "lab %d (%s): %s -- %s run\n", a.lab->number, a.lab->name, a.lab->title,
+		a.run.fix ? "fixed" : "naive");
+	ret = run_scenario(&a, dir, argv);
+	fprintf(stderr, "\nsession saved in %s\n  as text:  socklab show %s\n", dir, dir);
+	free(dir);
+	if (ret < 0)
+		return EXIT_USAGE;
+	return ret == 0 ? EXIT_OK : EXIT_FAILED;
+}

@@ -1,0 +1,70 @@
+/*
+ * report.c - check results, as a student reads them.
+ */
+#include "report.h"
+
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "session.h"
+
+void report_result(FILE *out, const struct check *k, const struct check_result *r)
+{
+	fprintf(out, "  %s  %-18s %s\n", r->pass ? "PASS" : "FAIL", k->name, k->title);
+	fprintf(out, "        %s\n", r->summary);
+	for (int i = 0; i < r->nevidence; i++)
+		fprintf(out, "          %s\n", r->evidence[i]);
+	if (!r->pass && k->hint)
+		fprintf(out, "        (see %s)\n", k->hint);
+}
+
+/* The result as a note at the end of the session, so the viewer's lab panel
+ * and later readers see it too. */
+static void append_note(FILE *f, int64_t t, const struct check *k, const struct check_result *r)
+{
+	json_t *ev = json_pack("{sI ss ss ss sb ss}", "t", (json_int_t)t, "src", "note", "kind",
+			       "checkpoint", "name", k->name, "pass", r->pass, "text", r->summary);
+	char *line = ev ? json_dumps(ev, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
+
+	if (line)
+		fprintf(f, "%s\n", line);
+	free(line);
+	json_decref(ev);
+}
+
+int report_checkpoints(FILE *out, const char *dir, const struct lab *lab, bool fix,
+		       const struct run_facts *facts)
+{
+	const struct check *checks = fix ? lab->fix_checks : lab->checks;
+	char err[512], path[4096];
+	struct check_ctx ctx;
+	struct session s;
+	int failed = 0;
+	FILE *f;
+
+	if (session_open(&s, dir, err, sizeof(err)) < 0) {
+		cli_error("%s", err);
+		return -1;
+	}
+	check_ctx_init(&ctx, &s, facts);
+	snprintf(path, sizeof(path), "%s/events.jsonl", dir);
+	f = fopen(path, "ae");
+	fprintf(out, "\ncheckpoints (%s run):\n", fix ? "fixed" : "naive");
+	for (int i = 0; checks && checks[i].name; i++) {
+		struct check_result r;
+
+		check_run(&checks[i], &ctx, &r);
+		report_result(out, &checks[i], &r);
+		failed += !r.pass;
+		if (f)
+			append_note(f, ctx.t_end, &checks[i], &r);
+	}
+	fprintf(out, "%s\n", failed ? "some checkpoints did not hold" : "all checkpoints hold");
+	if (f)
+		fclose(f);
+	check_ctx_free(&ctx);
+	session_close(&s);
+	return failed;
+}

@@ -1,0 +1,27 @@
+/*
+ * report.h - printing check results for a student: PASS or FAIL, the
+ * sentence, the evidence, and where to learn more. Shared by `socklab run`
+ * (checkpoints) and `socklab grade` (rubric checks).
+ */
+#ifndef SOCKLAB_REPORT_H
+#define SOCKLAB_REPORT_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "check.h"
+#include "lab.h"
+
+/* One check: "  PASS  name  title" then its sentence, evidence and hint. */
+void report_result(FILE *out, const struct check *k, const struct check_result *r);
+
+/*
+ * Opens the session in dir, runs the lab's checkpoints for the run (naive
+ * or fix), prints them to out, and appends each result to the session as a
+ * "checkpoint" note. Returns how many failed, or -1 if the session cannot
+ * be read (said on stderr).
+ */
+int report_checkpoints(FILE *out, const char *dir, const struct lab *lab, bool fix,
+		       const struct run_facts *facts);
+
+#endif
