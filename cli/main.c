@@ -4,7 +4,6 @@
  * main() finds the subcommand in a table and hands it the rest of the
  * arguments; everything else lives in cli/cmd_*.c.
  */
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -18,35 +17,6 @@ static const struct command *const commands[] = {
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
-
-void cli_error(const char *fmt, ...)
-{
-	va_list ap;
-
-	fputs("socklab: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-}
-
-int cli_help(const struct command *c)
-{
-	fputs(c->usage, stdout);
-	return EXIT_OK;
-}
-
-int cli_usage_error(const struct command *c, const char *fmt, ...)
-{
-	va_list ap;
-
-	fprintf(stderr, "socklab %s: ", c->name);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fprintf(stderr, "\n(see: socklab %s --help)\n", c->name);
-	return EXIT_USAGE;
-}
 
 static void usage(FILE *out)
 {

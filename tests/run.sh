@@ -70,7 +70,11 @@ run_shell() {
 if [ $# -gt 0 ]; then
 	files=("$@")
 else
-	files=("$BUILD"/tests/unit/test_* tests/cmd/*.sh)
+	files=()
+	for f in "$BUILD"/tests/unit/test_*; do
+		case $f in *.d) ;; *) files+=("$f") ;; esac
+	done
+	files+=(tests/cmd/*.sh)
 fi
 for f in "${files[@]}"; do
 	[ -e "$f" ] || continue
