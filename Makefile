@@ -49,6 +49,7 @@ LAB_PROG_SRC := $(filter-out %/scenario.c,$(wildcard $(addsuffix /*.c,$(LAB_DIRS
 UNIT_SRC    := $(wildcard tests/unit/test_*.c)
 CONFORM_SRC := $(wildcard tests/conformance/*.c)
 TESTPROG_SRC := $(wildcard tests/progs/*.c)
+BENCH_SRC   := $(wildcard tests/bench/*.c)
 
 LIB_OBJ      := $(LIB_SRC:%.c=$(OBJ)/%.o)
 PRELOAD_OBJ  := $(PRELOAD_SRC:%.c=$(OBJ)/pic/%.o)
@@ -64,6 +65,7 @@ LAB_SHARE := $(patsubst labs/%,$(BUILD)/share/socklab/labs/%,$(wildcard $(addsuf
 UNIT_BIN  := $(patsubst tests/unit/%.c,$(BUILD)/tests/unit/%,$(UNIT_SRC))
 CONFORM_BIN := $(patsubst tests/%.c,$(BUILD)/tests/%,$(CONFORM_SRC))
 TESTPROG_BIN := $(patsubst tests/%.c,$(BUILD)/tests/%,$(TESTPROG_SRC))
+BENCH_BIN := $(patsubst tests/%.c,$(BUILD)/tests/%,$(BENCH_SRC))
 
 .PHONY: all deps run test check bench fuzz install clean
 .DEFAULT_GOAL := all
@@ -83,7 +85,7 @@ test: deps
 	@$(MAKE) --no-print-directory all tests
 	@BUILD=$(BUILD) tests/run.sh
 
-tests: all $(UNIT_BIN) $(CONFORM_BIN) $(TESTPROG_BIN)
+tests: all $(UNIT_BIN) $(CONFORM_BIN) $(TESTPROG_BIN) $(BENCH_BIN)
 
 # The same suite with every socklab object built under the sanitizers, in
 # a build tree of its own.
@@ -154,6 +156,12 @@ $(BUILD)/tests/unit/%: tests/unit/%.c $(LIBSOCKLAB)
 	$(CC) $(CPPFLAGS) $(XCFLAGS) $(CFLAGS) $(PKG_CFLAGS) $(LDFLAGS) -o $@ $< \
 		$(filter-out $(OBJ)/cli/main.o,$(SOCKLAB_OBJ)) $(LIBSOCKLAB) \
 		$(PKG_LIBS) -lcriterion -lpthread -lm
+
+# Benchmark drivers that use socklab's library directly.
+$(BUILD)/tests/bench/%: tests/bench/%.c $(LIBSOCKLAB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(XCFLAGS) $(CFLAGS) $(PKG_CFLAGS) $(LDFLAGS) -o $@ $< $(LIBSOCKLAB) \
+		$(PKG_LIBS) -lpthread -lm
 
 # Small programs the tests trace: built plainly, like a student's.
 $(BUILD)/tests/%: tests/%.c

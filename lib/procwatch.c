@@ -95,22 +95,25 @@ int proc_stat(pid_t pid, char *state, pid_t *ppid)
 	return 0;
 }
 
+/* fn may add or forget processes while we scan (the collector does): the
+ * entry is read by index each time, and a vanished one is removed before
+ * fn hears of it. */
 void procwatch_scan(struct procwatch *w, procwatch_fn fn, void *arg)
 {
 	for (size_t i = 0; i < w->n;) {
-		struct watched *p = &w->w[i];
+		struct watched p = w->w[i];
 		char state;
 		pid_t ppid;
 
-		if (proc_stat(p->pid, &state, &ppid) < 0) {
-			fn(arg, p->pid, p->ppid, PROC_VANISHED);
-			*p = w->w[--w->n];
+		if (proc_stat(p.pid, &state, &ppid) < 0) {
+			w->w[i] = w->w[--w->n];
+			fn(arg, p.pid, p.ppid, PROC_VANISHED);
 			continue;
 		}
-		p->ppid = ppid;
-		if (state == 'Z' && !p->zombie) {
-			p->zombie = true;
-			fn(arg, p->pid, ppid, PROC_BECAME_ZOMBIE);
+		w->w[i].ppid = ppid;
+		if (state == 'Z' && !p.zombie) {
+			w->w[i].zombie = true;
+			fn(arg, p.pid, ppid, PROC_BECAME_ZOMBIE);
 		}
 		i++;
 	}

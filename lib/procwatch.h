@@ -31,7 +31,8 @@ bool procwatch_has(const struct procwatch *w, pid_t pid);
 typedef void (*procwatch_fn)(void *arg, pid_t pid, pid_t ppid, enum proc_change what);
 
 /* Reads /proc for every watched pid and reports changes since the last
- * scan. A vanished pid is forgotten. */
+ * scan. A vanished pid is forgotten. fn may call procwatch_add and
+ * procwatch_forget. */
 void procwatch_scan(struct procwatch *w, procwatch_fn fn, void *arg);
 
 /* The state letter and parent of pid from /proc/PID/stat ('R', 'S', 'Z',

@@ -86,3 +86,30 @@ Test(procwatch, finds_children_and_grandchildren)
 		kill(found[i], SIGKILL);
 	waitpid(child, NULL, 0);
 }
+
+/* The collector forgets a pid from inside the callback; the scan must
+ * survive that. */
+static struct procwatch *forgetful;
+
+static void forget_all(void *arg, pid_t pid, pid_t ppid, enum proc_change what)
+{
+	(void)arg;
+	(void)ppid;
+	(void)what;
+	procwatch_forget(forgetful, pid);
+	procwatch_forget(forgetful, 0x7ffffff1);
+	procwatch_add(forgetful, 0x7ffffff3);
+}
+
+Test(procwatch, survives_a_callback_that_changes_what_is_watched)
+{
+	forgetful = procwatch_new();
+	procwatch_add(forgetful, 0x7ffffff0);
+	procwatch_add(forgetful, 0x7ffffff1);
+	procwatch_add(forgetful, 0x7ffffff2);
+	for (int i = 0; i < 3; i++)
+		procwatch_scan(forgetful, forget_all, NULL);
+	cr_assert_not(procwatch_has(forgetful, 0x7ffffff0));
+	cr_assert_not(procwatch_has(forgetful, 0x7ffffff2));
+	procwatch_free(forgetful);
+}

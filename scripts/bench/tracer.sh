@@ -1,0 +1,61 @@
+#!/bin/sh
+# The call tracer's cost, and what the collector can take.
+#   1. A loopback TCP ping-pong (32-byte messages, TCP_NODELAY), timed by
+#      the program itself: untraced, under socklab trace, under strace -f.
+#      Target: socklab/untraced at most 1.05 (strace -f is about 4.5x).
+#   2. Events a second the collector takes and writes, none lost.
+#   3. Drops under a flood far faster than any collector: counted, and the
+#      program not slowed down to wait.
+set -eu
+BUILD=${BUILD:-build}
+SOCKLAB=$BUILD/bin/socklab
+PROGS=$BUILD/tests/progs
+ROUNDS=${ROUNDS:-20000}
+RUNS=${RUNS:-7}
+tmp=$(mktemp -d /tmp/socklab-bench.XXXXXX)
+trap 'rm -rf "$tmp"' EXIT
+
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
+untraced() { "$PROGS/pingpong" "$ROUNDS"; }
+traced() {
+	rm -rf "$tmp/s"
+	"$SOCKLAB" trace --record "$tmp/s" -- "$PROGS/pingpong" "$ROUNDS" 2>/dev/null
+}
+straced() { strace -f -o /dev/null "$PROGS/pingpong" "$ROUNDS"; }
+
+# Interleaved, so a noisy moment hurts all three alike.
+: >"$tmp/u"; : >"$tmp/t"; : >"$tmp/x"
+for _ in $(seq "$RUNS"); do
+	untraced >>"$tmp/u"
+	traced >>"$tmp/t"
+	straced >>"$tmp/x"
+done
+u=$(median <"$tmp/u"); t=$(median <"$tmp/t"); x=$(median <"$tmp/x")
+events=$(grep -c '"fn":"\(send\|recv\)"' "$tmp/s/events.jsonl" || true)
+lost=$(jq '.lost.call' "$tmp/s/session.json")
+echo "ping-pong, $ROUNDS round trips of 32 bytes over loopback TCP (median of $RUNS):"
+awk -v u="$u" -v t="$t" -v x="$x" -v r="$ROUNDS" 'BEGIN {
+	printf "  untraced        %8.1f ms  %6.2f us/round trip\n", u/1e6, u/r/1e3
+	printf "  socklab trace   %8.1f ms  %6.2f us/round trip   traced/untraced = %.3f\n", t/1e6, t/r/1e3, t/u
+	printf "  strace -f       %8.1f ms  %6.2f us/round trip   strace/untraced = %.3f\n", x/1e6, x/r/1e3, x/u
+}'
+echo "  socklab recorded $events send/recv events, lost $lost"
+
+echo "collector, 1,000,000 typical call records, producer waits for room (none lost):"
+"$BUILD/tests/bench/collector_rate" 1000000 | awk '{
+	printf "  %d events written in %.2f s: %.0f events/s sustained, %d lost\n", $1, $2/1e9, $1/($2/1e9), $3 }'
+
+echo "flood, 4 threads x 500,000 getsockname() calls (drops expected, never waited for):"
+start=$(date +%s%N)
+"$PROGS/../conformance/flood" 4 500000 >/dev/null
+plain=$(( $(date +%s%N) - start ))
+rm -rf "$tmp/f"
+start=$(date +%s%N)
+"$SOCKLAB" trace --record "$tmp/f" -- "$PROGS/../conformance/flood" 4 500000 >/dev/null 2>&1
+flood=$(( $(date +%s%N) - start ))
+rec=$(grep -c getsockname "$tmp/f/events.jsonl" || true)
+lost=$(jq '.lost.call' "$tmp/f/session.json")
+awk -v p="$plain" -v f="$flood" -v rec="$rec" -v lost="$lost" 'BEGIN {
+	printf "  recorded %d, dropped and counted %d (%.1f%%); run %.0f ms untraced, %.0f ms traced\n",
+		rec, lost, 100*lost/(rec+lost), p/1e6, f/1e6 }'
