@@ -17,9 +17,14 @@
  * the order events are written, is what makes frame N of the file the
  * event with "frame": N.
  *
- * Immediate mode hands over each packet as it comes, and stop() reads
- * what is still pending before it returns, so the last segments of a
- * session (the FINs) are never left in a buffer.
+ * The kernel fills a ring of blocks (TPACKET_V3) and hands a block over
+ * when it is full or BLOCK_MS old. Immediate mode would hand over each
+ * packet at once, but in fixed slots as large as the interface's MTU (64
+ * KiB on loopback), so a ring holds only a thousand packets and a burst
+ * overflows it. Blocks hold small packets densely. The price is the wait
+ * for the last block: stop() reads until the kernel's count of packets
+ * received is all read or dropped, so the last segments of a session (the
+ * FINs) are never left behind in a block.
  *
  * Timestamps: the kernel stamps packets on CLOCK_REALTIME, events count
  * on CLOCK_MONOTONIC from the session's start; the difference of the two
@@ -48,8 +53,13 @@
 /* The kernel's buffer: a burst of small segments must fit while the
  * capture thread waits for a core on a busy machine. */
 #define BUFFER_BYTES (64 << 20)
+/* How long the kernel keeps a block before handing it over: how late a
+ * live viewer sees a packet, and how long the last ones take at stop. */
+#define BLOCK_MS 10
 /* How often the capture thread looks whether it should stop. */
 #define POLL_MS 50
+/* How long stop() waits for the kernel to hand over the last packets. */
+#define DRAIN_MS 2000
 
 struct capture {
 	/* Set in start(), then read-only. */
@@ -62,7 +72,8 @@ struct capture {
 	atomic_bool stopping;
 
 	/* The capture thread's. */
-	uint64_t undecoded; /* packets that were not TCP or UDP over IP */
+	uint64_t seen;      /* packets read from the kernel */
+	uint64_t undecoded; /* of them, not TCP or UDP over IP */
 
 	/* The collector thread's: capture_flush() only. */
 	pcap_dumper_t *dumper;
@@ -155,6 +166,7 @@ static void on_packet(u_char *arg, const struct pcap_pkthdr *h, const u_char *by
 	struct captured *p = malloc(sizeof(*p) + h->caplen);
 	json_t *ev;
 
+	cap->seen++;
 	if (!p)
 		return;
 	if (decode_packet(cap->dlt, bytes, h->caplen, h->len, &p->d) != DECODE_OK) {
@@ -173,6 +185,31 @@ static void on_packet(u_char *arg, const struct pcap_pkthdr *h, const u_char *by
 	collector_push(cap->c, ev, capture_flush, p, cap);
 }
 
+/* True when every packet the kernel took has been read or dropped. */
+static bool all_read(struct capture *cap)
+{
+	struct pcap_stat st;
+
+	/* On Linux, ps_recv counts the dropped packets too. */
+	return pcap_stats(cap->pcap, &st) < 0 || cap->seen + st.ps_drop >= st.ps_recv;
+}
+
+/* At stop: the last packets, the FINs among them, may still wait in a
+ * block the kernel has not handed over yet (it will within BLOCK_MS). */
+static void drain(struct capture *cap)
+{
+	struct timespec nap = {0, 2 * 1000 * 1000};
+	int64_t deadline = clock_ns(CLOCK_MONOTONIC) + DRAIN_MS * 1000000LL;
+
+	for (;;) {
+		while (pcap_dispatch(cap->pcap, -1, on_packet, (u_char *)cap) > 0)
+			;
+		if (all_read(cap) || clock_ns(CLOCK_MONOTONIC) > deadline)
+			return;
+		nanosleep(&nap, NULL);
+	}
+}
+
 static void *capture_main(void *arg)
 {
 	struct capture *cap = arg;
@@ -182,9 +219,7 @@ static void *capture_main(void *arg)
 		if (poll(&pfd, 1, POLL_MS) > 0)
 			pcap_dispatch(cap->pcap, -1, on_packet, (u_char *)cap);
 	}
-	/* The last packets, the FINs among them, may still wait. */
-	while (pcap_dispatch(cap->pcap, -1, on_packet, (u_char *)cap) > 0)
-		;
+	drain(cap);
 	return NULL;
 }
 
@@ -264,7 +299,7 @@ static pcap_t *pcap_open_iface(const char *iface, char *why, size_t whylen)
 		return NULL;
 	}
 	pcap_set_snaplen(pcap, SNAPLEN);
-	pcap_set_immediate_mode(pcap, 1);
+	pcap_set_timeout(pcap, BLOCK_MS);
 	pcap_set_buffer_size(pcap, BUFFER_BYTES);
 	/* Nanoseconds where the kernel gives them; microseconds otherwise. */
 	pcap_set_tstamp_precision(pcap, PCAP_TSTAMP_PRECISION_NANO);

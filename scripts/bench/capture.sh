@@ -25,8 +25,9 @@ cleanup() {
 trap cleanup EXIT INT TERM
 port=$("$PROGS/freeport")
 
-# --immediate-mode: a killed tcpdump would lose what its buffer holds.
-tcpdump -q --immediate-mode -B 65536 -i lo -w "$dir/tcpdump.pcap" "tcp port $port" \
+# tcpdump as it is usually run, with socklab's buffer size (64 MiB); it is
+# stopped 2 s after the traffic, when its last block (1 s) was handed over.
+tcpdump -q -B 65536 -i lo -w "$dir/tcpdump.pcap" "tcp port $port" \
 	2>"$dir/tcpdump.err" &
 tcpdump_pid=$!
 sleep 1
@@ -36,7 +37,7 @@ start=$(date +%s.%N)
 	exit 1
 }
 end=$(date +%s.%N)
-sleep 1
+sleep 2
 kill "$tcpdump_pid"
 wait "$tcpdump_pid" 2>/dev/null
 tcpdump_pid=
