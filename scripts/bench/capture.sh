@@ -49,10 +49,10 @@ our_drops=$(jq '.lost.pkt // "?"' "$dir/s/session.json")
 their_drops=$(sed -n 's/^\([0-9]*\) packets dropped by kernel/\1/p' "$dir/tcpdump.err")
 lost_calls=$(jq '.lost.call' "$dir/s/session.json")
 
-echo "capture: $ROUNDS rounds of 1-byte ping-pong over loopback in $(echo "$end - $start" | bc) s (traced)"
+echo "capture: $ROUNDS rounds of 1-byte ping-pong over loopback in $(awk "BEGIN { printf \"%.2f\", $end - $start }") s (traced)"
 echo "capture: socklab pkt events  $ours (capture.pcap frames: $frames)"
 echo "capture: tcpdump packets     $theirs"
-echo "capture: ratio               $(echo "scale=6; $ours / $theirs" | bc)"
+echo "capture: ratio               $(awk "BEGIN { printf \"%.6f\", $ours / $theirs }")"
 echo "capture: kernel drops        socklab $our_drops, tcpdump ${their_drops:-?}"
 echo "capture: call events lost    $lost_calls"
 [ "$ours" -ge 100000 ] || { echo "capture: FAIL: fewer than 100000 segments"; exit 1; }
