@@ -29,6 +29,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "privs.h"
 #include "procwatch.h"
 #include "ptrmap.h"
 #include "ring.h"
@@ -70,6 +71,7 @@ struct collector {
 	void *on_event_arg;
 	int *ports;
 	size_t nports;
+	char *capture_iface, *capture_netns;
 	pid_t self;
 
 	/* Shared with other threads, under lock. */
@@ -495,6 +497,27 @@ const char *collector_dir(const struct collector *c)
 	return c->dir;
 }
 
+const int *collector_ports(const struct collector *c, size_t *n)
+{
+	*n = c->nports;
+	return c->ports;
+}
+
+const char *collector_capture_iface(const struct collector *c)
+{
+	return c->capture_iface ? c->capture_iface : "lo";
+}
+
+const char *collector_capture_netns(const struct collector *c)
+{
+	return c->capture_netns;
+}
+
+void collector_count_lost(struct collector *c, const char *what, uint64_t n)
+{
+	json_object_set_new(json_object_get(c->meta, "lost"), what, json_integer((json_int_t)n));
+}
+
 void collector_push(struct collector *c, json_t *ev, collector_flush_fn fn, void *blob,
 		    void *ctx)
 {
@@ -674,6 +697,35 @@ static void start_sources(struct collector *c, const struct source *const *sourc
 	}
 }
 
+/* Stops the started sources, newest first; when they are finished
+ * (the collector's thread has written everything), frees them too. */
+static void stop_sources(struct collector *c)
+{
+	for (size_t i = c->nsources; i-- > 0;)
+		c->sources[i]->stop(c, c->source_state[i]);
+}
+
+static void finish_sources(struct collector *c)
+{
+	for (size_t i = c->nsources; i-- > 0;)
+		if (c->sources[i]->finish)
+			c->sources[i]->finish(c, c->source_state[i]);
+	c->nsources = 0;
+}
+
+/*
+ * The single place where socklab stops being root (under sudo): after
+ * every source that needs root has opened what it needs, before any
+ * traced program starts. What socklab made as root so far -- the session
+ * folder, the ring the programs write to -- is handed to the user.
+ */
+static int drop_privileges(struct collector *c, char *err, size_t errlen)
+{
+	const char *mine[] = {c->dir, c->ring_path, NULL};
+
+	return privs_drop_if_sudo(mine, err, errlen);
+}
+
 static void collector_free(struct collector *c)
 {
 	if (c->out)
@@ -692,6 +744,8 @@ static void collector_free(struct collector *c)
 	free(c->heap.a);
 	free(c->inbox);
 	free(c->ports);
+	free(c->capture_iface);
+	free(c->capture_netns);
 	free(c->dir);
 	free(c);
 }
@@ -718,6 +772,8 @@ struct collector *collector_start(const struct collector_options *o, char *err, 
 			c->nports = o->nports;
 		}
 	}
+	c->capture_iface = o->capture_iface ? strdup(o->capture_iface) : NULL;
+	c->capture_netns = o->capture_netns ? strdup(o->capture_netns) : NULL;
 	if (!c->dir || !c->pool || !c->procs) {
 		snprintf(err, errlen, "out of memory");
 		goto out_free;
@@ -730,12 +786,17 @@ struct collector *collector_start(const struct collector_options *o, char *err, 
 	c->meta = meta_new(o, c->t0_realtime);
 	write_meta(c);
 	start_sources(c, o->sources);
+	if (drop_privileges(c, err, errlen) < 0)
+		goto out_stop_sources;
 	if (pthread_create(&c->thread, NULL, collector_main, c) != 0) {
 		snprintf(err, errlen, "cannot start the collector thread");
-		goto out_free;
+		goto out_stop_sources;
 	}
 	return c;
 
+out_stop_sources:
+	stop_sources(c);
+	finish_sources(c);
 out_free:
 	collector_free(c);
 	return NULL;
@@ -821,10 +882,10 @@ void collector_stop(struct collector *c, struct collector_summary *sum)
 {
 	uint64_t lost;
 
-	for (size_t i = c->nsources; i-- > 0;)
-		c->sources[i]->stop(c, c->source_state[i]);
+	stop_sources(c);
 	atomic_store(&c->stopping, true);
 	pthread_join(c->thread, NULL);
+	finish_sources(c);
 
 	lost = ring_lost(&c->ring);
 	if (lost + c->bad_records > 0)

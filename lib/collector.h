@@ -27,12 +27,15 @@ struct collector;
  * A source inside socklab. start() returns 0, or -1 with why (in words
  * for the student: "needs root to capture packets"); the session then
  * records that the source is missing and why. stop() pushes what the
- * source still holds before it returns.
+ * source still holds before it returns. finish(), if given, runs after
+ * the last event was written (every flush function has run): it frees
+ * what the flush functions needed.
  */
 struct source {
 	const char *name; /* "pkt", "state" */
 	int (*start)(struct collector *c, void **state, char *why, size_t whylen);
 	void (*stop)(struct collector *c, void *state);
+	void (*finish)(struct collector *c, void *state); /* may be NULL */
 };
 
 struct collector_options {
@@ -43,6 +46,11 @@ struct collector_options {
 	const struct source *const *sources; /* NULL-terminated; may be NULL */
 	const int *ports;      /* ports the session is about before any call names */
 	size_t nports;         /* them (socklab watch --port P) */
+	/* Where packets are captured: an interface ("lo" when NULL), and the
+	 * network namespace it lives in, by name (ip netns) or path (NULL:
+	 * socklab's own). A lab over a veth pair names both. */
+	const char *capture_iface;
+	const char *capture_netns;
 	/* Called on the collector's thread for each line written, in order. */
 	void (*on_event)(void *arg, const char *line, size_t len);
 	void *on_event_arg;
@@ -102,6 +110,16 @@ void collector_watch_pid(struct collector *c, pid_t pid);
  * Only on the collector's thread, that is, from a flush function.
  */
 bool collector_knows_endpoint(struct collector *c, const char *ip_port);
+
+/* The ports of collector_options, n of them. */
+const int *collector_ports(const struct collector *c, size_t *n);
+/* The capture interface ("lo" unless told) and network namespace (or NULL). */
+const char *collector_capture_iface(const struct collector *c);
+const char *collector_capture_netns(const struct collector *c);
+
+/* Records in session.json that a source lost n events ("lost": {what: n}).
+ * From a source's stop(). */
+void collector_count_lost(struct collector *c, const char *what, uint64_t n);
 
 /* Records whether a source works on this machine, for session.json and a
  * note a student will read ("packets were not captured: ..."). */

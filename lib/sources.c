@@ -5,6 +5,9 @@
 
 #include "sources.h"
 
+#include "capture.h"
+
 const struct source *const session_sources[] = {
+	&capture_source,
 	NULL,
 };

@@ -1,14 +1,16 @@
 #!/bin/sh
-# make bench: runs every scripts/bench/*.sh in turn. Each prints its own
-# measurements, beside the standard tool measured in the same run (strace,
-# tcpdump), as ratios. The machine is shared and noisy: each figure is the
-# median of several runs.
-set -eu
-cd "$(dirname "$0")/.."
+# `make bench`: runs every benchmark in scripts/bench/ (each a small
+# script that measures one thing and prints its numbers), one after the
+# other, so they do not disturb each other on a small machine. Fails if
+# any of them fails.
+set -u
 BUILD=${BUILD:-build}
 export BUILD
-for b in scripts/bench/*.sh; do
-	echo "== $(basename "$b" .sh)"
-	sh "$b"
+status=0
+for b in "$(dirname "$0")"/bench/*.sh; do
+	[ -e "$b" ] || continue
+	echo "== bench: $(basename "$b" .sh)"
+	sh "$b" || { echo "bench: $(basename "$b") FAILED"; status=1; }
 	echo
 done
+exit $status

@@ -17,12 +17,12 @@ trap 'rm -rf "$tmp"' EXIT
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
-untraced() { "$PROGS/pingpong" "$ROUNDS"; }
+untraced() { "$PROGS/roundtrip" "$ROUNDS"; }
 traced() {
 	rm -rf "$tmp/s"
-	"$SOCKLAB" trace --record "$tmp/s" -- "$PROGS/pingpong" "$ROUNDS" 2>/dev/null
+	"$SOCKLAB" trace --record "$tmp/s" -- "$PROGS/roundtrip" "$ROUNDS" 2>/dev/null
 }
-straced() { strace -f -o /dev/null "$PROGS/pingpong" "$ROUNDS"; }
+straced() { strace -f -o /dev/null "$PROGS/roundtrip" "$ROUNDS"; }
 
 # Interleaved, so a noisy moment hurts all three alike.
 : >"$tmp/u"; : >"$tmp/t"; : >"$tmp/x"
