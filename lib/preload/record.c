@@ -214,17 +214,11 @@ void rec_emit(struct rec *r)
 /* The socket's identity, "LOCAL>PEER", and its protocol. */
 void rec_sock(struct rec *r, const struct fdinfo *fi)
 {
-	char local[ADDR_STR_MAX], peer[ADDR_STR_MAX], both[2 * ADDR_STR_MAX + 2];
-	size_t n;
+	char both[ENDPOINT_PAIR_MAX];
 
 	if (!fi->is_socket || fi->local.family == 0)
 		return;
-	endpoint_str(&fi->local, local, sizeof(local));
-	endpoint_str(&fi->peer, peer, sizeof(peer));
-	n = strlen(local);
-	memcpy(both, local, n);
-	both[n] = '>';
-	memcpy(both + n + 1, peer, strlen(peer) + 1);
+	endpoint_pair_str(&fi->local, &fi->peer, both, sizeof(both));
 	rec_str(r, "sock", both);
 	if (fi->local.family == AF_UNIX)
 		rec_str(r, "proto", "unix");

@@ -34,6 +34,7 @@
 #include <sys/socket.h>
 #include <sys/types.h>
 
+#include "../endpoint.h"
 #include "../ring.h"
 
 #define EXPORT __attribute__((visibility("default")))
@@ -100,13 +101,6 @@ void rec_strs(struct rec *r, const char *key, char *const *vals, int n);
 
 /* ---- fdtab.c --------------------------------------------------------- */
 
-/* A socket address small enough to keep one per descriptor. */
-struct endpoint {
-	uint16_t family; /* AF_INET, AF_INET6, AF_UNIX or 0 (unknown) */
-	uint16_t port;   /* host order */
-	uint8_t addr[16];
-};
-
 struct fdinfo {
 	bool is_socket;
 	int type; /* SOCK_STREAM, SOCK_DGRAM, ... */
@@ -137,11 +131,10 @@ void tracer_keep_env(const char *preload, const char *ring);
 
 /* ---- names.c --------------------------------------------------------- */
 
-#define ADDR_STR_MAX 64
+#define ADDR_STR_MAX ENDPOINT_STR_MAX
 
-/* "127.0.0.1:9190", "[::1]:9190", "unix:/tmp/s", "*" for none. */
-void endpoint_from_sockaddr(struct endpoint *ep, const struct sockaddr *sa, socklen_t len);
-void endpoint_str(const struct endpoint *ep, char *out, size_t cap);
+/* "127.0.0.1:9190", "[::1]:9190", "unix:/tmp/s", "*" for none. (struct
+ * endpoint and endpoint_str() are in lib/endpoint.h.) */
 void sockaddr_str(const struct sockaddr *sa, socklen_t len, char *out, size_t cap);
 
 const char *errno_name(int err);        /* "EADDRINUSE", or NULL for 0 */
