@@ -103,6 +103,10 @@ void collector_watch_pid(struct collector *c, pid_t pid);
  */
 bool collector_knows_endpoint(struct collector *c, const char *ip_port);
 
+/* Asks every tracer on the session's ring for something more (RING_ASK_*
+ * bits of lib/ring.h), from now on. Any thread. */
+void collector_ask_tracers(struct collector *c, unsigned asks);
+
 /* Records whether a source works on this machine, for session.json and a
  * note a student will read ("packets were not captured: ..."). */
 void collector_source_status(struct collector *c, const char *name, bool ok, const char *why);

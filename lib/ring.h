@@ -26,6 +26,10 @@
 #define RING_RECORD_MAX (RING_SLOT_SIZE - 16)
 #define RING_DEFAULT_SLOTS 16384 /* 8 MiB: about 0.1 s of a flood */
 
+/* RING_ASK_TCPINFO: report TCP states read with TCP_INFO (the state source
+ * has no tracefs; see lib/preload/tcpinfo.c). */
+#define RING_ASK_TCPINFO 0x1u
+
 struct ring_slot {
 	_Atomic uint64_t seq; /* pos: free for a producer; pos+1: holds a record */
 	uint32_t len;
@@ -46,7 +50,10 @@ struct ring_header {
 	uint32_t slot_size;
 	int64_t t0_ns;       /* CLOCK_MONOTONIC at the start of the session */
 	int32_t collector_pid;
-	char _pad0[64 - 28];
+	/* What socklab asks of every tracer on this ring (RING_ASK_* bits);
+	 * set by the collector's sources, read by the tracers at each call. */
+	_Atomic uint32_t asks;
+	char _pad0[64 - 32];
 
 	/* Written by producers. */
 	_Atomic uint64_t tail;      /* next position to claim */

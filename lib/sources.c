@@ -4,7 +4,9 @@
 #include <stddef.h>
 
 #include "sources.h"
+#include "statesrc.h"
 
 const struct source *const session_sources[] = {
+	&state_source,
 	NULL,
 };
