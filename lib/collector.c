@@ -29,6 +29,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "endpoint.h"
+#include "event.h"
 #include "procwatch.h"
 #include "ptrmap.h"
 #include "ring.h"
@@ -86,6 +88,7 @@ struct collector {
 	struct strpool *pool;
 	struct ptrmap endpoints; /* interned "IP:PORT" -> 1 */
 	struct ptrmap conns;     /* interned "A|B" (A < B) -> connection number */
+	struct ptrmap states;    /* interned "LOCAL>PEER" -> its last state written */
 	struct ptrmap reaped;    /* pid -> 1, once a reaping was seen */
 	long next_conn;
 	struct procwatch *procs;
@@ -166,6 +169,7 @@ static const char *intern(struct collector *c, const char *s)
 static void learn_sock(struct collector *c, const char *sock)
 {
 	const char *gt = sock ? strchr(sock, '>') : NULL;
+	char local[ENDPOINT_STR_MAX], unmapped[ENDPOINT_STR_MAX];
 	const char *colon;
 
 	if (!gt)
@@ -176,7 +180,9 @@ static void learn_sock(struct collector *c, const char *sock)
 	/* Port 0 is "not bound yet", not an address. */
 	if (colon == sock || (gt - colon == 1 && colon[0] == '0'))
 		return;
-	ptrmap_put(&c->endpoints, strpool_intern(c->pool, sock, (size_t)(gt - sock)), 1);
+	snprintf(local, sizeof(local), "%.*s", (int)(gt - sock), sock);
+	endpoint_text_unmapped(local, unmapped, sizeof(unmapped));
+	ptrmap_put(&c->endpoints, intern(c, unmapped), 1);
 }
 
 static void learn_pid(struct collector *c, pid_t pid)
@@ -221,49 +227,80 @@ static void learn(struct collector *c, json_t *ev)
 	}
 }
 
+/* A socket bound to the wildcard address of its family; an IPv6 one (not
+ * IPV6_V6ONLY, the default) also takes IPv4 connections. */
+static bool knows_wildcard(struct collector *c, bool v6, int port)
+{
+	char wild[32];
+	long seen;
+
+	snprintf(wild, sizeof(wild), "[::]:%d", port);
+	if (ptrmap_get(&c->endpoints, intern(c, wild), &seen))
+		return true;
+	snprintf(wild, sizeof(wild), "0.0.0.0:%d", port);
+	return !v6 && ptrmap_get(&c->endpoints, intern(c, wild), &seen);
+}
+
 bool collector_knows_endpoint(struct collector *c, const char *ip_port)
 {
-	const char *colon = strrchr(ip_port, ':');
-	char wild[64];
+	char unmapped[ENDPOINT_STR_MAX];
+	const char *colon;
 	long seen;
 	int port;
 
+	endpoint_text_unmapped(ip_port, unmapped, sizeof(unmapped));
+	colon = strrchr(unmapped, ':');
 	if (!colon)
 		return false;
 	port = atoi(colon + 1);
 	for (size_t i = 0; i < c->nports; i++)
 		if (c->ports[i] == port)
 			return true;
-	if (ptrmap_get(&c->endpoints, intern(c, ip_port), &seen))
+	if (ptrmap_get(&c->endpoints, intern(c, unmapped), &seen))
 		return true;
-	snprintf(wild, sizeof(wild), "%s:%d", ip_port[0] == '[' ? "[::]" : "0.0.0.0", port);
-	return ptrmap_get(&c->endpoints, intern(c, wild), &seen);
+	return knows_wildcard(c, unmapped[0] == '[', port);
 }
 
 /*
  * The connection an event is about, numbered in the order connections
  * appear: "sock" (LOCAL>PEER) for calls and states, from and to for
- * packets. Both directions get the same number.
+ * packets. Both directions, and both sockets of a connection, get the same
+ * number; a mapped address counts as the IPv4 address it maps, as a packet
+ * shows it. A socket without a peer (a listener) is no connection: it is
+ * named by its "sock" alone.
  */
-static void number_connection(struct collector *c, json_t *ev)
+static bool connection_ends(json_t *ev, char *a, char *b, size_t cap)
 {
+	const char *src = json_string_value(json_object_get(ev, "src"));
 	const char *sock = json_string_value(json_object_get(ev, "sock"));
 	const char *from = json_string_value(json_object_get(ev, "from"));
 	const char *to = json_string_value(json_object_get(ev, "to"));
-	char a[128], b[128], key[260];
-	const char *gt;
+	const char *gt = sock ? strchr(sock, '>') : NULL;
+	char local[ENDPOINT_STR_MAX];
+
+	if (gt && strcmp(gt + 1, "*") != 0) {
+		snprintf(local, sizeof(local), "%.*s", (int)(gt - sock), sock);
+		endpoint_text_unmapped(local, a, cap);
+		endpoint_text_unmapped(gt + 1, b, cap);
+		return true;
+	}
+	/* A state event's from and to are states, not addresses. */
+	if (!sock && src && strcmp(src, "pkt") == 0 && from && to) {
+		endpoint_text_unmapped(from, a, cap);
+		endpoint_text_unmapped(to, b, cap);
+		return true;
+	}
+	return false;
+}
+
+static void number_connection(struct collector *c, json_t *ev)
+{
+	char a[ENDPOINT_STR_MAX], b[ENDPOINT_STR_MAX], key[2 * ENDPOINT_STR_MAX + 2];
 	const char *k;
 	long conn;
 
-	if (sock && (gt = strchr(sock, '>')) && strcmp(gt + 1, "*") != 0) {
-		snprintf(a, sizeof(a), "%.*s", (int)(gt - sock), sock);
-		snprintf(b, sizeof(b), "%s", gt + 1);
-	} else if (from && to) {
-		snprintf(a, sizeof(a), "%s", from);
-		snprintf(b, sizeof(b), "%s", to);
-	} else {
+	if (!connection_ends(ev, a, b, sizeof(a)))
 		return;
-	}
 	if (strcmp(a, b) < 0)
 		snprintf(key, sizeof(key), "%s|%s", a, b);
 	else
@@ -276,6 +313,32 @@ static void number_connection(struct collector *c, json_t *ev)
 		ptrmap_put(&c->conns, k, conn);
 	}
 	json_object_set_new(ev, "conn", json_integer(conn));
+}
+
+/*
+ * One socket, one story. Two sources may see the same change (sock_diag
+ * and TCP_INFO without tracefs): a state already told for a socket is not
+ * told again, and "from" is always the state its story told last, so the
+ * states of a socket read as one chain.
+ */
+static bool tell_state(struct collector *c, json_t *ev)
+{
+	const char *src = json_string_value(json_object_get(ev, "src"));
+	const char *sock = json_string_value(json_object_get(ev, "sock"));
+	enum tcp_state to = tcp_state_parse(json_string_value(json_object_get(ev, "to")));
+	const char *k;
+	long last;
+
+	if (!src || strcmp(src, "state") != 0 || !sock || to == TCP_ST_NONE ||
+	    !(k = intern(c, sock)))
+		return true;
+	if (ptrmap_get(&c->states, k, &last)) {
+		if (last == (long)to)
+			return false;
+		json_object_set_new(ev, "from", json_string(tcp_state_name((enum tcp_state)last)));
+	}
+	ptrmap_put(&c->states, k, (long)to);
+	return true;
 }
 
 /* ---- arriving and leaving --------------------------------------------- */
@@ -310,7 +373,7 @@ static void write_event(struct collector *c, json_t *ev, int64_t t)
 
 static void flush_one(struct collector *c, struct pending *p)
 {
-	if (!p->fn || p->fn(c, p->ev, p->blob, p->ctx)) {
+	if ((!p->fn || p->fn(c, p->ev, p->blob, p->ctx)) && tell_state(c, p->ev)) {
 		number_connection(c, p->ev);
 		write_event(c, p->ev, p->t);
 	}
@@ -691,6 +754,7 @@ static void collector_free(struct collector *c)
 	strpool_free(c->pool);
 	ptrmap_free(&c->endpoints);
 	ptrmap_free(&c->conns);
+	ptrmap_free(&c->states);
 	ptrmap_free(&c->reaped);
 	procwatch_free(c->procs);
 	pthread_mutex_destroy(&c->lock);

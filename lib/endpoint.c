@@ -106,3 +106,26 @@ void endpoint_pair_str(const struct endpoint *local, const struct endpoint *peer
 	text_put(&t, ">");
 	text_put_endpoint(&t, peer);
 }
+
+void endpoint_text_unmapped(const char *ip_port, char *out, size_t cap)
+{
+	static const char mapped[] = "[::ffff:";
+	const char *v4 = ip_port + sizeof(mapped) - 1;
+	const char *close = strchr(ip_port, ']');
+	struct text t = {out, cap, 0};
+
+	if (cap)
+		out[0] = '\0';
+	/* "[::ffff:1.2.3.4]:80", not "[::ffff:102:304]:80" (not mapped). */
+	if (strncmp(ip_port, mapped, sizeof(mapped) - 1) != 0 || !close ||
+	    !memchr(v4, '.', (size_t)(close - v4)) || (close - v4) >= INET_ADDRSTRLEN) {
+		text_put(&t, ip_port);
+		return;
+	}
+	char ip[INET_ADDRSTRLEN];
+
+	memcpy(ip, v4, (size_t)(close - v4));
+	ip[close - v4] = '\0';
+	text_put(&t, ip);
+	text_put(&t, close + 1);
+}

@@ -42,4 +42,13 @@ void endpoint_str(const struct endpoint *ep, char *out, size_t cap);
 void endpoint_pair_str(const struct endpoint *local, const struct endpoint *peer, char *out,
 		       size_t cap);
 
+/*
+ * An IPv4 connection on an IPv6 socket is named with a mapped address,
+ * "[::ffff:127.0.0.1]:9190", by the tracer and by the kernel's state
+ * events; a captured packet names it "127.0.0.1:9190". For comparing
+ * the two: copies ip_port to out, with a mapped address written as IPv4.
+ * Anything else is copied as it is (cut to cap).
+ */
+void endpoint_text_unmapped(const char *ip_port, char *out, size_t cap);
+
 #endif
