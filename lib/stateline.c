@@ -19,25 +19,6 @@
 /* Longer than any value the kernel prints ("::ffff:255.255.255.255"). */
 #define VALUE_MAX 64
 
-/* The kernel's names (include/net/tcp_states.h), in its order: the value
- * of TCP_ESTABLISHED is 1, and so on. */
-static const char *const kernel_states[TCP_ST_COUNT] = {
-	[TCP_ST_ESTABLISHED] = "TCP_ESTABLISHED", [TCP_ST_SYN_SENT] = "TCP_SYN_SENT",
-	[TCP_ST_SYN_RCVD] = "TCP_SYN_RECV",       [TCP_ST_FIN_WAIT_1] = "TCP_FIN_WAIT1",
-	[TCP_ST_FIN_WAIT_2] = "TCP_FIN_WAIT2",    [TCP_ST_TIME_WAIT] = "TCP_TIME_WAIT",
-	[TCP_ST_CLOSED] = "TCP_CLOSE",            [TCP_ST_CLOSE_WAIT] = "TCP_CLOSE_WAIT",
-	[TCP_ST_LAST_ACK] = "TCP_LAST_ACK",       [TCP_ST_LISTEN] = "TCP_LISTEN",
-	[TCP_ST_CLOSING] = "TCP_CLOSING",         [TCP_ST_NEW_SYN_RECV] = "TCP_NEW_SYN_RECV",
-};
-
-enum tcp_state stateline_kernel_state(const char *name)
-{
-	for (int i = 1; i < TCP_ST_COUNT; i++)
-		if (strcmp(name, kernel_states[i]) == 0)
-			return (enum tcp_state)i;
-	return TCP_ST_NONE;
-}
-
 static enum stateline_kind bad(char *err, size_t errlen, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
@@ -176,8 +157,8 @@ static enum stateline_kind fill_change(const struct fields *f, struct state_chan
 		return bad(err, errlen, "family %s is not AF_INET or AF_INET6", f->v[F_FAMILY]);
 	if (strcmp(f->v[F_PROTOCOL], "IPPROTO_TCP") != 0)
 		return bad(err, errlen, "protocol %s is not TCP", f->v[F_PROTOCOL]);
-	out->from = stateline_kernel_state(f->v[F_OLD]);
-	out->to = stateline_kernel_state(f->v[F_NEW]);
+	out->from = tcp_state_parse_kernel(f->v[F_OLD]);
+	out->to = tcp_state_parse_kernel(f->v[F_NEW]);
 	if (out->from == TCP_ST_NONE || out->to == TCP_ST_NONE)
 		return bad(err, errlen, "unknown state %s or %s", f->v[F_OLD], f->v[F_NEW]);
 	if (!endpoint_parse(&out->local, family, f->v[v6 ? F_SADDR6 : F_SADDR], f->v[F_SPORT]) ||

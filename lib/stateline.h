@@ -39,7 +39,4 @@ enum stateline_kind {
 enum stateline_kind stateline_parse(const char *line, struct state_change *out, long *lost,
 				    char *err, size_t errlen);
 
-/* "TCP_SYN_RECV" -> TCP_ST_SYN_RCVD; TCP_ST_NONE for anything else. */
-enum tcp_state stateline_kernel_state(const char *name);
-
 #endif

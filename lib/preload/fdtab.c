@@ -143,6 +143,16 @@ void fdtab_copy(int from, int to)
 		fdtab_forget(to);
 }
 
+void fdtab_set_tcp_state(int fd, uint8_t st)
+{
+	struct fdinfo fi;
+
+	if (!fdtab_get(fd, &fi))
+		return;
+	fi.tcp_state = st;
+	fdslot_store(fd, &fi);
+}
+
 int fdtab_next_socket(int from, unsigned last)
 {
 	for (int fd = from < 0 ? 0 : from; fd < FDTAB_SIZE && (unsigned)fd <= last; fd++)

@@ -36,6 +36,7 @@
 
 #include "../endpoint.h"
 #include "../ring.h"
+#include "../tcpstate.h"
 
 #define EXPORT __attribute__((visibility("default")))
 
@@ -105,6 +106,7 @@ struct fdinfo {
 	bool is_socket;
 	int type; /* SOCK_STREAM, SOCK_DGRAM, ... */
 	struct endpoint local, peer;
+	uint8_t tcp_state; /* last state reported through TCP_INFO; 0: none */
 };
 
 /* Remembers fd as a socket of the given type; learns its
@@ -117,10 +119,23 @@ void fdtab_copy(int from, int to); /* dup2 and friends */
 bool fdtab_is_socket(int fd);
 /* Copies fd's entry; false when fd is not a known socket. */
 bool fdtab_get(int fd, struct fdinfo *out);
+/* Remembers the TCP state last reported for fd (tcpinfo.c). */
+void fdtab_set_tcp_state(int fd, uint8_t st);
 /* The first known socket from from to last, or -1. */
 int fdtab_next_socket(int from, unsigned last);
 /* Finds the sockets a new process image inherited. */
 void fdtab_scan(void);
+
+/* ---- tcpinfo.c ------------------------------------------------------ */
+
+/*
+ * When socklab asks for it (RING_ASK_TCPINFO: it has no tracefs), reads
+ * fd's TCP state with TCP_INFO after a call that may change it, and writes
+ * a state event if it changed. unknown_from is the state to report it
+ * came from when fd has none yet (TCP_ST_SYN_RCVD for an accepted socket).
+ * May change errno: call it before restoring the caller's.
+ */
+void tcpinfo_report(int fd, int unknown_from);
 
 /* ---- proccalls.c ---------------------------------------------------- */
 
