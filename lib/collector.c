@@ -595,22 +595,29 @@ void collector_note(struct collector *c, const char *kind, const char *fmt, ...)
 		collector_push(c, ev, NULL, NULL, NULL);
 }
 
-void collector_reaped(struct collector *c, pid_t reaper, pid_t child, int status,
-		      const char *fn)
+json_t *collector_reaped_event(int64_t t, pid_t reaper, pid_t child, int status, const char *fn)
 {
-	json_t *ev = json_pack("{sI ss si ss si ss}", "t", (json_int_t)collector_now(c), "src",
-			       "proc", "pid", (int)reaper, "event", "reaped", "child", (int)child,
-			       "fn", fn);
+	json_t *ev = json_pack("{sI ss si ss si ss}", "t", (json_int_t)t, "src", "proc", "pid",
+			       (int)reaper, "event", "reaped", "child", (int)child, "fn", fn);
 
 	if (!ev)
-		return;
+		return NULL;
 	if (WIFEXITED(status))
 		json_object_set_new(ev, "status", json_integer(WEXITSTATUS(status)));
 	else if (WIFSIGNALED(status))
 		json_object_set_new(ev, "sig", json_string(sigabbrev_np(WTERMSIG(status))
 								? signal_full_name(WTERMSIG(status))
 								: "SIG?"));
-	collector_push(c, ev, NULL, NULL, NULL);
+	return ev;
+}
+
+void collector_reaped(struct collector *c, pid_t reaper, pid_t child, int status,
+		      const char *fn)
+{
+	json_t *ev = collector_reaped_event(collector_now(c), reaper, child, status, fn);
+
+	if (ev)
+		collector_push(c, ev, NULL, NULL, NULL);
 }
 
 /* For markers that only teach the session something when they arrive. */

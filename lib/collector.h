@@ -91,6 +91,10 @@ void collector_note(struct collector *c, const char *kind, const char *fmt, ...)
 void collector_reaped(struct collector *c, pid_t reaper, pid_t child, int status,
 		      const char *fn);
 
+/* The same event, at time t, for a process that writes it to a session's
+ * ring itself (`socklab trace` joined to a live watch). */
+json_t *collector_reaped_event(int64_t t, pid_t reaper, pid_t child, int status, const char *fn);
+
 /* Starts watching a process (for zombies) that did not announce itself
  * through the tracer. Any thread. */
 void collector_watch_pid(struct collector *c, pid_t pid);
