@@ -9,6 +9,7 @@
  * the way `socklab show` does.
  */
 #include <errno.h>
+#include <limits.h>
 #include <getopt.h>
 #include <pthread.h>
 #include <signal.h>
@@ -140,7 +141,9 @@ static int announce(struct collector *c, char *err, size_t errlen)
 	struct live_session ls = {.pid = getpid()};
 
 	snprintf(ls.ring, sizeof(ls.ring), "%s", collector_ring_path(c));
-	snprintf(ls.dir, sizeof(ls.dir), "%s", collector_dir(c));
+	/* Absolute: the programs that join run in other folders. */
+	if (!realpath(collector_dir(c), ls.dir))
+		snprintf(ls.dir, sizeof(ls.dir), "%s", collector_dir(c));
 	return live_announce(&ls, err, errlen);
 }
 
