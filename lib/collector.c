@@ -241,6 +241,14 @@ static bool knows_wildcard(struct collector *c, bool v6, int port)
 	return !v6 && ptrmap_get(&c->endpoints, intern(c, wild), &seen);
 }
 
+bool collector_watches_port(const struct collector *c, int port)
+{
+	for (size_t i = 0; i < c->nports; i++)
+		if (c->ports[i] == port)
+			return true;
+	return false;
+}
+
 bool collector_knows_endpoint(struct collector *c, const char *ip_port)
 {
 	char unmapped[ENDPOINT_STR_MAX];
@@ -253,9 +261,8 @@ bool collector_knows_endpoint(struct collector *c, const char *ip_port)
 	if (!colon)
 		return false;
 	port = atoi(colon + 1);
-	for (size_t i = 0; i < c->nports; i++)
-		if (c->ports[i] == port)
-			return true;
+	if (collector_watches_port(c, port))
+		return true;
 	if (ptrmap_get(&c->endpoints, intern(c, unmapped), &seen))
 		return true;
 	return knows_wildcard(c, unmapped[0] == '[', port);

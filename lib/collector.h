@@ -111,6 +111,10 @@ bool collector_knows_endpoint(struct collector *c, const char *ip_port);
  * bits of lib/ring.h), from now on. Any thread. */
 void collector_ask_tracers(struct collector *c, unsigned asks);
 
+/* True when port is one the session was opened for (socklab watch --port
+ * P): everything on it belongs to the session, traced or not. Any thread. */
+bool collector_watches_port(const struct collector *c, int port);
+
 /* Records whether a source works on this machine, for session.json and a
  * note a student will read ("packets were not captured: ..."). */
 void collector_source_status(struct collector *c, const char *name, bool ok, const char *why);

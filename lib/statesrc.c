@@ -85,11 +85,13 @@ static void push_state(struct statesrc *s, int64_t t, const char *sock, enum tcp
 	collector_push(s->c, ev, statesrc_keep, NULL, NULL);
 }
 
-/* The local side of "LOCAL>PEER". */
+/* A socket of the session: its local address is one of the session's, or
+ * it talks to a port the session was opened for (watch --port). */
 bool statesrc_keep(struct collector *c, json_t *ev, void *blob, void *ctx)
 {
 	const char *sock = json_string_value(json_object_get(ev, "sock"));
 	const char *gt = sock ? strchr(sock, '>') : NULL;
+	const char *peer_port = gt ? strrchr(gt, ':') : NULL;
 	char local[ENDPOINT_STR_MAX];
 
 	(void)blob;
@@ -98,7 +100,8 @@ bool statesrc_keep(struct collector *c, json_t *ev, void *blob, void *ctx)
 		return false;
 	memcpy(local, sock, (size_t)(gt - sock));
 	local[gt - sock] = '\0';
-	return collector_knows_endpoint(c, local);
+	return collector_knows_endpoint(c, local) ||
+	       (peer_port && collector_watches_port(c, atoi(peer_port + 1)));
 }
 
 /*
