@@ -20,9 +20,6 @@
 #include <time.h>
 #include <unistd.h>
 
-/* Per CPU: enough for bursts of state changes, small beside the 1.4 MB
- * default of the global buffer. */
-#define BUFFER_KB "256"
 #define MOUNT_PREFIX "/tmp/socklab-tracefs-"
 
 static int fail(char *err, size_t errlen, const char *fmt, ...)
@@ -139,14 +136,14 @@ static int make_instance(struct tracefs *tf, char *err, size_t errlen)
 	return 0;
 }
 
-/* The clock, a small buffer, readers woken by any data, then the event. */
+/* The clock, readers woken by any data, then the event. (The buffer keeps
+ * its default size: resizing costs more start-up time than it saves.) */
 static int setup_instance(struct tracefs *tf, const char *filter, char *err, size_t errlen)
 {
 	char file[256];
 
 	if (write_file(tf->instance, "trace_clock", "mono") < 0)
 		return fail(err, errlen, "the kernel's tracefs has no \"mono\" trace clock");
-	write_file(tf->instance, "buffer_size_kb", BUFFER_KB);
 	/* Older kernels have no buffer_percent; they wake readers at once. */
 	write_file(tf->instance, "buffer_percent", "0");
 	if (filter) {

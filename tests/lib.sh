@@ -15,7 +15,7 @@
 #   defer CMD...     run CMD when the test ends (last deferred, first run),
 #                    before anything is killed or removed
 #
-# Each test gets its own XDG_RUNTIME_DIR ($T/run), so a `socklab watch` open
+# Each test gets its own XDG_RUNTIME_DIR ($T/.run), so a `socklab watch` open
 # elsewhere by the same user is never joined by a test's `socklab trace`.
 
 set -u
@@ -94,8 +94,8 @@ run_tests() {
 		(
 			T=$(mktemp -d /tmp/socklab-test.XXXXXX)
 			trap _cleanup EXIT
-			mkdir -m 700 "$T/run"
-			export XDG_RUNTIME_DIR="$T/run"
+			mkdir -m 700 "$T/.run"
+			export XDG_RUNTIME_DIR="$T/.run"
 			cd "$T"
 			set -e
 			"$t"

@@ -105,7 +105,7 @@ test_without_root_states_still_appear_from_sock_diag_and_tcp_info() {
 	local as=()
 	if [ "$(id -u)" = 0 ]; then
 		chmod 777 "$T"
-		chown nobody "$T/run"
+		chown nobody "$T/.run"
 		as=(setpriv --reuid=nobody --regid=nogroup --clear-groups)
 		"${as[@]}" test -x "$SOCKLAB" || fail "nobody cannot run $SOCKLAB: make build/ readable"
 	fi

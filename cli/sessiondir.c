@@ -1,10 +1,7 @@
 /*
- * cli.c - what every subcommand shares: its messages and its help.
- *
- * Apart from main.c so that the unit tests, which link every subcommand
- * but not main(), have these too.
+ * sessiondir.c - session folders, shared by the subcommands that record
+ * (trace, watch).
  */
-#include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,35 +10,6 @@
 #include <unistd.h>
 
 #include "cli.h"
-
-void cli_error(const char *fmt, ...)
-{
-	va_list ap;
-
-	fputs("socklab: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-}
-
-int cli_help(const struct command *c)
-{
-	fputs(c->usage, stdout);
-	return EXIT_OK;
-}
-
-int cli_usage_error(const struct command *c, const char *fmt, ...)
-{
-	va_list ap;
-
-	fprintf(stderr, "socklab %s: ", c->name);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fprintf(stderr, "\n(see: socklab %s --help)\n", c->name);
-	return EXIT_USAGE;
-}
 
 /* "socklab-echo_server-20261121-101500" in the current folder; -2, -3...
  * if that exists. */
