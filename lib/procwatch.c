@@ -103,8 +103,12 @@ void procwatch_scan(struct procwatch *w, procwatch_fn fn, void *arg)
 		pid_t ppid;
 
 		if (proc_stat(p->pid, &state, &ppid) < 0) {
-			fn(arg, p->pid, p->ppid, PROC_VANISHED);
+			pid_t gone = p->pid, parent = p->ppid;
+
+			/* Out of the list before fn runs: fn may forget or add
+			 * processes, which moves entries. */
 			*p = w->w[--w->n];
+			fn(arg, gone, parent, PROC_VANISHED);
 			continue;
 		}
 		p->ppid = ppid;
