@@ -153,8 +153,8 @@ test_tracefs_instance_is_gone_after_socklab_is_killed() {
 	echo $pid >>"$T/.bg_pids"
 	wait_until test -d "$T/tfs/instances/socklab-$pid" ||
 		fail "socklab made no instance socklab-$pid"
-	child=$(pgrep -P $pid sleep || true)
-	[ -z "$child" ] || echo "$child" >>"$T/.bg_pids"
+	child=$(cat /proc/$pid/task/*/children 2>/dev/null || true)
+	for c in $child; do echo "$c" >>"$T/.bg_pids"; done
 	kill -KILL $pid
 	wait $pid 2>/dev/null || true
 	wait_until test ! -e "$T/tfs/instances/socklab-$pid" ||
