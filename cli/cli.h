@@ -9,6 +9,8 @@
 #ifndef SOCKLAB_CLI_H
 #define SOCKLAB_CLI_H
 
+#include <stdbool.h>
+
 enum exit_status { EXIT_OK = 0, EXIT_FAILED = 1, EXIT_USAGE = 2 };
 
 struct command {
@@ -22,8 +24,11 @@ int cmd_list(int argc, char **argv);
 int cmd_run(int argc, char **argv);
 int cmd_trace(int argc, char **argv);
 int cmd_show(int argc, char **argv);
+int cmd_watch(int argc, char **argv);
+int cmd_doctor(int argc, char **argv);
 
-extern const struct command cmd_list_info, cmd_run_info, cmd_trace_info, cmd_show_info;
+extern const struct command cmd_list_info, cmd_run_info, cmd_trace_info, cmd_show_info,
+	cmd_watch_info, cmd_doctor_info;
 
 /* "socklab: ..." on stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -32,5 +37,11 @@ int cli_help(const struct command *c);
 /* Says how to get help after a usage error, and returns EXIT_USAGE. */
 int cli_usage_error(const struct command *c, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+
+/* A new session folder here, named after prog and the time:
+ * "socklab-echo_server-20261121-101500" (-2, -3... if taken). Free it. */
+char *cli_session_dir(const char *prog);
+/* True when dir holds a session already: it is never written over. */
+bool cli_holds_session(const char *dir);
 
 #endif

@@ -6,6 +6,10 @@
  * process whose parent dies is handed to socklab rather than to init: the
  * session can follow it, and socklab can wait for it (and say how it ended).
  * The session ends when the last of them has ended.
+ *
+ * When the same user has a live session open (`socklab watch`, in another
+ * terminal), trace joins it: the program writes into the watch's ring, and
+ * its story is part of the watch's session (lib/live.h).
  */
 #include <errno.h>
 #include <getopt.h>
@@ -21,9 +25,11 @@
 
 #include "cli.h"
 #include "collector.h"
+#include "live.h"
 #include "paths.h"
 #include "procwatch.h"
 #include "progcheck.h"
+#include "ring.h"
 #include "sources.h"
 #include "tracee.h"
 
@@ -31,7 +37,7 @@ const struct command cmd_trace_info = {
 	"trace",
 	cmd_trace,
 	"runs any program under the tracer and records a session",
-	"usage: socklab trace [--record DIR] -- PROG [ARGS...]\n"
+	"usage: socklab trace [--record DIR | --alone] -- PROG [ARGS...]\n"
 	"\n"
 	"Runs PROG with socklab's tracer and records what it does with sockets:\n"
 	"every socket call with its result, every process it forks, every child\n"
@@ -40,7 +46,12 @@ const struct command cmd_trace_info = {
 	"\n"
 	"  --record DIR  save the session in DIR (default: a new folder here,\n"
 	"                named after the program and the time)\n"
+	"  --alone       record a session of its own even when a live session\n"
+	"                (socklab watch) is open\n"
 	"  --help        this text\n"
+	"\n"
+	"When you have a live session open in another terminal (socklab watch),\n"
+	"trace joins it: PROG's story becomes part of the watch's session.\n"
 	"\n"
 	"Then:  socklab show DIR    the session as text\n"
 	"\n"
@@ -73,28 +84,6 @@ static void catch_interrupts(void)
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
-}
-
-/* "socklab-echo_server-20261121-101500" in the current folder; -2, -3...
- * if that exists. */
-static char *default_dir(const char *prog)
-{
-	const char *base = strrchr(prog, '/') ? strrchr(prog, '/') + 1 : prog;
-	char stamp[32], *dir = NULL;
-	time_t now = time(NULL);
-	struct tm tm;
-
-	localtime_r(&now, &tm);
-	strftime(stamp, sizeof(stamp), "%Y%m%d-%H%M%S", &tm);
-	for (int i = 1; i < 100; i++) {
-		free(dir);
-		if ((i == 1 ? asprintf(&dir, "socklab-%s-%s", base, stamp)
-			    : asprintf(&dir, "socklab-%s-%s-%d", base, stamp, i)) < 0)
-			return NULL;
-		if (access(dir, F_OK) < 0)
-			return dir;
-	}
-	return dir;
 }
 
 /* Sends sig to every process below socklab. */
@@ -141,12 +130,37 @@ static void say_who_remains(const char *prog)
 	fprintf(stderr, "%s): recording until they end (Ctrl-C stops)\n", n > 8 ? " ..." : "");
 }
 
+/* Where the "reaped" events of socklab's own waits go: the collector of
+ * this session, or the ring of a live session trace has joined. */
+struct reaped_sink {
+	struct collector *c;
+	struct ring *ring;
+};
+
+static void sink_reaped(const struct reaped_sink *sink, pid_t child, int status)
+{
+	json_t *ev;
+	char *line;
+
+	if (sink->c) {
+		collector_reaped(sink->c, getpid(), child, status, "socklab");
+		return;
+	}
+	ev = collector_reaped_event(ring_now_ns() - sink->ring->hdr->t0_ns, getpid(), child, status,
+				    "socklab");
+	line = ev ? json_dumps(ev, JSON_COMPACT) : NULL;
+	if (line)
+		ring_put(sink->ring, line, strlen(line));
+	free(line);
+	json_decref(ev);
+}
+
 /*
  * Waits for the program and everything it started. Every process socklab
  * reaps (the program, and orphans handed to socklab) becomes a "reaped"
  * event. Returns the program's wait status.
  */
-static int wait_all(struct collector *c, pid_t top, const char *prog)
+static int wait_all(const struct reaped_sink *sink, pid_t top, const char *prog)
 {
 	int64_t since = 0;
 	int level = 0, top_status = 0;
@@ -156,7 +170,7 @@ static int wait_all(struct collector *c, pid_t top, const char *prog)
 		pid_t pid = waitpid(-1, &status, interrupted ? WNOHANG : 0);
 
 		if (pid > 0) {
-			collector_reaped(c, getpid(), pid, status, "socklab");
+			sink_reaped(sink, pid, status);
 			if (pid == top) {
 				top_status = status;
 				say_who_remains(prog);
@@ -188,6 +202,7 @@ static void print_summary(const char *dir, const char *prog, int status,
 
 struct trace_args {
 	const char *record;
+	bool alone; /* never join a live session */
 	char **argv; /* the program and its arguments */
 };
 
@@ -196,14 +211,18 @@ static int parse_args(int argc, char **argv, struct trace_args *a)
 {
 	static const struct option options[] = {
 		{"record", required_argument, NULL, 'r'},
+		{"alone", no_argument, NULL, 'a'},
 		{"help", no_argument, NULL, 'h'},
 		{0},
 	};
 	int opt;
 
 	/* '+': stop at the first non-option, the program to run. */
-	while ((opt = getopt_long(argc, argv, "+r:h", options, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "+r:ah", options, NULL)) != -1) {
 		switch (opt) {
+		case 'a':
+			a->alone = true;
+			break;
 		case 'r':
 			a->record = optarg;
 			break;
@@ -219,27 +238,100 @@ static int parse_args(int argc, char **argv, struct trace_args *a)
 	return -1;
 }
 
-/* A folder that already holds a session is never written over. */
-static bool holds_session(const char *dir)
+/* Runs the program and waits for everything it started; its wait status,
+ * or -1 when it could not start (said on stderr). */
+static int run_traced(char **argv, const char *preload, const char *ring,
+		      const struct reaped_sink *sink)
 {
-	char path[4096];
+	struct tracee_options to = {.stdin_fd = -1, .stdout_fd = -1, .stderr_fd = -1};
+	char err[1024];
+	pid_t pid;
 
-	snprintf(path, sizeof(path), "%s/events.jsonl", dir);
-	return access(path, F_OK) == 0;
+	prctl(PR_SET_CHILD_SUBREAPER, 1);
+	catch_interrupts();
+	to.argv = argv;
+	to.preload = preload;
+	to.ring = ring;
+	pid = tracee_start(&to, err, sizeof(err));
+	if (pid < 0) {
+		cli_error("%s", err);
+		return -1;
+	}
+	return wait_all(sink, pid, argv[0]);
+}
+
+/* The program joins the live session of a watch: its ring, its folder. */
+static int trace_joined(const struct trace_args *a, const struct live_session *ls,
+			const char *preload)
+{
+	struct reaped_sink sink = {0};
+	struct ring ring;
+	int status;
+
+	if (ring_attach(&ring, ls->ring) < 0) {
+		cli_error("the live session of socklab watch (pid %d) is gone: run again, or use "
+			  "--alone",
+			  (int)ls->pid);
+		return EXIT_USAGE;
+	}
+	if (a->record)
+		cli_error("--record %s is not used: the watch records this program too", a->record);
+	fprintf(stderr, "socklab: joined the live session of socklab watch (pid %d), recording in %s\n",
+		(int)ls->pid, ls->dir);
+	sink.ring = &ring;
+	status = run_traced(a->argv, preload, ls->ring, &sink);
+	ring_detach(&ring);
+	if (status < 0)
+		return EXIT_USAGE;
+	fprintf(stderr, "socklab: %s ended; its story is in the watch's session, %s\n", a->argv[0],
+		ls->dir);
+	return EXIT_OK;
+}
+
+/* The program gets a session of its own. */
+static int trace_alone(const struct trace_args *a, const char *preload)
+{
+	struct collector_options co = {0};
+	struct collector_summary sum;
+	struct reaped_sink sink = {0};
+	struct collector *c;
+	char err[1024];
+	char *dir = a->record ? strdup(a->record) : cli_session_dir(a->argv[0]);
+	int status, ret = EXIT_USAGE;
+
+	if (!dir || cli_holds_session(dir)) {
+		cli_error("%s already holds a session; give another folder with --record, or "
+			  "delete it first",
+			  dir ? dir : "?");
+		goto out_free;
+	}
+	co.dir = dir;
+	co.command = a->argv;
+	co.sources = session_sources;
+	c = collector_start(&co, err, sizeof(err));
+	if (!c) {
+		cli_error("%s", err);
+		goto out_free;
+	}
+	sink.c = c;
+	status = run_traced(a->argv, preload, collector_ring_path(c), &sink);
+	collector_stop(c, &sum);
+	if (status >= 0) {
+		print_summary(dir, a->argv[0], status, &sum);
+		ret = EXIT_OK;
+	}
+out_free:
+	free(dir);
+	return ret;
 }
 
 int cmd_trace(int argc, char **argv)
 {
 	struct trace_args a = {0};
-	struct collector_options co = {0};
-	struct tracee_options to = {.stdin_fd = -1, .stdout_fd = -1, .stderr_fd = -1};
-	struct collector_summary sum;
-	struct collector *c;
+	struct live_session ls;
 	char err[1024];
 	const char *preload;
-	char *dir;
 	int ret = parse_args(argc, argv, &a);
-	pid_t pid;
 
 	if (ret >= 0)
 		return ret;
@@ -252,38 +344,7 @@ int cmd_trace(int argc, char **argv)
 		cli_error("%s", err);
 		return EXIT_USAGE;
 	}
-	dir = a.record ? strdup(a.record) : default_dir(a.argv[0]);
-	if (!dir || holds_session(dir)) {
-		cli_error("%s already holds a session; give another folder with --record, or "
-			  "delete it first",
-			  dir ? dir : "?");
-		free(dir);
-		return EXIT_USAGE;
-	}
-	co.dir = dir;
-	co.command = a.argv;
-	co.sources = session_sources;
-	c = collector_start(&co, err, sizeof(err));
-	if (!c) {
-		cli_error("%s", err);
-		free(dir);
-		return EXIT_USAGE;
-	}
-	prctl(PR_SET_CHILD_SUBREAPER, 1);
-	catch_interrupts();
-	to.argv = a.argv;
-	to.preload = preload;
-	to.ring = collector_ring_path(c);
-	pid = tracee_start(&to, err, sizeof(err));
-	if (pid < 0) {
-		cli_error("%s", err);
-		collector_stop(c, &sum);
-		free(dir);
-		return EXIT_USAGE;
-	}
-	ret = wait_all(c, pid, a.argv[0]);
-	collector_stop(c, &sum);
-	print_summary(dir, a.argv[0], ret, &sum);
-	free(dir);
-	return EXIT_OK;
+	if (!a.alone && live_find(&ls, err, sizeof(err)) == 1)
+		return trace_joined(&a, &ls, preload);
+	return trace_alone(&a, preload);
 }

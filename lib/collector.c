@@ -30,6 +30,9 @@
 #include <unistd.h>
 
 #include "privs.h"
+#include "endpoint.h"
+#include "event.h"
+#include "jscan.h"
 #include "procwatch.h"
 #include "ptrmap.h"
 #include "ring.h"
@@ -45,10 +48,19 @@
 #define DRAIN_NS (1500 * 1000 * 1000LL)
 #define MAX_SOURCES 8
 
+/*
+ * An event waiting to be written: either a jansson object (from a source,
+ * or a rare record), or -- for the many call records of traced programs --
+ * the record's own text, checked by jscan and written as it came, with its
+ * connection number added.
+ */
 struct pending {
 	int64_t t;
 	uint64_t seq; /* arrival order, to keep ties stable */
 	json_t *ev;
+	char *text;       /* when ev is NULL: the record, not NUL-terminated */
+	uint32_t len;
+	const char *sock; /* interned "LOCAL>PEER" of a text record, or NULL */
 	collector_flush_fn fn;
 	void *blob, *ctx;
 };
@@ -88,6 +100,8 @@ struct collector {
 	struct strpool *pool;
 	struct ptrmap endpoints; /* interned "IP:PORT" -> 1 */
 	struct ptrmap conns;     /* interned "A|B" (A < B) -> connection number */
+	struct ptrmap states;    /* interned "LOCAL>PEER" -> its last state written */
+	struct ptrmap sock_conn; /* interned "LOCAL>PEER" -> its connection number */
 	struct ptrmap reaped;    /* pid -> 1, once a reaping was seen */
 	long next_conn;
 	struct procwatch *procs;
@@ -168,6 +182,7 @@ static const char *intern(struct collector *c, const char *s)
 static void learn_sock(struct collector *c, const char *sock)
 {
 	const char *gt = sock ? strchr(sock, '>') : NULL;
+	char local[ENDPOINT_STR_MAX], unmapped[ENDPOINT_STR_MAX];
 	const char *colon;
 
 	if (!gt)
@@ -178,7 +193,9 @@ static void learn_sock(struct collector *c, const char *sock)
 	/* Port 0 is "not bound yet", not an address. */
 	if (colon == sock || (gt - colon == 1 && colon[0] == '0'))
 		return;
-	ptrmap_put(&c->endpoints, strpool_intern(c->pool, sock, (size_t)(gt - sock)), 1);
+	snprintf(local, sizeof(local), "%.*s", (int)(gt - sock), sock);
+	endpoint_text_unmapped(local, unmapped, sizeof(unmapped));
+	ptrmap_put(&c->endpoints, intern(c, unmapped), 1);
 }
 
 static void learn_pid(struct collector *c, pid_t pid)
@@ -223,73 +240,190 @@ static void learn(struct collector *c, json_t *ev)
 	}
 }
 
-bool collector_knows_endpoint(struct collector *c, const char *ip_port)
+/* A socket bound to the wildcard address of its family; an IPv6 one (not
+ * IPV6_V6ONLY, the default) also takes IPv4 connections. */
+static bool knows_wildcard(struct collector *c, bool v6, int port)
 {
-	const char *colon = strrchr(ip_port, ':');
-	char wild[64];
+	char wild[32];
 	long seen;
-	int port;
 
-	if (!colon)
-		return false;
-	port = atoi(colon + 1);
+	snprintf(wild, sizeof(wild), "[::]:%d", port);
+	if (ptrmap_get(&c->endpoints, intern(c, wild), &seen))
+		return true;
+	snprintf(wild, sizeof(wild), "0.0.0.0:%d", port);
+	return !v6 && ptrmap_get(&c->endpoints, intern(c, wild), &seen);
+}
+
+bool collector_watches_port(const struct collector *c, int port)
+{
 	for (size_t i = 0; i < c->nports; i++)
 		if (c->ports[i] == port)
 			return true;
-	if (ptrmap_get(&c->endpoints, intern(c, ip_port), &seen))
+	return false;
+}
+
+bool collector_knows_endpoint(struct collector *c, const char *ip_port)
+{
+	char unmapped[ENDPOINT_STR_MAX];
+	const char *colon;
+	long seen;
+	int port;
+
+	endpoint_text_unmapped(ip_port, unmapped, sizeof(unmapped));
+	colon = strrchr(unmapped, ':');
+	if (!colon)
+		return false;
+	port = atoi(colon + 1);
+	if (collector_watches_port(c, port))
 		return true;
-	snprintf(wild, sizeof(wild), "%s:%d", ip_port[0] == '[' ? "[::]" : "0.0.0.0", port);
-	return ptrmap_get(&c->endpoints, intern(c, wild), &seen);
+	if (ptrmap_get(&c->endpoints, intern(c, unmapped), &seen))
+		return true;
+	return knows_wildcard(c, unmapped[0] == '[', port);
 }
 
 /*
  * The connection an event is about, numbered in the order connections
  * appear: "sock" (LOCAL>PEER) for calls and states, from and to for
- * packets. Both directions get the same number.
+ * packets. Both directions, and both sockets of a connection, get the same
+ * number; a mapped address counts as the IPv4 address it maps, as a packet
+ * shows it. A socket without a peer (a listener) is no connection: it is
+ * named by its "sock" alone.
  */
-static void number_connection(struct collector *c, json_t *ev)
+static bool connection_ends(json_t *ev, char *a, char *b, size_t cap)
 {
+	const char *src = json_string_value(json_object_get(ev, "src"));
 	const char *sock = json_string_value(json_object_get(ev, "sock"));
 	const char *from = json_string_value(json_object_get(ev, "from"));
 	const char *to = json_string_value(json_object_get(ev, "to"));
-	char a[128], b[128], key[260];
-	const char *gt;
+	const char *gt = sock ? strchr(sock, '>') : NULL;
+	char local[ENDPOINT_STR_MAX];
+
+	if (gt && strcmp(gt + 1, "*") != 0) {
+		snprintf(local, sizeof(local), "%.*s", (int)(gt - sock), sock);
+		endpoint_text_unmapped(local, a, cap);
+		endpoint_text_unmapped(gt + 1, b, cap);
+		return true;
+	}
+	/* A state event's from and to are states, not addresses. */
+	if (!sock && src && strcmp(src, "pkt") == 0 && from && to) {
+		endpoint_text_unmapped(from, a, cap);
+		endpoint_text_unmapped(to, b, cap);
+		return true;
+	}
+	return false;
+}
+
+/* The number of the connection between a and b, in either order: given
+ * in order of appearance, from 1. 0 if out of memory. */
+static long conn_between(struct collector *c, const char *a, const char *b)
+{
+	char key[2 * ENDPOINT_STR_MAX + 2];
 	const char *k;
 	long conn;
 
-	if (sock && (gt = strchr(sock, '>')) && strcmp(gt + 1, "*") != 0) {
-		snprintf(a, sizeof(a), "%.*s", (int)(gt - sock), sock);
-		snprintf(b, sizeof(b), "%s", gt + 1);
-	} else if (from && to) {
-		snprintf(a, sizeof(a), "%s", from);
-		snprintf(b, sizeof(b), "%s", to);
-	} else {
-		return;
-	}
 	if (strcmp(a, b) < 0)
 		snprintf(key, sizeof(key), "%s|%s", a, b);
 	else
 		snprintf(key, sizeof(key), "%s|%s", b, a);
 	k = intern(c, key);
 	if (!k)
-		return;
+		return 0;
 	if (!ptrmap_get(&c->conns, k, &conn)) {
 		conn = ++c->next_conn;
 		ptrmap_put(&c->conns, k, conn);
 	}
-	json_object_set_new(ev, "conn", json_integer(conn));
+	return conn;
+}
+
+static void number_connection(struct collector *c, json_t *ev)
+{
+	char a[ENDPOINT_STR_MAX], b[ENDPOINT_STR_MAX];
+	long conn;
+
+	if (!connection_ends(ev, a, b, sizeof(a)))
+		return;
+	conn = conn_between(c, a, b);
+	if (conn > 0)
+		json_object_set_new(ev, "conn", json_integer(conn));
+}
+
+/* The connection number of an interned socket name, remembered per name:
+ * a traced program names the same few sockets in most of its calls. 0 for
+ * a socket without a peer. */
+static long conn_of_sock(struct collector *c, const char *sock)
+{
+	char local[ENDPOINT_STR_MAX], a[ENDPOINT_STR_MAX], b[ENDPOINT_STR_MAX];
+	const char *gt = strchr(sock, '>');
+	long conn = 0;
+
+	if (ptrmap_get(&c->sock_conn, sock, &conn))
+		return conn;
+	if (gt && strcmp(gt + 1, "*") != 0) {
+		snprintf(local, sizeof(local), "%.*s", (int)(gt - sock), sock);
+		endpoint_text_unmapped(local, a, sizeof(a));
+		endpoint_text_unmapped(gt + 1, b, sizeof(b));
+		conn = conn_between(c, a, b);
+	}
+	ptrmap_put(&c->sock_conn, sock, conn);
+	return conn;
+}
+
+/*
+ * One socket, one story. Two sources may see the same change (sock_diag
+ * and TCP_INFO without tracefs): a state already told for a socket is not
+ * told again, and "from" is always the state its story told last, so the
+ * states of a socket read as one chain.
+ */
+static bool tell_state(struct collector *c, json_t *ev)
+{
+	const char *src = json_string_value(json_object_get(ev, "src"));
+	const char *sock = json_string_value(json_object_get(ev, "sock"));
+	enum tcp_state to = tcp_state_parse(json_string_value(json_object_get(ev, "to")));
+	const char *k;
+	long last;
+
+	if (!src || strcmp(src, "state") != 0 || !sock || to == TCP_ST_NONE ||
+	    !(k = intern(c, sock)))
+		return true;
+	if (ptrmap_get(&c->states, k, &last)) {
+		if (last == (long)to)
+			return false;
+		json_object_set_new(ev, "from", json_string(tcp_state_name((enum tcp_state)last)));
+	}
+	ptrmap_put(&c->states, k, (long)to);
+	return true;
 }
 
 /* ---- arriving and leaving --------------------------------------------- */
 
+static void pending_free(struct pending *p)
+{
+	json_decref(p->ev);
+	free(p->text);
+}
+
 static void arrive(struct collector *c, struct pending *p)
 {
 	p->seq = c->seq++;
-	learn(c, p->ev);
+	if (p->ev)
+		learn(c, p->ev);
 	if (heap_push(&c->heap, p) < 0) {
-		json_decref(p->ev);
+		pending_free(p);
 		c->bad_records++;
 	}
+}
+
+static void write_line(struct collector *c, const char *line, size_t len, int64_t t)
+{
+	if (t < c->last_written)
+		c->late = true;
+	else
+		c->last_written = t;
+	fwrite(line, 1, len, c->out);
+	fputc('\n', c->out);
+	c->written++;
+	if (c->on_event)
+		c->on_event(c->on_event_arg, line, len);
 }
 
 static void write_event(struct collector *c, json_t *ev, int64_t t)
@@ -298,25 +432,37 @@ static void write_event(struct collector *c, json_t *ev, int64_t t)
 
 	if (!line)
 		return;
-	if (t < c->last_written)
-		c->late = true;
-	else
-		c->last_written = t;
-	fputs(line, c->out);
-	fputc('\n', c->out);
-	c->written++;
-	if (c->on_event)
-		c->on_event(c->on_event_arg, line, strlen(line));
+	write_line(c, line, strlen(line), t);
 	free(line);
+}
+
+/* A call record as it came, with ,"conn":N before its closing brace. */
+static void write_record(struct collector *c, const struct pending *p)
+{
+	char line[RING_RECORD_MAX + 32];
+	const char *brace = memrchr(p->text, '}', p->len);
+	long conn = p->sock ? conn_of_sock(c, p->sock) : 0;
+	size_t n = brace ? (size_t)(brace - p->text) : 0;
+
+	if (!brace || conn <= 0) {
+		write_line(c, p->text, p->len, p->t);
+		return;
+	}
+	memcpy(line, p->text, n);
+	n += (size_t)snprintf(line + n, sizeof(line) - n, "%s\"conn\":%ld}",
+			      n > 1 ? "," : "", conn);
+	write_line(c, line, n, p->t);
 }
 
 static void flush_one(struct collector *c, struct pending *p)
 {
-	if (!p->fn || p->fn(c, p->ev, p->blob, p->ctx)) {
+	if (!p->ev) {
+		write_record(c, p);
+	} else if ((!p->fn || p->fn(c, p->ev, p->blob, p->ctx)) && tell_state(c, p->ev)) {
 		number_connection(c, p->ev);
 		write_event(c, p->ev, p->t);
 	}
-	json_decref(p->ev);
+	pending_free(p);
 }
 
 /* Writes every event older than horizon (all of them for INT64_MAX). */
@@ -333,20 +479,77 @@ static void flush_until(struct collector *c, int64_t horizon)
 		fflush(c->out);
 }
 
-/* One record from a traced program. */
-static void take_record(struct collector *c, const char *rec, size_t len)
-{
-	json_t *ev = json_loadb(rec, len, 0, NULL);
-	json_t *t = json_object_get(ev, "t");
-	struct pending p = {0};
+/* What the collector needs of a record before it writes it. */
+struct record_fields {
+	int64_t t;
+	bool has_t, is_call, has_src, plain_sock;
+	int64_t pid;
+	const struct jscan_member *sock;
+	struct jscan_member sock_m;
+};
 
-	if (!json_is_integer(t) || !json_is_string(json_object_get(ev, "src"))) {
-		json_decref(ev);
+static void record_field(void *arg, const struct jscan_member *m)
+{
+	struct record_fields *f = arg;
+
+	if (jscan_is(m, "t")) {
+		f->has_t = jscan_int(m, &f->t) && f->t >= 0;
+	} else if (jscan_is(m, "src") && m->type == JS_STRING) {
+		f->has_src = true;
+		f->is_call = m->val_len == 4 && memcmp(m->val, "call", 4) == 0;
+	} else if (jscan_is(m, "pid")) {
+		jscan_int(m, &f->pid);
+	} else if (jscan_is(m, "sock") && m->type == JS_STRING) {
+		f->sock_m = *m;
+		f->sock = &f->sock_m;
+		f->plain_sock = !m->escaped && m->val_len < ENDPOINT_STR_MAX * 2;
+	}
+}
+
+/* A call record: kept as text. What it teaches is learned now. */
+static void take_call(struct collector *c, const char *rec, size_t len,
+		      const struct record_fields *f)
+{
+	struct pending p = {.t = f->t, .len = (uint32_t)len};
+	char sock[ENDPOINT_STR_MAX * 2];
+
+	p.text = malloc(len);
+	if (!p.text) {
 		c->bad_records++;
 		return;
 	}
-	p.t = json_integer_value(t);
-	p.ev = ev;
+	memcpy(p.text, rec, len);
+	if (f->sock) {
+		snprintf(sock, sizeof(sock), "%.*s", (int)f->sock->val_len, f->sock->val);
+		p.sock = intern(c, sock);
+		learn_sock(c, sock);
+	}
+	learn_pid(c, (pid_t)f->pid);
+	arrive(c, &p);
+}
+
+/* One record from a traced program: checked in full first (any program
+ * can write the ring). Calls, by far the most, go the fast way; the rest
+ * through jansson. */
+static void take_record(struct collector *c, const char *rec, size_t len)
+{
+	struct record_fields f = {0};
+	struct pending p = {0};
+
+	if (jscan_object(rec, len, record_field, &f) < 0 || !f.has_t || !f.has_src) {
+		c->bad_records++;
+		return;
+	}
+	if (f.is_call && (!f.sock || f.plain_sock)) {
+		take_call(c, rec, len, &f);
+		return;
+	}
+	p.ev = json_loadb(rec, len, 0, NULL);
+	if (!p.ev) {
+		c->bad_records++;
+		return;
+	}
+	p.t = f.t;
 	arrive(c, &p);
 }
 
@@ -555,22 +758,29 @@ void collector_note(struct collector *c, const char *kind, const char *fmt, ...)
 		collector_push(c, ev, NULL, NULL, NULL);
 }
 
-void collector_reaped(struct collector *c, pid_t reaper, pid_t child, int status,
-		      const char *fn)
+json_t *collector_reaped_event(int64_t t, pid_t reaper, pid_t child, int status, const char *fn)
 {
-	json_t *ev = json_pack("{sI ss si ss si ss}", "t", (json_int_t)collector_now(c), "src",
-			       "proc", "pid", (int)reaper, "event", "reaped", "child", (int)child,
-			       "fn", fn);
+	json_t *ev = json_pack("{sI ss si ss si ss}", "t", (json_int_t)t, "src", "proc", "pid",
+			       (int)reaper, "event", "reaped", "child", (int)child, "fn", fn);
 
 	if (!ev)
-		return;
+		return NULL;
 	if (WIFEXITED(status))
 		json_object_set_new(ev, "status", json_integer(WEXITSTATUS(status)));
 	else if (WIFSIGNALED(status))
 		json_object_set_new(ev, "sig", json_string(sigabbrev_np(WTERMSIG(status))
 								? signal_full_name(WTERMSIG(status))
 								: "SIG?"));
-	collector_push(c, ev, NULL, NULL, NULL);
+	return ev;
+}
+
+void collector_reaped(struct collector *c, pid_t reaper, pid_t child, int status,
+		      const char *fn)
+{
+	json_t *ev = collector_reaped_event(collector_now(c), reaper, child, status, fn);
+
+	if (ev)
+		collector_push(c, ev, NULL, NULL, NULL);
 }
 
 /* For markers that only teach the session something when they arrive. */
@@ -590,6 +800,11 @@ void collector_watch_pid(struct collector *c, pid_t pid)
 
 	if (ev)
 		collector_push(c, ev, never_write, NULL, NULL);
+}
+
+void collector_ask_tracers(struct collector *c, unsigned asks)
+{
+	atomic_fetch_or(&c->ring.hdr->asks, asks);
 }
 
 void collector_source_status(struct collector *c, const char *name, bool ok, const char *why)
@@ -738,6 +953,8 @@ static void collector_free(struct collector *c)
 	strpool_free(c->pool);
 	ptrmap_free(&c->endpoints);
 	ptrmap_free(&c->conns);
+	ptrmap_free(&c->states);
+	ptrmap_free(&c->sock_conn);
 	ptrmap_free(&c->reaped);
 	procwatch_free(c->procs);
 	pthread_mutex_destroy(&c->lock);

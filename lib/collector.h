@@ -99,6 +99,10 @@ void collector_note(struct collector *c, const char *kind, const char *fmt, ...)
 void collector_reaped(struct collector *c, pid_t reaper, pid_t child, int status,
 		      const char *fn);
 
+/* The same event, at time t, for a process that writes it to a session's
+ * ring itself (`socklab trace` joined to a live watch). */
+json_t *collector_reaped_event(int64_t t, pid_t reaper, pid_t child, int status, const char *fn);
+
 /* Starts watching a process (for zombies) that did not announce itself
  * through the tracer. Any thread. */
 void collector_watch_pid(struct collector *c, pid_t pid);
@@ -120,6 +124,14 @@ const char *collector_capture_netns(const struct collector *c);
 /* Records in session.json that a source lost n events ("lost": {what: n}).
  * From a source's stop(). */
 void collector_count_lost(struct collector *c, const char *what, uint64_t n);
+
+/* Asks every tracer on the session's ring for something more (RING_ASK_*
+ * bits of lib/ring.h), from now on. Any thread. */
+void collector_ask_tracers(struct collector *c, unsigned asks);
+
+/* True when port is one the session was opened for (socklab watch --port
+ * P): everything on it belongs to the session, traced or not. Any thread. */
+bool collector_watches_port(const struct collector *c, int port);
 
 /* Records whether a source works on this machine, for session.json and a
  * note a student will read ("packets were not captured: ..."). */

@@ -15,30 +15,9 @@
 #include <stdint.h>
 
 #include "strpool.h"
+#include "tcpstate.h"
 
 enum event_src { SRC_CALL, SRC_STATE, SRC_PKT, SRC_PROC, SRC_NOTE, SRC_COUNT };
-
-/*
- * TCP states by their classic names. The numbers are the kernel's
- * (include/net/tcp_states.h), so a tracepoint's value is an index here.
- * TCP_ST_NONE means "not known"; CLOSED is the kernel's TCP_CLOSE.
- */
-enum tcp_state {
-	TCP_ST_NONE,
-	TCP_ST_ESTABLISHED,
-	TCP_ST_SYN_SENT,
-	TCP_ST_SYN_RCVD,
-	TCP_ST_FIN_WAIT_1,
-	TCP_ST_FIN_WAIT_2,
-	TCP_ST_TIME_WAIT,
-	TCP_ST_CLOSED,
-	TCP_ST_CLOSE_WAIT,
-	TCP_ST_LAST_ACK,
-	TCP_ST_LISTEN,
-	TCP_ST_CLOSING,
-	TCP_ST_NEW_SYN_RECV,
-	TCP_ST_COUNT
-};
 
 /* TCP header flag bits, as on the wire. */
 enum tcp_flag {
@@ -121,11 +100,6 @@ int event_parse(struct event *e, const char *line, size_t len, struct strpool *p
 /* "call", "state", ... and back; -1 for an unknown name. */
 const char *event_src_name(enum event_src src);
 int event_src_parse(const char *name);
-
-/* "ESTABLISHED", ..., and back (the kernel's "TCP_SYN_RECV" is "SYN_RCVD").
- * tcp_state_parse returns TCP_ST_NONE for an unknown name. */
-const char *tcp_state_name(enum tcp_state st);
-enum tcp_state tcp_state_parse(const char *name);
 
 /* Flags as letters in the order FSRPAUEC ("SA"), and back. */
 void tcp_flags_letters(uint8_t flags, char out[9]);

@@ -17,6 +17,7 @@
 #define SOCKLAB_RING_H
 
 #include <stdatomic.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -25,6 +26,10 @@
 #define RING_SLOT_SIZE 512
 #define RING_RECORD_MAX (RING_SLOT_SIZE - 16)
 #define RING_DEFAULT_SLOTS 16384 /* 8 MiB: about 0.1 s of a flood */
+
+/* RING_ASK_TCPINFO: report TCP states read with TCP_INFO (the state source
+ * has no tracefs; see lib/preload/tcpinfo.c). */
+#define RING_ASK_TCPINFO 0x1u
 
 struct ring_slot {
 	_Atomic uint64_t seq; /* pos: free for a producer; pos+1: holds a record */
@@ -46,7 +51,10 @@ struct ring_header {
 	uint32_t slot_size;
 	int64_t t0_ns;       /* CLOCK_MONOTONIC at the start of the session */
 	int32_t collector_pid;
-	char _pad0[64 - 28];
+	/* What socklab asks of every tracer on this ring (RING_ASK_* bits);
+	 * set by the collector's sources, read by the tracers at each call. */
+	_Atomic uint32_t asks;
+	char _pad0[64 - 32];
 
 	/* Written by producers. */
 	_Atomic uint64_t tail;      /* next position to claim */
@@ -83,6 +91,21 @@ void ring_detach(struct ring *r);
 /* Producer: appends one record. Returns 0, or -1 when the ring was full and
  * the record was dropped (and counted). Lock-free and async-signal-safe. */
 int ring_put(struct ring *r, const char *rec, size_t len);
+
+/* Producer: true when a record put now would be dropped (a hint: the
+ * consumer may free a slot a moment later). */
+static inline bool ring_full(const struct ring *r)
+{
+	return atomic_load_explicit(&r->hdr->tail, memory_order_relaxed) -
+		       atomic_load_explicit(&r->hdr->head, memory_order_relaxed) >=
+	       r->hdr->nslots;
+}
+
+/* Producer: counts a record dropped without trying ring_put. */
+static inline void ring_count_drop(struct ring *r)
+{
+	atomic_fetch_add_explicit(&r->hdr->dropped, 1, memory_order_relaxed);
+}
 
 /* Consumer: takes the next record into buf (cap bytes, at least
  * RING_RECORD_MAX). Returns its length, or 0 when there is none yet.

@@ -3,11 +3,12 @@
  */
 #include <stddef.h>
 
-#include "sources.h"
-
 #include "capture.h"
+#include "sources.h"
+#include "statesrc.h"
 
 const struct source *const session_sources[] = {
 	&capture_source,
+	&state_source,
 	NULL,
 };

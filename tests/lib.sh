@@ -12,6 +12,11 @@
 #   free_port        a TCP port nobody uses now, from the kernel
 #   socklab ARGS...  the socklab under test
 #   ev DIR JQ        events of session DIR selected by a jq filter, as JSON lines
+#   defer CMD...     run CMD when the test ends (last deferred, first run),
+#                    before anything is killed or removed
+#
+# Each test gets its own XDG_RUNTIME_DIR ($T/.run), so a `socklab watch` open
+# elsewhere by the same user is never joined by a test's `socklab trace`.
 
 set -u
 BUILD=${BUILD:-build}
@@ -64,7 +69,14 @@ wait_listen() {
 	fail "nothing listens on port $1 after 5 s"
 }
 
+defer() {
+	printf '%s\n' "$*" >>"$T/.defer"
+}
+
 _cleanup() {
+	if [ -f "$T/.defer" ]; then
+		tac "$T/.defer" | while read -r cmd; do eval "$cmd" || true; done
+	fi
 	if [ -f "$T/.bg_pids" ]; then
 		while read -r p; do kill "$p" 2>/dev/null || true; done <"$T/.bg_pids"
 		sleep 0.1
@@ -82,6 +94,8 @@ run_tests() {
 		(
 			T=$(mktemp -d /tmp/socklab-test.XXXXXX)
 			trap _cleanup EXIT
+			mkdir -m 700 "$T/.run"
+			export XDG_RUNTIME_DIR="$T/.run"
 			cd "$T"
 			set -e
 			"$t"

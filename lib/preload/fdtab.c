@@ -105,6 +105,7 @@ static void fdinfo_learn(int fd, struct fdinfo *fi)
 	len = sizeof(ss);
 	if (real_getpeername(fd, (struct sockaddr *)&ss, &len) == 0)
 		endpoint_from_sockaddr(&fi->peer, (struct sockaddr *)&ss, len);
+	endpoint_pair_str(&fi->local, &fi->peer, fi->sock, sizeof(fi->sock));
 }
 
 void fdtab_add(int fd, int type)
@@ -141,6 +142,16 @@ void fdtab_copy(int from, int to)
 		fdslot_store(to, &fi);
 	else
 		fdtab_forget(to);
+}
+
+void fdtab_set_tcp_state(int fd, uint8_t st)
+{
+	struct fdinfo fi;
+
+	if (!fdtab_get(fd, &fi))
+		return;
+	fi.tcp_state = st;
+	fdslot_store(fd, &fi);
 }
 
 int fdtab_next_socket(int from, unsigned last)

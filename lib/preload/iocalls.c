@@ -29,6 +29,14 @@ static void rec_io(struct rec *r, const char *fn, int fd, ssize_t ret, int err, 
 	}
 }
 
+/* A read that found the end of the stream (the peer's FIN), or any call
+ * that failed for a reason other than "try again", may mean a new state. */
+static void after_io(int fd, ssize_t ret, int err, bool is_read)
+{
+	if ((is_read && ret == 0) || (ret < 0 && err != EAGAIN && err != EWOULDBLOCK && err != EINTR))
+		tcpinfo_report(fd, TCP_ST_ESTABLISHED);
+}
+
 static size_t iov_total(const struct iovec *iov, int n)
 {
 	size_t total = 0;
@@ -61,6 +69,7 @@ static ssize_t trace_sendto(const char *fn, int fd, const void *buf, size_t len,
 	rec_io(&r, fn, fd, ret, err, t_in, ACTS_AT_ENTRY, len, flags);
 	rec_addr(&r, "peer", to, tolen);
 	rec_emit(&r);
+	after_io(fd, ret, err, false);
 	errno = err;
 	return ret;
 }
@@ -79,6 +88,7 @@ static ssize_t trace_sendmsg(int fd, const struct msghdr *msg, int flags)
 	if (msg)
 		rec_addr(&r, "peer", msg->msg_name, msg->msg_namelen);
 	rec_emit(&r);
+	after_io(fd, ret, err, false);
 	errno = err;
 	return ret;
 }
@@ -107,6 +117,7 @@ static ssize_t trace_recvfrom(const char *fn, int fd, void *buf, size_t len, siz
 	if (ret >= 0 && from && fromlen)
 		rec_addr(&r, "peer", from, *fromlen);
 	rec_emit(&r);
+	after_io(fd, ret, err, true);
 	errno = err;
 	return ret;
 }
@@ -130,6 +141,7 @@ static ssize_t trace_recvmsg(int fd, struct msghdr *msg, int flags)
 		}
 	}
 	rec_emit(&r);
+	after_io(fd, ret, err, true);
 	errno = err;
 	return ret;
 }
@@ -144,6 +156,7 @@ static ssize_t trace_read(int fd, void *buf, size_t len, size_t buflen)
 
 	rec_io(&r, "read", fd, ret, err, t_in, ACTS_AT_RETURN, len, 0);
 	rec_emit(&r);
+	after_io(fd, ret, err, true);
 	errno = err;
 	return ret;
 }
@@ -157,6 +170,7 @@ static ssize_t trace_write(int fd, const void *buf, size_t len)
 
 	rec_io(&r, "write", fd, ret, err, t_in, ACTS_AT_ENTRY, len, 0);
 	rec_emit(&r);
+	after_io(fd, ret, err, false);
 	errno = err;
 	return ret;
 }
@@ -173,6 +187,7 @@ static ssize_t trace_readv(const char *fn, int fd, const struct iovec *iov, int 
 	       iov_total(iov, n), 0);
 	rec_int(&r, "iovcnt", n);
 	rec_emit(&r);
+	after_io(fd, ret, err, in);
 	errno = err;
 	return ret;
 }

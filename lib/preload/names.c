@@ -78,65 +78,8 @@ static void flags_str(const struct name *t, size_t n, int flags, char *out, size
 
 /* ---- addresses ------------------------------------------------------- */
 
-void endpoint_from_sockaddr(struct endpoint *ep, const struct sockaddr *sa, socklen_t len)
-{
-	memset(ep, 0, sizeof(*ep));
-	if (!sa || len < sizeof(sa_family_t))
-		return;
-	if (sa->sa_family == AF_INET && len >= sizeof(struct sockaddr_in)) {
-		const struct sockaddr_in *in = (const struct sockaddr_in *)sa;
-		ep->family = AF_INET;
-		ep->port = ntohs(in->sin_port);
-		memcpy(ep->addr, &in->sin_addr, 4);
-	} else if (sa->sa_family == AF_INET6 && len >= sizeof(struct sockaddr_in6)) {
-		const struct sockaddr_in6 *in6 = (const struct sockaddr_in6 *)sa;
-		ep->family = AF_INET6;
-		ep->port = ntohs(in6->sin6_port);
-		memcpy(ep->addr, &in6->sin6_addr, 16);
-	} else if (sa->sa_family == AF_UNIX) {
-		ep->family = AF_UNIX;
-	}
-}
-
-static void port_append(char *out, size_t cap, unsigned port)
-{
-	char digits[8];
-	int i = sizeof(digits) - 1;
-
-	digits[i] = '\0';
-	do {
-		digits[--i] = (char)('0' + port % 10);
-		port /= 10;
-	} while (port);
-	str_append(out, cap, ":");
-	str_append(out, cap, digits + i);
-}
-
-void endpoint_str(const struct endpoint *ep, char *out, size_t cap)
-{
-	char ip[INET6_ADDRSTRLEN];
-
-	out[0] = '\0';
-	switch (ep->family) {
-	case AF_INET:
-		inet_ntop(AF_INET, ep->addr, ip, sizeof(ip));
-		str_append(out, cap, ip);
-		port_append(out, cap, ep->port);
-		break;
-	case AF_INET6:
-		inet_ntop(AF_INET6, ep->addr, ip, sizeof(ip));
-		str_append(out, cap, "[");
-		str_append(out, cap, ip);
-		str_append(out, cap, "]");
-		port_append(out, cap, ep->port);
-		break;
-	case AF_UNIX:
-		str_append(out, cap, "unix");
-		break;
-	default:
-		str_append(out, cap, "*");
-	}
-}
+/* endpoint_from_sockaddr() and endpoint_str() are in lib/endpoint.c, shared
+ * with socklab, so calls and states name a socket the same way. */
 
 void sockaddr_str(const struct sockaddr *sa, socklen_t len, char *out, size_t cap)
 {

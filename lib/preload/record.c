@@ -160,7 +160,15 @@ static void rec_done(struct rec *r, size_t mark, bool ok)
 void rec_begin(struct rec *r, const char *src, int64_t t)
 {
 	r->n = 0;
-	r->full = false;
+	/* A full ring will refuse the record: count the drop now and skip the
+	 * work of building it, so a flood costs the program as little as can
+	 * be. The rec_* calls that follow do nothing on a full record. */
+	r->dropped = ring_full(&tracer_ring);
+	r->full = r->dropped;
+	if (r->dropped) {
+		ring_count_drop(&tracer_ring);
+		return;
+	}
 	rec_put(r, "{\"t\":", 5);
 	rec_put_int(r, t - tracer_ring.hdr->t0_ns);
 	rec_str(r, "src", src);
@@ -206,6 +214,8 @@ void rec_ints(struct rec *r, const char *key, const int *vals, int n)
 
 void rec_emit(struct rec *r)
 {
+	if (r->dropped)
+		return;
 	/* rec_put always left room for this brace. */
 	r->buf[r->n++] = '}';
 	ring_put(&tracer_ring, r->buf, r->n);
@@ -214,18 +224,9 @@ void rec_emit(struct rec *r)
 /* The socket's identity, "LOCAL>PEER", and its protocol. */
 void rec_sock(struct rec *r, const struct fdinfo *fi)
 {
-	char local[ADDR_STR_MAX], peer[ADDR_STR_MAX], both[2 * ADDR_STR_MAX + 2];
-	size_t n;
-
-	if (!fi->is_socket || fi->local.family == 0)
+	if (!fi->is_socket || fi->local.family == 0 || r->full)
 		return;
-	endpoint_str(&fi->local, local, sizeof(local));
-	endpoint_str(&fi->peer, peer, sizeof(peer));
-	n = strlen(local);
-	memcpy(both, local, n);
-	both[n] = '>';
-	memcpy(both + n + 1, peer, strlen(peer) + 1);
-	rec_str(r, "sock", both);
+	rec_str(r, "sock", fi->sock);
 	if (fi->local.family == AF_UNIX)
 		rec_str(r, "proto", "unix");
 	else if (fi->type == SOCK_STREAM || fi->type == SOCK_DGRAM)

@@ -91,6 +91,7 @@ static int trace_listen(int fd, int backlog)
 	rec_call(&r, "listen", fd, ret, err, t_in, ACTS_AT_ENTRY);
 	rec_int(&r, "backlog", backlog);
 	rec_emit(&r);
+	tcpinfo_report(fd, TCP_ST_CLOSED);
 	errno = err;
 	return ret;
 }
@@ -122,6 +123,8 @@ static int trace_accept(const char *fn, int fd, struct sockaddr *addr, socklen_t
 		rec_str(&r, "peer", peer);
 	}
 	rec_emit(&r);
+	if (ret >= 0)
+		tcpinfo_report(ret, TCP_ST_SYN_RCVD);
 	errno = err;
 	return ret;
 }
@@ -139,6 +142,7 @@ static int trace_connect(int fd, const struct sockaddr *addr, socklen_t len)
 	rec_call(&r, "connect", fd, ret, err, t_in, ACTS_AT_ENTRY);
 	rec_addr(&r, "peer", addr, len);
 	rec_emit(&r);
+	tcpinfo_report(fd, TCP_ST_CLOSED);
 	errno = err;
 	return ret;
 }
@@ -239,6 +243,7 @@ static int trace_shutdown(int fd, int how)
 	rec_call(&r, "shutdown", fd, ret, err, t_in, ACTS_AT_ENTRY);
 	rec_str(&r, "how", how_name(how));
 	rec_emit(&r);
+	tcpinfo_report(fd, TCP_ST_ESTABLISHED);
 	errno = err;
 	return ret;
 }

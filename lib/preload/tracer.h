@@ -34,7 +34,9 @@
 #include <sys/socket.h>
 #include <sys/types.h>
 
+#include "../endpoint.h"
 #include "../ring.h"
+#include "../tcpstate.h"
 
 #define EXPORT __attribute__((visibility("default")))
 
@@ -48,6 +50,7 @@
 struct rec {
 	size_t n;
 	bool full;
+	bool dropped; /* the ring was full at rec_begin: dropped and counted */
 	char buf[RING_RECORD_MAX];
 };
 
@@ -100,17 +103,15 @@ void rec_strs(struct rec *r, const char *key, char *const *vals, int n);
 
 /* ---- fdtab.c --------------------------------------------------------- */
 
-/* A socket address small enough to keep one per descriptor. */
-struct endpoint {
-	uint16_t family; /* AF_INET, AF_INET6, AF_UNIX or 0 (unknown) */
-	uint16_t port;   /* host order */
-	uint8_t addr[16];
-};
-
 struct fdinfo {
 	bool is_socket;
 	int type; /* SOCK_STREAM, SOCK_DGRAM, ... */
 	struct endpoint local, peer;
+	/* "LOCAL>PEER", made once when the addresses are learned: formatting
+	 * two addresses on every call would cost more than the rest of the
+	 * record. */
+	char sock[ENDPOINT_PAIR_MAX];
+	uint8_t tcp_state; /* last state reported through TCP_INFO; 0: none */
 };
 
 /* Remembers fd as a socket of the given type; learns its
@@ -123,10 +124,23 @@ void fdtab_copy(int from, int to); /* dup2 and friends */
 bool fdtab_is_socket(int fd);
 /* Copies fd's entry; false when fd is not a known socket. */
 bool fdtab_get(int fd, struct fdinfo *out);
+/* Remembers the TCP state last reported for fd (tcpinfo.c). */
+void fdtab_set_tcp_state(int fd, uint8_t st);
 /* The first known socket from from to last, or -1. */
 int fdtab_next_socket(int from, unsigned last);
 /* Finds the sockets a new process image inherited. */
 void fdtab_scan(void);
+
+/* ---- tcpinfo.c ------------------------------------------------------ */
+
+/*
+ * When socklab asks for it (RING_ASK_TCPINFO: it has no tracefs), reads
+ * fd's TCP state with TCP_INFO after a call that may change it, and writes
+ * a state event if it changed. unknown_from is the state to report it
+ * came from when fd has none yet (TCP_ST_SYN_RCVD for an accepted socket).
+ * May change errno: call it before restoring the caller's.
+ */
+void tcpinfo_report(int fd, int unknown_from);
 
 /* ---- proccalls.c ---------------------------------------------------- */
 
@@ -137,11 +151,10 @@ void tracer_keep_env(const char *preload, const char *ring);
 
 /* ---- names.c --------------------------------------------------------- */
 
-#define ADDR_STR_MAX 64
+#define ADDR_STR_MAX ENDPOINT_STR_MAX
 
-/* "127.0.0.1:9190", "[::1]:9190", "unix:/tmp/s", "*" for none. */
-void endpoint_from_sockaddr(struct endpoint *ep, const struct sockaddr *sa, socklen_t len);
-void endpoint_str(const struct endpoint *ep, char *out, size_t cap);
+/* "127.0.0.1:9190", "[::1]:9190", "unix:/tmp/s", "*" for none. (struct
+ * endpoint and endpoint_str() are in lib/endpoint.h.) */
 void sockaddr_str(const struct sockaddr *sa, socklen_t len, char *out, size_t cap);
 
 const char *errno_name(int err);        /* "EADDRINUSE", or NULL for 0 */

@@ -151,7 +151,9 @@ test_a_stopped_collector_does_not_stop_the_program() {
 		>/dev/null 2>&1 &
 	local pid=$!
 	echo $pid >>"$T/.bg_pids"
-	sleep 0.1
+	# Once the program runs (socklab's start takes longer with root: it
+	# sets up a tracing instance), not after a fixed time.
+	for _ in $(seq 200); do grep -q . /proc/$pid/task/*/children 2>/dev/null && break; sleep 0.02; done
 	kill -STOP $pid
 	for _ in $(seq 200); do [ -e "$T/done" ] && break; sleep 0.05; done
 	[ -e "$T/done" ] || { kill -CONT $pid; fail "the program did not finish while socklab was stopped"; }

@@ -1,0 +1,226 @@
+/*
+ * cmd_watch.c - socklab watch [--port P]... [--record DIR]: a live session
+ * that programs started in other terminals join.
+ *
+ * Two parts that stay apart, so the viewer can take the place of the
+ * printing: the live plumbing (a collector with the sources, announced in
+ * the user's rendezvous folder, lib/live.h) hands every event, as it is
+ * written, to an on_event function; here that function prints the event
+ * the way `socklab show` does.
+ */
+#include <errno.h>
+#include <limits.h>
+#include <getopt.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "collector.h"
+#include "event.h"
+#include "live.h"
+#include "sources.h"
+#include "strpool.h"
+
+const struct command cmd_watch_info = {
+	"watch",
+	cmd_watch,
+	"opens a live session that programs in other terminals join",
+	"usage: socklab watch [--port P]... [--record DIR]\n"
+	"\n"
+	"Opens a live session and prints each event as it happens. Programs you\n"
+	"start with `socklab trace` in other terminals join it, so a server and\n"
+	"a client run from two terminals show up on one timeline. Ctrl-C ends the\n"
+	"session and saves it.\n"
+	"\n"
+	"  --port P      the packets and TCP states on port P belong to the session,\n"
+	"                even those of programs that are not traced (repeatable)\n"
+	"  --record DIR  save the session in DIR (default: a new folder here,\n"
+	"                socklab-watch-DATE-TIME)\n"
+	"  --help        this text\n"
+	"\n"
+	"example:\n"
+	"  terminal 1:  socklab watch --port 9190\n"
+	"  terminal 2:  socklab trace -- ./echo_server 9190\n"
+	"  terminal 3:  socklab trace -- ./echo_client 127.0.0.1 9190 hello\n",
+};
+
+#define MAX_PORTS 16
+
+struct watch_args {
+	const char *record;
+	int ports[MAX_PORTS];
+	size_t nports;
+};
+
+static int parse_port(const char *text, struct watch_args *a)
+{
+	char *end;
+	long port = strtol(text, &end, 10);
+
+	if (*text == '\0' || *end != '\0' || port < 1 || port > 65535)
+		return cli_usage_error(&cmd_watch_info, "--port %s: give a port from 1 to 65535", text);
+	if (a->nports == MAX_PORTS)
+		return cli_usage_error(&cmd_watch_info, "at most %d ports", MAX_PORTS);
+	a->ports[a->nports++] = (int)port;
+	return -1;
+}
+
+/* Returns -1 to go on, or the exit status to return at once. */
+static int parse_args(int argc, char **argv, struct watch_args *a)
+{
+	static const struct option options[] = {
+		{"port", required_argument, NULL, 'p'},
+		{"record", required_argument, NULL, 'r'},
+		{"help", no_argument, NULL, 'h'},
+		{0},
+	};
+	int opt, ret;
+
+	while ((opt = getopt_long(argc, argv, "p:r:h", options, NULL)) != -1) {
+		switch (opt) {
+		case 'p':
+			if ((ret = parse_port(optarg, a)) >= 0)
+				return ret;
+			break;
+		case 'r':
+			a->record = optarg;
+			break;
+		case 'h':
+			return cli_help(&cmd_watch_info);
+		default:
+			return cli_usage_error(&cmd_watch_info, "unknown option");
+		}
+	}
+	if (optind != argc)
+		return cli_usage_error(&cmd_watch_info, "%s: watch runs no program; start it with "
+					"socklab trace in another terminal",
+				       argv[optind]);
+	return -1;
+}
+
+/* ---- printing: one line per event, as `socklab show` --------------------- */
+
+struct printer {
+	struct strpool *pool;
+};
+
+static void print_event(void *arg, const char *line, size_t len)
+{
+	struct printer *p = arg;
+	char when[32], what[1024], err[256];
+	struct event e;
+
+	if (event_parse(&e, line, len, p->pool, err, sizeof(err)) < 0)
+		return;
+	e.raw = line;
+	event_time_str(e.t, when, sizeof(when));
+	event_describe(&e, what, sizeof(what));
+	printf("%s %s\n", when, what);
+	fflush(stdout);
+}
+
+/* ---- the live session --------------------------------------------------- */
+
+/* Ctrl-C, SIGTERM and SIGHUP end the session; every thread started from
+ * now on leaves them to the main thread, which waits for them. */
+static void block_endings(sigset_t *endings)
+{
+	sigemptyset(endings);
+	sigaddset(endings, SIGINT);
+	sigaddset(endings, SIGTERM);
+	sigaddset(endings, SIGHUP);
+	pthread_sigmask(SIG_BLOCK, endings, NULL);
+}
+
+static int announce(struct collector *c, char *err, size_t errlen)
+{
+	struct live_session ls = {.pid = getpid()};
+
+	snprintf(ls.ring, sizeof(ls.ring), "%s", collector_ring_path(c));
+	/* Absolute: the programs that join run in other folders. */
+	if (!realpath(collector_dir(c), ls.dir))
+		snprintf(ls.dir, sizeof(ls.dir), "%s", collector_dir(c));
+	return live_announce(&ls, err, errlen);
+}
+
+static void say_how_to_join(const struct watch_args *a)
+{
+	fprintf(stderr, "socklab: live session open (pid %d)", (int)getpid());
+	for (size_t i = 0; i < a->nports; i++)
+		fprintf(stderr, "%s%d", i ? ", " : "; port ", a->ports[i]);
+	fprintf(stderr, ".\nsocklab: in another terminal: socklab trace -- ./your_program ...   "
+			"(Ctrl-C here ends the session)\n");
+}
+
+/* Runs the live session in dir until a signal ends it. */
+static int watch_session(const struct watch_args *a, const char *dir)
+{
+	struct printer p = {.pool = strpool_new()};
+	struct collector_options co = {.dir = dir, .sources = session_sources, .ports = a->ports,
+				       .nports = a->nports, .on_event = print_event,
+				       .on_event_arg = &p};
+	struct collector_summary sum;
+	struct collector *c;
+	sigset_t endings;
+	char err[1024];
+	int sig, ret = EXIT_USAGE;
+
+	block_endings(&endings);
+	c = p.pool ? collector_start(&co, err, sizeof(err)) : NULL;
+	if (!c) {
+		cli_error("%s", p.pool ? err : "out of memory");
+		goto out_free;
+	}
+	if (announce(c, err, sizeof(err)) < 0) {
+		cli_error("%s", err);
+		goto out_stop;
+	}
+	say_how_to_join(a);
+	sigwait(&endings, &sig);
+	ret = EXIT_OK;
+	live_withdraw();
+out_stop:
+	collector_stop(c, &sum);
+	if (ret == EXIT_OK)
+		fprintf(stderr, "socklab: session ended; %llu events saved in %s\n",
+			(unsigned long long)sum.events, dir);
+out_free:
+	strpool_free(p.pool);
+	return ret;
+}
+
+int cmd_watch(int argc, char **argv)
+{
+	struct watch_args a = {0};
+	struct live_session other;
+	char err[512];
+	char *dir;
+	int ret = parse_args(argc, argv, &a);
+
+	if (ret >= 0)
+		return ret;
+	if (live_find(&other, err, sizeof(err)) != 0) {
+		if (other.pid > 0)
+			cli_error("a live session is open already (socklab watch, pid %d, recording "
+				  "in %s): use that one, or end it first",
+				  (int)other.pid, other.dir);
+		else
+			cli_error("%s", err);
+		return EXIT_USAGE;
+	}
+	dir = a.record ? strdup(a.record) : cli_session_dir("watch");
+	if (!dir || cli_holds_session(dir)) {
+		cli_error("%s already holds a session; give another folder with --record, or "
+			  "delete it first",
+			  dir ? dir : "?");
+		free(dir);
+		return EXIT_USAGE;
+	}
+	ret = watch_session(&a, dir);
+	free(dir);
+	return ret;
+}
