@@ -23,6 +23,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
 #include <sys/stat.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
@@ -852,6 +853,19 @@ static int64_t realtime_ns(void)
 	return (int64_t)ts.tv_sec * 1000000000LL + ts.tv_nsec;
 }
 
+/* Where rings live: shared memory, so traced programs map it at memory
+ * speed, and gone at reboot. */
+#define RING_DIR "/dev/shm"
+
+static unsigned long random_word(void)
+{
+	unsigned long w = 0;
+
+	if (getrandom(&w, sizeof(w), GRND_NONBLOCK) != sizeof(w))
+		w = (unsigned long)ring_now_ns() ^ (unsigned long)getpid();
+	return w & 0xffffffffUL;
+}
+
 static int open_ring(struct collector *c, const struct collector_options *o, char *err,
 		     size_t errlen)
 {
@@ -865,13 +879,23 @@ static int open_ring(struct collector *c, const struct collector_options *o, cha
 		}
 		return 0;
 	}
-	snprintf(c->ring_path, sizeof(c->ring_path), "/dev/shm/socklab-%d-%d-%d.ring",
-		 (int)getuid(), (int)getpid(), atomic_fetch_add(&serial, 1));
-	if (ring_create(&c->ring, c->ring_path, RING_DEFAULT_SLOTS, o->ring_mode ? o->ring_mode : 0600,
-			err, errlen) < 0)
-		return -1;
-	c->own_ring = true;
-	return 0;
+	/* A socklab that was killed left its ring behind: clear those first. */
+	ring_remove_stale(RING_DIR);
+	/* The random part keeps a new socklab that got a dead one's pid from
+	 * meeting its ring; O_EXCL (in ring_create) catches the rest. */
+	for (int tries = 0; tries < 8; tries++) {
+		snprintf(c->ring_path, sizeof(c->ring_path), "%s/socklab-%d-%d-%d-%08lx.ring",
+			 RING_DIR, (int)getuid(), (int)getpid(), atomic_fetch_add(&serial, 1),
+			 random_word());
+		if (ring_create(&c->ring, c->ring_path, RING_DEFAULT_SLOTS,
+				o->ring_mode ? o->ring_mode : 0600, err, errlen) == 0) {
+			c->own_ring = true;
+			return 0;
+		}
+		if (errno != EEXIST)
+			return -1;
+	}
+	return -1;
 }
 
 static int open_output(struct collector *c, char *err, size_t errlen)

@@ -9,7 +9,9 @@
  */
 #include "ring.h"
 
+#include <dirent.h>
 #include <errno.h>
+#include <signal.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
@@ -229,4 +231,41 @@ uint64_t ring_lost(const struct ring *r)
 {
 	return atomic_load_explicit(&r->hdr->dropped, memory_order_relaxed) +
 	       atomic_load_explicit(&r->hdr->abandoned, memory_order_relaxed);
+}
+
+/* True when the ring file at path belongs to a collector that is gone. */
+static bool ring_is_stale(const char *path)
+{
+	struct ring_header hdr;
+	struct stat st;
+	bool stale = false;
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+
+	if (fd < 0)
+		return false;
+	if (fstat(fd, &st) == 0 && st.st_uid == geteuid() &&
+	    pread(fd, &hdr, sizeof(hdr), 0) == (ssize_t)sizeof(hdr) && hdr.magic == RING_MAGIC &&
+	    hdr.collector_pid > 0)
+		stale = kill(hdr.collector_pid, 0) < 0 && errno == ESRCH;
+	raw_close(fd);
+	return stale;
+}
+
+void ring_remove_stale(const char *dir)
+{
+	char path[4096];
+	struct dirent *de;
+	DIR *d = opendir(dir);
+
+	while (d && (de = readdir(d))) {
+		size_t n = strlen(de->d_name);
+		if (strncmp(de->d_name, "socklab-", 8) != 0 || n < 5 ||
+		    strcmp(de->d_name + n - 5, ".ring") != 0)
+			continue;
+		snprintf(path, sizeof(path), "%s/%s", dir, de->d_name);
+		if (ring_is_stale(path))
+			unlink(path);
+	}
+	if (d)
+		closedir(d);
 }

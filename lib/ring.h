@@ -113,6 +113,11 @@ static inline void ring_count_drop(struct ring *r)
  * between claiming and filling it. */
 size_t ring_take(struct ring *r, char *buf, size_t cap, int64_t now_ns);
 
+/* Removes the rings in dir (socklab-*.ring) whose collector process is
+ * gone: a socklab that was killed cannot remove its own. Rings of other
+ * users are left alone. */
+void ring_remove_stale(const char *dir);
+
 /* CLOCK_MONOTONIC in nanoseconds: the clock of every event's t. */
 int64_t ring_now_ns(void);
 

@@ -3,6 +3,7 @@
  * producers at once, and a slot abandoned by a producer that died.
  */
 #include <pthread.h>
+#include <sys/wait.h>
 
 #include "ring.h"
 #include "testutil.h"
@@ -144,5 +145,29 @@ Test(ring, refuses_to_attach_to_a_file_that_is_not_a_ring)
 	snprintf(file, sizeof(file), "%s/not-a-ring", dir);
 	cr_assert_eq(ring_attach(&other, file), -1);
 	cr_assert_eq(ring_attach(&other, "/nonexistent/ring"), -1);
+	rm_rf(dir);
+}
+
+/* A ring whose collector is gone (killed, crashed) is removed by the next
+ * socklab; one whose collector lives is not. */
+Test(ring, a_ring_left_by_a_dead_collector_is_removed_and_a_live_one_kept)
+{
+	char *dir = temp_dir(), dead[4200], live[4200], err[256];
+	struct ring a, b;
+	pid_t gone = fork();
+
+	if (gone == 0)
+		_exit(0);
+	cr_assert_eq(waitpid(gone, NULL, 0), gone);
+	snprintf(dead, sizeof(dead), "%s/socklab-dead.ring", dir);
+	snprintf(live, sizeof(live), "%s/socklab-live.ring", dir);
+	cr_assert_eq(ring_create(&a, dead, 4, 0600, err, sizeof(err)), 0, "%s", err);
+	cr_assert_eq(ring_create(&b, live, 4, 0600, err, sizeof(err)), 0, "%s", err);
+	a.hdr->collector_pid = gone;
+	ring_remove_stale(dir);
+	cr_assert_neq(access(dead, F_OK), 0, "the dead collector's ring is gone");
+	cr_assert_eq(access(live, F_OK), 0, "a live collector's ring stays");
+	ring_detach(&a);
+	ring_detach(&b);
 	rm_rf(dir);
 }
