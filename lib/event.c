@@ -6,6 +6,7 @@
  * wrong type counts as absent, so one odd field never costs a whole event.
  */
 #include "event.h"
+#include "errmsg.h"
 
 #include <jansson.h>
 #include <stdarg.h>
@@ -183,16 +184,6 @@ static void parse_note(struct event *e, json_t *o, struct strpool *pool)
 	e->note.text = get_str(o, "text", pool);
 }
 
-static int fail(char *err, size_t errlen, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(err, errlen, fmt, ap);
-	va_end(ap);
-	return -1;
-}
-
 static void parse_fields(struct event *e, json_t *o, struct strpool *pool)
 {
 	e->pid = (int32_t)get_int(o, "pid", 0);
@@ -226,19 +217,19 @@ int event_parse(struct event *e, const char *line, size_t len, struct strpool *p
 	int src, ret = -1;
 
 	if (!o)
-		return fail(err, errlen, "not JSON: %s (column %d)", jerr.text, jerr.column);
+		return errmsg(err, errlen, "not JSON: %s (column %d)", jerr.text, jerr.column);
 	if (!json_is_object(o)) {
-		fail(err, errlen, "not a JSON object");
+		errmsg(err, errlen, "not a JSON object");
 		goto out_free;
 	}
 	t = json_object_get(o, "t");
 	if (!json_is_integer(t) || json_integer_value(t) < 0) {
-		fail(err, errlen, "no time: \"t\" must be an integer >= 0 (nanoseconds)");
+		errmsg(err, errlen, "no time: \"t\" must be an integer >= 0 (nanoseconds)");
 		goto out_free;
 	}
 	src = json_is_string(json_object_get(o, "src")) ? event_src_parse(jstr(o, "src")) : -1;
 	if (src < 0) {
-		fail(err, errlen, "\"src\" must be one of call, state, pkt, proc, note");
+		errmsg(err, errlen, "\"src\" must be one of call, state, pkt, proc, note");
 		goto out_free;
 	}
 	memset(e, 0, sizeof(*e));

@@ -6,6 +6,7 @@
  *   tracefs_close(): the same, undone in the opposite order
  */
 #include "tracefs.h"
+#include "errmsg.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -21,19 +22,6 @@
 #include <unistd.h>
 
 #define MOUNT_PREFIX "/tmp/socklab-tracefs-"
-
-static int fail(char *err, size_t errlen, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static int fail(char *err, size_t errlen, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(err, errlen, fmt, ap);
-	va_end(ap);
-	return -1;
-}
 
 /* Writes value into dir/file, as `echo value > dir/file` would. */
 static int write_file(const char *dir, const char *file, const char *value)
@@ -92,12 +80,12 @@ static int mount_private(struct tracefs *tf, char *err, size_t errlen)
 {
 	snprintf(tf->root, sizeof(tf->root), MOUNT_PREFIX "%d-XXXXXX", (int)getpid());
 	if (!mkdtemp(tf->root))
-		return fail(err, errlen, "cannot make a folder to mount tracefs: %s", strerror(errno));
+		return errmsg(err, errlen, "cannot make a folder to mount tracefs: %s", strerror(errno));
 	if (guardian_undo_mount(&tf->guardian, tf->root) < 0 ||
 	    mount("nodev", tf->root, "tracefs", MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL) < 0) {
 		int e = errno;
 		rmdir(tf->root);
-		return fail(err, errlen,
+		return errmsg(err, errlen,
 			    "kernel states need tracefs, which is not mounted, and socklab cannot "
 			    "mount it (%s): run socklab as root",
 			    strerror(e));
@@ -124,13 +112,13 @@ static int make_instance(struct tracefs *tf, char *err, size_t errlen)
 		snprintf(name, sizeof(name), TRACEFS_INSTANCE_PREFIX "%d-%d", (int)getpid(), serial);
 	n = snprintf(tf->instance, sizeof(tf->instance), "%s/instances/%s", tf->root, name);
 	if (n < 0 || (size_t)n >= sizeof(tf->instance))
-		return fail(err, errlen, "the tracefs path %s is too long", tf->root);
+		return errmsg(err, errlen, "the tracefs path %s is too long", tf->root);
 	if (guardian_undo_rmdir(&tf->guardian, tf->instance) < 0)
-		return fail(err, errlen, "cannot reach the clean-up guardian");
+		return errmsg(err, errlen, "cannot reach the clean-up guardian");
 	if (mkdir(tf->instance, 0700) < 0) {
 		int e = errno;
 		tf->instance[0] = '\0';
-		return fail(err, errlen, "cannot make a tracing instance in %s/instances: %s%s",
+		return errmsg(err, errlen, "cannot make a tracing instance in %s/instances: %s%s",
 			    tf->root, strerror(e), e == EACCES || e == EPERM ? " (needs root)" : "");
 	}
 	return 0;
@@ -143,7 +131,7 @@ static int setup_instance(struct tracefs *tf, const char *filter, char *err, siz
 	char file[256];
 
 	if (write_file(tf->instance, "trace_clock", "mono") < 0)
-		return fail(err, errlen, "the kernel's tracefs has no \"mono\" trace clock");
+		return errmsg(err, errlen, "the kernel's tracefs has no \"mono\" trace clock");
 	/* Older kernels have no buffer_percent; they wake readers at once. */
 	write_file(tf->instance, "buffer_percent", "0");
 	if (filter) {
@@ -152,7 +140,7 @@ static int setup_instance(struct tracefs *tf, const char *filter, char *err, siz
 	}
 	snprintf(file, sizeof(file), "events/%s/enable", tf->event);
 	if (write_file(tf->instance, file, "1") < 0)
-		return fail(err, errlen, "the kernel has no trace event %s: %s", tf->event,
+		return errmsg(err, errlen, "the kernel has no trace event %s: %s", tf->event,
 			    strerror(errno));
 	return 0;
 }
@@ -164,7 +152,7 @@ static int open_pipe(struct tracefs *tf, char *err, size_t errlen)
 	snprintf(path, sizeof(path), "%s/trace_pipe", tf->instance);
 	tf->pipe_fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
 	if (tf->pipe_fd < 0)
-		return fail(err, errlen, "cannot read %s: %s", path, strerror(errno));
+		return errmsg(err, errlen, "cannot read %s: %s", path, strerror(errno));
 	return 0;
 }
 

@@ -17,8 +17,8 @@ FUZZ_FLAGS   := -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover
 FUZZ_LIBS    := $(shell pkg-config --libs jansson)
 
 # Each target and the library files it needs.
-decode_SRC  := lib/decode.c lib/pktevent.c lib/tcpseq.c lib/event.c lib/tcpstate.c lib/strpool.c lib/ptrmap.c
-session_SRC := lib/session.c lib/event.c lib/tcpstate.c lib/strpool.c
+decode_SRC  := lib/decode.c lib/pktevent.c lib/tcpseq.c lib/event.c lib/errmsg.c lib/tcpstate.c lib/strpool.c lib/ptrmap.c
+session_SRC := lib/session.c lib/event.c lib/errmsg.c lib/tcpstate.c lib/strpool.c
 record_SRC  := lib/jscan.c
 
 TARGETS := decode session record
