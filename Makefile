@@ -17,6 +17,9 @@
 # Objects and test programs live in build/obj and build/tests.
 
 BUILD      ?= build
+# A build folder remembers the flags it was made with (make check writes
+# them), so a later `make BUILD=build/san install` builds the same way.
+-include $(BUILD)/flags.mk
 PREFIX     ?= /usr/local
 DESTDIR    ?=
 PKG_CONFIG ?= pkg-config
@@ -91,8 +94,10 @@ tests: all $(UNIT_BIN) $(CONFORM_BIN) $(TESTPROG_BIN) $(BENCH_BIN)
 # a build tree of its own.
 SAN := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 check: deps
-	@$(MAKE) --no-print-directory BUILD=build/san CFLAGS="-O1 -g $(SAN)" \
-		LDFLAGS="$(SAN)" PRELOAD_CFLAGS="-O1 -g -fsanitize=undefined" tests
+	@mkdir -p build/san
+	@printf 'CFLAGS := -O1 -g %s\nLDFLAGS := %s\nPRELOAD_CFLAGS := -O1 -g -fsanitize=undefined\n' \
+		"$(SAN)" "$(SAN)" > build/san/flags.mk
+	@$(MAKE) --no-print-directory BUILD=build/san tests
 	@BUILD=build/san SOCKLAB_SANITIZED=1 tests/run.sh
 
 bench: deps

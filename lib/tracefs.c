@@ -52,10 +52,18 @@ static bool has_instances(const char *root)
 	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-/* A tracefs mount from /proc/self/mounts (or debugfs's tracing folder).
- * Paths with escapes (spaces) are passed over. */
+/*
+ * The system's tracefs, where it is mounted by convention: its own place,
+ * or debugfs's tracing folder. Other tracefs mounts are passed over: they
+ * are someone's private ones (another socklab's, a test's) and may be
+ * unmounted at any moment; without the system's, socklab mounts its own.
+ */
 static bool find_mounted(char *root, size_t cap)
 {
+	static const char *const places[][2] = {
+		{"/sys/kernel/tracing", "tracefs"},
+		{"/sys/kernel/debug", "debugfs"},
+	};
 	char dev[256], dir[PATH_MAX], type[64], line[PATH_MAX + 512];
 	FILE *f = fopen("/proc/self/mounts", "re");
 	bool found = false;
@@ -63,12 +71,14 @@ static bool find_mounted(char *root, size_t cap)
 	if (!f)
 		return false;
 	while (!found && fgets(line, sizeof(line), f)) {
-		if (sscanf(line, "%255s %4095s %63s", dev, dir, type) != 3 || strchr(dir, '\\'))
+		if (sscanf(line, "%255s %4095s %63s", dev, dir, type) != 3)
 			continue;
-		int n = strcmp(type, "tracefs") == 0   ? snprintf(root, cap, "%s", dir)
-			: strcmp(type, "debugfs") == 0 ? snprintf(root, cap, "%s/tracing", dir)
-						       : -1;
-		found = n > 0 && (size_t)n < cap && has_instances(root);
+		for (size_t i = 0; i < 2 && !found; i++) {
+			if (strcmp(dir, places[i][0]) != 0 || strcmp(type, places[i][1]) != 0)
+				continue;
+			int n = snprintf(root, cap, i == 0 ? "%s" : "%s/tracing", dir);
+			found = n > 0 && (size_t)n < cap && has_instances(root);
+		}
 	}
 	fclose(f);
 	return found;
