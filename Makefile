@@ -41,7 +41,8 @@ PRELOAD_CFLAGS ?= $(CFLAGS)
 OBJ := $(BUILD)/obj
 
 LIB_SRC     := $(wildcard lib/*.c)
-PRELOAD_SRC := $(wildcard lib/preload/*.c) lib/ring.c lib/progcheck.c lib/endpoint.c lib/tcpstate.c
+PRELOAD_SRC := $(wildcard lib/preload/*.c) lib/ring.c lib/progcheck.c lib/endpoint.c lib/tcpstate.c \
+               lib/names.c
 VIEWER_SRC  := $(wildcard viewer/*.c)
 CLI_SRC     := $(wildcard cli/*.c)
 GRADE_SRC   := $(wildcard grade/*.c)

@@ -48,6 +48,9 @@ const struct command cmd_trace_info = {
 	"                named after the program and the time)\n"
 	"  --alone       record a session of its own even when a live session\n"
 	"                (socklab watch) is open\n"
+	"  --sources LIST  what to record, of call,pkt,state (default: all):\n"
+	"                `--sources call` records the calls alone, at the least\n"
+	"                cost to a program that makes very many of them\n"
 	"  --help        this text\n"
 	"\n"
 	"When you have a live session open in another terminal (socklab watch),\n"
@@ -203,6 +206,7 @@ static void print_summary(const char *dir, const char *prog, int status,
 struct trace_args {
 	const char *record;
 	bool alone; /* never join a live session */
+	const struct source *sources[SOURCES_MAX + 1];
 	char **argv; /* the program and its arguments */
 };
 
@@ -212,16 +216,23 @@ static int parse_args(int argc, char **argv, struct trace_args *a)
 	static const struct option options[] = {
 		{"record", required_argument, NULL, 'r'},
 		{"alone", no_argument, NULL, 'a'},
+		{"sources", required_argument, NULL, 's'},
 		{"help", no_argument, NULL, 'h'},
 		{0},
 	};
+	char err[256];
 	int opt;
 
+	sources_pick("call,pkt,state", a->sources, err, sizeof(err));
 	/* '+': stop at the first non-option, the program to run. */
-	while ((opt = getopt_long(argc, argv, "+r:ah", options, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "+r:as:h", options, NULL)) != -1) {
 		switch (opt) {
 		case 'a':
 			a->alone = true;
+			break;
+		case 's':
+			if (sources_pick(optarg, a->sources, err, sizeof(err)) < 0)
+				return cli_usage_error(&cmd_trace_info, "--sources: %s", err);
 			break;
 		case 'r':
 			a->record = optarg;
@@ -307,7 +318,7 @@ static int trace_alone(const struct trace_args *a, const char *preload)
 	}
 	co.dir = dir;
 	co.command = a->argv;
-	co.sources = session_sources;
+	co.sources = a->sources;
 	c = collector_start(&co, err, sizeof(err));
 	if (!c) {
 		cli_error("%s", err);

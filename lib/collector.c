@@ -34,6 +34,7 @@
 #include "endpoint.h"
 #include "event.h"
 #include "jscan.h"
+#include "ringrec.h"
 #include "procwatch.h"
 #include "ptrmap.h"
 #include "ring.h"
@@ -103,6 +104,7 @@ struct collector {
 	struct ptrmap conns;     /* interned "A|B" (A < B) -> connection number */
 	struct ptrmap states;    /* interned "LOCAL>PEER" -> its last state written */
 	struct ptrmap sock_conn; /* interned "LOCAL>PEER" -> its connection number */
+	struct ptrmap learned;   /* interned "LOCAL>PEER" -> 1, once its address is learned */
 	struct ptrmap reaped;    /* pid -> 1, once a reaping was seen */
 	long next_conn;
 	struct procwatch *procs;
@@ -299,7 +301,7 @@ static bool connection_ends(json_t *ev, char *a, char *b, size_t cap)
 	const char *gt = sock ? strchr(sock, '>') : NULL;
 	char local[ENDPOINT_STR_MAX];
 
-	if (gt && strcmp(gt + 1, "*") != 0) {
+	if (gt && strcmp(gt + 1, "*") != 0 && strncmp(sock, "unix", 4) != 0) {
 		snprintf(local, sizeof(local), "%.*s", (int)(gt - sock), sock);
 		endpoint_text_unmapped(local, a, cap);
 		endpoint_text_unmapped(gt + 1, b, cap);
@@ -359,7 +361,8 @@ static long conn_of_sock(struct collector *c, const char *sock)
 
 	if (ptrmap_get(&c->sock_conn, sock, &conn))
 		return conn;
-	if (gt && strcmp(gt + 1, "*") != 0) {
+	/* Unix sockets have no addresses to tell one pair from another. */
+	if (gt && strcmp(gt + 1, "*") != 0 && strncmp(sock, "unix", 4) != 0) {
 		snprintf(local, sizeof(local), "%.*s", (int)(gt - sock), sock);
 		endpoint_text_unmapped(local, a, sizeof(a));
 		endpoint_text_unmapped(gt + 1, b, sizeof(b));
@@ -493,26 +496,27 @@ static void record_field(void *arg, const struct jscan_member *m)
 {
 	struct record_fields *f = arg;
 
-	if (jscan_is(m, "t")) {
+	if (JSCAN_IS(m, "t")) {
 		f->has_t = jscan_int(m, &f->t) && f->t >= 0;
-	} else if (jscan_is(m, "src") && m->type == JS_STRING) {
+	} else if (JSCAN_IS(m, "src") && m->type == JS_STRING) {
 		f->has_src = true;
 		f->is_call = m->val_len == 4 && memcmp(m->val, "call", 4) == 0;
-	} else if (jscan_is(m, "pid")) {
+	} else if (JSCAN_IS(m, "pid")) {
 		jscan_int(m, &f->pid);
-	} else if (jscan_is(m, "sock") && m->type == JS_STRING) {
+	} else if (JSCAN_IS(m, "sock") && m->type == JS_STRING) {
 		f->sock_m = *m;
 		f->sock = &f->sock_m;
 		f->plain_sock = !m->escaped && m->val_len < ENDPOINT_STR_MAX * 2;
 	}
 }
 
-/* A call record: kept as text. What it teaches is learned now. */
-static void take_call(struct collector *c, const char *rec, size_t len,
-		      const struct record_fields *f)
+/* A call record: kept as text. What it teaches is learned now. sock is
+ * its socket's name (sock_len bytes, none when 0). */
+static void take_call(struct collector *c, const char *rec, size_t len, int64_t t, pid_t pid,
+		      const char *sock, size_t sock_len)
 {
-	struct pending p = {.t = f->t, .len = (uint32_t)len};
-	char sock[ENDPOINT_STR_MAX * 2];
+	struct pending p = {.t = t, .len = (uint32_t)len};
+	char name[ENDPOINT_STR_MAX * 2];
 
 	p.text = malloc(len);
 	if (!p.text) {
@@ -520,13 +524,31 @@ static void take_call(struct collector *c, const char *rec, size_t len,
 		return;
 	}
 	memcpy(p.text, rec, len);
-	if (f->sock) {
-		snprintf(sock, sizeof(sock), "%.*s", (int)f->sock->val_len, f->sock->val);
-		p.sock = intern(c, sock);
-		learn_sock(c, sock);
+	if (sock_len && sock_len < sizeof(name)) {
+		p.sock = strpool_intern(c->pool, sock, sock_len);
+		/* A socket's address is learned once: most calls name a socket
+		 * already known. */
+		if (p.sock && !ptrmap_get(&c->learned, p.sock, NULL)) {
+			ptrmap_put(&c->learned, p.sock, 1);
+			learn_sock(c, p.sock);
+		}
 	}
-	learn_pid(c, (pid_t)f->pid);
+	learn_pid(c, pid);
 	arrive(c, &p);
+}
+
+/* A data call's binary record (lib/ringrec.h), written as JSON. */
+static void take_io(struct collector *c, const char *rec, size_t len)
+{
+	const struct ringrec_io *r = (const struct ringrec_io *)rec;
+	char line[RING_RECORD_MAX + 512], sock[RINGREC_TEXT_MAX + 1];
+	int n = ringrec_io_json(rec, len, line, sizeof(line), sock, sizeof(sock));
+
+	if (n < 0) {
+		c->bad_records++;
+		return;
+	}
+	take_call(c, line, (size_t)n, r->t, r->pid, sock, strlen(sock));
 }
 
 /* One record from a traced program: checked in full first (any program
@@ -537,12 +559,17 @@ static void take_record(struct collector *c, const char *rec, size_t len)
 	struct record_fields f = {0};
 	struct pending p = {0};
 
+	if (len > 0 && rec[0] == RINGREC_IO) {
+		take_io(c, rec, len);
+		return;
+	}
 	if (jscan_object(rec, len, record_field, &f) < 0 || !f.has_t || !f.has_src) {
 		c->bad_records++;
 		return;
 	}
 	if (f.is_call && (!f.sock || f.plain_sock)) {
-		take_call(c, rec, len, &f);
+		take_call(c, rec, len, f.t, (pid_t)f.pid, f.sock ? f.sock->val : NULL,
+			  f.sock ? f.sock->val_len : 0);
 		return;
 	}
 	p.ev = json_loadb(rec, len, 0, NULL);
@@ -557,10 +584,11 @@ static void take_record(struct collector *c, const char *rec, size_t len)
 static bool take_ring(struct collector *c)
 {
 	char rec[RING_RECORD_MAX];
+	int64_t now = ring_now_ns();
 	size_t len;
 	bool any = false;
 
-	while ((len = ring_take(&c->ring, rec, sizeof(rec), ring_now_ns())) > 0) {
+	while ((len = ring_take(&c->ring, rec, sizeof(rec), now)) > 0) {
 		take_record(c, rec, len);
 		any = true;
 	}
@@ -979,6 +1007,7 @@ static void collector_free(struct collector *c)
 	ptrmap_free(&c->conns);
 	ptrmap_free(&c->states);
 	ptrmap_free(&c->sock_conn);
+	ptrmap_free(&c->learned);
 	ptrmap_free(&c->reaped);
 	procwatch_free(c->procs);
 	pthread_mutex_destroy(&c->lock);

@@ -67,6 +67,9 @@ static bool number_fits(const unsigned char *start, const unsigned char *end, bo
 	size_t n = (size_t)(end - start);
 	double d;
 
+	/* Eighteen digits and a sign always fit: the common case, for free. */
+	if (!real && n <= 18)
+		return true;
 	if (n >= sizeof(buf))
 		return false;
 	memcpy(buf, start, n);
@@ -324,11 +327,14 @@ int jscan_object(const char *text, size_t len, jscan_fn fn, void *arg)
 	return at_end(&c) ? 0 : -1;
 }
 
+bool jscan_is_n(const struct jscan_member *m, const char *key, size_t n)
+{
+	return m->key_len == n && memcmp(m->key, key, n) == 0;
+}
+
 bool jscan_is(const struct jscan_member *m, const char *key)
 {
-	size_t n = strlen(key);
-
-	return m->key_len == n && memcmp(m->key, key, n) == 0;
+	return jscan_is_n(m, key, strlen(key));
 }
 
 bool jscan_int(const struct jscan_member *m, int64_t *out)

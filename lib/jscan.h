@@ -40,8 +40,11 @@ typedef void (*jscan_fn)(void *arg, const struct jscan_member *m);
  * called for the members before the fault). */
 int jscan_object(const char *text, size_t len, jscan_fn fn, void *arg);
 
-/* True when m is the member named key. */
+/* True when m is the member named key. JSCAN_IS, for a literal key,
+ * knows its length at compile time: for the collector's hot loop. */
 bool jscan_is(const struct jscan_member *m, const char *key);
+bool jscan_is_n(const struct jscan_member *m, const char *key, size_t n);
+#define JSCAN_IS(m, literal) jscan_is_n((m), (literal), sizeof(literal) - 1)
 
 /* A number member as an integer; false if it is not an integer that fits. */
 bool jscan_int(const struct jscan_member *m, int64_t *out);

@@ -12,4 +12,14 @@
 /* NULL-terminated, in the order they start. */
 extern const struct source *const session_sources[];
 
+#define SOURCES_MAX 8
+
+/*
+ * The sources named in list ("call,pkt", "call,state"...) into out (at
+ * least SOURCES_MAX + 1 entries, NULL-terminated). "call" -- the tracer --
+ * is always on and must be named. Returns 0, or -1 with err naming what is
+ * wrong.
+ */
+int sources_pick(const char *list, const struct source **out, char *err, size_t errlen);
+
 #endif

@@ -10,6 +10,8 @@ set -u
 cd "$(dirname "$0")/.."
 BUILD=${BUILD:-build}
 export BUILD
+UNIT_TIMEOUT=${UNIT_TIMEOUT:-120}
+FILE_TIMEOUT=${FILE_TIMEOUT:-1800}
 pass=0 failed=0 skipped=0
 failures=()
 
@@ -28,7 +30,9 @@ run_unit() {
 	local bin=$1 log
 	log=$(mktemp)
 	echo "== unit: $(basename "$bin")"
-	"$bin" --jobs 1 2>&1 | tee "$log" | grep -E 'FAIL|CRASH|Assertion|Synthesis|Warning' || true
+	# A test that hangs fails alone, after UNIT_TIMEOUT seconds.
+	"$bin" --jobs 1 --timeout "$UNIT_TIMEOUT" 2>&1 | tee "$log" |
+		grep -E 'FAIL|CRASH|Assertion|Synthesis|Warning|Timeout|timed out' || true
 	local rc=${PIPESTATUS[0]}
 	if ! grep -q 'Synthesis:' "$log"; then
 		echo "FAIL    $(basename "$bin"): did not run to its summary (exit $rc)"
@@ -49,7 +53,8 @@ run_shell() {
 	local file=$1 log
 	log=$(mktemp)
 	echo "== $file"
-	bash "$file" 2>&1 | tee "$log"
+	# A file whose tests hang is stopped after FILE_TIMEOUT seconds.
+	timeout -k 10 "$FILE_TIMEOUT" bash "$file" 2>&1 | tee "$log"
 	local line
 	line=$(grep '^# ' "$log" | tail -n 1)
 	local p f s
@@ -57,7 +62,7 @@ run_shell() {
 	f=$(echo "$line" | sed -n 's/.* \([0-9]*\) failed.*/\1/p')
 	s=$(echo "$line" | sed -n 's/.* \([0-9]*\) skipped.*/\1/p')
 	if [ -z "$line" ]; then
-		echo "FAIL    $file: did not run to its summary"
+		echo "FAIL    $file: did not run to its summary (hung past ${FILE_TIMEOUT}s, or died)"
 		f=1
 	fi
 	pass=$((pass + ${p:-0}))

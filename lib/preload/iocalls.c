@@ -7,26 +7,78 @@
  * with _FORTIFY_SOURCE (Debian's default for -O2) call __recv_chk,
  * __recvfrom_chk and __read_chk instead: they are recorded under the names
  * the student wrote (recv, recvfrom, read).
+ *
+ * Data calls are the many: they travel as small binary records that the
+ * collector turns into JSON (lib/ringrec.h), so that tracing a program that
+ * moves bytes costs it as little as can be.
  */
 #include <errno.h>
 #include <linux/close_range.h>
 #include <stdio.h>
+#include <string.h>
+
+#include "../ringrec.h"
 
 #include "tracer.h"
 
-/* The part of a record shared by every data call: "len" is the number of
- * bytes asked for, "ret" the number moved. */
-static void rec_io(struct rec *r, const char *fn, int fd, ssize_t ret, int err, int64_t t_in,
-		   enum call_timing when, size_t len, int flags)
-{
-	char names[128];
+/*
+ * A data call, as the small binary record of lib/ringrec.h: the collector
+ * writes the JSON. "len" is the number of bytes asked for, "ret" the number
+ * moved; peer (or NULL) the address sent to or received from.
+ */
+struct io_call {
+	enum io_fn fn;
+	int fd, err, flags, msg_flags, iovcnt;
+	ssize_t ret;
+	size_t len;
+	int64_t t_in;
+	bool at_return; /* t is the return: the call waited for something */
+	const struct sockaddr *peer;
+	socklen_t peerlen;
+};
 
-	rec_call(r, fn, fd, ret, err, t_in, when);
-	rec_int(r, "len", (long long)len);
-	if (flags) {
-		msgflags_str(flags, names, sizeof(names));
-		rec_str(r, "flags", names);
+static uint8_t io_proto(const struct fdinfo *fi)
+{
+	if (fi->local.family == AF_UNIX)
+		return IO_PROTO_UNIX;
+	return fi->type == SOCK_STREAM ? IO_PROTO_TCP : fi->type == SOCK_DGRAM ? IO_PROTO_UDP
+									     : IO_PROTO_NONE;
+}
+
+static void emit_io(const struct io_call *c)
+{
+	struct {
+		struct ringrec_io h;
+		char text[RINGREC_TEXT_MAX];
+	} rec;
+	int64_t t_out = now_ns();
+	struct fdinfo fi;
+	size_t sock_len = 0, peer_len = 0;
+
+	/* A full ring would refuse it: count the drop, do no work. */
+	if (ring_full(&tracer_ring)) {
+		ring_count_drop(&tracer_ring);
+		return;
 	}
+	rec.h = (struct ringrec_io){
+		.kind = RINGREC_IO, .fn = (uint8_t)c->fn, .pid = tracer_pid(), .tid = tracer_tid(),
+		.fd = c->fd, .err = c->ret < 0 ? c->err : 0, .flags = c->flags,
+		.msg_flags = c->msg_flags, .iovcnt = c->iovcnt, .has = c->iovcnt ? IO_HAS_ITER : 0,
+		.t = (c->at_return ? t_out : c->t_in) - tracer_ring.hdr->t0_ns,
+		.dur = t_out - c->t_in, .ret = c->ret, .len = (int64_t)c->len,
+	};
+	if (fdtab_get(c->fd, &fi) && fi.local.family != 0) {
+		sock_len = strlen(fi.sock);
+		memcpy(rec.text, fi.sock, sock_len);
+		rec.h.proto = io_proto(&fi);
+	}
+	if (c->peer && c->peerlen > 0) {
+		sockaddr_str(c->peer, c->peerlen, rec.text + sock_len, RINGREC_TEXT_MAX - sock_len);
+		peer_len = strlen(rec.text + sock_len);
+	}
+	rec.h.sock_len = (uint8_t)sock_len;
+	rec.h.peer_len = (uint8_t)peer_len;
+	ring_put(&tracer_ring, (const char *)&rec, sizeof(rec.h) + sock_len + peer_len);
 }
 
 /* A read that found the end of the stream (the peer's FIN), or any call
@@ -55,42 +107,39 @@ static void learn_port_after_send(int fd)
 		fdtab_refresh(fd);
 }
 
-static ssize_t trace_sendto(const char *fn, int fd, const void *buf, size_t len, int flags,
+static ssize_t trace_sendto(enum io_fn fn, int fd, const void *buf, size_t len, int flags,
 			    const struct sockaddr *to, socklen_t tolen)
 {
-	int64_t t_in = now_ns();
-	ssize_t ret = to ? real_sendto(fd, buf, len, flags, to, tolen)
-			 : real_send(fd, buf, len, flags);
-	int err = errno;
-	struct rec r;
+	struct io_call c = {.fn = fn, .fd = fd, .len = len, .flags = flags, .t_in = now_ns(),
+			    .peer = to, .peerlen = tolen};
 
-	if (ret >= 0)
+	c.ret = to ? real_sendto(fd, buf, len, flags, to, tolen) : real_send(fd, buf, len, flags);
+	c.err = errno;
+	if (c.ret >= 0)
 		learn_port_after_send(fd);
-	rec_io(&r, fn, fd, ret, err, t_in, ACTS_AT_ENTRY, len, flags);
-	rec_addr(&r, "peer", to, tolen);
-	rec_emit(&r);
-	after_io(fd, ret, err, false);
-	errno = err;
-	return ret;
+	emit_io(&c);
+	after_io(fd, c.ret, c.err, false);
+	errno = c.err;
+	return c.ret;
 }
 
 static ssize_t trace_sendmsg(int fd, const struct msghdr *msg, int flags)
 {
-	int64_t t_in = now_ns();
-	ssize_t ret = real_sendmsg(fd, msg, flags);
-	int err = errno;
-	struct rec r;
+	struct io_call c = {.fn = IO_SENDMSG, .fd = fd, .flags = flags, .t_in = now_ns()};
 
-	if (ret >= 0)
+	c.ret = real_sendmsg(fd, msg, flags);
+	c.err = errno;
+	if (c.ret >= 0)
 		learn_port_after_send(fd);
-	rec_io(&r, "sendmsg", fd, ret, err, t_in, ACTS_AT_ENTRY,
-	       msg ? iov_total(msg->msg_iov, (int)msg->msg_iovlen) : 0, flags);
-	if (msg)
-		rec_addr(&r, "peer", msg->msg_name, msg->msg_namelen);
-	rec_emit(&r);
-	after_io(fd, ret, err, false);
-	errno = err;
-	return ret;
+	if (msg) {
+		c.len = iov_total(msg->msg_iov, (int)msg->msg_iovlen);
+		c.peer = msg->msg_name;
+		c.peerlen = msg->msg_namelen;
+	}
+	emit_io(&c);
+	after_io(fd, c.ret, c.err, false);
+	errno = c.err;
+	return c.ret;
 }
 
 /*
@@ -98,98 +147,88 @@ static ssize_t trace_sendmsg(int fd, const struct msghdr *msg, int flags)
  * that _FORTIFY_SOURCE passes to the __*_chk variants, or 0 for the plain
  * calls.
  */
-static ssize_t trace_recvfrom(const char *fn, int fd, void *buf, size_t len, size_t buflen,
+static ssize_t trace_recvfrom(enum io_fn fn, int fd, void *buf, size_t len, size_t buflen,
 			      int flags, struct sockaddr *from, socklen_t *fromlen)
 {
-	int64_t t_in = now_ns();
-	ssize_t ret;
-	int err;
-	struct rec r;
+	struct io_call c = {.fn = fn, .fd = fd, .len = len, .flags = flags, .t_in = now_ns(),
+			    .at_return = true};
 
 	if (buflen)
-		ret = from || fromlen ? real___recvfrom_chk(fd, buf, len, buflen, flags, from, fromlen)
-				      : real___recv_chk(fd, buf, len, buflen, flags);
+		c.ret = from || fromlen ? real___recvfrom_chk(fd, buf, len, buflen, flags, from, fromlen)
+					: real___recv_chk(fd, buf, len, buflen, flags);
 	else
-		ret = from || fromlen ? real_recvfrom(fd, buf, len, flags, from, fromlen)
-				      : real_recv(fd, buf, len, flags);
-	err = errno;
-	rec_io(&r, fn, fd, ret, err, t_in, ACTS_AT_RETURN, len, flags);
-	if (ret >= 0 && from && fromlen)
-		rec_addr(&r, "peer", from, *fromlen);
-	rec_emit(&r);
-	after_io(fd, ret, err, true);
-	errno = err;
-	return ret;
+		c.ret = from || fromlen ? real_recvfrom(fd, buf, len, flags, from, fromlen)
+					: real_recv(fd, buf, len, flags);
+	c.err = errno;
+	if (c.ret >= 0 && from && fromlen) {
+		c.peer = from;
+		c.peerlen = *fromlen;
+	}
+	emit_io(&c);
+	after_io(fd, c.ret, c.err, true);
+	errno = c.err;
+	return c.ret;
 }
 
 static ssize_t trace_recvmsg(int fd, struct msghdr *msg, int flags)
 {
-	int64_t t_in = now_ns();
-	ssize_t ret = real_recvmsg(fd, msg, flags);
-	int err = errno;
-	char names[128];
-	struct rec r;
+	struct io_call c = {.fn = IO_RECVMSG, .fd = fd, .flags = flags, .t_in = now_ns(),
+			    .at_return = true};
 
-	rec_io(&r, "recvmsg", fd, ret, err, t_in, ACTS_AT_RETURN,
-	       msg ? iov_total(msg->msg_iov, (int)msg->msg_iovlen) : 0, flags);
-	if (ret >= 0 && msg) {
-		rec_addr(&r, "peer", msg->msg_name, msg->msg_namelen);
+	c.ret = real_recvmsg(fd, msg, flags);
+	c.err = errno;
+	if (msg)
+		c.len = iov_total(msg->msg_iov, (int)msg->msg_iovlen);
+	if (c.ret >= 0 && msg) {
+		c.peer = msg->msg_name;
+		c.peerlen = msg->msg_namelen;
 		/* MSG_TRUNC here: a datagram was longer than the buffer. */
-		if (msg->msg_flags) {
-			msgflags_str(msg->msg_flags, names, sizeof(names));
-			rec_str(&r, "msg_flags", names);
-		}
+		c.msg_flags = msg->msg_flags;
 	}
-	rec_emit(&r);
-	after_io(fd, ret, err, true);
-	errno = err;
-	return ret;
+	emit_io(&c);
+	after_io(fd, c.ret, c.err, true);
+	errno = c.err;
+	return c.ret;
 }
 
 /* read and write on a socket; buflen as for trace_recvfrom. */
 static ssize_t trace_read(int fd, void *buf, size_t len, size_t buflen)
 {
-	int64_t t_in = now_ns();
-	ssize_t ret = buflen ? real___read_chk(fd, buf, len, buflen) : real_read(fd, buf, len);
-	int err = errno;
-	struct rec r;
+	struct io_call c = {.fn = IO_READ, .fd = fd, .len = len, .t_in = now_ns(),
+			    .at_return = true};
 
-	rec_io(&r, "read", fd, ret, err, t_in, ACTS_AT_RETURN, len, 0);
-	rec_emit(&r);
-	after_io(fd, ret, err, true);
-	errno = err;
-	return ret;
+	c.ret = buflen ? real___read_chk(fd, buf, len, buflen) : real_read(fd, buf, len);
+	c.err = errno;
+	emit_io(&c);
+	after_io(fd, c.ret, c.err, true);
+	errno = c.err;
+	return c.ret;
 }
 
 static ssize_t trace_write(int fd, const void *buf, size_t len)
 {
-	int64_t t_in = now_ns();
-	ssize_t ret = real_write(fd, buf, len);
-	int err = errno;
-	struct rec r;
+	struct io_call c = {.fn = IO_WRITE, .fd = fd, .len = len, .t_in = now_ns()};
 
-	rec_io(&r, "write", fd, ret, err, t_in, ACTS_AT_ENTRY, len, 0);
-	rec_emit(&r);
-	after_io(fd, ret, err, false);
-	errno = err;
-	return ret;
+	c.ret = real_write(fd, buf, len);
+	c.err = errno;
+	emit_io(&c);
+	after_io(fd, c.ret, c.err, false);
+	errno = c.err;
+	return c.ret;
 }
 
-static ssize_t trace_readv(const char *fn, int fd, const struct iovec *iov, int n)
+static ssize_t trace_readv(enum io_fn fn, int fd, const struct iovec *iov, int n)
 {
-	int64_t t_in = now_ns();
-	bool in = fn[0] == 'r';
-	ssize_t ret = in ? real_readv(fd, iov, n) : real_writev(fd, iov, n);
-	int err = errno;
-	struct rec r;
+	bool in = fn == IO_READV;
+	struct io_call c = {.fn = fn, .fd = fd, .len = iov_total(iov, n), .iovcnt = n,
+			    .t_in = now_ns(), .at_return = in};
 
-	rec_io(&r, fn, fd, ret, err, t_in, in ? ACTS_AT_RETURN : ACTS_AT_ENTRY,
-	       iov_total(iov, n), 0);
-	rec_int(&r, "iovcnt", n);
-	rec_emit(&r);
-	after_io(fd, ret, err, in);
-	errno = err;
-	return ret;
+	c.ret = in ? real_readv(fd, iov, n) : real_writev(fd, iov, n);
+	c.err = errno;
+	emit_io(&c);
+	after_io(fd, c.ret, c.err, in);
+	errno = c.err;
+	return c.ret;
 }
 
 /*
@@ -272,7 +311,7 @@ EXPORT ssize_t send(int fd, const void *buf, size_t len, int flags)
 	NEED_REAL(send);
 	if (!tracer_on)
 		return real_send(fd, buf, len, flags);
-	return trace_sendto("send", fd, buf, len, flags, NULL, 0);
+	return trace_sendto(IO_SEND, fd, buf, len, flags, NULL, 0);
 }
 
 EXPORT ssize_t sendto(int fd, const void *buf, size_t len, int flags,
@@ -281,7 +320,7 @@ EXPORT ssize_t sendto(int fd, const void *buf, size_t len, int flags,
 	NEED_REAL(sendto);
 	if (!tracer_on)
 		return real_sendto(fd, buf, len, flags, to, tolen);
-	return trace_sendto("sendto", fd, buf, len, flags, to, tolen);
+	return trace_sendto(IO_SENDTO, fd, buf, len, flags, to, tolen);
 }
 
 EXPORT ssize_t sendmsg(int fd, const struct msghdr *msg, int flags)
@@ -297,7 +336,7 @@ EXPORT ssize_t recv(int fd, void *buf, size_t len, int flags)
 	NEED_REAL(recv);
 	if (!tracer_on)
 		return real_recv(fd, buf, len, flags);
-	return trace_recvfrom("recv", fd, buf, len, 0, flags, NULL, NULL);
+	return trace_recvfrom(IO_RECV, fd, buf, len, 0, flags, NULL, NULL);
 }
 
 EXPORT ssize_t recvfrom(int fd, void *buf, size_t len, int flags, struct sockaddr *from,
@@ -306,7 +345,7 @@ EXPORT ssize_t recvfrom(int fd, void *buf, size_t len, int flags, struct sockadd
 	NEED_REAL(recvfrom);
 	if (!tracer_on)
 		return real_recvfrom(fd, buf, len, flags, from, fromlen);
-	return trace_recvfrom("recvfrom", fd, buf, len, 0, flags, from, fromlen);
+	return trace_recvfrom(IO_RECVFROM, fd, buf, len, 0, flags, from, fromlen);
 }
 
 EXPORT ssize_t recvmsg(int fd, struct msghdr *msg, int flags)
@@ -322,7 +361,7 @@ EXPORT ssize_t __recv_chk(int fd, void *buf, size_t len, size_t buflen, int flag
 	NEED_REAL(__recv_chk);
 	if (!tracer_on)
 		return real___recv_chk(fd, buf, len, buflen, flags);
-	return trace_recvfrom("recv", fd, buf, len, buflen, flags, NULL, NULL);
+	return trace_recvfrom(IO_RECV, fd, buf, len, buflen, flags, NULL, NULL);
 }
 
 EXPORT ssize_t __recvfrom_chk(int fd, void *buf, size_t len, size_t buflen, int flags,
@@ -331,7 +370,7 @@ EXPORT ssize_t __recvfrom_chk(int fd, void *buf, size_t len, size_t buflen, int 
 	NEED_REAL(__recvfrom_chk);
 	if (!tracer_on)
 		return real___recvfrom_chk(fd, buf, len, buflen, flags, from, fromlen);
-	return trace_recvfrom("recvfrom", fd, buf, len, buflen, flags, from, fromlen);
+	return trace_recvfrom(IO_RECVFROM, fd, buf, len, buflen, flags, from, fromlen);
 }
 
 EXPORT ssize_t read(int fd, void *buf, size_t len)
@@ -363,7 +402,7 @@ EXPORT ssize_t readv(int fd, const struct iovec *iov, int n)
 	NEED_REAL(readv);
 	if (!tracer_on || !fdtab_is_socket(fd))
 		return real_readv(fd, iov, n);
-	return trace_readv("readv", fd, iov, n);
+	return trace_readv(IO_READV, fd, iov, n);
 }
 
 EXPORT ssize_t writev(int fd, const struct iovec *iov, int n)
@@ -371,7 +410,7 @@ EXPORT ssize_t writev(int fd, const struct iovec *iov, int n)
 	NEED_REAL(writev);
 	if (!tracer_on || !fdtab_is_socket(fd))
 		return real_writev(fd, iov, n);
-	return trace_readv("writev", fd, iov, n);
+	return trace_readv(IO_WRITEV, fd, iov, n);
 }
 
 EXPORT int close(int fd)

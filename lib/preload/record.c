@@ -102,11 +102,27 @@ static size_t utf8_seq_len(const unsigned char *s, size_t n)
 
 /* A JSON string: quotes, escapes, and '?' for bytes that are not UTF-8
  * (a path or an argument may hold any bytes; JSON may not). */
+/* How many bytes at the start of s need no escaping (plain ASCII, no
+ * quote, no backslash, no control character): most strings, whole. */
+static size_t plain_prefix(const unsigned char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n && s[i] >= 0x20 && s[i] < 0x80 && s[i] != '"' && s[i] != '\\')
+		i++;
+	return i;
+}
+
 static bool rec_put_string(struct rec *r, const char *s)
 {
 	static const char hex[] = "0123456789abcdef";
 	const unsigned char *p = (const unsigned char *)s;
 	size_t n = strlen(s);
+	size_t plain = plain_prefix(p, n);
+
+	/* The usual case -- a function name, an address -- in one copy. */
+	if (plain == n)
+		return rec_putc(r, '"') && rec_put(r, s, n) && rec_putc(r, '"');
 
 	if (!rec_putc(r, '"'))
 		return false;
@@ -139,13 +155,14 @@ static bool rec_put_string(struct rec *r, const char *s)
 
 /* Writes ,"key": and returns the offset to roll back to if the value does
  * not fit. */
+/* Keys are the tracer's own plain words: copied, never escaped. */
 static size_t rec_key(struct rec *r, const char *key)
 {
 	size_t mark = r->n;
 
-	rec_putc(r, ',');
-	rec_put_string(r, key);
-	rec_putc(r, ':');
+	rec_put(r, ",\"", 2);
+	rec_put(r, key, strlen(key));
+	rec_put(r, "\":", 2);
 	return mark;
 }
 

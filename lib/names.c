@@ -13,8 +13,9 @@
 #include <signal.h>
 #include <string.h>
 #include <sys/un.h>
+#include <sys/wait.h>
 
-#include "tracer.h"
+#include "names.h"
 
 struct name {
 	int value;
