@@ -1,8 +1,9 @@
 #!/bin/sh
 # The call tracer's cost, and what the collector can take.
 #   1. A loopback TCP ping-pong (32-byte messages, TCP_NODELAY), timed by
-#      the program itself: untraced, under socklab trace, under strace -f.
-#      Target: socklab/untraced at most 1.05 (strace -f is about 4.5x).
+#      the program itself: untraced, under the tracer alone, in a whole
+#      session, under strace -f. Target: tracer/untraced at most 1.05
+#      (strace -f is about 4.5x).
 #   2. Events a second the collector takes and writes, none lost.
 #   3. Drops under a flood far faster than any collector: counted, and the
 #      program not slowed down to wait.
@@ -18,29 +19,37 @@ trap 'rm -rf "$tmp"' EXIT
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 untraced() { "$PROGS/roundtrip" "$ROUNDS"; }
+# The tracer alone (--sources call), and a whole session (calls, packets,
+# kernel states), whose capture costs the kernel a copy of every packet.
 traced() {
-	rm -rf "$tmp/s"
-	"$SOCKLAB" trace --record "$tmp/s" -- "$PROGS/roundtrip" "$ROUNDS" 2>/dev/null
+	rm -rf "$tmp/$1"
+	"$SOCKLAB" trace --sources "$2" --record "$tmp/$1" -- "$PROGS/roundtrip" "$ROUNDS" 2>/dev/null
 }
 straced() { strace -f -o /dev/null "$PROGS/roundtrip" "$ROUNDS"; }
 
-# Interleaved, so a noisy moment hurts all three alike.
-: >"$tmp/u"; : >"$tmp/t"; : >"$tmp/x"
+# Interleaved, so a noisy moment hurts all alike.
+: >"$tmp/u"; : >"$tmp/t"; : >"$tmp/a"; : >"$tmp/x"
 for _ in $(seq "$RUNS"); do
 	untraced >>"$tmp/u"
-	traced >>"$tmp/t"
+	traced s call >>"$tmp/t"
+	traced all call,pkt,state >>"$tmp/a"
 	straced >>"$tmp/x"
 done
-u=$(median <"$tmp/u"); t=$(median <"$tmp/t"); x=$(median <"$tmp/x")
+u=$(median <"$tmp/u"); t=$(median <"$tmp/t"); a=$(median <"$tmp/a"); x=$(median <"$tmp/x")
 events=$(grep -c '"fn":"\(send\|recv\)"' "$tmp/s/events.jsonl" || true)
 lost=$(jq '.lost.call' "$tmp/s/session.json")
 echo "ping-pong, $ROUNDS round trips of 32 bytes over loopback TCP (median of $RUNS):"
-awk -v u="$u" -v t="$t" -v x="$x" -v r="$ROUNDS" 'BEGIN {
-	printf "  untraced        %8.1f ms  %6.2f us/round trip\n", u/1e6, u/r/1e3
-	printf "  socklab trace   %8.1f ms  %6.2f us/round trip   traced/untraced = %.3f\n", t/1e6, t/r/1e3, t/u
-	printf "  strace -f       %8.1f ms  %6.2f us/round trip   strace/untraced = %.3f\n", x/1e6, x/r/1e3, x/u
+awk -v u="$u" -v t="$t" -v a="$a" -v x="$x" -v r="$ROUNDS" 'BEGIN {
+	printf "  untraced                 %8.1f ms  %6.2f us/round trip\n", u/1e6, u/r/1e3
+	printf "  socklab, the tracer      %8.1f ms  %6.2f us/round trip   traced/untraced = %.3f\n", t/1e6, t/r/1e3, t/u
+	printf "  socklab, whole session   %8.1f ms  %6.2f us/round trip   session/untraced = %.3f\n", a/1e6, a/r/1e3, a/u
+	printf "  strace -f                %8.1f ms  %6.2f us/round trip   strace/untraced = %.3f\n", x/1e6, x/r/1e3, x/u
 }'
-echo "  socklab recorded $events send/recv events, lost $lost"
+echo "  the tracer recorded $events send/recv events, lost $lost"
+c0=$("$PROGS/callcost" 200000)
+rm -rf "$tmp/c"
+c1=$("$SOCKLAB" trace --sources call --record "$tmp/c" -- "$PROGS/callcost" 200000 2>/dev/null)
+echo "one cheap call (recv, MSG_DONTWAIT, empty socket): $c0 ns untraced, $c1 ns traced"
 
 echo "collector, 1,000,000 typical call records, producer waits for room (none lost):"
 "$BUILD/tests/bench/collector_rate" 1000000 | awk '{
