@@ -13,6 +13,7 @@
 #   build/bin/socklab
 #   build/lib/socklab/libsocklab-preload.so   the call tracer (LD_PRELOAD)
 #   build/lib/socklab/labs/NN-name/PROGRAM    the labs' programs
+#   build/lib/socklab/grade/PROGRAM           the grader's clients and servers
 #   build/share/socklab/labs/NN-name/         the labs' sheets and sources
 # Objects and test programs live in build/obj and build/tests.
 
@@ -46,6 +47,8 @@ PRELOAD_SRC := $(wildcard lib/preload/*.c) lib/ring.c lib/progcheck.c lib/endpoi
 VIEWER_SRC  := $(wildcard viewer/*.c)
 CLI_SRC     := $(wildcard cli/*.c)
 GRADE_SRC   := $(wildcard grade/*.c)
+# The grader's own clients and servers (drivers), each a program.
+DRIVER_SRC  := $(wildcard grade/drivers/*.c)
 LAB_DIRS    := $(patsubst %/,%,$(sort $(dir $(wildcard labs/[0-9][0-9]-*/LAB.md))))
 SCENARIO_SRC := $(wildcard $(addsuffix /scenario.c,$(LAB_DIRS)))
 # Every other .c file in a lab's folder is a program of its own.
@@ -65,6 +68,7 @@ SOCKLAB   := $(BUILD)/bin/socklab
 PRELOAD   := $(BUILD)/lib/socklab/libsocklab-preload.so
 LIBSOCKLAB := $(OBJ)/libsocklab.a
 LAB_PROGS := $(patsubst labs/%.c,$(BUILD)/lib/socklab/labs/%,$(LAB_PROG_SRC))
+DRIVERS   := $(patsubst grade/drivers/%.c,$(BUILD)/lib/socklab/grade/%,$(DRIVER_SRC))
 LAB_SHARE := $(patsubst labs/%,$(BUILD)/share/socklab/labs/%,$(wildcard $(addsuffix /*,$(LAB_DIRS))))
 UNIT_BIN  := $(patsubst tests/unit/%.c,$(BUILD)/tests/unit/%,$(UNIT_SRC))
 CONFORM_BIN := $(patsubst tests/%.c,$(BUILD)/tests/%,$(CONFORM_SRC))
@@ -74,7 +78,7 @@ BENCH_BIN := $(patsubst tests/%.c,$(BUILD)/tests/%,$(BENCH_SRC))
 .PHONY: all deps run test check bench fuzz install clean
 .DEFAULT_GOAL := all
 
-all: $(SOCKLAB) $(PRELOAD) $(LAB_PROGS) $(LAB_SHARE)
+all: $(SOCKLAB) $(PRELOAD) $(LAB_PROGS) $(LAB_SHARE) $(DRIVERS)
 
 # ---- the two commands of the README ----------------------------------
 
@@ -143,7 +147,7 @@ $(OBJ)/pic/%.o: %.c
 	$(CC) $(CPPFLAGS) $(XCFLAGS) $(PRELOAD_CFLAGS) -fPIC -fvisibility=hidden \
 		-fno-stack-protector -c -o $@ $<
 
-# ---- labs: plain C programs, built as a student would build them -------
+# ---- labs and the grader's drivers: plain C programs, built as a student's -
 
 LAB_CFLAGS := -std=gnu11 -Wall -Wextra -O2 -g
 
@@ -154,6 +158,10 @@ $(BUILD)/lib/socklab/labs/%: labs/%.c
 $(BUILD)/share/socklab/labs/%: labs/%
 	@mkdir -p $(dir $@)
 	cp $< $@
+
+$(BUILD)/lib/socklab/grade/%: grade/drivers/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(LAB_CFLAGS) -o $@ $<
 
 # ---- tests -----------------------------------------------------------
 
@@ -182,6 +190,7 @@ install: all
 	install -m 755 $(SOCKLAB) $(DESTDIR)$(PREFIX)/bin/socklab
 	install -m 644 $(PRELOAD) $(DESTDIR)$(PREFIX)/lib/socklab/
 	[ ! -d $(BUILD)/lib/socklab/labs ] || cp -R $(BUILD)/lib/socklab/labs $(DESTDIR)$(PREFIX)/lib/socklab/
+	[ ! -d $(BUILD)/lib/socklab/grade ] || cp -R $(BUILD)/lib/socklab/grade $(DESTDIR)$(PREFIX)/lib/socklab/
 	install -d $(DESTDIR)$(PREFIX)/share/socklab
 	[ ! -d $(BUILD)/share/socklab/labs ] || cp -R $(BUILD)/share/socklab/labs $(DESTDIR)$(PREFIX)/share/socklab/
 	install -m 644 docs/socklab.1 $(DESTDIR)$(PREFIX)/share/man/man1/socklab.1

@@ -34,6 +34,20 @@ static void append_note(FILE *f, int64_t t, const struct check *k, const struct 
 	json_decref(ev);
 }
 
+void report_append_results(const char *dir, int64_t t, const struct check *checks,
+			   const struct check_result *results, int n)
+{
+	char path[4096];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/events.jsonl", dir);
+	if (!(f = fopen(path, "ae")))
+		return;
+	for (int i = 0; i < n; i++)
+		append_note(f, t, &checks[i], &results[i]);
+	fclose(f);
+}
+
 int report_checkpoints(FILE *out, const char *dir, const struct lab *lab, bool fix,
 		       const struct run_facts *facts)
 {

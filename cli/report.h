@@ -7,6 +7,7 @@
 #define SOCKLAB_REPORT_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "check.h"
@@ -23,5 +24,10 @@ void report_result(FILE *out, const struct check *k, const struct check_result *
  */
 int report_checkpoints(FILE *out, const char *dir, const struct lab *lab, bool fix,
 		       const struct run_facts *facts);
+
+/* Appends results[i] of checks[i] (n of them) to the session in dir as
+ * "checkpoint" notes at time t, for the viewer and later readers. */
+void report_append_results(const char *dir, int64_t t, const struct check *checks,
+			   const struct check_result *results, int n);
 
 #endif

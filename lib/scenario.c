@@ -270,6 +270,7 @@ struct scenario *scenario_begin(const struct scenario_options *o, char *err, siz
 		goto out_free;
 	}
 	co.sources = o->sources ? o->sources : session_sources;
+	co.ring_mode = o->ring_mode;
 	co.on_event = o->on_event;
 	co.on_event_arg = o->on_event_arg;
 	if (!(s->col = collector_start(&co, err, errlen)))
@@ -379,6 +380,12 @@ static int child_setup(void *arg)
 		close(fd);
 	}
 	return plan->s->in_child ? plan->s->in_child(plan->s->in_child_arg) : 0;
+}
+
+void scenario_set_in_child(struct scenario *s, int (*in_child)(void *arg), void *arg)
+{
+	s->in_child = in_child;
+	s->in_child_arg = arg;
 }
 
 pid_t scenario_start(struct scenario *s, const char *role, char *const argv[], const char *input)
@@ -598,6 +605,21 @@ int scenario_wait_listen(struct scenario *s, int port, int timeout_ms)
 int scenario_wait_udp(struct scenario *s, int port, int timeout_ms)
 {
 	return wait_port(s, port, timeout_ms, true);
+}
+
+bool scenario_output_has(struct scenario *s, pid_t pid, const char *text, bool *overflow)
+{
+	struct run_proc *p = scenario_proc(s, pid);
+	bool has;
+
+	if (!p)
+		return false;
+	pthread_mutex_lock(&s->lock);
+	has = p->out && strstr(p->out, text);
+	if (overflow)
+		*overflow = p->out_overflow;
+	pthread_mutex_unlock(&s->lock);
+	return has;
 }
 
 void scenario_kill(struct scenario *s, pid_t pid, int sig)

@@ -72,6 +72,9 @@ struct scenario_options {
 	void *in_child_arg;
 	/* When *stop becomes non-zero (Ctrl-C), waits give up at once. */
 	volatile sig_atomic_t *stop;
+	/* Permissions of the session's ring; 0 means 0600. Programs that run
+	 * as another user (the grader's sandbox) need 0666. */
+	int ring_mode;
 };
 
 struct scenario;
@@ -88,6 +91,10 @@ pid_t scenario_start(struct scenario *s, const char *role, char *const argv[], c
 pid_t scenario_start_in(struct scenario *s, const char *netns, const char *role,
 			char *const argv[], const char *input);
 
+/* Changes in_child (see scenario_options) for the programs started from
+ * now on: a grader sandboxes the student's program, not its own. */
+void scenario_set_in_child(struct scenario *s, int (*in_child)(void *arg), void *arg);
+
 /* Waits until a TCP socket listens on port (or, for udp, a socket is bound
  * to it). Returns 0, or -1 after timeout_ms. */
 int scenario_wait_listen(struct scenario *s, int port, int timeout_ms);
@@ -95,6 +102,10 @@ int scenario_wait_udp(struct scenario *s, int port, int timeout_ms);
 
 /* Waits for pid to end. Returns 0, or -1 after timeout_ms. */
 int scenario_wait(struct scenario *s, pid_t pid, int timeout_ms);
+
+/* True when pid's output so far holds text; *overflow (if not NULL) says
+ * whether it wrote more than SCENARIO_OUTPUT_MAX. */
+bool scenario_output_has(struct scenario *s, pid_t pid, const char *text, bool *overflow);
 
 void scenario_kill(struct scenario *s, pid_t pid, int sig);
 void scenario_sleep(struct scenario *s, int ms);

@@ -1,0 +1,517 @@
+/*
+ * cmd_grade.c - socklab grade ASSIGNMENT PATH... [--json] [--jobs N]
+ *               [--args "..."] [--prog NAME] [--out DIR]
+ *
+ * Grades homework: each submission is built and run in a sandbox of its
+ * own (grade/batch.c runs them, N at a time), and checked against the
+ * assignment (grade/). What a worker finds goes to OUT/NAME/result.json;
+ * from it socklab prints the report (or the JSON line), in submission
+ * order, writes OUT/NAME/report.txt, and at the end OUT/grades.csv.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <jansson.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "batch.h"
+#include "cli.h"
+#include "grade.h"
+#include "report.h"
+
+/* Generous: a loaded machine, a traced program, a student's slow build. */
+static const struct sandbox_limits grade_limits = {
+	.cpu_s = 30, .as_mb = 1024, .mem_mb = 256, .nproc = 64, .nofile = 256, .fsize_mb = 16,
+};
+#define DEADLINE_S 300
+#define WORKER_ERROR 3 /* a worker's exit status when socklab itself failed */
+
+const struct command cmd_grade_info = {
+	"grade",
+	cmd_grade,
+	"grades homework: builds it, runs it in a sandbox, checks what it did",
+	"usage: socklab grade ASSIGNMENT PATH... [--json] [--jobs N] [--args \"...\"]\n"
+	"                     [--prog NAME] [--out DIR]\n"
+	"\n"
+	"Builds each submission, runs it in a sandbox against socklab's own clients\n"
+	"or servers, records everything into a session, and checks the session:\n"
+	"each check PASS or FAIL, with the events that prove it and the lab that\n"
+	"teaches it.\n"
+	"\n"
+	"PATH is a program, a .c file (built with cc -Wall), a folder of sources\n"
+	"(built with its Makefile, or cc -Wall *.c), or a folder of submissions:\n"
+	"one sub-folder (or .c file, or program) per student.\n"
+	"\n"
+	"  --json         one JSON object per submission per line, instead of text\n"
+	"  --jobs N       grade N submissions at a time (default 1)\n"
+	"  --args \"...\"   how the program is called, {port} and {ip} replaced\n"
+	"                 (default: as the assignment says, e.g. \"{port}\")\n"
+	"  --prog NAME    which program to grade, when a Makefile builds several\n"
+	"                 (or which NAME.c to build, without a Makefile)\n"
+	"  --out DIR      where results go (default: socklab-grade-ASSIGNMENT-TIME):\n"
+	"                 DIR/NAME/report.txt, DIR/NAME/session (socklab show, view),\n"
+	"                 DIR/NAME/result.json, DIR/grades.csv\n"
+	"  --help         this text, and the assignments\n"
+	"\n"
+	"As root, each submission runs in its own network namespace (loopback only),\n"
+	"as a user of its own, in a cgroup, with limits on CPU, memory, processes\n"
+	"and open files; without root only the limits hold, and socklab says so.\n"
+	"\n"
+	"Exit status: 0 when every check of every submission passed, 1 when one\n"
+	"failed (or a submission did not build), 2 for a usage or environment error.\n",
+};
+
+struct grade_args {
+	const struct assignment *a;
+	char **paths;
+	int npaths;
+	bool json;
+	int jobs;
+	const char *args, *prog, *out;
+};
+
+/* What the batch gathers, for the summary and the exit status. */
+struct grade_batch {
+	const struct grade_args *ga;
+	char out[4096];
+	json_t *results; /* one per submission, in order */
+	bool env_error;  /* socklab itself could not grade one */
+};
+
+static volatile sig_atomic_t interrupted;
+static volatile sig_atomic_t worker_stop;
+
+static void on_interrupt(int sig)
+{
+	(void)sig;
+	interrupted = 1;
+}
+
+static void on_worker_stop(int sig)
+{
+	(void)sig;
+	worker_stop = 1;
+}
+
+/* ---- arguments ---------------------------------------------------------------- */
+
+static void print_assignments(FILE *out)
+{
+	fprintf(out, "\nassignments:\n");
+	for (int i = 0; grade_assignments[i]; i++) {
+		const struct assignment *a = grade_assignments[i];
+		fprintf(out, "  %-12s %s; run as: %s\n", a->name, a->title, a->usage);
+		for (int k = 0; a->checks[k].name; k++)
+			fprintf(out, "      %-15s %s\n", a->checks[k].name, a->checks[k].title);
+	}
+}
+
+static int parse_args(int argc, char **argv, struct grade_args *a)
+{
+	static const struct option options[] = {
+		{"json", no_argument, NULL, 'J'},      {"jobs", required_argument, NULL, 'j'},
+		{"args", required_argument, NULL, 'a'}, {"prog", required_argument, NULL, 'p'},
+		{"out", required_argument, NULL, 'o'},  {"help", no_argument, NULL, 'h'},
+		{0},
+	};
+	int opt;
+
+	while ((opt = getopt_long(argc, argv, "j:o:h", options, NULL)) != -1) {
+		switch (opt) {
+		case 'J': a->json = true; break;
+		case 'j': a->jobs = atoi(optarg); break;
+		case 'a': a->args = optarg; break;
+		case 'p': a->prog = optarg; break;
+		case 'o': a->out = optarg; break;
+		case 'h':
+			cli_help(&cmd_grade_info);
+			print_assignments(stdout);
+			return EXIT_OK;
+		default: return cli_usage_error(&cmd_grade_info, "unknown option");
+		}
+	}
+	if (optind + 2 > argc) {
+		print_assignments(stderr);
+		return cli_usage_error(&cmd_grade_info, "give an assignment and what to grade");
+	}
+	if (!(a->a = assignment_find(argv[optind]))) {
+		print_assignments(stderr);
+		return cli_usage_error(&cmd_grade_info, "there is no assignment '%s'", argv[optind]);
+	}
+	if (a->jobs < 1 || a->jobs > 64)
+		return cli_usage_error(&cmd_grade_info, "--jobs takes a number from 1 to 64");
+	a->paths = argv + optind + 1;
+	a->npaths = argc - optind - 1;
+	return -1;
+}
+
+/* ---- the worker: one submission --------------------------------------------- */
+
+static void write_text(const char *dir, const char *file, const char *text)
+{
+	char path[4200];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, file);
+	if ((f = fopen(path, "we"))) {
+		fputs(text, f);
+		fclose(f);
+	}
+}
+
+static int write_json(const char *dir, json_t *result)
+{
+	char path[4200];
+
+	snprintf(path, sizeof(path), "%s/result.json", dir);
+	return json_dump_file(result, path, JSON_COMPACT);
+}
+
+static int grade_worker(void *arg, struct batch_job *job)
+{
+	const struct grade_args *ga = ((struct grade_batch *)arg)->ga;
+	struct grade_options o = {.a = ga->a, .args = ga->args, .prog = ga->prog,
+				  .outdir = job->outdir, .workdir = job->workdir, .sb = &job->sb,
+				  .stop = &worker_stop};
+	struct grade_result res;
+	char err[1024] = "";
+	json_t *j;
+	int ret;
+
+	signal(SIGTERM, on_worker_stop);
+	ret = grade_submission(job->sub, &o, &res, err, sizeof(err));
+	if (ret < 0) {
+		grade_not_checked(&res, ga->a, "socklab could not grade it");
+		snprintf(res.problems[0], sizeof(res.problems[0]), "socklab: %s", err);
+		res.nproblems = 1;
+	}
+	j = grade_result_json(job->sub, ga->a, &res, &job->sb);
+	if (ret < 0)
+		json_object_set_new(j, "error", json_string(err));
+	write_text(job->outdir, "build.log", res.build.output ? res.build.output : "");
+	if (res.session[0])
+		report_append_results(res.session, res.t_end, ga->a->checks, res.checks,
+				      res.nchecks);
+	ret = write_json(job->outdir, j) < 0 || ret < 0 ? WORKER_ERROR : 0;
+	json_decref(j);
+	grade_result_free(&res);
+	return ret;
+}
+
+/* ---- reports ----------------------------------------------------------------- */
+
+static const char *jstr(json_t *o, const char *key)
+{
+	const char *s = json_string_value(json_object_get(o, key));
+
+	return s ? s : "";
+}
+
+/* Prints text indented, at most max lines. */
+static void print_indented(FILE *out, const char *text, const char *indent, int max)
+{
+	int lines = 0;
+
+	while (*text && lines < max) {
+		size_t len = strcspn(text, "\n");
+		fprintf(out, "%s%.*s\n", indent, (int)len, text);
+		text += len + (text[len] == '\n');
+		lines++;
+	}
+	if (*text)
+		fprintf(out, "%s(more in build.log)\n", indent);
+}
+
+static void print_build(FILE *out, json_t *res)
+{
+	json_t *build = json_object_get(res, "build");
+	const char *command = jstr(build, "command"), *output = jstr(build, "output");
+	bool ok = json_is_true(json_object_get(build, "ok"));
+
+	if (!command[0])
+		fprintf(out, "  program: %s (graded as handed in)\n", jstr(res, "program"));
+	else if (ok)
+		fprintf(out, "  program: %s, built with: %s\n", jstr(res, "program"), command);
+	else
+		fprintf(out, "  the build failed: %s\n", command);
+	if (*output)
+		fprintf(out, "  %s\n", ok ? "the build printed:" : "the compiler said:");
+	print_indented(out, output, "    | ", ok ? 15 : 40);
+}
+
+/* A check's result as the JSON holds it, for report_result(). */
+static void result_from_json(json_t *c, struct check_result *r)
+{
+	json_t *evidence = json_object_get(c, "evidence"), *e;
+	size_t i;
+
+	memset(r, 0, sizeof(*r));
+	r->pass = json_is_true(json_object_get(c, "pass"));
+	r->decided = true;
+	snprintf(r->summary, sizeof(r->summary), "%s", jstr(c, "summary"));
+	json_array_foreach(evidence, i, e) if (r->nevidence < CHECK_EVIDENCE_MAX)
+		snprintf(r->evidence[r->nevidence++], CHECK_LINE_MAX, "%s", json_string_value(e));
+}
+
+static void print_checks(FILE *out, const struct assignment *a, json_t *res)
+{
+	json_t *c;
+	size_t i;
+
+	json_array_foreach(json_object_get(res, "checks"), i, c) {
+		struct check_result r;
+		for (int k = 0; a->checks[k].name; k++)
+			if (strcmp(a->checks[k].name, jstr(c, "name")) == 0) {
+				result_from_json(c, &r);
+				report_result(out, &a->checks[k], &r);
+			}
+	}
+}
+
+static void print_report(FILE *out, const struct assignment *a, json_t *res)
+{
+	json_t *sandbox = json_object_get(res, "sandbox"), *p;
+	const char *session = jstr(res, "session");
+	size_t i;
+
+	fprintf(out, "== %s: %lld of %lld checks pass  (%s, %s)\n", jstr(res, "submission"),
+		json_integer_value(json_object_get(res, "score")),
+		json_integer_value(json_object_get(res, "max")), a->name, jstr(res, "path"));
+	print_build(out, res);
+	json_array_foreach(json_object_get(res, "problems"), i, p)
+		fprintf(out, "  problem: %s\n", json_string_value(p));
+	if (*jstr(sandbox, "missing"))
+		fprintf(out, "  not isolated: %s\n", jstr(sandbox, "missing"));
+	print_checks(out, a, res);
+	if (*session)
+		fprintf(out, "  the whole run, recorded: %s\n"
+			     "    socklab show %s    (every call, as text)\n"
+			     "    socklab view %s    (the viewer)\n",
+			session, session, session);
+	fprintf(out, "\n");
+}
+
+/* ---- each finished submission ------------------------------------------------ */
+
+/* The job's result.json, or one made here when the worker left none. */
+static json_t *load_result(struct grade_batch *gb, struct batch_job *job)
+{
+	char path[4200];
+	json_t *j = NULL;
+
+	snprintf(path, sizeof(path), "%s/result.json", job->outdir);
+	if (job->started)
+		j = json_load_file(path, 0, NULL);
+	if (job->started && WIFEXITED(job->status) && WEXITSTATUS(job->status) == WORKER_ERROR)
+		gb->env_error = true;
+	if (!j) {
+		struct grade_result res = {0};
+		const char *why = job->why[0] ? job->why : "socklab's worker ended with no result";
+		grade_not_checked(&res, gb->ga->a, why);
+		j = grade_result_json(job->sub, gb->ga->a, &res, &job->sb);
+		gb->env_error |= !job->stopped;
+	}
+	if (job->why[0])
+		json_array_append_new(json_object_get(j, "problems"), json_string(job->why));
+	return j;
+}
+
+static void on_done(void *arg, struct batch_job *job)
+{
+	struct grade_batch *gb = arg;
+	json_t *res = load_result(gb, job);
+	char *text = NULL, *line;
+	size_t len = 0;
+	FILE *mem = open_memstream(&text, &len);
+
+	if (mem) {
+		print_report(mem, gb->ga->a, res);
+		fclose(mem);
+		write_text(job->outdir, "report.txt", text);
+	}
+	write_json(job->outdir, res);
+	if (gb->ga->json && (line = json_dumps(res, JSON_COMPACT))) {
+		printf("%s\n", line);
+		free(line);
+	} else if (!gb->ga->json && text) {
+		fputs(text, stdout);
+	}
+	fflush(stdout);
+	free(text);
+	json_array_append_new(gb->results, res);
+}
+
+/* ---- the batch's end ------------------------------------------------------------ */
+
+/* A CSV field: quoted when it must be. */
+static void csv_field(FILE *f, const char *s)
+{
+	if (!strpbrk(s, ",\"\n")) {
+		fputs(s, f);
+		return;
+	}
+	fputc('"', f);
+	for (; *s; s++)
+		fprintf(f, *s == '"' ? "\"\"" : "%c", *s);
+	fputc('"', f);
+}
+
+static bool check_passed(json_t *res, const char *name)
+{
+	json_t *c;
+	size_t i;
+
+	json_array_foreach(json_object_get(res, "checks"), i, c) if (strcmp(jstr(c, "name"), name) == 0)
+		return json_is_true(json_object_get(c, "pass"));
+	return false;
+}
+
+/* One line per problem, joined with "; ", for a cell. */
+static void csv_problems(FILE *f, json_t *res)
+{
+	char cell[2048] = "";
+	size_t len = 0;
+	json_t *p;
+	size_t i;
+
+	json_array_foreach(json_object_get(res, "problems"), i, p)
+		len += (size_t)snprintf(cell + len, len < sizeof(cell) ? sizeof(cell) - len : 0, "%s%s",
+					i ? "; " : "", json_string_value(p));
+	csv_field(f, cell);
+}
+
+static int write_csv(const struct grade_batch *gb, const char *path)
+{
+	const struct assignment *a = gb->ga->a;
+	FILE *f = fopen(path, "we");
+	json_t *res;
+	size_t i;
+
+	if (!f)
+		return -1;
+	fprintf(f, "submission,score,max");
+	for (int k = 0; a->checks[k].name; k++)
+		fprintf(f, ",%s", a->checks[k].name);
+	fprintf(f, ",build,problems,session\n");
+	json_array_foreach(gb->results, i, res) {
+		csv_field(f, jstr(res, "submission"));
+		fprintf(f, ",%lld,%lld", json_integer_value(json_object_get(res, "score")),
+			json_integer_value(json_object_get(res, "max")));
+		for (int k = 0; a->checks[k].name; k++)
+			fprintf(f, ",%d", check_passed(res, a->checks[k].name));
+		fprintf(f, ",%s,", json_is_true(json_object_get(json_object_get(res, "build"), "ok"))
+					   ? "ok" : "failed");
+		csv_problems(f, res);
+		fputc(',', f);
+		csv_field(f, jstr(res, "session"));
+		fputc('\n', f);
+	}
+	return fclose(f);
+}
+
+/* The class at a glance, on stderr after the reports. */
+static void print_summary(const struct grade_batch *gb, const char *csv)
+{
+	const struct assignment *a = gb->ga->a;
+	json_t *res;
+	size_t i;
+
+	fprintf(stderr, "%-20s %-6s", "submission", "score");
+	for (int k = 0; a->checks[k].name; k++)
+		fprintf(stderr, " %-*s", (int)strlen(a->checks[k].name), a->checks[k].name);
+	fprintf(stderr, "\n");
+	json_array_foreach(gb->results, i, res) {
+		char score[32];
+		bool built = json_is_true(json_object_get(json_object_get(res, "build"), "ok"));
+		snprintf(score, sizeof(score), "%lld/%lld",
+			 json_integer_value(json_object_get(res, "score")),
+			 json_integer_value(json_object_get(res, "max")));
+		fprintf(stderr, "%-20s %-6s", jstr(res, "submission"), score);
+		for (int k = 0; a->checks[k].name && built; k++)
+			fprintf(stderr, " %-*s", (int)strlen(a->checks[k].name),
+				check_passed(res, a->checks[k].name) ? "PASS" : "FAIL");
+		fprintf(stderr, "%s\n", built ? "" : " did not build");
+	}
+	fprintf(stderr, "grades: %s\nreports: %s/NAME/report.txt\n", csv, gb->out);
+}
+
+/* 0 when every check passed, 1 when one failed, 2 for socklab's own failure. */
+static int exit_status(const struct grade_batch *gb)
+{
+	json_t *res;
+	size_t i;
+
+	if (gb->env_error || interrupted)
+		return EXIT_USAGE;
+	json_array_foreach(gb->results, i, res) if (json_integer_value(json_object_get(res, "score")) <
+						    json_integer_value(json_object_get(res, "max")))
+		return EXIT_FAILED;
+	return EXIT_OK;
+}
+
+static int make_outdir(const struct grade_args *ga, char *out, size_t cap)
+{
+	char stamp[32];
+	time_t now = time(NULL);
+	struct tm tm;
+
+	localtime_r(&now, &tm);
+	strftime(stamp, sizeof(stamp), "%Y%m%d-%H%M%S", &tm);
+	if (ga->out)
+		snprintf(out, cap, "%s", ga->out);
+	else
+		snprintf(out, cap, "socklab-grade-%s-%s", ga->a->name, stamp);
+	if (mkdir(out, 0755) < 0) {
+		cli_error("cannot make %s: %s%s", out, strerror(errno),
+			  errno == EEXIST ? " (give another folder with --out)" : "");
+		return -1;
+	}
+	return 0;
+}
+
+int cmd_grade(int argc, char **argv)
+{
+	struct grade_args ga = {.jobs = 1};
+	struct grade_batch gb = {.ga = &ga};
+	struct batch_options bo = {.jobs = 1, .limits = grade_limits, .deadline_s = DEADLINE_S,
+				   .stop = &interrupted, .worker = grade_worker,
+				   .on_done = on_done, .arg = &gb};
+	struct submission *subs;
+	char err[1024], csv[4200];
+	int n, ret = parse_args(argc, argv, &ga);
+
+	if (ret >= 0)
+		return ret;
+	if ((n = submissions_find(ga.paths, ga.npaths, &subs, err, sizeof(err))) < 0)
+		return cli_usage_error(&cmd_grade_info, "%s", err);
+	if (make_outdir(&ga, gb.out, sizeof(gb.out)) < 0) {
+		free(subs);
+		return EXIT_USAGE;
+	}
+	bo.outdir = gb.out;
+	bo.jobs = ga.jobs;
+	gb.results = json_array();
+	signal(SIGINT, on_interrupt);
+	signal(SIGTERM, on_interrupt);
+	fprintf(stderr, "socklab grade %s: %d submission%s, %d at a time; results in %s\n",
+		ga.a->name, n, n > 1 ? "s" : "", ga.jobs, gb.out);
+	if (batch_run(subs, n, &bo, err, sizeof(err)) < 0) {
+		cli_error("%s", err);
+		gb.env_error = true;
+	}
+	snprintf(csv, sizeof(csv), "%s/grades.csv", gb.out);
+	if (write_csv(&gb, csv) < 0)
+		cli_error("cannot write %s", csv);
+	if (!ga.json && n > 1)
+		print_summary(&gb, csv);
+	ret = exit_status(&gb);
+	json_decref(gb.results);
+	free(subs);
+	return ret;
+}

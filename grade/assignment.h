@@ -1,0 +1,157 @@
+/*
+ * assignment.h - what an assignment is, and the helpers its scenario and
+ * checks use.
+ *
+ * An assignment is a lab turned around: the program under test is the
+ * student's, and socklab's own clients and servers (the drivers, in
+ * grade/drivers/) play the other side. Both run traced into one session,
+ * so a check can quote either side: the driver's "1 MiB message: 65536 of
+ * 1048576 bytes came back" and the server's recv() that took the first
+ * 64 KiB for the whole message.
+ *
+ * The student's program runs in the run's sandbox (lib/sandbox.h): its own
+ * user, network namespace, cgroup and limits. The drivers run in the same
+ * network namespace, as socklab's user, out of the student's reach.
+ *
+ *   static int echo_run(struct grade_run *g)
+ *   {
+ *           pid_t server = grade_start_program(g, "server", NULL);
+ *           if (server < 0 || grade_wait_listen(g, server, g->port, false) < 0)
+ *                   return -1;
+ *           grade_start_driver(g, "echo client", ARGV("tcp_client", "echo", g->ip,
+ *                              g->port_str), NULL);
+ *           ...
+ *   }
+ */
+#ifndef SOCKLAB_ASSIGNMENT_H
+#define SOCKLAB_ASSIGNMENT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#include "check.h"
+#include "sandbox.h"
+#include "scenario.h"
+
+#define GRADE_PROBLEMS 4
+#define GRADE_MARKS 4
+#define GRADE_LINE 400
+#define GRADE_STUDENT_PROCS 8
+
+/* How long socklab waits, in ms: generous, for a loaded machine. */
+#define GRADE_LISTEN_MS 10000 /* for the program to listen */
+#define GRADE_DRIVER_MS 30000 /* for a driver to finish its part */
+
+/* One run of an assignment against one program. */
+struct grade_run {
+	struct scenario *s;
+	struct sandbox *sb;
+	const char *program;  /* the student's program, a path */
+	const char *args;     /* its arguments: "{port}", "-p {port}" */
+	const char *drivers;  /* the folder of the grader's own programs */
+	char ip[16];          /* the address the program serves on: "127.0.0.1" */
+	int port;             /* a port free for this run */
+	char port_str[16];
+	/* What went wrong with the program as a whole, in sentences for the
+	 * student ("it crashed: killed by SIGSEGV"), shown above the checks. */
+	char problems[GRADE_PROBLEMS][GRADE_LINE];
+	int nproblems;
+	/* Times (session ns) an assignment marks for its checks: "the clients
+	 * have all left". -1 when not reached. */
+	int64_t marks[GRADE_MARKS];
+	/* The student's programs started so far (watched for floods). */
+	pid_t students[GRADE_STUDENT_PROCS];
+	int nstudents;
+};
+
+struct assignment {
+	const char *name;      /* "echo-fork": what `socklab grade` takes; stable */
+	const char *title;     /* one line */
+	const char *usage;     /* how the program is called: "prog PORT" */
+	const char *args;      /* its arguments by default: "{port}" */
+	const char *prog_hint; /* a word in the program's name, when a Makefile
+				* builds several ("server") */
+	/* Runs the scenario. Returns 0, or -1 when it had to stop early (the
+	 * reason is in the problems, or scenario_error()). */
+	int (*run)(struct grade_run *g);
+	const struct check *checks; /* ends with {NULL}; names are stable */
+};
+
+/* Every assignment, ending with NULL; and one by name, or NULL. */
+extern const struct assignment *const grade_assignments[];
+const struct assignment *assignment_find(const char *name);
+
+/* ---- for an assignment's scenario ----------------------------------- */
+
+/* Starts the student's program with the run's arguments ({ip}, {port}
+ * replaced; port 0 means g->port), in the sandbox, as role. input as for
+ * scenario_start. Returns the pid, or -1 (a problem is noted). */
+pid_t grade_start_program(struct grade_run *g, const char *role, int port, const char *input);
+
+/* Starts one of the grader's programs (argv[0] names it in g->drivers) in
+ * the run's network namespace. Returns the pid, or -1 (noted). */
+pid_t grade_start_driver(struct grade_run *g, const char *role, char *const argv[],
+			 const char *input);
+
+/*
+ * Waits up to GRADE_LISTEN_MS for the program pid to listen on port,
+ * watching it meanwhile: a program that ends, forks without end or floods
+ * its output stops the wait, with a problem noted. Returns 0 when it
+ * listens. flags: GRADE_UDP waits for a UDP socket bound to port;
+ * GRADE_QUIET notes no problem when the program ends or never listens (a
+ * check will say it).
+ */
+enum { GRADE_UDP = 1, GRADE_QUIET = 2 };
+int grade_wait_listen(struct grade_run *g, pid_t pid, int port, int flags);
+
+/* Waits up to timeout_ms for pid to end, watching the student's program as
+ * above. Returns 0 when it ended, -1 when not (or the run must stop). */
+int grade_wait(struct grade_run *g, pid_t pid, int timeout_ms);
+
+/* Waits up to timeout_ms until pid has printed text. Returns 0 or -1. */
+int grade_wait_output(struct grade_run *g, pid_t pid, const char *text, int timeout_ms);
+
+/* Lets ms pass, watching the student's program. Returns -1 if the run must
+ * stop. */
+int grade_sleep(struct grade_run *g, int ms);
+
+/* "exited with status 1", "was killed by SIGSEGV" from a waitpid status. */
+void grade_describe_status(int status, char *out, size_t cap);
+
+/* Marks now as time number i, for the checks (g->marks[i]). */
+void grade_mark(struct grade_run *g, int i);
+
+/* Notes a problem with the program as a whole (kept once). */
+void grade_problem(struct grade_run *g, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* ---- for an assignment's checks --------------------------------------- */
+
+/* The run behind a check (facts->extra). */
+const struct grade_run *grade_run_of(const struct check_ctx *c);
+
+/* The pid of a role in the run, or 0. */
+pid_t role_pid(const struct check_ctx *c, const char *role);
+
+/* Fails the check because the part of the run it looks at never ran:
+ * says why (the run's first problem). True when that is so. */
+bool fail_if_not_run(const struct check_ctx *c, struct check_result *r, const char *role);
+
+/* Adds what role printed as evidence (its output notes), at most max
+ * lines, those holding text (NULL: any). */
+void evidence_output(const struct check_ctx *c, struct check_result *r, const char *role,
+		     const char *text, int max);
+
+/* Adds how pid ended (the reaped or exit event), if it did. */
+void evidence_end(const struct check_ctx *c, struct check_result *r, pid_t pid);
+
+/* True when role's process printed a line holding text. */
+bool role_printed(const struct check_ctx *c, const char *role, const char *text);
+
+/* The socket of the other end of sock: "A>B" becomes "B>A" (into out). */
+const char *sock_reversed(const char *sock, char *out, size_t cap);
+
+/* True when pid is the run's process of role, or a descendant of it. */
+bool in_tree_of(const struct check_ctx *c, pid_t pid, pid_t root);
+
+#endif

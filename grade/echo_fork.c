@@ -1,0 +1,429 @@
+/*
+ * echo-fork: a concurrent TCP echo server, `prog PORT`.
+ *
+ * The run, in one session:
+ *   1. the server starts and must listen;
+ *   2. "echo client": 200 small messages, then 1 MiB on a new connection;
+ *   3. "clients A and B": B must be echoed while A stays connected;
+ *   4. every client has left: 1.5 s later (mark LEFT) no child may be a
+ *      zombie and no socket of a gone client may still be open;
+ *   5. "holding client" connects and stays; the server is killed with its
+ *      children (SIGKILL to its process group, like Ctrl-C) and started
+ *      again at once as "server (restarted)": it must listen again.
+ */
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "assignment.h"
+
+enum { MARK_LEFT, MARK_KILLED };
+
+/* Children that ended less than this before LEFT are not judged yet. */
+#define SETTLE_NS (500 * 1000000LL)
+
+static int restart(struct grade_run *g, pid_t server)
+{
+	pid_t client, again;
+
+	scenario_step(g->s, "a client connects and stays; the server is killed with its "
+		      "children, and started again at once on port %d", g->port);
+	client = grade_start_driver(g, "holding client",
+				    ARGV("tcp_client", "hold", g->ip, g->port_str), NULL);
+	if (client < 0 || grade_wait_output(g, client, "holding", GRADE_LISTEN_MS) < 0)
+		return -1;
+	scenario_kill(g->s, -server, SIGKILL);
+	if (grade_wait(g, server, GRADE_LISTEN_MS) < 0)
+		return -1;
+	grade_mark(g, MARK_KILLED);
+	again = grade_start_program(g, "server (restarted)", 0, NULL);
+	if (again < 0)
+		return -1;
+	/* Whether it listens is the reuseaddr check's to say. */
+	grade_wait_listen(g, again, g->port, GRADE_QUIET);
+	return grade_sleep(g, 300);
+}
+
+static int echo_fork_run(struct grade_run *g)
+{
+	pid_t server, client;
+
+	scenario_step(g->s, "start the server on port %d", g->port);
+	server = grade_start_program(g, "server", 0, NULL);
+	if (server < 0 || grade_wait_listen(g, server, g->port, 0) < 0)
+		return -1;
+	scenario_step(g->s, "echo: 200 small messages, then 1 MiB on a second connection");
+	client = grade_start_driver(g, "echo client",
+				    ARGV("tcp_client", "echo", g->ip, g->port_str), NULL);
+	if (client < 0 || grade_wait(g, client, GRADE_DRIVER_MS) < 0)
+		return -1;
+	scenario_step(g->s, "client A connects and stays; client B connects and must be echoed");
+	client = grade_start_driver(g, "clients A and B",
+				    ARGV("tcp_client", "concurrent", g->ip, g->port_str), NULL);
+	if (client < 0 || grade_wait(g, client, GRADE_DRIVER_MS) < 0)
+		return -1;
+	scenario_step(g->s, "every client has left: no child should stay a zombie, no socket of "
+		      "theirs stay open");
+	if (grade_sleep(g, 1500) < 0)
+		return -1;
+	grade_mark(g, MARK_LEFT);
+	return restart(g, server);
+}
+
+/* ---- echo ------------------------------------------------------------------- */
+
+/* The n-th connect() of pid (1-based), or NULL. */
+static const struct event *nth_connect(const struct check_ctx *c, pid_t pid, int n)
+{
+	struct ev_filter f = {.src = "call", .fn = "connect", .pid = pid};
+	const struct event *e = NULL;
+
+	while (n-- > 0 && (e = ev_next(c->s, &f, e)))
+		;
+	return e;
+}
+
+/* The server's side of the connection the client made with e: its first
+ * calls on it and its last. */
+static void evidence_server_side(const struct check_ctx *c, struct check_result *r,
+				 const struct event *connect)
+{
+	char sock[128];
+	struct ev_filter f = {.src = "call"};
+	const struct event *e = NULL, *last = NULL;
+	int shown = 0;
+
+	if (!connect || !(f.sock = sock_reversed(connect->call.sock, sock, sizeof(sock))))
+		return;
+	while ((e = ev_next(c->s, &f, e))) {
+		if (shown++ < 3)
+			check_evidence(r, e);
+		last = e;
+	}
+	if (shown > 3)
+		check_evidence(r, last);
+}
+
+static void echo_exact(const struct check_ctx *c, struct check_result *r)
+{
+	const char *who = "echo client";
+	pid_t client = role_pid(c, who);
+	bool small, big;
+
+	if (fail_if_not_run(c, r, who))
+		return;
+	small = role_printed(c, who, "small messages: 200 of 200 came back exactly");
+	big = role_printed(c, who, "1 MiB message: 1048576 of 1048576 bytes came back exactly");
+	evidence_output(c, r, who, NULL, 3);
+	if (small && big) {
+		check_pass(r, "200 small messages and a 1 MiB message came back exactly");
+		return;
+	}
+	evidence_server_side(c, r, nth_connect(c, client, small ? 2 : 1));
+	check_fail(r, "the %s did not come back as sent. recv() returns what has arrived so "
+		   "far -- part of a message, or several -- so an echo server loops: send back "
+		   "all it received, then recv() again, until recv() returns 0",
+		   small ? "1 MiB message" : "small messages");
+}
+
+/* ---- concurrent -------------------------------------------------------------- */
+
+/* The server's accept() of the connection the client made with e. */
+static const struct event *accept_of(const struct check_ctx *c, const struct event *connect)
+{
+	char sock[128];
+	struct ev_filter f = {.src = "call", .fn = "accept"};
+
+	if (!connect || !(f.sock = sock_reversed(connect->call.sock, sock, sizeof(sock))))
+		return NULL;
+	return ev_first(c->s, &f);
+}
+
+static void concurrent(const struct check_ctx *c, struct check_result *r)
+{
+	const char *who = "clients A and B";
+	pid_t clients = role_pid(c, who);
+	const struct event *a, *b;
+
+	if (fail_if_not_run(c, r, who))
+		return;
+	a = nth_connect(c, clients, 1);
+	b = nth_connect(c, clients, 2);
+	evidence_output(c, r, who, NULL, 4);
+	check_evidence(r, accept_of(c, a));
+	check_evidence(r, accept_of(c, b));
+	if (role_printed(c, who, "B: echoed while A was still connected"))
+		check_pass(r, "client B was served while client A stayed connected");
+	else if (role_printed(c, who, "B: echoed only after A closed"))
+		check_fail(r, "client B was served only after client A had left: the server "
+			   "serves one client at a time. Fork a child for each connection, and "
+			   "let the parent go straight back to accept()");
+	else
+		check_fail(r, "client B was not served while client A stayed connected");
+}
+
+/* ---- reaps-children ------------------------------------------------------- */
+
+static void say_zombie(const struct check_ctx *c, struct check_result *r,
+		       const struct proc_info *p, pid_t server, int64_t t)
+{
+	bool reaped = p->t_reaped != T_NEVER && p->reaper == server &&
+		      strcmp(p->reaped_by ? p->reaped_by : "", "socklab") != 0;
+	int64_t until = reaped ? p->t_reaped : p->t_reaped != T_NEVER ? p->t_reaped : c->t_end;
+	char when[32];
+
+	event_time_str(reaped ? p->t_reaped : t, when, sizeof(when));
+	if (reaped)
+		check_evidence_text(r, "[%d] zombie for %.1f s, reaped only at %s s", (int)p->pid,
+				    (double)(until - p->t_exit) / 1e9, when);
+	else
+		check_evidence_text(r, "[%d] zombie for %.1f s, never reaped by the server",
+				    (int)p->pid, (double)(until - p->t_exit) / 1e9);
+}
+
+static bool reaped_in_time(const struct proc_info *p, int64_t t)
+{
+	return p->t_reaped != T_NEVER && p->t_reaped <= t &&
+	       strcmp(p->reaped_by ? p->reaped_by : "", "socklab") != 0;
+}
+
+static void reaps_children(const struct check_ctx *c, struct check_result *r)
+{
+	const struct grade_run *g = grade_run_of(c);
+	pid_t server = role_pid(c, "server");
+	int64_t t = g ? g->marks[MARK_LEFT] : -1;
+	int children = 0, zombies = 0;
+
+	if (fail_if_not_run(c, r, "server"))
+		return;
+	if (t < 0) {
+		check_fail(r, "not checked: the run stopped before every client had left");
+		return;
+	}
+	for (size_t i = 0; i < c->procs.n; i++) {
+		const struct proc_info *p = &c->procs.p[i];
+		if (p->ppid != server || p->pid == server || p->t_start >= t)
+			continue;
+		children++;
+		if (p->t_exit == T_NEVER || p->t_exit > t - SETTLE_NS || reaped_in_time(p, t))
+			continue;
+		if (zombies++ < CHECK_EVIDENCE_MAX - 1)
+			say_zombie(c, r, p, server, t);
+	}
+	if (zombies) {
+		check_evidence(r, ev_first(c->s, &(struct ev_filter){.src = "proc", .fn = "zombie"}));
+		check_fail(r, "%d of the server's %d children stayed zombies after their clients "
+			   "had left: the server did not wait() for them. Reap them in a SIGCHLD "
+			   "handler: while (waitpid(-1, NULL, WNOHANG) > 0) ;", zombies, children);
+	} else if (children == 0) {
+		check_pass(r, "the server forked no child, so none could stay a zombie");
+	} else {
+		check_evidence(r, ev_first(c->s, &(struct ev_filter){.src = "proc", .fn = "reaped",
+								     .pid = server}));
+		check_pass(r, "each of the server's %d children was reaped when it ended",
+			   children);
+	}
+}
+
+/* ---- closes-fds ------------------------------------------------------------ */
+
+/* True when pid closed sock, or ended, between from and until. */
+static bool let_go(const struct check_ctx *c, pid_t pid, const char *sock, int64_t from,
+		   int64_t until)
+{
+	const struct event *e = ev_first(c->s, &(struct ev_filter){
+		.src = "call", .fn = "close", .pid = pid, .sock = sock, .after = from});
+	const struct proc_info *p = proctable_find(&c->procs, pid);
+
+	return (e && e->t <= until) || (p && p->t_exit != T_NEVER && p->t_exit <= until);
+}
+
+static void say_kept(const struct check_ctx *c, struct check_result *r, pid_t pid,
+		     const struct event *accept)
+{
+	check_evidence(r, accept);
+	check_evidence_text(r, "[%d] never closed fd %lld (%s), so it stays in CLOSE_WAIT after "
+			    "the client left", (int)pid, (long long)accept->call.ret,
+			    accept->call.sock);
+	check_evidence(r, ev_first(c->s, &(struct ev_filter){
+		.src = "state", .sock = accept->call.sock, .to = "CLOSE_WAIT"}));
+}
+
+/* Connections accepted before t that a process holding them never let go
+ * of: the acceptor, and the children it forked while it held one.
+ * Counts them; *parent_kept says the acceptor was one. */
+static int connections_kept(const struct check_ctx *c, struct check_result *r, pid_t server,
+			    int64_t t, bool *parent_kept)
+{
+	struct ev_filter f = {.src = "call", .fn = "accept", .err = "ok"};
+	const struct event *a = NULL;
+	int kept = 0;
+
+	while ((a = ev_next(c->s, &f, a)) && a->t < t) {
+		const struct event *k = NULL, *closed;
+		struct ev_filter forks = {.src = "proc", .fn = "fork", .pid = a->pid, .after = a->t};
+
+		if (!in_tree_of(c, a->pid, server) || !a->call.sock)
+			continue;
+		if (!let_go(c, a->pid, a->call.sock, a->t, t)) {
+			*parent_kept = true;
+			kept++;
+			say_kept(c, r, a->pid, a);
+		}
+		closed = ev_first(c->s, &(struct ev_filter){.src = "call", .fn = "close",
+							    .pid = a->pid, .sock = a->call.sock,
+							    .after = a->t});
+		/* Each child forked while the acceptor held it holds it too. */
+		while ((k = ev_next(c->s, &forks, k)) && k->t < t && (!closed || k->t < closed->t))
+			if (!let_go(c, k->proc.child, a->call.sock, k->t, t)) {
+				kept++;
+				say_kept(c, r, k->proc.child, a);
+			}
+	}
+	return kept;
+}
+
+/* A child's first call on a connected socket after from, or NULL. */
+static const struct event *first_io(const struct check_ctx *c, pid_t child, int64_t from)
+{
+	struct ev_filter f = {.src = "call", .pid = child, .after = from};
+	const struct event *e = NULL;
+
+	while ((e = ev_next(c->s, &f, e)))
+		if (e->call.sock && !strstr(e->call.sock, ">*") && strcmp(e->call.fn, "close") != 0)
+			return e;
+	return NULL;
+}
+
+/* Children of the server that served a client with the listening socket
+ * still open. */
+static int listeners_kept(const struct check_ctx *c, struct check_result *r, pid_t server,
+			  int64_t t)
+{
+	const struct event *l = ev_first(c->s, &(struct ev_filter){
+		.src = "call", .fn = "listen", .err = "ok", .pid = server});
+	struct ev_filter forks = {.src = "proc", .fn = "fork", .pid = server};
+	const struct event *k = NULL, *io;
+	int kept = 0;
+
+	while (l && (k = ev_next(c->s, &forks, k)) && k->t < t) {
+		pid_t child = k->proc.child;
+		const struct event *closed = ev_first(c->s, &(struct ev_filter){
+			.src = "call", .fn = "close", .pid = child, .sock = l->call.sock,
+			.after = k->t});
+
+		if (!(io = first_io(c, child, k->t)) || (closed && closed->t < io->t))
+			continue;
+		if (kept++ == 0) {
+			check_evidence(r, k);
+			check_evidence(r, io);
+		}
+		check_evidence_text(r, "[%d] served its client with the listening socket (fd %d, "
+				    "%s) still open", (int)child, l->call.fd, l->call.sock);
+	}
+	return kept;
+}
+
+static void closes_fds(const struct check_ctx *c, struct check_result *r)
+{
+	const struct grade_run *g = grade_run_of(c);
+	pid_t server = role_pid(c, "server");
+	int64_t t = g ? g->marks[MARK_LEFT] : -1;
+	bool parent_kept = false;
+	int conns, listeners;
+
+	if (fail_if_not_run(c, r, "server"))
+		return;
+	if (t < 0) {
+		check_fail(r, "not checked: the run stopped before every client had left");
+		return;
+	}
+	conns = connections_kept(c, r, server, t, &parent_kept);
+	listeners = listeners_kept(c, r, server, t);
+	if (conns && parent_kept)
+		check_fail(r, "%d connections stayed open in the server after their clients had "
+			   "left (CLOSE_WAIT: a descriptor lost each time). After fork(), the parent "
+			   "must close() the connected socket: only the child serves it", conns);
+	else if (conns)
+		check_fail(r, "%d connections stayed open after their clients had left "
+			   "(CLOSE_WAIT): when recv() returns 0, close() the socket", conns);
+	else if (listeners)
+		check_fail(r, "%d children kept the listening socket open while they served: the "
+			   "port stays taken as long as any of them lives. A child must close() the "
+			   "listening socket first", listeners);
+	else
+		check_pass(r, "every connection was closed once its client left, and no child kept "
+			   "the listening socket");
+}
+
+/* ---- reuseaddr ---------------------------------------------------------------- */
+
+/* pid's setsockopt(SO_REUSEADDR, non-zero), or NULL. */
+static const struct event *reuseaddr_of(const struct check_ctx *c, pid_t pid)
+{
+	struct ev_filter f = {.src = "call", .fn = "setsockopt", .pid = pid};
+	const struct event *e = NULL;
+
+	while ((e = ev_next(c->s, &f, e)))
+		if (e->call.opt && strcmp(e->call.opt, "SO_REUSEADDR") == 0 && e->call.val)
+			return e;
+	return NULL;
+}
+
+static void reuseaddr(const struct check_ctx *c, struct check_result *r)
+{
+	const char *who = "server (restarted)";
+	pid_t first = role_pid(c, "server"), again = role_pid(c, who);
+	const struct event *bind, *listen, *reuse;
+
+	if (fail_if_not_run(c, r, who))
+		return;
+	reuse = reuseaddr_of(c, again);
+	bind = ev_first(c->s, &(struct ev_filter){.src = "call", .fn = "bind", .pid = again});
+	listen = ev_first(c->s, &(struct ev_filter){
+		.src = "call", .fn = "listen", .err = "ok", .pid = again});
+	check_evidence(r, reuse);
+	check_evidence(r, bind);
+	if (bind && listen && bind->call.ret == 0) {
+		check_evidence(r, listen);
+		check_pass(r, "killed with a connection open, the server started again at once and "
+			   "listened on port %d", c->facts->port);
+		return;
+	}
+	evidence_output(c, r, who, NULL, 2);
+	evidence_end(c, r, again);
+	if (!reuseaddr_of(c, first))
+		check_evidence_text(r, "the server never set SO_REUSEADDR on its listening socket");
+	if (bind && bind->call.err && strcmp(bind->call.err, "EADDRINUSE") == 0)
+		check_fail(r, "started again at once, the server could not bind port %d: bind() "
+			   "failed with EADDRINUSE, because the killed server's connection still "
+			   "holds the port (TIME_WAIT). Set SO_REUSEADDR on the listening socket "
+			   "before bind()", c->facts->port);
+	else
+		check_fail(r, "started again at once, the server did not listen on port %d",
+			   c->facts->port);
+}
+
+static const struct check echo_fork_checks[] = {
+	{"echo", "echoes exactly: many small messages, and a 1 MiB message",
+	 "lab 6 (fragmentation): socklab run 6", echo_exact},
+	{"concurrent", "a second client is served while the first is still connected",
+	 "lab 2 (fork-server): socklab run 2", concurrent},
+	{"reaps-children", "no zombie child remains after clients leave",
+	 "lab 3 (zombies): socklab run 3", reaps_children},
+	{"closes-fds", "no socket of a gone client stays open; children close the listening socket",
+	 "lab 2 (fork-server): socklab run 2", closes_fds},
+	{"reuseaddr", "killed while connections are open, the server restarts at once on its port",
+	 "lab 5 (reuseaddr): socklab run 5", reuseaddr},
+	{NULL},
+};
+
+const struct assignment assignment_echo_fork = {
+	.name = "echo-fork",
+	.title = "a concurrent TCP echo server (fork per client)",
+	.usage = "prog PORT",
+	.args = "{port}",
+	.prog_hint = "server",
+	.run = echo_fork_run,
+	.checks = echo_fork_checks,
+};

@@ -1,0 +1,94 @@
+/*
+ * evidence.c - what the checks of every assignment share: finding the
+ * run's programs in the session, and quoting them.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "assignment.h"
+
+const struct grade_run *grade_run_of(const struct check_ctx *c)
+{
+	return c->facts ? c->facts->extra : NULL;
+}
+
+pid_t role_pid(const struct check_ctx *c, const char *role)
+{
+	const struct run_proc *p = run_facts_proc(c->facts, role);
+
+	return p ? p->pid : 0;
+}
+
+bool fail_if_not_run(const struct check_ctx *c, struct check_result *r, const char *role)
+{
+	const struct grade_run *g = grade_run_of(c);
+
+	if (role_pid(c, role))
+		return false;
+	if (g && g->nproblems)
+		check_fail(r, "not checked: %s", g->problems[0]);
+	else
+		check_fail(r, "not checked: the run stopped before this part");
+	return true;
+}
+
+void evidence_output(const struct check_ctx *c, struct check_result *r, const char *role,
+		     const char *text, int max)
+{
+	struct ev_filter f = {.src = "note", .fn = "output", .pid = role_pid(c, role)};
+	const struct event *e = NULL;
+
+	if (!f.pid)
+		return;
+	while (max > 0 && (e = ev_next(c->s, &f, e)))
+		if (!text || (e->note.text && strstr(e->note.text, text))) {
+			check_evidence(r, e);
+			max--;
+		}
+}
+
+void evidence_end(const struct check_ctx *c, struct check_result *r, pid_t pid)
+{
+	const struct event *end = NULL;
+
+	for (size_t i = 0; i < c->s->n; i++) {
+		const struct event *e = &c->s->ev[i];
+		if (e->src != SRC_PROC || !e->proc.event)
+			continue;
+		if ((strcmp(e->proc.event, "reaped") == 0 && e->proc.child == pid) ||
+		    (strcmp(e->proc.event, "exit") == 0 && e->pid == pid && !end))
+			end = e;
+	}
+	check_evidence(r, end);
+}
+
+bool role_printed(const struct check_ctx *c, const char *role, const char *text)
+{
+	const struct run_proc *p = run_facts_proc(c->facts, role);
+
+	return p && p->out && strstr(p->out, text);
+}
+
+const char *sock_reversed(const char *sock, char *out, size_t cap)
+{
+	const char *gt = sock ? strchr(sock, '>') : NULL;
+
+	if (!gt)
+		return NULL;
+	snprintf(out, cap, "%s>%.*s", gt + 1, (int)(gt - sock), sock);
+	return out;
+}
+
+bool in_tree_of(const struct check_ctx *c, pid_t pid, pid_t root)
+{
+	for (int depth = 0; pid > 0 && depth < 64; depth++) {
+		const struct proc_info *p;
+
+		if (pid == root)
+			return true;
+		if (!(p = proctable_find(&c->procs, pid)))
+			return false;
+		pid = p->ppid;
+	}
+	return false;
+}

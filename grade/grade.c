@@ -1,0 +1,263 @@
+/*
+ * grade.c - one submission from its files to its checks.
+ *
+ *   build     copy it into a folder of its own and build it (build.c)
+ *   run       the assignment's scenario, traced into one session, with the
+ *             student's program in the sandbox (run.c, the assignment)
+ *   end       kill all that is left in the sandbox, end the session
+ *   check     the assignment's checks over the session, and the crashes
+ *             of the student's processes as problems of the run
+ *
+ * Nothing here prints: the result is a struct grade_result, and
+ * grade_result_json() its JSON form.
+ */
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "grade.h"
+#include "paths.h"
+
+/* Each defined in grade/NAME.c. */
+extern const struct assignment assignment_echo_fork, assignment_echo_client,
+	assignment_udp_echo;
+
+const struct assignment *const grade_assignments[] = {
+	&assignment_echo_fork,
+	&assignment_echo_client,
+	&assignment_udp_echo,
+	NULL,
+};
+
+const struct assignment *assignment_find(const char *name)
+{
+	for (int i = 0; grade_assignments[i]; i++)
+		if (strcmp(grade_assignments[i]->name, name) == 0)
+			return grade_assignments[i];
+	return NULL;
+}
+
+static int count_checks(const struct assignment *a)
+{
+	int n = 0;
+
+	while (a->checks[n].name && n < GRADE_MAX_CHECKS)
+		n++;
+	return n;
+}
+
+void grade_not_checked(struct grade_result *res, const struct assignment *a, const char *why)
+{
+	if (!res->max) {
+		memset(res, 0, sizeof(*res));
+		res->max = count_checks(a);
+	}
+	res->nchecks = res->max;
+	for (int i = 0; i < res->nchecks; i++) {
+		memset(&res->checks[i], 0, sizeof(res->checks[i]));
+		check_fail(&res->checks[i], "not checked: %s", why);
+	}
+}
+
+/* ---- crashes --------------------------------------------------------------- */
+
+/* Why a signal ended a process, for a student; NULL when it is not a fault
+ * of the program (socklab's own SIGKILL at the end, say). */
+static const char *fault_of(const char *sig)
+{
+	static const char *const faults[][2] = {
+		{"SIGSEGV", "a bad memory access"},
+		{"SIGBUS", "a bad memory access"},
+		{"SIGFPE", "an arithmetic error, such as a division by zero"},
+		{"SIGILL", "an illegal instruction"},
+		{"SIGABRT", "abort(): a failed assert(), or a damaged heap"},
+		{"SIGPIPE", "it wrote to a connection whose other end had closed; ignore SIGPIPE "
+			    "or send with MSG_NOSIGNAL, and handle the EPIPE error"},
+		{"SIGXCPU", "it used up its CPU time limit"},
+		{"SIGXFSZ", "it wrote a file bigger than the sandbox allows"},
+		{"SIGSYS", "a forbidden system call"},
+	};
+
+	for (size_t i = 0; sig && i < sizeof(faults) / sizeof(faults[0]); i++)
+		if (strcmp(sig, faults[i][0]) == 0)
+			return faults[i][1];
+	return NULL;
+}
+
+/* The student's program that p belongs to (as a role), or NULL. */
+static const char *student_role(const struct grade_run *g, const struct check_ctx *c, pid_t pid,
+				pid_t *root)
+{
+	for (int i = 0; i < g->nstudents; i++)
+		if (in_tree_of(c, pid, g->students[i])) {
+			*root = g->students[i];
+			return scenario_proc(g->s, g->students[i])->role;
+		}
+	return NULL;
+}
+
+static void note_crashes(struct grade_run *g, const struct check_ctx *c)
+{
+	for (size_t i = 0; i < c->procs.n; i++) {
+		const struct proc_info *p = &c->procs.p[i];
+		const char *why = fault_of(p->sig), *role;
+		char when[32];
+		pid_t root;
+
+		if (!why || !(role = student_role(g, c, p->pid, &root)))
+			continue;
+		event_time_str(p->t_exit != T_NEVER ? p->t_exit : p->t_reaped, when, sizeof(when));
+		if (p->pid == root)
+			grade_problem(g, "the %s [%d] crashed at %s s: killed by %s (%s)", role,
+				      (int)p->pid, when, p->sig, why);
+		else
+			grade_problem(g, "a child [%d] of the %s crashed at %s s: killed by %s (%s)",
+				      (int)p->pid, role, when, p->sig, why);
+	}
+}
+
+/* ---- running ---------------------------------------------------------------- */
+
+static int check_session(struct grade_run *g, const struct assignment *a, const char *dir,
+			 struct grade_result *res, char *err, size_t errlen)
+{
+	struct check_ctx ctx;
+	struct session s;
+
+	if (session_open(&s, dir, err, errlen) < 0)
+		return -1;
+	check_ctx_init(&ctx, &s, scenario_facts(g->s));
+	note_crashes(g, &ctx);
+	res->nchecks = res->max;
+	for (int i = 0; i < res->nchecks; i++) {
+		check_run(&a->checks[i], &ctx, &res->checks[i]);
+		res->score += res->checks[i].pass;
+	}
+	res->t_end = ctx.t_end;
+	check_ctx_free(&ctx);
+	session_close(&s);
+	return 0;
+}
+
+static void setup_run(struct grade_run *g, const struct grade_options *o,
+		      const struct grade_result *res, const char *drivers)
+{
+	g->sb = o->sb;
+	g->program = res->build.program;
+	g->args = o->args ? o->args : o->a->args;
+	g->drivers = drivers;
+	snprintf(g->ip, sizeof(g->ip), "127.0.0.1");
+	g->port = scenario_free_port();
+	snprintf(g->port_str, sizeof(g->port_str), "%d", g->port);
+	for (int i = 0; i < GRADE_MARKS; i++)
+		g->marks[i] = -1;
+}
+
+static int run_assignment(const struct submission *sub, const struct grade_options *o,
+			  struct grade_result *res, char *err, size_t errlen)
+{
+	char *command[] = {"socklab", "grade", (char *)o->a->name, (char *)sub->path, NULL};
+	struct scenario_options so = {.dir = res->session, .command = command, .quiet = true,
+				      .stop = o->stop, .ring_mode = 0666};
+	struct grade_run g = {0};
+	char drivers[4096];
+	int ret;
+
+	snprintf(drivers, sizeof(drivers), "%s/grade", socklab_libdir());
+	snprintf(res->session, sizeof(res->session), "%s/session", o->outdir);
+	if (!(g.s = scenario_begin(&so, err, errlen)))
+		return -1;
+	setup_run(&g, o, res, drivers);
+	scenario_facts(g.s)->port = g.port;
+	scenario_facts(g.s)->extra = &g;
+	scenario_step(g.s, "assignment %s: %s", o->a->name, o->a->title);
+	ret = o->a->run(&g);
+	if (ret < 0 && g.nproblems == 0)
+		grade_problem(&g, "the run stopped early: %s", scenario_error(g.s));
+	/* Everything of the student's ends now, even what left its group. */
+	sandbox_kill(o->sb, 3000);
+	scenario_end(g.s, 500, NULL);
+	ret = check_session(&g, o->a, res->session, res, err, errlen);
+	memcpy(res->problems, g.problems, sizeof(res->problems));
+	res->nproblems = g.nproblems;
+	scenario_free(g.s);
+	return ret;
+}
+
+/* The student's program runs as the sandbox's user: it must be able to
+ * read the tracer, or LD_PRELOAD would silently do nothing. */
+static int check_tracer(const struct grade_options *o, char *err, size_t errlen)
+{
+	const char *preload = socklab_preload(err, errlen);
+
+	if (!preload)
+		return -1;
+	if (!sandbox_can_read(o->sb, preload)) {
+		snprintf(err, errlen, "the sandbox's user cannot read the tracer %s: every folder "
+			 "on its path must be readable by others (chmod o+rx)", preload);
+		return -1;
+	}
+	return 0;
+}
+
+int grade_submission(const struct submission *sub, const struct grade_options *o,
+		     struct grade_result *res, char *err, size_t errlen)
+{
+	memset(res, 0, sizeof(*res));
+	res->max = count_checks(o->a);
+	if (check_tracer(o, err, errlen) < 0 || build_submission(sub, o, &res->build, err, errlen) < 0)
+		return -1;
+	if (!res->build.ok) {
+		grade_not_checked(res, o->a, "the program did not build");
+		return 0;
+	}
+	return run_assignment(sub, o, res, err, errlen);
+}
+
+void grade_result_free(struct grade_result *res)
+{
+	free(res->build.output);
+	res->build.output = NULL;
+}
+
+/* ---- JSON ------------------------------------------------------------------- */
+
+static json_t *check_json(const struct check *k, const struct check_result *r)
+{
+	json_t *evidence = json_array();
+
+	for (int i = 0; i < r->nevidence; i++)
+		json_array_append_new(evidence, json_string(r->evidence[i]));
+	return json_pack("{ss sb ss so ss?}", "name", k->name, "pass", r->pass, "summary", r->summary,
+			 "evidence", evidence, "hint", k->hint);
+}
+
+static json_t *sandbox_json(const struct sandbox *sb)
+{
+	char netns[64];
+
+	snprintf(netns, sizeof(netns), "net:[%lu]", sb->netns_ino);
+	return json_pack("{sb so? so? ss}", "isolated", sb->isolated, "netns",
+			 sb->netns_ino ? json_string(netns) : NULL, "uid",
+			 sb->isolated ? json_integer(sb->uid) : NULL, "missing", sb->missing);
+}
+
+json_t *grade_result_json(const struct submission *sub, const struct assignment *a,
+			  const struct grade_result *res, const struct sandbox *sb)
+{
+	const char *prog = strrchr(res->build.program, '/');
+	json_t *checks = json_array(), *problems = json_array();
+
+	for (int i = 0; i < res->nchecks; i++)
+		json_array_append_new(checks, check_json(&a->checks[i], &res->checks[i]));
+	for (int i = 0; i < res->nproblems; i++)
+		json_array_append_new(problems, json_string(res->problems[i]));
+	return json_pack("{ss ss ss ss s{sb ss ss} so si si so ss so}", "submission", sub->name,
+			 "assignment", a->name, "path", sub->path, "program",
+			 prog ? prog + 1 : res->build.program, "build", "ok", res->build.ok,
+			 "command", res->build.command, "output",
+			 res->build.output ? res->build.output : "", "checks", checks, "score",
+			 res->score, "max", res->max, "problems", problems, "session", res->session,
+			 "sandbox", sandbox_json(sb));
+}

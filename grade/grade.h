@@ -1,0 +1,96 @@
+/*
+ * grade.h - grading one submission: find it, build it, run it against an
+ * assignment in a sandbox, check the session.
+ *
+ *   submissions_find()   PATHs on the command line -> submissions
+ *   grade_submission()   one of them -> a grade_result (nothing printed)
+ *   grade_result_json()  the result as the JSON object of `--json`
+ *
+ * `socklab grade` (cli/cmd_grade.c) runs each grade_submission() in a
+ * process of its own, so that submissions grade in parallel and a run
+ * never reaps another's processes.
+ */
+#ifndef SOCKLAB_GRADE_H
+#define SOCKLAB_GRADE_H
+
+#include <jansson.h>
+#include <signal.h>
+#include <stdbool.h>
+
+#include "assignment.h"
+
+#define GRADE_MAX_CHECKS 8
+
+enum submission_kind {
+	SUB_PROGRAM, /* an executable: graded as it is */
+	SUB_SOURCE,  /* one .c file: built with cc -Wall */
+	SUB_FOLDER,  /* a folder of sources: built with its Makefile, or cc -Wall *.c */
+};
+
+/* What one student handed in. */
+struct submission {
+	char name[128];  /* its row in the report: "alice", or "echo" for echo.c */
+	char path[4096]; /* as found */
+	enum submission_kind kind;
+};
+
+/*
+ * The submissions in paths: each path is a program, a .c file, a folder
+ * of sources (it holds a .c file or a Makefile), or a folder of
+ * submissions (each entry in it that is one of the former). Sorted by name
+ * within a folder; names made unique. Returns how many (into *out, to
+ * free), or -1 with err.
+ */
+int submissions_find(char *const paths[], int npaths, struct submission **out, char *err,
+		     size_t errlen);
+
+struct build_result {
+	bool ok;
+	char command[512];  /* "cc -Wall -g -o echo echo.c", "make", or "" for a program */
+	char *output;       /* what the build printed; may be empty, never NULL once built */
+	char program[4096]; /* the program to grade, a path */
+};
+
+struct grade_options {
+	const struct assignment *a;
+	const char *args;    /* the program's arguments; NULL: the assignment's */
+	const char *prog;    /* which program a Makefile builds, or which NAME.c; NULL */
+	const char *outdir;  /* the submission's folder of results: session/ goes here */
+	const char *workdir; /* a fresh folder to copy and build the submission in */
+	struct sandbox *sb;
+	volatile sig_atomic_t *stop; /* set: give up waiting */
+};
+
+struct grade_result {
+	struct build_result build;
+	char problems[GRADE_PROBLEMS][GRADE_LINE];
+	int nproblems;
+	int nchecks;
+	struct check_result checks[GRADE_MAX_CHECKS];
+	int score, max;
+	char session[4096]; /* the session's folder, or "" when nothing ran */
+	int64_t t_end;      /* the time of the session's last event */
+};
+
+/* Builds sub in o->workdir (as the sandbox's user, inside it). Returns 0
+ * (b->ok says whether it built), or -1 with err when socklab could not try. */
+int build_submission(const struct submission *sub, const struct grade_options *o,
+		     struct build_result *b, char *err, size_t errlen);
+
+/* Grades sub. Returns 0 with res filled, or -1 with err when socklab itself
+ * could not grade (a missing tracer, a full disk). */
+int grade_submission(const struct submission *sub, const struct grade_options *o,
+		     struct grade_result *res, char *err, size_t errlen);
+void grade_result_free(struct grade_result *res);
+
+/* Every check of a fails with the same reason: "not checked: why". A res
+ * with max 0 is cleared first. */
+void grade_not_checked(struct grade_result *res, const struct assignment *a, const char *why);
+
+/* {"submission", "assignment", "program", "build", "checks": [{"name",
+ * "pass", "summary", "evidence", "hint"}], "score", "max", "problems",
+ * "session", "sandbox"}. */
+json_t *grade_result_json(const struct submission *sub, const struct assignment *a,
+			  const struct grade_result *res, const struct sandbox *sb);
+
+#endif

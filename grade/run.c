@@ -1,0 +1,233 @@
+/*
+ * run.c - starting and watching programs for an assignment's scenario.
+ *
+ * Every wait here is a loop of short waits, and between two of them the
+ * student's program is looked at: has it filled the sandbox with processes
+ * (a fork bomb), has it written more output than socklab keeps (a flood)?
+ * Either ends the part of the run that waits, with a problem noted for the
+ * report, instead of letting it burn the machine until a timeout.
+ */
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include "assignment.h"
+#include "grade.h"
+
+#define SLICE_MS 100
+#define MAX_ARGS 32
+
+void grade_problem(struct grade_run *g, const char *fmt, ...)
+{
+	char text[GRADE_LINE];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(text, sizeof(text), fmt, ap);
+	va_end(ap);
+	for (int i = 0; i < g->nproblems; i++)
+		if (strcmp(g->problems[i], text) == 0)
+			return;
+	if (g->nproblems == GRADE_PROBLEMS)
+		return;
+	memcpy(g->problems[g->nproblems++], text, sizeof(text));
+	/* Into the session too, while it is still being recorded. */
+	if (scenario_collector(g->s))
+		scenario_note(g->s, "step", "problem: %s", text);
+}
+
+void grade_mark(struct grade_run *g, int i)
+{
+	if (i >= 0 && i < GRADE_MARKS)
+		g->marks[i] = collector_now(scenario_collector(g->s));
+}
+
+/* One argument of the template with {ip} and {port} replaced. */
+static char *expand_arg(const struct grade_run *g, const char *word, size_t len, int port)
+{
+	char out[512];
+	size_t n = 0;
+
+	for (size_t i = 0; i < len && n + 16 < sizeof(out);) {
+		if (strncmp(word + i, "{port}", 6) == 0 && i + 6 <= len) {
+			n += (size_t)snprintf(out + n, sizeof(out) - n, "%d", port);
+			i += 6;
+		} else if (strncmp(word + i, "{ip}", 4) == 0 && i + 4 <= len) {
+			n += (size_t)snprintf(out + n, sizeof(out) - n, "%s", g->ip);
+			i += 4;
+		} else {
+			out[n++] = word[i++];
+		}
+	}
+	out[n] = '\0';
+	return strdup(out);
+}
+
+/* argv for the student's program: the path, then the template's words. */
+static int program_argv(const struct grade_run *g, int port, char *argv[MAX_ARGS + 2])
+{
+	const char *p = g->args;
+	int n = 0;
+
+	argv[n++] = (char *)g->program;
+	while (*p && n <= MAX_ARGS) {
+		size_t len;
+
+		p += strspn(p, " \t");
+		len = strcspn(p, " \t");
+		if (len && !(argv[n++] = expand_arg(g, p, len, port)))
+			return -1;
+		p += len;
+	}
+	argv[n] = NULL;
+	return n;
+}
+
+pid_t grade_start_program(struct grade_run *g, const char *role, int port, const char *input)
+{
+	char *argv[MAX_ARGS + 2];
+	int n = program_argv(g, port ? port : g->port, argv);
+	pid_t pid = -1;
+
+	if (n > 0) {
+		scenario_set_in_child(g->s, sandbox_enter, g->sb);
+		pid = scenario_start_in(g->s, NULL, role, argv, input);
+		scenario_set_in_child(g->s, NULL, NULL);
+	}
+	for (int i = 1; i < n; i++)
+		free(argv[i]);
+	if (pid < 0)
+		grade_problem(g, "the %s could not start: %s", role, scenario_error(g->s));
+	else if (g->nstudents < GRADE_STUDENT_PROCS)
+		g->students[g->nstudents++] = pid;
+	return pid;
+}
+
+pid_t grade_start_driver(struct grade_run *g, const char *role, char *const argv[],
+			 const char *input)
+{
+	const char *netns = g->sb->netns[0] ? g->sb->netns : NULL;
+	char path[4096], *args[MAX_ARGS + 2];
+	pid_t pid;
+	int i;
+
+	snprintf(path, sizeof(path), "%s/%s", g->drivers, argv[0]);
+	args[0] = path;
+	for (i = 1; argv[i] && i <= MAX_ARGS; i++)
+		args[i] = argv[i];
+	args[i] = NULL;
+	pid = scenario_start_in(g->s, netns, role, args, input);
+	if (pid < 0)
+		grade_problem(g, "socklab's %s could not start: %s", role, scenario_error(g->s));
+	return pid;
+}
+
+/* "exited with status 1", "was killed by SIGSEGV" */
+void grade_describe_status(int status, char *out, size_t cap)
+{
+	if (WIFSIGNALED(status))
+		snprintf(out, cap, "was killed by SIG%s", sigabbrev_np(WTERMSIG(status)) ?: "?");
+	else
+		snprintf(out, cap, "exited with status %d", WEXITSTATUS(status));
+}
+
+/* Looks at the student's programs between two waits. Returns -1 when the
+ * run must stop: a fork bomb, or a flood of output (both stopped here). */
+static int watch(struct grade_run *g)
+{
+	int live = sandbox_count(g->sb);
+
+	if (live >= g->sb->lim.nproc) {
+		grade_problem(g, "it started processes without end (a fork bomb?): it reached the "
+			      "limit of %d processes, and socklab stopped it", g->sb->lim.nproc);
+		sandbox_kill(g->sb, 2000);
+		return -1;
+	}
+	for (int i = 0; i < g->nstudents; i++) {
+		bool overflow = false;
+
+		scenario_output_has(g->s, g->students[i], "", &overflow);
+		if (overflow) {
+			grade_problem(g, "it printed more than %d KiB (a flood of output), and "
+				      "socklab stopped it", SCENARIO_OUTPUT_MAX / 1024);
+			scenario_kill(g->s, -g->students[i], SIGKILL);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* Whether pid (a program of the run) has ended; its status in *status. */
+static bool ended(struct grade_run *g, pid_t pid, int *status)
+{
+	struct run_proc *p = scenario_proc(g->s, pid);
+
+	if (p && p->ended && status)
+		*status = p->status;
+	return p && p->ended;
+}
+
+int grade_wait_listen(struct grade_run *g, pid_t pid, int port, int flags)
+{
+	struct run_proc *p = scenario_proc(g->s, pid);
+	bool udp = flags & GRADE_UDP, quiet = flags & GRADE_QUIET;
+	const char *listens = udp ? "bound" : "listened on";
+	char how[64];
+	int status;
+
+	for (int waited = 0; waited < GRADE_LISTEN_MS; waited += SLICE_MS) {
+		int ret = udp ? scenario_wait_udp(g->s, port, SLICE_MS)
+			      : scenario_wait_listen(g->s, port, SLICE_MS);
+		if (ret == 0)
+			return 0;
+		if (ended(g, pid, &status)) {
+			grade_describe_status(status, how, sizeof(how));
+			if (!quiet)
+				grade_problem(g, "the %s %s before it %s port %d", p->role, how,
+					      listens, port);
+			return -1;
+		}
+		if (watch(g) < 0)
+			return -1;
+	}
+	if (!quiet)
+		grade_problem(g, "the %s had not %s port %d after %d s", p ? p->role : "program",
+			      listens, port, GRADE_LISTEN_MS / 1000);
+	return -1;
+}
+
+int grade_wait(struct grade_run *g, pid_t pid, int timeout_ms)
+{
+	for (int waited = 0; waited < timeout_ms; waited += SLICE_MS) {
+		if (scenario_wait(g->s, pid, SLICE_MS) == 0)
+			return 0;
+		if (watch(g) < 0)
+			return -1;
+	}
+	return -1;
+}
+
+int grade_wait_output(struct grade_run *g, pid_t pid, const char *text, int timeout_ms)
+{
+	for (int waited = 0; waited < timeout_ms; waited += 20) {
+		if (scenario_output_has(g->s, pid, text, NULL))
+			return 0;
+		if (ended(g, pid, NULL) || (waited % SLICE_MS == 0 && watch(g) < 0))
+			return -1;
+		scenario_sleep(g->s, 20);
+	}
+	return -1;
+}
+
+int grade_sleep(struct grade_run *g, int ms)
+{
+	for (int slept = 0; slept < ms; slept += SLICE_MS) {
+		scenario_sleep(g->s, ms - slept < SLICE_MS ? ms - slept : SLICE_MS);
+		if (watch(g) < 0)
+			return -1;
+	}
+	return 0;
+}

@@ -1,0 +1,177 @@
+/*
+ * submission.c - what the PATHs on `socklab grade`'s command line hold.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "grade.h"
+
+struct found {
+	struct submission *v;
+	int n, cap;
+};
+
+static bool ends_with(const char *s, const char *tail)
+{
+	size_t n = strlen(s), m = strlen(tail);
+
+	return n > m && strcmp(s + n - m, tail) == 0;
+}
+
+static bool is_makefile(const char *name)
+{
+	return strcmp(name, "Makefile") == 0 || strcmp(name, "makefile") == 0 ||
+	       strcmp(name, "GNUmakefile") == 0;
+}
+
+/* A folder of sources holds a .c file or a Makefile at its top. */
+static bool is_source_folder(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *de;
+	bool yes = false;
+
+	while (d && !yes && (de = readdir(d)))
+		yes = ends_with(de->d_name, ".c") || is_makefile(de->d_name);
+	if (d)
+		closedir(d);
+	return yes;
+}
+
+/* What path is as a submission; -1 when it is none. A folder that is not
+ * a folder of sources still counts (it may be a student's empty one). */
+static int classify(const char *path, enum submission_kind *kind)
+{
+	struct stat st;
+
+	if (stat(path, &st) < 0)
+		return -1;
+	if (S_ISDIR(st.st_mode))
+		*kind = SUB_FOLDER;
+	else if (S_ISREG(st.st_mode) && ends_with(path, ".c"))
+		*kind = SUB_SOURCE;
+	else if (S_ISREG(st.st_mode) && (st.st_mode & 0111))
+		*kind = SUB_PROGRAM;
+	else
+		return -1;
+	return 0;
+}
+
+/* The row name: the last part of the path, without ".c", in characters
+ * safe for a folder name. */
+static void name_of(const char *path, char *out, size_t cap)
+{
+	const char *base = strrchr(path, '/');
+	size_t n;
+
+	base = base && base[1] ? base + 1 : path;
+	snprintf(out, cap, "%s", base);
+	n = strlen(out);
+	while (n > 1 && out[n - 1] == '/')
+		out[--n] = '\0';
+	if (ends_with(out, ".c"))
+		out[n - 2] = '\0';
+	for (char *p = out; *p; p++)
+		if (!strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-", *p))
+			*p = '_';
+}
+
+static bool name_taken(const struct found *f, const char *name)
+{
+	for (int i = 0; i < f->n; i++)
+		if (strcmp(f->v[i].name, name) == 0)
+			return true;
+	return false;
+}
+
+static int add(struct found *f, const char *path, enum submission_kind kind)
+{
+	struct submission *s;
+	char name[100];
+
+	if (f->n == f->cap) {
+		int cap = f->cap ? f->cap * 2 : 16;
+		struct submission *v = realloc(f->v, (size_t)cap * sizeof(*v));
+		if (!v)
+			return -1;
+		f->v = v;
+		f->cap = cap;
+	}
+	s = &f->v[f->n];
+	name_of(path, name, sizeof(name));
+	snprintf(s->name, sizeof(s->name), "%s", name);
+	for (int k = 2; name_taken(f, s->name); k++)
+		snprintf(s->name, sizeof(s->name), "%s-%d", name, k);
+	snprintf(s->path, sizeof(s->path), "%s", path);
+	s->kind = kind;
+	f->n++;
+	return 0;
+}
+
+static int by_name(const struct dirent **a, const struct dirent **b)
+{
+	return strcmp((*a)->d_name, (*b)->d_name);
+}
+
+/* A folder of submissions: each entry that is a submission. */
+static int add_class(struct found *f, const char *dir, char *err, size_t errlen)
+{
+	struct dirent **names;
+	int n = scandir(dir, &names, NULL, by_name), before = f->n, ret = 0;
+
+	if (n < 0) {
+		snprintf(err, errlen, "cannot read %s: %s", dir, strerror(errno));
+		return -1;
+	}
+	for (int i = 0; i < n; i++) {
+		char path[4096];
+		enum submission_kind kind;
+
+		snprintf(path, sizeof(path), "%s/%s", dir, names[i]->d_name);
+		if (ret == 0 && names[i]->d_name[0] != '.' && classify(path, &kind) == 0)
+			ret = add(f, path, kind);
+		free(names[i]);
+	}
+	free(names);
+	if (ret == 0 && f->n == before) {
+		snprintf(err, errlen, "%s holds no submission: no .c file, Makefile, program or "
+			 "folder in it", dir);
+		return -1;
+	}
+	return ret;
+}
+
+int submissions_find(char *const paths[], int npaths, struct submission **out, char *err,
+		     size_t errlen)
+{
+	struct found f = {0};
+
+	for (int i = 0; i < npaths; i++) {
+		enum submission_kind kind;
+		int ret;
+
+		if (classify(paths[i], &kind) < 0) {
+			snprintf(err, errlen, "%s: %s", paths[i],
+				 access(paths[i], F_OK) < 0 ? "no such file or folder"
+							   : "not a program, a .c file or a folder");
+			goto out_free;
+		}
+		if (kind == SUB_FOLDER && !is_source_folder(paths[i]))
+			ret = add_class(&f, paths[i], err, errlen);
+		else
+			ret = add(&f, paths[i], kind);
+		if (ret < 0)
+			goto out_free;
+	}
+	*out = f.v;
+	return f.n;
+
+out_free:
+	free(f.v);
+	return -1;
+}

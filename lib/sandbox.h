@@ -1,0 +1,96 @@
+/*
+ * sandbox.h - a cage for someone else's program: the grader runs students'
+ * homework in one, a sandbox per submission.
+ *
+ * What a sandbox gives, when socklab runs as root:
+ *   - a network namespace of its own with only loopback, held by a
+ *     descriptor: it vanishes with the last process in it, and parallel
+ *     runs never meet on a port;
+ *   - a user id of its own (reserved with a lock file, so two graders never
+ *     share one): RLIMIT_NPROC holds a fork bomb, since it counts per user
+ *     and root is exempt; and one kill(-1) from that user ends all it began;
+ *   - a cgroup where the machine offers one (v2, or v1 pids and memory):
+ *     pids.max, a memory limit for the whole run, and cgroup.kill;
+ *   - resource limits for each process: CPU seconds, address space, open
+ *     files, file size, processes; no core files; no new privileges.
+ * Without root only the resource limits apply; sandbox_missing() says in
+ * a sentence what is not isolated.
+ *
+ *   sandbox_create()  in socklab, before anything of the submission runs
+ *   sandbox_enter()   in a forked child, just before exec
+ *   sandbox_kill()    ends every process in it (the caller reaps its own)
+ *   sandbox_destroy() kills, then removes what create made
+ */
+#ifndef SOCKLAB_SANDBOX_H
+#define SOCKLAB_SANDBOX_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <sys/resource.h>
+#include <sys/types.h>
+
+struct sandbox_limits {
+	int cpu_s;    /* CPU seconds per process (RLIMIT_CPU) */
+	int as_mb;    /* address space per process (RLIMIT_AS): virtual, so generous */
+	int mem_mb;   /* memory of all its processes together (the cgroup's) */
+	int nproc;    /* processes and threads at once */
+	int nofile;   /* open descriptors per process */
+	int fsize_mb; /* the largest file a process may write */
+};
+
+#define SANDBOX_CGROUPS 3
+
+struct sandbox {
+	struct sandbox_limits lim;
+	bool isolated;     /* root: its own network, user and cgroup */
+	int netns_fd;      /* its network namespace; -1: socklab's */
+	char netns[32];    /* "/proc/self/fd/N" for scenario_start_in; "" */
+	unsigned long netns_ino; /* as `lsns` names it: net:[INO] */
+	uid_t uid;         /* its own user; socklab's when not isolated */
+	gid_t gid;
+	int uid_lock;      /* the lock file that reserves uid; -1 */
+	rlim_t nproc_limit; /* RLIMIT_NPROC as set in each child */
+	int ncg;
+	char cg[SANDBOX_CGROUPS][256];   /* cgroup folders it made */
+	char cg_procs[SANDBOX_CGROUPS][300]; /* their cgroup.procs */
+	char cg_kill[256]; /* the v2 cgroup that has cgroup.kill, or "" */
+	char missing[400]; /* what is not isolated, in a sentence; "" */
+};
+
+/* Makes a sandbox with limits lim. Returns 0, or -1 with why in err. What
+ * the machine does not allow (no root, no cgroup) is not an error: it is
+ * said in sandbox_missing(). */
+int sandbox_create(struct sandbox *sb, const struct sandbox_limits *lim, char *err, size_t errlen);
+
+/* In a forked child, just before exec: joins the namespace and cgroups,
+ * sets the limits, becomes the sandbox's user. arg is the sandbox.
+ * Async-signal-safe. Returns 0, or an errno value. */
+int sandbox_enter(void *arg);
+
+/* Starts argv (a path) in the sandbox: stdin from /dev/null, stdout and
+ * stderr to out_fd, in cwd, with envp, in a process group of its own.
+ * Returns the pid, or -1 with errno set. */
+pid_t sandbox_spawn(struct sandbox *sb, char *const argv[], char *const envp[], const char *cwd,
+		    int out_fd);
+
+/* Processes still alive in the sandbox (zombies not counted); -1 when it
+ * cannot tell (not isolated). */
+int sandbox_count(const struct sandbox *sb);
+
+/* Sends SIGKILL to every process in it until none is left (or timeout_ms
+ * passes). Returns how many are still alive. The processes that are the
+ * caller's children still need reaping. */
+int sandbox_kill(struct sandbox *sb, int timeout_ms);
+
+/* Kills what is left, removes its cgroups, lets go of its namespace and
+ * user. */
+void sandbox_destroy(struct sandbox *sb);
+
+/* What this sandbox could not isolate, in a sentence, or "". */
+const char *sandbox_missing(const struct sandbox *sb);
+
+/* True when user uid may read path (the tracer library, a program): each
+ * folder on the way searchable, the file readable. */
+bool sandbox_can_read(const struct sandbox *sb, const char *path);
+
+#endif
