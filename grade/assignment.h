@@ -63,6 +63,9 @@ struct grade_run {
 	/* The student's programs started so far (watched for floods). */
 	pid_t students[GRADE_STUDENT_PROCS];
 	int nstudents;
+	/* Programs socklab had to stop because they did not end in time. */
+	pid_t stopped[GRADE_STUDENT_PROCS];
+	int nstopped;
 };
 
 struct assignment {
@@ -112,6 +115,11 @@ int grade_wait(struct grade_run *g, pid_t pid, int timeout_ms);
 /* Waits up to timeout_ms until pid has printed text. Returns 0 or -1. */
 int grade_wait_output(struct grade_run *g, pid_t pid, const char *text, int timeout_ms);
 
+/* Stops pid (and its process group) because it did not end in time, and
+ * remembers it (grade_was_stopped). Returns 0 once it has ended. */
+int grade_stop(struct grade_run *g, pid_t pid);
+bool grade_was_stopped(const struct grade_run *g, pid_t pid);
+
 /* Lets ms pass, watching the student's program. Returns -1 if the run must
  * stop. */
 int grade_sleep(struct grade_run *g, int ms);
@@ -136,6 +144,13 @@ pid_t role_pid(const struct check_ctx *c, const char *role);
 /* Fails the check because the part of the run it looks at never ran:
  * says why (the run's first problem). True when that is so. */
 bool fail_if_not_run(const struct check_ctx *c, struct check_result *r, const char *role);
+
+/* The same when the run never reached mark (g->marks[mark] < 0). */
+bool fail_if_not_reached(const struct check_ctx *c, struct check_result *r, int mark);
+
+/* The run's first problem ("the server crashed ..."), or NULL. A check that
+ * fails gives it as the reason rather than guess another. */
+const char *run_trouble(const struct check_ctx *c);
 
 /* Adds what role printed as evidence (its output notes), at most max
  * lines, those holding text (NULL: any). */

@@ -349,7 +349,8 @@ static void build_failed(struct build_result *b, int status, const char *why)
 	if (why) {
 		snprintf(how, sizeof(how), "%s", why);
 	} else {
-		snprintf(how, sizeof(how), "the build failed (%.60s %s %d)", b->command,
+		snprintf(how, sizeof(how), "the build failed: %.*s %s %d",
+			 (int)strcspn(b->command, " "), b->command,
 			 WIFSIGNALED(status) ? "was killed by signal" : "exited with status",
 			 WIFSIGNALED(status) ? WTERMSIG(status) : WEXITSTATUS(status));
 	}

@@ -1,4 +1,233 @@
+/*
+ * echo-client: a TCP echo client, `prog IP PORT`, lines on its stdin.
+ *
+ * The run, in one session, twice:
+ *   1. "echo server" (socklab's, plain) echoes as it reads; "client" gets
+ *      the lines on stdin, then end of input;
+ *   2. "echo server (pieces)" sends each echo back 4 bytes at a time,
+ *      15 ms apart; "client (pieces)" gets the same lines.
+ * Each time the client must print back exactly the lines it sent, then
+ * close the connection and exit by itself.
+ */
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/wait.h>
+
 #include "assignment.h"
-static int run(struct grade_run *g) { (void)g; return -1; }
-static const struct check checks[] = {{NULL}};
-const struct assignment assignment_echo_client = {.name = "echo-client", .title = "x", .usage = "prog IP PORT", .args = "{ip} {port}", .run = run, .checks = checks};
+
+/* Lines of several lengths, an empty one, spaces and a tab. */
+#define INPUT                                                                   \
+	"hello\n"                                                               \
+	"socklab\n"                                                             \
+	"a line longer than the pieces the server sends its echo back in\n"    \
+	"\n"                                                                    \
+	"tab\tand  two  spaces\n"                                               \
+	"12345678901234567890\n"                                                \
+	"the last line\n"
+
+#define CLIENT_MS 8000 /* for the client to finish, beyond what the server takes */
+
+struct client_part {
+	const char *mode;   /* the server's: "plain", "pieces" */
+	const char *server; /* roles */
+	const char *client;
+};
+
+static const struct client_part parts[] = {
+	{"plain", "echo server", "client"},
+	{"pieces", "echo server (pieces)", "client (pieces)"},
+};
+
+static int client_part_run(struct grade_run *g, const struct client_part *part, int port)
+{
+	char port_str[16];
+	pid_t server, client;
+
+	snprintf(port_str, sizeof(port_str), "%d", port);
+	server = grade_start_driver(g, part->server, ARGV("tcp_server", (char *)part->mode,
+							  port_str), NULL);
+	if (server < 0 || grade_wait_listen(g, server, port, 0) < 0)
+		return -1;
+	client = grade_start_program(g, part->client, port, INPUT);
+	if (client < 0)
+		return -1;
+	if (grade_wait(g, client, CLIENT_MS) < 0 && grade_stop(g, client) < 0)
+		return -1;
+	/* The server ends once the client's side is closed. */
+	return grade_wait(g, server, 2000) < 0 && grade_stop(g, server) < 0 ? -1 : 0;
+}
+
+static int echo_client_run(struct grade_run *g)
+{
+	scenario_step(g->s, "the client sends its lines to socklab's echo server");
+	if (client_part_run(g, &parts[0], g->port) < 0)
+		return -1;
+	scenario_step(g->s, "again, with a server that sends each echo back in 4-byte pieces, "
+		      "15 ms apart");
+	return client_part_run(g, &parts[1], scenario_free_port());
+}
+
+/* ---- echo-lines --------------------------------------------------------- */
+
+/* The first line where out differs from INPUT, into what; 0 if none. */
+static int first_difference(const char *out, char *what, size_t cap)
+{
+	const char *want = INPUT;
+	int line = 1;
+
+	while (*want) {
+		size_t wl = strcspn(want, "\n"), ol = strcspn(out, "\n");
+		if (wl != ol || strncmp(want, out, wl) != 0 || (*out == '\0' && *want)) {
+			snprintf(what, cap, "line %d: sent \"%.*s\", printed %s%.*s%s", line, (int)wl,
+				 want, *out ? "\"" : "nothing", (int)ol, out, *out ? "\"" : "");
+			return line;
+		}
+		want += wl + 1;
+		out += ol + (out[ol] == '\n');
+		line++;
+	}
+	if (*out) {
+		snprintf(what, cap, "after the last line it printed \"%.*s\"",
+			 (int)strcspn(out, "\n"), out);
+		return line;
+	}
+	return 0;
+}
+
+/* The client's first recv()/read() that returned less than asked. */
+static const struct event *short_read(const struct check_ctx *c, pid_t pid)
+{
+	struct ev_filter f = {.src = "call", .pid = pid, .err = "ok"};
+	const struct event *e = NULL;
+
+	while ((e = ev_next(c->s, &f, e)))
+		if ((strncmp(e->call.fn, "recv", 4) == 0 || strncmp(e->call.fn, "read", 4) == 0) &&
+		    e->call.sock && e->call.ret > 0 && e->call.ret < e->call.len)
+			return e;
+	return NULL;
+}
+
+/* "the client received 135 bytes of echo, in 34 calls" */
+static void evidence_received(const struct check_ctx *c, struct check_result *r, pid_t pid)
+{
+	struct ev_filter f = {.src = "call", .pid = pid, .err = "ok"};
+	const struct event *e = NULL;
+	long long bytes = 0;
+	int calls = 0;
+
+	while ((e = ev_next(c->s, &f, e)))
+		if ((strncmp(e->call.fn, "recv", 4) == 0 || strncmp(e->call.fn, "read", 4) == 0) &&
+		    e->call.sock && e->call.ret > 0) {
+			bytes += e->call.ret;
+			calls++;
+		}
+	check_evidence_text(r, "[%d] received %lld of the %zu bytes of echo, in %d calls",
+			    (int)pid, bytes, strlen(INPUT), calls);
+}
+
+static void echo_lines(const struct check_ctx *c, struct check_result *r)
+{
+	const struct grade_run *g = grade_run_of(c);
+	pid_t pid;
+	char what[2][CHECK_LINE_MAX];
+	int bad = -1;
+
+	for (int i = 0; i < 2; i++) {
+		const struct run_proc *p = run_facts_proc(c->facts, parts[i].client);
+		if (fail_if_not_run(c, r, parts[i].client))
+			return;
+		if (first_difference(p->out ? p->out : "", what[i], sizeof(what[i])) && bad < 0)
+			bad = i;
+	}
+	if (bad < 0) {
+		check_pass(r, "every line came back as sent, also when the echo came in 4-byte "
+			   "pieces");
+		return;
+	}
+	pid = role_pid(c, parts[bad].client);
+	check_evidence_text(r, "%s: %s", parts[bad].client, what[bad]);
+	evidence_received(c, r, pid);
+	check_evidence(r, short_read(c, pid));
+	evidence_output(c, r, parts[bad].client, NULL, 3);
+	if (grade_was_stopped(g, pid))
+		check_fail(r, "the client never ended, and socklab had to stop it: what it printed "
+			   "may still have been in its stdout buffer, lost when it was stopped. "
+			   "See the check closes");
+	else if (run_trouble(c))
+		check_fail(r, "the client did not print back what it sent: %s", run_trouble(c));
+	else if (bad == 1)
+		check_fail(r, "with the echo coming back in small pieces, the client did not print "
+			   "back what it sent. One recv() is not one line: it returns what has "
+			   "arrived so far. Read until the whole line (up to its newline) is in, "
+			   "then print it");
+	else
+		check_fail(r, "the client did not print back exactly the lines it sent (print "
+			   "nothing else on its output)");
+}
+
+/* ---- closes --------------------------------------------------------------- */
+
+/* The client's connect() and its close() of that socket, if any. */
+static void evidence_closing(const struct check_ctx *c, struct check_result *r, pid_t pid)
+{
+	const struct event *conn = ev_first(c->s, &(struct ev_filter){
+		.src = "call", .fn = "connect", .pid = pid});
+
+	if (conn && conn->call.sock)
+		check_evidence(r, ev_first(c->s, &(struct ev_filter){
+			.src = "call", .fn = "close", .pid = pid, .sock = conn->call.sock}));
+	evidence_end(c, r, pid);
+}
+
+static void closes(const struct check_ctx *c, struct check_result *r)
+{
+	const struct grade_run *g = grade_run_of(c);
+
+	for (int i = 0; i < 2; i++) {
+		const struct run_proc *p = run_facts_proc(c->facts, parts[i].client);
+		char how[64];
+
+		if (fail_if_not_run(c, r, parts[i].client))
+			return;
+		if (grade_was_stopped(g, p->pid) && run_trouble(c)) {
+			check_fail(r, "the %s was stopped: %s", parts[i].client, run_trouble(c));
+			return;
+		}
+		if (grade_was_stopped(g, p->pid)) {
+			evidence_output(c, r, parts[i].server, NULL, 1);
+			check_evidence_text(r, "[%d] still ran %d s after its input ended; socklab "
+					    "stopped it", (int)p->pid, CLIENT_MS / 1000);
+			check_fail(r, "the %s did not end at the end of its input. When fgets() (or "
+				   "read() on stdin) says end of input, close() the socket and exit; "
+				   "do not wait for the server to close first", parts[i].client);
+			return;
+		}
+		grade_describe_status(p->status, how, sizeof(how));
+		if (WIFSIGNALED(p->status)) {
+			evidence_end(c, r, p->pid);
+			check_fail(r, "the %s %s", parts[i].client, how);
+			return;
+		}
+	}
+	evidence_closing(c, r, role_pid(c, parts[1].client));
+	check_pass(r, "at the end of its input the client closed the connection and exited");
+}
+
+static const struct check echo_client_checks[] = {
+	{"echo-lines", "prints back exactly what it sent, also when echoes come in pieces",
+	 "lab 6 (fragmentation): socklab run 6", echo_lines},
+	{"closes", "closes the connection at the end of its input, and exits",
+	 "lab 1 (handshake): socklab run 1", closes},
+	{NULL},
+};
+
+const struct assignment assignment_echo_client = {
+	.name = "echo-client",
+	.title = "a TCP echo client: lines on stdin, each sent and printed back",
+	.usage = "prog IP PORT",
+	.args = "{ip} {port}",
+	.prog_hint = "client",
+	.run = echo_client_run,
+	.checks = echo_client_checks,
+};

@@ -19,16 +19,35 @@ pid_t role_pid(const struct check_ctx *c, const char *role)
 	return p ? p->pid : 0;
 }
 
-bool fail_if_not_run(const struct check_ctx *c, struct check_result *r, const char *role)
+const char *run_trouble(const struct check_ctx *c)
 {
 	const struct grade_run *g = grade_run_of(c);
 
+	return g && g->nproblems ? g->problems[0] : NULL;
+}
+
+static void fail_not_checked(const struct check_ctx *c, struct check_result *r)
+{
+	const char *trouble = run_trouble(c);
+
+	check_fail(r, "not checked: %s", trouble ? trouble : "the run stopped before this part");
+}
+
+bool fail_if_not_run(const struct check_ctx *c, struct check_result *r, const char *role)
+{
 	if (role_pid(c, role))
 		return false;
-	if (g && g->nproblems)
-		check_fail(r, "not checked: %s", g->problems[0]);
-	else
-		check_fail(r, "not checked: the run stopped before this part");
+	fail_not_checked(c, r);
+	return true;
+}
+
+bool fail_if_not_reached(const struct check_ctx *c, struct check_result *r, int mark)
+{
+	const struct grade_run *g = grade_run_of(c);
+
+	if (g && g->marks[mark] >= 0)
+		return false;
+	fail_not_checked(c, r);
 	return true;
 }
 

@@ -97,24 +97,53 @@ static const char *student_role(const struct grade_run *g, const struct check_ct
 	return NULL;
 }
 
+/* Crashes of one kind: the same signal, in the same program (or in its
+ * children). */
+struct crash {
+	const struct proc_info *first;
+	pid_t root;
+	int times;
+};
+
+static void say_crash(struct grade_run *g, const struct crash *k)
+{
+	const struct proc_info *p = k->first;
+	const char *role = scenario_proc(g->s, k->root)->role;
+	double t = (double)(p->t_exit != T_NEVER ? p->t_exit : p->t_reaped) / 1e9;
+
+	if (p->pid == k->root)
+		grade_problem(g, "the %s [%d] crashed at %.2f s: killed by %s (%s)", role,
+			      (int)p->pid, t, p->sig, fault_of(p->sig));
+	else
+		grade_problem(g, "a child of the %s crashed at %.2f s, [%d]%s: killed by %s (%s)",
+			      role, t, (int)p->pid, k->times > 1 ? ", and others after it" : "",
+			      p->sig, fault_of(p->sig));
+}
+
+/* The crashes of the student's processes, as problems of the run. */
 static void note_crashes(struct grade_run *g, const struct check_ctx *c)
 {
+	struct crash kinds[GRADE_PROBLEMS];
+	int n = 0;
+
 	for (size_t i = 0; i < c->procs.n; i++) {
 		const struct proc_info *p = &c->procs.p[i];
-		const char *why = fault_of(p->sig), *role;
-		char when[32];
 		pid_t root;
+		int k;
 
-		if (!why || !(role = student_role(g, c, p->pid, &root)))
+		if (!fault_of(p->sig) || !student_role(g, c, p->pid, &root))
 			continue;
-		event_time_str(p->t_exit != T_NEVER ? p->t_exit : p->t_reaped, when, sizeof(when));
-		if (p->pid == root)
-			grade_problem(g, "the %s [%d] crashed at %s s: killed by %s (%s)", role,
-				      (int)p->pid, when, p->sig, why);
-		else
-			grade_problem(g, "a child [%d] of the %s crashed at %s s: killed by %s (%s)",
-				      (int)p->pid, role, when, p->sig, why);
+		for (k = 0; k < n; k++)
+			if (strcmp(kinds[k].first->sig, p->sig) == 0 && kinds[k].root == root &&
+			    (kinds[k].first->pid == root) == (p->pid == root))
+				break;
+		if (k < n)
+			kinds[k].times++;
+		else if (n < GRADE_PROBLEMS)
+			kinds[n++] = (struct crash){p, root, 1};
 	}
+	for (int k = 0; k < n; k++)
+		say_crash(g, &kinds[k]);
 }
 
 /* ---- running ---------------------------------------------------------------- */

@@ -18,6 +18,8 @@
 #include "grade.h"
 
 #define SLICE_MS 100
+/* Far more processes than any run of an assignment needs. */
+#define GRADE_MAX_STARTED 1000
 #define MAX_ARGS 32
 
 void grade_problem(struct grade_run *g, const char *fmt, ...)
@@ -141,8 +143,15 @@ static int watch(struct grade_run *g)
 	int live = sandbox_count(g->sb);
 
 	if (live >= g->sb->lim.nproc) {
-		grade_problem(g, "it started processes without end (a fork bomb?): it reached the "
-			      "limit of %d processes, and socklab stopped it", g->sb->lim.nproc);
+		grade_problem(g, "it started processes without end (a fork bomb): it reached the "
+			      "limit of %d processes at once, and socklab stopped it",
+			      g->sb->lim.nproc);
+		sandbox_kill(g->sb, 2000);
+		return -1;
+	}
+	if (sandbox_seen(g->sb) > GRADE_MAX_STARTED) {
+		grade_problem(g, "it started more than %d processes, one after another, without "
+			      "end: socklab stopped it", GRADE_MAX_STARTED);
 		sandbox_kill(g->sb, 2000);
 		return -1;
 	}
@@ -150,10 +159,11 @@ static int watch(struct grade_run *g)
 		bool overflow = false;
 
 		scenario_output_has(g->s, g->students[i], "", &overflow);
-		if (overflow) {
-			grade_problem(g, "it printed more than %d KiB (a flood of output), and "
-				      "socklab stopped it", SCENARIO_OUTPUT_MAX / 1024);
-			scenario_kill(g->s, -g->students[i], SIGKILL);
+		if (overflow && !grade_was_stopped(g, g->students[i])) {
+			grade_problem(g, "the %s printed more than %d KiB (a flood of output), and "
+				      "socklab stopped it", scenario_proc(g->s, g->students[i])->role,
+				      SCENARIO_OUTPUT_MAX / 1024);
+			grade_stop(g, g->students[i]);
 			return -1;
 		}
 	}
@@ -230,4 +240,21 @@ int grade_sleep(struct grade_run *g, int ms)
 			return -1;
 	}
 	return 0;
+}
+
+int grade_stop(struct grade_run *g, pid_t pid)
+{
+	if (g->nstopped < GRADE_STUDENT_PROCS)
+		g->stopped[g->nstopped++] = pid;
+	scenario_kill(g->s, -pid, SIGKILL);
+	scenario_kill(g->s, pid, SIGKILL);
+	return scenario_wait(g->s, pid, 2000);
+}
+
+bool grade_was_stopped(const struct grade_run *g, pid_t pid)
+{
+	for (int i = 0; g && i < g->nstopped; i++)
+		if (g->stopped[i] == pid)
+			return true;
+	return false;
 }

@@ -1,4 +1,154 @@
+/*
+ * udp-echo: a UDP echo server, `prog PORT`.
+ *
+ * The run, in one session:
+ *   1. the server starts and must bind its port;
+ *   2. "client (sizes)": one datagram of each size from 1 byte to 8 KiB;
+ *      each must come back as one datagram, the same size, the same bytes;
+ *   3. "clients A and B": two clients on two ports send in turn; each must
+ *      get back its own datagrams.
+ */
+#include <stdio.h>
+#include <string.h>
+
 #include "assignment.h"
-static int run(struct grade_run *g) { (void)g; return -1; }
-static const struct check checks[] = {{NULL}};
-const struct assignment assignment_udp_echo = {.name = "udp-echo", .title = "x", .usage = "prog IP PORT", .args = "{ip} {port}", .run = run, .checks = checks};
+
+#define SIZES_MS 60000 /* 11 datagrams, each given 3 s to come back */
+
+static int udp_echo_run(struct grade_run *g)
+{
+	pid_t server, client;
+
+	scenario_step(g->s, "start the server on UDP port %d", g->port);
+	server = grade_start_program(g, "server", 0, NULL);
+	if (server < 0 || grade_wait_listen(g, server, g->port, GRADE_UDP) < 0)
+		return -1;
+	scenario_step(g->s, "one datagram of each size from 1 byte to 8 KiB, one at a time");
+	client = grade_start_driver(g, "client (sizes)",
+				    ARGV("udp_client", "sizes", g->ip, g->port_str), NULL);
+	if (client < 0 || grade_wait(g, client, SIZES_MS) < 0)
+		return -1;
+	scenario_step(g->s, "clients A and B, on two ports, send in turn");
+	client = grade_start_driver(g, "clients A and B",
+				    ARGV("udp_client", "peers", g->ip, g->port_str), NULL);
+	if (client < 0 || grade_wait(g, client, GRADE_DRIVER_MS) < 0)
+		return -1;
+	return grade_sleep(g, 200);
+}
+
+/* The server's first recvfrom() (or recv, read) that filled its whole
+ * buffer: a datagram bigger than that was cut. */
+static const struct event *full_read(const struct check_ctx *c, pid_t server)
+{
+	struct ev_filter f = {.src = "call", .err = "ok"};
+	const struct event *e = NULL;
+
+	while ((e = ev_next(c->s, &f, e)))
+		if (in_tree_of(c, e->pid, server) && e->call.sock && e->call.len > 0 &&
+		    e->call.ret == e->call.len &&
+		    (strncmp(e->call.fn, "recv", 4) == 0 || strncmp(e->call.fn, "read", 4) == 0))
+			return e;
+	return NULL;
+}
+
+/* The driver's lines that say a datagram came back wrong (at most 4). */
+static void evidence_wrong(const struct check_ctx *c, struct check_result *r, const char *role)
+{
+	struct ev_filter f = {.src = "note", .fn = "output", .pid = role_pid(c, role)};
+	const struct event *e = NULL;
+	int shown = 0;
+
+	while (shown < 4 && (e = ev_next(c->s, &f, e)))
+		if (e->note.text && !strstr(e->note.text, "came back whole")) {
+			check_evidence(r, e);
+			shown++;
+		}
+}
+
+static void boundaries(const struct check_ctx *c, struct check_result *r)
+{
+	const char *who = "client (sizes)";
+	const struct event *cut;
+
+	if (fail_if_not_run(c, r, who))
+		return;
+	if (role_printed(c, who, "datagrams came back whole, one for one")) {
+		evidence_output(c, r, who, "8192 bytes: came back whole", 1);
+		check_pass(r, "each datagram, from 1 byte to 8 KiB, came back as one datagram of "
+			   "the same size");
+		return;
+	}
+	evidence_wrong(c, r, who);
+	cut = full_read(c, role_pid(c, "server"));
+	check_evidence(r, cut);
+	if (run_trouble(c))
+		check_fail(r, "datagrams did not come back whole: %s", run_trouble(c));
+	else if (cut)
+		check_fail(r, "a datagram bigger than the server's buffer (%lld bytes) came back "
+			   "cut: one recvfrom() takes one whole datagram and drops what does not "
+			   "fit -- there is no \"rest\" to read next time. Receive into a buffer as "
+			   "big as the biggest datagram", (long long)cut->call.len);
+	else
+		check_fail(r, "datagrams did not come back one for one: a UDP server sends each "
+			   "datagram back with one sendto(), as it came");
+}
+
+/* The server's sendto() calls, to whom: the first few. */
+static void evidence_replies(const struct check_ctx *c, struct check_result *r, pid_t server,
+			     int64_t after)
+{
+	struct ev_filter f = {.src = "call", .after = after};
+	const struct event *e = NULL, *conn;
+	int shown = 0;
+
+	conn = ev_first(c->s, &(struct ev_filter){.src = "call", .fn = "connect", .pid = server});
+	check_evidence(r, conn);
+	while (shown < 3 && (e = ev_next(c->s, &f, e)))
+		if (in_tree_of(c, e->pid, server) && strncmp(e->call.fn, "send", 4) == 0) {
+			check_evidence(r, e);
+			shown++;
+		}
+}
+
+static void many_peers(const struct check_ctx *c, struct check_result *r)
+{
+	const char *who = "clients A and B";
+	const struct event *start;
+
+	if (fail_if_not_run(c, r, who))
+		return;
+	if (role_printed(c, who, "each got back their own 2 datagrams")) {
+		evidence_output(c, r, who, NULL, 1);
+		check_pass(r, "two clients on different ports each got back their own datagrams");
+		return;
+	}
+	evidence_output(c, r, who, NULL, 3);
+	start = ev_first(c->s, &(struct ev_filter){.src = "proc", .fn = "exec",
+						   .pid = role_pid(c, who)});
+	evidence_replies(c, r, role_pid(c, "server"), start ? start->t : 0);
+	if (run_trouble(c))
+		check_fail(r, "the two clients did not each get their own echoes: %s",
+			   run_trouble(c));
+	else
+		check_fail(r, "the two clients did not each get their own echoes. Send each reply "
+			   "to the address recvfrom() gave for that datagram (and do not connect() "
+			   "the server's socket: then it hears only one peer)");
+}
+
+static const struct check udp_echo_checks[] = {
+	{"boundaries", "each datagram, 1 byte to 8 KiB, comes back as one datagram of its size",
+	 "lab 7 (udp-boundaries): socklab run 7", boundaries},
+	{"many-peers", "two clients on different ports each get their own echoes",
+	 "lab 7 (udp-boundaries): socklab run 7", many_peers},
+	{NULL},
+};
+
+const struct assignment assignment_udp_echo = {
+	.name = "udp-echo",
+	.title = "a UDP echo server",
+	.usage = "prog PORT",
+	.args = "{port}",
+	.prog_hint = "server",
+	.run = udp_echo_run,
+	.checks = udp_echo_checks,
+};

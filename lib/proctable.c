@@ -76,6 +76,8 @@ static void on_proc(struct proctable *pt, const struct event *e)
 	if (strcmp(what, "fork") == 0) {
 		/* A new process, even if an old, reaped one had its pid. */
 		struct proc_info *c = proctable_find(pt, e->proc.child);
+		if (e->proc.child <= 0) /* a fork() that failed */
+			return;
 		if (!c || c->t_reaped != T_NEVER)
 			c = proc_new(pt, e->proc.child, e->t);
 		if (c)

@@ -295,7 +295,7 @@ static void cgroups_create(struct sandbox *sb)
 /* ---- the processes of a user ------------------------------------------- */
 
 /* Calls fn for each live (not zombie) process of uid; counts them. */
-static int for_each_process_of(uid_t uid, void (*fn)(pid_t pid))
+static int for_each_process_of(uid_t uid, void (*fn)(void *arg, pid_t pid), void *arg)
 {
 	DIR *d = opendir("/proc");
 	struct dirent *de;
@@ -321,7 +321,7 @@ static int for_each_process_of(uid_t uid, void (*fn)(pid_t pid))
 			continue;
 		n++;
 		if (fn)
-			fn(pid);
+			fn(arg, pid);
 	}
 	closedir(d);
 	return n;
@@ -491,9 +491,28 @@ pid_t sandbox_spawn(struct sandbox *sb, char *const argv[], char *const envp[], 
 
 /* ---- ending -------------------------------------------------------------- */
 
-int sandbox_count(const struct sandbox *sb)
+#define PID_LIMIT (1 << 22) /* the kernel's largest pid_max */
+
+static void mark_seen(void *arg, pid_t pid)
 {
-	return sb->isolated ? for_each_process_of(sb->uid, NULL) : -1;
+	struct sandbox *sb = arg;
+
+	if (!sb->seen)
+		sb->seen = calloc(PID_LIMIT / 8, 1);
+	if (!sb->seen || pid >= PID_LIMIT || (sb->seen[pid / 8] & (1 << (pid % 8))))
+		return;
+	sb->seen[pid / 8] |= (unsigned char)(1 << (pid % 8));
+	sb->nseen++;
+}
+
+int sandbox_count(struct sandbox *sb)
+{
+	return sb->isolated ? for_each_process_of(sb->uid, mark_seen, sb) : -1;
+}
+
+int sandbox_seen(const struct sandbox *sb)
+{
+	return sb->nseen;
 }
 
 /* kill(-1) from the sandbox's user reaches exactly its processes. */
@@ -549,6 +568,8 @@ void sandbox_destroy(struct sandbox *sb)
 	if (sb->uid_lock >= 0)
 		close(sb->uid_lock);
 	sb->uid_lock = -1;
+	free(sb->seen);
+	sb->seen = NULL;
 }
 
 const char *sandbox_missing(const struct sandbox *sb)

@@ -55,6 +55,8 @@ struct sandbox {
 	char cg_procs[SANDBOX_CGROUPS][300]; /* their cgroup.procs */
 	char cg_kill[256]; /* the v2 cgroup that has cgroup.kill, or "" */
 	char missing[400]; /* what is not isolated, in a sentence; "" */
+	unsigned char *seen; /* a bit per pid seen by sandbox_count() */
+	int nseen;
 };
 
 /* Makes a sandbox with limits lim. Returns 0, or -1 with why in err. What
@@ -74,8 +76,12 @@ pid_t sandbox_spawn(struct sandbox *sb, char *const argv[], char *const envp[], 
 		    int out_fd);
 
 /* Processes still alive in the sandbox (zombies not counted); -1 when it
- * cannot tell (not isolated). */
-int sandbox_count(const struct sandbox *sb);
+ * cannot tell (not isolated). Each one seen counts in sandbox_seen(). */
+int sandbox_count(struct sandbox *sb);
+
+/* How many different processes sandbox_count() has seen in it so far: a
+ * program that forks without end shows here even when few live at once. */
+int sandbox_seen(const struct sandbox *sb);
 
 /* Sends SIGKILL to every process in it until none is left (or timeout_ms
  * passes). Returns how many are still alive. The processes that are the

@@ -66,8 +66,8 @@ static void say_replies(int size, const ssize_t *got, int n, int same_bytes)
 		return;
 	}
 	if (n == 1 && got[0] == size) {
-		printf("%d bytes: came back as one datagram of %d bytes%s\n", size, size,
-		       same_bytes ? "" : ", but different bytes");
+		printf("%d bytes: %s\n", size,
+		       same_bytes ? "came back whole" : "came back as one datagram, but different bytes");
 		return;
 	}
 	printf("%d bytes: came back as %d datagram%s: ", size, n, n > 1 ? "s" : "");
