@@ -234,13 +234,15 @@ static void print_build(FILE *out, json_t *res)
 	const char *command = jstr(build, "command"), *output = jstr(build, "output");
 	bool ok = json_is_true(json_object_get(build, "ok"));
 
-	if (!command[0])
-		fprintf(out, "  program: %s (graded as handed in)\n", jstr(res, "program"));
-	else if (ok)
+	if (ok && command[0])
 		fprintf(out, "  program: %s, built with: %s\n", jstr(res, "program"), command);
-	else
+	else if (ok)
+		fprintf(out, "  program: %s (graded as handed in)\n", jstr(res, "program"));
+	else if (command[0])
 		fprintf(out, "  the build failed: %s\n", command);
-	if (*output)
+	else if (*output)
+		fprintf(out, "  not built:\n");
+	if (*output && command[0])
 		fprintf(out, "  %s\n", ok ? "the build printed:" : "the compiler said:");
 	print_indented(out, output, "    | ", ok ? 15 : 40);
 }

@@ -396,13 +396,13 @@ static int build_with_cc(const struct submission *sub, const struct grade_option
 	int nsrc = cc_argv(sub, o, argv, 64, name, sizeof(name)), status, len = 0;
 	bool timed_out;
 
-	for (int i = 0; argv[i] && len < (int)sizeof(b->command) - 1; i++)
+	for (int i = 0; nsrc && argv[i] && len < (int)sizeof(b->command) - 1; i++)
 		len += snprintf(b->command + len, sizeof(b->command) - (size_t)len, "%s%s",
 				i ? " " : "", argv[i]);
 	if (nsrc == 0) {
 		argv_free(argv);
 		b->output = strdup("");
-		build_failed(b, 0, o->prog ? "there is no such source file (--prog)"
+		build_failed(b, 0, o->prog ? "there is no such source file (--prog NAME: NAME.c)"
 					   : "there is no .c file and no Makefile in it");
 		return 0;
 	}

@@ -36,10 +36,10 @@ struct submission {
 
 /*
  * The submissions in paths: each path is a program, a .c file, a folder
- * of sources (it holds a .c file or a Makefile), or a folder of
- * submissions (each entry in it that is one of the former). Sorted by name
- * within a folder; names made unique. Returns how many (into *out, to
- * free), or -1 with err.
+ * of sources, or a folder of submissions -- one with no Makefile and a
+ * sub-folder that holds sources: then each entry in it that is a folder, a
+ * .c file or a program is a submission. Sorted by name within a folder;
+ * names made unique. Returns how many (into *out, to free), or -1 with err.
  */
 int submissions_find(char *const paths[], int npaths, struct submission **out, char *err,
 		     size_t errlen);

@@ -29,18 +29,41 @@ static bool is_makefile(const char *name)
 	       strcmp(name, "GNUmakefile") == 0;
 }
 
-/* A folder of sources holds a .c file or a Makefile at its top. */
-static bool is_source_folder(const char *dir)
+/* True when dir holds, at its top, a file for which is(name) is true;
+ * with folders, a folder for which it is true of one of its files. */
+static bool holds(const char *dir, bool (*is)(const char *name), bool folders)
 {
 	DIR *d = opendir(dir);
 	struct dirent *de;
 	bool yes = false;
 
-	while (d && !yes && (de = readdir(d)))
-		yes = ends_with(de->d_name, ".c") || is_makefile(de->d_name);
+	while (d && !yes && (de = readdir(d))) {
+		char path[4096];
+		struct stat st;
+
+		snprintf(path, sizeof(path), "%s/%s", dir, de->d_name);
+		if (de->d_name[0] == '.' || stat(path, &st) < 0)
+			continue;
+		if (folders)
+			yes = S_ISDIR(st.st_mode) && holds(path, is, false);
+		else
+			yes = S_ISREG(st.st_mode) && is(de->d_name);
+	}
 	if (d)
 		closedir(d);
 	return yes;
+}
+
+static bool is_source(const char *name)
+{
+	return ends_with(name, ".c") || is_makefile(name);
+}
+
+/* A folder of submissions: no Makefile at its top, and a sub-folder that
+ * holds sources. Any other folder is one submission. */
+static bool is_class_folder(const char *dir)
+{
+	return !holds(dir, is_makefile, false) && holds(dir, is_source, true);
 }
 
 /* What path is as a submission; -1 when it is none. A folder that is not
@@ -161,7 +184,7 @@ int submissions_find(char *const paths[], int npaths, struct submission **out, c
 							   : "not a program, a .c file or a folder");
 			goto out_free;
 		}
-		if (kind == SUB_FOLDER && !is_source_folder(paths[i]))
+		if (kind == SUB_FOLDER && is_class_folder(paths[i]))
 			ret = add_class(&f, paths[i], err, errlen);
 		else
 			ret = add(&f, paths[i], kind);

@@ -70,7 +70,11 @@ static void say_replies(int size, const ssize_t *got, int n, int same_bytes)
 		       same_bytes ? "came back whole" : "came back as one datagram, but different bytes");
 		return;
 	}
-	printf("%d bytes: came back as %d datagram%s: ", size, n, n > 1 ? "s" : "");
+	if (n == 1) {
+		printf("%d bytes: came back as one datagram of %zd bytes\n", size, got[0]);
+		return;
+	}
+	printf("%d bytes: came back as %d datagrams: ", size, n);
 	for (int i = 0; i < n; i++)
 		printf("%s%zd", i ? " + " : "", got[i]);
 	printf(" bytes\n");

@@ -1,0 +1,198 @@
+#!/bin/bash
+# socklab grade: the reference submissions in tests/grade/ASSIGNMENT/ get
+# exactly the verdicts their .expected files list; a class folder grades in
+# parallel with a row per student and a CSV, and leaves no process, network
+# namespace, cgroup or work folder behind; bad input gets a clear error.
+#
+# An .expected file has one line per fact (# starts a comment):
+#   build ok|failed [TEXT]    the build, and TEXT in what it printed
+#   problem TEXT              a problem of the run holds TEXT
+#   CHECK pass|fail [TEXT]    the check's verdict, and TEXT in its sentence
+#                             or its evidence
+# and lists every check of the assignment, no more.
+. "$(dirname "$0")/../lib.sh"
+
+GRADE="$ROOT/tests/grade"
+SANDBOX_UID=2100000000 # lib/sandbox.c: the first of the sandbox users
+
+# The line of results.jsonl for submission $2, from the JSON lines in $1.
+result_of() {
+	jq -c --arg n "$2" 'select(.submission == $n)' "$1"
+}
+
+# Fails unless the result (JSON) has exactly the facts of the file.
+compare_expected() {
+	local res=$1 exp=$2 name want got key verdict text
+	name=$(jq -r .submission <<<"$res")
+	want=$(grep -vE '^(#|build |problem |$)' "$exp" | awk '{print $1}' | sort | xargs)
+	got=$(jq -r '.checks[].name' <<<"$res" | sort | xargs)
+	[ "$want" = "$got" ] || fail "$name: the checks are [$got], $exp lists [$want]"
+	while read -r key verdict text; do
+		case $key in
+		'' | '#'*) continue ;;
+		build)
+			[ "$(jq -r .build.ok <<<"$res")" = "$([ "$verdict" = ok ] && echo true || echo false)" ] ||
+				fail "$name: the build is not $verdict: $(jq -r .build.output <<<"$res")"
+			[ -z "$text" ] || jq -e --arg t "$text" '.build.output | contains($t)' <<<"$res" >/dev/null ||
+				fail "$name: the build output does not say \"$text\""
+			;;
+		problem)
+			jq -e --arg t "$verdict $text" '.problems | any(contains($t))' <<<"$res" >/dev/null ||
+				fail "$name: no problem says \"$verdict $text\": $(jq -c .problems <<<"$res")"
+			;;
+		*)
+			local c
+			c=$(jq -c --arg n "$key" '.checks[] | select(.name == $n)' <<<"$res")
+			[ "$(jq -r .pass <<<"$c")" = "$([ "$verdict" = pass ] && echo true || echo false)" ] ||
+				fail "$name: $key should $verdict: $(jq -r .summary <<<"$c")"
+			[ -z "$text" ] || jq -e --arg t "$text" '[.summary] + .evidence | any(contains($t))' <<<"$c" >/dev/null ||
+				fail "$name: $key does not say \"$text\": $c"
+			;;
+		esac
+	done <"$exp"
+}
+
+# Grades every reference submission of assignment $1, two at a time, and
+# compares each with its .expected file.
+grade_references() {
+	local a=$1 rc=0 exp name
+	socklab grade "$a" "$GRADE/$a"/*.c --json --jobs 2 --out out >results.jsonl 2>stderr || rc=$?
+	[ "$rc" = 1 ] || fail "exit status $rc, expected 1 (some checks fail): $(cat stderr)"
+	for exp in "$GRADE/$a"/*.expected; do
+		name=$(basename "$exp" .expected)
+		local res
+		res=$(result_of results.jsonl "$name")
+		[ -n "$res" ] || fail "no result for $name"
+		compare_expected "$res" "$exp"
+	done
+	[ "$(wc -l <results.jsonl)" = "$(ls "$GRADE/$a"/*.c | wc -l)" ] ||
+		fail "one JSON line per submission expected"
+}
+
+test_echo_fork_references_get_their_expected_verdicts() {
+	need_root "grading runs each submission in a network namespace, as a user of its own"
+	grade_references echo-fork
+}
+
+test_echo_client_references_get_their_expected_verdicts() {
+	need_root "grading runs each submission in a network namespace, as a user of its own"
+	grade_references echo-client
+}
+
+test_udp_echo_references_get_their_expected_verdicts() {
+	need_root "grading runs each submission in a network namespace, as a user of its own"
+	grade_references udp-echo
+}
+
+# The net:[INO] namespaces of the results are held by no process.
+no_namespace_left() {
+	local ns
+	for ns in $(jq -r '.sandbox.netns // empty' "$1"); do
+		if ls -l /proc/[0-9]*/ns/net /proc/[0-9]*/fd/ 2>/dev/null | grep -qF "$ns"; then
+			fail "the network namespace $ns is still held"
+		fi
+	done
+}
+
+no_sandbox_left() {
+	if ps -eo uid= | awk -v u=$SANDBOX_UID '$1 >= u && $1 < u + 256' | grep -q .; then
+		ps -eo uid,pid,stat,args | awk -v u=$SANDBOX_UID '$1 >= u && $1 < u + 256' >&2
+		fail "processes of a sandbox user are still running"
+	fi
+	if find /sys/fs/cgroup -maxdepth 6 -name "socklab-$SANDBOX_UID*" 2>/dev/null | grep .; then
+		fail "a sandbox cgroup is left"
+	fi
+}
+
+make_class() {
+	mkdir -p class/alice class/bob class/carol class/erin class/frank
+	cp "$GRADE/echo-fork/good.c" class/alice/echo.c
+	cp "$GRADE/echo-fork/keeps-conn.c" class/bob/server.c
+	cp "$ROOT/tests/progs/echo_client.c" class/bob/client.c
+	printf 'all: server client\nserver: server.c\n\tcc -o server server.c\nclient: client.c\n\tcc -o client client.c\n' >class/bob/Makefile
+	cp "$GRADE/echo-fork/no-compile.c" class/carol/
+	cp "$GRADE/echo-fork/no-reap.c" class/dave.c
+	cp "$GRADE/echo-fork/fork-bomb.c" class/erin/
+	echo "not a submission" >class/README.txt
+}
+
+test_class_folder_grades_in_parallel_and_leaves_nothing_behind() {
+	need_root "grading runs each submission in a network namespace, as a user of its own"
+	local rc=0 before after
+	make_class
+	before=$(ls -d /tmp/socklab-grade.* 2>/dev/null | sort)
+	socklab grade echo-fork class --jobs 2 --out out >report.txt 2>stderr || rc=$?
+	[ "$rc" = 1 ] || fail "exit status $rc, expected 1: $(cat stderr)"
+	[ "$(head -1 out/grades.csv)" = "submission,score,max,echo,concurrent,reaps-children,closes-fds,reuseaddr,build,problems,session" ] ||
+		fail "CSV header: $(head -1 out/grades.csv)"
+	[ "$(tail -n +2 out/grades.csv | cut -d, -f1 | xargs)" = "alice bob carol dave erin frank" ] ||
+		fail "one row per student expected: $(cat out/grades.csv)"
+	grep -q '^alice,5,5,1,1,1,1,1,ok,' out/grades.csv || fail "alice: $(grep alice out/grades.csv)"
+	grep -q '^bob,4,5,1,1,1,0,1,ok,' out/grades.csv || fail "bob: $(grep bob out/grades.csv)"
+	grep -q '^carol,0,5,.*,failed,' out/grades.csv || fail "carol: $(grep carol out/grades.csv)"
+	grep -q '^frank,0,5,.*,failed,' out/grades.csv || fail "frank: $(grep frank out/grades.csv)"
+	grep -q 'fork bomb' out/erin/report.txt || fail "erin's report does not say fork bomb"
+	grep -q "there is no .c file and no Makefile" out/frank/report.txt || fail "frank: $(cat out/frank/report.txt)"
+	for s in alice bob carol dave erin frank; do
+		[ -s out/$s/report.txt ] && [ -s out/$s/result.json ] || fail "no report for $s"
+		grep -q "== $s:" report.txt || fail "$s is not in the printed report"
+	done
+	jq -c . out/*/result.json >results.jsonl
+	no_sandbox_left
+	no_namespace_left results.jsonl
+	after=$(ls -d /tmp/socklab-grade.* 2>/dev/null | sort)
+	[ "$before" = "$after" ] || fail "a work folder is left: $after"
+}
+
+test_report_tells_a_student_what_went_wrong_and_where_to_look() {
+	need_root "grading runs each submission in a network namespace, as a user of its own"
+	socklab grade echo-fork "$GRADE/echo-fork/no-reuseaddr.c" --out out >report.txt || true
+	grep -q "FAIL  reuseaddr" report.txt || fail "no FAIL line: $(cat report.txt)"
+	grep -q "bind(3, 0.0.0.0:[0-9]*) = -1 EADDRINUSE" report.txt || fail "no bind evidence"
+	grep -q "Set SO_REUSEADDR" report.txt || fail "no advice"
+	grep -q "(see lab 5 (reuseaddr)" report.txt || fail "no hint to the lab"
+	grep -q "socklab show out/no-reuseaddr/session" report.txt || fail "no pointer to the session"
+	socklab show out/no-reuseaddr/session | grep -q "checkpoint FAIL reuseaddr" ||
+		fail "the session does not hold the results"
+}
+
+test_args_template_calls_the_program_as_it_wants() {
+	need_root "grading runs each submission in a network namespace, as a user of its own"
+	# The good server, called as `prog -p PORT`.
+	sed 's/atoi(argv\[1\])/atoi(argv[2])/; s/argc != 2/argc != 3/' "$GRADE/echo-fork/good.c" >dashp.c
+	socklab grade echo-fork dashp.c --args "-p {port}" --json --out out1 >with.json ||
+		fail "with --args: $(jq -c '.checks[] | select(.pass == false)' with.json)"
+	! socklab grade echo-fork dashp.c --json --out out2 >without.json || fail "passed without --args"
+	jq -e '.problems | any(contains("before it listened on port"))' without.json >/dev/null ||
+		fail "no problem says it never listened: $(jq -c .problems without.json)"
+}
+
+test_without_root_it_says_what_is_not_isolated() {
+	need_root "to run socklab grade as an unprivileged user (nobody)"
+	command -v setpriv >/dev/null || skip "setpriv (util-linux) is missing"
+	chmod 777 "$T"
+	local rc=0
+	setpriv --reuid=65534 --regid=65534 --clear-groups \
+		"$SOCKLAB" grade udp-echo "$GRADE/udp-echo/good.c" --json --out out >res.json 2>stderr || rc=$?
+	[ "$rc" = 0 ] || fail "exit $rc: $(cat stderr) $(cat res.json)"
+	jq -e '.sandbox.isolated == false and (.sandbox.missing | contains("not root"))' res.json >/dev/null ||
+		fail "the result does not say what is not isolated: $(jq -c .sandbox res.json)"
+	grep -q "not isolated: socklab is not root" out/good/report.txt || fail "the report does not say it"
+}
+
+test_usage_errors_exit_2_with_a_message() {
+	local rc=0
+	socklab grade nope x.c 2>err || rc=$?
+	[ "$rc" = 2 ] && grep -q "there is no assignment 'nope'" err && grep -q "echo-fork" err ||
+		fail "unknown assignment: exit $rc: $(cat err)"
+	rc=0
+	socklab grade echo-fork missing.c 2>err || rc=$?
+	[ "$rc" = 2 ] && grep -q "missing.c: no such file or folder" err || fail "missing path: $(cat err)"
+	rc=0
+	socklab grade echo-fork 2>err || rc=$?
+	[ "$rc" = 2 ] || fail "no path: exit $rc"
+	socklab grade --help | grep -q "reaps-children" || fail "--help does not list the checks"
+	socklab --help | grep -q "grade" || fail "socklab --help does not list grade"
+}
+
+run_tests
