@@ -195,9 +195,10 @@ static void closes(const struct check_ctx *c, struct check_result *r)
 			return;
 		}
 		if (grade_was_stopped(g, p->pid)) {
-			evidence_output(c, r, parts[i].server, NULL, 1);
-			check_evidence_text(r, "[%d] still ran %d s after its input ended; socklab "
-					    "stopped it", (int)p->pid, CLIENT_MS / 1000);
+			check_evidence(r, ev_last(c->s, &(struct ev_filter){.src = "call",
+									  .pid = p->pid}));
+			check_evidence_text(r, "[%d] its input had ended, yet it ran on for %d s; "
+					    "socklab stopped it", (int)p->pid, CLIENT_MS / 1000);
 			check_fail(r, "the %s did not end at the end of its input. When fgets() (or "
 				   "read() on stdin) says end of input, close() the socket and exit; "
 				   "do not wait for the server to close first", parts[i].client);

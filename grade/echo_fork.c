@@ -88,9 +88,10 @@ static const struct event *nth_connect(const struct check_ctx *c, pid_t pid, int
 }
 
 /* The server's side of the connection the client made with e: its first
- * calls on it and its last. */
-static void evidence_server_side(const struct check_ctx *c, struct check_result *r,
-				 const struct event *connect)
+ * calls on it and its last. Returns the last one. */
+static const struct event *evidence_server_side(const struct check_ctx *c,
+						struct check_result *r,
+						const struct event *connect)
 {
 	char sock[128];
 	struct ev_filter f = {.src = "call"};
@@ -98,7 +99,7 @@ static void evidence_server_side(const struct check_ctx *c, struct check_result 
 	int shown = 0;
 
 	if (!connect || !(f.sock = sock_reversed(connect->call.sock, sock, sizeof(sock))))
-		return;
+		return NULL;
 	while ((e = ev_next(c->s, &f, e))) {
 		if (shown++ < 3)
 			check_evidence(r, e);
@@ -106,12 +107,14 @@ static void evidence_server_side(const struct check_ctx *c, struct check_result 
 	}
 	if (shown > 3)
 		check_evidence(r, last);
+	return last;
 }
 
 static void echo_exact(const struct check_ctx *c, struct check_result *r)
 {
 	const char *who = "echo client";
 	pid_t client = role_pid(c, who);
+	const struct event *last;
 	bool small, big;
 
 	if (fail_if_not_run(c, r, who))
@@ -123,7 +126,9 @@ static void echo_exact(const struct check_ctx *c, struct check_result *r)
 		check_pass(r, "200 small messages and a 1 MiB message came back exactly");
 		return;
 	}
-	evidence_server_side(c, r, nth_connect(c, client, small ? 2 : 1));
+	last = evidence_server_side(c, r, nth_connect(c, client, small ? 2 : 1));
+	if (last && run_trouble(c))
+		evidence_end(c, r, last->pid); /* how the process that served it ended */
 	if (run_trouble(c))
 		check_fail(r, "the %s did not come back as sent: %s",
 			   small ? "1 MiB message" : "small messages", run_trouble(c));

@@ -13,7 +13,7 @@
 . "$(dirname "$0")/../lib.sh"
 
 GRADE="$ROOT/tests/grade"
-SANDBOX_UID=2100000000 # lib/sandbox.c: the first of the sandbox users
+SANDBOX_UID=2100000000 # lib/sandbox.c: the first of the 256 sandbox users
 
 # The line of results.jsonl for submission $2, from the JSON lines in $1.
 result_of() {
@@ -84,22 +84,28 @@ test_udp_echo_references_get_their_expected_verdicts() {
 	grade_references udp-echo
 }
 
-# The net:[INO] namespaces of the results are held by no process.
-no_namespace_left() {
-	local ns
-	for ns in $(jq -r '.sandbox.netns // empty' "$1"); do
-		if ls -l /proc/[0-9]*/ns/net /proc/[0-9]*/fd/ 2>/dev/null | grep -qF "$ns"; then
-			fail "the network namespace $ns is still held"
-		fi
-	done
-}
-
-no_sandbox_left() {
+# No process of the run is left: no student's (a sandbox user's), no
+# socklab worker (its command line names $T), and none of socklab's drivers
+# is inside a network namespace of the run (inode numbers of freed
+# namespaces are reused, so a namespace alone does not say whose it is).
+nothing_left() {
+	local ns p drivers="$ROOT/$BUILD/lib/socklab/grade/"
 	if ps -eo uid= | awk -v u=$SANDBOX_UID '$1 >= u && $1 < u + 256' | grep -q .; then
 		ps -eo uid,pid,stat,args | awk -v u=$SANDBOX_UID '$1 >= u && $1 < u + 256' >&2
 		fail "processes of a sandbox user are still running"
 	fi
-	if find /sys/fs/cgroup -maxdepth 6 -name "socklab-$SANDBOX_UID*" 2>/dev/null | grep .; then
+	if ps -eo pid=,args= | grep -F "$T" | grep -v grep | grep -q .; then
+		fail "a socklab worker is still running: $(ps -eo pid=,args= | grep -F "$T")"
+	fi
+	for ns in $(jq -r '.sandbox.netns // empty' "$1"); do
+		for p in /proc/[0-9]*; do
+			[ "$(readlink "$p/ns/net" 2>/dev/null)" = "$ns" ] || continue
+			case $(readlink "$p/exe" 2>/dev/null) in
+			"$drivers"*) fail "a driver is still in the network namespace $ns" ;;
+			esac
+		done
+	done
+	if find /sys/fs/cgroup -maxdepth 6 -name "socklab-2100000[0-2][0-9][0-9]" 2>/dev/null | grep .; then
 		fail "a sandbox cgroup is left"
 	fi
 }
@@ -121,7 +127,7 @@ test_class_folder_grades_in_parallel_and_leaves_nothing_behind() {
 	local rc=0 before after
 	make_class
 	before=$(ls -d /tmp/socklab-grade.* 2>/dev/null | sort)
-	socklab grade echo-fork class --jobs 2 --out out >report.txt 2>stderr || rc=$?
+	socklab grade echo-fork class --jobs 2 --out "$T/out" >report.txt 2>stderr || rc=$?
 	[ "$rc" = 1 ] || fail "exit status $rc, expected 1: $(cat stderr)"
 	[ "$(head -1 out/grades.csv)" = "submission,score,max,echo,concurrent,reaps-children,closes-fds,reuseaddr,build,problems,session" ] ||
 		fail "CSV header: $(head -1 out/grades.csv)"
@@ -137,9 +143,8 @@ test_class_folder_grades_in_parallel_and_leaves_nothing_behind() {
 		[ -s out/$s/report.txt ] && [ -s out/$s/result.json ] || fail "no report for $s"
 		grep -q "== $s:" report.txt || fail "$s is not in the printed report"
 	done
-	jq -c . out/*/result.json >results.jsonl
-	no_sandbox_left
-	no_namespace_left results.jsonl
+	jq -c . "$T"/out/*/result.json >results.jsonl
+	nothing_left results.jsonl
 	after=$(ls -d /tmp/socklab-grade.* 2>/dev/null | sort)
 	[ "$before" = "$after" ] || fail "a work folder is left: $after"
 }
