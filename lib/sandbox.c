@@ -119,37 +119,6 @@ static int netns_create(struct sandbox *sb, char *err, size_t errlen)
 	return 0;
 }
 
-/* ---- the user ------------------------------------------------------------ */
-
-static int uid_reserve(struct sandbox *sb, char *err, size_t errlen)
-{
-	char path[64];
-
-	if (mkdir(LOCK_DIR, 0755) < 0 && errno != EEXIST) {
-		snprintf(err, errlen, "cannot make %s: %s", LOCK_DIR, strerror(errno));
-		return -1;
-	}
-	for (unsigned slot = 0; slot < UID_SLOTS; slot++) {
-		int fd;
-
-		snprintf(path, sizeof(path), LOCK_DIR "/grade-uid-%u.lock", slot);
-		fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-		if (fd < 0) {
-			snprintf(err, errlen, "cannot open %s: %s", path, strerror(errno));
-			return -1;
-		}
-		if (flock(fd, LOCK_EX | LOCK_NB) == 0) {
-			sb->uid_lock = fd;
-			sb->uid = UID_BASE + slot;
-			sb->gid = UID_BASE + slot;
-			return 0;
-		}
-		close(fd);
-	}
-	snprintf(err, errlen, "all %d sandbox users are busy (other graders run)", UID_SLOTS);
-	return -1;
-}
-
 /* ---- cgroups ------------------------------------------------------------- */
 
 /* True when the comma-separated list has word. */
@@ -294,8 +263,10 @@ static void cgroups_create(struct sandbox *sb)
 
 /* ---- the processes of a user ------------------------------------------- */
 
-/* Calls fn for each live (not zombie) process of uid; counts them. */
-static int for_each_process_of(uid_t uid, void (*fn)(void *arg, pid_t pid), void *arg)
+/* Calls fn for each process of uid -- not the zombies, unless zombies --
+ * and counts them. */
+static int for_each_process_of(uid_t uid, bool zombies, void (*fn)(void *arg, pid_t pid),
+			       void *arg)
 {
 	DIR *d = opendir("/proc");
 	struct dirent *de;
@@ -317,7 +288,7 @@ static int for_each_process_of(uid_t uid, void (*fn)(void *arg, pid_t pid), void
 			continue;
 		close_paren = fgets(line, sizeof(line), f) ? strrchr(line, ')') : NULL;
 		fclose(f);
-		if (!close_paren || close_paren[2] == 'Z')
+		if (!close_paren || (close_paren[2] == 'Z' && !zombies))
 			continue;
 		n++;
 		if (fn)
@@ -345,6 +316,53 @@ static long tasks_of(uid_t uid)
 	if (d)
 		closedir(d);
 	return n;
+}
+
+/* ---- the user ------------------------------------------------------------ */
+
+/*
+ * True when uid runs nothing: what a grader that died left running is
+ * killed first. Its zombies are not ours to reap, and they still count
+ * against RLIMIT_NPROC: a user that has some is not free.
+ */
+static bool user_is_free(uid_t uid)
+{
+	struct sandbox probe = {.isolated = true, .uid = uid, .gid = uid};
+
+	if (for_each_process_of(uid, true, NULL, NULL) == 0)
+		return true;
+	sandbox_kill(&probe, 2000);
+	free(probe.seen);
+	return for_each_process_of(uid, true, NULL, NULL) == 0;
+}
+
+static int uid_reserve(struct sandbox *sb, char *err, size_t errlen)
+{
+	char path[64];
+
+	if (mkdir(LOCK_DIR, 0755) < 0 && errno != EEXIST) {
+		snprintf(err, errlen, "cannot make %s: %s", LOCK_DIR, strerror(errno));
+		return -1;
+	}
+	for (unsigned slot = 0; slot < UID_SLOTS; slot++) {
+		int fd;
+
+		snprintf(path, sizeof(path), LOCK_DIR "/grade-uid-%u.lock", slot);
+		fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+		if (fd < 0) {
+			snprintf(err, errlen, "cannot open %s: %s", path, strerror(errno));
+			return -1;
+		}
+		if (flock(fd, LOCK_EX | LOCK_NB) == 0 && user_is_free(UID_BASE + slot)) {
+			sb->uid_lock = fd;
+			sb->uid = UID_BASE + slot;
+			sb->gid = UID_BASE + slot;
+			return 0;
+		}
+		close(fd);
+	}
+	snprintf(err, errlen, "all %d sandbox users are busy (other graders run)", UID_SLOTS);
+	return -1;
 }
 
 /* ---- making and entering ------------------------------------------------- */
@@ -376,8 +394,6 @@ int sandbox_create(struct sandbox *sb, const struct sandbox_limits *lim, char *e
 		return -1;
 	sb->isolated = true;
 	sb->nproc_limit = (rlim_t)lim->nproc;
-	/* A grader that died may have left this user's processes running. */
-	sandbox_kill(sb, 2000);
 	if (netns_create(sb, err, errlen) < 0) {
 		add_missing(sb, "%s: the programs share this machine's network", err);
 		err[0] = '\0';
@@ -507,7 +523,7 @@ static void mark_seen(void *arg, pid_t pid)
 
 int sandbox_count(struct sandbox *sb)
 {
-	return sb->isolated ? for_each_process_of(sb->uid, mark_seen, sb) : -1;
+	return sb->isolated ? for_each_process_of(sb->uid, false, mark_seen, sb) : -1;
 }
 
 int sandbox_seen(const struct sandbox *sb)
