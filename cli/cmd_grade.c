@@ -438,7 +438,13 @@ static void print_summary(const struct grade_batch *gb, const char *csv)
 		for (int k = 0; a->checks[k].name && built; k++)
 			fprintf(stderr, " %-*s", (int)strlen(a->checks[k].name),
 				check_passed(res, a->checks[k].name) ? "PASS" : "FAIL");
-		fprintf(stderr, "%s\n", built ? "" : " did not build");
+		if (built)
+			fprintf(stderr, "\n");
+		else if (*jstr(json_object_get(res, "build"), "command"))
+			fprintf(stderr, " did not build\n");
+		else
+			fprintf(stderr, " %s\n", json_string_value(json_array_get(
+							 json_object_get(res, "problems"), 0)) ?: "");
 	}
 	fprintf(stderr, "grades: %s\nreports: %s/NAME/report.txt\n", csv, gb->out);
 }

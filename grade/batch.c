@@ -154,7 +154,7 @@ static void step(struct batch *b)
 	if (b->o->stop && *b->o->stop && !b->stopping) {
 		b->stopping = true;
 		for (; b->next < b->n; b->next++) {
-			snprintf(b->jobs[b->next].why, sizeof(b->jobs[0].why), "not graded: stopped");
+			snprintf(b->jobs[b->next].why, sizeof(b->jobs[0].why), "not graded: socklab was interrupted");
 			b->jobs[b->next].done = true;
 		}
 	}
