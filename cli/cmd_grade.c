@@ -417,6 +417,19 @@ static int write_csv(const struct grade_batch *gb, const char *path)
 	return fclose(f);
 }
 
+/* In a few words, for the summary. */
+static const char *why_not_built(json_t *res)
+{
+	json_t *build = json_object_get(res, "build");
+	const char *problem = json_string_value(json_array_get(json_object_get(res, "problems"), 0));
+
+	if (*jstr(build, "command"))
+		return "did not build";
+	if (problem)
+		return problem;
+	return *jstr(build, "output") ? jstr(build, "output") : "not built";
+}
+
 /* The class at a glance, on stderr after the reports. */
 static void print_summary(const struct grade_batch *gb, const char *csv)
 {
@@ -440,11 +453,9 @@ static void print_summary(const struct grade_batch *gb, const char *csv)
 				check_passed(res, a->checks[k].name) ? "PASS" : "FAIL");
 		if (built)
 			fprintf(stderr, "\n");
-		else if (*jstr(json_object_get(res, "build"), "command"))
-			fprintf(stderr, " did not build\n");
-		else
-			fprintf(stderr, " %s\n", json_string_value(json_array_get(
-							 json_object_get(res, "problems"), 0)) ?: "");
+		else /* its first line */
+			fprintf(stderr, " %.*s\n", (int)strcspn(why_not_built(res), "\n"),
+				why_not_built(res));
 	}
 	fprintf(stderr, "grades: %s\nreports: %s/NAME/report.txt\n", csv, gb->out);
 }
