@@ -172,6 +172,21 @@ test_args_template_calls_the_program_as_it_wants() {
 		fail "no problem says it never listened: $(jq -c .problems without.json)"
 }
 
+test_a_makefile_that_builds_two_programs_needs_prog() {
+	need_root "grading runs each submission in a network namespace, as a user of its own"
+	mkdir two
+	cp "$GRADE/echo-fork/good.c" two/alpha.c
+	cp "$GRADE/echo-fork/good.c" two/beta.c
+	printf 'all: alpha beta\nalpha: alpha.c\n\tcc -o alpha alpha.c\nbeta: beta.c\n\tcc -o beta beta.c\n' >two/Makefile
+	! socklab grade echo-fork two --json --out out1 >without.json || fail "graded without --prog"
+	jq -e '.build.ok == false and (.build.output | contains("make built 2 programs")) and
+		(.build.output | contains("--prog NAME"))' without.json >/dev/null ||
+		fail "no clear build error: $(jq -c .build without.json)"
+	socklab grade echo-fork two --prog beta --json --out out2 >with.json ||
+		fail "with --prog: $(jq -c .build with.json)"
+	[ "$(jq -r .program with.json)" = beta ] || fail "graded $(jq -r .program with.json)"
+}
+
 test_without_root_it_says_what_is_not_isolated() {
 	need_root "to run socklab grade as an unprivileged user (nobody)"
 	command -v setpriv >/dev/null || skip "setpriv (util-linux) is missing"
