@@ -402,12 +402,18 @@ int sandbox_create(struct sandbox *sb, const struct sandbox_limits *lim, char *e
 	return 0;
 }
 
+/* Lowers a limit to value; never above the hard limit there is already,
+ * which only root could raise. */
 static int limit(int resource, rlim_t value)
 {
-	struct rlimit r = {value, value};
+	struct rlimit now, r = {value, value};
 
 	if (resource == RLIMIT_CPU)
 		r.rlim_max = value + 1; /* SIGXCPU first, then SIGKILL */
+	if (getrlimit(resource, &now) == 0 && now.rlim_max != RLIM_INFINITY) {
+		r.rlim_cur = r.rlim_cur < now.rlim_max ? r.rlim_cur : now.rlim_max;
+		r.rlim_max = r.rlim_max < now.rlim_max ? r.rlim_max : now.rlim_max;
+	}
 	return setrlimit(resource, &r) < 0 ? errno : 0;
 }
 
