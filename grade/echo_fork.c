@@ -248,10 +248,23 @@ static bool let_go(const struct check_ctx *c, pid_t pid, const char *sock, int64
 	return (e && e->t <= until) || (p && p->t_exit != T_NEVER && p->t_exit <= until);
 }
 
+/* The client's FIN on the connection the server accepted: it has left. */
+static const struct event *client_fin(const struct check_ctx *c, const struct event *accept)
+{
+	struct ev_filter f = {.src = "pkt", .flags = "F", .after = accept->t};
+	const struct event *e = NULL;
+
+	while (accept->call.peer && (e = ev_next(c->s, &f, e)))
+		if (e->pkt.from && strcmp(e->pkt.from, accept->call.peer) == 0)
+			return e;
+	return NULL;
+}
+
 static void say_kept(const struct check_ctx *c, struct check_result *r, pid_t pid,
 		     const struct event *accept)
 {
 	check_evidence(r, accept);
+	check_evidence(r, client_fin(c, accept));
 	check_evidence_text(r, "[%d] never closed fd %lld (%s), so it stays in CLOSE_WAIT after "
 			    "the client left", (int)pid, (long long)accept->call.ret,
 			    accept->call.sock);

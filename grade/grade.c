@@ -187,8 +187,12 @@ static int run_assignment(const struct submission *sub, const struct grade_optio
 			  struct grade_result *res, char *err, size_t errlen)
 {
 	char *command[] = {"socklab", "grade", (char *)o->a->name, (char *)sub->path, NULL};
+	/* The ring is the students' too (they run as the sandbox's user); the
+	 * packets are on the loopback of the sandbox's network; and socklab
+	 * stays root, to start each program as that user. */
 	struct scenario_options so = {.dir = res->session, .command = command, .quiet = true,
-				      .stop = o->stop, .ring_mode = 0666};
+				      .stop = o->stop, .ring_mode = 0666, .keep_root = true,
+				      .capture_netns = o->sb->netns[0] ? o->sb->netns : NULL};
 	struct grade_run g = {0};
 	char drivers[4096];
 	int ret;

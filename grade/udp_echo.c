@@ -65,6 +65,22 @@ static void evidence_wrong(const struct check_ctx *c, struct check_result *r, co
 		}
 }
 
+/* The datagram that came in before the read cut, the read, and the one
+ * that went back after it, as packets where the session has them. */
+static void evidence_wire(const struct check_ctx *c, struct check_result *r,
+			  const struct event *cut)
+{
+	struct ev_filter f = {.src = "pkt", .port = sock_local_port(cut->call.sock)};
+	const struct event *e = NULL, *in = NULL;
+
+	while ((e = ev_next(c->s, &f, e)) && e->t <= cut->t)
+		in = e;
+	check_evidence(r, in);
+	check_evidence(r, cut);
+	f.after = cut->t;
+	check_evidence(r, ev_first(c->s, &f));
+}
+
 static void boundaries(const struct check_ctx *c, struct check_result *r)
 {
 	const char *who = "client (sizes)";
@@ -80,7 +96,8 @@ static void boundaries(const struct check_ctx *c, struct check_result *r)
 	}
 	evidence_wrong(c, r, who);
 	cut = full_read(c, role_pid(c, "server"));
-	check_evidence(r, cut);
+	if (cut) /* the datagram on the wire, the read, what went back */
+		evidence_wire(c, r, cut);
 	if (run_trouble(c))
 		check_fail(r, "datagrams did not come back whole: %s", run_trouble(c));
 	else if (cut)

@@ -1056,7 +1056,7 @@ struct collector *collector_start(const struct collector_options *o, char *err, 
 	c->meta = meta_new(o, c->t0_realtime);
 	write_meta(c);
 	start_sources(c, o->sources);
-	if (drop_privileges(c, err, errlen) < 0)
+	if (!o->keep_root && drop_privileges(c, err, errlen) < 0)
 		goto out_stop_sources;
 	if (pthread_create(&c->thread, NULL, collector_main, c) != 0) {
 		snprintf(err, errlen, "cannot start the collector thread");

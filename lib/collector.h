@@ -51,6 +51,9 @@ struct collector_options {
 	 * socklab's own). A lab over a veth pair names both. */
 	const char *capture_iface;
 	const char *capture_netns;
+	/* Stay root under sudo (see lib/privs.h): the grader runs each program
+	 * as a user of its own, which only root can do. */
+	bool keep_root;
 	/* Called on the collector's thread for each line written, in order. */
 	void (*on_event)(void *arg, const char *line, size_t len);
 	void *on_event_arg;

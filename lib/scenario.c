@@ -271,6 +271,9 @@ struct scenario *scenario_begin(const struct scenario_options *o, char *err, siz
 	}
 	co.sources = o->sources ? o->sources : session_sources;
 	co.ring_mode = o->ring_mode;
+	co.capture_iface = o->capture_iface;
+	co.capture_netns = o->capture_netns;
+	co.keep_root = o->keep_root;
 	co.on_event = o->on_event;
 	co.on_event_arg = o->on_event_arg;
 	if (!(s->col = collector_start(&co, err, errlen)))

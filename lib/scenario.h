@@ -75,6 +75,11 @@ struct scenario_options {
 	/* Permissions of the session's ring; 0 means 0600. Programs that run
 	 * as another user (the grader's sandbox) need 0666. */
 	int ring_mode;
+	/* Where packets are captured, and whether socklab stays root under
+	 * sudo: as in collector_options. */
+	const char *capture_iface;
+	const char *capture_netns;
+	bool keep_root;
 };
 
 struct scenario;
