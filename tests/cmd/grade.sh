@@ -187,6 +187,18 @@ test_a_makefile_that_builds_two_programs_needs_prog() {
 	[ "$(jq -r .program with.json)" = beta ] || fail "graded $(jq -r .program with.json)"
 }
 
+test_under_sudo_the_grader_stays_root_to_run_the_sandbox() {
+	need_root "grading runs each submission in a network namespace, as a user of its own"
+	# As from `sudo socklab grade`: socklab drops root under sudo, but not
+	# while grading, or no program could start as the sandbox's user.
+	SUDO_UID=65534 SUDO_GID=65534 socklab grade udp-echo "$GRADE/udp-echo/good.c" --json \
+		--out out >res.json || fail "$(jq -c '.problems, .checks' res.json)"
+	[ "$(jq '.score' res.json)" = 2 ] || fail "score $(jq .score res.json)"
+	jq -e '.sandbox.isolated' res.json >/dev/null || fail "not isolated under sudo"
+	[ "$(ev out/good/session 'select(.src == "pkt")' | wc -l)" -gt 0 ] ||
+		fail "no packets from the sandbox's loopback"
+}
+
 test_without_root_it_says_what_is_not_isolated() {
 	need_root "to run socklab grade as an unprivileged user (nobody)"
 	command -v setpriv >/dev/null || skip "setpriv (util-linux) is missing"
