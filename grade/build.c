@@ -19,6 +19,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "errmsg.h"
 #include "grade.h"
 #include "progcheck.h"
 
@@ -425,11 +426,9 @@ int build_submission(const struct submission *sub, const struct grade_options *o
 	int ret;
 
 	memset(b, 0, sizeof(*b));
-	if (copy_submission(sub, o) < 0) {
-		snprintf(err, errlen, "cannot copy %s into %s: %s", sub->path, o->workdir,
-			 strerror(errno));
-		return -1;
-	}
+	if (copy_submission(sub, o) < 0)
+		return errmsg(err, errlen, "cannot copy %s into %s: %s", sub->path, o->workdir,
+			      strerror(errno));
 	if (sub->kind == SUB_PROGRAM) {
 		snprintf(b->program, sizeof(b->program), "%.3800s/%.200s", o->workdir,
 			 base ? base + 1 : sub->path);

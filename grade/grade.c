@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "errmsg.h"
 #include "grade.h"
 #include "paths.h"
 
@@ -226,11 +227,9 @@ static int check_tracer(const struct grade_options *o, char *err, size_t errlen)
 
 	if (!preload)
 		return -1;
-	if (!sandbox_can_read(o->sb, preload)) {
-		snprintf(err, errlen, "the sandbox's user cannot read the tracer %s: every folder "
-			 "on its path must be readable by others (chmod o+rx)", preload);
-		return -1;
-	}
+	if (!sandbox_can_read(o->sb, preload))
+		return errmsg(err, errlen, "the sandbox's user cannot read the tracer %s: every "
+			      "folder on its path must be readable by others (chmod o+rx)", preload);
 	return 0;
 }
 

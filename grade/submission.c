@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "errmsg.h"
 #include "grade.h"
 
 struct found {
@@ -147,10 +148,8 @@ static int add_class(struct found *f, const char *dir, char *err, size_t errlen)
 	struct dirent **names;
 	int n = scandir(dir, &names, NULL, by_name), before = f->n, ret = 0;
 
-	if (n < 0) {
-		snprintf(err, errlen, "cannot read %s: %s", dir, strerror(errno));
-		return -1;
-	}
+	if (n < 0)
+		return errmsg(err, errlen, "cannot read %s: %s", dir, strerror(errno));
 	for (int i = 0; i < n; i++) {
 		char path[4096];
 		enum submission_kind kind;
@@ -161,11 +160,9 @@ static int add_class(struct found *f, const char *dir, char *err, size_t errlen)
 		free(names[i]);
 	}
 	free(names);
-	if (ret == 0 && f->n == before) {
-		snprintf(err, errlen, "%s holds no submission: no .c file, Makefile, program or "
-			 "folder in it", dir);
-		return -1;
-	}
+	if (ret == 0 && f->n == before)
+		return errmsg(err, errlen, "%s holds no submission: no .c file, Makefile, program "
+			      "or folder in it", dir);
 	return ret;
 }
 

@@ -35,6 +35,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "errmsg.h"
+
 /* Far above the ids of real users and of the usual subuid ranges. */
 #define UID_BASE 2100000000u
 #define UID_SLOTS 256
@@ -103,15 +105,11 @@ static int netns_create(struct sandbox *sb, char *err, size_t errlen)
 	struct stat st;
 	pthread_t t;
 
-	if (pthread_create(&t, NULL, netns_thread, &job) != 0) {
-		snprintf(err, errlen, "cannot start a thread for the network namespace");
-		return -1;
-	}
+	if (pthread_create(&t, NULL, netns_thread, &job) != 0)
+		return errmsg(err, errlen, "cannot start a thread for the network namespace");
 	pthread_join(t, NULL);
-	if (job.fd < 0) {
-		snprintf(err, errlen, "no network namespace of its own: %s", strerror(job.err));
-		return -1;
-	}
+	if (job.fd < 0)
+		return errmsg(err, errlen, "no network namespace of its own: %s", strerror(job.err));
 	sb->netns_fd = job.fd;
 	if (fstat(job.fd, &st) == 0)
 		sb->netns_ino = (unsigned long)st.st_ino;
@@ -340,19 +338,15 @@ static int uid_reserve(struct sandbox *sb, char *err, size_t errlen)
 {
 	char path[64];
 
-	if (mkdir(LOCK_DIR, 0755) < 0 && errno != EEXIST) {
-		snprintf(err, errlen, "cannot make %s: %s", LOCK_DIR, strerror(errno));
-		return -1;
-	}
+	if (mkdir(LOCK_DIR, 0755) < 0 && errno != EEXIST)
+		return errmsg(err, errlen, "cannot make %s: %s", LOCK_DIR, strerror(errno));
 	for (unsigned slot = 0; slot < UID_SLOTS; slot++) {
 		int fd;
 
 		snprintf(path, sizeof(path), LOCK_DIR "/grade-uid-%u.lock", slot);
 		fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-		if (fd < 0) {
-			snprintf(err, errlen, "cannot open %s: %s", path, strerror(errno));
-			return -1;
-		}
+		if (fd < 0)
+			return errmsg(err, errlen, "cannot open %s: %s", path, strerror(errno));
 		if (flock(fd, LOCK_EX | LOCK_NB) == 0 && user_is_free(UID_BASE + slot)) {
 			sb->uid_lock = fd;
 			sb->uid = UID_BASE + slot;
@@ -361,8 +355,7 @@ static int uid_reserve(struct sandbox *sb, char *err, size_t errlen)
 		}
 		close(fd);
 	}
-	snprintf(err, errlen, "all %d sandbox users are busy (other graders run)", UID_SLOTS);
-	return -1;
+	return errmsg(err, errlen, "all %d sandbox users are busy (other graders run)", UID_SLOTS);
 }
 
 /* ---- making and entering ------------------------------------------------- */
