@@ -24,7 +24,7 @@ enum { MARK_LEFT, MARK_KILLED };
 /* Children judged per connection: enough for any correct run, and a
  * bound on the work when a program forks without end. */
 #define CHILDREN_JUDGED 64
-#define KEPT_SHOWN 2 /* connections shown as evidence; the others counted */
+#define KEPT_SHOWN 1 /* connections shown as evidence; the others counted */
 
 static int restart(struct grade_run *g, pid_t server)
 {
@@ -399,11 +399,26 @@ static const struct event *reuseaddr_of(const struct check_ctx *c, pid_t pid)
 	return NULL;
 }
 
+/* The last state change before t that left a socket on port holding it
+ * after its program was gone (TIME_WAIT, FIN_WAIT_2), where the session
+ * has states. */
+static const struct event *port_held(const struct check_ctx *c, int port, int64_t t)
+{
+	struct ev_filter f = {.src = "state", .port = port};
+	const struct event *e = NULL, *held = NULL;
+
+	while ((e = ev_next(c->s, &f, e)) && e->t < t)
+		if (sock_local_port(e->state.sock) == port &&
+		    (e->state.to == TCP_ST_TIME_WAIT || e->state.to == TCP_ST_FIN_WAIT_2))
+			held = e;
+	return held;
+}
+
 static void reuseaddr(const struct check_ctx *c, struct check_result *r)
 {
 	const char *who = "server (restarted)";
 	pid_t first = role_pid(c, "server"), again = role_pid(c, who);
-	const struct event *bind, *listen, *reuse;
+	const struct event *bind, *listen, *reuse, *held;
 
 	if (fail_if_not_run(c, r, who))
 		return;
@@ -421,13 +436,16 @@ static void reuseaddr(const struct check_ctx *c, struct check_result *r)
 	}
 	evidence_output(c, r, who, NULL, 2);
 	evidence_end(c, r, again);
+	held = bind ? port_held(c, c->facts->port, bind->t) : NULL;
+	check_evidence(r, held);
 	if (!reuseaddr_of(c, first))
 		check_evidence_text(r, "the server never set SO_REUSEADDR on its listening socket");
 	if (bind && bind->call.err && strcmp(bind->call.err, "EADDRINUSE") == 0)
 		check_fail(r, "started again at once, the server could not bind port %d: bind() "
 			   "failed with EADDRINUSE, because the killed server's connection still "
-			   "holds the port (TIME_WAIT). Set SO_REUSEADDR on the listening socket "
-			   "before bind()", c->facts->port);
+			   "holds the port (in %s). Set SO_REUSEADDR on the listening socket "
+			   "before bind()", c->facts->port,
+			   held ? tcp_state_name(held->state.to) : "TIME_WAIT or FIN_WAIT_2");
 	else
 		check_fail(r, "started again at once, the server did not listen on port %d",
 			   c->facts->port);
