@@ -1,5 +1,6 @@
 #!/bin/bash
-# make install: the command, the tracer library, the labs and the man page
+# make install: the command, the tracer library, the labs, the grader's
+# clients and servers, and the man page
 # land under PREFIX (inside DESTDIR), and an installed socklab finds its
 # tracer and labs there, with no build tree beside it.
 . "$(dirname "$0")/../lib.sh"
@@ -11,6 +12,7 @@ test_install_puts_every_part_under_prefix_and_it_runs_from_there() {
 	[ -x "$p/bin/socklab" ] || fail "no bin/socklab"
 	[ -f "$p/lib/socklab/libsocklab-preload.so" ] || fail "no tracer library"
 	[ -x "$p/lib/socklab/labs/01-handshake/echo_server" ] || fail "no lab programs"
+	[ -x "$p/lib/socklab/grade/tcp_client" ] || fail "no grader's clients and servers"
 	[ -f "$p/share/socklab/labs/01-handshake/LAB.md" ] || fail "no lab sheets"
 	[ -f "$p/share/man/man1/socklab.1" ] || fail "no man page"
 	man -l "$p/share/man/man1/socklab.1" 2>/dev/null | grep -q "socklab trace" || fail "man page unreadable"
