@@ -32,6 +32,7 @@
 #define SMALL_MESSAGES 200
 #define BIG_SIZE (1024 * 1024)
 #define TIMEOUT_S 10 /* generous: the machine may be loaded */
+#define TIMEOUT_WORDS "10 s"
 #define CONCURRENT_TIMEOUT_S 5
 
 static struct sockaddr_in server;
@@ -209,48 +210,64 @@ out_free:
 	return ret;
 }
 
-/* Waits (up to the socket's timeout) for line to come back. Returns 0
- * when it came back exactly. */
-static int await_echo(int fd, const char *line)
+/* How an echo came back (or did not). */
+enum echo { ECHO_OK, ECHO_TIMEOUT, ECHO_CLOSED, ECHO_DIFFERENT };
+
+static const char *const echo_words[] = {
+	[ECHO_OK] = "echoed",
+	[ECHO_TIMEOUT] = "no echo within " TIMEOUT_WORDS,
+	[ECHO_CLOSED] = "the server closed the connection before the echo came",
+	[ECHO_DIFFERENT] = "the echo came back different",
+};
+
+/* Waits (up to the socket's timeout) for line to come back. */
+static enum echo await_echo(int fd, const char *line)
 {
 	char got[128];
-	size_t len = strlen(line);
+	size_t len = strlen(line), n;
 	int timed_out;
 
-	return read_exactly(fd, got, len, &timed_out) == len && memcmp(got, line, len) == 0 ? 0
-											   : -1;
+	n = read_exactly(fd, got, len, &timed_out);
+	if (n < len)
+		return timed_out ? ECHO_TIMEOUT : ECHO_CLOSED;
+	return memcmp(got, line, len) == 0 ? ECHO_OK : ECHO_DIFFERENT;
 }
 
 /* One line to the server and its echo back. */
-static int echo_line(int fd, const char *line)
+static enum echo echo_line(int fd, const char *line)
 {
 	if (send_all(fd, line, strlen(line)) < 0)
-		return -1;
+		return ECHO_CLOSED;
 	return await_echo(fd, line);
 }
 
 static int concurrent(void)
 {
 	int a = connect_server("A", TIMEOUT_S), b = -1, ret = 1;
+	enum echo e;
 
 	if (a < 0)
 		return 1;
-	if (echo_line(a, "hello from A\n") < 0) {
-		printf("A: no echo within %d s\n", TIMEOUT_S);
+	if ((e = echo_line(a, "hello from A\n")) != ECHO_OK) {
+		printf("A: %s\n", echo_words[e]);
 		goto out_close;
 	}
 	printf("A: connected and echoed; A stays connected\n");
 	if ((b = connect_server("B", CONCURRENT_TIMEOUT_S)) < 0)
 		goto out_close;
-	if (echo_line(b, "hello from B\n") == 0) {
+	if ((e = echo_line(b, "hello from B\n")) == ECHO_OK) {
 		printf("B: echoed while A was still connected\n");
 		ret = 0;
+		goto out_close;
+	}
+	if (e != ECHO_TIMEOUT) {
+		printf("B: %s\n", echo_words[e]);
 		goto out_close;
 	}
 	printf("B: no echo within %d s while A stayed connected\n", CONCURRENT_TIMEOUT_S);
 	close(a);
 	a = -1;
-	if (await_echo(b, "hello from B\n") == 0)
+	if (await_echo(b, "hello from B\n") == ECHO_OK)
 		printf("B: echoed only after A closed its connection\n");
 	else
 		printf("B: still no echo after A closed its connection\n");
@@ -270,8 +287,8 @@ static int hold(void)
 
 	if (fd < 0)
 		return 1;
-	if (echo_line(fd, "hold\n") < 0) {
-		printf("holding client: no echo within %d s\n", TIMEOUT_S);
+	if (echo_line(fd, "hold\n") != ECHO_OK) {
+		printf("holding client: no echo\n");
 		close(fd);
 		return 1;
 	}
