@@ -32,8 +32,9 @@
 #define SMALL_MESSAGES 200
 #define BIG_SIZE (1024 * 1024)
 #define TIMEOUT_S 10 /* generous: the machine may be loaded */
-#define TIMEOUT_WORDS "10 s"
 #define CONCURRENT_TIMEOUT_S 5
+#define WORD(x) #x
+#define WORDS(x) WORD(x) /* a number, as a string */
 
 static struct sockaddr_in server;
 
@@ -215,7 +216,7 @@ enum echo { ECHO_OK, ECHO_TIMEOUT, ECHO_CLOSED, ECHO_DIFFERENT };
 
 static const char *const echo_words[] = {
 	[ECHO_OK] = "echoed",
-	[ECHO_TIMEOUT] = "no echo within " TIMEOUT_WORDS,
+	[ECHO_TIMEOUT] = "no echo within " WORDS(TIMEOUT_S) " s",
 	[ECHO_CLOSED] = "the server closed the connection before the echo came",
 	[ECHO_DIFFERENT] = "the echo came back different",
 };
