@@ -150,12 +150,12 @@ static void echo_lines(const struct check_ctx *c, struct check_result *r)
 	evidence_received(c, r, pid);
 	check_evidence(r, short_read(c, pid));
 	evidence_output(c, r, parts[bad].client, NULL, 3);
-	if (grade_was_stopped(g, pid))
+	if (run_trouble(c))
+		check_fail(r, "the client did not print back what it sent: %s", run_trouble(c));
+	else if (grade_was_stopped(g, pid))
 		check_fail(r, "the client never ended, and socklab had to stop it: what it printed "
 			   "may still have been in its stdout buffer, lost when it was stopped. "
 			   "See the check closes");
-	else if (run_trouble(c))
-		check_fail(r, "the client did not print back what it sent: %s", run_trouble(c));
 	else if (bad == 1)
 		check_fail(r, "with the echo coming back in small pieces, the client did not print "
 			   "back what it sent. One recv() is not one line: it returns what has "
