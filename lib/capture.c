@@ -58,7 +58,7 @@
 #define BLOCK_MS 10
 /* How often the capture thread looks whether it should stop. */
 #define POLL_MS 50
-/* How long stop() waits for the kernel to hand over the last packets. */
+/* The longest stop() waits for the kernel to hand over the last packets. */
 #define DRAIN_MS 2000
 
 struct capture {
@@ -194,17 +194,32 @@ static bool all_read(struct capture *cap)
 	return pcap_stats(cap->pcap, &st) < 0 || cap->seen + st.ps_drop >= st.ps_recv;
 }
 
-/* At stop: the last packets, the FINs among them, may still wait in a
- * block the kernel has not handed over yet (it will within BLOCK_MS). */
+/*
+ * At stop: the last packets, the FINs among them, may still wait in a
+ * block the kernel has not handed over yet; it hands any block over within
+ * BLOCK_MS. So once nothing has come for QUIET_MS, everything has. (The
+ * kernel's count cannot say so on loopback: it counts each packet twice,
+ * going out and coming in, and libpcap passes on one copy. Where the count
+ * holds, it ends the wait sooner.)
+ */
+#define QUIET_MS (3 * BLOCK_MS)
+
 static void drain(struct capture *cap)
 {
 	struct timespec nap = {0, 2 * 1000 * 1000};
-	int64_t deadline = clock_ns(CLOCK_MONOTONIC) + DRAIN_MS * 1000000LL;
+	int64_t now = clock_ns(CLOCK_MONOTONIC);
+	int64_t deadline = now + DRAIN_MS * 1000000LL;
+	int64_t quiet_until = now + QUIET_MS * 1000000LL;
 
 	for (;;) {
+		bool any = false;
+
 		while (pcap_dispatch(cap->pcap, -1, on_packet, (u_char *)cap) > 0)
-			;
-		if (all_read(cap) || clock_ns(CLOCK_MONOTONIC) > deadline)
+			any = true;
+		now = clock_ns(CLOCK_MONOTONIC);
+		if (any)
+			quiet_until = now + QUIET_MS * 1000000LL;
+		if (all_read(cap) || now > quiet_until || now > deadline)
 			return;
 		nanosleep(&nap, NULL);
 	}
