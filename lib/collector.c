@@ -44,6 +44,8 @@
  * A call record arrives when the call returns, up to a few milliseconds
  * after its time; a packet waits for the connect() that owns it. */
 #define REORDER_NS (250 * 1000 * 1000LL)
+/* Events written per pass of the loop, between looks at the ring. */
+#define FLUSH_BATCH 2048
 /* How often /proc is read for zombies. */
 #define PROC_SCAN_NS (20 * 1000 * 1000LL)
 /* How long the last drain waits for a producer that claimed a slot. */
@@ -470,17 +472,22 @@ static void flush_one(struct collector *c, struct pending *p)
 }
 
 /* Writes every event older than horizon (all of them for INT64_MAX). */
-static void flush_until(struct collector *c, int64_t horizon)
+/* Writes the events older than horizon, at most max of them (the
+ * collector goes back to the ring between batches: a burst of packets must
+ * not leave the ring unread, for traced programs drop what does not fit).
+ * Returns true if it stopped at max with more to write. */
+static bool flush_until(struct collector *c, int64_t horizon, size_t max)
 {
-	bool any = false;
+	size_t n = 0;
 
-	while (c->heap.n > 0 && c->heap.a[0].t <= horizon) {
+	while (c->heap.n > 0 && c->heap.a[0].t <= horizon && n < max) {
 		struct pending p = heap_pop(&c->heap);
 		flush_one(c, &p);
-		any = true;
+		n++;
 	}
-	if (any)
+	if (n)
 		fflush(c->out);
+	return n == max;
 }
 
 /* What the collector needs of a record before it writes it. */
@@ -686,7 +693,7 @@ static void *collector_main(void *arg)
 		bool busy = take_ring(c);
 		busy |= take_inbox(c);
 		scan_procs(c, false);
-		flush_until(c, collector_now(c) - REORDER_NS);
+		busy |= flush_until(c, collector_now(c) - REORDER_NS, FLUSH_BATCH);
 		if (!busy)
 			nap(1000000);
 	}
@@ -694,7 +701,7 @@ static void *collector_main(void *arg)
 	take_inbox(c);
 	scan_procs(c, true);
 	take_inbox(c);
-	flush_until(c, INT64_MAX);
+	flush_until(c, INT64_MAX, SIZE_MAX);
 	return NULL;
 }
 
