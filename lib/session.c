@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <jansson.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -81,15 +82,19 @@ int session_append_line(struct session *s, const char *line, size_t len)
 	return 0;
 }
 
-/* Reads events.jsonl line by line. A last line without its newline is a
- * session cut off while writing; it is parsed like any other. */
-static int load_events(struct session *s, FILE *f)
+/* Reads up to max_lines lines of events.jsonl. A last line without its
+ * newline is a session cut off while writing; it is parsed like any other. */
+static int load_events(struct session *s, size_t max_lines)
 {
+	FILE *f = s->file;
 	char *line = NULL;
 	size_t cap = 0;
-	ssize_t len;
+	ssize_t len = 0;
 
-	while ((len = getline(&line, &cap, f)) > 0) {
+	for (size_t n = 0; n < max_lines; n++) {
+		if ((len = getline(&line, &cap, f)) <= 0)
+			break;
+		s->file_done += len;
 		if (line[len - 1] == '\n')
 			len--;
 		if (len == 0) {
@@ -99,7 +104,13 @@ static int load_events(struct session *s, FILE *f)
 		session_append_line(s, line, (size_t)len);
 	}
 	free(line);
-	return ferror(f) ? -1 : 0;
+	if (ferror(f))
+		return -1;
+	if (!feof(f))
+		return 1;
+	fclose(f);
+	s->file = NULL;
+	return 0;
 }
 
 static void load_meta(struct session *s)
@@ -110,7 +121,7 @@ static void load_meta(struct session *s)
 	s->meta = json_load_file(path, 0, NULL);
 }
 
-int session_open(struct session *s, const char *dir, char *err, size_t errlen)
+int session_begin(struct session *s, const char *dir, char *err, size_t errlen)
 {
 	char path[4096];
 	struct stat st;
@@ -133,22 +144,50 @@ int session_open(struct session *s, const char *dir, char *err, size_t errlen)
 	}
 	if (session_init(s) < 0)
 		goto out_nomem;
+	s->file = f;
+	if (fstat(fileno(f), &st) == 0)
+		s->file_size = st.st_size;
 	s->dir = strdup(dir);
-	if (!s->dir || load_events(s, f) < 0)
+	if (!s->dir)
 		goto out_nomem;
-	fclose(f);
 	load_meta(s);
 	return 0;
 
 out_nomem:
 	snprintf(err, errlen, "%s: cannot read events.jsonl: %s", dir, strerror(errno));
-	fclose(f);
+	if (!s->file)
+		fclose(f);
 	session_close(s);
 	return -1;
 }
 
+int session_load(struct session *s, size_t max_lines, char *err, size_t errlen)
+{
+	int more;
+
+	if (!s->file)
+		return 0;
+	more = load_events(s, max_lines);
+	if (more < 0)
+		snprintf(err, errlen, "%s: cannot read events.jsonl: %s", s->dir, strerror(errno));
+	return more;
+}
+
+int session_open(struct session *s, const char *dir, char *err, size_t errlen)
+{
+	if (session_begin(s, dir, err, errlen) < 0)
+		return -1;
+	if (session_load(s, SIZE_MAX, err, errlen) < 0) {
+		session_close(s);
+		return -1;
+	}
+	return 0;
+}
+
 void session_close(struct session *s)
 {
+	if (s->file)
+		fclose(s->file);
 	for (struct text_chunk *c = s->text, *next; c; c = next) {
 		next = c->next;
 		free(c);

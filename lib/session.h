@@ -29,11 +29,24 @@ struct session {
 	size_t bad_lines;
 	char first_bad[256]; /* "line 17: not JSON: ..." */
 	void *meta;          /* session.json as a jansson object, or NULL */
+	/* While loading a piece at a time (session_begin): */
+	void *file;          /* events.jsonl, open; NULL once read to its end */
+	long long file_size, file_done; /* bytes in it, and read so far */
 };
 
 /* Loads the session in dir. Returns 0, or -1 with err saying what is
  * wrong in words a student can act on (no such folder, not a session). */
 int session_open(struct session *s, const char *dir, char *err, size_t errlen);
+
+/*
+ * The same, a piece at a time, for a viewer that shows its first screen
+ * before a big session has finished loading: session_begin() checks the
+ * folder and reads session.json but no event; each session_load() then
+ * reads up to max_lines more lines. session_load() returns 1 while lines
+ * remain, 0 at the end, -1 when the file cannot be read (err says why).
+ */
+int session_begin(struct session *s, const char *dir, char *err, size_t errlen);
+int session_load(struct session *s, size_t max_lines, char *err, size_t errlen);
 
 /* An empty session, to be filled line by line (a live session). */
 int session_init(struct session *s);

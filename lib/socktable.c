@@ -8,10 +8,9 @@
 
 struct sock_info *socktable_find(const struct socktable *st, const char *sock)
 {
-	for (size_t i = st->n; i-- > 0;)
-		if (st->s[i].sock == sock)
-			return &st->s[i];
-	return NULL;
+	long at;
+
+	return sock && ptrmap_get(&st->index, sock, &at) ? &st->s[at - 1] : NULL;
 }
 
 static struct sock_info *sock_get(struct socktable *st, const char *sock, int64_t t)
@@ -28,6 +27,8 @@ static struct sock_info *sock_get(struct socktable *st, const char *sock, int64_
 		st->s = bigger;
 		st->cap = cap;
 	}
+	if (ptrmap_put(&st->index, sock, (long)st->n + 1) < 0)
+		return NULL;
 	s = &st->s[st->n++];
 	*s = (struct sock_info){.sock = sock, .conn = -1, .fd = -1, .t_state = t,
 				.timer_ms = -1, .t_first = t, .t_last = t};
@@ -81,12 +82,58 @@ static void on_state(struct socktable *st, const struct event *e)
 		s->conn = e->conn;
 }
 
+/* Appends s as it is now to its history; one mark per event that
+ * touched it, so a replay can ask for any moment. */
+static void remember(struct sock_info *s, int64_t t)
+{
+	if (s->nhist == s->hist_cap) {
+		size_t cap = s->hist_cap ? s->hist_cap * 2 : 8;
+		struct sock_mark *bigger = realloc(s->hist, cap * sizeof(*bigger));
+		if (!bigger)
+			return;
+		s->hist = bigger;
+		s->hist_cap = cap;
+	}
+	s->hist[s->nhist++] = (struct sock_mark){
+		.t = t, .timer_ms = s->timer_ms, .t_state = s->t_state, .sent = s->bytes_sent,
+		.rcvd = s->bytes_rcvd, .pid = s->pid, .fd = s->fd, .state = s->state,
+		.closed = s->closed};
+}
+
 void socktable_add(struct socktable *st, const struct event *e)
 {
-	if (e->src == SRC_CALL && e->call.sock)
+	const char *name = e->src == SRC_CALL ? e->call.sock : e->src == SRC_STATE ? e->state.sock
+										     : NULL;
+
+	if (!name)
+		return;
+	if (e->src == SRC_CALL)
 		on_call(st, e);
-	else if (e->src == SRC_STATE && e->state.sock)
+	else
 		on_state(st, e);
+	if (st->keep_history) {
+		struct sock_info *s = socktable_find(st, name);
+		if (s)
+			remember(s, e->t);
+	}
+}
+
+bool sock_at(const struct sock_info *s, int64_t t, struct sock_mark *out)
+{
+	size_t lo = 0, hi = s->nhist;
+
+	/* The last mark at or before t. */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (s->hist[mid].t <= t)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == 0)
+		return false;
+	*out = s->hist[lo - 1];
+	return true;
 }
 
 void socktable_build(struct socktable *st, const struct event *ev, size_t n)
@@ -97,6 +144,9 @@ void socktable_build(struct socktable *st, const struct event *ev, size_t n)
 
 void socktable_free(struct socktable *st)
 {
+	for (size_t i = 0; i < st->n; i++)
+		free(st->s[i].hist);
+	ptrmap_free(&st->index);
 	free(st->s);
 	memset(st, 0, sizeof(*st));
 }

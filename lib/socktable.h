@@ -15,6 +15,20 @@
 #include <sys/types.h>
 
 #include "event.h"
+#include "ptrmap.h"
+
+/* A socket at one moment, for whoever replays a session (the viewer):
+ * kept only when the table is asked to (socktable.keep_history). */
+struct sock_mark {
+	int64_t t;
+	int64_t timer_ms;  /* TIME_WAIT: time left at t_state; -1 */
+	int64_t t_state;   /* when it entered state */
+	uint64_t sent, rcvd; /* bytes, by its calls, up to t */
+	pid_t pid;         /* the process that used it last, and its fd there */
+	int32_t fd;
+	uint8_t state;     /* enum tcp_state */
+	bool closed;
+};
 
 struct sock_info {
 	const char *sock;   /* interned "LOCAL>PEER" */
@@ -29,11 +43,15 @@ struct sock_info {
 	uint64_t bytes_sent, bytes_rcvd; /* by its calls */
 	uint32_t nstates;   /* state changes seen */
 	bool closed;        /* its owner called close() (others may hold it) */
+	struct sock_mark *hist; /* every change, in time order (keep_history) */
+	size_t nhist, hist_cap;
 };
 
 struct socktable {
 	struct sock_info *s;
 	size_t n, cap;
+	struct ptrmap index; /* interned name -> position in s, plus one */
+	bool keep_history;   /* set before the first socktable_add */
 };
 
 void socktable_add(struct socktable *st, const struct event *e);
@@ -42,5 +60,8 @@ void socktable_free(struct socktable *st);
 
 /* By interned name: the pointer from an event. */
 struct sock_info *socktable_find(const struct socktable *st, const char *sock);
+
+/* What s was at time t (keep_history): false when it did not exist yet. */
+bool sock_at(const struct sock_info *s, int64_t t, struct sock_mark *out);
 
 #endif
