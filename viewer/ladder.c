@@ -122,6 +122,20 @@ static int col_of_sock(struct ladder *l, const char *sock, pid_t pid)
 	return c;
 }
 
+/* The column an address already has, made by nobody: a bind() that
+ * failed (EADDRINUSE) is drawn at the column of the socket that holds
+ * the address it asked for. */
+static int col_known(const struct ladder *l, const char *ep)
+{
+	long at;
+
+	if (ptrmap_get(&l->by_ep, ep, &at))
+		return (int)at - 1;
+	if (is_wildcard(ep) && ptrmap_get(&l->by_port, KEY(endpoint_port(ep)), &at))
+		return (int)at - 1;
+	return -1;
+}
+
 static bool fn_in(const char *fn, const char *const *names)
 {
 	for (; fn && *names; names++)
@@ -159,6 +173,8 @@ static struct ladder_mark place(struct ladder *l, const struct event *e)
 		m.kind = m.a >= 0 ? LK_NOTE : LK_NONE;
 	} else if (ladder_call_shown(e)) {
 		m.a = (int16_t)col_of_sock(l, e->call.sock, e->pid);
+		if (m.a < 0 && e->call.addr)
+			m.a = (int16_t)col_known(l, e->call.addr);
 		m.kind = m.a >= 0 ? LK_NOTE : LK_NONE;
 	}
 	return m;

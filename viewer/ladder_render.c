@@ -120,8 +120,9 @@ bool ladder_geom(struct ladder_geom *g, int n, int width)
 	if (n <= 0 || n > LADDER_MAX_COLS)
 		return n == 0;
 	if (n == 1) {
-		g->margin = g->spacing = width / 2;
-		g->x[0] = width / 2;
+		/* One column: its notes to its right, where the room is. */
+		g->margin = g->spacing = clamp(width * 3 / 10, 14, 30);
+		g->x[0] = g->margin;
 		return true;
 	}
 	/* Outer notes want room ("accept() = 4 ESTABLISHED"); labels between
@@ -139,7 +140,7 @@ bool ladder_geom(struct ladder_geom *g, int n, int width)
 
 int ladder_text_width(int n)
 {
-	return n <= 0 ? 0 : n == 1 ? 48 : 2 * 24 + (n - 1) * 32 + 1;
+	return n <= 0 ? 0 : n == 1 ? 64 : 2 * 24 + (n - 1) * 34 + 1;
 }
 
 /* ---- cells ---------------------------------------------------------- */
@@ -230,7 +231,7 @@ void ladder_render_blank(const struct ladder_ctx *c, struct ladder_cell *cells)
 static void gap_text(int64_t ns, char *out, size_t cap)
 {
 	if (ns < 1000000000LL)
-		snprintf(out, cap, "... %lld ms ...", (long long)(ns / 1000000));
+		snprintf(out, cap, "... %lld ms ...", (long long)((ns + 500000) / 1000000));
 	else
 		snprintf(out, cap, "... %.1f s ...", (double)ns / 1e9);
 }
@@ -279,13 +280,13 @@ static void render_arrow(const struct ladder_ctx *c, size_t i, struct ladder_cel
 	for (int x = lo; x <= hi; x++)
 		put_glyph(cells, c->g->width, x, LG_HLINE, role, hot);
 	put_glyph(cells, c->g->width, xb > xa ? hi : lo, xb > xa ? LG_RHEAD : LG_LHEAD, role, hot);
-	room = hi - lo + 1 - 4;
+	room = hi - lo + 1 - 3; /* a head at one end, a dash at the other */
 	do
 		ladder_arrow_label(e, detail, label, sizeof(label));
 	while ((int)strlen(label) + 2 > room && detail-- > 0);
 	snprintf(padded, sizeof(padded), " %s ", label);
-	put_text(cells, c->g->width, lo + 2 + (room - (int)strlen(padded)) / 2, room, padded, role,
-		 hot);
+	put_text(cells, c->g->width, lo + 1 + (xb > xa ? 0 : 1) + (room - (int)strlen(padded)) / 2,
+		 room, padded, role, hot);
 }
 
 /* The notes of one column in a row: events [from, to) of the view that

@@ -1,0 +1,218 @@
+/*
+ * tables.c - what the panes beside the ladder list, as of the cursor: the
+ * sockets, the process tree, the lab's steps and checkpoints.
+ *
+ * The tables themselves (lib/socktable, lib/proctable) are built once, event
+ * by event; what a row was at the cursor's time comes from the socket's
+ * history (sock_at) and the process's times (proc_state_at).
+ */
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "model.h"
+
+/* ---- sockets ---------------------------------------------------------- */
+
+void model_note_socket(struct model *m, size_t k)
+{
+	const char *sock = m->socks.s[k].sock;
+
+	/* "0.0.0.0:0>*" is every socket before bind() or connect(): no row. */
+	if (sock_local_port(sock) == 0)
+		return;
+	if (m->nsockrows == m->sockrows_cap) {
+		size_t cap = m->sockrows_cap ? m->sockrows_cap * 2 : 64;
+		uint32_t *bigger = realloc(m->sockrows, cap * sizeof(*bigger));
+		if (!bigger)
+			return;
+		m->sockrows = bigger;
+		m->sockrows_cap = cap;
+	}
+	m->sockrows[m->nsockrows++] = (uint32_t)k;
+}
+
+size_t model_nsockets(const struct model *m)
+{
+	int64_t t = model_time(m);
+	size_t lo = 0, hi = m->nsockrows;
+
+	/* Rows are in the order sockets first appeared, so in time order. */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (m->socks.s[m->sockrows[mid]].t_first <= t)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+long long model_queued(const struct model *m, const struct sock_info *s, int64_t t)
+{
+	const char *gt = strchr(s->sock, '>');
+	const struct sock_info *peer;
+	struct sock_mark mine, theirs;
+	char name[300];
+
+	if (!gt || strcmp(gt + 1, "*") == 0)
+		return -1;
+	snprintf(name, sizeof(name), "%s>%.*s", gt + 1, (int)(gt - s->sock), s->sock);
+	peer = socktable_find(&m->socks, strpool_get(m->s.pool, name));
+	if (!peer || !sock_at(s, t, &mine))
+		return -1;
+	if (!sock_at(peer, t, &theirs))
+		return 0;
+	return theirs.sent > mine.rcvd ? (long long)(theirs.sent - mine.rcvd) : 0;
+}
+
+/* ---- processes ---------------------------------------------------------- */
+
+int64_t model_zombie_ns(const struct proc_info *p, int64_t t)
+{
+	int64_t end;
+
+	if (p->t_exit == T_NEVER || p->t_exit > t)
+		return 0;
+	end = p->t_reaped != T_NEVER && p->t_reaped <= t ? p->t_reaped : t;
+	return end - p->t_exit;
+}
+
+static const struct proc_info *parent_of(const struct model *m, const struct proc_info *p)
+{
+	const struct proc_info *q = p->ppid ? proctable_find(&m->procs, p->ppid) : NULL;
+
+	return q == p ? NULL : q;
+}
+
+struct tree_walk {
+	const struct model *m;
+	struct proc_row *rows;
+	size_t n, max;
+	int64_t t;
+};
+
+#define TREE_MAX_DEPTH 24
+
+static bool child_at(const struct tree_walk *w, size_t i, const struct proc_info *p)
+{
+	const struct proc_info *q = &w->m->procs.p[i];
+
+	return q->t_start <= w->t && parent_of(w->m, q) == p;
+}
+
+/* Adds p and, below it, its children that exist at t. */
+static void walk(struct tree_walk *w, const struct proc_info *p, int depth, bool last,
+		 uint32_t open)
+{
+	size_t n = w->m->procs.n, lastkid = n;
+
+	if (w->n >= w->max || depth >= TREE_MAX_DEPTH)
+		return;
+	if (w->rows)
+		w->rows[w->n] = (struct proc_row){.p = p, .depth = depth, .last = last, .open = open};
+	w->n++;
+	for (size_t i = n; i-- > 0 && lastkid == n;)
+		if (child_at(w, i, p))
+			lastkid = i;
+	for (size_t i = 0; i < n && lastkid < n; i++)
+		if (child_at(w, i, p))
+			walk(w, &w->m->procs.p[i], depth + 1, i == lastkid,
+			     open | (i != lastkid ? 1u << depth : 0));
+}
+
+size_t model_proc_rows(const struct model *m, struct proc_row *rows, size_t max)
+{
+	struct tree_walk w = {.m = m, .rows = rows, .max = max, .t = model_time(m)};
+
+	for (size_t i = 0; i < m->procs.n; i++) {
+		const struct proc_info *p = &m->procs.p[i];
+		if (p->t_start <= w.t && !parent_of(m, p))
+			walk(&w, p, 0, true, 0);
+	}
+	return w.n;
+}
+
+/* ---- the lab ------------------------------------------------------------- */
+
+static int add_check(struct model *m, const char *name)
+{
+	for (size_t k = 0; k < m->nchecks; k++)
+		if (m->checks[k] == name)
+			return 0;
+	if (m->nchecks == m->checks_cap) {
+		size_t cap = m->checks_cap ? m->checks_cap * 2 : 16;
+		const char **bigger = realloc(m->checks, cap * sizeof(*bigger));
+		if (!bigger)
+			return -1;
+		m->checks = bigger;
+		m->checks_cap = cap;
+	}
+	m->checks[m->nchecks++] = name;
+	return 0;
+}
+
+void model_set_lab(struct model *m, const char *title, const char *const *names, size_t n)
+{
+	snprintf(m->lab_title, sizeof(m->lab_title), "%s", title ? title : "");
+	for (size_t k = 0; k < n; k++)
+		add_check(m, strpool_get(m->s.pool, names[k]));
+}
+
+bool model_has_lab(const struct model *m)
+{
+	return m->lab_title[0] || m->nchecks || m->nnotes;
+}
+
+static int push_note(struct model *m, const struct lab_note *note)
+{
+	if (m->nnotes == m->notes_cap) {
+		size_t cap = m->notes_cap ? m->notes_cap * 2 : 16;
+		struct lab_note *bigger = realloc(m->notes, cap * sizeof(*bigger));
+		if (!bigger)
+			return -1;
+		m->notes = bigger;
+		m->notes_cap = cap;
+	}
+	m->notes[m->nnotes++] = *note;
+	return 0;
+}
+
+/* "step" and "checkpoint" notes (docs/DESIGN.md): a checkpoint's name and
+ * result are fields of its own, read from the line. */
+void model_note_lab(struct model *m, uint32_t i)
+{
+	const struct event *e = &m->s.ev[i];
+	struct lab_note note = {.ev = i, .text = e->note.text};
+	json_t *o;
+
+	if (e->src != SRC_NOTE || !e->note.kind)
+		return;
+	if (strcmp(e->note.kind, "step") == 0) {
+		push_note(m, &note);
+		return;
+	}
+	if (strcmp(e->note.kind, "checkpoint") != 0 || !(o = json_loads(e->raw, 0, NULL)))
+		return;
+	note.name = strpool_get(m->s.pool, json_string_value(json_object_get(o, "name")));
+	note.pass = json_is_true(json_object_get(o, "pass"));
+	json_decref(o);
+	if (note.name && add_check(m, note.name) == 0)
+		push_note(m, &note);
+}
+
+enum check_state model_check_at(const struct model *m, size_t k, const char **text)
+{
+	size_t at = model_cur_event(m);
+	enum check_state st = CHECK_PENDING;
+
+	*text = NULL;
+	for (size_t j = 0; j < m->nnotes && at != SIZE_MAX && m->notes[j].ev <= at; j++)
+		if (m->notes[j].name == m->checks[k]) {
+			st = m->notes[j].pass ? CHECK_PASS : CHECK_FAIL;
+			*text = m->notes[j].text;
+		}
+	return st;
+}
