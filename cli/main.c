@@ -15,6 +15,7 @@ static const struct command *const commands[] = {
 	&cmd_watch_info,
 	&cmd_trace_info,
 	&cmd_show_info,
+	&cmd_view_info,
 	&cmd_grade_info,
 	&cmd_doctor_info,
 };

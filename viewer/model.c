@@ -229,16 +229,18 @@ static void build_one(struct model *m, int conn)
 
 void model_focus(struct model *m, int conn)
 {
-	m->focus = conn >= 0 && conn < model_nconns(m) ? conn : -1;
+	bool known = conn >= 0 && (size_t)conn < m->lad.nconn && m->lad.conn[conn].ev.n > 0;
+
+	m->focus = known ? conn : -1;
 }
 
 int model_nconns(const struct model *m)
 {
-	size_t n = m->lad.nconn;
+	int n = 0;
 
-	while (n > 0 && m->lad.conn[n - 1].ev.n == 0)
-		n--;
-	return (int)n;
+	for (size_t c = 0; c < m->lad.nconn; c++)
+		n += m->lad.conn[c].ev.n > 0;
+	return n;
 }
 
 int model_cur_conn(const struct model *m)

@@ -89,7 +89,7 @@ struct model {
 	struct lab_note *notes;
 	size_t nnotes, notes_cap;
 
-	char msg[256];              /* a message for the student, until the next key */
+	char msg[512];              /* a message for the student, until the next key */
 };
 
 /* An empty model (for a live session). */

@@ -45,7 +45,8 @@ void screen_layout(struct screen_layout *l, int w, int h, bool lab, enum pane be
 	if (l->too_small)
 		return;
 	if (w >= SCREEN_WIDE_W) {
-		int lw = w * 3 / 5;
+		/* The ladder takes a little more than half. */
+		int lw = w * 11 / 20;
 		l->ladder = rect(1, 0, body, lw);
 		stack_right(l, lw + 1, w - lw - 1, 1, body, lab);
 		return;

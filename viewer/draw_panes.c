@@ -1,0 +1,289 @@
+/*
+ * draw_panes.c - the panes beside the ladder: sockets, processes, events,
+ * the lab. Each says what things were at the cursor's time.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "draw.h"
+
+/* ---- titles and tabs ----------------------------------------------------- */
+
+static const enum pane tab_order[] = {PANE_SOCKETS, PANE_PROCS, PANE_EVENTS, PANE_LAB};
+
+/* " Sockets | Processes | Events " with the shown one in reverse. */
+static void draw_tabs(const struct ui *u, const struct rect *r, enum pane shown)
+{
+	int x = r->x;
+
+	attrset(A_NORMAL);
+	mvhline(r->y, r->x, ' ', r->w);
+	for (size_t i = 0; i < sizeof(tab_order) / sizeof(tab_order[0]); i++) {
+		enum pane p = tab_order[i];
+		attr_t a = p != shown ? A_NORMAL : u->m.pane == p ? u->t.ui[UI_PANE_KEYS] : A_REVERSE;
+		char name[32];
+		if (p == PANE_LAB && !model_has_lab(&u->m))
+			continue;
+		snprintf(name, sizeof(name), " %s ", pane_name(p));
+		x += draw_text(r->y, x, r->x + r->w - x, a, name);
+		x += draw_text(r->y, x, r->x + r->w - x, A_DIM, term_ui_glyph(&u->t, UG_VLINE)) ? 1
+											  : 0;
+	}
+	draw_text(r->y, x + 1, r->x + r->w - x - 1, A_DIM, "(Tab: next pane)");
+}
+
+struct rect draw_pane_title(const struct ui *u, enum pane p, const char *title)
+{
+	const struct rect *r = &u->lay.pane[p];
+	attr_t a = u->m.pane == p ? u->t.ui[UI_PANE_KEYS] : u->t.ui[UI_PANE];
+
+	if (u->lay.tabbed) {
+		draw_tabs(u, r, p);
+		return (struct rect){.y = r->y + 1, .x = r->x, .h = r->h - 1, .w = r->w};
+	}
+	attrset(a);
+	mvhline(r->y, r->x, ' ', r->w);
+	draw_text(r->y, r->x, r->w, a, title);
+	return (struct rect){.y = r->y + 1, .x = r->x, .h = r->h - 1, .w = r->w};
+}
+
+/* The first row shown, keeping sel in sight in h rows. */
+static size_t top_for(const struct list_pos *lp, size_t n, int h)
+{
+	struct list_pos p = *lp;
+
+	list_keep(&p, n, h);
+	return p.top;
+}
+
+static attr_t row_attr(const struct ui *u, enum pane p, size_t row, attr_t base)
+{
+	if (u->m.pane == p && row == u->m.list[p].sel)
+		return u->t.ui[UI_SELECTED];
+	return base;
+}
+
+/* ---- sockets ---------------------------------------------------------------- */
+
+/* "ESTABLISHED 1.2 s", "TIME_WAIT 59 s left", "closed" */
+static void sock_state(const struct sock_mark *k, int64_t t, char *st, size_t cap1, char *age,
+		       size_t cap2)
+{
+	int64_t left = k->timer_ms >= 0 ? k->timer_ms * 1000000 - (t - k->t_state) : -1;
+
+	if (k->state == TCP_ST_NONE) {
+		snprintf(st, cap1, "%s", k->closed ? "closed" : "-");
+		snprintf(age, cap2, "%s", "");
+		return;
+	}
+	snprintf(st, cap1, "%s", tcp_state_name(k->state));
+	if (k->state == TCP_ST_TIME_WAIT && left >= 0) {
+		draw_duration(left, age, cap2);
+		strncat(age, " left", cap2 - strlen(age) - 1);
+	} else {
+		draw_duration(t - k->t_state, age, cap2);
+	}
+}
+
+static void sock_row(const struct ui *u, const struct sock_info *s, int64_t t, char *line,
+		     size_t cap)
+{
+	struct sock_mark k;
+	char conn[16] = "-", owner[24] = "", st[24], age[32], q[24] = "";
+	long long queued;
+
+	if (!sock_at(s, t, &k))
+		k = (struct sock_mark){.state = TCP_ST_NONE, .fd = -1};
+	if (s->conn >= 0)
+		snprintf(conn, sizeof(conn), "%d", s->conn);
+	if (k.pid)
+		snprintf(owner, sizeof(owner), "%d/%d", k.pid, k.fd);
+	sock_state(&k, t, st, sizeof(st), age, sizeof(age));
+	queued = model_queued(&u->m, s, t);
+	if (queued > 0)
+		snprintf(q, sizeof(q), "%lld", queued);
+	snprintf(line, cap, "%4s %-31s %-9s %-11s %-10s %s", conn, s->sock, owner, st, age, q);
+}
+
+void draw_sockets(const struct ui *u)
+{
+	const struct model *m = &u->m;
+	size_t n = model_nsockets(m), top;
+	int64_t t = model_time(m);
+	char title[160], line[256];
+	struct rect r;
+
+	snprintf(title, sizeof(title), "Sockets (%zu)", n);
+	r = draw_pane_title(u, PANE_SOCKETS, title);
+	draw_text(r.y++, r.x, r.w, A_DIM,
+		  "conn socket (local>peer)         pid/fd    state       for        queued");
+	r.h--;
+	top = top_for(&m->list[PANE_SOCKETS], n, r.h);
+	for (int y = 0; y < r.h && top + (size_t)y < n; y++) {
+		size_t k = top + (size_t)y;
+		const struct sock_info *s = &m->socks.s[m->sockrows[k]];
+		attr_t base = m->view == &m->one && s->conn == m->one_conn ? u->t.ui[UI_FOCUS]
+									  : A_NORMAL;
+		sock_row(u, s, t, line, sizeof(line));
+		draw_text(r.y + y, r.x, r.w, row_attr(u, PANE_SOCKETS, k, base), line);
+	}
+	if (n == 0)
+		draw_text(r.y, r.x, r.w, A_DIM, "(no socket with an address yet)");
+}
+
+/* ---- processes -------------------------------------------------------------- */
+
+const char *draw_proc_name(const struct model *m, const struct proc_info *p)
+{
+	const struct proc_info *q = p;
+
+	for (int depth = 0; q && depth < 64; depth++) {
+		if (q->name)
+			return q->name;
+		q = q->ppid ? proctable_find(&m->procs, q->ppid) : NULL;
+	}
+	/* socklab itself appears only as the reaper of what it ran. */
+	for (size_t i = 0; i < m->procs.n; i++)
+		if (m->procs.p[i].reaper == p->pid && m->procs.p[i].reaped_by &&
+		    strcmp(m->procs.p[i].reaped_by, "socklab") == 0)
+			return "socklab";
+	return "?";
+}
+
+static void proc_state(const struct proc_info *p, int64_t t, char *out, size_t cap)
+{
+	char end[48], zombie[32];
+	enum proc_state st = proc_state_at(p, t);
+
+	if (st == PROC_RUNNING) {
+		snprintf(out, cap, "running");
+		return;
+	}
+	if (p->sig)
+		snprintf(end, sizeof(end), "killed by %s", p->sig);
+	else
+		snprintf(end, sizeof(end), "exit %d", p->status);
+	draw_duration(model_zombie_ns(p, t), zombie, sizeof(zombie));
+	if (st == PROC_ZOMBIE)
+		snprintf(out, cap, "ZOMBIE for %s (%s)", zombie, end);
+	else
+		snprintf(out, cap, "%s, zombie %s, reaped by %d (%s)", end, zombie, p->reaper,
+			 p->reaped_by ? p->reaped_by : "?");
+}
+
+static void tree_prefix(const struct ui *u, const struct proc_row *row, char *out, size_t cap)
+{
+	size_t n = 0;
+
+	out[0] = '\0';
+	for (int d = 0; d + 1 < row->depth && n + 8 < cap; d++)
+		n += (size_t)snprintf(out + n, cap - n, "%s",
+				      row->open & (1u << d) ? term_ui_glyph(&u->t, UG_TREE_PIPE)
+							    : "  ");
+	if (row->depth > 0 && n + 8 < cap)
+		snprintf(out + n, cap - n, "%s",
+			 term_ui_glyph(&u->t, row->last ? UG_TREE_LAST : UG_TREE_MID));
+}
+
+void draw_procs(const struct ui *u)
+{
+	const struct model *m = &u->m;
+	size_t n = model_proc_rows(m, NULL, SIZE_MAX), top;
+	struct proc_row *rows = calloc(n ? n : 1, sizeof(*rows));
+	int64_t t = model_time(m);
+	char title[96], tree[128], st[128], line[400];
+	struct rect r;
+
+	snprintf(title, sizeof(title), "Processes (%zu)", n);
+	r = draw_pane_title(u, PANE_PROCS, title);
+	if (!rows)
+		return;
+	model_proc_rows(m, rows, n);
+	top = top_for(&m->list[PANE_PROCS], n, r.h);
+	for (int y = 0; y < r.h && top + (size_t)y < n; y++) {
+		const struct proc_row *row = &rows[top + (size_t)y];
+		enum proc_state ps = proc_state_at(row->p, t);
+		tree_prefix(u, row, tree, sizeof(tree));
+		proc_state(row->p, t, st, sizeof(st));
+		snprintf(line, sizeof(line), "%s%d %-16s %s", tree, row->p->pid,
+			 draw_proc_name(m, row->p), st);
+		draw_text(r.y + y, r.x, r.w,
+			  row_attr(u, PANE_PROCS, top + (size_t)y,
+				   ps == PROC_ZOMBIE ? u->t.ui[UI_WARN] : A_NORMAL),
+			  line);
+	}
+	free(rows);
+}
+
+/* ---- events ---------------------------------------------------------------- */
+
+void draw_events(const struct ui *u)
+{
+	const struct model *m = &u->m;
+	size_t n = m->visible.n, top;
+	char title[96], when[32], what[1024], line[1100];
+	struct rect r;
+
+	snprintf(title, sizeof(title), "Events (%zu)", n);
+	r = draw_pane_title(u, PANE_EVENTS, title);
+	/* The cursor two thirds down: what led here, and what comes next;
+	 * lower when little comes next. */
+	size_t after = n - m->cur - 1 < (size_t)(r.h / 3) ? n - m->cur - 1 : (size_t)(r.h / 3);
+	top = m->cur + after + 1 > (size_t)r.h ? m->cur + after + 1 - (size_t)r.h : 0;
+	for (int y = 0; y < r.h && top + (size_t)y < n; y++) {
+		size_t k = top + (size_t)y;
+		const struct event *e = &m->s.ev[m->visible.i[k]];
+		attr_t a = k == m->cur    ? u->t.ui[UI_CURSOR]
+			   : k > m->cur   ? u->t.ui[UI_LATER]
+			   : e->src == SRC_CALL && e->call.ret < 0 ? u->t.ui[UI_WARN]
+								   : A_NORMAL;
+		event_time_str(e->t, when, sizeof(when));
+		event_describe(e, what, sizeof(what));
+		snprintf(line, sizeof(line), "%s %s", when, what);
+		draw_text(r.y + y, r.x, r.w, a, line);
+	}
+}
+
+/* ---- the lab ---------------------------------------------------------------- */
+
+static int draw_steps(const struct ui *u, const struct rect *r, size_t at)
+{
+	const struct model *m = &u->m;
+	size_t last = SIZE_MAX;
+	int y = 0;
+	char line[300];
+
+	for (size_t j = 0; j < m->nnotes && m->notes[j].ev <= at; j++)
+		if (!m->notes[j].name)
+			last = j;
+	for (size_t j = 0; j < m->nnotes && m->notes[j].ev <= at && y < r->h; j++) {
+		if (m->notes[j].name)
+			continue;
+		snprintf(line, sizeof(line), "%s %s",
+			 term_ui_glyph(&u->t, j == last ? UG_STEP : UG_PASS), m->notes[j].text);
+		draw_text(r->y + y++, r->x, r->w, j == last ? A_BOLD : A_NORMAL, line);
+	}
+	return y;
+}
+
+void draw_lab(const struct ui *u)
+{
+	const struct model *m = &u->m;
+	size_t at = model_cur_event(m);
+	struct rect r = draw_pane_title(u, PANE_LAB, m->lab_title[0] ? m->lab_title : "Lab");
+	int y = at == SIZE_MAX ? 0 : draw_steps(u, &r, at);
+	static const char *const words[] = {"pending", "PASS", "FAIL"};
+	static const enum ui_glyph marks[] = {UG_PENDING, UG_PASS, UG_FAIL};
+	char line[400];
+
+	for (size_t k = 0; k < m->nchecks && y < r.h; k++, y++) {
+		const char *text;
+		enum check_state st = model_check_at(m, k, &text);
+		attr_t a = st == CHECK_PASS ? u->t.ui[UI_PASS] : st == CHECK_FAIL ? u->t.ui[UI_FAIL]
+										   : A_NORMAL;
+		snprintf(line, sizeof(line), "%s %-7s %s%s%s", term_ui_glyph(&u->t, marks[st]),
+			 words[st], m->checks[k], text ? ": " : "", text ? text : "");
+		draw_text(r.y + y, r.x, r.w, row_attr(u, PANE_LAB, k, a), line);
+	}
+}

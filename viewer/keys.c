@@ -1,0 +1,278 @@
+/*
+ * keys.c - what each key does (docs/DESIGN.md, "The viewer's keys").
+ *
+ * A key is first translated into an action through one table; the help
+ * screen is printed from the same table, so it cannot drift from what the
+ * keys do. Each action is a small function on the model that returns
+ * flags for the loop. While the filter is being typed, or the help is
+ * shown, keys go there instead.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "ui.h"
+
+enum action {
+	ACT_NONE,
+	ACT_QUIT,
+	ACT_HELP,
+	ACT_PLAY,
+	ACT_LEFT,
+	ACT_RIGHT,
+	ACT_NEXT,
+	ACT_PREV,
+	ACT_HOME,
+	ACT_END,
+	ACT_TAB,
+	ACT_BACKTAB,
+	ACT_FILTER,
+	ACT_UP,
+	ACT_DOWN,
+	ACT_PGUP,
+	ACT_PGDN,
+	ACT_ENTER,
+	ACT_CLEAR,
+	ACT_FASTER,
+	ACT_SLOWER,
+	ACT_REPAINT,
+	ACT_RESIZE,
+};
+
+#define CTRL(c) ((c) & 0x1f)
+#define KEY_ESC 27
+
+static const struct {
+	int key;
+	enum action act;
+} keymap[] = {
+	{'q', ACT_QUIT},         {'Q', ACT_QUIT},      {'?', ACT_HELP},
+	{'h', ACT_HELP},         {' ', ACT_PLAY},      {KEY_LEFT, ACT_LEFT},
+	{KEY_RIGHT, ACT_RIGHT},  {'n', ACT_NEXT},      {'p', ACT_PREV},
+	{KEY_HOME, ACT_HOME},    {'g', ACT_HOME},      {KEY_END, ACT_END},
+	{'G', ACT_END},          {'\t', ACT_TAB},      {KEY_BTAB, ACT_BACKTAB},
+	{'/', ACT_FILTER},       {KEY_UP, ACT_UP},     {KEY_DOWN, ACT_DOWN},
+	{KEY_PPAGE, ACT_PGUP},   {KEY_NPAGE, ACT_PGDN}, {'\r', ACT_ENTER},
+	{'\n', ACT_ENTER},       {KEY_ENTER, ACT_ENTER}, {KEY_ESC, ACT_CLEAR},
+	{'+', ACT_FASTER},       {'=', ACT_FASTER},    {'-', ACT_SLOWER},
+	{CTRL('l'), ACT_REPAINT}, {KEY_RESIZE, ACT_RESIZE},
+};
+
+const struct key_help ui_key_help[] = {
+	{"q", "quit"},
+	{"?", "this help (any key closes it)"},
+	{"Space", "play / pause the replay (live: hold / follow)"},
+	{"Left Right", "one event back / forward"},
+	{"n p", "next / previous packet or state change"},
+	{"Home End", "the first / the last event (live: End follows)"},
+	{"Up Down", "move in the pane: ladder rows, events, table rows"},
+	{"PgUp PgDn", "a page at a time"},
+	{"Tab", "next pane (Shift-Tab: previous)"},
+	{"Enter", "focus the ladder on this connection / filter this process"},
+	{"Esc", "show every connection again, then clear the filter"},
+	{"/", "filter: a pid (1201), a port (:9190) or a call (accept)"},
+	{"+ -", "play faster / slower"},
+	{"Ctrl-L", "repaint the screen"},
+	{NULL, NULL},
+};
+
+static enum action action_of(int key)
+{
+	for (size_t i = 0; i < sizeof(keymap) / sizeof(keymap[0]); i++)
+		if (keymap[i].key == key)
+			return keymap[i].act;
+	return ACT_NONE;
+}
+
+/* Rows the pane with the keys has for its list, for paging. */
+static int pane_rows(const struct ui *u)
+{
+	const struct rect *r = u->m.pane == PANE_LADDER ? &u->lay.ladder : &u->lay.pane[u->m.pane];
+
+	return r->h > 3 ? r->h - 3 : 1;
+}
+
+static int play(struct ui *u)
+{
+	struct model *m = &u->m;
+
+	if (m->live) {
+		if (m->follow)
+			m->follow = false;
+		else
+			model_end(m);
+		return UI_REDRAW;
+	}
+	model_play(m, !m->playing);
+	u->last_step_ns = ui_now();
+	return UI_REDRAW;
+}
+
+static int clear_view(struct ui *u)
+{
+	char err[128];
+
+	if (u->m.focus >= 0)
+		model_focus(&u->m, -1);
+	else if (u->m.filter.kind != FILTER_NONE)
+		model_set_filter(&u->m, "", err, sizeof(err));
+	return UI_REDRAW;
+}
+
+static int jump(struct ui *u, int dir)
+{
+	if (!model_jump_change(&u->m, dir))
+		snprintf(u->m.msg, sizeof(u->m.msg), "no %s packet or state change on the ladder",
+			 dir > 0 ? "later" : "earlier");
+	return UI_REDRAW;
+}
+
+static int on_quit(struct ui *u, enum action a)
+{
+	(void)u, (void)a;
+	return UI_QUIT;
+}
+
+static int on_help(struct ui *u, enum action a)
+{
+	(void)a;
+	u->help = true;
+	return UI_REDRAW;
+}
+
+static int on_step(struct ui *u, enum action a)
+{
+	model_step(&u->m, a == ACT_LEFT ? -1 : 1);
+	return UI_REDRAW;
+}
+
+static int on_ends(struct ui *u, enum action a)
+{
+	if (a == ACT_HOME)
+		model_home(&u->m);
+	else
+		model_end(&u->m);
+	return UI_REDRAW;
+}
+
+static int on_tab(struct ui *u, enum action a)
+{
+	model_next_pane(&u->m, a == ACT_TAB ? 1 : -1);
+	return UI_REDRAW | UI_RELAYOUT;
+}
+
+static int on_filter(struct ui *u, enum action a)
+{
+	(void)a;
+	u->prompting = true;
+	snprintf(u->prompt, sizeof(u->prompt), "%s", u->m.filter.text);
+	return UI_REDRAW;
+}
+
+static int on_move(struct ui *u, enum action a)
+{
+	long page = a == ACT_PGUP || a == ACT_PGDN ? pane_rows(u) : 1;
+
+	model_move(&u->m, (a == ACT_UP || a == ACT_PGUP ? -1 : 1) * page, pane_rows(u));
+	return UI_REDRAW;
+}
+
+static int on_enter(struct ui *u, enum action a)
+{
+	(void)a;
+	model_enter(&u->m);
+	return UI_REDRAW;
+}
+
+static int on_speed(struct ui *u, enum action a)
+{
+	model_speed(&u->m, a == ACT_FASTER ? 1 : -1);
+	snprintf(u->m.msg, sizeof(u->m.msg), "playing speed: %d events a second", u->m.speed);
+	return UI_REDRAW;
+}
+
+static int on_repaint(struct ui *u, enum action a)
+{
+	(void)u, (void)a;
+	clearok(curscr, TRUE);
+	return UI_REDRAW;
+}
+
+static int on_resize(struct ui *u, enum action a)
+{
+	(void)u, (void)a;
+	return UI_REDRAW | UI_RELAYOUT;
+}
+
+static int on_play(struct ui *u, enum action a)
+{
+	(void)a;
+	return play(u);
+}
+
+static int on_clear(struct ui *u, enum action a)
+{
+	(void)a;
+	return clear_view(u);
+}
+
+static int on_jump(struct ui *u, enum action a)
+{
+	return jump(u, a == ACT_NEXT ? 1 : -1);
+}
+
+static int (*const handlers[])(struct ui *u, enum action a) = {
+	[ACT_QUIT] = on_quit,     [ACT_HELP] = on_help,       [ACT_PLAY] = on_play,
+	[ACT_LEFT] = on_step,     [ACT_RIGHT] = on_step,      [ACT_NEXT] = on_jump,
+	[ACT_PREV] = on_jump,     [ACT_HOME] = on_ends,       [ACT_END] = on_ends,
+	[ACT_TAB] = on_tab,       [ACT_BACKTAB] = on_tab,     [ACT_FILTER] = on_filter,
+	[ACT_UP] = on_move,       [ACT_DOWN] = on_move,       [ACT_PGUP] = on_move,
+	[ACT_PGDN] = on_move,     [ACT_ENTER] = on_enter,     [ACT_CLEAR] = on_clear,
+	[ACT_FASTER] = on_speed,  [ACT_SLOWER] = on_speed,    [ACT_REPAINT] = on_repaint,
+	[ACT_RESIZE] = on_resize,
+};
+
+static int act(struct ui *u, enum action a)
+{
+	if ((size_t)a >= sizeof(handlers) / sizeof(handlers[0]) || !handlers[a])
+		return 0;
+	return handlers[a](u, a);
+}
+
+/* The filter being typed after '/': Enter applies, Esc gives up. */
+static int prompt_key(struct ui *u, int key)
+{
+	size_t len = strlen(u->prompt);
+	char err[200];
+
+	if (key == '\r' || key == '\n' || key == KEY_ENTER) {
+		u->prompting = false;
+		if (model_set_filter(&u->m, u->prompt, err, sizeof(err)) < 0)
+			snprintf(u->m.msg, sizeof(u->m.msg), "%s", err);
+	} else if (key == KEY_ESC) {
+		u->prompting = false;
+	} else if ((key == KEY_BACKSPACE || key == 127 || key == CTRL('h')) && len > 0) {
+		u->prompt[len - 1] = '\0';
+	} else if (key >= ' ' && key < 127 && len + 1 < sizeof(u->prompt)) {
+		u->prompt[len] = (char)key;
+		u->prompt[len + 1] = '\0';
+	} else if (key == KEY_RESIZE) {
+		return UI_REDRAW | UI_RELAYOUT;
+	}
+	return UI_REDRAW;
+}
+
+int ui_key(struct ui *u, int key)
+{
+	u->m.msg[0] = '\0';
+	if (u->prompting)
+		return prompt_key(u, key);
+	if (u->help && key != KEY_RESIZE) {
+		u->help = false;
+		return UI_REDRAW;
+	}
+	if (u->m.playing && key != ' ' && key != '+' && key != '=' && key != '-' &&
+	    key != KEY_RESIZE && key != '?' && key != 'h')
+		/* Moving by hand stops the replay, as in a media player. */
+		model_play(&u->m, false);
+	return act(u, action_of(key));
+}
