@@ -151,10 +151,13 @@ const char *draw_proc_name(const struct model *m, const struct proc_info *p)
 	return "?";
 }
 
+/* "running", "ZOMBIE for 35 ms (exit 0)", "exit 0, zombie 35 ms, waitpid()
+ * by 2000" */
 static void proc_state(const struct proc_info *p, int64_t t, char *out, size_t cap)
 {
-	char end[48], zombie[32];
+	char end[48], zombie[32], by[64];
 	enum proc_state st = proc_state_at(p, t);
+	const char *how = p->reaped_by ? p->reaped_by : "?";
 
 	if (st == PROC_RUNNING) {
 		snprintf(out, cap, "running");
@@ -165,11 +168,17 @@ static void proc_state(const struct proc_info *p, int64_t t, char *out, size_t c
 	else
 		snprintf(end, sizeof(end), "exit %d", p->status);
 	draw_duration(model_zombie_ns(p, t), zombie, sizeof(zombie));
-	if (st == PROC_ZOMBIE)
+	if (st == PROC_ZOMBIE) {
 		snprintf(out, cap, "ZOMBIE for %s (%s)", zombie, end);
+		return;
+	}
+	if (strcmp(how, "socklab") == 0)
+		snprintf(by, sizeof(by), "reaped by socklab");
+	else if (strcmp(how, "proc") == 0)
+		snprintf(by, sizeof(by), "gone, reaper unknown");
 	else
-		snprintf(out, cap, "%s, zombie %s, reaped by %d (%s)", end, zombie, p->reaper,
-			 p->reaped_by ? p->reaped_by : "?");
+		snprintf(by, sizeof(by), "%s() by %d", how, p->reaper);
+	snprintf(out, cap, "%s, zombie %s, %s", end, zombie, by);
 }
 
 static void tree_prefix(const struct ui *u, const struct proc_row *row, char *out, size_t cap)
@@ -192,7 +201,7 @@ void draw_procs(const struct ui *u)
 	size_t n = model_proc_rows(m, NULL, SIZE_MAX), top;
 	struct proc_row *rows = calloc(n ? n : 1, sizeof(*rows));
 	int64_t t = model_time(m);
-	char title[96], tree[128], st[128], line[400];
+	char title[96], tree[128], st[200], line[400];
 	struct rect r;
 
 	snprintf(title, sizeof(title), "Processes (%zu)", n);
@@ -206,7 +215,7 @@ void draw_procs(const struct ui *u)
 		enum proc_state ps = proc_state_at(row->p, t);
 		tree_prefix(u, row, tree, sizeof(tree));
 		proc_state(row->p, t, st, sizeof(st));
-		snprintf(line, sizeof(line), "%s%d %-16s %s", tree, row->p->pid,
+		snprintf(line, sizeof(line), "%s%d %s  %s", tree, row->p->pid,
 			 draw_proc_name(m, row->p), st);
 		draw_text(r.y + y, r.x, r.w,
 			  row_attr(u, PANE_PROCS, top + (size_t)y,

@@ -46,7 +46,7 @@ void screen_layout(struct screen_layout *l, int w, int h, bool lab, enum pane be
 		return;
 	if (w >= SCREEN_WIDE_W) {
 		/* The ladder takes a little more than half. */
-		int lw = w * 11 / 20;
+		int lw = w * 27 / 50;
 		l->ladder = rect(1, 0, body, lw);
 		stack_right(l, lw + 1, w - lw - 1, 1, body, lab);
 		return;

@@ -128,8 +128,9 @@ size_t model_proc_rows(const struct model *m, struct proc_row *rows, size_t max)
 	struct tree_walk w = {.m = m, .rows = rows, .max = max, .t = model_time(m)};
 
 	for (size_t i = 0; i < m->procs.n; i++) {
-		const struct proc_info *p = &m->procs.p[i];
-		if (p->t_start <= w.t && !parent_of(m, p))
+		const struct proc_info *p = &m->procs.p[i], *parent = parent_of(m, p);
+		/* A root: its parent is not in the session, or not yet. */
+		if (p->t_start <= w.t && (!parent || parent->t_start > w.t))
 			walk(&w, p, 0, true, 0);
 	}
 	return w.n;
