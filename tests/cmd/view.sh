@@ -314,6 +314,50 @@ test_nagle_stall_shows_as_gaps() {
 	term_wait_exit 0
 }
 
+# socklab trace --view: the viewer follows a live echo conversation while
+# the server still runs, says when the programs have ended, and q prints
+# what they wrote.
+test_trace_view_shows_a_live_echo_conversation() {
+	local port
+	port=$(free_port)
+	cat >prog.sh <<EOF
+echo_fork_server $port 2 &
+sleep 0.3
+echo_client 127.0.0.1 $port hello socklab
+wait
+EOF
+	term_start 160 48 "socklab trace --view --record $T/live -- sh $T/prog.sh"
+	term_wait "live, following"
+	term_wait "read(3) = 7"
+	for s in "listen()" "connect()" "accept() = 4" "write(3) = 5" "read(4) = 5" "close(3)"; do
+		term_screen | cut -c1-86 | grep -qF -- "$s" ||
+			{ term_screen >&2; fail "the live ladder does not show $s"; }
+	done
+	# The server waits for a second client: the session is still live.
+	term_has "ended:" && fail "the session ended before its server did"
+	"$PROGS/echo_client" 127.0.0.1 "$port" bye >/dev/null
+	term_wait "ended: sh exited with status 0"
+	term_keys q
+	term_wait_exit 0
+	term_has "hello" || fail "what the programs printed is not shown after the viewer"
+	term_has "session saved in $T/live" || fail "no summary after the viewer"
+	[ -s "$T/live/events.jsonl" ] || fail "the live session was not recorded"
+}
+
+# q while the programs still run ends the session: they are stopped, the
+# session is saved, the terminal is clean.
+test_trace_view_q_ends_a_running_session() {
+	local port
+	port=$(free_port)
+	term_start 80 24 "socklab trace --view --record $T/live -- echo_fork_server $port"
+	term_wait "listen()"
+	term_keys q
+	term_wait_exit 0
+	term_has "session saved in $T/live" || fail "no summary"
+	grep -q '"event":"reaped"' "$T/live/events.jsonl" || fail "the server was not reaped"
+	if ss -Htln "sport = :$port" | grep -q .; then fail "the server still listens"; fi
+}
+
 # A session that is not there: a clear error, no terminal taken.
 test_missing_session_is_a_clear_error() {
 	if socklab view "$T/nothing" 2>err; then fail "view of a missing folder succeeded"; fi
