@@ -400,22 +400,20 @@ void ladder_render_row(const struct ladder_ctx *c, size_t r, struct ladder_cell 
 	render_slot(c, &post, cells);
 }
 
+/* Text centred under column slot's lifeline, within half the space to
+ * each neighbour (all of it on the outside of the first and last). */
 static void put_centered(struct ladder_cell *cells, const struct ladder_geom *g, int slot,
 			 const char *text, enum ladder_role role)
 {
-	int room = g->n == 1 ? g->width : g->spacing - 2;
-	int len = (int)strlen(text), x;
+	int x = g->x[slot], half = g->spacing / 2 - 1;
+	int lo = slot == 0 ? 0 : x - half, hi = slot == g->n - 1 ? g->width - 1 : x + half;
+	int len = (int)strlen(text), at;
 
-	if (slot == 0 || slot == g->n - 1)
-		room = g->n == 1 ? g->width : g->margin + g->spacing / 2 - 1;
-	if (len > room)
-		len = room;
-	x = g->x[slot] - len / 2;
-	if (slot == 0 && x < 0)
-		x = 0;
-	if (slot == g->n - 1 && x + len > g->width)
-		x = g->width - len;
-	put_text(cells, g->width, x, len, text, role, false);
+	if (len > hi - lo + 1)
+		len = hi - lo + 1;
+	at = x - len / 2;
+	at = at < lo ? lo : at + len - 1 > hi ? hi - len + 1 : at;
+	put_text(cells, g->width, at, len, text, role, false);
 }
 
 void ladder_render_head(const struct ladder_ctx *c, int line, struct ladder_cell *cells)

@@ -106,7 +106,8 @@ int model_append_line(struct model *m, const char *line, size_t len);
 void model_take_loaded(struct model *m);
 
 /* Checkpoints the lab panel shows as pending until a "checkpoint" note
- * with the same name arrives. */
+ * with the same name arrives. After model_open(), which starts a new
+ * string pool. */
 void model_set_lab(struct model *m, const char *title, const char *const *names, size_t n);
 bool model_has_lab(const struct model *m);
 /* Checkpoint k as of the cursor; *text is the result's sentence. */

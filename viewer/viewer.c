@@ -217,7 +217,7 @@ static void write_stats(const struct ui *u)
 
 /* ---- ways in -------------------------------------------------------------------------- */
 
-static struct ui *ui_new(const struct viewer_options *o, char *err, size_t errlen)
+static struct ui *ui_new(char *err, size_t errlen)
 {
 	struct ui *u = calloc(1, sizeof(*u));
 
@@ -227,8 +227,6 @@ static struct ui *ui_new(const struct viewer_options *o, char *err, size_t errle
 		return NULL;
 	}
 	u->stats.start_ns = ui_now();
-	if (o && (o->lab_title || o->ncheckpoints))
-		model_set_lab(&u->m, o->lab_title, o->checkpoints, o->ncheckpoints);
 	return u;
 }
 
@@ -244,6 +242,8 @@ static int ui_run(struct ui *u, const struct viewer_options *o, char *err, size_
 {
 	struct term_options to = {.ascii = o && o->ascii};
 
+	if (o && (o->lab_title || o->ncheckpoints))
+		model_set_lab(&u->m, o->lab_title, o->checkpoints, o->ncheckpoints);
 	if (term_start(&u->t, &to, err, errlen) < 0)
 		return -1;
 	run(u);
@@ -255,7 +255,7 @@ static int ui_run(struct ui *u, const struct viewer_options *o, char *err, size_
 int viewer_run_replay(const char *dir, const struct viewer_options *o, char *err,
 		      size_t errlen)
 {
-	struct ui *u = ui_new(o, err, errlen);
+	struct ui *u = ui_new(err, errlen);
 	int ret = -1;
 
 	if (!u)
@@ -272,7 +272,7 @@ out_free:
 int viewer_run_live(struct viewer_feed *f, const struct viewer_options *o, char *err,
 		    size_t errlen)
 {
-	struct ui *u = ui_new(o, err, errlen);
+	struct ui *u = ui_new(err, errlen);
 	int ret;
 
 	if (!u)
