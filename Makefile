@@ -165,11 +165,12 @@ $(BUILD)/lib/socklab/grade/%: grade/drivers/%.c
 
 # ---- tests -----------------------------------------------------------
 
-$(BUILD)/tests/unit/%: tests/unit/%.c $(LIBSOCKLAB)
+# Linked with socklab's objects too, so it is rebuilt when one changes.
+UNIT_OBJ := $(filter-out $(OBJ)/cli/main.o,$(SOCKLAB_OBJ))
+$(BUILD)/tests/unit/%: tests/unit/%.c $(UNIT_OBJ) $(LIBSOCKLAB)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(XCFLAGS) $(CFLAGS) $(PKG_CFLAGS) $(LDFLAGS) -o $@ $< \
-		$(filter-out $(OBJ)/cli/main.o,$(SOCKLAB_OBJ)) $(LIBSOCKLAB) \
-		$(PKG_LIBS) -lcriterion -lpthread -lm
+		$(UNIT_OBJ) $(LIBSOCKLAB) $(PKG_LIBS) -lcriterion -lpthread -lm
 
 # Benchmark drivers that use socklab's library directly.
 $(BUILD)/tests/bench/%: tests/bench/%.c $(LIBSOCKLAB)

@@ -4,6 +4,7 @@
  */
 #include "proctable.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,6 +21,9 @@ static struct proc_info *proc_new(struct proctable *pt, pid_t pid, int64_t t)
 		pt->p = bigger;
 		pt->cap = cap;
 	}
+	/* A pid names its newest process: a reused pid, the new one. */
+	if (pid > 0 && ptrmap_put(&pt->newest, (const void *)(uintptr_t)pid, (long)pt->n + 1) < 0)
+		return NULL;
 	p = &pt->p[pt->n++];
 	*p = (struct proc_info){.pid = pid, .t_start = t, .t_exit = T_NEVER,
 				.t_zombie = T_NEVER, .t_reaped = T_NEVER, .status = -1};
@@ -35,11 +39,12 @@ static struct proc_info *proc_get(struct proctable *pt, pid_t pid, int64_t t)
 
 struct proc_info *proctable_find(const struct proctable *pt, pid_t pid)
 {
-	/* Newest first: a reused pid names its latest process. */
-	for (size_t i = pt->n; i-- > 0;)
-		if (pt->p[i].pid == pid)
-			return &pt->p[i];
-	return NULL;
+	long at;
+
+	/* A reused pid names its latest process. */
+	if (pid <= 0 || !ptrmap_get(&pt->newest, (const void *)(uintptr_t)pid, &at))
+		return NULL;
+	return &pt->p[at - 1];
 }
 
 static const char *basename_of(const char *path)
@@ -122,6 +127,7 @@ void proctable_build(struct proctable *pt, const struct event *ev, size_t n)
 
 void proctable_free(struct proctable *pt)
 {
+	ptrmap_free(&pt->newest);
 	free(pt->p);
 	memset(pt, 0, sizeof(*pt));
 }

@@ -15,6 +15,7 @@
 #include <sys/types.h>
 
 #include "event.h"
+#include "ptrmap.h"
 
 #define T_NEVER (-1)
 
@@ -35,6 +36,7 @@ struct proc_info {
 struct proctable {
 	struct proc_info *p;
 	size_t n, cap;
+	struct ptrmap newest; /* pid -> position of its newest entry, plus one */
 };
 
 /* Adds what e says about processes. */

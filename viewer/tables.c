@@ -80,59 +80,68 @@ int64_t model_zombie_ns(const struct proc_info *p, int64_t t)
 	return end - p->t_exit;
 }
 
-static const struct proc_info *parent_of(const struct model *m, const struct proc_info *p)
-{
-	const struct proc_info *q = p->ppid ? proctable_find(&m->procs, p->ppid) : NULL;
-
-	return q == p ? NULL : q;
-}
-
+/*
+ * The tree as of t, as lists of children: first[i] is the first child of
+ * process i, next[i] its next sibling (-1: none), both in the order the
+ * processes appeared. Built again for each call: a session with thousands
+ * of processes still costs one pass.
+ */
 struct tree_walk {
 	const struct model *m;
 	struct proc_row *rows;
 	size_t n, max;
-	int64_t t;
+	int32_t *first, *next;
 };
 
 #define TREE_MAX_DEPTH 24
 
-static bool child_at(const struct tree_walk *w, size_t i, const struct proc_info *p)
+static long parent_index(const struct model *m, size_t i, int64_t t)
 {
-	const struct proc_info *q = &w->m->procs.p[i];
+	const struct proc_info *p = &m->procs.p[i];
+	const struct proc_info *q = p->ppid ? proctable_find(&m->procs, p->ppid) : NULL;
 
-	return q->t_start <= w->t && parent_of(w->m, q) == p;
+	/* A parent that is the process itself, or not there yet, is none. */
+	return q && q != p && q->t_start <= t ? q - m->procs.p : -1;
 }
 
-/* Adds p and, below it, its children that exist at t. */
-static void walk(struct tree_walk *w, const struct proc_info *p, int depth, bool last,
-		 uint32_t open)
+static void walk(struct tree_walk *w, int32_t i, int depth, uint32_t open)
 {
-	size_t n = w->m->procs.n, lastkid = n;
-
-	if (w->n >= w->max || depth >= TREE_MAX_DEPTH)
-		return;
-	if (w->rows)
-		w->rows[w->n] = (struct proc_row){.p = p, .depth = depth, .last = last, .open = open};
-	w->n++;
-	for (size_t i = n; i-- > 0 && lastkid == n;)
-		if (child_at(w, i, p))
-			lastkid = i;
-	for (size_t i = 0; i < n && lastkid < n; i++)
-		if (child_at(w, i, p))
-			walk(w, &w->m->procs.p[i], depth + 1, i == lastkid,
-			     open | (i != lastkid ? 1u << depth : 0));
+	for (; i >= 0; i = w->next[i]) {
+		bool last = w->next[i] < 0;
+		if (w->rows && w->n < w->max)
+			w->rows[w->n] = (struct proc_row){.p = &w->m->procs.p[i], .depth = depth,
+							  .last = last, .open = open};
+		w->n++;
+		if (depth + 1 < TREE_MAX_DEPTH)
+			walk(w, w->first[i], depth + 1, open | (last ? 0 : 1u << depth));
+	}
 }
 
 size_t model_proc_rows(const struct model *m, struct proc_row *rows, size_t max)
 {
-	struct tree_walk w = {.m = m, .rows = rows, .max = max, .t = model_time(m)};
+	size_t n = m->procs.n;
+	int64_t t = model_time(m);
+	int32_t root = -1, *first = malloc((n + 1) * sizeof(int32_t)),
+		*next = malloc((n + 1) * sizeof(int32_t));
+	struct tree_walk w = {.m = m, .rows = rows, .max = max, .first = first, .next = next};
 
-	for (size_t i = 0; i < m->procs.n; i++) {
-		const struct proc_info *p = &m->procs.p[i], *parent = parent_of(m, p);
-		/* A root: its parent is not in the session, or not yet. */
-		if (p->t_start <= w.t && (!parent || parent->t_start > w.t))
-			walk(&w, p, 0, true, 0);
+	if (!first || !next)
+		goto out_free;
+	for (size_t i = 0; i < n; i++)
+		first[i] = -1;
+	for (size_t i = n; i-- > 0;) {
+		long parent = m->procs.p[i].t_start <= t ? parent_index(m, i, t) : -2;
+		if (parent == -2)
+			continue;
+		/* Going backwards, each push makes i the first of its list. */
+		int32_t *head = parent >= 0 ? &first[parent] : &root;
+		next[i] = *head;
+		*head = (int32_t)i;
 	}
+	walk(&w, root, 0, 0);
+out_free:
+	free(first);
+	free(next);
 	return w.n;
 }
 
