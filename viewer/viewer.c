@@ -167,17 +167,24 @@ static void run(struct ui *u)
 {
 	int flags = UI_REDRAW;
 
-	while (!(flags & UI_QUIT) && !term_interrupted()) {
+	while (!term_interrupted()) {
 		flags |= take_file(u) | take_feed(u) | tick(u);
 		if (flags & UI_REDRAW)
 			frame(u);
-		flags = 0;
 		timeout(wait_ms(u));
 		int key = getch();
-		if (key != ERR) {
-			u->stats.key_ns = ui_now();
-			flags = ui_key(u, key);
+		if (key == ERR) {
+			flags = 0;
+			continue;
 		}
+		u->stats.key_ns = ui_now();
+		flags = ui_key(u, key);
+		if (flags & UI_QUIT)
+			break;
+		/* A key is answered before the next slice of loading. */
+		if (flags & UI_REDRAW)
+			frame(u);
+		flags = 0;
 	}
 }
 
