@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "array.h"
 #include "check.h"
 
 /* ---- columns -------------------------------------------------------- */
@@ -53,16 +54,9 @@ static bool is_wildcard(const char *ep)
 
 static int col_new(struct ladder *l, const char *ep, int port)
 {
-	if (l->ncol == l->colcap) {
-		size_t cap = l->colcap ? l->colcap * 2 : 16;
-		struct ladder_col *bigger = realloc(l->col, cap * sizeof(*bigger));
-		if (!bigger)
-			return -1;
-		l->col = bigger;
-		l->colcap = cap;
-	}
+	if (array_grow(&l->col, &l->colcap, l->ncol, sizeof(*l->col)) < 0)
+		return -1;
 	l->col[l->ncol] = (struct ladder_col){.ep = ep, .port = port, .wildcard = is_wildcard(ep)};
-	l->col[l->ncol].loose = (struct ladder_idx){0};
 	if (ptrmap_put(&l->by_ep, ep, (long)l->ncol + 1) < 0)
 		return -1;
 	if (!ptrmap_get(&l->by_port, KEY(port), NULL))
@@ -165,16 +159,16 @@ static struct ladder_mark place(struct ladder *l, const struct event *e)
 	struct ladder_mark m = {.a = -1, .b = -1, .kind = LK_NONE};
 
 	if (e->src == SRC_PKT && e->pkt.from && e->pkt.to) {
-		m.a = (int16_t)col_of_ep(l, e->pkt.from);
-		m.b = (int16_t)col_of_ep(l, e->pkt.to);
+		m.a = col_of_ep(l, e->pkt.from);
+		m.b = col_of_ep(l, e->pkt.to);
 		m.kind = m.a >= 0 && m.b >= 0 && m.a != m.b ? LK_ARROW : LK_NONE;
 	} else if (e->src == SRC_STATE) {
-		m.a = (int16_t)col_of_sock(l, e->state.sock, 0);
+		m.a = col_of_sock(l, e->state.sock, 0);
 		m.kind = m.a >= 0 ? LK_NOTE : LK_NONE;
 	} else if (ladder_call_shown(e)) {
-		m.a = (int16_t)col_of_sock(l, e->call.sock, e->pid);
+		m.a = col_of_sock(l, e->call.sock, e->pid);
 		if (m.a < 0 && e->call.addr)
-			m.a = (int16_t)col_known(l, e->call.addr);
+			m.a = col_known(l, e->call.addr);
 		m.kind = m.a >= 0 ? LK_NOTE : LK_NONE;
 	}
 	return m;
@@ -192,18 +186,26 @@ static void learn_owner(struct ladder *l, const struct event *e, const struct la
 		ptrmap_put(&l->by_pid, KEY(e->pid), (long)m->a + 1);
 }
 
-static int idx_push(struct ladder_idx *x, uint32_t i)
+int ladder_idx_push(struct ladder_idx *x, uint32_t i)
 {
-	if (x->n == x->cap) {
-		size_t cap = x->cap ? x->cap * 2 : 16;
-		uint32_t *bigger = realloc(x->i, cap * sizeof(*bigger));
-		if (!bigger)
-			return -1;
-		x->i = bigger;
-		x->cap = cap;
-	}
+	if (array_grow(&x->i, &x->cap, x->n, sizeof(*x->i)) < 0)
+		return -1;
 	x->i[x->n++] = i;
 	return 0;
+}
+
+size_t ladder_idx_find(const uint32_t *a, size_t n, size_t i)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (a[mid] <= i)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo == 0 ? SIZE_MAX : lo - 1;
 }
 
 /* Connection numbers are small and dense (1, 2, ...): an array. */
@@ -211,19 +213,12 @@ static struct ladder_conn *conn_get(struct ladder *l, int32_t conn)
 {
 	if (conn < 0 || conn > (1 << 24))
 		return NULL;
-	if ((size_t)conn >= l->nconn) {
-		size_t n = (size_t)conn + 64;
-		struct ladder_conn *bigger = realloc(l->conn, n * sizeof(*bigger));
-		if (!bigger)
-			return NULL;
-		memset(bigger + l->nconn, 0, (n - l->nconn) * sizeof(*bigger));
-		l->conn = bigger;
-		l->nconn = n;
-	}
-	return &l->conn[conn];
+	return array_reach(&l->conn, &l->nconn, (size_t)conn, sizeof(*l->conn)) < 0
+		       ? NULL
+		       : &l->conn[conn];
 }
 
-static void conn_learn(struct ladder_conn *c, const struct event *e, int16_t col)
+static void conn_learn(struct ladder_conn *c, const struct event *e, int32_t col)
 {
 	bool seen = false;
 
@@ -249,13 +244,13 @@ static int file_event(struct ladder *l, uint32_t i)
 	if (m->kind == LK_NONE)
 		return 0;
 	if (e->conn < 0)
-		return idx_push(&l->col[m->a].loose, i);
+		return ladder_idx_push(&l->col[m->a].loose, i);
 	if (!(c = conn_get(l, e->conn)))
 		return -1;
 	conn_learn(c, e, m->a);
 	if (m->kind == LK_ARROW)
 		conn_learn(c, &(struct event){.pid = 0}, m->b);
-	return idx_push(&c->ev, i);
+	return ladder_idx_push(&c->ev, i);
 }
 
 bool ladder_in_conn(const struct ladder *l, int conn, size_t i)
@@ -308,17 +303,9 @@ int ladder_add(struct ladder *l)
 {
 	const struct event *e = &l->s->ev[l->nmark];
 
-	if (l->nmark == l->markcap) {
-		size_t cap = l->markcap ? l->markcap * 2 : 4096;
-		struct ladder_mark *bigger = realloc(l->mark, cap * sizeof(*bigger));
-		if (!bigger)
-			return -1;
-		l->mark = bigger;
-		l->markcap = cap;
-	}
+	if (array_grow(&l->mark, &l->markcap, l->nmark, sizeof(*l->mark)) < 0)
+		return -1;
 	l->mark[l->nmark] = place(l, e);
-	if (l->ncol > INT16_MAX - 1)
-		l->mark[l->nmark] = (struct ladder_mark){.a = -1, .b = -1, .kind = LK_NONE};
 	learn_owner(l, e, &l->mark[l->nmark]);
 	l->nmark++;
 	return file_event(l, (uint32_t)(l->nmark - 1));
@@ -349,23 +336,8 @@ void ladder_view_free(struct ladder_view *v)
 	memset(v, 0, sizeof(*v));
 }
 
-static int grow(void **p, size_t *cap, size_t n, size_t size)
-{
-	size_t bigger = *cap ? *cap * 2 : 1024;
-	void *q;
-
-	if (n < *cap)
-		return 0;
-	q = realloc(*p, bigger * size);
-	if (!q)
-		return -1;
-	*p = q;
-	*cap = bigger;
-	return 0;
-}
-
 /* Columns stay in the order they appeared in the session. */
-static void show_col(struct ladder_view *v, int16_t c)
+static void show_col(struct ladder_view *v, int32_t c)
 {
 	int i;
 
@@ -421,7 +393,7 @@ static void pack_into_last(struct ladder_pack *p, const struct ladder_mark *m, b
 
 static int new_row(struct ladder_view *v, int64_t gap_ns)
 {
-	if (grow((void **)&v->row, &v->rowcap, v->nrow, sizeof(*v->row)) < 0)
+	if (array_grow(&v->row, &v->rowcap, v->nrow, sizeof(*v->row)) < 0)
 		return -1;
 	v->row[v->nrow++] = (struct ladder_row){.first = (uint32_t)v->nev, .gap_ns = gap_ns};
 	v->last = (struct ladder_pack){.pre_col = -1, .from = -1, .to = -1};
@@ -440,7 +412,7 @@ int ladder_view_add(struct ladder_view *v, const struct ladder *l, uint32_t i)
 		return -1;
 	if (!joins_last_row(v, m, call) && new_row(v, 0) < 0)
 		return -1;
-	if (grow((void **)&v->ev, &v->evcap, v->nev, sizeof(*v->ev)) < 0)
+	if (array_grow(&v->ev, &v->evcap, v->nev, sizeof(*v->ev)) < 0)
 		return -1;
 	v->ev[v->nev++] = i;
 	v->row[v->nrow - 1].n++;
@@ -454,16 +426,7 @@ int ladder_view_add(struct ladder_view *v, const struct ladder *l, uint32_t i)
 
 size_t ladder_view_find(const struct ladder_view *v, size_t i)
 {
-	size_t lo = 0, hi = v->nev;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (v->ev[mid] <= i)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo == 0 ? SIZE_MAX : lo - 1;
+	return ladder_idx_find(v->ev, v->nev, i);
 }
 
 size_t ladder_view_row_of(const struct ladder_view *v, size_t k)

@@ -50,7 +50,7 @@ enum ladder_kind { LK_NONE, LK_NOTE, LK_ARROW };
 
 /* Where one event goes. */
 struct ladder_mark {
-	int16_t a, b; /* a note's column is a; an arrow goes from a to b */
+	int32_t a, b; /* a note's column is a; an arrow goes from a to b */
 	uint8_t kind; /* enum ladder_kind */
 };
 
@@ -59,6 +59,12 @@ struct ladder_idx {
 	uint32_t *i;
 	size_t n, cap;
 };
+
+/* Appends i. Returns 0, or -1 out of memory. */
+int ladder_idx_push(struct ladder_idx *x, uint32_t i);
+/* In a[0 .. n), sorted, the position of the last index at or before i;
+ * SIZE_MAX when there is none. */
+size_t ladder_idx_find(const uint32_t *a, size_t n, size_t i);
 
 struct ladder_col {
 	const char *ep; /* interned "IP:PORT" */
@@ -73,7 +79,7 @@ struct ladder_col {
 #define LADDER_CONN_COLS 4
 #define LADDER_CONN_PIDS 8
 struct ladder_conn {
-	int16_t cols[LADDER_CONN_COLS];
+	int32_t cols[LADDER_CONN_COLS];
 	pid_t pids[LADDER_CONN_PIDS];
 	uint8_t ncols, npids;
 	struct ladder_idx ev;
@@ -124,8 +130,8 @@ struct ladder_row {
 /* The last row while it may still grow (see the packing rules in
  * ladder.c). */
 struct ladder_pack {
-	int16_t pre_col;       /* the column of the notes before the arrow, or -1 */
-	int16_t from, to;      /* the arrow, or -1 */
+	int32_t pre_col;       /* the column of the notes before the arrow, or -1 */
+	int32_t from, to;      /* the arrow, or -1 */
 	uint8_t pre, post;     /* notes in the slot before / after the arrow */
 };
 
@@ -135,7 +141,7 @@ struct ladder_view {
 	size_t nev, evcap;
 	struct ladder_row *row;
 	size_t nrow, rowcap;
-	int16_t vis[LADDER_MAX_COLS]; /* the columns it shows, left to right */
+	int32_t vis[LADDER_MAX_COLS]; /* the columns it shows, left to right */
 	int nvis;
 	bool too_many; /* it uses more than LADDER_MAX_COLS columns */
 	struct ladder_pack last;

@@ -12,37 +12,18 @@
  */
 #include "model.h"
 
+#include "array.h"
+
 #include <stdlib.h>
 #include <string.h>
-
-static int idx_push(struct ladder_idx *x, uint32_t i)
-{
-	if (x->n == x->cap) {
-		size_t cap = x->cap ? x->cap * 2 : 4096;
-		uint32_t *bigger = realloc(x->i, cap * sizeof(*bigger));
-		if (!bigger)
-			return -1;
-		x->i = bigger;
-		x->cap = cap;
-	}
-	x->i[x->n++] = i;
-	return 0;
-}
 
 /* The position in the visible list of the last event at or before i, or
  * 0 when there is none. */
 static size_t visible_find(const struct model *m, size_t i)
 {
-	size_t lo = 0, hi = m->visible.n;
+	size_t k = ladder_idx_find(m->visible.i, m->visible.n, i);
 
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (m->visible.i[mid] <= i)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo == 0 ? 0 : lo - 1;
+	return k == SIZE_MAX ? 0 : k;
 }
 
 int model_init(struct model *m)
@@ -102,15 +83,8 @@ static bool take_conn(struct model *m, int32_t conn)
 {
 	if (conn < 0 || conn > (1 << 24) || conn_taken(m, conn))
 		return false;
-	if ((size_t)conn >= m->nconn_taken) {
-		size_t n = (size_t)conn + 64;
-		uint8_t *bigger = realloc(m->conn_taken, n);
-		if (!bigger)
-			return false;
-		memset(bigger + m->nconn_taken, 0, n - m->nconn_taken);
-		m->conn_taken = bigger;
-		m->nconn_taken = n;
-	}
+	if (array_reach(&m->conn_taken, &m->nconn_taken, (size_t)conn, 1) < 0)
+		return false;
 	m->conn_taken[conn] = 1;
 	return true;
 }
@@ -127,7 +101,7 @@ static bool shown(const struct model *m, const struct event *e)
  * of the connection in focus if it belongs there. */
 static void show_event(struct model *m, uint32_t i)
 {
-	idx_push(&m->visible, i);
+	ladder_idx_push(&m->visible, i);
 	ladder_view_add(&m->all, &m->lad, i);
 	if (m->one_conn >= 0 && ladder_in_conn(&m->lad, m->one_conn, i))
 		ladder_view_add(&m->one, &m->lad, i);
@@ -187,7 +161,7 @@ static void refilter(struct model *m)
 	ladder_view_clear(&m->all);
 	for (size_t i = 0; i < m->s.n; i++)
 		if (shown(m, &m->s.ev[i])) {
-			idx_push(&m->visible, (uint32_t)i);
+			ladder_idx_push(&m->visible, (uint32_t)i);
 			ladder_view_add(&m->all, &m->lad, (uint32_t)i);
 		}
 	if (m->one_conn >= 0)

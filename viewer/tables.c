@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "array.h"
 #include "check.h"
 #include "model.h"
 
@@ -23,14 +24,8 @@ void model_note_socket(struct model *m, size_t k)
 	/* "0.0.0.0:0>*" is every socket before bind() or connect(): no row. */
 	if (sock_local_port(sock) == 0)
 		return;
-	if (m->nsockrows == m->sockrows_cap) {
-		size_t cap = m->sockrows_cap ? m->sockrows_cap * 2 : 64;
-		uint32_t *bigger = realloc(m->sockrows, cap * sizeof(*bigger));
-		if (!bigger)
-			return;
-		m->sockrows = bigger;
-		m->sockrows_cap = cap;
-	}
+	if (array_grow(&m->sockrows, &m->sockrows_cap, m->nsockrows, sizeof(*m->sockrows)) < 0)
+		return;
 	m->sockrows[m->nsockrows++] = (uint32_t)k;
 }
 
@@ -152,14 +147,8 @@ static int add_check(struct model *m, const char *name)
 	for (size_t k = 0; k < m->nchecks; k++)
 		if (m->checks[k] == name)
 			return 0;
-	if (m->nchecks == m->checks_cap) {
-		size_t cap = m->checks_cap ? m->checks_cap * 2 : 16;
-		const char **bigger = realloc(m->checks, cap * sizeof(*bigger));
-		if (!bigger)
-			return -1;
-		m->checks = bigger;
-		m->checks_cap = cap;
-	}
+	if (array_grow(&m->checks, &m->checks_cap, m->nchecks, sizeof(*m->checks)) < 0)
+		return -1;
 	m->checks[m->nchecks++] = name;
 	return 0;
 }
@@ -178,14 +167,8 @@ bool model_has_lab(const struct model *m)
 
 static int push_note(struct model *m, const struct lab_note *note)
 {
-	if (m->nnotes == m->notes_cap) {
-		size_t cap = m->notes_cap ? m->notes_cap * 2 : 16;
-		struct lab_note *bigger = realloc(m->notes, cap * sizeof(*bigger));
-		if (!bigger)
-			return -1;
-		m->notes = bigger;
-		m->notes_cap = cap;
-	}
+	if (array_grow(&m->notes, &m->notes_cap, m->nnotes, sizeof(*m->notes)) < 0)
+		return -1;
 	m->notes[m->nnotes++] = *note;
 	return 0;
 }

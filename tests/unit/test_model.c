@@ -45,6 +45,16 @@ static const struct event *cur(const struct model *m)
 	return &m->s.ev[i];
 }
 
+/* Steps the cursor on to the next call of fn. */
+static void step_to_call(struct model *m, const char *fn)
+{
+	do
+		model_step(m, 1);
+	while (!(cur(m)->src == SRC_CALL && strcmp(cur(m)->call.fn, fn) == 0) &&
+	       m->cur + 1 < m->visible.n);
+	cr_assert_str_eq(cur(m)->call.fn, fn);
+}
+
 /* The socket named name, as of the cursor. */
 static struct sock_mark sock_now(const struct model *m, const char *name)
 {
@@ -126,11 +136,9 @@ Test(model, queued_bytes_are_sent_by_the_peer_and_not_yet_read)
 			server = &m.socks.s[i];
 	cr_assert_not_null(server);
 	/* After the client's write(3) = 5, before the child's read(4). */
-	while (!(cur(&m)->src == SRC_CALL && strcmp(cur(&m)->call.fn, "accept") == 0))
-		model_step(&m, 1);
+	step_to_call(&m, "accept");
 	cr_assert_eq(model_queued(&m, server, model_time(&m)), 5);
-	while (!(cur(&m)->src == SRC_CALL && strcmp(cur(&m)->call.fn, "read") == 0))
-		model_step(&m, 1);
+	step_to_call(&m, "read");
 	cr_assert_eq(model_queued(&m, server, model_time(&m)), 0);
 	model_free(&m);
 }
@@ -195,8 +203,7 @@ Test(model, the_cursor_stays_on_its_event_when_the_filter_changes)
 	char err[200];
 
 	load(&m, "echo");
-	while (!(cur(&m)->src == SRC_CALL && strcmp(cur(&m)->call.fn, "accept") == 0))
-		model_step(&m, 1);
+	step_to_call(&m, "accept");
 	cr_assert_eq(model_set_filter(&m, "1201", err, sizeof(err)), 0);
 	cr_assert_str_eq(cur(&m)->call.fn, "accept");
 	cr_assert_eq(model_set_filter(&m, "", err, sizeof(err)), 0);
