@@ -26,6 +26,16 @@ int draw_text(int y, int x, int w, attr_t attr, const char *text)
 	return n;
 }
 
+int draw_glyph(int y, int x, int w, attr_t attr, const char *glyph)
+{
+	if (w <= 0)
+		return 0;
+	attrset(attr);
+	mvaddstr(y, x, glyph);
+	attrset(A_NORMAL);
+	return 1;
+}
+
 void draw_duration(int64_t ns, char *out, size_t cap)
 {
 	if (ns >= 10000000000LL)
@@ -138,7 +148,7 @@ static void draw_cells(const struct ui *u, int y, int x, const struct ladder_cel
 		if (c->glyph == LG_CHAR)
 			mvaddch(y, x + i, (chtype)(unsigned char)c->ch);
 		else
-			mvaddstr(y, x + i, term_glyph(&u->t, c->glyph));
+			draw_glyph(y, x + i, 1, a, term_glyph(&u->t, c->glyph));
 	}
 	attrset(A_NORMAL);
 }
@@ -303,7 +313,7 @@ void ui_draw(struct ui *u)
 		draw_lab(u);
 	if (!l->tabbed)
 		for (int y = l->ladder.y; y < l->ladder.y + l->ladder.h; y++)
-			draw_text(y, l->ladder.w, 1, A_DIM, term_ui_glyph(&u->t, UG_VLINE));
+			draw_glyph(y, l->ladder.w, 1, A_DIM, term_ui_glyph(&u->t, UG_VLINE));
 	draw_status(u);
 	if (u->help)
 		draw_help(u);

@@ -10,8 +10,11 @@
 /* A ladder this wide has a column of times on its left. */
 #define DRAW_TIME_COLUMN(w) ((w) >= 86 ? 10 : 0)
 
-/* Text at (y, x), cut to w columns. Returns the columns written. */
+/* ASCII text at (y, x), cut to w columns. Returns the columns written. */
 int draw_text(int y, int x, int w, attr_t attr, const char *text);
+/* One glyph (one cell, however many bytes) at (y, x), if w > 0. Returns
+ * the cells written. */
+int draw_glyph(int y, int x, int w, attr_t attr, const char *glyph);
 /* A pane's title line, or on a narrow screen the strip of tabs; returns
  * the rectangle left for its rows. */
 struct rect draw_pane_title(const struct ui *u, enum pane p, const char *title);

@@ -12,25 +12,26 @@
 
 static const enum pane tab_order[] = {PANE_SOCKETS, PANE_PROCS, PANE_EVENTS, PANE_LAB};
 
-/* " Sockets | Processes | Events " with the shown one in reverse. */
-static void draw_tabs(const struct ui *u, const struct rect *r, enum pane shown)
+/* " Sockets (3) | Processes | Events " with the shown one, under its
+ * full title, in reverse. */
+static void draw_tabs(const struct ui *u, const struct rect *r, enum pane shown,
+		      const char *title)
 {
-	int x = r->x;
+	int x = r->x, end = r->x + r->w;
 
 	attrset(A_NORMAL);
 	mvhline(r->y, r->x, ' ', r->w);
 	for (size_t i = 0; i < sizeof(tab_order) / sizeof(tab_order[0]); i++) {
 		enum pane p = tab_order[i];
 		attr_t a = p != shown ? A_NORMAL : u->m.pane == p ? u->t.ui[UI_PANE_KEYS] : A_REVERSE;
-		char name[32];
+		char name[160];
 		if (p == PANE_LAB && !model_has_lab(&u->m))
 			continue;
-		snprintf(name, sizeof(name), " %s ", pane_name(p));
-		x += draw_text(r->y, x, r->x + r->w - x, a, name);
-		x += draw_text(r->y, x, r->x + r->w - x, A_DIM, term_ui_glyph(&u->t, UG_VLINE)) ? 1
-											  : 0;
+		snprintf(name, sizeof(name), " %s ", p == shown ? title : pane_name(p));
+		x += draw_text(r->y, x, end - x, a, name);
+		x += draw_glyph(r->y, x, end - x, A_DIM, term_ui_glyph(&u->t, UG_VLINE));
 	}
-	draw_text(r->y, x + 1, r->x + r->w - x - 1, A_DIM, "(Tab: next pane)");
+	draw_text(r->y, x + 1, end - x - 1, A_DIM, "(Tab: next pane)");
 }
 
 struct rect draw_pane_title(const struct ui *u, enum pane p, const char *title)
@@ -39,7 +40,7 @@ struct rect draw_pane_title(const struct ui *u, enum pane p, const char *title)
 	attr_t a = u->m.pane == p ? u->t.ui[UI_PANE_KEYS] : u->t.ui[UI_PANE];
 
 	if (u->lay.tabbed) {
-		draw_tabs(u, r, p);
+		draw_tabs(u, r, p, title);
 		return (struct rect){.y = r->y + 1, .x = r->x, .h = r->h - 1, .w = r->w};
 	}
 	attrset(a);
@@ -186,7 +187,9 @@ static void tree_prefix(const struct ui *u, const struct proc_row *row, char *ou
 	size_t n = 0;
 
 	out[0] = '\0';
-	for (int d = 0; d + 1 < row->depth && n + 8 < cap; d++)
+	/* One column per ancestor below the root: a pipe where it has
+	 * siblings still to come. */
+	for (int d = 1; d < row->depth && n + 8 < cap; d++)
 		n += (size_t)snprintf(out + n, cap - n, "%s",
 				      row->open & (1u << d) ? term_ui_glyph(&u->t, UG_TREE_PIPE)
 							    : "  ");

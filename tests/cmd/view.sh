@@ -152,18 +152,34 @@ test_process_tree_shows_zombies_and_reapers() {
 	term_wait_exit 0
 }
 
+# Tab brings the process tree below the ladder: who forked whom, and how
+# each ended.
+test_process_tree_is_drawn_as_a_tree() {
+	term_start 80 24 "socklab view $FIX/echo"
+	term_wait "event 1/60"
+	term_keys End Tab Tab
+	term_wait "Processes (5)"
+	for line in "└ 1200 dash  exit 0" "├ 1201 echo_fork_server  exit 0" \
+		"│ └ 1203 echo_fork_server  exit 0, zombie 148 us, waitpid() by 1201" \
+		"└ 1202 echo_client  exit 0, zombie 172 us, wait3() by 1200"; do
+		term_has "$line" || { term_screen >&2; fail "the tree lacks: $line"; }
+	done
+	term_keys q
+	term_wait_exit 0
+}
+
 # The terminal adapts to its size, down to a polite refusal.
 test_resize_adapts_the_layout() {
 	term_start 80 24 "socklab view $FIX/echo"
 	term_wait "event 1/60"
-	term_has "Sockets │ Processes │ Events" || fail "80x24 is not tabbed"
+	term_has "Sockets (0) │ Processes │ Events" || fail "80x24 is not tabbed"
 	term_resize 160 48
 	term_wait "Processes (1)"
 	term_has "Sockets (0)" || fail "160x48 does not show sockets and processes side by side"
 	term_resize 50 12
 	term_wait "needs a terminal of 60x16 at least"
 	term_resize 80 24
-	term_wait "Sockets │ Processes │ Events"
+	term_wait "Sockets (0) │ Processes │ Events"
 	term_keys q
 	term_wait_exit 0
 }
