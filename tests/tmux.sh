@@ -52,6 +52,12 @@ term_screen_attrs() {
 	tmux -L "$TMUX_SOCK" capture-pane -p -e
 }
 
+# term_left W: the screen's first W columns (characters, not bytes: the
+# lines are UTF-8).
+term_left() {
+	term_screen | LC_ALL=C.UTF-8 sed -E "s/^(.{0,$1}).*/\1/"
+}
+
 term_has() {
 	term_screen | grep -qF -- "$1"
 }

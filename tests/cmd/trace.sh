@@ -52,7 +52,7 @@ test_fork_echo_server_with_two_clients_records_every_call_of_every_process() {
 
 test_show_prints_one_readable_line_per_event() {
 	socklab trace --record "$T/s" -- "$CONFORM/errnos" >/dev/null 2>&1
-	socklab show "$T/s" >"$T/show"
+	socklab show --flat "$T/s" >"$T/show"
 	[ "$(wc -l <"$T/show")" = "$(wc -l <"$T/s/events.jsonl")" ] || fail "not one line per event"
 	grep -Eq '^[0-9]+\.[0-9]{6} \[[0-9]+\] bind\(4, 127\.0\.0\.1:[0-9]+\) = -1 EADDRINUSE$' "$T/show" ||
 		fail "no bind line: $(grep bind "$T/show")"
@@ -67,7 +67,7 @@ test_show_keeps_the_good_lines_of_a_damaged_session_and_says_which_line() {
 	local n
 	n=$(wc -l <"$T/s/events.jsonl")
 	sed -i '3s/.*/{"t": broken/' "$T/s/events.jsonl"
-	socklab show "$T/s" >"$T/show" 2>"$T/err" || fail "show failed on a damaged session"
+	socklab show --flat "$T/s" >"$T/show" 2>"$T/err" || fail "show failed on a damaged session"
 	[ "$(wc -l <"$T/show")" = $((n - 1)) ] || fail "expected $((n - 1)) lines"
 	grep -q "1 line skipped, not valid events (first: line 3: not JSON" "$T/err" || fail "$(cat "$T/err")"
 }

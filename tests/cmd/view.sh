@@ -121,8 +121,8 @@ test_fork20_focus_on_one_connection() {
 	# Row 0 is the listener; rows 1 and 2 are connection 1; 9 and 10 are 5.
 	term_keys Down Down Down Down Down Down Down Down Down Enter
 	term_wait "connection 5 of 20 (Esc shows them all)"
-	# The ladder is the left 88 columns of a 160-column screen.
-	term_screen | cut -c1-88 >ladder
+	# The ladder is the left 86 columns of a 160-column screen.
+	term_left 86 >ladder
 	grep -qF "127.0.0.1:40105" ladder || fail "Enter did not focus the ladder on connection 5"
 	grep -qF "127.0.0.1:40120" ladder && fail "connection 20 is still on the ladder"
 	grep -qF "[2205] read(4) = 3" ladder || fail "connection 5's child is not on the ladder"
@@ -346,7 +346,7 @@ EOF
 	term_wait "live, following"
 	term_wait "read(3) = 7"
 	for s in "listen()" "connect()" "accept() = 4" "write(3) = 5" "read(4) = 5" "close(3)"; do
-		term_screen | cut -c1-86 | grep -qF -- "$s" ||
+		term_left 86 | grep -qF -- "$s" ||
 			{ term_screen >&2; fail "the live ladder does not show $s"; }
 	done
 	# The server waits for a second client: the session is still live.
