@@ -10,9 +10,17 @@
  * When the same user has a live session open (`socklab watch`, in another
  * terminal), trace joins it: the program writes into the watch's ring, and
  * its story is part of the watch's session (lib/live.h).
+ *
+ * With --view, the viewer shows the session as it is recorded: it runs on
+ * the main thread, fed by the collector's thread, while another thread
+ * waits for the programs. Their output goes to a file meanwhile (the
+ * viewer owns the terminal), and is printed when the viewer closes.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,12 +40,13 @@
 #include "ring.h"
 #include "sources.h"
 #include "tracee.h"
+#include "viewer.h"
 
 const struct command cmd_trace_info = {
 	"trace",
 	cmd_trace,
 	"runs any program under the tracer and records a session",
-	"usage: socklab trace [--record DIR | --alone] -- PROG [ARGS...]\n"
+	"usage: socklab trace [--record DIR | --alone] [--view] -- PROG [ARGS...]\n"
 	"\n"
 	"Runs PROG with socklab's tracer and records what it does with sockets:\n"
 	"every socket call with its result, every process it forks, every child\n"
@@ -51,12 +60,16 @@ const struct command cmd_trace_info = {
 	"  --sources LIST  what to record, of call,pkt,state (default: all):\n"
 	"                `--sources call` records the calls alone, at the least\n"
 	"                cost to a program that makes very many of them\n"
+	"  --view        watch it live in the viewer, in a session of its own (q\n"
+	"                quits and ends the session; what PROG prints is shown\n"
+	"                when the viewer closes)\n"
 	"  --help        this text\n"
 	"\n"
 	"When you have a live session open in another terminal (socklab watch),\n"
 	"trace joins it: PROG's story becomes part of the watch's session.\n"
 	"\n"
 	"Then:  socklab show DIR    the session as text\n"
+	"       socklab view DIR    the session in the viewer\n"
 	"\n"
 	"examples:\n"
 	"  socklab trace -- ./echo_server 9190\n"
@@ -68,6 +81,8 @@ const struct command cmd_trace_info = {
 #define GRACE_MS 2000
 
 static volatile sig_atomic_t interrupted;
+/* The viewer has the terminal: say nothing on it. */
+static atomic_bool viewing;
 
 static void on_interrupt(int sig)
 {
@@ -125,7 +140,7 @@ static void say_who_remains(const char *prog)
 	pid_t pids[64];
 	size_t n = proc_descendants(getpid(), pids, 64);
 
-	if (n == 0)
+	if (n == 0 || atomic_load(&viewing))
 		return;
 	fprintf(stderr, "socklab: %s exited; %zu of its processes still run (", prog, n);
 	for (size_t i = 0; i < n && i < 8; i++)
@@ -207,6 +222,7 @@ struct trace_args {
 	const char *record;
 	bool alone; /* never join a live session */
 	const struct source *sources[SOURCES_MAX + 1];
+	bool view;  /* show it in the viewer (a session of its own) */
 	char **argv; /* the program and its arguments */
 };
 
@@ -217,6 +233,7 @@ static int parse_args(int argc, char **argv, struct trace_args *a)
 		{"record", required_argument, NULL, 'r'},
 		{"alone", no_argument, NULL, 'a'},
 		{"sources", required_argument, NULL, 's'},
+		{"view", no_argument, NULL, 'v'},
 		{"help", no_argument, NULL, 'h'},
 		{0},
 	};
@@ -225,7 +242,7 @@ static int parse_args(int argc, char **argv, struct trace_args *a)
 
 	sources_pick("call,pkt,state", a->sources, err, sizeof(err));
 	/* '+': stop at the first non-option, the program to run. */
-	while ((opt = getopt_long(argc, argv, "+r:as:h", options, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "+r:as:vh", options, NULL)) != -1) {
 		switch (opt) {
 		case 'a':
 			a->alone = true;
@@ -233,6 +250,9 @@ static int parse_args(int argc, char **argv, struct trace_args *a)
 		case 's':
 			if (sources_pick(optarg, a->sources, err, sizeof(err)) < 0)
 				return cli_usage_error(&cmd_trace_info, "--sources: %s", err);
+			break;
+		case 'v':
+			a->view = a->alone = true;
 			break;
 		case 'r':
 			a->record = optarg;
@@ -249,26 +269,146 @@ static int parse_args(int argc, char **argv, struct trace_args *a)
 	return -1;
 }
 
+/* Starts the program; to's argv, preload and ring are filled here, its
+ * standard streams are the caller's. Its pid, or -1 (said on stderr). */
+static pid_t start_traced(struct tracee_options *to, char **argv, const char *preload,
+			  const char *ring)
+{
+	char err[1024];
+	pid_t pid;
+
+	prctl(PR_SET_CHILD_SUBREAPER, 1);
+	catch_interrupts();
+	to->argv = argv;
+	to->preload = preload;
+	to->ring = ring;
+	pid = tracee_start(to, err, sizeof(err));
+	if (pid < 0)
+		cli_error("%s", err);
+	return pid;
+}
+
 /* Runs the program and waits for everything it started; its wait status,
  * or -1 when it could not start (said on stderr). */
 static int run_traced(char **argv, const char *preload, const char *ring,
 		      const struct reaped_sink *sink)
 {
 	struct tracee_options to = {.stdin_fd = -1, .stdout_fd = -1, .stderr_fd = -1};
-	char err[1024];
-	pid_t pid;
+	pid_t pid = start_traced(&to, argv, preload, ring);
 
-	prctl(PR_SET_CHILD_SUBREAPER, 1);
-	catch_interrupts();
-	to.argv = argv;
-	to.preload = preload;
-	to.ring = ring;
-	pid = tracee_start(&to, err, sizeof(err));
-	if (pid < 0) {
-		cli_error("%s", err);
+	return pid < 0 ? -1 : wait_all(sink, pid, argv[0]);
+}
+
+/* ---- --view ---------------------------------------------------------- */
+
+struct waiter {
+	const struct reaped_sink *sink;
+	pid_t pid;
+	const char *prog;
+	struct viewer_feed *feed;
+	int status;
+	atomic_bool done;
+};
+
+/* The waiting thread: wait_all(), then tell the viewer how it ended. */
+static void *waiter_main(void *arg)
+{
+	struct waiter *w = arg;
+
+	w->status = wait_all(w->sink, w->pid, w->prog);
+	atomic_store(&w->done, true);
+	if (WIFSIGNALED(w->status))
+		viewer_feed_end(w->feed, "%s killed by %s", w->prog, strsignal(WTERMSIG(w->status)));
+	else
+		viewer_feed_end(w->feed, "%s exited with status %d", w->prog,
+				WEXITSTATUS(w->status));
+	return NULL;
+}
+
+/* Runs the viewer until the student quits, then ends the session: what
+ * still runs gets SIGTERM (and wait_all's SIGKILL after GRACE_MS). Returns
+ * the program's wait status. */
+static int wait_viewing(const struct reaped_sink *sink, pid_t pid, const char *prog,
+			struct viewer_feed *feed)
+{
+	struct waiter w = {.sink = sink, .pid = pid, .prog = prog, .feed = feed};
+	char title[256], err[512];
+	pthread_t thread;
+
+	viewer_feed_clock(feed, collector_t0(sink->c));
+	if (pthread_create(&thread, NULL, waiter_main, &w) != 0)
+		return wait_all(sink, pid, prog);
+	snprintf(title, sizeof(title), "trace %s", prog);
+	atomic_store(&viewing, true);
+	if (viewer_run_live(feed, &(struct viewer_options){.title = title}, err, sizeof(err)) < 0)
+		cli_error("%s; recording without it until %s ends", err, prog);
+	else if (!atomic_load(&w.done)) {
+		interrupted = 1;
+		signal_descendants(SIGTERM);
+	}
+	atomic_store(&viewing, false);
+	pthread_join(thread, NULL);
+	return w.status;
+}
+
+/* What the programs printed while the viewer had the terminal. */
+static void print_output(FILE *out, const char *prog)
+{
+	char buf[8192];
+	size_t n;
+	bool any = false;
+
+	rewind(out);
+	while ((n = fread(buf, 1, sizeof(buf), out)) > 0) {
+		if (!any)
+			fprintf(stderr, "socklab: what %s printed:\n", prog);
+		any = true;
+		fwrite(buf, 1, n, stdout);
+	}
+	fflush(stdout);
+}
+
+/* What --view needs: the feed the collector fills, and the file the
+ * programs write to while the viewer has the terminal. */
+struct view {
+	struct viewer_feed *feed;
+	FILE *out;
+	struct tracee_options to;
+};
+
+/* Returns 0, or -1 (said why). */
+static int view_setup(struct view *v, struct collector_options *co)
+{
+	v->to = (struct tracee_options){.stdin_fd = -1, .stdout_fd = -1, .stderr_fd = -1};
+	v->feed = viewer_feed_new();
+	v->out = tmpfile();
+	v->to.stdin_fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
+	if (!v->feed || !v->out || v->to.stdin_fd < 0) {
+		cli_error("cannot set the viewer up: %s", strerror(errno));
 		return -1;
 	}
-	return wait_all(sink, pid, argv[0]);
+	v->to.stdout_fd = v->to.stderr_fd = fileno(v->out);
+	co->on_event = viewer_feed_line;
+	co->on_event_arg = v->feed;
+	return 0;
+}
+
+static void view_teardown(struct view *v)
+{
+	viewer_feed_free(v->feed);
+	if (v->out)
+		fclose(v->out);
+	if (v->to.stdin_fd >= 0)
+		close(v->to.stdin_fd);
+}
+
+/* run_traced() with the viewer on the main thread. */
+static int run_viewing(struct view *v, char **argv, const char *preload,
+		       const struct reaped_sink *sink)
+{
+	pid_t pid = start_traced(&v->to, argv, preload, collector_ring_path(sink->c));
+
+	return pid < 0 ? -1 : wait_viewing(sink, pid, argv[0], v->feed);
 }
 
 /* The program joins the live session of a watch: its ring, its folder. */
@@ -305,6 +445,7 @@ static int trace_alone(const struct trace_args *a, const char *preload)
 	struct collector_options co = {0};
 	struct collector_summary sum;
 	struct reaped_sink sink = {0};
+	struct view view = {.to.stdin_fd = -1};
 	struct collector *c;
 	char err[1024];
 	char *dir = a->record ? strdup(a->record) : cli_session_dir(a->argv[0]);
@@ -319,19 +460,25 @@ static int trace_alone(const struct trace_args *a, const char *preload)
 	co.dir = dir;
 	co.command = a->argv;
 	co.sources = a->sources;
+	if (a->view && view_setup(&view, &co) < 0)
+		goto out_free;
 	c = collector_start(&co, err, sizeof(err));
 	if (!c) {
 		cli_error("%s", err);
 		goto out_free;
 	}
 	sink.c = c;
-	status = run_traced(a->argv, preload, collector_ring_path(c), &sink);
+	status = a->view ? run_viewing(&view, a->argv, preload, &sink)
+			 : run_traced(a->argv, preload, collector_ring_path(c), &sink);
 	collector_stop(c, &sum);
+	if (a->view)
+		print_output(view.out, a->argv[0]);
 	if (status >= 0) {
 		print_summary(dir, a->argv[0], status, &sum);
 		ret = EXIT_OK;
 	}
 out_free:
+	view_teardown(&view);
 	free(dir);
 	return ret;
 }

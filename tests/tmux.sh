@@ -26,7 +26,7 @@ term_start() {
 	local w=$1 h=$2 cmd=$3
 	shift 3
 	TMUX_SOCK="socklab-test-$$-$RANDOM"
-	at_exit "tmux -L $TMUX_SOCK kill-server 2>/dev/null"
+	defer "tmux -L $TMUX_SOCK kill-server 2>/dev/null"
 	# The program's own pid goes to $T/pid; after it, its status and the
 	# tty's modes, then the shell waits to be killed.
 	cat >"$T/run.sh" <<EOF
