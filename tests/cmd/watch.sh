@@ -50,8 +50,8 @@ test_server_and_client_from_two_terminals_share_one_session() {
 	[ ! -d "$T/socklab-shut_server-"* ] 2>/dev/null || fail "the server's trace made a session of its own"
 	# Printed live, as socklab show prints it.
 	grep -q "connect(3, 127.0.0.1:$port) = 0" "$T/watch.out" || fail "watch did not print the connect"
-	[ "$(grep -c . "$T/watch.out")" = "$(socklab show "$T/w" | grep -c .)" ] ||
-		fail "watch printed $(grep -c . "$T/watch.out") lines, the session has $(socklab show "$T/w" | grep -c .)"
+	[ "$(grep -c . "$T/watch.out")" = "$(socklab show --flat "$T/w" | grep -c .)" ] ||
+		fail "watch printed $(grep -c . "$T/watch.out") lines, the session has $(socklab show --flat "$T/w" | grep -c .)"
 	[ -f "$T/w/session.json" ] || fail "no session.json after Ctrl-C"
 	[ ! -e "$XDG_RUNTIME_DIR/socklab/watch.json" ] || fail "watch.json left behind"
 }
