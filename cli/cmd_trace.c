@@ -46,7 +46,7 @@ const struct command cmd_trace_info = {
 	"trace",
 	cmd_trace,
 	"runs any program under the tracer and records a session",
-	"usage: socklab trace [--record DIR | --alone] [--view] -- PROG [ARGS...]\n"
+	"usage: socklab trace [--record DIR | --alone] [--sources LIST] [--view] -- PROG [ARGS...]\n"
 	"\n"
 	"Runs PROG with socklab's tracer and records what it does with sockets:\n"
 	"every socket call with its result, every process it forks, every child\n"
