@@ -27,6 +27,28 @@ test_end_shows_the_whole_echo_conversation() {
 	return 0
 }
 
+# The same on a real recording (packets and states need root): an echo
+# server and client traced together, then replayed.
+test_end_shows_a_real_echo_conversation() {
+	need_root "packets and exact TCP states need root"
+	local port
+	port=$(free_port)
+	socklab trace --record "$T/real" -- sh -c "'$PROGS/echo_fork_server' $port 1 & sleep 0.3;
+		'$PROGS/echo_client' 127.0.0.1 $port hello; sleep 0.3; wait" >/dev/null 2>&1 ||
+		fail "the echo conversation could not be recorded"
+	term_start 160 48 "socklab view $T/real"
+	term_wait "socklab $T/real"
+	term_keys End
+	term_wait "TIME_WAIT 60 s"
+	for s in "SYN seq=0" "SYN,ACK seq=0 ack=1" "PSH,ACK seq=1 ack=1 len=5" "FIN,ACK seq=6" \
+		ESTABLISHED FIN_WAIT_1 CLOSE_WAIT "connect()" "accept() = 4"; do
+		term_has "$s" || { term_screen >&2; fail "End does not show: $s"; }
+	done
+	[ "$(term_screen | grep -c 'FIN,ACK seq=6')" = 2 ] || fail "not both FINs"
+	term_keys q
+	term_wait_exit 0
+}
+
 # At 80x24, the close reads as one story on one line: the call, the state
 # it caused, the FIN, the state it caused at the other end.
 test_80x24_close_reads_as_one_line() {
@@ -349,6 +371,11 @@ EOF
 		term_left 86 | grep -qF -- "$s" ||
 			{ term_screen >&2; fail "the live ladder does not show $s"; }
 	done
+	# With root, the packets are captured: the live ladder draws them.
+	if [ "$(id -u)" = 0 ]; then
+		term_wait "SYN seq=0"
+		term_has "SYN,ACK seq=0 ack=1" || fail "the live ladder lacks the SYN,ACK"
+	fi
 	# The server waits for a second client: the session is still live.
 	term_has "ended:" && fail "the session ended before its server did"
 	"$PROGS/echo_client" 127.0.0.1 "$port" bye >/dev/null
