@@ -100,8 +100,11 @@ static int take_feed(struct ui *u)
 	if (b->len == 0)
 		feed_take(u->feed, b);
 	used = take_lines(u, b->buf, b->len, &nlines);
-	memmove(b->buf, b->buf + used, b->len - used);
-	b->len -= used;
+	if (used > 0) {
+		/* What is left waits for the next turn (a burst of lines). */
+		memmove(b->buf, b->buf + used, b->len - used);
+		b->len -= used;
+	}
 	if (b->t0)
 		u->m.now = ui_now() - b->t0;
 	if (b->ended && !u->m.ended[0]) {
