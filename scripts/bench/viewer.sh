@@ -17,7 +17,7 @@ SOCKLAB=$PWD/$BUILD/bin/socklab
 N=${1:-1000000}
 dir=$(mktemp -d /tmp/socklab-bench-viewer.XXXXXX)
 sock=socklab-bench-$$
-trap 'tmux -L $sock kill-server 2>/dev/null; rm -rf "$dir"' EXIT INT TERM
+trap 'tmux -L $sock kill-server 2>/dev/null || true; rm -rf "$dir"' EXIT INT TERM
 
 command -v tmux >/dev/null || { echo "bench viewer: needs tmux"; exit 2; }
 now_ms() { echo $(($(date +%s%N) / 1000000)); }
