@@ -291,57 +291,139 @@ static bool fn_is(const struct event *e, const char *a, const char *b)
 	return strcmp(fn, a) == 0 || (b && strcmp(fn, b) == 0);
 }
 
-/* The arguments of a call, as the student wrote them, as far as we know. */
-static void put_call_args(struct line *l, const struct event *e, json_t *o)
-{
-	int fd = e->call.fd;
+/*
+ * The arguments of a call, as the student wrote them, as far as we know:
+ * each call's own shape from a small table, then what many share (bytes,
+ * the address sent to, flags, wait options).
+ */
+typedef void (*args_fn)(struct line *l, const struct event *e, json_t *o);
 
+static long long jint(json_t *o, const char *key)
+{
+	return (long long)json_integer_value(json_object_get(o, key));
+}
+
+static void args_socket(struct line *l, const struct event *e, json_t *o)
+{
 	char b1[24], b2[24];
 
-	if (fn_is(e, "socket", "socketpair")) {
-		put(l, "%s, %s", jname(o, "domain", b1, sizeof(b1)), jname(o, "type", b2, sizeof(b2)));
-		return;
+	(void)e;
+	put(l, "%s, %s", jname(o, "domain", b1, sizeof(b1)), jname(o, "type", b2, sizeof(b2)));
+}
+
+static void args_select(struct line *l, const struct event *e, json_t *o)
+{
+	(void)e;
+	put(l, "%lld", jint(o, "nfds"));
+	if (json_is_array(json_object_get(o, "rfds"))) {
+		put(l, ", rfds=");
+		put_int_list(l, json_object_get(o, "rfds"));
 	}
-	if (fn_is(e, "select", "pselect")) {
-		put(l, "%lld", (long long)json_integer_value(json_object_get(o, "nfds")));
-		if (json_is_array(json_object_get(o, "rfds"))) {
-			put(l, ", rfds=");
-			put_int_list(l, json_object_get(o, "rfds"));
-		}
-		return;
-	}
-	if (fn_is(e, "poll", "ppoll")) {
-		put(l, "fds=");
-		put_int_list(l, json_object_get(o, "fds"));
-		return;
-	}
-	if (fd >= 0)
-		put(l, "%d", fd);
-	if (fn_is(e, "bind", NULL) && e->call.addr)
+}
+
+static void args_poll(struct line *l, const struct event *e, json_t *o)
+{
+	(void)e;
+	put(l, "fds=");
+	put_int_list(l, json_object_get(o, "fds"));
+}
+
+static void args_bind(struct line *l, const struct event *e, json_t *o)
+{
+	(void)o;
+	if (e->call.addr)
 		put(l, ", %s", e->call.addr);
-	else if (fn_is(e, "connect", NULL) && e->call.peer)
+}
+
+static void args_connect(struct line *l, const struct event *e, json_t *o)
+{
+	(void)o;
+	if (e->call.peer)
 		put(l, ", %s", e->call.peer);
-	else if (fn_is(e, "listen", NULL))
-		put(l, ", %lld", (long long)json_integer_value(json_object_get(o, "backlog")));
-	else if (fn_is(e, "setsockopt", "getsockopt"))
-		put(l, ", %s, %s", jname(o, "level", b1, sizeof(b1)), jname(o, "opt", b2, sizeof(b2)));
-	else if (fn_is(e, "shutdown", NULL))
-		put(l, ", %s", e->call.how ? e->call.how : "?");
-	else if (fn_is(e, "fcntl", NULL) && jstr(o, "cmd"))
-		put(l, ", %s", jstr(o, "cmd"));
-	else if (fn_is(e, "dup2", "dup3"))
-		put(l, ", %lld", (long long)json_integer_value(json_object_get(o, "newfd")));
-	else if (fn_is(e, "waitpid", "wait4") || fn_is(e, "wait", "wait3") ||
-		 fn_is(e, "waitid", NULL))
-		put(l, "%lld", (long long)json_integer_value(json_object_get(o, "which")));
-	if (e->call.len >= 0 && !fn_is(e, "poll", "ppoll"))
+}
+
+static void args_listen(struct line *l, const struct event *e, json_t *o)
+{
+	(void)e;
+	put(l, ", %lld", jint(o, "backlog"));
+}
+
+static void args_sockopt(struct line *l, const struct event *e, json_t *o)
+{
+	char b1[24], b2[24];
+
+	put(l, ", %s, %s", jname(o, "level", b1, sizeof(b1)), jname(o, "opt", b2, sizeof(b2)));
+	if (fn_is(e, "setsockopt", NULL) && e->call.has_val)
+		put(l, ", %lld", (long long)e->call.val);
+}
+
+static void args_shutdown(struct line *l, const struct event *e, json_t *o)
+{
+	(void)o;
+	put(l, ", %s", e->call.how ? e->call.how : "?");
+}
+
+static void args_fcntl(struct line *l, const struct event *e, json_t *o)
+{
+	const char *cmd = jstr(o, "cmd");
+
+	(void)e;
+	if (!cmd)
+		return;
+	put(l, ", %s", cmd);
+	if (strcmp(cmd, "F_SETFL") == 0)
+		put(l, ", %s", jstr(o, "val") ? jstr(o, "val") : "0");
+}
+
+static void args_dup(struct line *l, const struct event *e, json_t *o)
+{
+	(void)e;
+	put(l, ", %lld", jint(o, "newfd"));
+}
+
+static void args_wait(struct line *l, const struct event *e, json_t *o)
+{
+	(void)e;
+	put(l, "%lld", jint(o, "which"));
+}
+
+/* whole: the call has a shape of its own, with no descriptor first and
+ * nothing of the shared tail. */
+static const struct {
+	const char *fn;
+	args_fn put;
+	bool whole;
+} call_args[] = {
+	{"socket", args_socket, true},	   {"socketpair", args_socket, true},
+	{"select", args_select, true},	   {"pselect", args_select, true},
+	{"poll", args_poll, true},	   {"ppoll", args_poll, true},
+	{"bind", args_bind, false},	   {"connect", args_connect, false},
+	{"listen", args_listen, false},	   {"setsockopt", args_sockopt, false},
+	{"getsockopt", args_sockopt, false}, {"shutdown", args_shutdown, false},
+	{"fcntl", args_fcntl, false},	   {"dup2", args_dup, false},
+	{"dup3", args_dup, false},	   {"wait", args_wait, false},
+	{"waitpid", args_wait, false},	   {"wait3", args_wait, false},
+	{"wait4", args_wait, false},	   {"waitid", args_wait, false},
+};
+
+static void put_call_args(struct line *l, const struct event *e, json_t *o)
+{
+	size_t i, n = sizeof(call_args) / sizeof(call_args[0]);
+
+	for (i = 0; i < n && !fn_is(e, call_args[i].fn, NULL); i++)
+		;
+	if (i < n && call_args[i].whole) {
+		call_args[i].put(l, e, o);
+		return;
+	}
+	if (e->call.fd >= 0)
+		put(l, "%d", e->call.fd);
+	if (i < n)
+		call_args[i].put(l, e, o);
+	if (e->call.len >= 0)
 		put(l, ", %lld bytes", (long long)e->call.len);
 	if (fn_is(e, "sendto", "sendmsg") && e->call.peer)
 		put(l, ", %s", e->call.peer);
-	if (fn_is(e, "setsockopt", NULL) && e->call.has_val)
-		put(l, ", %lld", (long long)e->call.val);
-	if (fn_is(e, "fcntl", NULL) && jstr(o, "cmd") && strcmp(jstr(o, "cmd"), "F_SETFL") == 0)
-		put(l, ", %s", jstr(o, "val") ? jstr(o, "val") : "0");
 	if (jstr(o, "flags"))
 		put(l, ", %s", jstr(o, "flags"));
 	if (jstr(o, "options"))
