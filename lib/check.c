@@ -37,6 +37,7 @@ static void decide(struct check_result *r, bool pass, const char *fmt, va_list a
 {
 	r->pass = pass;
 	r->decided = true;
+	r->skipped = false;
 	vsnprintf(r->summary, sizeof(r->summary), fmt, ap);
 }
 
@@ -56,6 +57,16 @@ void check_fail(struct check_result *r, const char *fmt, ...)
 	va_start(ap, fmt);
 	decide(r, false, fmt, ap);
 	va_end(ap);
+}
+
+void check_skip(struct check_result *r, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	decide(r, false, fmt, ap);
+	va_end(ap);
+	r->skipped = true;
 }
 
 void check_evidence(struct check_result *r, const struct event *e)

@@ -36,7 +36,9 @@
 
 struct check_result {
 	bool pass;
-	bool decided; /* check_pass or check_fail was called */
+	bool decided; /* check_pass, check_fail or check_skip was called */
+	bool skipped; /* could not be checked here (a source did not run):
+			 not a pass, and not counted as a failure */
 	char summary[CHECK_LINE_MAX]; /* one sentence: what was found */
 	int nevidence;
 	char evidence[CHECK_EVIDENCE_MAX][CHECK_LINE_MAX];
@@ -70,6 +72,10 @@ void check_run(const struct check *k, const struct check_ctx *c, struct check_re
 /* Ending a check: pass or fail, with one sentence. The last call counts. */
 void check_pass(struct check_result *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void check_fail(struct check_result *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Neither pass nor fail: what the check needs was not recorded here
+ * ("packets were not captured: socklab needs root"). */
+void check_skip(struct check_result *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* Evidence: an event as `socklab show` prints it, or a line of text. */
 void check_evidence(struct check_result *r, const struct event *e);

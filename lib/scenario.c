@@ -295,6 +295,37 @@ out_free:
 	return NULL;
 }
 
+/* A write to a pipe whose reader is gone raises SIGPIPE in the writing
+ * thread: blocked here, so it is taken back and the write fails (EPIPE)
+ * instead of ending socklab. */
+static int write_all_nosigpipe(int fd, const char *text, size_t len)
+{
+	sigset_t pipe_set, old;
+	int ret = 0;
+
+	sigemptyset(&pipe_set);
+	sigaddset(&pipe_set, SIGPIPE);
+	pthread_sigmask(SIG_BLOCK, &pipe_set, &old);
+	while (len > 0) {
+		ssize_t n = write(fd, text, len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			ret = -1;
+			break;
+		}
+		text += n;
+		len -= (size_t)n;
+	}
+	if (ret < 0 && errno == EPIPE) {
+		struct timespec none = {0, 0};
+		sigtimedwait(&pipe_set, NULL, &none);
+		errno = EPIPE;
+	}
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	return ret;
+}
+
 /* Writes input to the program's stdin, then closes it; in a thread of its
  * own, so a program that reads slowly never blocks the scenario. */
 struct feeder {
@@ -306,16 +337,8 @@ struct feeder {
 static void *feed_main(void *arg)
 {
 	struct feeder *f = arg;
-	size_t done = 0;
 
-	while (done < f->len) {
-		ssize_t n = write(f->fd, f->data + done, f->len - done);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			break;
-		done += (size_t)n;
-	}
+	write_all_nosigpipe(f->fd, f->data, f->len);
 	close(f->fd);
 	free(f->data);
 	free(f);
@@ -396,20 +419,23 @@ pid_t scenario_start(struct scenario *s, const char *role, char *const argv[], c
 	return scenario_start_in(s, NULL, role, argv, input);
 }
 
-pid_t scenario_start_in(struct scenario *s, const char *netns, const char *role,
-			char *const argv[], const char *input)
+
+/* Starts argv as role with stdin_fd as its standard input (closed here);
+ * in_fd is socklab's end of a pipe to that input that stays open, or -1. */
+static pid_t start_program(struct scenario *s, const char *netns, const char *role,
+			   char *const argv[], int stdin_fd, int in_fd)
 {
 	char path[4096], *args[64];
 	struct child_plan plan = {.s = s};
 	struct tracee_options to = {.preload = s->preload, .ring = collector_ring_path(s->col),
 				    .in_child = child_setup, .in_child_arg = &plan};
 	struct run_proc *p;
-	int out[2], in, i;
+	int out[2], i;
 	pid_t pid;
 
 	if (s->facts.nprocs == SCENARIO_MAX_PROCS) {
 		set_error(s, "too many programs in one scenario (%d)", SCENARIO_MAX_PROCS);
-		return -1;
+		goto out_close_in;
 	}
 	if (netns && strchr(netns, '/'))
 		snprintf(plan.netns, sizeof(plan.netns), "%s", netns);
@@ -419,34 +445,89 @@ pid_t scenario_start_in(struct scenario *s, const char *netns, const char *role,
 		args[i] = argv[i];
 	args[i] = NULL;
 	args[0] = (char *)program_path(s, argv[0], path, sizeof(path));
-	in = open_input(input);
-	if (in < 0 || pipe2(out, O_CLOEXEC) < 0) {
+	if (pipe2(out, O_CLOEXEC) < 0) {
 		set_error(s, "cannot start %s: %s", role, strerror(errno));
-		if (in >= 0)
-			close(in);
-		return -1;
+		goto out_close_in;
 	}
 	to.argv = args;
-	to.stdin_fd = in;
+	to.stdin_fd = stdin_fd;
 	to.stdout_fd = to.stderr_fd = out[1];
 	pid = tracee_start(&to, s->err, sizeof(s->err));
-	close(in);
+	close(stdin_fd);
 	close(out[1]);
 	if (pid < 0) {
 		close(out[0]);
+		if (in_fd >= 0)
+			close(in_fd);
 		return -1;
 	}
 	/* Also from here: no race with the child's own setpgid. */
 	setpgid(pid, pid);
 	pthread_mutex_lock(&s->lock);
 	p = &s->facts.procs[s->facts.nprocs];
-	*p = (struct run_proc){.pid = pid, .out_fd = out[0]};
+	*p = (struct run_proc){.pid = pid, .out_fd = out[0], .in_fd = in_fd};
 	snprintf(p->role, sizeof(p->role), "%s", role);
 	s->facts.nprocs++;
 	pthread_mutex_unlock(&s->lock);
 	if (write(s->wake[1], "", 1) < 0 && errno != EAGAIN)
 		set_error(s, "wake: %s", strerror(errno));
 	return pid;
+
+out_close_in:
+	close(stdin_fd);
+	if (in_fd >= 0)
+		close(in_fd);
+	return -1;
+}
+
+pid_t scenario_start_in(struct scenario *s, const char *netns, const char *role,
+			char *const argv[], const char *input)
+{
+	int in = open_input(input);
+
+	if (in < 0) {
+		set_error(s, "cannot start %s: %s", role, strerror(errno));
+		return -1;
+	}
+	return start_program(s, netns, role, argv, in, -1);
+}
+
+pid_t scenario_start_typing(struct scenario *s, const char *netns, const char *role,
+			    char *const argv[])
+{
+	int fds[2];
+
+	if (pipe2(fds, O_CLOEXEC) < 0) {
+		set_error(s, "cannot start %s: %s", role, strerror(errno));
+		return -1;
+	}
+	return start_program(s, netns, role, argv, fds[0], fds[1]);
+}
+
+int scenario_type(struct scenario *s, pid_t pid, const char *text)
+{
+	struct run_proc *p = scenario_proc(s, pid);
+
+	if (!p || p->in_fd < 0) {
+		set_error(s, "pid %d has no open input to type into", (int)pid);
+		return -1;
+	}
+	if (write_all_nosigpipe(p->in_fd, text, strlen(text)) < 0) {
+		set_error(s, "%s (pid %d) no longer reads its input: %s", p->role, (int)pid,
+			  strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+void scenario_type_end(struct scenario *s, pid_t pid)
+{
+	struct run_proc *p = scenario_proc(s, pid);
+
+	if (p && p->in_fd >= 0) {
+		close(p->in_fd);
+		p->in_fd = -1;
+	}
 }
 
 /* ---- waiting ------------------------------------------------------------ */
@@ -531,6 +612,32 @@ int scenario_wait(struct scenario *s, pid_t pid, int timeout_ms)
 		if (now_ms() >= until) {
 			set_error(s, "%s (pid %d) still runs after %d ms", p->role, (int)pid,
 				  timeout_ms);
+			return -1;
+		}
+		nap_ms(POLL_MS);
+	}
+}
+
+int scenario_wait_output(struct scenario *s, pid_t pid, const char *text, int timeout_ms)
+{
+	struct run_proc *p = scenario_proc(s, pid);
+	int64_t until = now_ms() + timeout_ms;
+
+	if (!p) {
+		set_error(s, "no program with pid %d in this scenario", (int)pid);
+		return -1;
+	}
+	for (;;) {
+		pthread_mutex_lock(&s->lock);
+		bool found = p->out && strstr(p->out, text);
+		bool closed = p->out_fd < 0;
+		pthread_mutex_unlock(&s->lock);
+		if (found)
+			return 0;
+		reap(s);
+		if (closed || stopped(s) || now_ms() >= until) {
+			set_error(s, "%s (pid %d) did not print \"%s\"%s", p->role, (int)pid, text,
+				  closed ? " before it ended" : "");
 			return -1;
 		}
 		nap_ms(POLL_MS);
@@ -683,6 +790,9 @@ void scenario_end(struct scenario *s, int grace_ms, struct collector_summary *su
 {
 	int64_t until = now_ms() + grace_ms;
 
+	/* The user leaves: every input still open ends (Ctrl-D). */
+	for (int i = 0; i < s->facts.nprocs; i++)
+		scenario_type_end(s, s->facts.procs[i].pid);
 	reap(s);
 	if (!all_ended(s))
 		signal_all(s, SIGTERM, true);
@@ -716,6 +826,8 @@ void scenario_free(struct scenario *s)
 	for (int i = 0; i < s->facts.nprocs; i++) {
 		if (s->facts.procs[i].out_fd >= 0)
 			close(s->facts.procs[i].out_fd);
+		if (s->facts.procs[i].in_fd >= 0)
+			close(s->facts.procs[i].in_fd);
 		free(s->facts.procs[i].out);
 	}
 	close(s->wake[0]);

@@ -44,6 +44,7 @@ struct run_proc {
 	size_t out_len;
 	bool out_overflow; /* it wrote more than SCENARIO_OUTPUT_MAX */
 	int out_fd;      /* socklab's end of its output pipe; -1 when closed */
+	int in_fd;       /* its stdin, kept open by scenario_start_typing; or -1 */
 };
 
 /* What the scenario knows, for the checks. */
@@ -95,6 +96,23 @@ pid_t scenario_start(struct scenario *s, const char *role, char *const argv[], c
  * them (/run/netns/NAME) or a path; NULL is socklab's own. */
 pid_t scenario_start_in(struct scenario *s, const char *netns, const char *role,
 			char *const argv[], const char *input);
+
+/*
+ * The same, with a standard input that stays open, as a user at a keyboard
+ * (netns as for scenario_start_in): scenario_type() writes to it, and
+ * scenario_type_end() closes it, as Ctrl-D would. A client that must stay
+ * connected while other things happen is started this way.
+ */
+pid_t scenario_start_typing(struct scenario *s, const char *netns, const char *role,
+			    char *const argv[]);
+/* Writes text to pid's stdin. Returns 0, or -1 (it ended, or was not
+ * started with scenario_start_typing). */
+int scenario_type(struct scenario *s, pid_t pid, const char *text);
+void scenario_type_end(struct scenario *s, pid_t pid);
+
+/* Waits until pid has printed text (stdout or stderr). Returns 0, or -1
+ * after timeout_ms, or once it ended without printing it. */
+int scenario_wait_output(struct scenario *s, pid_t pid, const char *text, int timeout_ms);
 
 /* Changes in_child (see scenario_options) for the programs started from
  * now on: a grader sandboxes the student's program, not its own. */
