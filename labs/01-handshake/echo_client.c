@@ -26,6 +26,9 @@ int main(int argc, char *argv[])
 		exit(1);
 	}
 
+	/* Each line out at once, even into a pipe (as socklab reads it). */
+	setvbuf(stdout, NULL, _IOLBF, 0);
+
 	sock = socket(PF_INET, SOCK_STREAM, 0);
 	if (sock == -1) {
 		perror("socket() error");

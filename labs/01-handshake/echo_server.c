@@ -32,6 +32,9 @@ int main(int argc, char *argv[])
 	clients = argc > 2 ? atoi(argv[2]) : 5;
 	close_first = argc > 3 && strcmp(argv[3], "close-first") == 0;
 
+	/* Each line out at once, even into a pipe (as socklab reads it). */
+	setvbuf(stdout, NULL, _IOLBF, 0);
+
 	/* 1. socket(): a TCP socket, not yet with an address. */
 	serv_sock = socket(PF_INET, SOCK_STREAM, 0);
 	if (serv_sock == -1) {
@@ -65,7 +68,6 @@ int main(int argc, char *argv[])
 			exit(1);
 		}
 		printf("Connected client %d\n", i + 1);
-		fflush(stdout);
 
 		/* 5. Echo until read() returns 0: the client's FIN arrived. */
 		while ((str_len = read(clnt_sock, message, BUF_SIZE)) > 0) {

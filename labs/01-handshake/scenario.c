@@ -1,50 +1,75 @@
 /*
  * Lab 1 (handshake): what socklab runs, and the checkpoints it proves.
  *
- * The iterative echo server starts; one client connects, sends two lines,
- * reads their echoes, and closes. With --server-closes-first, the server
- * closes right after the first echo instead.
+ * The iterative echo server starts; one client connects and types two
+ * lines, reads their echoes, and ends its input (Ctrl-D): it closes first.
+ * With --server-closes-first, the server closes right after the first
+ * echo instead; the client notices nothing until its user ends the input,
+ * and only then closes its end.
  */
 #include <stdio.h>
 #include <string.h>
 
 #include "lab.h"
+#include "labcheck.h"
 
-#define INPUT "hello\nsocklab\n"
+static bool server_first(const struct check_ctx *c)
+{
+	return lab_option(lab_run_of(c), "server-closes-first");
+}
 
 static int handshake_run(struct scenario *s, const struct lab_run *r)
 {
-	bool server_first = lab_option(r, "server-closes-first");
+	bool sfirst = lab_option(r, "server-closes-first");
 	char port[16];
 	pid_t server, client;
 
 	snprintf(port, sizeof(port), "%d", r->port);
 	scenario_step(s, "start the echo server on port %s", port);
 	server = scenario_start(s, "server", ARGV("echo_server", port, "1",
-						    server_first ? "close-first" : "wait"),
+						    sfirst ? "close-first" : "wait"),
 				NULL);
 	if (server < 0 || scenario_wait_listen(s, r->port, 5000) < 0)
 		return -1;
-	scenario_step(s, "a client connects, sends two lines, and closes");
-	client = scenario_start(s, "client", ARGV("echo_client", "127.0.0.1", port), INPUT);
-	if (client < 0 || scenario_wait(s, client, 10000) < 0 || scenario_wait(s, server, 10000) < 0)
+	scenario_step(s, "a client connects (3-way handshake) and types a line");
+	client = scenario_start_typing(s, NULL, "client", ARGV("echo_client", "127.0.0.1", port));
+	if (client < 0 || scenario_type(s, client, "hello\n") < 0 ||
+	    scenario_wait_output(s, client, "Message from server: hello", 5000) < 0)
 		return -1;
-	/* Let the last ACKs and state changes arrive before the session ends. */
+	if (sfirst) {
+		scenario_step(s, "the server closes first, right after its first echo");
+		if (scenario_wait(s, server, 5000) < 0)
+			return -1;
+		/* The client has the server's FIN but has not read it: CLOSE_WAIT. */
+		scenario_sleep(s, 300);
+		scenario_step(s, "the client's user ends the input (Ctrl-D): the client closes too");
+	} else {
+		scenario_step(s, "the client types a second line");
+		if (scenario_type(s, client, "socklab\n") < 0 ||
+		    scenario_wait_output(s, client, "Message from server: socklab", 5000) < 0)
+			return -1;
+		scenario_step(s, "the client's user ends the input (Ctrl-D): the client closes first");
+	}
+	scenario_type_end(s, client);
+	if (scenario_wait(s, client, 5000) < 0 || scenario_wait(s, server, 5000) < 0)
+		return -1;
+	/* Let the last ACKs and the TIME_WAIT arrive before the session ends. */
 	scenario_sleep(s, 300);
 	return 0;
 }
 
-static pid_t role_pid(const struct check_ctx *c, const char *role)
-{
-	const struct run_proc *p = run_facts_proc(c->facts, role);
+/* ---- calls ------------------------------------------------------------ */
 
-	return p ? p->pid : -1;
+/* The client's connect(): its sock names the connection ("client>server"). */
+static const struct event *client_connect(const struct check_ctx *c)
+{
+	return ev_first(c->s, &(struct ev_filter){.src = "call", .fn = "connect",
+						  .pid = lab_pid(c, "client")});
 }
 
 static void client_connects(const struct check_ctx *c, struct check_result *r)
 {
-	const struct event *e = ev_first(c->s, &(struct ev_filter){
-		.src = "call", .fn = "connect", .pid = role_pid(c, "client")});
+	const struct event *e = client_connect(c);
 
 	if (!e) {
 		check_fail(r, "the client never called connect()");
@@ -60,74 +85,213 @@ static void client_connects(const struct check_ctx *c, struct check_result *r)
 static void server_accepts(const struct check_ctx *c, struct check_result *r)
 {
 	const struct event *e = ev_first(c->s, &(struct ev_filter){
-		.src = "call", .fn = "accept", .err = "ok", .pid = role_pid(c, "server")});
+		.src = "call", .fn = "accept", .err = "ok", .pid = lab_pid(c, "server")});
 
 	if (!e) {
 		check_fail(r, "the server's accept() never returned a connection");
 		return;
 	}
 	check_evidence(r, e);
-	check_pass(r, "accept() returned socket %lld for the client", (long long)e->call.ret);
+	check_pass(r, "accept() returned socket %lld, after the handshake was over",
+		   (long long)e->call.ret);
 }
 
 static void client_gets_echo(const struct check_ctx *c, struct check_result *r)
 {
-	const struct run_proc *p = run_facts_proc(c->facts, "client");
-	bool first = p && p->out && strstr(p->out, "Message from server: hello\n");
-	bool second = p && p->out && strstr(p->out, "Message from server: socklab\n");
-	bool server_first = lab_option(lab_run_of(c), "server-closes-first");
+	const char *out = lab_output(c, "client");
+	bool first = strstr(out, "Message from server: hello\n");
+	bool second = strstr(out, "Message from server: socklab\n");
 
-	if (!p || !p->out) {
-		check_fail(r, "the client printed nothing");
-		return;
-	}
-	for (const char *line = p->out; *line && r->nevidence < CHECK_EVIDENCE_MAX;) {
-		size_t len = strcspn(line, "\n");
-		check_evidence_text(r, "the client printed: %.*s", (int)len, line);
-		line += len + (line[len] == '\n');
-	}
-	if (first && (second || server_first))
+	lab_output_evidence(c, r, "client", "Message from server", 4);
+	if (first && (second || server_first(c)))
 		check_pass(r, "each line came back as it was sent");
 	else
 		check_fail(r, "a line did not come back as it was sent");
 }
 
-/* The first close() of the connection's two sockets, by role. */
+/* The first close() of the connection (not of the listening socket). */
+static const struct event *first_close(const struct check_ctx *c)
+{
+	struct ev_filter f = {.src = "call", .fn = "close", .err = "ok", .port = c->facts->port};
+	const struct event *e = ev_first(c->s, &f);
+
+	while (e && e->call.sock && strstr(e->call.sock, ">*"))
+		e = ev_next(c->s, &f, e);
+	return e;
+}
+
+static const char *role_of(const struct check_ctx *c, pid_t pid)
+{
+	return pid == lab_pid(c, "server") ? "server" : "client";
+}
+
 static void closes_first(const struct check_ctx *c, struct check_result *r)
 {
-	bool server_first = lab_option(lab_run_of(c), "server-closes-first");
-	const char *want = server_first ? "server" : "client";
-	const struct event *e = ev_first(c->s, &(struct ev_filter){
-		.src = "call", .fn = "close", .err = "ok", .port = c->facts->port});
-	const char *who;
+	const char *want = server_first(c) ? "server" : "client";
+	const struct event *e = first_close(c);
 
-	/* The server's first close() might be its listening socket's: skip it. */
-	while (e && e->call.sock && strstr(e->call.sock, ">*"))
-		e = ev_next(c->s, &(struct ev_filter){.src = "call", .fn = "close", .err = "ok",
-						      .port = c->facts->port},
-			    e);
 	if (!e) {
 		check_fail(r, "nobody closed the connection");
 		return;
 	}
 	check_evidence(r, e);
-	who = e->pid == role_pid(c, "server") ? "server" : "client";
-	if (strcmp(who, want) == 0)
-		check_pass(r, "the %s closed first: its FIN went first", who);
+	if (strcmp(role_of(c, e->pid), want) == 0)
+		check_pass(r, "the %s closed first: its FIN goes first", want);
 	else
-		check_fail(r, "the %s closed first, not the %s", who, want);
+		check_fail(r, "the %s closed first, not the %s", role_of(c, e->pid), want);
+}
+
+/* ---- packets ---------------------------------------------------------- */
+
+/* The next packet after prev on the lab's port with all of flags, sent to
+ * (or from) the server's port; without ACK when no_ack. */
+static const struct event *next_pkt(const struct check_ctx *c, const struct event *prev,
+				    const char *flags, bool to_server, bool no_ack)
+{
+	struct ev_filter f = {.src = "pkt", .flags = flags, .port = c->facts->port};
+	const struct event *e = prev ? ev_next(c->s, &f, prev) : ev_first(c->s, &f);
+
+	for (; e; e = ev_next(c->s, &f, e)) {
+		bool dir_ok = (endpoint_port(e->pkt.to) == c->facts->port) == to_server;
+		if (dir_ok && !(no_ack && (e->pkt.flags & TCPF_ACK)))
+			return e;
+	}
+	return NULL;
+}
+
+static void three_way(const struct check_ctx *c, struct check_result *r)
+{
+	const struct event *syn, *synack, *ack;
+
+	if (!lab_source_ran(c, "pkt", r))
+		return;
+	syn = next_pkt(c, NULL, "S", true, true);
+	synack = syn ? next_pkt(c, syn, "SA", false, false) : NULL;
+	ack = synack ? next_pkt(c, synack, "A", true, false) : NULL;
+	check_evidence(r, syn);
+	check_evidence(r, synack);
+	check_evidence(r, ack);
+	if (!syn)
+		check_fail(r, "no SYN from the client was captured");
+	else if (!synack)
+		check_fail(r, "the server's SYN+ACK did not follow the client's SYN");
+	else if (!ack)
+		check_fail(r, "the client's ACK did not follow the SYN+ACK");
+	else
+		check_pass(r, "SYN, SYN+ACK, ACK: %.3f ms from the first to the last",
+			   ms_between(syn->t, ack->t));
+}
+
+static void both_fins(const struct check_ctx *c, struct check_result *r)
+{
+	const struct event *from_client, *from_server, *first;
+	const char *want = server_first(c) ? "server" : "client";
+	const char *who;
+
+	if (!lab_source_ran(c, "pkt", r))
+		return;
+	from_client = next_pkt(c, NULL, "F", true, false);
+	from_server = next_pkt(c, NULL, "F", false, false);
+	if (!from_client || !from_server) {
+		check_evidence(r, from_client ? from_client : from_server);
+		check_fail(r, "only %s sent a FIN", from_client ? "the client" : from_server ?
+				"the server" : "nobody");
+		return;
+	}
+	first = from_client->t <= from_server->t ? from_client : from_server;
+	who = first == from_client ? "client" : "server";
+	check_evidence(r, first);
+	check_evidence(r, first == from_client ? from_server : from_client);
+	if (strcmp(who, want) != 0)
+		check_fail(r, "the %s's FIN went first, not the %s's", who, want);
+	else
+		check_pass(r, "each side sent a FIN, the %s's first; each FIN was ACKed", who);
+}
+
+/* ---- states ----------------------------------------------------------- */
+
+/* The names of the connection's two sockets, the closer's first. */
+static bool closer_socks(const struct check_ctx *c, char *closer, char *other, size_t cap,
+			 struct check_result *r)
+{
+	const struct event *conn = client_connect(c);
+
+	if (!conn || !conn->call.sock) {
+		check_fail(r, "the client never connected: no connection to follow");
+		return false;
+	}
+	if (server_first(c)) {
+		sock_reversed(conn->call.sock, closer, cap);
+		snprintf(other, cap, "%s", conn->call.sock);
+	} else {
+		snprintf(closer, cap, "%s", conn->call.sock);
+		sock_reversed(conn->call.sock, other, cap);
+	}
+	return true;
+}
+
+static void closer_time_wait(const struct check_ctx *c, struct check_result *r)
+{
+	const char *who = server_first(c) ? "server" : "client";
+	char closer[128], other[128];
+	const struct event *tw;
+
+	if (!lab_source_ran(c, "state", r) || !closer_socks(c, closer, other, sizeof(closer), r))
+		return;
+	tw = lab_state_to(c, closer, "TIME_WAIT");
+	if (!tw) {
+		check_fail(r, "the %s's socket %s was never seen in TIME_WAIT", who, closer);
+		return;
+	}
+	check_evidence(r, tw);
+	if (lab_state_to(c, other, "TIME_WAIT"))
+		check_fail(r, "both sockets went to TIME_WAIT: did both close at the same time?");
+	else if (tw->state.timer_ms <= 0)
+		check_fail(r, "the %s's socket is in TIME_WAIT, but with no time left known", who);
+	else
+		check_pass(r, "the %s, which closed first, waits in TIME_WAIT (%.1f s left)", who,
+			   tw->state.timer_ms / 1000.0);
+}
+
+static void other_close_wait(const struct check_ctx *c, struct check_result *r)
+{
+	const char *who = server_first(c) ? "client" : "server";
+	char closer[128], other[128];
+	const struct event *cw, *la;
+
+	if (!lab_source_ran(c, "state", r) || !closer_socks(c, closer, other, sizeof(closer), r))
+		return;
+	cw = lab_state_to(c, other, "CLOSE_WAIT");
+	la = lab_state_to(c, other, "LAST_ACK");
+	check_evidence(r, cw);
+	check_evidence(r, la);
+	if (!cw)
+		check_fail(r, "the %s's socket %s was never seen in CLOSE_WAIT", who, other);
+	else if (!la || la->t < cw->t)
+		check_fail(r, "the %s's socket went to CLOSE_WAIT but never to LAST_ACK", who);
+	else
+		check_pass(r, "the %s got the FIN first (CLOSE_WAIT), closed %.1f ms later "
+			      "(LAST_ACK), and needs no TIME_WAIT",
+			   who, ms_between(cw->t, la->t));
 }
 
 static const struct check handshake_checks[] = {
-	{"connects", "the client's connect() completes the 3-way handshake",
+	{"three-way", "SYN, SYN+ACK, ACK open the connection", "lab 1 (handshake)", three_way},
+	{"connects", "the client's connect() returns once the handshake is done",
 	 "lab 1 (handshake)", client_connects},
 	{"accepts", "the server's accept() returns the new connection", "lab 1 (handshake)",
 	 server_accepts},
 	{"echoes", "each line the client sends comes back", "lab 1 (handshake)",
 	 client_gets_echo},
-	{"closes-first", "the side expected to close first does (client; or server with "
-			 "--server-closes-first)",
+	{"closes-first", "the side expected to close first does (the client; or the server "
+			 "with --server-closes-first)",
 	 "lab 1 (handshake)", closes_first},
+	{"fins", "both sides send a FIN, the first closer's first", "lab 1 (handshake)",
+	 both_fins},
+	{"close-wait", "the other side goes CLOSE_WAIT, then LAST_ACK", "lab 1 (handshake)",
+	 other_close_wait},
+	{"time-wait", "the side that closed first ends in TIME_WAIT, with time left",
+	 "lab 1 (handshake)", closer_time_wait},
 	{NULL},
 };
 
