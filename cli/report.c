@@ -55,7 +55,9 @@ void report_append_results(const char *dir, int64_t t, const struct check *check
 int report_checkpoints(FILE *out, const char *dir, const struct lab *lab, bool fix,
 		       const struct run_facts *facts)
 {
-	const struct check *checks = fix ? lab->fix_checks : lab->checks;
+	const struct lab_run *run = facts ? facts->extra : NULL;
+	const struct check *checks = run ? lab_checks_for(lab, run) : fix ? lab->fix_checks
+									 : lab->checks;
 	char err[512], path[4096];
 	struct check_ctx ctx;
 	struct session s;

@@ -39,3 +39,13 @@ const struct lab_run *lab_run_of(const struct check_ctx *c)
 {
 	return c->facts ? c->facts->extra : NULL;
 }
+
+const struct check *lab_checks_for(const struct lab *l, const struct lab_run *r)
+{
+	if (r && r->fix)
+		return l->fix_checks;
+	for (int i = 0; r && l->options && l->options[i].name && i < LAB_MAX_OPTIONS; i++)
+		if (r->options[i] && l->options[i].checks)
+			return l->options[i].checks;
+	return l->checks;
+}

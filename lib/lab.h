@@ -21,6 +21,9 @@
 struct lab_option {
 	const char *name; /* without the dashes */
 	const char *help;
+	/* The checkpoints of a naive run with this option, when they differ
+	 * from the lab's; NULL: the lab's own. */
+	const struct check *checks;
 };
 
 struct lab;
@@ -62,6 +65,8 @@ const struct lab *lab_find(const char *arg);
 
 /* True when the run was given the lab's option of that name. */
 bool lab_option(const struct lab_run *r, const char *name);
+/* The checkpoints for a run: the fixed run's, an option's, or the lab's. */
+const struct check *lab_checks_for(const struct lab *l, const struct lab_run *r);
 /* The lab_run of a check's run (facts->extra), or NULL. */
 const struct lab_run *lab_run_of(const struct check_ctx *c);
 

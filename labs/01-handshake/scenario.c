@@ -296,7 +296,7 @@ static const struct check handshake_checks[] = {
 };
 
 static const struct lab_option handshake_options[] = {
-	{"server-closes-first", "the server closes right after its first echo"},
+	{"server-closes-first", "the server closes right after its first echo", NULL},
 	{NULL},
 };
 

@@ -1,0 +1,286 @@
+/*
+ * Lab 2 (fork-server): what socklab runs, and the checkpoints it proves.
+ *
+ * The fork server starts; three clients (lab 1's echo_client) connect and
+ * type a line each, so three children serve at once. Then the clients end
+ * one by one, and socklab stops the server. Naive: the server keeps every
+ * descriptor (keep-fds), so each finished connection's server socket stays
+ * in CLOSE_WAIT until the server is stopped. Fixed: each process closes
+ * what it does not use.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "lab.h"
+#include "labcheck.h"
+#include "paths.h"
+
+#define CLIENTS 3
+
+static int fork_server_run(struct scenario *s, const struct lab_run *r)
+{
+	char port[16], client_path[4096], role[16], line[64];
+	pid_t server, client[CLIENTS];
+
+	snprintf(port, sizeof(port), "%d", r->port);
+	snprintf(client_path, sizeof(client_path), "%s/labs/01-handshake/echo_client",
+		 socklab_libdir());
+	scenario_step(s, "start the fork server on port %s%s", port,
+		      r->fix ? "" : " (it keeps every descriptor: keep-fds)");
+	server = scenario_start(s, "server", ARGV("echo_mpserv", port, r->fix ? NULL : "keep-fds"),
+				NULL);
+	if (server < 0 || scenario_wait_listen(s, r->port, 5000) < 0)
+		return -1;
+	for (int i = 0; i < CLIENTS; i++) {
+		scenario_step(s, "client %d connects and types a line: a child serves it", i + 1);
+		snprintf(role, sizeof(role), "client %d", i + 1);
+		snprintf(line, sizeof(line), "hello from client %d\n", i + 1);
+		client[i] = scenario_start_typing(s, NULL, role, ARGV(client_path, "127.0.0.1", port));
+		if (client[i] < 0 || scenario_type(s, client[i], line) < 0 ||
+		    scenario_wait_output(s, client[i], "Message from server", 5000) < 0)
+			return -1;
+	}
+	scenario_sleep(s, 200);
+	for (int i = 0; i < CLIENTS; i++) {
+		scenario_step(s, "client %d ends its input and closes", i + 1);
+		scenario_type_end(s, client[i]);
+		if (scenario_wait(s, client[i], 5000) < 0)
+			return -1;
+		scenario_sleep(s, 200);
+	}
+	scenario_sleep(s, 300);
+	scenario_step(s, "socklab stops the server (SIGTERM)");
+	scenario_kill(s, server, SIGTERM);
+	if (scenario_wait(s, server, 5000) < 0)
+		return -1;
+	scenario_sleep(s, 300);
+	return 0;
+}
+
+/* ---- checkpoints --------------------------------------------------------- */
+
+/* When socklab stopped the server (the step note), or the end. */
+static int64_t t_server_stopped(const struct check_ctx *c)
+{
+	struct ev_filter f = {.src = "note", .fn = "step"};
+
+	for (const struct event *e = ev_first(c->s, &f); e; e = ev_next(c->s, &f, e))
+		if (e->note.text && strstr(e->note.text, "stops the server"))
+			return e->t;
+	return c->t_end;
+}
+
+static void one_child_each(const struct check_ctx *c, struct check_result *r)
+{
+	struct ev_filter f = {.src = "proc", .fn = "fork", .pid = lab_pid(c, "server")};
+	int64_t t_all = 0, t_first_exit = INT64_MAX;
+	size_t forks = 0;
+
+	for (const struct event *e = ev_first(c->s, &f); e; e = ev_next(c->s, &f, e)) {
+		const struct proc_info *child = proctable_find(&c->procs, e->proc.child);
+
+		check_evidence(r, e);
+		forks++;
+		t_all = e->t;
+		if (child && child->t_exit != T_NEVER && child->t_exit < t_first_exit)
+			t_first_exit = child->t_exit;
+	}
+	if (forks != CLIENTS)
+		check_fail(r, "the server forked %zu children for %d clients", forks, CLIENTS);
+	else if (t_first_exit < t_all)
+		check_fail(r, "a child ended before the last one started: not all at once");
+	else
+		check_pass(r, "%d children, one per client, served at the same time", CLIENTS);
+}
+
+/* The parent's accept() results: the descriptor each connection got. */
+static size_t parent_accepts(const struct check_ctx *c, const struct event **out, size_t max)
+{
+	struct ev_filter f = {.src = "call", .fn = "accept", .err = "ok",
+			      .pid = lab_pid(c, "server")};
+	size_t n = 0;
+
+	for (const struct event *e = ev_first(c->s, &f); e && n < max; e = ev_next(c->s, &f, e))
+		out[n++] = e;
+	return n;
+}
+
+static void descriptors(const struct check_ctx *c, struct check_result *r)
+{
+	const struct event *acc[CLIENTS + 1];
+	size_t n = parent_accepts(c, acc, CLIENTS + 1);
+	bool grows = n > 1, same = n > 1;
+
+	for (size_t i = 0; i < n; i++) {
+		check_evidence(r, acc[i]);
+		if (i > 0) {
+			grows = grows && acc[i]->call.ret > acc[i - 1]->call.ret;
+			same = same && acc[i]->call.ret == acc[0]->call.ret;
+		}
+	}
+	if (n != CLIENTS)
+		check_fail(r, "the parent accepted %zu connections, not %d", n, CLIENTS);
+	else if (!c->facts->fix && grows)
+		check_pass(r, "accept() returned a new, higher descriptor each time: the parent "
+			      "never closed the ones before");
+	else if (c->facts->fix && same)
+		check_pass(r, "accept() returned descriptor %lld each time: the parent closed it "
+			      "after each fork()",
+			   (long long)acc[0]->call.ret);
+	else
+		check_fail(r, c->facts->fix ? "the descriptor numbers grew: the parent keeps its "
+					      "copies of the connected sockets"
+					    : "the descriptors were reused: the parent closed them");
+}
+
+/* The server-side name of the client's connection (from its connect()). */
+static bool server_sock_of(const struct check_ctx *c, int i, char *out, size_t cap)
+{
+	char role[16];
+	const struct event *e;
+
+	snprintf(role, sizeof(role), "client %d", i + 1);
+	e = ev_first(c->s, &(struct ev_filter){.src = "call", .fn = "connect", .err = "ok",
+					       .pid = lab_pid(c, role)});
+	if (!e || !e->call.sock)
+		return false;
+	sock_reversed(e->call.sock, out, cap);
+	return true;
+}
+
+/* How long the server socket of client i stayed in CLOSE_WAIT while the
+ * server ran; -1 when it never went there. */
+static double close_wait_ms(const struct check_ctx *c, int i, const struct event **cw_out)
+{
+	int64_t t_stop = t_server_stopped(c);
+	const struct event *cw, *la;
+	char sock[128];
+
+	*cw_out = NULL;
+	if (!server_sock_of(c, i, sock, sizeof(sock)) || !(cw = lab_state_to(c, sock, "CLOSE_WAIT")))
+		return -1;
+	*cw_out = cw;
+	la = lab_state_to(c, sock, "LAST_ACK");
+	return ms_between(cw->t, la && la->t < t_stop ? la->t : t_stop);
+}
+
+static void close_wait(const struct check_ctx *c, struct check_result *r)
+{
+	double longest = 0, shortest = 1e9;
+	int seen = 0;
+
+	if (!lab_source_ran(c, "state", r))
+		return;
+	for (int i = 0; i < CLIENTS; i++) {
+		const struct event *cw;
+		double ms = close_wait_ms(c, i, &cw);
+		if (ms < 0)
+			continue;
+		check_evidence(r, cw);
+		seen++;
+		longest = ms > longest ? ms : longest;
+		shortest = ms < shortest ? ms : shortest;
+	}
+	if (seen < CLIENTS && !c->facts->fix)
+		check_fail(r, "only %d of %d server sockets were seen in CLOSE_WAIT", seen, CLIENTS);
+	else if (!c->facts->fix && shortest >= 300)
+		check_pass(r, "every finished connection stayed in CLOSE_WAIT until the server "
+			      "was stopped (at least %.0f ms): the parent still held it",
+			   shortest);
+	else if (!c->facts->fix)
+		check_fail(r, "a server socket left CLOSE_WAIT after %.0f ms, while the server "
+			      "still ran", shortest);
+	else if (longest < 100)
+		check_pass(r, "each server socket left CLOSE_WAIT at once (the longest after "
+			      "%.1f ms): the child's close() sent the FIN",
+			   seen ? longest : 0.0);
+	else
+		check_fail(r, "a server socket stayed in CLOSE_WAIT for %.0f ms", longest);
+}
+
+/* The fix: each child closes the listening socket it inherited. */
+static void child_closes_listener(const struct check_ctx *c, struct check_result *r)
+{
+	struct ev_filter f = {.src = "proc", .fn = "fork", .pid = lab_pid(c, "server")};
+	int closed = 0, children = 0;
+
+	for (const struct event *e = ev_first(c->s, &f); e; e = ev_next(c->s, &f, e)) {
+		const struct event *cl;
+		struct ev_filter cf = {.src = "call", .fn = "close", .pid = e->proc.child,
+				       .port = c->facts->port};
+		children++;
+		for (cl = ev_first(c->s, &cf); cl; cl = ev_next(c->s, &cf, cl))
+			if (cl->call.sock && strstr(cl->call.sock, ">*"))
+				break;
+		if (cl) {
+			closed++;
+			check_evidence(r, cl);
+		}
+	}
+	if (children > 0 && closed == children)
+		check_pass(r, "each of the %d children closed the listening socket", children);
+	else
+		check_fail(r, "%d of %d children closed the listening socket", closed, children);
+}
+
+static void server_fins(const struct check_ctx *c, struct check_result *r)
+{
+	int64_t t_stop = t_server_stopped(c);
+	struct ev_filter f = {.src = "pkt", .flags = "F", .port = c->facts->port};
+	int before = 0, after = 0;
+
+	if (!lab_source_ran(c, "pkt", r))
+		return;
+	for (const struct event *e = ev_first(c->s, &f); e; e = ev_next(c->s, &f, e)) {
+		if (endpoint_port(e->pkt.from) != c->facts->port)
+			continue;
+		check_evidence(r, e);
+		before += e->t < t_stop;
+		after += e->t >= t_stop;
+	}
+	if (!c->facts->fix && before == 0 && after == CLIENTS)
+		check_pass(r, "the server sent no FIN while it ran; all %d went out only when it "
+			      "was stopped", after);
+	else if (c->facts->fix && before == CLIENTS)
+		check_pass(r, "the server answered each client's FIN with its own at once");
+	else
+		check_fail(r, "the server sent %d FINs while it ran and %d when it stopped", before,
+			   after);
+}
+
+static const struct check naive_checks[] = {
+	{"children", "one child process per client, all at once", "lab 2 (fork-server)",
+	 one_child_each},
+	{"fds-grow", "the parent's accept() returns ever higher descriptors",
+	 "lab 2 (fork-server)", descriptors},
+	{"close-wait", "finished connections stay in CLOSE_WAIT while the server runs",
+	 "lab 2 (fork-server)", close_wait},
+	{"no-server-fin", "the server sends its FINs only when it is stopped",
+	 "lab 2 (fork-server)", server_fins},
+	{NULL},
+};
+
+static const struct check fixed_checks[] = {
+	{"children", "one child process per client, all at once", "lab 2 (fork-server)",
+	 one_child_each},
+	{"fds-reused", "the parent's accept() returns the same descriptor each time",
+	 "lab 2 (fork-server)", descriptors},
+	{"child-closes", "each child closes the listening socket", "lab 2 (fork-server)",
+	 child_closes_listener},
+	{"no-close-wait", "each server socket leaves CLOSE_WAIT at once", "lab 2 (fork-server)",
+	 close_wait},
+	{"server-fin", "the server sends its FIN as soon as the client closes",
+	 "lab 2 (fork-server)", server_fins},
+	{NULL},
+};
+
+const struct lab lab_2 = {
+	.number = 2,
+	.name = "fork-server",
+	.title = "a fork-per-client server: the process tree, inherited descriptors",
+	.dir = "02-fork-server",
+	.fix = "the parent closes each connected socket, each child the listening one",
+	.run = fork_server_run,
+	.checks = naive_checks,
+	.fix_checks = fixed_checks,
+};

@@ -1,0 +1,78 @@
+/*
+ * labcheck.c - helpers for the labs' checkpoints.
+ */
+#include "labcheck.h"
+
+#include <jansson.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "scenario.h"
+
+pid_t lab_pid(const struct check_ctx *c, const char *role)
+{
+	const struct run_proc *p = run_facts_proc(c->facts, role);
+
+	return p ? p->pid : -1;
+}
+
+const char *lab_output(const struct check_ctx *c, const char *role)
+{
+	const struct run_proc *p = run_facts_proc(c->facts, role);
+
+	return p && p->out ? p->out : "";
+}
+
+int lab_output_evidence(const struct check_ctx *c, struct check_result *r, const char *role,
+			const char *text, int max)
+{
+	const char *line = lab_output(c, role);
+	int found = 0;
+
+	while (*line) {
+		size_t len = strcspn(line, "\n");
+		const char *hit = strstr(line, text);
+
+		if (hit && hit < line + len && found++ < max)
+			check_evidence_text(r, "%s printed: %.*s", role, (int)len, line);
+		line += len + (line[len] == '\n');
+	}
+	return found;
+}
+
+bool lab_source_ran(const struct check_ctx *c, const char *source, struct check_result *r)
+{
+	json_t *src = json_object_get(json_object_get(c->s->meta, "sources"), source);
+	const char *why = json_string_value(json_object_get(src, "why"));
+
+	if (json_is_true(json_object_get(src, "ok")))
+		return true;
+	if (strcmp(source, "pkt") == 0)
+		check_skip(r, "packets were not captured in this session (%s)",
+			   why ? why : "this socklab records no packets");
+	else
+		check_skip(r, "the %s source did not run in this session (%s)", source,
+			   why ? why : "this socklab does not record it");
+	return false;
+}
+
+void sock_reversed(const char *sock, char *out, size_t cap)
+{
+	const char *gt = sock ? strchr(sock, '>') : NULL;
+
+	if (!gt) {
+		snprintf(out, cap, "%s", sock ? sock : "");
+		return;
+	}
+	snprintf(out, cap, "%s>%.*s", gt + 1, (int)(gt - sock), sock);
+}
+
+const struct event *lab_state_to(const struct check_ctx *c, const char *sock, const char *to)
+{
+	return ev_first(c->s, &(struct ev_filter){.src = "state", .sock = sock, .to = to});
+}
+
+double ms_between(int64_t from_ns, int64_t to_ns)
+{
+	return (double)(to_ns - from_ns) / 1e6;
+}

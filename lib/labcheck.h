@@ -1,0 +1,43 @@
+/*
+ * labcheck.h - what the labs' checkpoints share: which pid played which
+ * role, what a program printed, whether a source ran, and a connection
+ * seen from its other end.
+ *
+ * A checkpoint about packets or TCP states cannot be decided when that
+ * source did not run (packets need root): lab_source_ran() then marks the
+ * check skipped, with the reason, instead of failing it.
+ */
+#ifndef SOCKLAB_LABCHECK_H
+#define SOCKLAB_LABCHECK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <sys/types.h>
+
+#include "check.h"
+
+/* The pid of the program the scenario started as role, or -1. */
+pid_t lab_pid(const struct check_ctx *c, const char *role);
+
+/* What role printed (stdout and stderr), or "" when nothing. */
+const char *lab_output(const struct check_ctx *c, const char *role);
+
+/* Adds each line of role's output that contains text as evidence (at
+ * most max lines). Returns how many lines matched. */
+int lab_output_evidence(const struct check_ctx *c, struct check_result *r, const char *role,
+			const char *text, int max);
+
+/* True when source ("pkt", "state") recorded this session; otherwise
+ * skips r, saying why, and returns false. */
+bool lab_source_ran(const struct check_ctx *c, const char *source, struct check_result *r);
+
+/* "A>B" as seen from the other end: "B>A". */
+void sock_reversed(const char *sock, char *out, size_t cap);
+
+/* The first state event of sock entering state to, or NULL. */
+const struct event *lab_state_to(const struct check_ctx *c, const char *sock, const char *to);
+
+/* Milliseconds between two event times. */
+double ms_between(int64_t from_ns, int64_t to_ns);
+
+#endif
