@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "lab.h"
-#include "labcheck.h"
+#include "labkit.h"
 
 static bool server_first(const struct check_ctx *c)
 {

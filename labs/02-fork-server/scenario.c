@@ -12,8 +12,7 @@
 #include <string.h>
 
 #include "lab.h"
-#include "labcheck.h"
-#include "paths.h"
+#include "labkit.h"
 
 #define CLIENTS 3
 
@@ -23,8 +22,7 @@ static int fork_server_run(struct scenario *s, const struct lab_run *r)
 	pid_t server, client[CLIENTS];
 
 	snprintf(port, sizeof(port), "%d", r->port);
-	snprintf(client_path, sizeof(client_path), "%s/labs/01-handshake/echo_client",
-		 socklab_libdir());
+	lab_program(client_path, sizeof(client_path), "01-handshake", "echo_client");
 	scenario_step(s, "start the fork server on port %s%s", port,
 		      r->fix ? "" : " (it keeps every descriptor: keep-fds)");
 	server = scenario_start(s, "server", ARGV("echo_mpserv", port, r->fix ? NULL : "keep-fds"),
@@ -58,17 +56,6 @@ static int fork_server_run(struct scenario *s, const struct lab_run *r)
 }
 
 /* ---- checkpoints --------------------------------------------------------- */
-
-/* When socklab stopped the server (the step note), or the end. */
-static int64_t t_server_stopped(const struct check_ctx *c)
-{
-	struct ev_filter f = {.src = "note", .fn = "step"};
-
-	for (const struct event *e = ev_first(c->s, &f); e; e = ev_next(c->s, &f, e))
-		if (e->note.text && strstr(e->note.text, "stops the server"))
-			return e->t;
-	return c->t_end;
-}
 
 static void one_child_each(const struct check_ctx *c, struct check_result *r)
 {
@@ -152,7 +139,7 @@ static bool server_sock_of(const struct check_ctx *c, int i, char *out, size_t c
  * server ran; -1 when it never went there. */
 static double close_wait_ms(const struct check_ctx *c, int i, const struct event **cw_out)
 {
-	int64_t t_stop = t_server_stopped(c);
+	int64_t t_stop = lab_step_time(c, "stops the server");
 	const struct event *cw, *la;
 	char sock[128];
 
@@ -225,7 +212,7 @@ static void child_closes_listener(const struct check_ctx *c, struct check_result
 
 static void server_fins(const struct check_ctx *c, struct check_result *r)
 {
-	int64_t t_stop = t_server_stopped(c);
+	int64_t t_stop = lab_step_time(c, "stops the server");
 	struct ev_filter f = {.src = "pkt", .flags = "F", .port = c->facts->port};
 	int before = 0, after = 0;
 

@@ -16,8 +16,7 @@
 #include <string.h>
 
 #include "lab.h"
-#include "labcheck.h"
-#include "paths.h"
+#include "labkit.h"
 #include "procwatch.h"
 
 #define CLIENTS 5
@@ -52,11 +51,11 @@ static int wait_zombies(struct scenario *s, pid_t server, int n, int timeout_ms)
 	return -1;
 }
 
-static int start_clients(struct scenario *s, const char *port, pid_t *client)
+static int start_clients(struct scenario *s, char *port, pid_t *client)
 {
 	char path[4096], role[16], line[64];
 
-	snprintf(path, sizeof(path), "%s/labs/01-handshake/echo_client", socklab_libdir());
+	lab_program(path, sizeof(path), "01-handshake", "echo_client");
 	for (int i = 0; i < CLIENTS; i++) {
 		snprintf(role, sizeof(role), "client %d", i + 1);
 		snprintf(line, sizeof(line), "hello from client %d\n", i + 1);
@@ -109,16 +108,6 @@ static int zombies_run(struct scenario *s, const struct lab_run *r)
 
 /* ---- checkpoints --------------------------------------------------------- */
 
-static int64_t t_step(const struct check_ctx *c, const char *text)
-{
-	struct ev_filter f = {.src = "note", .fn = "step"};
-
-	for (const struct event *e = ev_first(c->s, &f); e; e = ev_next(c->s, &f, e))
-		if (e->note.text && strstr(e->note.text, text))
-			return e->t;
-	return c->t_end;
-}
-
 /* What became of the server's children. */
 struct children {
 	int n, exited, zombies_at_stop, reaped_by_server;
@@ -128,7 +117,7 @@ struct children {
 static void count_children(const struct check_ctx *c, struct children *k)
 {
 	pid_t server = lab_pid(c, "server");
-	int64_t t_stop = t_step(c, "stops the server");
+	int64_t t_stop = lab_step_time(c, "stops the server");
 	struct ev_filter f = {.src = "proc", .fn = "fork", .pid = server};
 
 	memset(k, 0, sizeof(*k));

@@ -1,20 +1,27 @@
 /*
- * labcheck.h - what the labs' checkpoints share: which pid played which
- * role, what a program printed, whether a source ran, and a connection
- * seen from its other end.
+ * labkit.h - what the labs share: where another lab's program is, which
+ * pid played which role, what a program printed, when a step was taken,
+ * whether a source ran, and a connection seen from its other end.
  *
  * A checkpoint about packets or TCP states cannot be decided when that
  * source did not run (packets need root): lab_source_ran() then marks the
  * check skipped, with the reason, instead of failing it.
  */
-#ifndef SOCKLAB_LABCHECK_H
-#define SOCKLAB_LABCHECK_H
+#ifndef SOCKLAB_LABKIT_H
+#define SOCKLAB_LABKIT_H
 
 #include <stdbool.h>
 #include <stddef.h>
 #include <sys/types.h>
 
 #include "check.h"
+
+/* The path of another lab's program ("01-handshake", "echo_client"): a
+ * lab reuses one, rather than keeping a copy. Returns buf. */
+char *lab_program(char *buf, size_t cap, const char *dir, const char *name);
+
+/* The time of the first step note containing text, or the session's end. */
+int64_t lab_step_time(const struct check_ctx *c, const char *text);
 
 /* The pid of the program the scenario started as role, or -1. */
 pid_t lab_pid(const struct check_ctx *c, const char *role);

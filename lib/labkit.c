@@ -1,13 +1,30 @@
 /*
- * labcheck.c - helpers for the labs' checkpoints.
+ * labkit.c - what the labs share.
  */
-#include "labcheck.h"
+#include "labkit.h"
 
 #include <jansson.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "paths.h"
 #include "scenario.h"
+
+char *lab_program(char *buf, size_t cap, const char *dir, const char *name)
+{
+	snprintf(buf, cap, "%s/labs/%s/%s", socklab_libdir(), dir, name);
+	return buf;
+}
+
+int64_t lab_step_time(const struct check_ctx *c, const char *text)
+{
+	struct ev_filter f = {.src = "note", .fn = "step"};
+
+	for (const struct event *e = ev_first(c->s, &f); e; e = ev_next(c->s, &f, e))
+		if (e->note.text && strstr(e->note.text, text))
+			return e->t;
+	return c->t_end;
+}
 
 pid_t lab_pid(const struct check_ctx *c, const char *role)
 {
