@@ -1,0 +1,271 @@
+/*
+ * Lab 5 (reuseaddr): what socklab runs, and the checkpoints it proves.
+ *
+ * The server serves one client, closes first, and exits: its end of the
+ * connection waits in TIME_WAIT. socklab restarts it at once on the same
+ * port. Naive: neither run sets SO_REUSEADDR, and the restart's bind()
+ * fails with EADDRINUSE. --fix: both set it; the restart binds and serves
+ * a second client. --new-only: only the restart sets it -- on Linux that
+ * is not enough.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "lab.h"
+#include "labkit.h"
+
+/* Does run (0: the first, 1: the restart) set SO_REUSEADDR? */
+static bool sets_reuseaddr(const struct lab_run *r, int run)
+{
+	return r->fix || (run == 1 && lab_option(r, "new-only"));
+}
+
+static bool restart_binds(const struct lab_run *r)
+{
+	return r->fix;
+}
+
+/* A client (lab 1's echo_client) types line, reads its echo, and stays
+ * connected. */
+static pid_t client_types(struct scenario *s, const char *role, char *port, const char *line)
+{
+	char path[4096];
+	pid_t client;
+
+	lab_program(path, sizeof(path), "01-handshake", "echo_client");
+	client = scenario_start_typing(s, NULL, role, ARGV(path, "127.0.0.1", port));
+	if (client < 0 || scenario_type(s, client, line) < 0 ||
+	    scenario_wait_output(s, client, "Message from server", 5000) < 0)
+		return -1;
+	return client;
+}
+
+static int first_server(struct scenario *s, const struct lab_run *r, char *port)
+{
+	pid_t server, client;
+
+	scenario_step(s, "start the server on port %s%s", port,
+		      sets_reuseaddr(r, 0) ? " (SO_REUSEADDR)" : "");
+	server = scenario_start(s, "server", ARGV("reuseadr_eserver", port,
+						    sets_reuseaddr(r, 0) ? "reuseaddr" : NULL),
+				NULL);
+	if (server < 0 || scenario_wait_listen(s, r->port, 5000) < 0)
+		return -1;
+	scenario_step(s, "a client types a line; the server echoes it, closes first, and exits");
+	if ((client = client_types(s, "client", port, "hello\n")) < 0 ||
+	    scenario_wait(s, server, 5000) < 0)
+		return -1;
+	scenario_step(s, "the client closes too: the server's old socket waits in TIME_WAIT");
+	scenario_type_end(s, client);
+	if (scenario_wait(s, client, 5000) < 0)
+		return -1;
+	scenario_sleep(s, 300);
+	return 0;
+}
+
+static int reuseaddr_run(struct scenario *s, const struct lab_run *r)
+{
+	char port[16];
+	pid_t server, client;
+
+	snprintf(port, sizeof(port), "%d", r->port);
+	if (first_server(s, r, port) < 0)
+		return -1;
+	scenario_step(s, "restart the server at once, on the same port%s",
+		      sets_reuseaddr(r, 1) ? " (SO_REUSEADDR)" : "");
+	server = scenario_start(s, "server (restart)",
+				ARGV("reuseadr_eserver", port,
+				     sets_reuseaddr(r, 1) ? "reuseaddr" : NULL),
+				NULL);
+	if (server < 0)
+		return -1;
+	if (!restart_binds(r))
+		return scenario_wait(s, server, 5000);
+	if (scenario_wait_listen(s, r->port, 5000) < 0)
+		return -1;
+	scenario_step(s, "a second client is served by the restarted server");
+	if ((client = client_types(s, "client 2", port, "hello again\n")) < 0 ||
+	    scenario_wait(s, server, 5000) < 0)
+		return -1;
+	scenario_type_end(s, client);
+	if (scenario_wait(s, client, 5000) < 0)
+		return -1;
+	scenario_sleep(s, 200);
+	return 0;
+}
+
+/* ---- checkpoints --------------------------------------------------------- */
+
+static const struct event *role_bind(const struct check_ctx *c, const char *role)
+{
+	return ev_first(c->s, &(struct ev_filter){.src = "call", .fn = "bind",
+						  .pid = lab_pid(c, role)});
+}
+
+/* The server's end of the first connection: the client's connect(),
+ * reversed. */
+static bool old_server_sock(const struct check_ctx *c, char *out, size_t cap)
+{
+	const struct event *e = ev_first(c->s, &(struct ev_filter){
+		.src = "call", .fn = "connect", .err = "ok", .pid = lab_pid(c, "client")});
+
+	if (!e || !e->call.sock)
+		return false;
+	sock_reversed(e->call.sock, out, cap);
+	return true;
+}
+
+static void server_closes_first(const struct check_ctx *c, struct check_result *r)
+{
+	struct ev_filter f = {.src = "call", .fn = "close", .err = "ok", .port = c->facts->port};
+	const struct event *e = ev_first(c->s, &f);
+
+	while (e && e->call.sock && strstr(e->call.sock, ">*"))
+		e = ev_next(c->s, &f, e);
+	if (!e) {
+		check_fail(r, "nobody closed the connection");
+		return;
+	}
+	check_evidence(r, e);
+	if (e->pid == lab_pid(c, "server"))
+		check_pass(r, "the server closed the connection first");
+	else
+		check_fail(r, "the client closed first: the TIME_WAIT is on the client's side");
+}
+
+static void time_wait_at_restart(const struct check_ctx *c, struct check_result *r)
+{
+	const struct event *bind2 = role_bind(c, "server (restart)"), *tw, *gone;
+	char sock[128];
+
+	if (!lab_source_ran(c, "state", r))
+		return;
+	if (!old_server_sock(c, sock, sizeof(sock))) {
+		check_fail(r, "the first client never connected");
+		return;
+	}
+	tw = lab_state_to(c, sock, "TIME_WAIT");
+	if (!tw || !bind2 || tw->t > bind2->t) {
+		check_fail(r, "the old socket %s was not in TIME_WAIT when the server restarted",
+			   sock);
+		return;
+	}
+	check_evidence(r, tw);
+	check_evidence(r, bind2);
+	gone = ev_next(c->s, &(struct ev_filter){.src = "state", .sock = sock}, tw);
+	if (gone && gone->t < bind2->t)
+		check_fail(r, "the old socket left TIME_WAIT before the restart");
+	else if (tw->state.timer_ms <= 0)
+		check_fail(r, "the old socket was in TIME_WAIT, but with no countdown known");
+	else
+		check_pass(r, "the old server socket was in TIME_WAIT (%.1f s left of 60) when the "
+			      "server restarted",
+			   (tw->state.timer_ms - ms_between(tw->t, bind2->t)) / 1000.0);
+}
+
+static void restart_bind(const struct check_ctx *c, struct check_result *r)
+{
+	const struct event *e = role_bind(c, "server (restart)");
+
+	if (!e) {
+		check_fail(r, "the restarted server never called bind()");
+		return;
+	}
+	check_evidence(r, e);
+	lab_output_evidence(c, r, "server (restart)", "bind", 1);
+	if (restart_binds(lab_run_of(c)) && e->call.ret == 0)
+		check_pass(r, "the restarted server's bind() succeeded, TIME_WAIT or not");
+	else if (!restart_binds(lab_run_of(c)) && e->call.err &&
+		 strcmp(e->call.err, "EADDRINUSE") == 0)
+		check_pass(r, "the restarted server's bind() failed with EADDRINUSE: the port is "
+			      "still held by the connection in TIME_WAIT");
+	else
+		check_fail(r, "the restarted server's bind() returned %lld (%s)",
+			   (long long)e->call.ret, e->call.err ? e->call.err : "no error");
+}
+
+/* Each run set SO_REUSEADDR before its bind(), or did not, as expected. */
+static void reuseaddr_calls(const struct check_ctx *c, struct check_result *r)
+{
+	static const char *const roles[] = {"server", "server (restart)"};
+	bool ok = true;
+
+	for (int i = 0; i < 2; i++) {
+		struct ev_filter f = {.src = "call", .fn = "setsockopt", .err = "ok",
+				      .pid = lab_pid(c, roles[i])};
+		const struct event *set = ev_first(c->s, &f), *bind = role_bind(c, roles[i]);
+		bool before = set && bind && set->t < bind->t && set->call.opt &&
+			      strcmp(set->call.opt, "SO_REUSEADDR") == 0;
+
+		check_evidence(r, set);
+		if (before != sets_reuseaddr(lab_run_of(c), i)) {
+			check_fail(r, "the %s %s SO_REUSEADDR before bind()", roles[i],
+				   before ? "set" : "did not set");
+			ok = false;
+		}
+	}
+	if (ok && sets_reuseaddr(lab_run_of(c), 0))
+		check_pass(r, "both the first server and the restarted one set SO_REUSEADDR "
+			      "before bind()");
+	else if (ok)
+		check_pass(r, "only the restarted server set SO_REUSEADDR; the socket in "
+			      "TIME_WAIT came from one that did not");
+}
+
+static void second_client_served(const struct check_ctx *c, struct check_result *r)
+{
+	if (lab_output_evidence(c, r, "client 2", "Message from server: hello again", 1))
+		check_pass(r, "the restarted server served a new client at once");
+	else
+		check_fail(r, "the second client got no echo");
+}
+
+static const struct check naive_checks[] = {
+	{"closes-first", "the server closes the connection first", "lab 5 (reuseaddr)",
+	 server_closes_first},
+	{"time-wait", "its old socket is in TIME_WAIT when it restarts", "lab 5 (reuseaddr)",
+	 time_wait_at_restart},
+	{"eaddrinuse", "the restart's bind() fails with EADDRINUSE", "lab 5 (reuseaddr)",
+	 restart_bind},
+	{NULL},
+};
+
+static const struct check new_only_checks[] = {
+	{"closes-first", "the server closes the connection first", "lab 5 (reuseaddr)",
+	 server_closes_first},
+	{"new-only", "only the restarted server sets SO_REUSEADDR", "lab 5 (reuseaddr)",
+	 reuseaddr_calls},
+	{"time-wait", "its old socket is in TIME_WAIT when it restarts", "lab 5 (reuseaddr)",
+	 time_wait_at_restart},
+	{"eaddrinuse", "the restart's bind() still fails with EADDRINUSE", "lab 5 (reuseaddr)",
+	 restart_bind},
+	{NULL},
+};
+
+static const struct check fixed_checks[] = {
+	{"reuseaddr", "both servers set SO_REUSEADDR before bind()", "lab 5 (reuseaddr)",
+	 reuseaddr_calls},
+	{"time-wait", "the old socket is in TIME_WAIT when the server restarts",
+	 "lab 5 (reuseaddr)", time_wait_at_restart},
+	{"binds", "the restart's bind() succeeds", "lab 5 (reuseaddr)", restart_bind},
+	{"serves", "the restarted server serves a new client", "lab 5 (reuseaddr)",
+	 second_client_served},
+	{NULL},
+};
+
+static const struct lab_option reuseaddr_options[] = {
+	{"new-only", "only the restarted server sets SO_REUSEADDR", new_only_checks},
+	{NULL},
+};
+
+const struct lab lab_5 = {
+	.number = 5,
+	.name = "reuseaddr",
+	.title = "restarting a server: TIME_WAIT, EADDRINUSE and SO_REUSEADDR",
+	.dir = "05-reuseaddr",
+	.fix = "the server sets SO_REUSEADDR before bind()",
+	.options = reuseaddr_options,
+	.run = reuseaddr_run,
+	.checks = naive_checks,
+	.fix_checks = fixed_checks,
+};
