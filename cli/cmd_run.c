@@ -14,6 +14,7 @@
 
 #include "cli.h"
 #include "lab.h"
+#include "labnet.h"
 #include "paths.h"
 #include "report.h"
 
@@ -124,7 +125,7 @@ static int check_runnable(const struct lab *l, const struct lab_run *r)
 			  l->no_fix ? l->no_fix : "it shows behaviour, not a mistake");
 		return EXIT_USAGE;
 	}
-	if (l->needs_root && geteuid() != 0) {
+	if ((l->needs_root || l->net_mtu > 0) && geteuid() != 0) {
 		cli_error("lab %d (%s) needs root: it builds a network of its own (network "
 			  "namespaces). Run: sudo socklab run %d",
 			  l->number, l->name, l->number);
@@ -173,10 +174,31 @@ static int run_scenario(const struct run_args *a, const char *dir, char **argv)
 	return ret < 0 || failed < 0 ? -1 : failed;
 }
 
+/* The lab's own network, when it has one. Returns 0, or -1 (said why). */
+static int net_up(struct run_args *a, struct labnet *net)
+{
+	char err[512];
+
+	if (a->lab->net_mtu <= 0)
+		return 0;
+	labnet_sweep();
+	if (labnet_up(net, a->lab->number, a->lab->net_mtu, a->lab->net_rate_kbit, err,
+		      sizeof(err)) < 0) {
+		cli_error("cannot build lab %d's network: %s", a->lab->number, err);
+		return -1;
+	}
+	if (!net->rate_ok)
+		fprintf(stderr, "note: the lab's link could not be slowed down (no tbf qdisc in "
+				"this kernel): the lab may show less\n");
+	a->run.net = net;
+	return 0;
+}
+
 int cmd_run(int argc, char **argv)
 {
 	struct run_args a = {.view = true};
 	int ret = parse_args(argc, argv, &a);
+	struct labnet net = {0};
 	char *dir;
 
 	if (ret >= 0)
@@ -189,11 +211,20 @@ int cmd_run(int argc, char **argv)
 		free(dir);
 		return EXIT_USAGE;
 	}
+	/* Ctrl-C, or being told to stop, ends the scenario early; the lab's
+	 * network is still removed. */
 	signal(SIGINT, on_interrupt);
+	signal(SIGTERM, on_interrupt);
+	signal(SIGHUP, on_interrupt);
+	if (net_up(&a, &net) < 0) {
+		free(dir);
+		return EXIT_USAGE;
+	}
 	a.run.port = scenario_free_port();
 	fprintf(stderr, "lab %d (%s): %s -- %s run\n", a.lab->number, a.lab->name, a.lab->title,
 		a.run.fix ? "fixed" : "naive");
 	ret = run_scenario(&a, dir, argv);
+	labnet_down(&net);
 	fprintf(stderr, "\nsession saved in %s\n  as text:  socklab show %s\n", dir, dir);
 	free(dir);
 	if (ret < 0)

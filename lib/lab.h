@@ -27,6 +27,7 @@ struct lab_option {
 };
 
 struct lab;
+struct labnet;
 
 /* What `socklab run` hands the scenario (and, as facts->extra, the
  * checkpoints). */
@@ -35,6 +36,7 @@ struct lab_run {
 	bool fix;
 	bool options[LAB_MAX_OPTIONS]; /* options[i]: lab->options[i] was given */
 	int port;                      /* a port free for this run */
+	const struct labnet *net;      /* the lab's own network (net_mtu), or NULL */
 };
 
 struct lab {
@@ -49,6 +51,12 @@ struct lab {
 	const struct lab_option *options; /* ends with {NULL}; may be NULL */
 	/* Needs root (builds a network namespace, say). */
 	bool needs_root;
+	/* > 0: the lab runs between two network namespaces joined by a veth
+	 * pair with this MTU (lib/labnet.h), built before the scenario starts
+	 * and removed after it ends; packets are captured on the "a" end.
+	 * net_rate_kbit, if > 0, slows that link down. Needs root. */
+	int net_mtu;
+	int net_rate_kbit;
 	/* Runs the scenario. Returns 0, or -1 with scenario_error() set. */
 	int (*run)(struct scenario *s, const struct lab_run *r);
 	/* Checkpoints, each list ending with {NULL}: for the naive run, and
