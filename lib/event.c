@@ -554,7 +554,9 @@ static void describe_note(struct line *l, const struct event *e, json_t *o)
 		put(l, "%s printed: %s", jstr(o, "role") ? jstr(o, "role") : "it", text);
 	else if (strcmp(kind, "checkpoint") == 0)
 		put(l, "checkpoint %s %s: %s",
-		    json_is_true(json_object_get(o, "pass")) ? "PASS" : "FAIL",
+		    json_is_true(json_object_get(o, "skipped")) ? "SKIP"
+		    : json_is_true(json_object_get(o, "pass")) ? "PASS"
+							       : "FAIL",
 		    jstr(o, "name") ? jstr(o, "name") : "?", text);
 	else if (strcmp(kind, "step") == 0)
 		put(l, "step: %s", text);
