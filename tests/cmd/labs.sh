@@ -1,0 +1,199 @@
+#!/bin/bash
+# The numbered labs, headless. Each runs naive and fixed (and with each of
+# its options) three times, and every checkpoint holds every time: the
+# phenomenon shows in the naive run and not in the fixed one, not by luck.
+# As root, every source a session lists must have worked. Also: lab 4's
+# capture read with tshark, lab 6's namespaces removed on every exit path,
+# the refusals (no such lab, no --fix, no root), and the sheets.
+. "$(dirname "$0")/../lib.sh"
+
+ROUNDS=${LAB_ROUNDS:-3}
+
+# socklab run ARGS... --no-view, $ROUNDS times, into $T/NAME-i; each run
+# must exit 0 with "all checkpoints hold".
+run_lab() {
+	local name=$1 rc
+	shift
+	for i in $(seq "$ROUNDS"); do
+		set +e
+		socklab run "$@" --no-view --record "$T/$name-$i" >"$T/out" 2>"$T/err"
+		rc=$?
+		set -e
+		[ "$rc" = 0 ] || fail "socklab run $* (round $i) exited $rc:
+$(grep -v '^  PASS' "$T/out"; cat "$T/err")"
+		grep -q '^all checkpoints hold' "$T/out" || fail "socklab run $* (round $i): $(cat "$T/out")"
+		sources_worked "$T/$name-$i"
+	done
+}
+
+# As root, every source the session lists must have run.
+sources_worked() {
+	[ "$(id -u)" = 0 ] || return 0
+	local bad
+	bad=$(jq -r '.sources | to_entries[] | select(.value.ok != true) | "\(.key): \(.value.why)"' \
+		"$1/session.json")
+	[ -z "$bad" ] || fail "as root, a source did not run in $1: $bad"
+}
+
+test_lab1_handshake_client_closes_first() {
+	run_lab l1 1
+}
+
+test_lab1_handshake_server_closes_first() {
+	run_lab l1s 1 --server-closes-first
+}
+
+test_lab2_fork_server_naive_sticks_in_close_wait_fixed_does_not() {
+	run_lab l2 2
+	run_lab l2f 2 --fix
+}
+
+test_lab3_zombies_pile_up_naive_and_one_wait_fixed_reaps_all() {
+	run_lab l3 3
+	run_lab l3o 3 --one-wait
+	run_lab l3f 3 --fix
+}
+
+test_lab4_nagle_stalls_naive_not_with_nodelay_or_one_write() {
+	run_lab l4 4
+	run_lab l4f 4 --fix
+	run_lab l4o 4 --one-write
+}
+
+test_lab5_reuseaddr_eaddrinuse_naive_and_new_only_binds_fixed() {
+	run_lab l5 5
+	run_lab l5n 5 --new-only
+	run_lab l5f 5 --fix
+}
+
+test_lab6_fragmentation_pieces_and_clumps_naive_whole_fixed() {
+	need_root "lab 6 builds network namespaces"
+	run_lab l6 6
+	run_lab l6f 6 --fix
+	! ip netns list 2>/dev/null | grep -q socklab-lab6 || fail "namespaces left: $(ip netns list 2>/dev/null)"
+}
+
+test_lab7_udp_keeps_boundaries_truncates_and_refuses() {
+	run_lab l7 7
+	run_lab l7u 7 --unconnected
+}
+
+# Delayed-ACK stalls in a capture: a bare ACK from the server 30 ms or more
+# after the client's last data segment. Prints how many.
+delayed_ack_stalls() {
+	local pcap=$1 server_port
+	server_port=$(tshark -r "$pcap" -Y 'tcp.flags.syn == 1 && tcp.flags.ack == 0' \
+		-T fields -e tcp.dstport 2>/dev/null | head -n 1)
+	[ -n "$server_port" ] || fail "no SYN in $pcap"
+	tshark -r "$pcap" -T fields -e frame.time_relative -e tcp.srcport -e tcp.len \
+		-e tcp.flags.syn -e tcp.flags.fin 2>/dev/null |
+		awk -v sp="$server_port" '
+			$2 != sp && $3 > 0 { data = $1; next }
+			$2 == sp && data != "" {
+				if ($3 == 0 && $4 == 0 && $5 == 0 && $1 - data >= 0.030) stalls++
+				data = ""
+			}
+			END { print stalls + 0 }'
+}
+
+test_lab4_capture_shows_delayed_ack_stalls_naive_and_none_fixed() {
+	need_root "packet capture"
+	local n
+	for i in $(seq "$ROUNDS"); do
+		socklab run 4 --no-view --record "$T/naive-$i" >/dev/null 2>&1 || fail "naive run $i failed"
+		socklab run 4 --fix --no-view --record "$T/fixed-$i" >/dev/null 2>&1 || fail "fixed run $i failed"
+		jq -e '.sources.pkt' "$T/naive-$i/session.json" >/dev/null ||
+			skip "this socklab captures no packets (no pkt source)"
+		n=$(delayed_ack_stalls "$T/naive-$i/capture.pcap")
+		[ "$n" -ge 8 ] || fail "naive run $i: $n delayed-ACK stalls in the capture, expected 8 or more"
+		n=$(delayed_ack_stalls "$T/fixed-$i/capture.pcap")
+		[ "$n" = 0 ] || fail "fixed run $i: $n delayed-ACK stalls in the capture, expected none"
+	done
+}
+
+# socklab ARGS must exit 2 with one line on stderr containing TEXT (and at
+# most the usual "(see: socklab run --help)" after it).
+expect_refusal() {
+	local text=$1 rc
+	shift
+	set +e
+	"$@" >"$T/out" 2>"$T/err"
+	rc=$?
+	set -e
+	[ "$rc" = 2 ] || fail "$*: exit $rc, expected 2: $(cat "$T/err")"
+	[ "$(grep -vc '^(see: ' "$T/err")" = 1 ] || fail "$*: more than one line: $(cat "$T/err")"
+	head -n 1 "$T/err" | grep -q -- "$text" || fail "$*: stderr lacks '$text': $(cat "$T/err")"
+}
+
+test_a_missing_lab_a_missing_fix_and_a_wrong_option_are_one_line() {
+	expect_refusal "there is no lab '9'" socklab run 9
+	expect_refusal "lab 7 (udp-boundaries) has no --fix" socklab run 7 --fix
+	expect_refusal "lab 1 (handshake) has no --fix" socklab run handshake --fix
+	! ls "$T" | grep -q '^socklab-lab' || fail "a refused run left a session folder: $(ls "$T")"
+}
+
+test_an_unknown_lab_option_names_the_ones_it_has() {
+	set +e
+	socklab run 4 --bogus --no-view >"$T/out" 2>"$T/err"
+	local rc=$?
+	set -e
+	[ "$rc" = 2 ] || fail "exit $rc"
+	grep -q -- "--one-write" "$T/err" || fail "the lab's options are not named: $(cat "$T/err")"
+}
+
+test_a_lab_that_needs_root_refuses_without_it() {
+	need_root "to run socklab as another user"
+	command -v setpriv >/dev/null || skip "setpriv is missing"
+	expect_refusal "lab 6 (fragmentation) needs root" \
+		setpriv --reuid=65534 --regid=65534 --clear-groups "$SOCKLAB" run 6 --no-view
+}
+
+test_labs_are_listed_in_order_and_run_by_number_or_name() {
+	socklab list >"$T/list"
+	local names
+	names=$(awk '$1 ~ /^[0-9]+$/ {print $1 "-" $2}' "$T/list" | tr '\n' ' ')
+	[ "$names" = "1-handshake 2-fork-server 3-zombies 4-nagle 5-reuseaddr 6-fragmentation 7-udp-boundaries " ] ||
+		fail "socklab list: $names"
+	socklab run 07 --no-view --record "$T/by-number" >/dev/null 2>&1 || fail "run 07"
+	socklab run udp-boundaries --no-view --record "$T/by-name" >/dev/null 2>&1 || fail "run udp-boundaries"
+	grep -q bound_host1 "$T/by-number/events.jsonl" || fail "run 07 did not run lab 7"
+}
+
+# Waits (up to 5 s) for a namespace of socklab pid $1; fails if none.
+wait_lab_netns() {
+	for _ in $(seq 100); do
+		if ip netns list 2>/dev/null | grep -q "socklab-lab6-$1-"; then return 0; fi
+		sleep 0.05
+	done
+	fail "socklab (pid $1) built no namespace"
+}
+
+test_lab6_removes_its_namespaces_when_interrupted_or_after_a_kill() {
+	need_root "lab 6 builds network namespaces"
+	"$SOCKLAB" run 6 --no-view --record "$T/int" >/dev/null 2>&1 &
+	local pid=$!
+	wait_lab_netns "$pid"
+	kill -INT "$pid"
+	wait "$pid" 2>/dev/null || true
+	! ip netns list 2>/dev/null | grep -q "socklab-lab6-$pid-" || fail "Ctrl-C left: $(ip netns list 2>/dev/null)"
+
+	"$SOCKLAB" run 6 --no-view --record "$T/killed" >/dev/null 2>&1 &
+	pid=$!
+	wait_lab_netns "$pid"
+	kill -KILL "$pid"
+	wait "$pid" 2>/dev/null || true
+	ip netns list 2>/dev/null | grep -q "socklab-lab6-$pid-" || fail "the namespaces were already gone"
+	socklab run 6 --no-view --record "$T/next" >/dev/null 2>&1 || fail "the next run failed"
+	! ip netns list 2>/dev/null | grep -q "socklab-lab6-$pid-" || fail "the next run did not sweep: $(ip netns list 2>/dev/null)"
+}
+
+test_every_lab_has_a_complete_sheet() {
+	for sheet in "$ROOT"/labs/[0-9][0-9]-*/LAB.md; do
+		for heading in "## Goal" "## Background" "## Run it" "## What to watch" \
+			"## Questions" "## Exercise"; do
+			grep -q "^$heading" "$sheet" || fail "$sheet has no '$heading'"
+		done
+	done
+}
+
+run_tests
