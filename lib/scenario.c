@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <netinet/in.h>
@@ -263,6 +264,9 @@ struct scenario *scenario_begin(const struct scenario_options *o, char *err, siz
 	s->in_child_arg = o->in_child_arg;
 	s->stop_flag = o->stop;
 	snprintf(s->progdir, sizeof(s->progdir), "%s", o->progdir ? o->progdir : ".");
+	/* Orphans (a server's children, once it is gone) come to socklab,
+	 * which reaps them and says so, rather than to init. */
+	prctl(PR_SET_CHILD_SUBREAPER, 1);
 	if (!(s->preload = socklab_preload(err, errlen)))
 		goto out_free;
 	if (pipe2(s->wake, O_CLOEXEC | O_NONBLOCK) < 0) {

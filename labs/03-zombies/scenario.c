@@ -94,6 +94,8 @@ static int zombies_run(struct scenario *s, const struct lab_run *r)
 		scenario_kill(s, server, SIGCONT);
 		return -1;
 	}
+	/* socklab looks at /proc every 20 ms: let the zombies show first. */
+	scenario_sleep(s, 100);
 	scenario_step(s, "all %d children have exited; socklab lets the server go on (SIGCONT)",
 		      CLIENTS);
 	scenario_kill(s, server, SIGCONT);
