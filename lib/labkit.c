@@ -10,10 +10,25 @@
 #include "paths.h"
 #include "scenario.h"
 
-char *lab_program(char *buf, size_t cap, const char *dir, const char *name)
+/* The path of another lab's program ("01-handshake", "echo_client"). */
+static char *lab_program(char *buf, size_t cap, const char *dir, const char *name)
 {
 	snprintf(buf, cap, "%s/labs/%s/%s", socklab_libdir(), dir, name);
 	return buf;
+}
+
+pid_t lab_echo_client(struct scenario *s, const char *role, int port, const char *line)
+{
+	char path[4096], port_str[16];
+	pid_t client;
+
+	lab_program(path, sizeof(path), "01-handshake", "echo_client");
+	snprintf(port_str, sizeof(port_str), "%d", port);
+	client = scenario_start_typing(s, NULL, role, ARGV(path, "127.0.0.1", port_str));
+	if (client < 0 || scenario_type(s, client, line) < 0 ||
+	    scenario_wait_output(s, client, "Message from server", 5000) < 0)
+		return -1;
+	return client;
 }
 
 int64_t lab_step_time(const struct check_ctx *c, const char *text)

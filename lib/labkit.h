@@ -1,7 +1,8 @@
 /*
- * labkit.h - what the labs share: where another lab's program is, which
- * pid played which role, what a program printed, when a step was taken,
- * whether a source ran, and a connection seen from its other end.
+ * labkit.h - what the labs share: lab 1's client, started as a user would
+ * type into it (a lab reuses it rather than keep a copy); which pid played
+ * which role, what a program printed, when a step was taken, whether a
+ * source ran, and a connection seen from its other end.
  *
  * A checkpoint about packets or TCP states cannot be decided when that
  * source did not run (packets need root): lab_source_ran() then marks the
@@ -15,10 +16,14 @@
 #include <sys/types.h>
 
 #include "check.h"
+#include "scenario.h"
 
-/* The path of another lab's program ("01-handshake", "echo_client"): a
- * lab reuses one, rather than keeping a copy. Returns buf. */
-char *lab_program(char *buf, size_t cap, const char *dir, const char *name);
+/*
+ * Starts lab 1's echo_client as role, connected to 127.0.0.1:port, types
+ * line into it and waits for the echo. The client stays connected (its
+ * input open) until scenario_type_end(). Returns its pid, or -1.
+ */
+pid_t lab_echo_client(struct scenario *s, const char *role, int port, const char *line);
 
 /* The time of the first step note containing text, or the session's end. */
 int64_t lab_step_time(const struct check_ctx *c, const char *text);

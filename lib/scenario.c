@@ -241,6 +241,16 @@ struct run_proc *scenario_proc(struct scenario *s, pid_t pid)
 	return NULL;
 }
 
+/* The run_proc of pid, or NULL with the error set. */
+static struct run_proc *proc_or_error(struct scenario *s, pid_t pid)
+{
+	struct run_proc *p = scenario_proc(s, pid);
+
+	if (!p)
+		set_error(s, "no program with pid %d in this scenario", (int)pid);
+	return p;
+}
+
 const struct run_proc *run_facts_proc(const struct run_facts *f, const char *role)
 {
 	for (int i = 0; f && i < f->nprocs; i++)
@@ -598,13 +608,11 @@ static void wait_output_closed(struct scenario *s, struct run_proc *p, int limit
 
 int scenario_wait(struct scenario *s, pid_t pid, int timeout_ms)
 {
-	struct run_proc *p = scenario_proc(s, pid);
+	struct run_proc *p = proc_or_error(s, pid);
 	int64_t until = now_ms() + timeout_ms;
 
-	if (!p) {
-		set_error(s, "no program with pid %d in this scenario", (int)pid);
+	if (!p)
 		return -1;
-	}
 	for (;;) {
 		reap(s);
 		if (p->ended) {
@@ -624,13 +632,11 @@ int scenario_wait(struct scenario *s, pid_t pid, int timeout_ms)
 
 int scenario_wait_output(struct scenario *s, pid_t pid, const char *text, int timeout_ms)
 {
-	struct run_proc *p = scenario_proc(s, pid);
+	struct run_proc *p = proc_or_error(s, pid);
 	int64_t until = now_ms() + timeout_ms;
 
-	if (!p) {
-		set_error(s, "no program with pid %d in this scenario", (int)pid);
+	if (!p)
 		return -1;
-	}
 	for (;;) {
 		pthread_mutex_lock(&s->lock);
 		bool found = p->out && strstr(p->out, text);

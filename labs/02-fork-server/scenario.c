@@ -18,11 +18,10 @@
 
 static int fork_server_run(struct scenario *s, const struct lab_run *r)
 {
-	char port[16], client_path[4096], role[16], line[64];
+	char port[16], role[16], line[64];
 	pid_t server, client[CLIENTS];
 
 	snprintf(port, sizeof(port), "%d", r->port);
-	lab_program(client_path, sizeof(client_path), "01-handshake", "echo_client");
 	scenario_step(s, "start the fork server on port %s%s", port,
 		      r->fix ? "" : " (it keeps every descriptor: keep-fds)");
 	server = scenario_start(s, "server", ARGV("echo_mpserv", port, r->fix ? NULL : "keep-fds"),
@@ -33,9 +32,7 @@ static int fork_server_run(struct scenario *s, const struct lab_run *r)
 		scenario_step(s, "client %d connects and types a line: a child serves it", i + 1);
 		snprintf(role, sizeof(role), "client %d", i + 1);
 		snprintf(line, sizeof(line), "hello from client %d\n", i + 1);
-		client[i] = scenario_start_typing(s, NULL, role, ARGV(client_path, "127.0.0.1", port));
-		if (client[i] < 0 || scenario_type(s, client[i], line) < 0 ||
-		    scenario_wait_output(s, client[i], "Message from server", 5000) < 0)
+		if ((client[i] = lab_echo_client(s, role, r->port, line)) < 0)
 			return -1;
 	}
 	scenario_sleep(s, 200);

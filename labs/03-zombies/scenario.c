@@ -51,17 +51,15 @@ static int wait_zombies(struct scenario *s, pid_t server, int n, int timeout_ms)
 	return -1;
 }
 
-static int start_clients(struct scenario *s, char *port, pid_t *client)
+/* Starts the clients (lab 1's echo_client), each typing a line. */
+static int start_clients(struct scenario *s, int port, pid_t *client)
 {
-	char path[4096], role[16], line[64];
+	char role[16], line[64];
 
-	lab_program(path, sizeof(path), "01-handshake", "echo_client");
 	for (int i = 0; i < CLIENTS; i++) {
 		snprintf(role, sizeof(role), "client %d", i + 1);
 		snprintf(line, sizeof(line), "hello from client %d\n", i + 1);
-		client[i] = scenario_start_typing(s, NULL, role, ARGV(path, "127.0.0.1", port));
-		if (client[i] < 0 || scenario_type(s, client[i], line) < 0 ||
-		    scenario_wait_output(s, client[i], "Message from server", 5000) < 0)
+		if ((client[i] = lab_echo_client(s, role, port, line)) < 0)
 			return -1;
 	}
 	return 0;
@@ -80,7 +78,7 @@ static int zombies_run(struct scenario *s, const struct lab_run *r)
 		return -1;
 	scenario_step(s, "%d clients connect and type a line: %d children serve them", CLIENTS,
 		      CLIENTS);
-	if (start_clients(s, port, client) < 0)
+	if (start_clients(s, r->port, client) < 0)
 		return -1;
 	scenario_step(s, "socklab pauses the server (SIGSTOP); all %d clients close at once",
 		      CLIENTS);

@@ -25,21 +25,6 @@ static bool restart_binds(const struct lab_run *r)
 	return r->fix;
 }
 
-/* A client (lab 1's echo_client) types line, reads its echo, and stays
- * connected. */
-static pid_t client_types(struct scenario *s, const char *role, char *port, const char *line)
-{
-	char path[4096];
-	pid_t client;
-
-	lab_program(path, sizeof(path), "01-handshake", "echo_client");
-	client = scenario_start_typing(s, NULL, role, ARGV(path, "127.0.0.1", port));
-	if (client < 0 || scenario_type(s, client, line) < 0 ||
-	    scenario_wait_output(s, client, "Message from server", 5000) < 0)
-		return -1;
-	return client;
-}
-
 static int first_server(struct scenario *s, const struct lab_run *r, char *port)
 {
 	pid_t server, client;
@@ -52,7 +37,7 @@ static int first_server(struct scenario *s, const struct lab_run *r, char *port)
 	if (server < 0 || scenario_wait_listen(s, r->port, 5000) < 0)
 		return -1;
 	scenario_step(s, "a client types a line; the server echoes it, closes first, and exits");
-	if ((client = client_types(s, "client", port, "hello\n")) < 0 ||
+	if ((client = lab_echo_client(s, "client", r->port, "hello\n")) < 0 ||
 	    scenario_wait(s, server, 5000) < 0)
 		return -1;
 	scenario_step(s, "the client closes too: the server's old socket waits in TIME_WAIT");
@@ -84,7 +69,7 @@ static int reuseaddr_run(struct scenario *s, const struct lab_run *r)
 	if (scenario_wait_listen(s, r->port, 5000) < 0)
 		return -1;
 	scenario_step(s, "a second client is served by the restarted server");
-	if ((client = client_types(s, "client 2", port, "hello again\n")) < 0 ||
+	if ((client = lab_echo_client(s, "client 2", r->port, "hello again\n")) < 0 ||
 	    scenario_wait(s, server, 5000) < 0)
 		return -1;
 	scenario_type_end(s, client);
