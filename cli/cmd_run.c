@@ -226,6 +226,9 @@ int cmd_run(int argc, char **argv)
 	ret = run_scenario(&a, dir, argv);
 	labnet_down(&net);
 	fprintf(stderr, "\nsession saved in %s\n  as text:  socklab show %s\n", dir, dir);
+	if (socklab_sharedir())
+		fprintf(stderr, "  the lab's sheet (questions, exercise):  %s/labs/%s/LAB.md\n",
+			socklab_sharedir(), a.lab->dir);
 	free(dir);
 	if (ret < 0)
 		return EXIT_USAGE;
