@@ -88,6 +88,16 @@ bool lab_source_ran(const struct check_ctx *c, const char *source, struct check_
 	return false;
 }
 
+bool lab_states_exact(const struct check_ctx *c)
+{
+	struct ev_filter f = {.src = "state"};
+
+	for (const struct event *e = ev_first(c->s, &f); e; e = ev_next(c->s, &f, e))
+		if (e->state.via && strcmp(e->state.via, "tracefs") == 0)
+			return true;
+	return false;
+}
+
 void sock_reversed(const char *sock, char *out, size_t cap)
 {
 	const char *gt = sock ? strchr(sock, '>') : NULL;

@@ -43,6 +43,11 @@ int lab_output_evidence(const struct check_ctx *c, struct check_result *r, const
  * skips r, saying why, and returns false. */
 bool lab_source_ran(const struct check_ctx *c, const char *source, struct check_result *r);
 
+/* True when the session's TCP states are exact (followed through tracefs,
+ * which needs root), not sampled: only then is a state that lasts
+ * microseconds (a CLOSE_WAIT closed at once) sure to be there. */
+bool lab_states_exact(const struct check_ctx *c);
+
 /* "A>B" as seen from the other end: "B>A". */
 void sock_reversed(const char *sock, char *out, size_t cap);
 

@@ -265,7 +265,10 @@ static void other_close_wait(const struct check_ctx *c, struct check_result *r)
 	la = lab_state_to(c, other, "LAST_ACK");
 	check_evidence(r, cw);
 	check_evidence(r, la);
-	if (!cw)
+	if ((!cw || !la) && !lab_states_exact(c))
+		check_skip(r, "CLOSE_WAIT and LAST_ACK may last microseconds, and states were "
+			      "sampled, not followed (exact states need root)");
+	else if (!cw)
 		check_fail(r, "the %s's socket %s was never seen in CLOSE_WAIT", who, other);
 	else if (!la || la->t < cw->t)
 		check_fail(r, "the %s's socket went to CLOSE_WAIT but never to LAST_ACK", who);

@@ -148,9 +148,9 @@ static double close_wait_ms(const struct check_ctx *c, int i, const struct event
 	return ms_between(cw->t, la && la->t < t_stop ? la->t : t_stop);
 }
 
-static void close_wait(const struct check_ctx *c, struct check_result *r)
+static void stuck_in_close_wait(const struct check_ctx *c, struct check_result *r)
 {
-	double longest = 0, shortest = 1e9;
+	double shortest = 1e9;
 	int seen = 0;
 
 	if (!lab_source_ran(c, "state", r))
@@ -162,24 +162,64 @@ static void close_wait(const struct check_ctx *c, struct check_result *r)
 			continue;
 		check_evidence(r, cw);
 		seen++;
-		longest = ms > longest ? ms : longest;
 		shortest = ms < shortest ? ms : shortest;
 	}
-	if (seen < CLIENTS && !c->facts->fix)
+	if (seen < CLIENTS)
 		check_fail(r, "only %d of %d server sockets were seen in CLOSE_WAIT", seen, CLIENTS);
-	else if (!c->facts->fix && shortest >= 300)
+	else if (shortest >= 300)
 		check_pass(r, "every finished connection stayed in CLOSE_WAIT until the server "
 			      "was stopped (at least %.0f ms): the parent still held it",
 			   shortest);
-	else if (!c->facts->fix)
+	else
 		check_fail(r, "a server socket left CLOSE_WAIT after %.0f ms, while the server "
 			      "still ran", shortest);
-	else if (longest < 100)
-		check_pass(r, "each server socket left CLOSE_WAIT at once (the longest after "
-			      "%.1f ms): the child's close() sent the FIN",
-			   seen ? longest : 0.0);
+}
+
+/* The state event that ends the server socket of client i (LAST_ACK or
+ * CLOSED) after the client closed at t_close, or NULL. */
+static const struct event *server_sock_ends(const struct check_ctx *c, int i, int64_t t_close)
+{
+	char sock[128];
+	struct ev_filter f = {.src = "state", .sock = sock, .after = t_close};
+
+	if (!server_sock_of(c, i, sock, sizeof(sock)))
+		return NULL;
+	for (const struct event *e = ev_first(c->s, &f); e; e = ev_next(c->s, &f, e))
+		if (e->state.to == TCP_ST_LAST_ACK || e->state.to == TCP_ST_CLOSED)
+			return e;
+	return NULL;
+}
+
+static void closes_at_once(const struct check_ctx *c, struct check_result *r)
+{
+	int64_t t_stop = lab_step_time(c, "stops the server");
+	double longest = 0;
+
+	if (!lab_source_ran(c, "state", r))
+		return;
+	for (int i = 0; i < CLIENTS; i++) {
+		char role[16];
+		const struct event *closed, *end;
+
+		snprintf(role, sizeof(role), "client %d", i + 1);
+		closed = ev_first(c->s, &(struct ev_filter){.src = "call", .fn = "close",
+							    .pid = lab_pid(c, role)});
+		end = closed ? server_sock_ends(c, i, closed->t) : NULL;
+		if (!end || end->t >= t_stop) {
+			check_fail(r, "the server's end of client %d's connection did not close while "
+				      "the server ran", i + 1);
+			return;
+		}
+		check_evidence(r, end);
+		longest = ms_between(closed->t, end->t) > longest ? ms_between(closed->t, end->t)
+								  : longest;
+	}
+	if (longest < 100)
+		check_pass(r, "each server socket closed at once after its client (the slowest "
+			      "%.1f ms later): the child's close() sent the FIN",
+			   longest);
 	else
-		check_fail(r, "a server socket stayed in CLOSE_WAIT for %.0f ms", longest);
+		check_fail(r, "a server socket closed only %.0f ms after its client", longest);
 }
 
 /* The fix: each child closes the listening socket it inherited. */
@@ -238,7 +278,7 @@ static const struct check naive_checks[] = {
 	{"fds-grow", "the parent's accept() returns ever higher descriptors",
 	 "lab 2 (fork-server)", descriptors},
 	{"close-wait", "finished connections stay in CLOSE_WAIT while the server runs",
-	 "lab 2 (fork-server)", close_wait},
+	 "lab 2 (fork-server)", stuck_in_close_wait},
 	{"no-server-fin", "the server sends its FINs only when it is stopped",
 	 "lab 2 (fork-server)", server_fins},
 	{NULL},
@@ -251,8 +291,8 @@ static const struct check fixed_checks[] = {
 	 "lab 2 (fork-server)", descriptors},
 	{"child-closes", "each child closes the listening socket", "lab 2 (fork-server)",
 	 child_closes_listener},
-	{"no-close-wait", "each server socket leaves CLOSE_WAIT at once", "lab 2 (fork-server)",
-	 close_wait},
+	{"no-close-wait", "each server socket closes as soon as its client does",
+	 "lab 2 (fork-server)", closes_at_once},
 	{"server-fin", "the server sends its FIN as soon as the client closes",
 	 "lab 2 (fork-server)", server_fins},
 	{NULL},
