@@ -120,6 +120,7 @@ $(SOCKLAB): $(SOCKLAB_OBJ) $(LIBSOCKLAB)
 
 $(LIBSOCKLAB): $(LIB_OBJ)
 	@mkdir -p $(dir $@)
+	rm -f $@
 	$(AR) rcs $@ $^
 
 $(OBJ)/%.o: %.c
