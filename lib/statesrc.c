@@ -176,6 +176,11 @@ static void match_timewait(void *arg, const struct sockdiag_entry *e)
  * before we looked, its timer says when. Returns false when there is no
  * timewait socket.
  */
+/* sock_diag filters a timewait socket by its substate: one that still
+ * waits for the peer's FIN is FIN_WAIT_2, not TIME_WAIT, and a dump for
+ * TIME_WAIT alone does not find it. */
+#define TIMEWAIT_STATES (SOCKDIAG_STATE(TCP_ST_TIME_WAIT) | SOCKDIAG_STATE(TCP_ST_FIN_WAIT_2))
+
 static bool report_timewait(struct statesrc *s, int64_t t, const char *sock, enum tcp_state from)
 {
 	struct timewait_query q = {.sock = sock};
@@ -184,8 +189,7 @@ static bool report_timewait(struct statesrc *s, int64_t t, const char *sock, enu
 	if (s->diag_fd < 0 || (from != TCP_ST_FIN_WAIT_1 && from != TCP_ST_FIN_WAIT_2 &&
 			       from != TCP_ST_CLOSING))
 		return false;
-	if (sockdiag_dump(s->diag_fd, SOCKDIAG_STATE(TCP_ST_TIME_WAIT), match_timewait, &q, err,
-			  sizeof(err)) < 0 ||
+	if (sockdiag_dump(s->diag_fd, TIMEWAIT_STATES, match_timewait, &q, err, sizeof(err)) < 0 ||
 	    !q.found)
 		return false;
 	/* Within a jiffy or so of the tracepoint, the tracepoint's time is
@@ -336,7 +340,7 @@ static void do_work(struct statesrc *s, bool final)
 	if (s->nsyn)
 		resolve_old_syns(s, final);
 	if (every > 0 && (final || collector_now(s->c) - s->last_poll >= every))
-		poll_diag(s, s->mode == MODE_DIAG ? SOCKDIAG_ALL : SOCKDIAG_STATE(TCP_ST_TIME_WAIT));
+		poll_diag(s, s->mode == MODE_DIAG ? SOCKDIAG_ALL : TIMEWAIT_STATES);
 }
 
 static void *statesrc_main(void *arg)
