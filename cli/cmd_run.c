@@ -155,6 +155,10 @@ static int run_scenario(const struct run_args *a, const char *dir, char **argv)
 	int ret;
 
 	snprintf(progdir, sizeof(progdir), "%s/labs/%s", socklab_libdir(), a->lab->dir);
+	if (a->run.net) {
+		so.capture_iface = a->run.net->dev[LABNET_A];
+		so.capture_netns = a->run.net->ns[LABNET_A];
+	}
 	s = scenario_begin(&so, err, sizeof(err));
 	if (!s) {
 		cli_error("%s", err);

@@ -16,6 +16,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "errmsg.h"
+
 #define NS_PREFIX "socklab-lab"
 #define MAX_ARGS 24
 
@@ -77,9 +79,8 @@ static int cmd(char *err, size_t errlen, const char *first, ...)
 	if (run_cmd(argv, out, sizeof(out)) == 0)
 		return 0;
 	out[strcspn(out, "\n")] = '\0';
-	snprintf(err, errlen, "%s %s %s ... failed: %s", argv[0], argv[1], n > 2 ? argv[2] : "",
-		 out[0] ? out : "could not run it");
-	return -1;
+	return errmsg(err, errlen, "%s %s %s ... failed: %s", argv[0], argv[1],
+		      n > 2 ? argv[2] : "", out[0] ? out : "could not run it");
 }
 
 /* Slows each end of the link to n->rate_kbit with a tbf qdisc. */
