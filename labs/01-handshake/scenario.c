@@ -26,9 +26,8 @@ static int handshake_run(struct scenario *s, const struct lab_run *r)
 
 	snprintf(port, sizeof(port), "%d", r->port);
 	scenario_step(s, "start the echo server on port %s", port);
-	server = scenario_start(s, "server", ARGV("echo_server", port, "1",
-						    sfirst ? "close-first" : "wait"),
-				NULL);
+	server = scenario_start(s, "server",
+				ARGV("echo_server", port, "1", sfirst ? "close-first" : NULL), NULL);
 	if (server < 0 || scenario_wait_listen(s, r->port, 5000) < 0)
 		return -1;
 	scenario_step(s, "a client connects (3-way handshake) and types a line");
