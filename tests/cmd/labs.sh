@@ -148,6 +148,21 @@ test_a_lab_that_needs_root_refuses_without_it() {
 		setpriv --reuid=65534 --regid=65534 --clear-groups "$SOCKLAB" run 6 --no-view
 }
 
+test_without_root_the_labs_skip_what_they_cannot_see_and_fail_nothing() {
+	need_root "to run socklab as another user"
+	command -v setpriv >/dev/null || skip "setpriv is missing"
+	chmod 711 "$T"
+	mkdir -m 777 "$T/user"
+	cd "$T/user"
+	for lab in "1" "1 --server-closes-first" "2" "2 --fix" "3 --one-wait" "4" "5" "5 --fix" "7"; do
+		# shellcheck disable=SC2086
+		setpriv --reuid=65534 --regid=65534 --clear-groups "$SOCKLAB" run $lab --no-view \
+			--record "$T/user/run-${lab// /}" >"$T/out" 2>&1 ||
+			fail "socklab run $lab, not root: $(grep -E 'FAIL|socklab:' -A1 "$T/out")"
+		grep -q '^all checkpoints hold' "$T/out" || fail "socklab run $lab: $(cat "$T/out")"
+	done
+}
+
 test_labs_are_listed_in_order_and_run_by_number_or_name() {
 	socklab list >"$T/list"
 	local names
