@@ -31,6 +31,17 @@ static void read_childproc(int sig)
 		;
 }
 
+static int install_reaper(void)
+{
+	struct sigaction act;
+
+	memset(&act, 0, sizeof(act));
+	act.sa_handler = read_childproc;
+	sigemptyset(&act.sa_mask);
+	act.sa_flags = 0;
+	return sigaction(SIGCHLD, &act, NULL);
+}
+
 /* The child's work: echo until the client closes (read() returns 0). */
 static void echo(int clnt_sock)
 {
@@ -46,7 +57,6 @@ int main(int argc, char *argv[])
 {
 	struct sockaddr_in serv_addr, clnt_addr;
 	socklen_t addr_size;
-	struct sigaction act;
 	int serv_sock, clnt_sock, keep_fds;
 	pid_t pid;
 
@@ -59,11 +69,7 @@ int main(int argc, char *argv[])
 	 * unwritten output in its buffer would print it a second time. */
 	setvbuf(stdout, NULL, _IOLBF, 0);
 
-	memset(&act, 0, sizeof(act));
-	act.sa_handler = read_childproc;
-	sigemptyset(&act.sa_mask);
-	act.sa_flags = 0;
-	if (sigaction(SIGCHLD, &act, NULL) == -1) {
+	if (install_reaper() == -1) {
 		perror("sigaction() error");
 		exit(1);
 	}
