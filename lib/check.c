@@ -119,6 +119,16 @@ int sock_peer_port(const char *sock)
 	return gt ? endpoint_port(gt + 1) : 0;
 }
 
+const char *sock_reversed(const char *sock, char *out, size_t cap)
+{
+	const char *gt = sock ? strchr(sock, '>') : NULL;
+
+	if (!gt)
+		return NULL;
+	snprintf(out, cap, "%s>%.*s", gt + 1, (int)(gt - sock), sock);
+	return out;
+}
+
 static bool str_is(const char *have, const char *want)
 {
 	return !want || (have && strcmp(have, want) == 0);

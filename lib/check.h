@@ -119,5 +119,8 @@ size_t ev_count(const struct session *s, const struct ev_filter *f);
 int endpoint_port(const char *ip_port);
 int sock_local_port(const char *sock);
 int sock_peer_port(const char *sock);
+/* The same connection seen from its other end: "A>B" becomes "B>A", in
+ * out. Returns out, or NULL when sock names no peer. */
+const char *sock_reversed(const char *sock, char *out, size_t cap);
 
 #endif

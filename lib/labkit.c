@@ -102,17 +102,6 @@ bool lab_states_exact(const struct check_ctx *c)
 	return false;
 }
 
-void sock_reversed(const char *sock, char *out, size_t cap)
-{
-	const char *gt = sock ? strchr(sock, '>') : NULL;
-
-	if (!gt) {
-		snprintf(out, cap, "%s", sock ? sock : "");
-		return;
-	}
-	snprintf(out, cap, "%s>%.*s", gt + 1, (int)(gt - sock), sock);
-}
-
 const struct event *lab_state_to(const struct check_ctx *c, const char *sock, const char *to)
 {
 	return ev_first(c->s, &(struct ev_filter){.src = "state", .sock = sock, .to = to});

@@ -2,7 +2,7 @@
  * labkit.h - what the labs share: lab 1's client, started as a user would
  * type into it (a lab reuses it rather than keep a copy); which pid played
  * which role, what a program printed, when a step was taken, whether a
- * source ran, and a connection seen from its other end.
+ * source ran and whether states are exact.
  *
  * A checkpoint about packets or TCP states cannot be decided when that
  * source did not run (packets need root): lab_source_ran() then marks the
@@ -47,9 +47,6 @@ bool lab_source_ran(const struct check_ctx *c, const char *source, struct check_
  * which needs root), not sampled: only then is a state that lasts
  * microseconds (a CLOSE_WAIT closed at once) sure to be there. */
 bool lab_states_exact(const struct check_ctx *c);
-
-/* "A>B" as seen from the other end: "B>A". */
-void sock_reversed(const char *sock, char *out, size_t cap);
 
 /* The first state event of sock entering state to, or NULL. */
 const struct event *lab_state_to(const struct check_ctx *c, const char *sock, const char *to);

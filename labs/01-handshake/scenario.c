@@ -214,18 +214,14 @@ static bool closer_socks(const struct check_ctx *c, char *closer, char *other, s
 			 struct check_result *r)
 {
 	const struct event *conn = client_connect(c);
+	char *client = server_first(c) ? other : closer;
+	char *server = server_first(c) ? closer : other;
 
-	if (!conn || !conn->call.sock) {
+	if (!conn || !sock_reversed(conn->call.sock, server, cap)) {
 		check_fail(r, "the client never connected: no connection to follow");
 		return false;
 	}
-	if (server_first(c)) {
-		sock_reversed(conn->call.sock, closer, cap);
-		snprintf(other, cap, "%s", conn->call.sock);
-	} else {
-		snprintf(closer, cap, "%s", conn->call.sock);
-		sock_reversed(conn->call.sock, other, cap);
-	}
+	snprintf(client, cap, "%s", conn->call.sock);
 	return true;
 }
 

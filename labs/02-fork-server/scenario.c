@@ -126,10 +126,7 @@ static bool server_sock_of(const struct check_ctx *c, int i, char *out, size_t c
 	snprintf(role, sizeof(role), "client %d", i + 1);
 	e = ev_first(c->s, &(struct ev_filter){.src = "call", .fn = "connect", .err = "ok",
 					       .pid = lab_pid(c, role)});
-	if (!e || !e->call.sock)
-		return false;
-	sock_reversed(e->call.sock, out, cap);
-	return true;
+	return e && sock_reversed(e->call.sock, out, cap);
 }
 
 /* How long the server socket of client i stayed in CLOSE_WAIT while the

@@ -94,10 +94,7 @@ static bool old_server_sock(const struct check_ctx *c, char *out, size_t cap)
 	const struct event *e = ev_first(c->s, &(struct ev_filter){
 		.src = "call", .fn = "connect", .err = "ok", .pid = lab_pid(c, "client")});
 
-	if (!e || !e->call.sock)
-		return false;
-	sock_reversed(e->call.sock, out, cap);
-	return true;
+	return e && sock_reversed(e->call.sock, out, cap);
 }
 
 static void server_closes_first(const struct check_ctx *c, struct check_result *r)

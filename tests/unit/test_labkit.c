@@ -90,18 +90,6 @@ Test(labkit, states_are_exact_only_when_tracefs_followed_them)
 	unload();
 }
 
-Test(labkit, a_socket_seen_from_its_other_end)
-{
-	char out[64];
-
-	sock_reversed("127.0.0.1:40000>127.0.0.1:9190", out, sizeof(out));
-	cr_assert_str_eq(out, "127.0.0.1:9190>127.0.0.1:40000");
-	sock_reversed("[::1]:40000>[::1]:9190", out, sizeof(out));
-	cr_assert_str_eq(out, "[::1]:9190>[::1]:40000");
-	sock_reversed("0.0.0.0:9190", out, sizeof(out));
-	cr_assert_str_eq(out, "0.0.0.0:9190", "a name without a peer stays as it is");
-}
-
 Test(labkit, a_run_gets_the_fixed_the_options_or_the_labs_checkpoints)
 {
 	const struct lab *zombies = lab_find("zombies"), *udp = lab_find("07");
