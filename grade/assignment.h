@@ -163,9 +163,6 @@ void evidence_end(const struct check_ctx *c, struct check_result *r, pid_t pid);
 /* True when role's process printed a line holding text. */
 bool role_printed(const struct check_ctx *c, const char *role, const char *text);
 
-/* The socket of the other end of sock: "A>B" becomes "B>A" (into out). */
-const char *sock_reversed(const char *sock, char *out, size_t cap);
-
 /* True when pid is the run's process of role, or a descendant of it. */
 bool in_tree_of(const struct check_ctx *c, pid_t pid, pid_t root);
 

@@ -88,16 +88,6 @@ bool role_printed(const struct check_ctx *c, const char *role, const char *text)
 	return p && p->out && strstr(p->out, text);
 }
 
-const char *sock_reversed(const char *sock, char *out, size_t cap)
-{
-	const char *gt = sock ? strchr(sock, '>') : NULL;
-
-	if (!gt)
-		return NULL;
-	snprintf(out, cap, "%s>%.*s", gt + 1, (int)(gt - sock), sock);
-	return out;
-}
-
 bool in_tree_of(const struct check_ctx *c, pid_t pid, pid_t root)
 {
 	for (int depth = 0; pid > 0 && depth < 64; depth++) {
