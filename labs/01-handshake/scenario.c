@@ -32,7 +32,12 @@ static int handshake_run(struct scenario *s, const struct lab_run *r)
 		return -1;
 	scenario_step(s, "a client connects (3-way handshake) and types a line");
 	client = scenario_start_typing(s, NULL, "client", ARGV("echo_client", "127.0.0.1", port));
-	if (client < 0 || scenario_type(s, client, "hello\n") < 0 ||
+	if (client < 0)
+		return -1;
+	/* The user takes a moment before typing (and socklab, sampling states
+	 * every 20 ms when it is not root, sees the new connection). */
+	scenario_sleep(s, 100);
+	if (scenario_type(s, client, "hello\n") < 0 ||
 	    scenario_wait_output(s, client, "Message from server: hello", 5000) < 0)
 		return -1;
 	if (sfirst) {
