@@ -4,7 +4,14 @@
  * Runs a lab's scenario into a session, then its checkpoints over that
  * session: the naive program's (the phenomenon happened) or, with --fix,
  * the corrected program's (it did not).
+ *
+ * On a terminal the viewer follows the run live: it takes the main thread
+ * and the terminal, the run goes to a thread of its own, and its report
+ * waits in a buffer until the student quits. A lab with a network of its
+ * own (lib/labnet.h) has it built before and removed after, however the
+ * run ends.
  */
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +24,7 @@
 #include "labnet.h"
 #include "paths.h"
 #include "report.h"
+#include "viewer.h"
 
 const struct command cmd_run_info = {
 	"run",
@@ -31,6 +39,7 @@ const struct command cmd_run_info = {
 	"\n"
 	"  --fix         run the corrected program\n"
 	"  --no-view     do not open the viewer; print the steps and checkpoints\n"
+	"                (so it is, too, when not run on a terminal)\n"
 	"  --record DIR  save the session in DIR (default: a new folder here)\n"
 	"  --OPTION      a variant the lab offers (see its sheet, LAB.md)\n"
 	"  --help        this text\n"
@@ -142,6 +151,77 @@ static void on_interrupt(int sig)
 	interrupted = 1;
 }
 
+/* One run: the scenario, then its checkpoints. It runs on the main thread
+ * without the viewer, and on a thread of its own with it (the viewer has
+ * the main thread and the terminal; the report waits in a buffer). */
+struct play {
+	const struct run_args *a;
+	const char *dir;
+	struct scenario *s;
+	struct viewer_feed *feed; /* NULL without the viewer */
+	FILE *out;                /* the report: stdout, or the buffer */
+	int ret;                  /* failed checkpoints, or -1 */
+};
+
+static void *play(void *arg)
+{
+	struct play *p = arg;
+	const struct run_args *a = p->a;
+	int failed, ret = a->lab->run(p->s, &a->run);
+
+	if (ret < 0 && p->feed)
+		fprintf(p->out, "socklab: the scenario stopped: %s\n", scenario_error(p->s));
+	else if (ret < 0)
+		cli_error("the scenario stopped: %s", scenario_error(p->s));
+	scenario_end(p->s, 2000, NULL);
+	/* Checkpoints even after a failed scenario: they say what did happen. */
+	failed = report_checkpoints(p->out, p->dir, a->lab, a->run.fix, scenario_facts(p->s),
+				    p->feed ? viewer_feed_line : NULL, p->feed);
+	p->ret = ret < 0 || failed < 0 ? -1 : failed;
+	if (p->feed && p->ret >= 0)
+		viewer_feed_end(p->feed, "%s (q quits)", p->ret ? "some checkpoints did not hold"
+								: "all checkpoints hold");
+	else if (p->feed)
+		viewer_feed_end(p->feed, "the scenario stopped (q quits)");
+	return NULL;
+}
+
+/* The viewer on this thread until the student quits, the run on another;
+ * then the report. Quitting early stops the scenario. */
+static void play_viewing(struct play *p, const struct check *checks)
+{
+	const char *names[64];
+	char title[256], err[512], *report = NULL;
+	size_t n = 0, len = 0;
+	pthread_t t;
+
+	while (checks && checks[n].name && n < 64) {
+		names[n] = checks[n].name;
+		n++;
+	}
+	snprintf(title, sizeof(title), "run %d: %s, %s run", p->a->lab->number,
+		 p->a->lab->name, p->a->run.fix ? "fixed" : "naive");
+	p->out = open_memstream(&report, &len);
+	if (!p->out || pthread_create(&t, NULL, play, p) != 0) {
+		cli_error("cannot start the lab's run");
+		p->ret = -1;
+		goto out;
+	}
+	viewer_feed_clock(p->feed, collector_t0(scenario_collector(p->s)));
+	if (viewer_run_live(p->feed, &(struct viewer_options){.title = title,
+				       .lab_title = p->a->lab->title, .checkpoints = names,
+				       .ncheckpoints = n},
+			    err, sizeof(err)) < 0)
+		cli_error("%s", err);
+	interrupted = 1;
+	pthread_join(t, NULL);
+out:
+	if (p->out)
+		fclose(p->out);
+	fputs(report ? report : "", stdout);
+	free(report);
+}
+
 /* Runs the scenario and its checkpoints. Returns how many checkpoints
  * failed, or -1 when the scenario could not run to its end (said why). */
 static int run_scenario(const struct run_args *a, const char *dir, char **argv)
@@ -149,33 +229,41 @@ static int run_scenario(const struct run_args *a, const char *dir, char **argv)
 	char progdir[4096], err[1024];
 	struct scenario_options so = {.dir = dir, .command = argv, .progdir = progdir,
 				      .stop = &interrupted};
-	int failed;
+	struct play p = {.a = a, .dir = dir, .out = stdout};
 	struct run_facts *facts;
-	struct scenario *s;
-	int ret;
 
 	snprintf(progdir, sizeof(progdir), "%s/labs/%s", socklab_libdir(), a->lab->dir);
 	if (a->run.net) {
 		so.capture_iface = a->run.net->dev[LABNET_A];
 		so.capture_netns = a->run.net->ns[LABNET_A];
 	}
-	s = scenario_begin(&so, err, sizeof(err));
-	if (!s) {
-		cli_error("%s", err);
+	if (a->view && !(p.feed = viewer_feed_new())) {
+		cli_error("cannot set the viewer up: out of memory");
 		return -1;
 	}
-	facts = scenario_facts(s);
+	if (p.feed) {
+		/* The viewer has the terminal: the programs' output stays in
+		 * the session, as notes. */
+		so.on_event = viewer_feed_line;
+		so.on_event_arg = p.feed;
+		so.quiet = true;
+	}
+	if (!(p.s = scenario_begin(&so, err, sizeof(err)))) {
+		cli_error("%s", err);
+		viewer_feed_free(p.feed);
+		return -1;
+	}
+	facts = scenario_facts(p.s);
 	facts->fix = a->run.fix;
 	facts->port = a->run.port;
 	facts->extra = (void *)&a->run;
-	ret = a->lab->run(s, &a->run);
-	if (ret < 0)
-		cli_error("the scenario stopped: %s", scenario_error(s));
-	scenario_end(s, 2000, NULL);
-	/* Checkpoints even after a failed scenario: they say what did happen. */
-	failed = report_checkpoints(stdout, dir, a->lab, a->run.fix, facts);
-	scenario_free(s);
-	return ret < 0 || failed < 0 ? -1 : failed;
+	if (p.feed)
+		play_viewing(&p, lab_checks_for(a->lab, &a->run));
+	else
+		play(&p);
+	scenario_free(p.s);
+	viewer_feed_free(p.feed);
+	return p.ret;
 }
 
 /* The lab's own network, when it has one. Returns 0, or -1 (said why). */
@@ -209,6 +297,9 @@ int cmd_run(int argc, char **argv)
 		return ret;
 	if ((ret = check_runnable(a.lab, &a.run)) != EXIT_OK)
 		return ret;
+	/* No terminal (a script, a pipe): no viewer, the report only. */
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+		a.view = false;
 	dir = a.record ? strdup(a.record) : default_dir(&a);
 	if (!dir || access(dir, F_OK) == 0) {
 		cli_error("%s already exists; give another folder with --record", dir ? dir : "?");

@@ -22,20 +22,27 @@ void report_result(FILE *out, const struct check *k, const struct check_result *
 }
 
 /* The result as a note at the end of the session, so the viewer's lab panel
- * and later readers see it too. */
-static void append_note(FILE *f, int64_t t, const struct check *k, const struct check_result *r)
+ * and later readers see it too: its JSON line, or NULL. */
+static char *note_line(int64_t t, const struct check *k, const struct check_result *r)
 {
 	json_t *ev = json_pack("{sI ss ss ss sb ss}", "t", (json_int_t)t, "src", "note", "kind",
 			       "checkpoint", "name", k->name, "pass", r->pass, "text", r->summary);
+	char *line;
 
 	if (ev && r->skipped)
 		json_object_set_new(ev, "skipped", json_true());
-	char *line = ev ? json_dumps(ev, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
+	line = ev ? json_dumps(ev, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
+	json_decref(ev);
+	return line;
+}
+
+static void append_note(FILE *f, int64_t t, const struct check *k, const struct check_result *r)
+{
+	char *line = note_line(t, k, r);
 
 	if (line)
 		fprintf(f, "%s\n", line);
 	free(line);
-	json_decref(ev);
 }
 
 void report_append_results(const char *dir, int64_t t, const struct check *checks,
@@ -53,7 +60,7 @@ void report_append_results(const char *dir, int64_t t, const struct check *check
 }
 
 int report_checkpoints(FILE *out, const char *dir, const struct lab *lab, bool fix,
-		       const struct run_facts *facts)
+		       const struct run_facts *facts, report_note_fn on_note, void *on_note_arg)
 {
 	const struct lab_run *run = facts ? facts->extra : NULL;
 	const struct check *checks = run ? lab_checks_for(lab, run) : fix ? lab->fix_checks
@@ -81,6 +88,12 @@ int report_checkpoints(FILE *out, const char *dir, const struct lab *lab, bool f
 		skipped += r.skipped;
 		if (f)
 			append_note(f, ctx.t_end, &checks[i], &r);
+		if (on_note) {
+			char *line = note_line(ctx.t_end, &checks[i], &r);
+			if (line)
+				on_note(on_note_arg, line, strlen(line));
+			free(line);
+		}
 	}
 	fprintf(out, "%s", failed ? "some checkpoints did not hold" : "all checkpoints hold");
 	if (skipped)

@@ -16,14 +16,18 @@
 /* One check: "  PASS  name  title" then its sentence, evidence and hint. */
 void report_result(FILE *out, const struct check *k, const struct check_result *r);
 
+/* Is given each checkpoint note's JSON line as well (a live viewer's
+ * feed: viewer_feed_line). */
+typedef void (*report_note_fn)(void *arg, const char *line, size_t len);
+
 /*
  * Opens the session in dir, runs the lab's checkpoints for the run (naive
  * or fix), prints them to out, and appends each result to the session as a
- * "checkpoint" note. Returns how many failed, or -1 if the session cannot
- * be read (said on stderr).
+ * "checkpoint" note (and hands it to on_note, when not NULL). Returns how
+ * many failed, or -1 if the session cannot be read (said on stderr).
  */
 int report_checkpoints(FILE *out, const char *dir, const struct lab *lab, bool fix,
-		       const struct run_facts *facts);
+		       const struct run_facts *facts, report_note_fn on_note, void *on_note_arg);
 
 /* Appends results[i] of checks[i] (n of them) to the session in dir as
  * "checkpoint" notes at time t, for the viewer and later readers. */

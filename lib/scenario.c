@@ -645,7 +645,9 @@ int scenario_wait_output(struct scenario *s, pid_t pid, const char *text, int ti
 		if (found)
 			return 0;
 		reap(s);
-		if (closed || stopped(s) || now_ms() >= until) {
+		if (stopped(s))
+			return -1;
+		if (closed || now_ms() >= until) {
 			set_error(s, "%s (pid %d) did not print \"%s\"%s", p->role, (int)pid, text,
 				  closed ? " before it ended" : "");
 			return -1;
