@@ -285,8 +285,8 @@ void draw_lab(const struct ui *u)
 	size_t at = model_cur_event(m);
 	struct rect r = draw_pane_title(u, PANE_LAB, m->lab_title[0] ? m->lab_title : "Lab");
 	int y = at == SIZE_MAX ? 0 : draw_steps(u, &r, at);
-	static const char *const words[] = {"pending", "PASS", "FAIL"};
-	static const enum ui_glyph marks[] = {UG_PENDING, UG_PASS, UG_FAIL};
+	static const char *const words[] = {"pending", "PASS", "FAIL", "SKIP"};
+	static const enum ui_glyph marks[] = {UG_PENDING, UG_PASS, UG_FAIL, UG_PENDING};
 	char line[400];
 
 	for (size_t k = 0; k < m->nchecks && y < r.h; k++, y++) {

@@ -34,7 +34,8 @@ struct list_pos {
 	size_t sel, top;
 };
 
-enum check_state { CHECK_PENDING, CHECK_PASS, CHECK_FAIL };
+/* CHECK_SKIP: the session could not decide it (packets without root). */
+enum check_state { CHECK_PENDING, CHECK_PASS, CHECK_FAIL, CHECK_SKIP };
 
 /* A note the lab panel reads: a scenario step or a checkpoint result. */
 struct lab_note {
@@ -42,6 +43,7 @@ struct lab_note {
 	const char *name; /* a checkpoint's name; NULL for a step */
 	const char *text;
 	bool pass;
+	bool skipped;
 };
 
 struct model {

@@ -191,6 +191,7 @@ void model_note_lab(struct model *m, uint32_t i)
 		return;
 	note.name = strpool_get(m->s.pool, json_string_value(json_object_get(o, "name")));
 	note.pass = json_is_true(json_object_get(o, "pass"));
+	note.skipped = json_is_true(json_object_get(o, "skipped"));
 	json_decref(o);
 	if (note.name && add_check(m, note.name) == 0)
 		push_note(m, &note);
@@ -204,7 +205,9 @@ enum check_state model_check_at(const struct model *m, size_t k, const char **te
 	*text = NULL;
 	for (size_t j = 0; j < m->nnotes && at != SIZE_MAX && m->notes[j].ev <= at; j++)
 		if (m->notes[j].name == m->checks[k]) {
-			st = m->notes[j].pass ? CHECK_PASS : CHECK_FAIL;
+			st = m->notes[j].skipped ? CHECK_SKIP
+			     : m->notes[j].pass  ? CHECK_PASS
+						 : CHECK_FAIL;
 			*text = m->notes[j].text;
 		}
 	return st;
