@@ -1,7 +1,7 @@
 # socklab - build, run, test, install.
 #
 #   make              build everything into build/
-#   make run          install missing Debian packages, build, open the main demo
+#   make run          install missing Debian packages, build, open lab 1 in the viewer
 #   make test         install missing Debian packages, build, run the whole suite
 #   make check        the suite again, built with AddressSanitizer + UBSan
 #   make bench        socklab against strace and tcpdump, measured in one run
@@ -85,9 +85,10 @@ all: $(SOCKLAB) $(PRELOAD) $(LAB_PROGS) $(LAB_SHARE) $(DRIVERS)
 deps:
 	@scripts/install-deps.sh
 
+# Lab 1 in the viewer (on a terminal; without one, its report).
 run: deps
-	@$(MAKE) --no-print-directory all tests
-	@scripts/demo.sh $(SOCKLAB)
+	@$(MAKE) --no-print-directory all
+	@$(SOCKLAB) run 1
 
 test: deps
 	@$(MAKE) --no-print-directory all tests

@@ -1,12 +1,12 @@
 /*
- * cmd_watch.c - socklab watch [--port P]... [--record DIR]: a live session
- * that programs started in other terminals join.
+ * cmd_watch.c - socklab watch [--port P]... [--record DIR] [--no-view]: a
+ * live session that programs started in other terminals join.
  *
- * Two parts that stay apart, so the viewer can take the place of the
- * printing: the live plumbing (a collector with the sources, announced in
- * the user's rendezvous folder, lib/live.h) hands every event, as it is
- * written, to an on_event function; here that function prints the event
- * the way `socklab show` does.
+ * Two parts that stay apart: the live plumbing (a collector with the
+ * sources, announced in the user's rendezvous folder, lib/live.h) hands
+ * every event, as it is written, to an on_event function; that function
+ * feeds the viewer on a terminal, or prints the event the way `socklab
+ * show` does for a script or a pipe.
  */
 #include <errno.h>
 #include <limits.h>
@@ -24,22 +24,25 @@
 #include "live.h"
 #include "sources.h"
 #include "strpool.h"
+#include "viewer.h"
 
 const struct command cmd_watch_info = {
 	"watch",
 	cmd_watch,
 	"opens a live session that programs in other terminals join",
-	"usage: socklab watch [--port P]... [--record DIR]\n"
+	"usage: socklab watch [--port P]... [--record DIR] [--no-view]\n"
 	"\n"
-	"Opens a live session and prints each event as it happens. Programs you\n"
-	"start with `socklab trace` in other terminals join it, so a server and\n"
-	"a client run from two terminals show up on one timeline. Ctrl-C ends the\n"
-	"session and saves it.\n"
+	"Opens a live session in the viewer. Programs you start with `socklab\n"
+	"trace` in other terminals join it, so a server and a client run from two\n"
+	"terminals show up on one ladder as they talk. q (or Ctrl-C) ends the\n"
+	"session and saves it. Without a terminal, or with --no-view, each event\n"
+	"is printed as it happens instead, as `socklab show --flat` prints it.\n"
 	"\n"
 	"  --port P      the packets and TCP states on port P belong to the session,\n"
 	"                even those of programs that are not traced (repeatable)\n"
 	"  --record DIR  save the session in DIR (default: a new folder here,\n"
 	"                socklab-watch-DATE-TIME)\n"
+	"  --no-view     print the events instead of opening the viewer\n"
 	"  --help        this text\n"
 	"\n"
 	"example:\n"
@@ -54,6 +57,7 @@ struct watch_args {
 	const char *record;
 	int ports[MAX_PORTS];
 	size_t nports;
+	bool view;
 };
 
 static int parse_port(const char *text, struct watch_args *a)
@@ -75,13 +79,19 @@ static int parse_args(int argc, char **argv, struct watch_args *a)
 	static const struct option options[] = {
 		{"port", required_argument, NULL, 'p'},
 		{"record", required_argument, NULL, 'r'},
+		{"no-view", no_argument, NULL, 'n'},
 		{"help", no_argument, NULL, 'h'},
 		{0},
 	};
 	int opt, ret;
 
-	while ((opt = getopt_long(argc, argv, "p:r:h", options, NULL)) != -1) {
+	/* The viewer needs a terminal; a script or a pipe gets the lines. */
+	a->view = isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
+	while ((opt = getopt_long(argc, argv, "p:r:nh", options, NULL)) != -1) {
 		switch (opt) {
+		case 'n':
+			a->view = false;
+			break;
 		case 'p':
 			if ((ret = parse_port(optarg, a)) >= 0)
 				return ret;
@@ -156,31 +166,84 @@ static void say_how_to_join(const struct watch_args *a)
 			"(Ctrl-C here ends the session)\n");
 }
 
-/* Runs the live session in dir until a signal ends it. */
+/* What the events go to: the viewer's feed, or the printer. */
+struct watch_out {
+	struct viewer_feed *feed;
+	struct printer printer;
+};
+
+static int out_setup(struct watch_out *o, const struct watch_args *a,
+		     struct collector_options *co)
+{
+	if (a->view) {
+		o->feed = viewer_feed_new();
+		co->on_event = viewer_feed_line;
+		co->on_event_arg = o->feed;
+		return o->feed ? 0 : -1;
+	}
+	o->printer.pool = strpool_new();
+	co->on_event = print_event;
+	co->on_event_arg = &o->printer;
+	return o->printer.pool ? 0 : -1;
+}
+
+static void out_teardown(struct watch_out *o)
+{
+	viewer_feed_free(o->feed);
+	strpool_free(o->printer.pool);
+}
+
+/*
+ * Until the session ends: the viewer until the student quits it (its own
+ * handlers take Ctrl-C, so the endings are let through to this thread), or
+ * the first of the endings.
+ */
+static void run_until_ended(struct watch_out *o, const struct watch_args *a, struct collector *c,
+			    sigset_t *endings)
+{
+	char title[128], err[512];
+	int sig;
+
+	if (!o->feed) {
+		say_how_to_join(a);
+		sigwait(endings, &sig);
+		return;
+	}
+	snprintf(title, sizeof(title),
+		 "watch (pid %d): socklab trace -- PROG in another terminal joins", (int)getpid());
+	viewer_feed_clock(o->feed, collector_t0(c));
+	pthread_sigmask(SIG_UNBLOCK, endings, NULL);
+	if (viewer_run_live(o->feed, &(struct viewer_options){.title = title}, err, sizeof(err)) < 0)
+		cli_error("%s", err);
+}
+
+/* Runs the live session in dir until it ends. */
 static int watch_session(const struct watch_args *a, const char *dir)
 {
-	struct printer p = {.pool = strpool_new()};
 	struct collector_options co = {.dir = dir, .sources = session_sources, .ports = a->ports,
-				       .nports = a->nports, .on_event = print_event,
-				       .on_event_arg = &p};
+				       .nports = a->nports};
+	struct watch_out out = {0};
 	struct collector_summary sum;
-	struct collector *c;
+	struct collector *c = NULL;
 	sigset_t endings;
 	char err[1024];
-	int sig, ret = EXIT_USAGE;
+	int ret = EXIT_USAGE;
 
 	block_endings(&endings);
-	c = p.pool ? collector_start(&co, err, sizeof(err)) : NULL;
+	if (out_setup(&out, a, &co) < 0) {
+		cli_error("cannot start the session: out of memory");
+		goto out_free;
+	}
+	c = collector_start(&co, err, sizeof(err));
 	if (!c) {
-		cli_error("%s", p.pool ? err : "out of memory");
+		cli_error("%s", err);
 		goto out_free;
 	}
 	if (announce(c, err, sizeof(err)) < 0) {
 		cli_error("%s", err);
 		goto out_stop;
 	}
-	say_how_to_join(a);
-	sigwait(&endings, &sig);
+	run_until_ended(&out, a, c, &endings);
 	ret = EXIT_OK;
 	live_withdraw();
 out_stop:
@@ -189,7 +252,7 @@ out_stop:
 		fprintf(stderr, "socklab: session ended; %llu events saved in %s\n",
 			(unsigned long long)sum.events, dir);
 out_free:
-	strpool_free(p.pool);
+	out_teardown(&out);
 	return ret;
 }
 

@@ -387,6 +387,37 @@ EOF
 	[ -s "$T/live/events.jsonl" ] || fail "the live session was not recorded"
 }
 
+# socklab watch opens the viewer; a server and a client traced from two
+# other terminals join it, and show on its live ladder within a second of
+# their handshake. q ends the session and saves it.
+test_watch_view_shows_programs_from_other_terminals_within_a_second() {
+	local port start ms
+	port=$(free_port)
+	term_start 160 48 "socklab watch --record $T/w" XDG_RUNTIME_DIR="$XDG_RUNTIME_DIR"
+	term_wait "watch (pid"
+	# Terminal 2: the server; terminal 3: the client. Both join the watch.
+	bg socklab trace -- "$PROGS/echo_fork_server" "$port" 1 >"$T/server.out" 2>"$T/server.err"
+	wait_listen "$port"
+	grep -q "joined the live session" "$T/server.err" || fail "the server did not join the watch"
+	socklab trace -- "$PROGS/echo_client" 127.0.0.1 "$port" hello >"$T/client.out" 2>&1
+	# The handshake is over: from now, the watch has one second to show it.
+	start=$(date +%s%N)
+	term_wait "accept() = 4"
+	ms=$((($(date +%s%N) - start) / 1000000))
+	[ "$ms" -lt 1000 ] || fail "the handshake took $ms ms to show on the watch"
+	for s in "listen()" "connect()" "write(3) = 5" "read(4) = 5"; do
+		term_has "$s" || { term_screen >&2; fail "the live ladder does not show $s"; }
+	done
+	if [ "$(id -u)" = 0 ]; then
+		term_wait "SYN,ACK seq=0 ack=1"
+	fi
+	term_keys q
+	term_wait_exit 0
+	term_wait "session ended;"
+	[ "$(ev "$T/w" 'select(.fn=="accept" and .ret==4)' | wc -l)" = 1 ] ||
+		fail "the watch's session did not record the server's accept"
+}
+
 # q while the programs still run ends the session: they are stopped, the
 # session is saved, the terminal is clean.
 test_trace_view_q_ends_a_running_session() {
