@@ -15,6 +15,27 @@
 
 #define ADDR_STR_MAX ENDPOINT_STR_MAX
 
+/* Room for any long long in decimal. */
+#define INT_STR_MAX 24
+
+/* v in decimal, written at the end of buf; returns where it starts and
+ * sets *len. No snprintf: the tracer formats from signal handlers, and
+ * the collector formats hundreds of thousands a second. */
+static inline const char *int_str(long long v, char buf[INT_STR_MAX], size_t *len)
+{
+	int i = INT_STR_MAX;
+	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+
+	do {
+		buf[--i] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u != 0);
+	if (v < 0)
+		buf[--i] = '-';
+	*len = (size_t)(INT_STR_MAX - i);
+	return buf + i;
+}
+
 /* "127.0.0.1:9190", "[::1]:9190", "unix:/tmp/s", "*" for none. (struct
  * endpoint and endpoint_str() are in lib/endpoint.h.) */
 void sockaddr_str(const struct sockaddr *sa, socklen_t len, char *out, size_t cap);

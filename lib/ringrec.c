@@ -43,17 +43,11 @@ static void add_str(struct out *o, const char *s)
 
 static void add_int(struct out *o, long long v)
 {
-	char tmp[24];
-	int i = sizeof(tmp);
-	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+	char buf[INT_STR_MAX];
+	size_t len;
+	const char *digits = int_str(v, buf, &len);
 
-	do {
-		tmp[--i] = (char)('0' + u % 10);
-		u /= 10;
-	} while (u);
-	if (v < 0)
-		tmp[--i] = '-';
-	add(o, tmp + i, sizeof(tmp) - (size_t)i);
+	add(o, digits, len);
 }
 
 /* ,"key":"text" -- text is known to need no escaping. */

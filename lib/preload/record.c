@@ -71,17 +71,11 @@ static bool rec_putc(struct rec *r, char c)
 
 static bool rec_put_int(struct rec *r, long long v)
 {
-	char tmp[24];
-	int i = sizeof(tmp);
-	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+	char buf[INT_STR_MAX];
+	size_t len;
+	const char *digits = int_str(v, buf, &len);
 
-	do {
-		tmp[--i] = (char)('0' + u % 10);
-		u /= 10;
-	} while (u != 0);
-	if (v < 0)
-		tmp[--i] = '-';
-	return rec_put(r, tmp + i, sizeof(tmp) - (size_t)i);
+	return rec_put(r, digits, len);
 }
 
 /* Length of the valid UTF-8 sequence at s (at most n bytes), or 0. */
