@@ -286,6 +286,19 @@ bool collector_knows_endpoint(struct collector *c, const char *ip_port)
 	return knows_wildcard(c, unmapped[0] == '[', port);
 }
 
+bool collector_adopt_endpoint(struct collector *c, pid_t pid, const char *ip_port)
+{
+	char unmapped[ENDPOINT_STR_MAX];
+	long seen;
+
+	if (pid <= 0 || pid == c->self ||
+	    (!procwatch_has(c->procs, pid) && !ptrmap_get(&c->reaped, (void *)(intptr_t)pid, &seen)))
+		return false;
+	endpoint_text_unmapped(ip_port, unmapped, sizeof(unmapped));
+	ptrmap_put(&c->endpoints, intern(c, unmapped), 1);
+	return true;
+}
+
 /*
  * The connection an event is about, numbered in the order connections
  * appear: "sock" (LOCAL>PEER) for calls and states, from and to for

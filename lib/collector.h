@@ -118,6 +118,15 @@ void collector_watch_pid(struct collector *c, pid_t pid);
  */
 bool collector_knows_endpoint(struct collector *c, const char *ip_port);
 
+/*
+ * A socket whose address no call told yet, but which a process of the
+ * session is known to have made (a connect() still waiting for its answer
+ * has not returned, so its record is not there): when pid is one of the
+ * session's, ip_port becomes one of its local addresses, and the result is
+ * true. Only on the collector's thread.
+ */
+bool collector_adopt_endpoint(struct collector *c, pid_t pid, const char *ip_port);
+
 /* The ports of collector_options, n of them. */
 const int *collector_ports(const struct collector *c, size_t *n);
 /* The capture interface ("lo" unless told) and network namespace (or NULL). */

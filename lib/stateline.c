@@ -75,6 +75,37 @@ static bool parse_time(const char *line, const char *tag, int64_t *t_ns)
 	return true;
 }
 
+/*
+ * The task at the start of the line, "  echo_client-9599    [000] ": the
+ * number after the last '-' before the CPU in brackets. The name itself may
+ * hold anything (spaces, dashes, brackets), so we read backwards from the
+ * CPU field. Returns 0 when the line does not have that shape.
+ */
+static int parse_tid(const char *line, const char *tag)
+{
+	const char *cpu = NULL, *p, *digits;
+	unsigned long tid;
+	char num[16];
+
+	/* The last "[NNN]" before the event's name is the CPU. */
+	for (p = line; p < tag; p++)
+		if (*p == '[' && p + 1 < tag && p[1] >= '0' && p[1] <= '9')
+			cpu = p;
+	if (!cpu)
+		return 0;
+	p = cpu;
+	while (p > line && p[-1] == ' ')
+		p--;
+	digits = p;
+	while (digits > line && digits[-1] >= '0' && digits[-1] <= '9')
+		digits--;
+	if (digits == p || digits == line || digits[-1] != '-' || p - digits >= (long)sizeof(num))
+		return 0;
+	memcpy(num, digits, (size_t)(p - digits));
+	num[p - digits] = '\0';
+	return parse_uint(num, 1UL << 30, &tid) ? (int)tid : 0;
+}
+
 /* The fields of one line, as text, before they are checked. */
 enum field { F_FAMILY, F_PROTOCOL, F_SPORT, F_DPORT, F_SADDR, F_DADDR, F_SADDR6, F_DADDR6,
 	     F_OLD, F_NEW, F_COUNT };
@@ -194,6 +225,7 @@ enum stateline_kind stateline_parse(const char *line, struct state_change *out, 
 	memset(out, 0, sizeof(*out));
 	if (!parse_time(line, tag, &out->t_ns))
 		return bad(err, errlen, "no time stamp before the event's name");
+	out->tid = parse_tid(line, tag);
 	memset(&f, 0, sizeof(f));
 	if (!split_fields(tag + strlen(EVENT_TAG), &f, err, errlen))
 		return STATELINE_BAD;

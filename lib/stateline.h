@@ -11,8 +11,10 @@
  *
  * That text comes from outside socklab, so every field is checked: a line
  * that is not exactly what we expect is refused, never half-read. The
- * process name and pid at the start are not used: the event often fires in
- * softirq context, where they belong to whoever happened to be running.
+ * process name and pid at the start ("echo_server-9597") are whoever was
+ * running on that CPU: the event often fires in softirq context, for any
+ * process. Only a change made by a system call is sure to come from its
+ * caller -- CLOSE -> SYN_SENT is connect()'s own (see state_change.tid).
  */
 #ifndef SOCKLAB_STATELINE_H
 #define SOCKLAB_STATELINE_H
@@ -28,6 +30,7 @@ struct state_change {
 	struct endpoint local; /* port 0 when the kernel had not picked it yet */
 	struct endpoint peer;  /* family 0 for a listener: no peer */
 	enum tcp_state from, to;
+	int tid;               /* the task the line names (a thread id); 0 when none */
 };
 
 enum stateline_kind {

@@ -18,11 +18,18 @@
  *
  * Events carry no pid: the tracepoint often fires in softirq context, for
  * whatever process was running. Calls tie sockets to processes, by "sock".
+ * One exception: CLOSE -> SYN_SENT happens inside connect(), so the line's
+ * task is the caller. If that is a process of the session, its socket is
+ * the session's even before connect() returns -- and a connect() left
+ * waiting (a firewall drops its SYNs) still shows SYN_SENT and each SYN
+ * sent again.
  */
 #include "statesrc.h"
 
 #include <errno.h>
 #include <poll.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
@@ -71,8 +78,9 @@ struct statesrc {
 
 /* ---- making events ----------------------------------------------------------- */
 
+/* caller: the process that made this change in a system call, or 0. */
 static void push_state(struct statesrc *s, int64_t t, const char *sock, enum tcp_state from,
-		       enum tcp_state to, const char *via, int64_t timer_ms)
+		       enum tcp_state to, const char *via, int64_t timer_ms, pid_t caller)
 {
 	json_t *ev = json_pack("{sI ss ss ss ss ss}", "t", (json_int_t)(t < 0 ? 0 : t), "src",
 			       "state", "sock", sock, "from", tcp_state_name(from), "to",
@@ -82,26 +90,59 @@ static void push_state(struct statesrc *s, int64_t t, const char *sock, enum tcp
 		return;
 	if (to == TCP_ST_TIME_WAIT && timer_ms >= 0)
 		json_object_set_new(ev, "timer_ms", json_integer(timer_ms));
-	collector_push(s->c, ev, statesrc_keep, NULL, NULL);
+	collector_push(s->c, ev, statesrc_keep, NULL, (void *)(intptr_t)caller);
 }
 
-/* A socket of the session: its local address is one of the session's, or
- * it talks to a port the session was opened for (watch --port). */
+/* A socket of the session: a process of the session made this change (ctx:
+ * the caller's pid, see push_state; the event then names it), or the
+ * socket's local address is one of the session's, or it talks to a port
+ * the session was opened for (watch --port). */
 bool statesrc_keep(struct collector *c, json_t *ev, void *blob, void *ctx)
 {
 	const char *sock = json_string_value(json_object_get(ev, "sock"));
 	const char *gt = sock ? strchr(sock, '>') : NULL;
 	const char *peer_port = gt ? strrchr(gt, ':') : NULL;
+	pid_t caller = (pid_t)(intptr_t)ctx;
 	char local[ENDPOINT_STR_MAX];
 
 	(void)blob;
-	(void)ctx;
 	if (!gt || (size_t)(gt - sock) >= sizeof(local))
 		return false;
 	memcpy(local, sock, (size_t)(gt - sock));
 	local[gt - sock] = '\0';
+	if (collector_adopt_endpoint(c, caller, local)) {
+		json_object_set_new(ev, "pid", json_integer(caller));
+		return true;
+	}
 	return collector_knows_endpoint(c, local) ||
 	       (peer_port && collector_watches_port(c, atoi(peer_port + 1)));
+}
+
+/* The process (thread group) of a thread, from /proc; 0 if it is gone. */
+static pid_t process_of(int tid)
+{
+	char path[64], line[128];
+	pid_t tgid = 0;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/proc/%d/status", tid);
+	f = fopen(path, "re");
+	if (!f)
+		return 0;
+	while (fgets(line, sizeof(line), f))
+		if (sscanf(line, "Tgid: %d", &tgid) == 1)
+			break;
+	fclose(f);
+	return tgid;
+}
+
+/* Who made this change in a system call: connect() makes CLOSE -> SYN_SENT
+ * in its caller's context. Any other line's task is whoever was running. */
+static pid_t caller_of(const struct state_change *sc)
+{
+	if (sc->from == TCP_ST_CLOSED && sc->to == TCP_ST_SYN_SENT && sc->tid > 0)
+		return process_of(sc->tid);
+	return 0;
 }
 
 /*
@@ -125,7 +166,7 @@ static void on_diag_change(void *arg, const char *sock, enum tcp_state from, enu
 
 	if (to == TCP_ST_TIME_WAIT && timer_ms >= 0)
 		t = timewait_since(s, timer_ms, s->last_poll);
-	push_state(s, t, sock, from, to, "diag", timer_ms);
+	push_state(s, t, sock, from, to, "diag", timer_ms, 0);
 }
 
 static void see_entry(void *arg, const struct sockdiag_entry *e)
@@ -197,7 +238,7 @@ static bool report_timewait(struct statesrc *s, int64_t t, const char *sock, enu
 	if (q.e.state == TCP_ST_TIME_WAIT && timewait_since(s, q.e.timer_ms, t) - t > JIFFY_SLACK_NS)
 		t = timewait_since(s, q.e.timer_ms, t);
 	if (q.e.state != from)
-		push_state(s, t, sock, from, q.e.state, "diag", q.e.timer_ms);
+		push_state(s, t, sock, from, q.e.state, "diag", q.e.timer_ms, 0);
 	statediag_follow(&s->diag, sock, q.e.state);
 	return true;
 }
@@ -212,7 +253,7 @@ static void push_change(struct statesrc *s, const struct state_change *sc)
 	endpoint_pair_str(&sc->local, &sc->peer, sock, sizeof(sock));
 	if (sc->to == TCP_ST_CLOSED && report_timewait(s, t, sock, sc->from))
 		return;
-	push_state(s, t, sock, sc->from, sc->to, "tracefs", -1);
+	push_state(s, t, sock, sc->from, sc->to, "tracefs", -1, caller_of(sc));
 }
 
 static bool same_connect(const struct state_change *syn, const struct state_change *sc)

@@ -174,11 +174,12 @@ static struct ladder_mark place(struct ladder *l, const struct event *e)
 	return m;
 }
 
-/* A column belongs to the process of its first call, and a process's
- * first column is where its calls on unnamed sockets go. */
+/* A column belongs to the process of its first call (or of the first
+ * state change it made: a connect() still waiting), and a process's first
+ * column is where its calls on unnamed sockets go. */
 static void learn_owner(struct ladder *l, const struct event *e, const struct ladder_mark *m)
 {
-	if (e->src != SRC_CALL || m->kind != LK_NOTE || e->pid <= 0)
+	if ((e->src != SRC_CALL && e->src != SRC_STATE) || m->kind != LK_NOTE || e->pid <= 0)
 		return;
 	if (l->col[m->a].pid == 0)
 		l->col[m->a].pid = e->pid;

@@ -101,6 +101,41 @@ test_calls_and_states_of_one_connection_share_its_number() {
 		grep -q . || fail "FIN_WAIT_1 is not tied to the connection"
 }
 
+# A connect() nobody answers (a firewall drops its SYNs) never returns, so
+# no call names its socket: the kernel's CLOSED -> SYN_SENT names the
+# process that called connect(), and the session shows that state, on that
+# process, and each SYN sent again.
+test_a_connect_left_waiting_shows_its_syn_sent_and_its_syns() {
+	need_root "a network namespace with a firewall, and tracefs"
+	local ns=socklab-test-syn-$$ caller
+	ip netns add "$ns" || fail "cannot make network namespace $ns"
+	defer ip netns del "$ns"
+	ip netns exec "$ns" ip link set lo up
+	ip netns exec "$ns" nft -f - <<-EOF || fail "nft refused the firewall"
+		table ip socklab_test {
+			chain input {
+				type filter hook input priority 0;
+				tcp dport 9 drop
+			}
+		}
+	EOF
+	# bash's /dev/tcp is a plain blocking connect(); timeout ends it at 1.5 s,
+	# after the first SYN and its retransmission (1 s later).
+	ip netns exec "$ns" "$SOCKLAB" trace --record "$T/s" -- \
+		timeout 1.5 bash -c 'exec 3<>/dev/tcp/127.0.0.1/9' >"$T/out" 2>&1 || true
+	[ "$(ev "$T/s" 'select(.src=="call" and .fn=="connect")' | wc -l)" = 0 ] ||
+		fail "connect() returned: the firewall did not hold it"
+	caller=$(ev "$T/s" 'select(.src=="call" and .fn=="socket") | .pid' | head -n1)
+	[ -n "$caller" ] || fail "no socket() in the session: $(cat "$T/out")"
+	ev "$T/s" "select(.src==\"state\" and .to==\"SYN_SENT\" and .pid==$caller)" | grep -q . ||
+		fail "no SYN_SENT from pid $caller: $(ev "$T/s" 'select(.src=="state")')"
+	[ "$(ev "$T/s" 'select(.src=="pkt" and .flags=="S" and (.to|endswith(":9")))' | wc -l)" -ge 2 ] ||
+		fail "the SYN and its retransmission are not in the session: $(ev "$T/s" 'select(.src=="pkt")')"
+	# The ladder puts the waiting socket on its process's column.
+	"$SOCKLAB" show "$T/s" | head -n2 | grep -q "pid $caller" ||
+		fail "the ladder does not name pid $caller: $("$SOCKLAB" show "$T/s" | head -n2)"
+}
+
 test_without_root_states_still_appear_from_sock_diag_and_tcp_info() {
 	local as=()
 	if [ "$(id -u)" = 0 ]; then

@@ -162,3 +162,37 @@ Test(stateline, other_lines_are_refused)
 	cr_assert_eq(parse("# tracer: nop\n", &sc, err), STATELINE_BAD);
 	cr_assert_eq(parse("CPU:1 [LOST x EVENTS]", &sc, err), STATELINE_BAD);
 }
+
+/* The task at the start of a line: connect()'s own for CLOSE -> SYN_SENT. */
+Test(stateline, the_task_before_the_cpu_is_read_even_from_an_odd_name)
+{
+	struct state_change sc;
+	char err[256];
+
+	cr_assert_eq(parse(V4_SYN_SENT_NO_PORT, &sc, err), STATELINE_CHANGE, "%s", err);
+	cr_assert_eq(sc.tid, 9599);
+	/* A process may call itself anything: dashes, spaces, brackets. */
+	cr_assert_eq(parse("  my-cli [2] x-77    [001] .....  1088.211412: inet_sock_set_state: "
+			   "family=AF_INET protocol=IPPROTO_TCP sport=0 dport=80 saddr=10.0.0.1 "
+			   "daddr=10.0.0.2 saddrv6=::ffff:10.0.0.1 daddrv6=::ffff:10.0.0.2 "
+			   "oldstate=TCP_CLOSE newstate=TCP_SYN_SENT",
+			   &sc, err),
+		     STATELINE_CHANGE, "%s", err);
+	cr_assert_eq(sc.tid, 77);
+	/* Softirq on an idle CPU: task 0, which is nobody. */
+	cr_assert_eq(parse("          <idle>-0       [001] ..s2.  1088.211701: inet_sock_set_state: "
+			   "family=AF_INET protocol=IPPROTO_TCP sport=1 dport=2 saddr=127.0.0.1 "
+			   "daddr=127.0.0.1 saddrv6=::ffff:127.0.0.1 daddrv6=::ffff:127.0.0.1 "
+			   "oldstate=TCP_FIN_WAIT1 newstate=TCP_FIN_WAIT2",
+			   &sc, err),
+		     STATELINE_CHANGE, "%s", err);
+	cr_assert_eq(sc.tid, 0);
+	/* No task in front at all: the change still counts, with no task. */
+	cr_assert_eq(parse("1088.211701: inet_sock_set_state: family=AF_INET "
+			   "protocol=IPPROTO_TCP sport=1 dport=2 saddr=127.0.0.1 daddr=127.0.0.1 "
+			   "saddrv6=::ffff:127.0.0.1 daddrv6=::ffff:127.0.0.1 "
+			   "oldstate=TCP_FIN_WAIT1 newstate=TCP_FIN_WAIT2",
+			   &sc, err),
+		     STATELINE_CHANGE, "%s", err);
+	cr_assert_eq(sc.tid, 0);
+}
