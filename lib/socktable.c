@@ -78,6 +78,10 @@ static void on_state(struct socktable *st, const struct event *e)
 	s->timer_ms = e->state.timer_ms;
 	s->proto = PROTO_TCP;
 	s->nstates++;
+	/* A state with a pid was made by that process (a connect() that has
+	 * not returned yet): until a call says more, the socket is its. */
+	if (s->pid <= 0 && e->pid > 0)
+		s->pid = e->pid;
 	if (e->conn >= 0)
 		s->conn = e->conn;
 }

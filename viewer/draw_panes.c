@@ -98,8 +98,10 @@ static void sock_row(const struct ui *u, const struct sock_info *s, int64_t t, c
 		k = (struct sock_mark){.state = TCP_ST_NONE, .fd = -1};
 	if (s->conn >= 0)
 		snprintf(conn, sizeof(conn), "%d", s->conn);
-	if (k.pid)
+	if (k.pid && k.fd >= 0)
 		snprintf(owner, sizeof(owner), "%d/%d", k.pid, k.fd);
+	else if (k.pid) /* its connect() has not returned: no call told the fd */
+		snprintf(owner, sizeof(owner), "%d/?", k.pid);
 	sock_state(&k, t, st, sizeof(st), age, sizeof(age));
 	queued = model_queued(&u->m, s, t);
 	if (queued > 0)

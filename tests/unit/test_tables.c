@@ -102,6 +102,33 @@ Test(socktable, one_entry_per_socket_from_calls_and_states)
 	session_close(&s);
 }
 
+/* A connect() that never returned: only the kernel's SYN_SENT, with the
+ * pid of connect()'s caller, tells whose socket it is. A later call wins. */
+Test(socktable, a_state_with_a_pid_owns_a_socket_no_call_named)
+{
+	static const char *const lines[] = {
+		"{\"t\":1,\"src\":\"state\",\"sock\":\"127.0.0.1:40000>127.0.0.1:9\",\"from\":\"CLOSED\","
+		"\"to\":\"SYN_SENT\",\"via\":\"tracefs\",\"pid\":7,\"conn\":1}",
+		"{\"t\":2,\"src\":\"state\",\"sock\":\"127.0.0.1:40001>127.0.0.1:9\",\"from\":\"CLOSED\","
+		"\"to\":\"SYN_SENT\",\"via\":\"tracefs\",\"conn\":2}",
+		"{\"t\":3,\"src\":\"call\",\"pid\":8,\"fn\":\"connect\",\"fd\":3,\"ret\":0,\"proto\":\"tcp\","
+		"\"sock\":\"127.0.0.1:40001>127.0.0.1:9\",\"conn\":2}",
+		"{\"t\":4,\"src\":\"state\",\"sock\":\"127.0.0.1:40001>127.0.0.1:9\",\"from\":\"SYN_SENT\","
+		"\"to\":\"ESTABLISHED\",\"via\":\"tracefs\",\"conn\":2}",
+		NULL,
+	};
+	struct socktable st = {0};
+
+	load(lines);
+	socktable_build(&st, s.ev, s.n);
+	cr_assert_eq(st.n, 2);
+	cr_assert_eq(socktable_find(&st, "127.0.0.1:40000>127.0.0.1:9")->pid, 7);
+	cr_assert_eq(socktable_find(&st, "127.0.0.1:40000>127.0.0.1:9")->fd, -1, "no call told the fd");
+	cr_assert_eq(socktable_find(&st, "127.0.0.1:40001>127.0.0.1:9")->pid, 8);
+	socktable_free(&st);
+	session_close(&s);
+}
+
 Test(strpool, one_copy_per_string_and_pointers_that_never_move)
 {
 	struct strpool *p = strpool_new();
