@@ -113,14 +113,20 @@ static int parse_args(int argc, char **argv, struct run_args *a)
 
 static char *default_dir(const struct run_args *a)
 {
-	char stamp[32], *dir;
+	const char *option = lab_run_option(&a->run);
+	char stamp[32], kind[64] = "", *dir;
 	time_t now = time(NULL);
 	struct tm tm;
 
 	localtime_r(&now, &tm);
 	strftime(stamp, sizeof(stamp), "%Y%m%d-%H%M%S", &tm);
-	if (asprintf(&dir, "socklab-lab%02d-%s%s-%s", a->lab->number, a->lab->name,
-		     a->run.fix ? "-fix" : "", stamp) < 0)
+	/* The kind of run is in the name ("-fix", "-one-wait"), so that a
+	 * lab's runs one after the other never want the same folder. */
+	if (a->run.fix)
+		snprintf(kind, sizeof(kind), "-fix");
+	else if (option)
+		snprintf(kind, sizeof(kind), "-%s", option);
+	if (asprintf(&dir, "socklab-lab%02d-%s%s-%s", a->lab->number, a->lab->name, kind, stamp) < 0)
 		return NULL;
 	return dir;
 }
@@ -191,7 +197,7 @@ static void *play(void *arg)
 static void play_viewing(struct play *p, const struct check *checks)
 {
 	const char *names[64];
-	char title[256], err[512], *report = NULL;
+	char title[256], name[64], err[512], *report = NULL;
 	size_t n = 0, len = 0;
 	pthread_t t;
 
@@ -199,8 +205,8 @@ static void play_viewing(struct play *p, const struct check *checks)
 		names[n] = checks[n].name;
 		n++;
 	}
-	snprintf(title, sizeof(title), "run %d: %s, %s run", p->a->lab->number,
-		 p->a->lab->name, p->a->run.fix ? "fixed" : "naive");
+	snprintf(title, sizeof(title), "run %d: %s, %s run", p->a->lab->number, p->a->lab->name,
+		 lab_run_name(&p->a->run, name, sizeof(name)));
 	p->out = open_memstream(&report, &len);
 	if (!p->out || pthread_create(&t, NULL, play, p) != 0) {
 		cli_error("cannot start the lab's run");
@@ -291,7 +297,7 @@ int cmd_run(int argc, char **argv)
 	struct run_args a = {.view = true};
 	int ret = parse_args(argc, argv, &a);
 	struct labnet net = {0};
-	char *dir;
+	char *dir, name[64];
 
 	if (ret >= 0)
 		return ret;
@@ -317,7 +323,7 @@ int cmd_run(int argc, char **argv)
 	}
 	a.run.port = scenario_free_port();
 	fprintf(stderr, "lab %d (%s): %s -- %s run\n", a.lab->number, a.lab->name, a.lab->title,
-		a.run.fix ? "fixed" : "naive");
+		lab_run_name(&a.run, name, sizeof(name)));
 	ret = run_scenario(&a, dir, argv);
 	labnet_down(&net);
 	fprintf(stderr, "\nsession saved in %s\n  as text:  socklab show %s\n", dir, dir);

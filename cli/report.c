@@ -65,7 +65,7 @@ int report_checkpoints(FILE *out, const char *dir, const struct lab *lab, bool f
 	const struct lab_run *run = facts ? facts->extra : NULL;
 	const struct check *checks = run ? lab_checks_for(lab, run) : fix ? lab->fix_checks
 									 : lab->checks;
-	char err[512], path[4096];
+	char err[512], path[4096], name[64];
 	struct check_ctx ctx;
 	struct session s;
 	int failed = 0, skipped = 0;
@@ -78,7 +78,8 @@ int report_checkpoints(FILE *out, const char *dir, const struct lab *lab, bool f
 	check_ctx_init(&ctx, &s, facts);
 	snprintf(path, sizeof(path), "%s/events.jsonl", dir);
 	f = fopen(path, "ae");
-	fprintf(out, "\ncheckpoints (%s run):\n", fix ? "fixed" : "naive");
+	fprintf(out, "\ncheckpoints (%s run):\n",
+		run ? lab_run_name(run, name, sizeof(name)) : fix ? "fixed" : "naive");
 	for (int i = 0; checks && checks[i].name; i++) {
 		struct check_result r;
 

@@ -5,6 +5,7 @@
 
 #include <ctype.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -33,6 +34,29 @@ bool lab_option(const struct lab_run *r, const char *name)
 		if (strcmp(l->options[i].name, name) == 0)
 			return r->options[i];
 	return false;
+}
+
+const char *lab_run_option(const struct lab_run *r)
+{
+	const struct lab *l = r ? r->lab : NULL;
+
+	for (int i = 0; l && l->options && l->options[i].name && i < LAB_MAX_OPTIONS; i++)
+		if (r->options[i])
+			return l->options[i].name;
+	return NULL;
+}
+
+const char *lab_run_name(const struct lab_run *r, char *buf, size_t len)
+{
+	const char *option = lab_run_option(r);
+
+	if (r && r->fix)
+		snprintf(buf, len, "fixed");
+	else if (option)
+		snprintf(buf, len, "--%s", option);
+	else
+		snprintf(buf, len, "naive");
+	return buf;
 }
 
 const struct lab_run *lab_run_of(const struct check_ctx *c)

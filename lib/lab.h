@@ -11,6 +11,7 @@
 #define SOCKLAB_LAB_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "check.h"
 #include "scenario.h"
@@ -73,6 +74,11 @@ const struct lab *lab_find(const char *arg);
 
 /* True when the run was given the lab's option of that name. */
 bool lab_option(const struct lab_run *r, const char *name);
+/* The first of the lab's options the run was given ("one-wait"), or NULL. */
+const char *lab_run_option(const struct lab_run *r);
+/* What a run is called in reports and titles: "fixed", "--one-wait" (a
+ * naive run with that option) or "naive". Writes it into buf; returns buf. */
+const char *lab_run_name(const struct lab_run *r, char *buf, size_t len);
 /* The checkpoints for a run: the fixed run's, an option's, or the lab's. */
 const struct check *lab_checks_for(const struct lab *l, const struct lab_run *r);
 /* The lab_run of a check's run (facts->extra), or NULL. */

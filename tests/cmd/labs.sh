@@ -66,6 +66,18 @@ test_lab5_reuseaddr_eaddrinuse_naive_and_new_only_binds_fixed() {
 	run_lab l5f 5 --fix
 }
 
+test_a_run_with_an_option_names_itself_and_gets_a_folder_of_its_own() {
+	# Run back to back, as a student runs a sheet's commands: the option
+	# run must not want the naive run's folder, and says which run it is.
+	(cd "$T" && socklab run 5 --no-view >out-naive 2>&1 &&
+		socklab run 5 --new-only --no-view >out-new 2>&1) ||
+		fail "two runs of lab 5 in a row: $(cat "$T"/out-*)"
+	grep -q '^checkpoints (naive run):' "$T/out-naive" || fail "$(cat "$T/out-naive")"
+	grep -q '^checkpoints (--new-only run):' "$T/out-new" || fail "$(cat "$T/out-new")"
+	ls -d "$T"/socklab-lab05-reuseaddr-new-only-* >/dev/null 2>&1 ||
+		fail "no folder named for the option: $(ls "$T")"
+}
+
 test_lab6_fragmentation_pieces_and_clumps_naive_whole_fixed() {
 	need_root "lab 6 builds network namespaces"
 	run_lab l6 6
