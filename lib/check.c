@@ -93,13 +93,6 @@ void check_evidence_text(struct check_result *r, const char *fmt, ...)
 
 /* ---- finding events --------------------------------------------------- */
 
-int endpoint_port(const char *ip_port)
-{
-	const char *colon = ip_port ? strrchr(ip_port, ':') : NULL;
-
-	return colon ? atoi(colon + 1) : 0;
-}
-
 int sock_local_port(const char *sock)
 {
 	const char *gt = sock ? strchr(sock, '>') : NULL;

@@ -26,6 +26,7 @@
 #include <stdint.h>
 #include <sys/types.h>
 
+#include "endpoint.h"
 #include "event.h"
 #include "proctable.h"
 #include "session.h"
@@ -115,8 +116,8 @@ const struct event *ev_next(const struct session *s, const struct ev_filter *f,
 const struct event *ev_last(const struct session *s, const struct ev_filter *f);
 size_t ev_count(const struct session *s, const struct ev_filter *f);
 
-/* The port of "IP:PORT" (0 if none), and the local/peer ports of a sock. */
-int endpoint_port(const char *ip_port);
+/* The local/peer ports of a sock (endpoint_port(), endpoint.h, for one
+ * "IP:PORT"). */
 int sock_local_port(const char *sock);
 int sock_peer_port(const char *sock);
 /* The same connection seen from its other end: "A>B" becomes "B>A", in

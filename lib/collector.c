@@ -331,26 +331,115 @@ static bool connection_ends(json_t *ev, char *a, char *b, size_t cap)
 	return false;
 }
 
+/* The number a key stands for, or 0; or, with make, a new number for it
+ * (0 if out of memory). */
+static long conn_for_key(struct collector *c, const char *key, bool make)
+{
+	const char *k = intern(c, key);
+	long conn = 0;
+
+	if (!k || ptrmap_get(&c->conns, k, &conn) || !make)
+		return conn;
+	conn = ++c->next_conn;
+	ptrmap_put(&c->conns, k, conn);
+	return conn;
+}
+
+static void conn_key(const char *a, const char *b, char *key, size_t cap)
+{
+	if (strcmp(a, b) < 0)
+		snprintf(key, cap, "%s|%s", a, b);
+	else
+		snprintf(key, cap, "%s|%s", b, a);
+}
+
 /* The number of the connection between a and b, in either order: given
  * in order of appearance, from 1. 0 if out of memory. */
 static long conn_between(struct collector *c, const char *a, const char *b)
 {
 	char key[2 * ENDPOINT_STR_MAX + 2];
-	const char *k;
+
+	conn_key(a, b, key, sizeof(key));
+	return conn_for_key(c, key, true);
+}
+
+/*
+ * UDP datagrams between two ports are a "connection" too (a flow), though
+ * a server's socket is often bound to 0.0.0.0 and never connected: its
+ * sendto() and recvfrom() name only their own port and the peer. A flow is
+ * therefore also known by each side's half: "udp:PORT>PEER" (this side's
+ * port, the other side's address). A datagram knows both ends and records
+ * both halves; a call on an unconnected socket finds its flow by its half,
+ * or starts it (a sendto() comes before its datagram).
+ */
+static void udp_half_key(int port, const char *peer, char *key, size_t cap)
+{
+	snprintf(key, cap, "udp:%d>%s", port, peer);
+}
+
+static void conn_remember(struct collector *c, const char *key, long conn)
+{
+	const char *k = intern(c, key);
+
+	if (k && conn > 0)
+		ptrmap_put(&c->conns, k, conn);
+}
+
+static long udp_flow_between(struct collector *c, const char *a, const char *b)
+{
+	char key[2 * ENDPOINT_STR_MAX + 2], half_a[ENDPOINT_STR_MAX + 16],
+		half_b[ENDPOINT_STR_MAX + 16];
 	long conn;
 
-	if (strcmp(a, b) < 0)
-		snprintf(key, sizeof(key), "%s|%s", a, b);
-	else
-		snprintf(key, sizeof(key), "%s|%s", b, a);
-	k = intern(c, key);
-	if (!k)
-		return 0;
-	if (!ptrmap_get(&c->conns, k, &conn)) {
-		conn = ++c->next_conn;
-		ptrmap_put(&c->conns, k, conn);
-	}
+	conn_key(a, b, key, sizeof(key));
+	udp_half_key(endpoint_port(a), b, half_a, sizeof(half_a));
+	udp_half_key(endpoint_port(b), a, half_b, sizeof(half_b));
+	conn = conn_for_key(c, key, false);
+	if (!conn)
+		conn = conn_for_key(c, half_a, false);
+	if (!conn)
+		conn = conn_for_key(c, half_b, false);
+	if (!conn)
+		conn = conn_for_key(c, key, true);
+	conn_remember(c, key, conn);
+	conn_remember(c, half_a, conn);
+	conn_remember(c, half_b, conn);
 	return conn;
+}
+
+/* A call on an unconnected UDP socket ("0.0.0.0:9190>*") that names its
+ * peer (sendto's destination, recvfrom's source): the flow it belongs to.
+ * text is the call's record. 0 for anything else. */
+static long udp_flow_of_call(struct collector *c, const char *sock, const char *text,
+			     size_t len)
+{
+	static const char peer_tag[] = "\"peer\":\"", udp_tag[] = "\"proto\":\"udp\"";
+	const char *gt = strchr(sock, '>'), *peer, *end;
+	char peer_text[ENDPOINT_STR_MAX], unmapped[ENDPOINT_STR_MAX],
+		half[ENDPOINT_STR_MAX + 16], local[ENDPOINT_STR_MAX];
+
+	if (!gt || strcmp(gt + 1, "*") != 0 || !memmem(text, len, udp_tag, sizeof(udp_tag) - 1))
+		return 0;
+	peer = memmem(text, len, peer_tag, sizeof(peer_tag) - 1);
+	if (!peer)
+		return 0;
+	peer += sizeof(peer_tag) - 1;
+	end = memchr(peer, '"', len - (size_t)(peer - text));
+	if (!end || end - peer >= (long)sizeof(peer_text))
+		return 0;
+	snprintf(peer_text, sizeof(peer_text), "%.*s", (int)(end - peer), peer);
+	snprintf(local, sizeof(local), "%.*s", (int)(gt - sock), sock);
+	endpoint_text_unmapped(peer_text, unmapped, sizeof(unmapped));
+	udp_half_key(endpoint_port(local), unmapped, half, sizeof(half));
+	return conn_for_key(c, half, true);
+}
+
+static bool is_udp_packet(json_t *ev)
+{
+	const char *src = json_string_value(json_object_get(ev, "src"));
+	const char *proto = json_string_value(json_object_get(ev, "proto"));
+
+	return src && proto && strcmp(src, "pkt") == 0 && strcmp(proto, "udp") == 0;
 }
 
 static void number_connection(struct collector *c, json_t *ev)
@@ -360,7 +449,10 @@ static void number_connection(struct collector *c, json_t *ev)
 
 	if (!connection_ends(ev, a, b, sizeof(a)))
 		return;
-	conn = conn_between(c, a, b);
+	if (is_udp_packet(ev))
+		conn = udp_flow_between(c, a, b);
+	else
+		conn = conn_between(c, a, b);
 	if (conn > 0)
 		json_object_set_new(ev, "conn", json_integer(conn));
 }
@@ -462,6 +554,9 @@ static void write_record(struct collector *c, const struct pending *p)
 	const char *brace = memrchr(p->text, '}', p->len);
 	long conn = p->sock ? conn_of_sock(c, p->sock) : 0;
 	size_t n = brace ? (size_t)(brace - p->text) : 0;
+
+	if (p->sock && conn <= 0)
+		conn = udp_flow_of_call(c, p->sock, p->text, p->len);
 
 	if (!brace || conn <= 0) {
 		write_line(c, p->text, p->len, p->t);

@@ -6,6 +6,7 @@
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <stdlib.h>
 #include <string.h>
 
 void endpoint_from_sockaddr(struct endpoint *ep, const struct sockaddr *sa, socklen_t len)
@@ -128,4 +129,11 @@ void endpoint_text_unmapped(const char *ip_port, char *out, size_t cap)
 	ip[close - v4] = '\0';
 	text_put(&t, ip);
 	text_put(&t, close + 1);
+}
+
+int endpoint_port(const char *ip_port)
+{
+	const char *colon = ip_port ? strrchr(ip_port, ':') : NULL;
+
+	return colon ? atoi(colon + 1) : 0;
 }

@@ -51,4 +51,7 @@ void endpoint_pair_str(const struct endpoint *local, const struct endpoint *peer
  */
 void endpoint_text_unmapped(const char *ip_port, char *out, size_t cap);
 
+/* The port of "IP:PORT" or "[IPV6]:PORT" (0 if none). */
+int endpoint_port(const char *ip_port);
+
 #endif

@@ -40,6 +40,13 @@ static bool is(const char *a, const char *b)
 	return a && strcmp(a, b) == 0;
 }
 
+static bool sock_has_no_peer(const char *sock)
+{
+	const char *gt = strchr(sock, '>');
+
+	return gt && strcmp(gt + 1, "*") == 0;
+}
+
 static void on_call(struct socktable *st, const struct event *e)
 {
 	struct sock_info *s = sock_get(st, e->call.sock, e->t);
@@ -50,7 +57,9 @@ static void on_call(struct socktable *st, const struct event *e)
 	s->t_last = e->t;
 	s->pid = e->pid;
 	s->fd = is(fn, "accept") || is(fn, "accept4") ? (int32_t)e->call.ret : e->call.fd;
-	if (e->conn >= 0)
+	/* A socket without a peer (an unconnected UDP socket) may talk to many:
+	 * its calls' conn is the flow of each datagram, not the socket's. */
+	if (e->conn >= 0 && !sock_has_no_peer(e->call.sock))
 		s->conn = e->conn;
 	if (is(e->call.proto, "tcp"))
 		s->proto = PROTO_TCP;

@@ -109,6 +109,40 @@ Test(collector, numbers_each_connection_once_for_both_directions)
 	rm_rf(dir);
 }
 
+/* UDP: the datagrams between two ports are one flow, and the sendto() and
+ * recvfrom() of unconnected sockets (bound to 0.0.0.0, naming only their
+ * port and the peer) belong to it -- the sendto() before its datagram. */
+Test(collector, numbers_a_udp_flow_with_the_calls_of_unconnected_sockets)
+{
+	struct session s;
+
+	start();
+	put_record("{\"t\":1,\"src\":\"call\",\"pid\":1,\"fn\":\"sendto\",\"ret\":3,"
+		   "\"sock\":\"0.0.0.0:5000>*\",\"proto\":\"udp\",\"peer\":\"127.0.0.1:6000\"}");
+	collector_push(col,
+		       json_pack("{sI ss ss ss ss sI}", "t", (json_int_t)2, "src", "pkt", "proto", "udp",
+				 "from", "127.0.0.1:5000", "to", "127.0.0.1:6000", "len", (json_int_t)3),
+		       NULL, NULL, NULL);
+	put_record("{\"t\":3,\"src\":\"call\",\"pid\":2,\"fn\":\"recvfrom\",\"ret\":3,"
+		   "\"sock\":\"0.0.0.0:6000>*\",\"proto\":\"udp\",\"peer\":\"127.0.0.1:5000\"}");
+	put_record("{\"t\":4,\"src\":\"call\",\"pid\":2,\"fn\":\"sendto\",\"ret\":3,"
+		   "\"sock\":\"0.0.0.0:6000>*\",\"proto\":\"udp\",\"peer\":\"127.0.0.1:7000\"}");
+	put_record("{\"t\":5,\"src\":\"call\",\"pid\":2,\"fn\":\"bind\",\"ret\":0,"
+		   "\"sock\":\"0.0.0.0:6000>*\",\"proto\":\"udp\",\"addr\":\"0.0.0.0:6000\"}");
+	put_record("{\"t\":6,\"src\":\"call\",\"pid\":3,\"fn\":\"accept\",\"ret\":4,"
+		   "\"sock\":\"0.0.0.0:9190>*\",\"proto\":\"tcp\",\"peer\":\"127.0.0.1:40000\"}");
+	stop_and_load(&s, NULL);
+	cr_assert_eq(s.n, 6);
+	cr_assert_eq(s.ev[0].conn, 1, "sendto() starts the flow");
+	cr_assert_eq(s.ev[1].conn, 1, "its datagram is in it");
+	cr_assert_eq(s.ev[2].conn, 1, "and the recvfrom() at the other end");
+	cr_assert_eq(s.ev[3].conn, 2, "another peer, another flow");
+	cr_assert_eq(s.ev[4].conn, -1, "a call naming no peer is in no flow");
+	cr_assert_eq(s.ev[5].conn, -1, "TCP: a socket without a peer is no connection");
+	session_close(&s);
+	rm_rf(dir);
+}
+
 Test(collector, learns_the_local_addresses_of_the_sessions_sockets)
 {
 	start();

@@ -122,9 +122,36 @@ Test(socktable, a_state_with_a_pid_owns_a_socket_no_call_named)
 	load(lines);
 	socktable_build(&st, s.ev, s.n);
 	cr_assert_eq(st.n, 2);
-	cr_assert_eq(socktable_find(&st, "127.0.0.1:40000>127.0.0.1:9")->pid, 7);
-	cr_assert_eq(socktable_find(&st, "127.0.0.1:40000>127.0.0.1:9")->fd, -1, "no call told the fd");
-	cr_assert_eq(socktable_find(&st, "127.0.0.1:40001>127.0.0.1:9")->pid, 8);
+	cr_assert_str_eq(st.s[0].sock, "127.0.0.1:40000>127.0.0.1:9");
+	cr_assert_eq(st.s[0].pid, 7);
+	cr_assert_eq(st.s[0].fd, -1, "no call told the fd");
+	cr_assert_str_eq(st.s[1].sock, "127.0.0.1:40001>127.0.0.1:9");
+	cr_assert_eq(st.s[1].pid, 8, "connect()'s call names its process");
+	socktable_free(&st);
+	session_close(&s);
+}
+
+/* An unconnected UDP socket talks to many peers: its calls carry the conn
+ * of each datagram's flow, the socket itself belongs to none. */
+Test(socktable, an_unconnected_udp_socket_is_in_no_one_flow)
+{
+	static const char *const lines[] = {
+		"{\"t\":1,\"src\":\"call\",\"pid\":5,\"fn\":\"sendto\",\"fd\":3,\"ret\":3,\"proto\":\"udp\","
+		"\"sock\":\"0.0.0.0:5000>*\",\"peer\":\"127.0.0.1:6000\",\"conn\":1}",
+		"{\"t\":2,\"src\":\"call\",\"pid\":5,\"fn\":\"sendto\",\"fd\":3,\"ret\":3,\"proto\":\"udp\","
+		"\"sock\":\"0.0.0.0:5000>*\",\"peer\":\"127.0.0.1:7000\",\"conn\":2}",
+		"{\"t\":3,\"src\":\"call\",\"pid\":6,\"fn\":\"write\",\"fd\":3,\"ret\":3,\"proto\":\"udp\","
+		"\"sock\":\"127.0.0.1:6001>127.0.0.1:9\",\"conn\":3}",
+		NULL,
+	};
+	struct socktable st = {0};
+
+	load(lines);
+	socktable_build(&st, s.ev, s.n);
+	cr_assert_eq(st.n, 2);
+	cr_assert_eq(st.s[0].conn, -1, "0.0.0.0:5000 talked to two peers");
+	cr_assert_eq(st.s[0].bytes_sent, 6);
+	cr_assert_eq(st.s[1].conn, 3, "a connected UDP socket is its flow's");
 	socktable_free(&st);
 	session_close(&s);
 }
