@@ -106,19 +106,41 @@ struct crash {
 	int times;
 };
 
-static void say_crash(struct grade_run *g, const struct crash *k)
+/* The call pid made last, as `socklab show` words it without the pid
+ * ("read(4, 4096 bytes) = 38"), into out; "" when it made none. It tells
+ * the student where in the program to look. */
+static void last_call(const struct check_ctx *c, pid_t pid, char *out, size_t cap)
+{
+	const struct event *e = ev_last(c->s, &(struct ev_filter){.src = "call", .pid = pid});
+	char what[CHECK_LINE_MAX];
+	const char *call = what;
+
+	out[0] = '\0';
+	if (!e)
+		return;
+	event_describe(e, what, sizeof(what));
+	if (what[0] == '[' && strstr(what, "] "))
+		call = strstr(what, "] ") + 2;
+	snprintf(out, cap, "; its last call was %.200s", call);
+}
+
+static void say_crash(struct grade_run *g, const struct check_ctx *c, const struct crash *k)
 {
 	const struct proc_info *p = k->first;
 	const char *role = scenario_proc(g->s, k->root)->role;
 	double t = (double)(p->t_exit != T_NEVER ? p->t_exit : p->t_reaped) / 1e9;
+	char last[256], others[64] = "";
 
+	last_call(c, p->pid, last, sizeof(last));
+	if (k->times > 1)
+		snprintf(others, sizeof(others), " (and %d more after it, the same way)",
+			 k->times - 1);
 	if (p->pid == k->root)
-		grade_problem(g, "the %s [%d] crashed at %.2f s: killed by %s (%s)", role,
-			      (int)p->pid, t, p->sig, fault_of(p->sig));
+		grade_problem(g, "the %s [%d] crashed at %.2f s: killed by %s (%s)%s", role,
+			      (int)p->pid, t, p->sig, fault_of(p->sig), last);
 	else
-		grade_problem(g, "a child of the %s crashed at %.2f s, [%d]%s: killed by %s (%s)",
-			      role, t, (int)p->pid, k->times > 1 ? ", and others after it" : "",
-			      p->sig, fault_of(p->sig));
+		grade_problem(g, "a child of the %s, [%d], crashed at %.2f s%s: killed by %s (%s)%s",
+			      role, (int)p->pid, t, others, p->sig, fault_of(p->sig), last);
 }
 
 /* The crashes of the student's processes, as problems of the run. */
@@ -144,7 +166,7 @@ static void note_crashes(struct grade_run *g, const struct check_ctx *c)
 			kinds[n++] = (struct crash){p, root, 1};
 	}
 	for (int k = 0; k < n; k++)
-		say_crash(g, &kinds[k]);
+		say_crash(g, c, &kinds[k]);
 }
 
 /* ---- running ---------------------------------------------------------------- */

@@ -136,6 +136,15 @@ void grade_describe_status(int status, char *out, size_t cap)
 		snprintf(out, cap, "exited with status %d", WEXITSTATUS(status));
 }
 
+/* The role of the student's program started last ("server"): the one
+ * that runs now, as far as socklab can tell. */
+static const char *current_role(const struct grade_run *g)
+{
+	struct run_proc *p = g->nstudents ? scenario_proc(g->s, g->students[g->nstudents - 1]) : NULL;
+
+	return p ? p->role : "program";
+}
+
 /* Looks at the student's programs between two waits. Returns -1 when the
  * run must stop: a fork bomb, or a flood of output (both stopped here). */
 static int watch(struct grade_run *g)
@@ -143,15 +152,16 @@ static int watch(struct grade_run *g)
 	int live = sandbox_count(g->sb);
 
 	if (live >= g->sb->lim.nproc) {
-		grade_problem(g, "it started processes without end (a fork bomb): it reached the "
-			      "limit of %d processes at once, and socklab stopped it",
-			      g->sb->lim.nproc);
+		grade_problem(g, "the %s started processes without end (a fork bomb): they reached "
+			      "the limit of %d processes at once, and socklab stopped them. Look "
+			      "for a fork() that children run too, or a loop around fork() that "
+			      "never ends", current_role(g), g->sb->lim.nproc);
 		sandbox_kill(g->sb, 2000);
 		return -1;
 	}
 	if (sandbox_seen(g->sb) > GRADE_MAX_STARTED) {
-		grade_problem(g, "it started more than %d processes, one after another, without "
-			      "end: socklab stopped it", GRADE_MAX_STARTED);
+		grade_problem(g, "the %s started more than %d processes, one after another, "
+			      "without end: socklab stopped it", current_role(g), GRADE_MAX_STARTED);
 		sandbox_kill(g->sb, 2000);
 		return -1;
 	}
@@ -160,9 +170,9 @@ static int watch(struct grade_run *g)
 
 		scenario_output_has(g->s, g->students[i], "", &overflow);
 		if (overflow && !grade_was_stopped(g, g->students[i])) {
-			grade_problem(g, "the %s printed more than %d KiB (a flood of output), and "
+			grade_problem(g, "the %s printed more than %d MiB (a flood of output), and "
 				      "socklab stopped it", scenario_proc(g->s, g->students[i])->role,
-				      SCENARIO_OUTPUT_MAX / 1024);
+				      SCENARIO_OUTPUT_MAX >> 20);
 			grade_stop(g, g->students[i]);
 			return -1;
 		}
