@@ -136,6 +136,18 @@ void grade_describe_status(int status, char *out, size_t cap)
 		snprintf(out, cap, "exited with status %d", WEXITSTATUS(status));
 }
 
+void grade_watch_memory(struct grade_run *g)
+{
+	int kills = sandbox_oom_kills(g->sb);
+
+	if (kills > g->oom_kills) {
+		if (g->oom_kills == 0)
+			g->t_before_oom = g->t_looked;
+		g->oom_kills = kills;
+	}
+	g->t_looked = collector_now(scenario_collector(g->s));
+}
+
 /* The role of the student's program started last ("server"): the one
  * that runs now, as far as socklab can tell. */
 static const char *current_role(const struct grade_run *g)
@@ -151,6 +163,7 @@ static int watch(struct grade_run *g)
 {
 	int live = sandbox_count(g->sb);
 
+	grade_watch_memory(g);
 	if (live >= g->sb->lim.nproc) {
 		grade_problem(g, "the %s started processes without end (a fork bomb): they reached "
 			      "the limit of %d processes at once, and socklab stopped them. Look "
@@ -180,6 +193,18 @@ static int watch(struct grade_run *g)
 	return 0;
 }
 
+/* How a program of the run ended, for a problem: "was killed by SIGSEGV",
+ * or, when the sandbox's memory limit killed it, that. */
+static void describe_end(struct grade_run *g, int status, char *out, size_t cap)
+{
+	grade_watch_memory(g);
+	if (WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL && g->oom_kills > 0)
+		snprintf(out, cap, "was killed for using more than %d MiB of memory (the limit "
+			 "of the sandbox)", g->sb->lim.mem_mb);
+	else
+		grade_describe_status(status, out, cap);
+}
+
 /* Whether pid (a program of the run) has ended; its status in *status. */
 static bool ended(struct grade_run *g, pid_t pid, int *status)
 {
@@ -195,7 +220,7 @@ int grade_wait_listen(struct grade_run *g, pid_t pid, int port, int flags)
 	struct run_proc *p = scenario_proc(g->s, pid);
 	bool udp = flags & GRADE_UDP, quiet = flags & GRADE_QUIET;
 	const char *listens = udp ? "bound" : "listened on";
-	char how[64];
+	char how[128];
 	int status;
 
 	for (int waited = 0; waited < GRADE_LISTEN_MS; waited += SLICE_MS) {
@@ -204,7 +229,7 @@ int grade_wait_listen(struct grade_run *g, pid_t pid, int port, int flags)
 		if (ret == 0)
 			return 0;
 		if (ended(g, pid, &status)) {
-			grade_describe_status(status, how, sizeof(how));
+			describe_end(g, status, how, sizeof(how));
 			if (!quiet)
 				grade_problem(g, "the %s %s before it %s port %d", p->role, how,
 					      listens, port);
