@@ -23,6 +23,7 @@
 #include "batch.h"
 #include "cli.h"
 #include "grade.h"
+#include "privs.h"
 #include "report.h"
 
 /* Generous: a loaded machine, a traced program, a student's slow build. */
@@ -494,6 +495,18 @@ static int make_outdir(const struct grade_args *ga, char *out, size_t cap)
 	return 0;
 }
 
+/* Under sudo the grader stays root to the end (it starts each program as
+ * the sandbox's user), so all it wrote is root's: hand the results to the
+ * user who ran sudo, who will read, edit and delete them. */
+static void give_results(const char *out)
+{
+	const char *paths[] = {out, NULL};
+	char err[512];
+
+	if (privs_give_to_sudo_user(paths, err, sizeof(err)) < 0)
+		cli_error("the results stay root's: %s", err);
+}
+
 int cmd_grade(int argc, char **argv)
 {
 	struct grade_args ga = {.jobs = 1};
@@ -527,6 +540,7 @@ int cmd_grade(int argc, char **argv)
 	snprintf(csv, sizeof(csv), "%s/grades.csv", gb.out);
 	if (write_csv(&gb, csv) < 0)
 		cli_error("cannot write %s", csv);
+	give_results(gb.out);
 	if (!ga.json && n > 1)
 		print_summary(&gb, csv);
 	ret = exit_status(&gb);

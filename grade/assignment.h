@@ -66,6 +66,12 @@ struct grade_run {
 	/* Programs socklab had to stop because they did not end in time. */
 	pid_t stopped[GRADE_STUDENT_PROCS];
 	int nstopped;
+	/* Processes the kernel killed for the sandbox's memory limit, as
+	 * counted so far; such a process ends by SIGKILL, which alone would not
+	 * tell the student why. t_before_oom: socklab's last look before it
+	 * saw the first (the victim ended after it). */
+	int oom_kills;
+	int64_t t_looked, t_before_oom;
 };
 
 struct assignment {
@@ -119,6 +125,11 @@ int grade_wait_output(struct grade_run *g, pid_t pid, const char *text, int time
  * remembers it (grade_was_stopped). Returns 0 once it has ended. */
 int grade_stop(struct grade_run *g, pid_t pid);
 bool grade_was_stopped(const struct grade_run *g, pid_t pid);
+
+/* Looks whether the sandbox's memory limit has killed a process since the
+ * last look (g->oom_kills). The waits above do it between two slices; the
+ * run does it once more at its end. */
+void grade_watch_memory(struct grade_run *g);
 
 /* Lets ms pass, watching the student's program. Returns -1 if the run must
  * stop. */

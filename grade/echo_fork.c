@@ -237,15 +237,135 @@ static void reaps_children(const struct check_ctx *c, struct check_result *r)
 
 /* ---- closes-fds ------------------------------------------------------------ */
 
-/* True when pid closed sock, or ended, between from and until. */
-static bool let_go(const struct check_ctx *c, pid_t pid, const char *sock, int64_t from,
-		   int64_t until)
-{
-	const struct event *e = ev_first(c->s, &(struct ev_filter){
-		.src = "call", .fn = "close", .pid = pid, .sock = sock, .after = from});
-	const struct proc_info *p = proctable_find(&c->procs, pid);
+/*
+ * A connection of a client that has left must be closed in the server:
+ * its socket then goes from CLOSE_WAIT to LAST_ACK. Where the session has
+ * the kernel's states, the socket's state at the mark is the verdict: in
+ * CLOSE_WAIT, some descriptor for it is still open somewhere. The calls
+ * say which: each descriptor a process had for the connection -- the one
+ * accept() gave, the copies dup() made, those a child inherited at fork()
+ * -- and whether it closed each one. Without states, the calls decide.
+ */
+#define CONN_FDS 8
 
-	return (e && e->t <= until) || (p && p->t_exit != T_NEVER && p->t_exit <= until);
+struct conn_fd {
+	int fd;
+	const struct event *made; /* the accept() or dup() that gave it */
+};
+
+/* One connection at the mark: what the kernel said, and who held it. */
+struct kept {
+	const struct event *accept;
+	const struct event *state;      /* its last state change before the mark; NULL */
+	pid_t holder;                   /* a process that never let go; 0 if none is seen */
+	struct conn_fd held;            /* ... the descriptor it kept */
+	bool forked;                    /* the acceptor forked while it held it */
+};
+
+/* True when pid closed its descriptor fd for sock between from and until,
+ * or ended by then. */
+static bool fd_let_go(const struct check_ctx *c, pid_t pid, int fd, const char *sock,
+		      int64_t from, int64_t until)
+{
+	struct ev_filter f = {.src = "call", .fn = "close", .pid = pid, .sock = sock, .after = from};
+	const struct proc_info *p = proctable_find(&c->procs, pid);
+	const struct event *e = NULL;
+
+	while ((e = ev_next(c->s, &f, e)) && e->t <= until)
+		if (e->call.fd == fd)
+			return true;
+	return p && p->t_exit != T_NEVER && p->t_exit <= until;
+}
+
+/* The acceptor's descriptors for the connection before t: the accepted
+ * one, then each dup() of it. Returns how many. */
+static int acceptor_fds(const struct check_ctx *c, const struct event *accept, int64_t t,
+			struct conn_fd fds[CONN_FDS])
+{
+	struct ev_filter f = {.src = "call", .pid = accept->pid, .sock = accept->call.sock,
+			      .after = accept->t};
+	const struct event *e = NULL;
+	int n = 0;
+
+	fds[n++] = (struct conn_fd){(int)accept->call.ret, accept};
+	while (n < CONN_FDS && (e = ev_next(c->s, &f, e)) && e->t < t)
+		if (strncmp(e->call.fn, "dup", 3) == 0 && e->call.ret >= 0)
+			fds[n++] = (struct conn_fd){(int)e->call.ret, e};
+	return n;
+}
+
+/* Which of fds pid still had at until (each held from from, or from when
+ * it was made if later): its index, or -1 when it let go of them all. */
+static int first_held(const struct check_ctx *c, pid_t pid, const char *sock,
+		      const struct conn_fd *fds, int n, int64_t from, int64_t until)
+{
+	for (int i = 0; i < n; i++) {
+		int64_t since = fds[i].made->t > from ? fds[i].made->t : from;
+		if (!fd_let_go(c, pid, fds[i].fd, sock, since, until))
+			return i;
+	}
+	return -1;
+}
+
+/* From the calls: the process that still held k's connection at t, the
+ * acceptor or a child it forked while it held it (k->holder, k->held). */
+static void find_holder(const struct check_ctx *c, struct kept *k, int64_t t)
+{
+	const struct event *a = k->accept, *fork = NULL;
+	struct ev_filter forks = {.src = "proc", .fn = "fork", .pid = a->pid, .after = a->t};
+	const char *sock = a->call.sock;
+	struct conn_fd fds[CONN_FDS];
+	int n = acceptor_fds(c, a, t, fds), i;
+
+	if ((i = first_held(c, a->pid, sock, fds, n, a->t, t)) >= 0) {
+		k->holder = a->pid;
+		k->held = fds[i];
+	}
+	for (int judged = 0; judged < CHILDREN_JUDGED && (fork = ev_next(c->s, &forks, fork)) &&
+			     fork->t < t;) {
+		struct conn_fd inherited[CONN_FDS];
+		int m = 0;
+
+		if (fork->proc.child <= 0)
+			continue;
+		judged++;
+		/* A child inherits each descriptor the acceptor had at fork(). */
+		for (i = 0; i < n; i++)
+			if (fds[i].made->t <= fork->t &&
+			    !fd_let_go(c, a->pid, fds[i].fd, sock, fds[i].made->t, fork->t))
+				inherited[m++] = fds[i];
+		if (m == 0)
+			break; /* the acceptor had let go: later children hold nothing */
+		k->forked = true;
+		if (!k->holder && (i = first_held(c, fork->proc.child, sock, inherited, m, fork->t,
+						  t)) >= 0) {
+			k->holder = fork->proc.child;
+			k->held = inherited[i];
+		}
+	}
+}
+
+/* The socket's last state change before t, or NULL when the session has
+ * none (no state source). */
+static const struct event *state_before(const struct check_ctx *c, const char *sock, int64_t t)
+{
+	struct ev_filter f = {.src = "state", .sock = sock};
+	const struct event *e = NULL, *last = NULL;
+
+	while ((e = ev_next(c->s, &f, e)) && e->t < t)
+		last = e;
+	return last;
+}
+
+/* True when k's connection was still open at t: in CLOSE_WAIT where the
+ * kernel's states say, or held by a process where only the calls do. */
+static bool still_open(const struct check_ctx *c, struct kept *k, int64_t t)
+{
+	find_holder(c, k, t);
+	k->state = state_before(c, k->accept->call.sock, t);
+	if (k->state)
+		return k->state->state.to == TCP_ST_CLOSE_WAIT;
+	return k->holder != 0;
 }
 
 /* The client's FIN on the connection the server accepted: it has left. */
@@ -260,51 +380,77 @@ static const struct event *client_fin(const struct check_ctx *c, const struct ev
 	return NULL;
 }
 
-static void say_kept(const struct check_ctx *c, struct check_result *r, pid_t pid,
-		     const struct event *accept)
+/* "[1207] 127.0.0.1:9190>127.0.0.1:40112 in CLOSE_WAIT for 2.1 s after the
+ * client closed": until its next state, or the end of the session (and at
+ * least until t, the mark it was judged at). */
+static void say_close_wait(const struct check_ctx *c, struct check_result *r,
+			   const struct kept *k, int64_t t)
 {
-	check_evidence(r, accept);
-	check_evidence(r, client_fin(c, accept));
-	check_evidence_text(r, "[%d] never closed fd %lld (%s), so it stays in CLOSE_WAIT after "
-			    "the client left", (int)pid, (long long)accept->call.ret,
-			    accept->call.sock);
-	check_evidence(r, ev_first(c->s, &(struct ev_filter){
-		.src = "state", .sock = accept->call.sock, .to = "CLOSE_WAIT"}));
+	const struct event *cw = k->state, *next;
+	int64_t end = c->t_end > t ? c->t_end : t;
+	char who[32] = "";
+
+	next = ev_first(c->s, &(struct ev_filter){.src = "state", .sock = cw->state.sock,
+						  .after = cw->t + 1});
+	if (k->holder)
+		snprintf(who, sizeof(who), "[%d] ", (int)k->holder);
+	check_evidence_text(r, "%s%s in CLOSE_WAIT for %.1f s after the client closed%s", who,
+			    cw->state.sock, (double)((next ? next->t : end) - cw->t) / 1e9,
+			    next ? "" : ", to the end of the run");
 }
 
-/* Connections accepted before t that a process holding them never let go
- * of: the acceptor, and the children it forked while it held one.
- * Counts them; *parent_kept says the acceptor was one. */
+static void say_kept(const struct check_ctx *c, struct check_result *r, pid_t server,
+		     const struct kept *k, int64_t t)
+{
+	const struct event *a = k->accept, *made = k->held.made;
+
+	check_evidence(r, a);
+	if (k->holder && made != a) {
+		/* The copy dup() made, and the close() of the original that was
+		 * meant to close the connection. */
+		check_evidence(r, made);
+		check_evidence(r, ev_first(c->s, &(struct ev_filter){
+			.src = "call", .fn = "close", .pid = a->pid, .sock = a->call.sock,
+			.after = a->t}));
+	}
+	check_evidence(r, client_fin(c, a));
+	if (k->state) {
+		check_evidence(r, k->state);
+		say_close_wait(c, r, k, t);
+	}
+	if (!k->holder) {
+		check_evidence_text(r, "no traced call shows which process kept a descriptor for it");
+		return;
+	}
+	if (made != a)
+		check_evidence_text(r, "[%d] never closed fd %d (%s), the copy %s(%d) made; it is %s",
+				    (int)k->holder, k->held.fd, a->call.sock, made->call.fn,
+				    made->call.fd, k->holder == server ? "the server itself"
+								       : "a child of the server");
+	else
+		check_evidence_text(r, "[%d] never closed fd %d (%s)%s; it is %s", (int)k->holder,
+				    k->held.fd, a->call.sock,
+				    k->state ? "" : ", so it stays in CLOSE_WAIT after the client left",
+				    k->holder == server ? "the server itself" : "a child of the server");
+}
+
+/* Connections accepted before t still open at t. Counts them, shows the
+ * first (KEPT_SHOWN), and copies it into *first. */
 static int connections_kept(const struct check_ctx *c, struct check_result *r, pid_t server,
-			    int64_t t, bool *parent_kept)
+			    int64_t t, struct kept *first)
 {
 	struct ev_filter f = {.src = "call", .fn = "accept", .err = "ok"};
 	const struct event *a = NULL;
 	int kept = 0;
 
 	while ((a = ev_next(c->s, &f, a)) && a->t < t) {
-		const struct event *k = NULL, *closed;
-		struct ev_filter forks = {.src = "proc", .fn = "fork", .pid = a->pid, .after = a->t};
+		struct kept k = {.accept = a};
 
-		if (!in_tree_of(c, a->pid, server) || !a->call.sock)
+		if (!in_tree_of(c, a->pid, server) || !a->call.sock || !still_open(c, &k, t))
 			continue;
-		if (!let_go(c, a->pid, a->call.sock, a->t, t)) {
-			*parent_kept = true;
-			if (kept++ < KEPT_SHOWN)
-				say_kept(c, r, a->pid, a);
-		}
-		closed = ev_first(c->s, &(struct ev_filter){.src = "call", .fn = "close",
-							    .pid = a->pid, .sock = a->call.sock,
-							    .after = a->t});
-		/* Each child forked while the acceptor held it holds it too. */
-		for (int n = 0; n < CHILDREN_JUDGED && (k = ev_next(c->s, &forks, k)) && k->t < t;) {
-			if (closed && k->t >= closed->t)
-				break;
-			if (k->proc.child <= 0)
-				continue;
-			n++;
-			if (!let_go(c, k->proc.child, a->call.sock, k->t, t) && kept++ < KEPT_SHOWN)
-				say_kept(c, r, k->proc.child, a);
+		if (kept++ < KEPT_SHOWN) {
+			say_kept(c, r, server, &k, t);
+			*first = k;
 		}
 	}
 	return kept;
@@ -354,28 +500,47 @@ static int listeners_kept(const struct check_ctx *c, struct check_result *r, pid
 	return kept;
 }
 
+/* Why connections stayed open, in a sentence, from the first of them. */
+static void fail_kept(struct check_result *r, int conns, const struct kept *k)
+{
+	const char *left = "stayed open after their clients had left (CLOSE_WAIT)";
+
+	if (k->holder && k->held.made != k->accept)
+		check_fail(r, "%d connections %s: the server closed the descriptor accept() gave "
+			   "it, but not the copy %s() made of it. A connection closes only when "
+			   "its last descriptor is closed, in every process", conns, left,
+			   k->held.made->call.fn);
+	else if (k->holder && k->holder == k->accept->pid && k->forked)
+		check_fail(r, "%d connections stayed open in the server after their clients had "
+			   "left (CLOSE_WAIT: a descriptor lost each time). After fork(), the parent "
+			   "must close() the connected socket: only the child serves it", conns);
+	else if (k->holder)
+		check_fail(r, "%d connections %s: when recv() returns 0, close() the socket",
+			   conns, left);
+	else
+		check_fail(r, "%d connections %s: some descriptor for each stayed open. A "
+			   "connection closes only when its last descriptor is closed, in every "
+			   "process: look for a dup(), or a process that does not close() it",
+			   conns, left);
+}
+
 static void closes_fds(const struct check_ctx *c, struct check_result *r)
 {
 	const struct grade_run *g = grade_run_of(c);
 	pid_t server = role_pid(c, "server");
 	int64_t t = g ? g->marks[MARK_LEFT] : -1;
-	bool parent_kept = false;
+	struct kept first = {0};
 	int conns, listeners;
 
 	if (fail_if_not_run(c, r, "server") || fail_if_not_reached(c, r, MARK_LEFT))
 		return;
-	conns = connections_kept(c, r, server, t, &parent_kept);
+	conns = connections_kept(c, r, server, t, &first);
 	if (conns > KEPT_SHOWN)
 		check_evidence_text(r, "... and %d more connections, the same way",
 				    conns - KEPT_SHOWN);
 	listeners = listeners_kept(c, r, server, t);
-	if (conns && parent_kept)
-		check_fail(r, "%d connections stayed open in the server after their clients had "
-			   "left (CLOSE_WAIT: a descriptor lost each time). After fork(), the parent "
-			   "must close() the connected socket: only the child serves it", conns);
-	else if (conns)
-		check_fail(r, "%d connections stayed open after their clients had left "
-			   "(CLOSE_WAIT): when recv() returns 0, close() the socket", conns);
+	if (conns)
+		fail_kept(r, conns, &first);
 	else if (listeners)
 		check_fail(r, "%d children kept the listening socket open while they served: the "
 			   "port stays taken as long as any of them lives. A child must close() the "

@@ -106,19 +106,106 @@ struct crash {
 	int times;
 };
 
-static void say_crash(struct grade_run *g, const struct crash *k)
+/* The call pid made last, as `socklab show` words it without the pid
+ * ("read(4, 4096 bytes) = 38"), into out; "" when it made none. It tells
+ * the student where in the program to look. */
+static void last_call(const struct check_ctx *c, pid_t pid, char *out, size_t cap)
+{
+	const struct event *e = ev_last(c->s, &(struct ev_filter){.src = "call", .pid = pid});
+	char what[CHECK_LINE_MAX];
+	const char *call = what;
+
+	out[0] = '\0';
+	if (!e)
+		return;
+	event_describe(e, what, sizeof(what));
+	if (what[0] == '[' && strstr(what, "] "))
+		call = strstr(what, "] ") + 2;
+	snprintf(out, cap, "; its last call was %.200s", call);
+}
+
+static void say_crash(struct grade_run *g, const struct check_ctx *c, const struct crash *k)
 {
 	const struct proc_info *p = k->first;
 	const char *role = scenario_proc(g->s, k->root)->role;
 	double t = (double)(p->t_exit != T_NEVER ? p->t_exit : p->t_reaped) / 1e9;
+	char last[256], others[64] = "";
 
+	last_call(c, p->pid, last, sizeof(last));
+	if (k->times > 1)
+		snprintf(others, sizeof(others), " (and %d more after it, the same way)",
+			 k->times - 1);
 	if (p->pid == k->root)
-		grade_problem(g, "the %s [%d] crashed at %.2f s: killed by %s (%s)", role,
-			      (int)p->pid, t, p->sig, fault_of(p->sig));
+		grade_problem(g, "the %s [%d] crashed at %.2f s: killed by %s (%s)%s", role,
+			      (int)p->pid, t, p->sig, fault_of(p->sig), last);
 	else
-		grade_problem(g, "a child of the %s crashed at %.2f s, [%d]%s: killed by %s (%s)",
-			      role, t, (int)p->pid, k->times > 1 ? ", and others after it" : "",
-			      p->sig, fault_of(p->sig));
+		grade_problem(g, "a child of the %s, [%d], crashed at %.2f s%s: killed by %s (%s)%s",
+			      role, (int)p->pid, t, others, p->sig, fault_of(p->sig), last);
+}
+
+/* ---- memory --------------------------------------------------------------- */
+
+/* The student's process the memory limit killed first: of those that ended
+ * by SIGKILL after socklab's last look before it saw the kill, and that
+ * socklab did not stop itself, the first to end. NULL if none is seen. */
+static const struct proc_info *oom_victim(const struct grade_run *g, const struct check_ctx *c,
+					  pid_t *root)
+{
+	const struct proc_info *victim = NULL;
+	int64_t victim_end = 0;
+
+	for (size_t i = 0; i < c->procs.n; i++) {
+		const struct proc_info *p = &c->procs.p[i];
+		int64_t end = p->t_exit != T_NEVER ? p->t_exit : p->t_reaped;
+		pid_t r;
+
+		if (!p->sig || strcmp(p->sig, "SIGKILL") != 0 || end == T_NEVER ||
+		    end < g->t_before_oom || grade_was_stopped(g, p->pid) ||
+		    !student_role(g, c, p->pid, &r) || (victim && end >= victim_end))
+			continue;
+		victim = p;
+		victim_end = end;
+		*root = r;
+	}
+	return victim;
+}
+
+/*
+ * A process killed for the sandbox's memory limit (cgroup memory.max) ends
+ * by SIGKILL like one socklab stopped: say which it was, and why. The limit
+ * holds for all the student's processes together; the kernel kills the
+ * biggest.
+ */
+static void note_oom_kills(struct grade_run *g, const struct check_ctx *c)
+{
+	const struct proc_info *p;
+	const char *role;
+	char last[256], others[64] = "";
+	pid_t root = 0;
+	double t;
+
+	if (g->oom_kills <= 0)
+		return;
+	if (!(p = oom_victim(g, c, &root))) {
+		grade_problem(g, "a process of the run was killed: it used more than %d MiB of "
+			      "memory (the limit of the sandbox, for all its processes together)",
+			      g->sb->lim.mem_mb);
+		return;
+	}
+	role = scenario_proc(g->s, root)->role;
+	t = (double)(p->t_exit != T_NEVER ? p->t_exit : p->t_reaped) / 1e9;
+	last_call(c, p->pid, last, sizeof(last));
+	if (g->oom_kills > 1)
+		snprintf(others, sizeof(others), " (and %d more after it)", g->oom_kills - 1);
+	if (p->pid == root)
+		grade_problem(g, "the %s [%d] was killed at %.2f s: it used more than %d MiB of "
+			      "memory (the limit of the sandbox)%s", role, (int)p->pid, t,
+			      g->sb->lim.mem_mb, last);
+	else
+		grade_problem(g, "a child of the %s, [%d], was killed at %.2f s%s: it used more "
+			      "than %d MiB of memory (the limit of the sandbox, for all the %s's "
+			      "processes together)%s", role, (int)p->pid, t, others,
+			      g->sb->lim.mem_mb, role, last);
 }
 
 /* The crashes of the student's processes, as problems of the run. */
@@ -144,7 +231,7 @@ static void note_crashes(struct grade_run *g, const struct check_ctx *c)
 			kinds[n++] = (struct crash){p, root, 1};
 	}
 	for (int k = 0; k < n; k++)
-		say_crash(g, &kinds[k]);
+		say_crash(g, c, &kinds[k]);
 }
 
 /* ---- running ---------------------------------------------------------------- */
@@ -158,6 +245,7 @@ static int check_session(struct grade_run *g, const struct assignment *a, const 
 	if (session_open(&s, dir, err, errlen) < 0)
 		return -1;
 	check_ctx_init(&ctx, &s, scenario_facts(g->s));
+	note_oom_kills(g, &ctx);
 	note_crashes(g, &ctx);
 	res->nchecks = res->max;
 	for (int i = 0; i < res->nchecks; i++) {
@@ -209,7 +297,9 @@ static int run_assignment(const struct submission *sub, const struct grade_optio
 	ret = o->a->run(&g);
 	if (ret < 0 && g.nproblems == 0)
 		grade_problem(&g, "the run stopped early: %s", scenario_error(g.s));
-	/* Everything of the student's ends now, even what left its group. */
+	/* A last look at the memory limit; then everything of the student's
+	 * ends, even what left its group. */
+	grade_watch_memory(&g);
 	sandbox_kill(o->sb, 3000);
 	scenario_end(g.s, 500, NULL);
 	ret = check_session(&g, o->a, res->session, res, err, errlen);

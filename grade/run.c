@@ -136,22 +136,45 @@ void grade_describe_status(int status, char *out, size_t cap)
 		snprintf(out, cap, "exited with status %d", WEXITSTATUS(status));
 }
 
+void grade_watch_memory(struct grade_run *g)
+{
+	int kills = sandbox_oom_kills(g->sb);
+
+	if (kills > g->oom_kills) {
+		if (g->oom_kills == 0)
+			g->t_before_oom = g->t_looked;
+		g->oom_kills = kills;
+	}
+	g->t_looked = collector_now(scenario_collector(g->s));
+}
+
+/* The role of the student's program started last ("server"): the one
+ * that runs now, as far as socklab can tell. */
+static const char *current_role(const struct grade_run *g)
+{
+	struct run_proc *p = g->nstudents ? scenario_proc(g->s, g->students[g->nstudents - 1]) : NULL;
+
+	return p ? p->role : "program";
+}
+
 /* Looks at the student's programs between two waits. Returns -1 when the
  * run must stop: a fork bomb, or a flood of output (both stopped here). */
 static int watch(struct grade_run *g)
 {
 	int live = sandbox_count(g->sb);
 
+	grade_watch_memory(g);
 	if (live >= g->sb->lim.nproc) {
-		grade_problem(g, "it started processes without end (a fork bomb): it reached the "
-			      "limit of %d processes at once, and socklab stopped it",
-			      g->sb->lim.nproc);
+		grade_problem(g, "the %s started processes without end (a fork bomb): they reached "
+			      "the limit of %d processes at once, and socklab stopped them. Look "
+			      "for a fork() that children run too, or a loop around fork() that "
+			      "never ends", current_role(g), g->sb->lim.nproc);
 		sandbox_kill(g->sb, 2000);
 		return -1;
 	}
 	if (sandbox_seen(g->sb) > GRADE_MAX_STARTED) {
-		grade_problem(g, "it started more than %d processes, one after another, without "
-			      "end: socklab stopped it", GRADE_MAX_STARTED);
+		grade_problem(g, "the %s started more than %d processes, one after another, "
+			      "without end: socklab stopped it", current_role(g), GRADE_MAX_STARTED);
 		sandbox_kill(g->sb, 2000);
 		return -1;
 	}
@@ -160,14 +183,26 @@ static int watch(struct grade_run *g)
 
 		scenario_output_has(g->s, g->students[i], "", &overflow);
 		if (overflow && !grade_was_stopped(g, g->students[i])) {
-			grade_problem(g, "the %s printed more than %d KiB (a flood of output), and "
+			grade_problem(g, "the %s printed more than %d MiB (a flood of output), and "
 				      "socklab stopped it", scenario_proc(g->s, g->students[i])->role,
-				      SCENARIO_OUTPUT_MAX / 1024);
+				      SCENARIO_OUTPUT_MAX >> 20);
 			grade_stop(g, g->students[i]);
 			return -1;
 		}
 	}
 	return 0;
+}
+
+/* How a program of the run ended, for a problem: "was killed by SIGSEGV",
+ * or, when the sandbox's memory limit killed it, that. */
+static void describe_end(struct grade_run *g, int status, char *out, size_t cap)
+{
+	grade_watch_memory(g);
+	if (WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL && g->oom_kills > 0)
+		snprintf(out, cap, "was killed for using more than %d MiB of memory (the limit "
+			 "of the sandbox)", g->sb->lim.mem_mb);
+	else
+		grade_describe_status(status, out, cap);
 }
 
 /* Whether pid (a program of the run) has ended; its status in *status. */
@@ -185,7 +220,7 @@ int grade_wait_listen(struct grade_run *g, pid_t pid, int port, int flags)
 	struct run_proc *p = scenario_proc(g->s, pid);
 	bool udp = flags & GRADE_UDP, quiet = flags & GRADE_QUIET;
 	const char *listens = udp ? "bound" : "listened on";
-	char how[64];
+	char how[128];
 	int status;
 
 	for (int waited = 0; waited < GRADE_LISTEN_MS; waited += SLICE_MS) {
@@ -194,7 +229,7 @@ int grade_wait_listen(struct grade_run *g, pid_t pid, int port, int flags)
 		if (ret == 0)
 			return 0;
 		if (ended(g, pid, &status)) {
-			grade_describe_status(status, how, sizeof(how));
+			describe_end(g, status, how, sizeof(how));
 			if (!quiet)
 				grade_problem(g, "the %s %s before it %s port %d", p->role, how,
 					      listens, port);

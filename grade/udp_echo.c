@@ -110,16 +110,22 @@ static void boundaries(const struct check_ctx *c, struct check_result *r)
 			   "datagram back with one sendto(), as it came");
 }
 
+/* The server's connect() on its socket, or NULL: a connected UDP socket
+ * hears only the peer it was connected to. */
+static const struct event *server_connect(const struct check_ctx *c, pid_t server)
+{
+	return ev_first(c->s, &(struct ev_filter){.src = "call", .fn = "connect", .pid = server});
+}
+
 /* The server's sendto() calls, to whom: the first few. */
 static void evidence_replies(const struct check_ctx *c, struct check_result *r, pid_t server,
 			     int64_t after)
 {
 	struct ev_filter f = {.src = "call", .after = after};
-	const struct event *e = NULL, *conn;
+	const struct event *e = NULL;
 	int shown = 0;
 
-	conn = ev_first(c->s, &(struct ev_filter){.src = "call", .fn = "connect", .pid = server});
-	check_evidence(r, conn);
+	check_evidence(r, server_connect(c, server));
 	while (shown < 3 && (e = ev_next(c->s, &f, e)))
 		if (in_tree_of(c, e->pid, server) && strncmp(e->call.fn, "send", 4) == 0) {
 			check_evidence(r, e);
@@ -130,7 +136,8 @@ static void evidence_replies(const struct check_ctx *c, struct check_result *r, 
 static void many_peers(const struct check_ctx *c, struct check_result *r)
 {
 	const char *who = "clients A and B";
-	const struct event *start;
+	const struct event *start, *conn;
+	pid_t server = role_pid(c, "server");
 
 	if (fail_if_not_run(c, r, who))
 		return;
@@ -142,10 +149,17 @@ static void many_peers(const struct check_ctx *c, struct check_result *r)
 	evidence_output(c, r, who, NULL, 3);
 	start = ev_first(c->s, &(struct ev_filter){.src = "proc", .fn = "exec",
 						   .pid = role_pid(c, who)});
-	evidence_replies(c, r, role_pid(c, "server"), start ? start->t : 0);
+	evidence_replies(c, r, server, start ? start->t : 0);
+	conn = server_connect(c, server);
 	if (run_trouble(c))
 		check_fail(r, "the two clients did not each get their own echoes: %s",
 			   run_trouble(c));
+	else if (conn && conn->call.ret == 0 && conn->call.peer)
+		check_fail(r, "the two clients did not each get their own echoes: the server "
+			   "connect()ed its socket to %s, the first peer, and from then on the "
+			   "kernel gave it only that peer's datagrams. Do not connect() a UDP "
+			   "server's socket: send each reply with sendto() to the address "
+			   "recvfrom() gave for that datagram", conn->call.peer);
 	else
 		check_fail(r, "the two clients did not each get their own echoes. Send each reply "
 			   "to the address recvfrom() gave for that datagram (and do not connect() "

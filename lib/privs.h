@@ -14,8 +14,17 @@
 
 /*
  * If socklab runs as root through sudo (SUDO_UID and SUDO_GID set, not 0),
- * hands each of paths (NULL-terminated; a folder with the files in it) to
- * that user, then takes on the user's uid, gid and groups for good.
+ * hands each of paths (NULL-terminated; a folder with all it holds) to
+ * that user, and stays root. For a command that must stay root but makes
+ * files the user will edit or delete: socklab grade's results. Otherwise
+ * does nothing. Returns 0, or -1 with why in err.
+ */
+int privs_give_to_sudo_user(const char *const *paths, char *err, size_t errlen);
+
+/*
+ * If socklab runs as root through sudo, hands each of paths to that user
+ * (as privs_give_to_sudo_user), then takes on the user's uid, gid and
+ * groups for good.
  * Otherwise does nothing. Returns 0, or -1 with why in err: then socklab
  * must not go on as root.
  */

@@ -223,6 +223,48 @@ static const char *cgroup_v1(struct sandbox *sb, const char *controller)
 }
 
 /*
+ * The kernel's count of OOM kills in the memory cgroup dir, from a file of
+ * "key value" lines: v2's memory.events ("oom_kill", or "oom" on kernels
+ * before 4.13), v1's memory.oom_control ("oom_kill"). -1 when unknown.
+ */
+static long oom_counter(const char *dir, bool v1)
+{
+	char path[600], key[64];
+	long value, kills = -1, ooms = -1;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, v1 ? "memory.oom_control" : "memory.events");
+	if (!(f = fopen(path, "re")))
+		return -1;
+	while (fscanf(f, "%63s %ld", key, &value) == 2) {
+		if (strcmp(key, "oom_kill") == 0)
+			kills = value;
+		else if (strcmp(key, "oom") == 0)
+			ooms = value;
+	}
+	fclose(f);
+	return kills >= 0 ? kills : ooms;
+}
+
+/* The memory limit is in dir: remember where, and the OOM count so far (a
+ * cgroup left by a grader that died may have counted some already). */
+static void memory_cgroup_is(struct sandbox *sb, const char *dir, bool v1)
+{
+	snprintf(sb->cg_mem, sizeof(sb->cg_mem), "%s", dir);
+	sb->cg_mem_v1 = v1;
+	sb->oom_base = oom_counter(dir, v1);
+}
+
+int sandbox_oom_kills(const struct sandbox *sb)
+{
+	long now;
+
+	if (!sb->cg_mem[0] || (now = oom_counter(sb->cg_mem, sb->cg_mem_v1)) < 0)
+		return -1;
+	return (int)(now - (sb->oom_base > 0 ? sb->oom_base : 0));
+}
+
+/*
  * The v2 hierarchy first: at its root, where root may always enable
  * controllers (they may be bound to v1, then they are simply not there).
  * It gives cgroup.kill in any case. v1's pids and memory make up for what
@@ -243,6 +285,8 @@ static void cgroups_create(struct sandbox *sb)
 			pids = has_file(dir, "pids.max") && write_file(dir, "pids.max", num) == 0;
 			snprintf(num, sizeof(num), "%ld", mem_bytes);
 			mem = has_file(dir, "memory.max") && write_file(dir, "memory.max", num) == 0;
+			if (mem)
+				memory_cgroup_is(sb, dir, false);
 			if (has_file(dir, "cgroup.kill"))
 				snprintf(sb->cg_kill, sizeof(sb->cg_kill), "%s", dir);
 		}
@@ -253,7 +297,8 @@ static void cgroups_create(struct sandbox *sb)
 	}
 	if (!mem && mem_bytes && (dir = cgroup_v1(sb, "memory"))) {
 		snprintf(num, sizeof(num), "%ld", mem_bytes);
-		write_file(dir, "memory.limit_in_bytes", num);
+		if (write_file(dir, "memory.limit_in_bytes", num) == 0)
+			memory_cgroup_is(sb, dir, true);
 	}
 	if (sb->ncg == 0)
 		add_missing(sb, "no cgroup on this machine: memory is limited per process only");
@@ -576,6 +621,7 @@ void sandbox_destroy(struct sandbox *sb)
 			nap_ms(10);
 	sb->ncg = 0;
 	sb->cg_kill[0] = '\0';
+	sb->cg_mem[0] = '\0';
 	if (sb->netns_fd >= 0)
 		close(sb->netns_fd);
 	sb->netns_fd = -1;

@@ -54,6 +54,9 @@ struct sandbox {
 	char cg[SANDBOX_CGROUPS][256];   /* cgroup folders it made */
 	char cg_procs[SANDBOX_CGROUPS][300]; /* their cgroup.procs */
 	char cg_kill[256]; /* the v2 cgroup that has cgroup.kill, or "" */
+	char cg_mem[256];  /* the cgroup that holds the memory limit, or "" */
+	bool cg_mem_v1;    /* ... in a v1 hierarchy (memory.oom_control) */
+	long oom_base;     /* its OOM-kill counter when it was made */
 	char missing[400]; /* what is not isolated, in a sentence; "" */
 	unsigned char *seen; /* a bit per pid seen by sandbox_count() */
 	int nseen;
@@ -82,6 +85,15 @@ int sandbox_count(struct sandbox *sb);
 /* How many different processes sandbox_count() has seen in it so far: a
  * program that forks without end shows here even when few live at once. */
 int sandbox_seen(const struct sandbox *sb);
+
+/*
+ * How many of its processes the kernel killed because the sandbox as a
+ * whole went over its memory limit (lim.mem_mb), counted by the cgroup:
+ * v2 memory.events "oom_kill", v1 memory.oom_control "oom_kill". -1 when
+ * there is no memory cgroup: then only RLIMIT_AS holds, which makes
+ * malloc() fail instead, for the program to handle.
+ */
+int sandbox_oom_kills(const struct sandbox *sb);
 
 /* Sends SIGKILL to every process in it until none is left (or timeout_ms
  * passes). Returns how many are still alive. The processes that are the

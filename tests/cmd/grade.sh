@@ -199,6 +199,24 @@ test_under_sudo_the_grader_stays_root_to_run_the_sandbox() {
 		fail "no packets from the sandbox's loopback"
 }
 
+test_under_sudo_the_results_belong_to_the_user_who_ran_sudo() {
+	need_root "to grade as root through sudo, for an unprivileged user (nobody)"
+	command -v setpriv >/dev/null || skip "setpriv (util-linux) is missing"
+	chmod 711 "$T" # nobody may reach out/, but not list or change $T
+	SUDO_UID=65534 SUDO_GID=65534 socklab grade udp-echo "$GRADE/udp-echo/good.c" --json \
+		--out out >res.json || fail "$(jq -c '.problems, .checks' res.json)"
+	[ -s out/grades.csv ] && [ -s out/good/report.txt ] && [ -s out/good/session/events.jsonl ] ||
+		fail "the results are incomplete: $(find out)"
+	local theirs
+	theirs=$(find out \( ! -uid 65534 -o ! -gid 65534 \) -printf '%u:%g %p\n')
+	[ -z "$theirs" ] || fail "not handed to the user who ran sudo: $theirs"
+	# The instructor can edit and delete them without sudo.
+	setpriv --reuid=65534 --regid=65534 --clear-groups sh -c \
+		'echo "checked by hand" >>out/good/report.txt && rm -r out/good out/grades.csv' ||
+		fail "the user who ran sudo cannot change or delete the results"
+	[ ! -e out/good ] || fail "out/good is still there"
+}
+
 test_without_root_it_says_what_is_not_isolated() {
 	need_root "to run socklab grade as an unprivileged user (nobody)"
 	command -v setpriv >/dev/null || skip "setpriv (util-linux) is missing"

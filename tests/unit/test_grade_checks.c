@@ -45,6 +45,30 @@ static const char *const close_wait[] = {
 	NULL,
 };
 
+/* A parent that closes fd 4 but keeps the copy dup() made of it: fd 5. */
+static const char *const dup_kept[] = {
+	"{\"t\":1000000050,\"src\":\"call\",\"pid\":100,\"fn\":\"dup\",\"fd\":4,\"ret\":5,"
+	"\"errno\":null,\"sock\":\"" CONN "\"}",
+	"{\"t\":1000000150,\"src\":\"call\",\"pid\":100,\"fn\":\"close\",\"fd\":4,\"ret\":0,"
+	"\"errno\":null,\"sock\":\"" CONN "\"}",
+	"{\"t\":2000000050,\"src\":\"state\",\"sock\":\"" CONN "\",\"from\":\"ESTABLISHED\","
+	"\"to\":\"CLOSE_WAIT\",\"via\":\"tracefs\"}",
+	NULL,
+};
+
+/* Every close() the calls show, yet the kernel keeps it in CLOSE_WAIT
+ * (a copy made where the tracer cannot see), then LAST_ACK when the
+ * server ends at 7 s. */
+static const char *const kernel_says_open[] = {
+	"{\"t\":1000000150,\"src\":\"call\",\"pid\":100,\"fn\":\"close\",\"fd\":4,\"ret\":0,"
+	"\"errno\":null,\"sock\":\"" CONN "\"}",
+	"{\"t\":2000000050,\"src\":\"state\",\"sock\":\"" CONN "\",\"from\":\"ESTABLISHED\","
+	"\"to\":\"CLOSE_WAIT\",\"via\":\"tracefs\"}",
+	"{\"t\":7000000000,\"src\":\"state\",\"sock\":\"" CONN "\",\"from\":\"CLOSE_WAIT\","
+	"\"to\":\"LAST_ACK\",\"via\":\"tracefs\"}",
+	NULL,
+};
+
 static struct session s;
 static struct run_facts facts;
 static struct grade_run run;
@@ -111,6 +135,33 @@ Test(grade_checks, closes_fds_names_the_parent_that_kept_the_socket_and_its_clos
 	cr_assert(strstr(r.summary, "the parent must close() the connected socket"), "%s", r.summary);
 	cr_assert(has_evidence(&r, "[100] never closed fd 4 (" CONN ")"));
 	cr_assert(has_evidence(&r, CONN " ESTABLISHED -> CLOSE_WAIT"), "the state is evidence");
+}
+
+Test(grade_checks, closes_fds_fails_on_a_dup_copy_the_parent_kept_with_the_kernel_state)
+{
+	struct check_result r;
+
+	load(dup_kept);
+	check("closes-fds", &r);
+	cr_assert_not(r.pass, "the calls close fd 4, the kernel says CLOSE_WAIT");
+	cr_assert(strstr(r.summary, "but not the copy dup() made of it"), "%s", r.summary);
+	cr_assert(has_evidence(&r, "[100] dup(4) = 5"), "the dup is evidence");
+	cr_assert(has_evidence(&r, "[100] " CONN " in CLOSE_WAIT for 3.0 s after the client "
+				   "closed, to the end of the run"), "%s", r.evidence[3]);
+	cr_assert(has_evidence(&r, "[100] never closed fd 5 (" CONN "), the copy dup(4) made"));
+}
+
+Test(grade_checks, closes_fds_trusts_the_kernel_state_over_the_calls)
+{
+	struct check_result r;
+
+	load(kernel_says_open);
+	check("closes-fds", &r);
+	cr_assert_not(r.pass, "every close() was made, but the socket stayed in CLOSE_WAIT");
+	cr_assert(has_evidence(&r, CONN " in CLOSE_WAIT for 5.0 s after the client closed"),
+		  "until LAST_ACK");
+	cr_assert(has_evidence(&r, "no traced call shows which process"));
+	cr_assert(strstr(r.summary, "look for a dup()"), "%s", r.summary);
 }
 
 Test(grade_checks, reaps_children_fails_on_a_child_never_reaped)

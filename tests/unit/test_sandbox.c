@@ -1,7 +1,7 @@
 /*
  * test_sandbox.c - the grader's sandbox: its own user and network, a fork
- * bomb held at the process limit, and nothing left once it is killed and
- * destroyed.
+ * bomb held at the process limit, a memory hog killed and counted, and
+ * nothing left once it is killed and destroyed.
  */
 #include <fcntl.h>
 #include <signal.h>
@@ -110,6 +110,29 @@ Test(sandbox, holds_a_fork_bomb_at_its_process_limit_and_kills_it_all)
 	reap_all();
 	sandbox_destroy(&sb);
 	close(devnull);
+}
+
+Test(sandbox, counts_a_process_the_memory_limit_killed)
+{
+	struct sandbox sb;
+	/* tail -c keeps the last 200 MB of its input in memory: more than
+	 * the sandbox's 128 MiB, less than the 512 MiB of address space. */
+	const char *hog = "head -c 200000000 /dev/zero | tail -c 200000000 >/dev/null; "
+			  "echo tail ended $?";
+	const char *out;
+
+	make(&sb);
+	if (sandbox_oom_kills(&sb) < 0) {
+		sandbox_destroy(&sb);
+		skip_because("this machine gives the sandbox no memory cgroup");
+	}
+	cr_assert_eq(sandbox_oom_kills(&sb), 0, "nothing killed yet");
+	out = run(&sb, hog);
+	/* The shell may say "Killed" first. */
+	cr_assert(strstr(out, "tail ended 137\n"), "tail was killed (128 + SIGKILL): %s", out);
+	cr_assert_eq(sandbox_oom_kills(&sb), 1, "the cgroup counted the kill");
+	sandbox_destroy(&sb);
+	reap_all();
 }
 
 /* The lock file that reserves uid (lib/sandbox.c) can be taken. */

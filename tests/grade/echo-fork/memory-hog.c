@@ -1,0 +1,92 @@
+/*
+ * Fault: too much memory. Each child keeps "a log of the whole
+ * conversation" in a 512 MiB buffer, made and cleared before it serves:
+ * the memset() touches every page, so the memory is really used, and the
+ * sandbox (256 MiB for the whole run) kills the child.
+ */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+static void reap(int sig)
+{
+	int saved = errno;
+
+	(void)sig;
+	while (waitpid(-1, NULL, WNOHANG) > 0)
+		;
+	errno = saved;
+}
+
+static int write_all(int fd, const char *buf, size_t len)
+{
+	while (len > 0) {
+		ssize_t n = write(fd, buf, len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -1;
+		buf += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+#define LOG_SIZE (512L * 1024 * 1024)
+
+static void echo(int conn)
+{
+	char buf[4096];
+	char *log = malloc(LOG_SIZE); /* the bug: far more than an echo needs */
+	ssize_t n;
+
+	if (!log)
+		return;
+	memset(log, 0, LOG_SIZE);
+	while ((n = read(conn, buf, sizeof(buf))) > 0 || (n < 0 && errno == EINTR))
+		if (n > 0 && write_all(conn, buf, (size_t)n) < 0)
+			break;
+}
+
+int main(int argc, char **argv)
+{
+	struct sockaddr_in addr = {.sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_ANY)};
+	struct sigaction sa = {.sa_handler = reap, .sa_flags = SA_RESTART};
+	int listener, on = 1;
+
+	if (argc != 2) {
+		fprintf(stderr, "usage: %s PORT\n", argv[0]);
+		return 2;
+	}
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGCHLD, &sa, NULL);
+	addr.sin_port = htons((unsigned short)atoi(argv[1]));
+	listener = socket(AF_INET, SOCK_STREAM, 0);
+	if (listener < 0 || setsockopt(listener, SOL_SOCKET, SO_REUSEADDR, &on, sizeof(on)) < 0 ||
+	    bind(listener, (struct sockaddr *)&addr, sizeof(addr)) < 0 || listen(listener, 16) < 0) {
+		perror("bind");
+		return 1;
+	}
+	for (;;) {
+		int conn = accept(listener, NULL, NULL);
+		if (conn < 0) {
+			if (errno == EINTR)
+				continue;
+			perror("accept");
+			return 1;
+		}
+		if (fork() == 0) {
+			close(listener);
+			echo(conn);
+			close(conn);
+			_exit(0);
+		}
+		close(conn);
+	}
+}
