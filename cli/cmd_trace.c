@@ -19,6 +19,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
+#include <net/if.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <signal.h>
@@ -46,7 +47,8 @@ const struct command cmd_trace_info = {
 	"trace",
 	cmd_trace,
 	"runs any program under the tracer and records a session",
-	"usage: socklab trace [--record DIR | --alone] [--sources LIST] [--view] -- PROG [ARGS...]\n"
+	"usage: socklab trace [--record DIR | --alone] [--sources LIST] [--iface IF] [--view]\n"
+	"                     -- PROG [ARGS...]\n"
 	"\n"
 	"Runs PROG with socklab's tracer and records what it does with sockets:\n"
 	"every socket call with its result, every process it forks, every child\n"
@@ -60,6 +62,8 @@ const struct command cmd_trace_info = {
 	"  --sources LIST  what to record, of call,pkt,state (default: all):\n"
 	"                `--sources call` records the calls alone, at the least\n"
 	"                cost to a program that makes very many of them\n"
+	"  --iface IF    capture packets on interface IF (default: lo), e.g. the\n"
+	"                veth of a network namespace the program runs in\n"
 	"  --view        watch it live in the viewer, in a session of its own (q\n"
 	"                quits and ends the session; what PROG prints is shown\n"
 	"                when the viewer closes)\n"
@@ -222,6 +226,7 @@ struct trace_args {
 	const char *record;
 	bool alone; /* never join a live session */
 	const struct source *sources[SOURCES_MAX + 1];
+	const char *iface; /* where packets are captured; NULL: lo */
 	bool view;  /* show it in the viewer (a session of its own) */
 	char **argv; /* the program and its arguments */
 };
@@ -233,6 +238,7 @@ static int parse_args(int argc, char **argv, struct trace_args *a)
 		{"record", required_argument, NULL, 'r'},
 		{"alone", no_argument, NULL, 'a'},
 		{"sources", required_argument, NULL, 's'},
+		{"iface", required_argument, NULL, 'i'},
 		{"view", no_argument, NULL, 'v'},
 		{"help", no_argument, NULL, 'h'},
 		{0},
@@ -242,8 +248,16 @@ static int parse_args(int argc, char **argv, struct trace_args *a)
 
 	sources_pick("call,pkt,state", a->sources, err, sizeof(err));
 	/* '+': stop at the first non-option, the program to run. */
-	while ((opt = getopt_long(argc, argv, "+r:as:vh", options, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "+r:as:i:vh", options, NULL)) != -1) {
 		switch (opt) {
+		case 'i':
+			if (if_nametoindex(optarg) == 0)
+				return cli_usage_error(&cmd_trace_info,
+						       "--iface %s: there is no such network "
+						       "interface here (ip link lists them)",
+						       optarg);
+			a->iface = optarg;
+			break;
 		case 'a':
 			a->alone = true;
 			break;
@@ -460,6 +474,7 @@ static int trace_alone(const struct trace_args *a, const char *preload)
 	co.dir = dir;
 	co.command = a->argv;
 	co.sources = a->sources;
+	co.capture_iface = a->iface;
 	if (a->view && view_setup(&view, &co) < 0)
 		goto out_free;
 	c = collector_start(&co, err, sizeof(err));

@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <getopt.h>
+#include <net/if.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
@@ -30,7 +31,7 @@ const struct command cmd_watch_info = {
 	"watch",
 	cmd_watch,
 	"opens a live session that programs in other terminals join",
-	"usage: socklab watch [--port P]... [--record DIR] [--no-view]\n"
+	"usage: socklab watch [--port P]... [--record DIR] [--iface IF] [--no-view]\n"
 	"\n"
 	"Opens a live session in the viewer. Programs you start with `socklab\n"
 	"trace` in other terminals join it, so a server and a client run from two\n"
@@ -42,6 +43,7 @@ const struct command cmd_watch_info = {
 	"                even those of programs that are not traced (repeatable)\n"
 	"  --record DIR  save the session in DIR (default: a new folder here,\n"
 	"                socklab-watch-DATE-TIME)\n"
+	"  --iface IF    capture packets on interface IF (default: lo)\n"
 	"  --no-view     print the events instead of opening the viewer\n"
 	"  --help        this text\n"
 	"\n"
@@ -55,6 +57,7 @@ const struct command cmd_watch_info = {
 
 struct watch_args {
 	const char *record;
+	const char *iface; /* where packets are captured; NULL: lo */
 	int ports[MAX_PORTS];
 	size_t nports;
 	bool view;
@@ -79,6 +82,7 @@ static int parse_args(int argc, char **argv, struct watch_args *a)
 	static const struct option options[] = {
 		{"port", required_argument, NULL, 'p'},
 		{"record", required_argument, NULL, 'r'},
+		{"iface", required_argument, NULL, 'i'},
 		{"no-view", no_argument, NULL, 'n'},
 		{"help", no_argument, NULL, 'h'},
 		{0},
@@ -87,8 +91,16 @@ static int parse_args(int argc, char **argv, struct watch_args *a)
 
 	/* The viewer needs a terminal; a script or a pipe gets the lines. */
 	a->view = isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
-	while ((opt = getopt_long(argc, argv, "p:r:nh", options, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "p:r:i:nh", options, NULL)) != -1) {
 		switch (opt) {
+		case 'i':
+			if (if_nametoindex(optarg) == 0)
+				return cli_usage_error(&cmd_watch_info,
+						       "--iface %s: there is no such network "
+						       "interface here (ip link lists them)",
+						       optarg);
+			a->iface = optarg;
+			break;
 		case 'n':
 			a->view = false;
 			break;
@@ -221,7 +233,7 @@ static void run_until_ended(struct watch_out *o, const struct watch_args *a, str
 static int watch_session(const struct watch_args *a, const char *dir)
 {
 	struct collector_options co = {.dir = dir, .sources = session_sources, .ports = a->ports,
-				       .nports = a->nports};
+				       .nports = a->nports, .capture_iface = a->iface};
 	struct watch_out out = {0};
 	struct collector_summary sum;
 	struct collector *c = NULL;

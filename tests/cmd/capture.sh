@@ -102,6 +102,35 @@ test_other_programs_traffic_stays_out() {
 	ev "$T/s" 'select(.src == "pkt")' | grep -q . || fail "no packets recorded at all"
 }
 
+# A program run in a network namespace talks over a veth, not loopback:
+# --iface names the interface to capture on, and its segments are there.
+test_iface_captures_on_the_veth_of_a_namespace() {
+	need_root "network namespaces and capture"
+	local a=socklab-test-ifa-$$ b=socklab-test-ifb-$$
+	ip netns add "$a" && defer ip netns del "$a"
+	ip netns add "$b" && defer ip netns del "$b"
+	ip link add veth-a netns "$a" type veth peer name veth-b netns "$b" ||
+		fail "cannot make a veth pair"
+	ip -n "$a" addr add 10.78.0.1/24 dev veth-a
+	ip -n "$b" addr add 10.78.0.2/24 dev veth-b
+	ip -n "$a" link set veth-a up
+	ip -n "$b" link set veth-b up
+	bg ip netns exec "$b" "$PROGS/shut_server" 9190
+	for _ in $(seq 100); do
+		ip netns exec "$b" ss -Htln 'sport = :9190' | grep -q . && break
+		sleep 0.05
+	done
+	ip netns exec "$a" "$SOCKLAB" trace --iface veth-a --record "$T/s" -- \
+		"$PROGS/shut_client" 10.78.0.2 9190 >"$T/out" 2>&1 || fail "trace failed: $(cat "$T/out")"
+	ev "$T/s" 'select(.src=="pkt" and .flags=="S" and .to=="10.78.0.2:9190")' | grep -q . ||
+		fail "the client's SYN over the veth is not in the session: $(ev "$T/s" 'select(.src=="pkt")')"
+	ev "$T/s" 'select(.src=="pkt" and .flags=="FA")' | grep -q . || fail "no FIN captured"
+	# And a name that is no interface is refused before anything runs.
+	"$SOCKLAB" trace --iface no-such-if0 -- true 2>"$T/err" && fail "a missing interface was accepted"
+	grep -q "no-such-if0: there is no such network interface" "$T/err" ||
+		fail "unclear message: $(cat "$T/err")"
+}
+
 test_without_root_the_session_says_why_and_capture_opens() {
 	need_root "to become an unprivileged user (setpriv)"
 	local port
