@@ -261,22 +261,39 @@ void draw_events(const struct ui *u)
 
 /* ---- the lab ---------------------------------------------------------------- */
 
+/*
+ * The steps so far, the newest marked as in progress until a checkpoint's
+ * result says the run is over. When the pane cannot hold the steps and
+ * every checkpoint, the oldest steps give way: the checkpoints are what
+ * the run proves.
+ */
 static int draw_steps(const struct ui *u, const struct rect *r, size_t at)
 {
 	const struct model *m = &u->m;
-	size_t last = SIZE_MAX;
+	size_t last = SIZE_MAX, nsteps = 0, skip = 0;
+	bool over = false;
 	int y = 0;
 	char line[300];
 
-	for (size_t j = 0; j < m->nnotes && m->notes[j].ev <= at; j++)
-		if (!m->notes[j].name)
+	for (size_t j = 0; j < m->nnotes && m->notes[j].ev <= at; j++) {
+		if (!m->notes[j].name) {
 			last = j;
+			nsteps++;
+		} else {
+			over = true;
+		}
+	}
+	if (nsteps + m->nchecks > (size_t)r->h)
+		skip = nsteps + m->nchecks - (size_t)r->h < nsteps ? nsteps + m->nchecks - (size_t)r->h
+								   : nsteps;
 	for (size_t j = 0; j < m->nnotes && m->notes[j].ev <= at && y < r->h; j++) {
-		if (m->notes[j].name)
+		bool now = j == last && !over;
+
+		if (m->notes[j].name || (skip > 0 && skip--))
 			continue;
-		snprintf(line, sizeof(line), "%s %s",
-			 term_ui_glyph(&u->t, j == last ? UG_STEP : UG_PASS), m->notes[j].text);
-		draw_text(r->y + y++, r->x, r->w, j == last ? A_BOLD : A_NORMAL, line);
+		snprintf(line, sizeof(line), "%s %s", term_ui_glyph(&u->t, now ? UG_STEP : UG_PASS),
+			 m->notes[j].text);
+		draw_text(r->y + y++, r->x, r->w, now ? A_BOLD : A_NORMAL, line);
 	}
 	return y;
 }
@@ -291,7 +308,11 @@ void draw_lab(const struct ui *u)
 	static const enum ui_glyph marks[] = {UG_PENDING, UG_PASS, UG_FAIL, UG_PENDING};
 	char line[400];
 
-	for (size_t k = 0; k < m->nchecks && y < r.h; k++, y++) {
+	/* Down and Up in this pane move among the checkpoints, and scroll them
+	 * when they do not all fit. */
+	size_t top = top_for(&(struct list_pos){.sel = m->list[PANE_LAB].sel}, m->nchecks, r.h - y);
+
+	for (size_t k = top; k < m->nchecks && y < r.h; k++, y++) {
 		const char *text;
 		enum check_state st = model_check_at(m, k, &text);
 		attr_t a = st == CHECK_PASS ? u->t.ui[UI_PASS] : st == CHECK_FAIL ? u->t.ui[UI_FAIL]

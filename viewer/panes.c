@@ -22,11 +22,22 @@ static struct rect rect(int y, int x, int h, int w)
 }
 
 /* The right-hand column of a wide screen: sockets, processes, the lab,
- * then the events, which take what is left. */
-static void stack_right(struct screen_layout *l, int x, int w, int top, int h, bool lab)
+ * then the events, which take what is left. The lab gets the lines it
+ * asks for, between a fifth and two fifths of the column. */
+static void stack_right(struct screen_layout *l, int x, int w, int top, int h, int lab_lines)
 {
-	int socks = h * 3 / 10, procs = h / 4, labh = lab ? h / 5 : 0;
-	int events = h - socks - procs - labh;
+	int socks = h * 3 / 10, procs = h / 4, labh = 0;
+	int events;
+
+	if (lab_lines > 0) {
+		labh = lab_lines < h / 5 ? h / 5 : lab_lines > h * 2 / 5 ? h * 2 / 5 : lab_lines;
+		/* Taken from the sockets and the processes too, not only the
+		 * events, so that each keeps a few rows. */
+		int extra = labh - h / 5;
+		socks -= extra / 3;
+		procs -= extra / 3;
+	}
+	events = h - socks - procs - labh;
 
 	l->pane[PANE_SOCKETS] = rect(top, x, socks, w);
 	l->pane[PANE_PROCS] = rect(top + socks, x, procs, w);
@@ -34,8 +45,21 @@ static void stack_right(struct screen_layout *l, int x, int w, int top, int h, b
 	l->pane[PANE_EVENTS] = rect(top + socks + procs + labh, x, events, w);
 }
 
-void screen_layout(struct screen_layout *l, int w, int h, bool lab, enum pane below)
+int model_lab_lines(const struct model *m)
 {
+	size_t steps = 0;
+
+	if (!model_has_lab(m))
+		return 0;
+	for (size_t j = 0; j < m->nnotes; j++)
+		steps += m->notes[j].name == NULL;
+	return (int)(1 + steps + m->nchecks);
+}
+
+void screen_layout(struct screen_layout *l, int w, int h, int lab_lines, enum pane below)
+{
+	bool lab = lab_lines > 0;
+
 	int body = h - 2;
 
 	memset(l, 0, sizeof(*l));
@@ -48,7 +72,7 @@ void screen_layout(struct screen_layout *l, int w, int h, bool lab, enum pane be
 		/* The ladder takes a little more than half. */
 		int lw = w * 27 / 50;
 		l->ladder = rect(1, 0, body, lw);
-		stack_right(l, lw + 1, w - lw - 1, 1, body, lab);
+		stack_right(l, lw + 1, w - lw - 1, 1, body, lab_lines);
 		return;
 	}
 	/* Below the ladder: a third of the screen, at least a tab strip and

@@ -30,7 +30,13 @@ struct screen_layout {
 	struct rect pane[PANE_COUNT]; /* each with a title line; h == 0: hidden */
 };
 
-void screen_layout(struct screen_layout *l, int w, int h, bool lab, enum pane below);
+/* lab_lines: the lines the lab panel would like (model_lab_lines()), 0
+ * without a lab. */
+void screen_layout(struct screen_layout *l, int w, int h, int lab_lines, enum pane below);
+
+/* The lines the lab panel needs to show everything: its title, the steps
+ * so far and every checkpoint. 0 without a lab. */
+int model_lab_lines(const struct model *m);
 
 /* The pane shown below the ladder on a narrow screen. */
 enum pane model_pane_below(const struct model *m);

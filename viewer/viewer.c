@@ -152,7 +152,7 @@ static void frame(struct ui *u)
 	int64_t now;
 
 	getmaxyx(stdscr, u->h, u->w);
-	screen_layout(&u->lay, u->w, u->h, model_has_lab(&u->m), model_pane_below(&u->m));
+	screen_layout(&u->lay, u->w, u->h, model_lab_lines(&u->m), model_pane_below(&u->m));
 	model_fit(&u->m, u->lay.ladder.w - DRAW_TIME_COLUMN(u->lay.ladder.w));
 	ui_draw(u);
 	wnoutrefresh(stdscr);

@@ -25,6 +25,29 @@ test_run_shows_the_lab_live_with_its_checkpoints_then_prints_the_report() {
 		fail "the session lacks its checkpoint notes"
 }
 
+# Lab 1 has eight checkpoints: on a wide screen the panel grows to show them
+# all, and once they are decided no step is marked as still in progress; on
+# 80x24 the panel scrolls to the last one with Down.
+test_the_lab_panel_holds_every_checkpoint_and_scrolls_on_a_small_screen() {
+	term_start 160 48 "socklab run 1 --record $T/wide"
+	term_wait "all checkpoints hold (q quits)"
+	for check in three-way connects accepts echoes closes-first fins close-wait time-wait; do
+		term_has "PASS    $check" || { term_screen >&2; fail "checkpoint $check is not in sight"; }
+	done
+	term_has "▸" && { term_screen >&2; fail "a step is still marked in progress after the run"; }
+	term_keys q
+	term_wait_exit 0
+	term_start 80 24 "socklab run 1 --record $T/small"
+	term_wait "ended: all"
+	term_keys Tab Tab Tab Tab
+	term_wait "PASS    three-way"
+	term_has "PASS    time-wait" && fail "80x24 should not hold all eight (the test would prove nothing)"
+	term_keys Down Down Down Down Down Down Down
+	term_wait "PASS    time-wait"
+	term_keys q
+	term_wait_exit 0
+}
+
 # Lab 6 builds two namespaces; quitting at once must not leave them, nor
 # its programs, whether the run had ended or not.
 test_quitting_at_once_leaves_no_program_and_no_network() {

@@ -413,21 +413,38 @@ Test(panes, narrow_screens_are_tabbed_wide_ones_side_by_side)
 {
 	struct screen_layout l;
 
-	screen_layout(&l, 80, 24, false, PANE_EVENTS);
+	screen_layout(&l, 80, 24, 0, PANE_EVENTS);
 	cr_assert(l.tabbed);
 	cr_assert_eq(l.ladder.w, 80);
 	cr_assert_eq(l.pane[PANE_EVENTS].h, 7);
 	cr_assert_eq(l.pane[PANE_SOCKETS].h, 0, "one pane at a time below the ladder");
 	cr_assert_eq(l.ladder.h + l.pane[PANE_EVENTS].h, 22);
-	screen_layout(&l, 160, 48, true, PANE_EVENTS);
+	screen_layout(&l, 160, 48, 5, PANE_EVENTS);
 	cr_assert_not(l.tabbed);
 	for (int p = PANE_SOCKETS; p < PANE_COUNT; p++) {
 		cr_assert_gt(l.pane[p].h, 0);
 		cr_assert_eq(l.pane[p].x, l.ladder.w + 1);
 	}
 	cr_assert_eq(l.pane[PANE_EVENTS].y + l.pane[PANE_EVENTS].h, 47, "down to the status line");
-	screen_layout(&l, 59, 24, false, PANE_EVENTS);
+	screen_layout(&l, 59, 24, 0, PANE_EVENTS);
 	cr_assert(l.too_small);
+}
+
+/* A lab with many checkpoints gets the lines it needs, up to two fifths
+ * of the column; the other panes keep rows of their own. */
+Test(panes, the_lab_pane_grows_to_hold_its_checkpoints)
+{
+	struct screen_layout few, many, huge;
+
+	screen_layout(&few, 160, 48, 5, PANE_EVENTS);
+	screen_layout(&many, 160, 48, 13, PANE_EVENTS);
+	screen_layout(&huge, 160, 48, 60, PANE_EVENTS);
+	cr_assert_eq(few.pane[PANE_LAB].h, 46 / 5, "a short lab: a fifth");
+	cr_assert_eq(many.pane[PANE_LAB].h, 13, "title, 4 steps, 8 checkpoints");
+	cr_assert_eq(huge.pane[PANE_LAB].h, 46 * 2 / 5, "never more than two fifths");
+	for (int p = PANE_SOCKETS; p < PANE_COUNT; p++)
+		cr_assert_geq(huge.pane[p].h, 5, "pane %d keeps a few rows", p);
+	cr_assert_eq(huge.pane[PANE_EVENTS].y + huge.pane[PANE_EVENTS].h, 47);
 }
 
 Test(panes, tab_skips_the_lab_when_there_is_none)
