@@ -40,6 +40,10 @@ int cli_help(const struct command *c);
 int cli_usage_error(const struct command *c, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
+/* The interface of --iface IF, checked: -1 to go on (*iface is set), or
+ * EXIT_USAGE when there is no such interface here (said). */
+int cli_take_iface(const struct command *c, const char *name, const char **iface);
+
 /* A new session folder here, named after prog and the time:
  * "socklab-echo_server-20261121-101500" (-2, -3... if taken). Free it. */
 char *cli_session_dir(const char *prog);

@@ -19,7 +19,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
-#include <net/if.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <signal.h>
@@ -244,19 +243,15 @@ static int parse_args(int argc, char **argv, struct trace_args *a)
 		{0},
 	};
 	char err[256];
-	int opt;
+	int opt, ret;
 
 	sources_pick("call,pkt,state", a->sources, err, sizeof(err));
 	/* '+': stop at the first non-option, the program to run. */
 	while ((opt = getopt_long(argc, argv, "+r:as:i:vh", options, NULL)) != -1) {
 		switch (opt) {
 		case 'i':
-			if (if_nametoindex(optarg) == 0)
-				return cli_usage_error(&cmd_trace_info,
-						       "--iface %s: there is no such network "
-						       "interface here (ip link lists them)",
-						       optarg);
-			a->iface = optarg;
+			if ((ret = cli_take_iface(&cmd_trace_info, optarg, &a->iface)) >= 0)
+				return ret;
 			break;
 		case 'a':
 			a->alone = true;

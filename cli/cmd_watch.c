@@ -11,7 +11,6 @@
 #include <errno.h>
 #include <limits.h>
 #include <getopt.h>
-#include <net/if.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
@@ -94,12 +93,8 @@ static int parse_args(int argc, char **argv, struct watch_args *a)
 	while ((opt = getopt_long(argc, argv, "p:r:i:nh", options, NULL)) != -1) {
 		switch (opt) {
 		case 'i':
-			if (if_nametoindex(optarg) == 0)
-				return cli_usage_error(&cmd_watch_info,
-						       "--iface %s: there is no such network "
-						       "interface here (ip link lists them)",
-						       optarg);
-			a->iface = optarg;
+			if ((ret = cli_take_iface(&cmd_watch_info, optarg, &a->iface)) >= 0)
+				return ret;
 			break;
 		case 'n':
 			a->view = false;

@@ -2,6 +2,7 @@
  * messages.c - how every subcommand talks to the user: errors on stderr
  * prefixed "socklab: ", help on stdout.
  */
+#include <net/if.h>
 #include <stdarg.h>
 #include <stdio.h>
 
@@ -34,4 +35,14 @@ int cli_usage_error(const struct command *c, const char *fmt, ...)
 	va_end(ap);
 	fprintf(stderr, "\n(see: socklab %s --help)\n", c->name);
 	return EXIT_USAGE;
+}
+
+int cli_take_iface(const struct command *c, const char *name, const char **iface)
+{
+	if (if_nametoindex(name) == 0)
+		return cli_usage_error(c, "--iface %s: there is no such network interface here "
+					  "(ip link lists them)",
+				       name);
+	*iface = name;
+	return -1;
 }
