@@ -503,25 +503,27 @@ static int listeners_kept(const struct check_ctx *c, struct check_result *r, pid
 /* Why connections stayed open, in a sentence, from the first of them. */
 static void fail_kept(struct check_result *r, int conns, const struct kept *k)
 {
-	const char *left = "stayed open after their clients had left (CLOSE_WAIT)";
+	char left[160];
 
+	snprintf(left, sizeof(left), "%d connection%s stayed open after %s client%s had left",
+		 conns, conns == 1 ? "" : "s", conns == 1 ? "its" : "their", conns == 1 ? "" : "s");
 	if (k->holder && k->held.made != k->accept)
-		check_fail(r, "%d connections %s: the server closed the descriptor accept() gave "
-			   "it, but not the copy %s() made of it. A connection closes only when "
-			   "its last descriptor is closed, in every process", conns, left,
-			   k->held.made->call.fn);
+		check_fail(r, "%s (CLOSE_WAIT): the server closed the descriptor accept() gave it, "
+			   "but not the copy %s() made of it. A connection closes only when its "
+			   "last descriptor is closed, in every process",
+			   left, k->held.made->call.fn);
 	else if (k->holder && k->holder == k->accept->pid && k->forked)
-		check_fail(r, "%d connections stayed open in the server after their clients had "
-			   "left (CLOSE_WAIT: a descriptor lost each time). After fork(), the parent "
-			   "must close() the connected socket: only the child serves it", conns);
+		check_fail(r, "%s, in the server (CLOSE_WAIT: a descriptor lost each time). After "
+			   "fork(), the parent must close() the connected socket: only the child "
+			   "serves it",
+			   left);
 	else if (k->holder)
-		check_fail(r, "%d connections %s: when recv() returns 0, close() the socket",
-			   conns, left);
+		check_fail(r, "%s (CLOSE_WAIT): when recv() returns 0, close() the socket", left);
 	else
-		check_fail(r, "%d connections %s: some descriptor for each stayed open. A "
+		check_fail(r, "%s (CLOSE_WAIT): some descriptor for each stayed open. A "
 			   "connection closes only when its last descriptor is closed, in every "
 			   "process: look for a dup(), or a process that does not close() it",
-			   conns, left);
+			   left);
 }
 
 static void closes_fds(const struct check_ctx *c, struct check_result *r)
@@ -536,15 +538,16 @@ static void closes_fds(const struct check_ctx *c, struct check_result *r)
 		return;
 	conns = connections_kept(c, r, server, t, &first);
 	if (conns > KEPT_SHOWN)
-		check_evidence_text(r, "... and %d more connections, the same way",
-				    conns - KEPT_SHOWN);
+		check_evidence_text(r, "... and %d more connection%s, the same way",
+				    conns - KEPT_SHOWN, conns - KEPT_SHOWN == 1 ? "" : "s");
 	listeners = listeners_kept(c, r, server, t);
 	if (conns)
 		fail_kept(r, conns, &first);
 	else if (listeners)
-		check_fail(r, "%d children kept the listening socket open while they served: the "
-			   "port stays taken as long as any of them lives. A child must close() the "
-			   "listening socket first", listeners);
+		check_fail(r, "%d %s kept the listening socket open while serving: the port stays "
+			   "taken as long as any of them lives. A child must close() the listening "
+			   "socket first",
+			   listeners, listeners == 1 ? "child" : "children");
 	else
 		check_pass(r, "every connection was closed once its client left, and no child kept "
 			   "the listening socket");
