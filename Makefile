@@ -30,7 +30,8 @@ FUZZ_SECONDS ?= 30
 CFLAGS   ?= -O2 -g
 # Flags we always need, whatever CFLAGS the caller gives.
 XCFLAGS  := -std=gnu11 -Wall -Wextra -MMD -MP
-CPPFLAGS += -D_GNU_SOURCE -Ilib -Iviewer -Igrade -I$(BUILD)/gen
+# Includes name their folder: "session/event.h" (lib/), "viewer/model.h" (.).
+CPPFLAGS += -D_GNU_SOURCE -Ilib -I. -I$(BUILD)/gen
 # Evaluated when a recipe runs, so `make run` can install pkg-config first.
 PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS))
 PKG_LIBS   = $(shell $(PKG_CONFIG) --libs $(PKGS))
@@ -41,9 +42,11 @@ PRELOAD_CFLAGS ?= $(CFLAGS)
 
 OBJ := $(BUILD)/obj
 
-LIB_SRC     := $(wildcard lib/*.c)
-PRELOAD_SRC := $(wildcard lib/preload/*.c) lib/ring.c lib/progcheck.c lib/endpoint.c lib/tcpstate.c \
-               lib/names.c
+# lib/ is folders along the data flow (docs/HACKING.md). What is compiled
+# into the tracer is lib/tracer/ and lib/wire/, whose files socklab links
+# too: tracer.h's rules hold in both.
+LIB_SRC     := $(sort $(shell find lib -name '*.c' ! -path 'lib/tracer/*'))
+PRELOAD_SRC := $(wildcard lib/tracer/*.c lib/wire/*.c)
 VIEWER_SRC  := $(wildcard viewer/*.c)
 CLI_SRC     := $(wildcard cli/*.c)
 GRADE_SRC   := $(wildcard grade/*.c)
@@ -53,7 +56,7 @@ LAB_DIRS    := $(patsubst %/,%,$(sort $(dir $(wildcard labs/[0-9][0-9]-*/LAB.md)
 SCENARIO_SRC := $(wildcard $(addsuffix /scenario.c,$(LAB_DIRS)))
 # Every other .c file in a lab's folder is a program of its own.
 LAB_PROG_SRC := $(filter-out %/scenario.c,$(wildcard $(addsuffix /*.c,$(LAB_DIRS))))
-UNIT_SRC    := $(wildcard tests/unit/test_*.c)
+UNIT_SRC    := $(sort $(shell find tests/unit -name 'test_*.c'))
 CONFORM_SRC := $(wildcard tests/conformance/*.c)
 TESTPROG_SRC := $(wildcard tests/progs/*.c)
 BENCH_SRC   := $(wildcard tests/bench/*.c)

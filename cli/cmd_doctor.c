@@ -6,7 +6,7 @@
 #include <stdio.h>
 
 #include "cli.h"
-#include "doctor.h"
+#include "host/doctor.h"
 
 const struct command cmd_doctor_info = {
 	"doctor",

@@ -20,10 +20,10 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "batch.h"
+#include "grade/batch.h"
 #include "cli.h"
-#include "grade.h"
-#include "privs.h"
+#include "grade/grade.h"
+#include "collect/privs.h"
 #include "report.h"
 
 /* Generous: a loaded machine, a traced program, a student's slow build. */

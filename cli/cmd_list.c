@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "cli.h"
-#include "lab.h"
+#include "lab/lab.h"
 
 const struct command cmd_list_info = {
 	"list",

@@ -8,7 +8,7 @@
  * On a terminal the viewer follows the run live: it takes the main thread
  * and the terminal, the run goes to a thread of its own, and its report
  * waits in a buffer until the student quits. A lab with a network of its
- * own (lib/labnet.h) has it built before and removed after, however the
+ * own (lib/run/labnet.h) has it built before and removed after, however the
  * run ends.
  */
 #include <pthread.h>
@@ -20,11 +20,11 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "lab.h"
-#include "labnet.h"
-#include "paths.h"
+#include "lab/lab.h"
+#include "run/labnet.h"
+#include "host/paths.h"
 #include "report.h"
-#include "viewer.h"
+#include "viewer/viewer.h"
 
 const struct command cmd_run_info = {
 	"run",

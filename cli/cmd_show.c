@@ -14,9 +14,9 @@
 #include <string.h>
 
 #include "cli.h"
-#include "ladder.h"
-#include "proctable.h"
-#include "session.h"
+#include "ladder/ladder.h"
+#include "session/proctable.h"
+#include "session/session.h"
 
 const struct command cmd_show_info = {
 	"show",

@@ -9,7 +9,7 @@
  *
  * When the same user has a live session open (`socklab watch`, in another
  * terminal), trace joins it: the program writes into the watch's ring, and
- * its story is part of the watch's session (lib/live.h).
+ * its story is part of the watch's session (lib/collect/live.h).
  *
  * With --view, the viewer shows the session as it is recorded: it runs on
  * the main thread, fed by the collector's thread, while another thread
@@ -32,15 +32,15 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "collector.h"
-#include "live.h"
-#include "paths.h"
-#include "procwatch.h"
-#include "progcheck.h"
-#include "ring.h"
-#include "sources.h"
-#include "tracee.h"
-#include "viewer.h"
+#include "collect/collector.h"
+#include "collect/live.h"
+#include "host/paths.h"
+#include "collect/procwatch.h"
+#include "wire/progcheck.h"
+#include "wire/ring.h"
+#include "sources/sources.h"
+#include "run/tracee.h"
+#include "viewer/viewer.h"
 
 const struct command cmd_trace_info = {
 	"trace",

@@ -5,7 +5,7 @@
 #include <stdio.h>
 
 #include "cli.h"
-#include "viewer.h"
+#include "viewer/viewer.h"
 
 const struct command cmd_view_info = {
 	"view",

@@ -3,7 +3,7 @@
  * live session that programs started in other terminals join.
  *
  * Two parts that stay apart: the live plumbing (a collector with the
- * sources, announced in the user's rendezvous folder, lib/live.h) hands
+ * sources, announced in the user's rendezvous folder, lib/collect/live.h) hands
  * every event, as it is written, to an on_event function; that function
  * feeds the viewer on a terminal, or prints the event the way `socklab
  * show` does for a script or a pipe.
@@ -19,12 +19,12 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "collector.h"
-#include "event.h"
-#include "live.h"
-#include "sources.h"
-#include "strpool.h"
-#include "viewer.h"
+#include "collect/collector.h"
+#include "session/event.h"
+#include "collect/live.h"
+#include "sources/sources.h"
+#include "base/strpool.h"
+#include "viewer/viewer.h"
 
 const struct command cmd_watch_info = {
 	"watch",

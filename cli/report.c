@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "cli.h"
-#include "session.h"
+#include "session/session.h"
 
 void report_result(FILE *out, const struct check *k, const struct check_result *r)
 {

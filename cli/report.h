@@ -10,8 +10,8 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "check.h"
-#include "lab.h"
+#include "check/check.h"
+#include "lab/lab.h"
 
 /* One check: "  PASS  name  title" then its sentence, evidence and hint. */
 void report_result(FILE *out, const struct check *k, const struct check_result *r);

@@ -9,7 +9,7 @@
  * 1048576 bytes came back" and the server's recv() that took the first
  * 64 KiB for the whole message.
  *
- * The student's program runs in the run's sandbox (lib/sandbox.h): its own
+ * The student's program runs in the run's sandbox (lib/run/sandbox.h): its own
  * user, network namespace, cgroup and limits. The drivers run in the same
  * network namespace, as socklab's user, out of the student's reach.
  *
@@ -30,9 +30,9 @@
 #include <stdint.h>
 #include <sys/types.h>
 
-#include "check.h"
-#include "sandbox.h"
-#include "scenario.h"
+#include "check/check.h"
+#include "run/sandbox.h"
+#include "run/scenario.h"
 
 #define GRADE_PROBLEMS 4
 #define GRADE_MARKS 4

@@ -19,9 +19,9 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "errmsg.h"
+#include "base/errmsg.h"
 #include "grade.h"
-#include "progcheck.h"
+#include "wire/progcheck.h"
 
 #define BUILD_MS 120000        /* make or cc, on a loaded machine */
 #define BUILD_OUTPUT_MAX 65536 /* bytes of compiler output kept */

@@ -16,9 +16,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "errmsg.h"
+#include "base/errmsg.h"
 #include "grade.h"
-#include "paths.h"
+#include "host/paths.h"
 
 /* Each defined in grade/NAME.c. */
 extern const struct assignment assignment_echo_fork, assignment_echo_client,

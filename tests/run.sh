@@ -76,9 +76,9 @@ if [ $# -gt 0 ]; then
 	files=("$@")
 else
 	files=()
-	for f in "$BUILD"/tests/unit/test_*; do
-		case $f in *.d) ;; *) files+=("$f") ;; esac
-	done
+	while IFS= read -r f; do
+		files+=("$f")
+	done < <(find "$BUILD/tests/unit" -type f -name 'test_*' ! -name '*.d' | sort)
 	files+=(tests/cmd/*.sh)
 fi
 for f in "${files[@]}"; do

@@ -9,7 +9,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "check.h"
+#include "check/check.h"
 
 static bool all_digits(const char *s)
 {

@@ -20,7 +20,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "event.h"
+#include "session/event.h"
 
 enum filter_kind { FILTER_NONE, FILTER_NUMBER, FILTER_PID, FILTER_PORT, FILTER_WORD };
 

@@ -12,7 +12,7 @@
  */
 #include "model.h"
 
-#include "array.h"
+#include "base/array.h"
 
 #include <stdlib.h>
 #include <string.h>

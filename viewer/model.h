@@ -6,7 +6,7 @@
  * the cursor (the event "now" is), the filter, the connection in focus,
  * the pane that has the keys and each pane's selection. Drawing only reads
  * it; keys change it through the functions below; the tests drive it
- * without a terminal (tests/unit/test_model.c).
+ * without a terminal (tests/unit/viewer/test_model.c).
  *
  * Everything on screen is "as of the cursor": the ladder is the story up
  * to the cursor's event, the tables say what each socket and process was
@@ -22,10 +22,10 @@
 #include <stdint.h>
 
 #include "filter.h"
-#include "ladder.h"
-#include "proctable.h"
-#include "session.h"
-#include "socktable.h"
+#include "ladder/ladder.h"
+#include "session/proctable.h"
+#include "session/session.h"
+#include "session/socktable.h"
 
 enum pane { PANE_LADDER, PANE_SOCKETS, PANE_PROCS, PANE_EVENTS, PANE_LAB, PANE_COUNT };
 

@@ -11,8 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "array.h"
-#include "check.h"
+#include "base/array.h"
+#include "check/check.h"
 #include "model.h"
 
 /* ---- sockets ---------------------------------------------------------- */

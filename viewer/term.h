@@ -21,7 +21,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "ladder.h"
+#include "ladder/ladder.h"
 
 /* How the rest of the screen is drawn, beside the ladder's own roles. */
 enum ui_role {

@@ -10,8 +10,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "lab.h"
-#include "labkit.h"
+#include "lab/lab.h"
+#include "lab/labkit.h"
 
 static bool server_first(const struct check_ctx *c)
 {

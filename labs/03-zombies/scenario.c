@@ -15,9 +15,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "lab.h"
-#include "labkit.h"
-#include "procwatch.h"
+#include "lab/lab.h"
+#include "lab/labkit.h"
+#include "collect/procwatch.h"
 
 #define CLIENTS 5
 

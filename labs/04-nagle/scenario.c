@@ -11,8 +11,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "lab.h"
-#include "labkit.h"
+#include "lab/lab.h"
+#include "lab/labkit.h"
 
 #define ROUNDS 10     /* the exchanges the client times (nagle_client.c) */
 #define STALL_MS 30.0 /* a delayed ACK waits at least 40 ms on Linux */

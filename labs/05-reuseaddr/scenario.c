@@ -11,8 +11,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "lab.h"
-#include "labkit.h"
+#include "lab/lab.h"
+#include "lab/labkit.h"
 
 /* Does run (0: the first, 1: the restart) set SO_REUSEADDR? */
 static bool sets_reuseaddr(const struct lab_run *r, int run)

@@ -12,9 +12,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "lab.h"
-#include "labkit.h"
-#include "labnet.h"
+#include "lab/lab.h"
+#include "lab/labkit.h"
+#include "run/labnet.h"
 
 #define MESSAGES 5
 #define MAX_RECVS 256

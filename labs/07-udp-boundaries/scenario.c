@@ -11,8 +11,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "lab.h"
-#include "labkit.h"
+#include "lab/lab.h"
+#include "lab/labkit.h"
 
 #define SHORT_SENDS 3
 

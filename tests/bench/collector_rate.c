@@ -11,8 +11,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "collector.h"
-#include "ring.h"
+#include "collect/collector.h"
+#include "wire/ring.h"
 
 static const char *ring_path;
 static long total;

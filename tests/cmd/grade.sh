@@ -13,7 +13,7 @@
 . "$(dirname "$0")/../lib.sh"
 
 GRADE="$ROOT/tests/grade"
-SANDBOX_UID=2100000000 # lib/sandbox.c: the first of the 256 sandbox users
+SANDBOX_UID=2100000000 # lib/run/sandbox.c: the first of the 256 sandbox users
 
 # The line of results.jsonl for submission $2, from the JSON lines in $1.
 result_of() {

@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "jscan.h"
+#include "base/jscan.h"
 
 static void count(void *arg, const struct jscan_member *m)
 {

@@ -1,0 +1,147 @@
+/*
+ * strpool.c - interned strings: a hash set over a chain of arenas.
+ *
+ * The set is open-addressed (linear probing) and doubles when half full.
+ * Strings live in arenas of at least ARENA_SIZE bytes that are never moved
+ * or freed before the pool, which is what makes the pointers stable.
+ */
+#include "base/strpool.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define ARENA_SIZE (64 * 1024)
+
+struct arena {
+	struct arena *next;
+	size_t used, size;
+	char data[];
+};
+
+struct strpool {
+	const char **slots; /* NULL: empty */
+	size_t nslots, count;
+	struct arena *arena;
+	size_t bytes;
+};
+
+/* FNV-1a: short strings, few collisions, no setup. */
+static uint64_t hash(const char *s, size_t len)
+{
+	uint64_t h = 1469598103934665603ULL;
+
+	for (size_t i = 0; i < len; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+struct strpool *strpool_new(void)
+{
+	struct strpool *p = calloc(1, sizeof(*p));
+
+	if (!p)
+		return NULL;
+	p->nslots = 1024;
+	p->slots = calloc(p->nslots, sizeof(*p->slots));
+	if (!p->slots) {
+		free(p);
+		return NULL;
+	}
+	return p;
+}
+
+void strpool_free(struct strpool *p)
+{
+	if (!p)
+		return;
+	for (struct arena *a = p->arena, *next; a; a = next) {
+		next = a->next;
+		free(a);
+	}
+	free(p->slots);
+	free(p);
+}
+
+static char *arena_alloc(struct strpool *p, size_t n)
+{
+	struct arena *a = p->arena;
+
+	if (!a || a->size - a->used < n) {
+		size_t size = n > ARENA_SIZE ? n : ARENA_SIZE;
+		a = malloc(sizeof(*a) + size);
+		if (!a)
+			return NULL;
+		a->next = p->arena;
+		a->used = 0;
+		a->size = size;
+		p->arena = a;
+		p->bytes += sizeof(*a) + size;
+	}
+	a->used += n;
+	return a->data + a->used - n;
+}
+
+/* The slot where s is, or where it would go. */
+static size_t find_slot(const struct strpool *p, const char *s, size_t len)
+{
+	size_t mask = p->nslots - 1;
+	size_t i = hash(s, len) & mask;
+
+	while (p->slots[i] && (strncmp(p->slots[i], s, len) != 0 || p->slots[i][len] != '\0'))
+		i = (i + 1) & mask;
+	return i;
+}
+
+static int grow(struct strpool *p)
+{
+	const char **old = p->slots;
+	size_t n = p->nslots;
+
+	p->slots = calloc(n * 2, sizeof(*p->slots));
+	if (!p->slots) {
+		p->slots = old;
+		return -1;
+	}
+	p->nslots = n * 2;
+	for (size_t i = 0; i < n; i++)
+		if (old[i])
+			p->slots[find_slot(p, old[i], strlen(old[i]))] = old[i];
+	free(old);
+	p->bytes += n * sizeof(*p->slots);
+	return 0;
+}
+
+const char *strpool_intern(struct strpool *p, const char *s, size_t len)
+{
+	size_t i = find_slot(p, s, len);
+	char *copy;
+
+	if (p->slots[i])
+		return p->slots[i];
+	if (p->count + 1 > p->nslots / 2) {
+		if (grow(p) < 0)
+			return NULL;
+		i = find_slot(p, s, len);
+	}
+	copy = arena_alloc(p, len + 1);
+	if (!copy)
+		return NULL;
+	memcpy(copy, s, len);
+	copy[len] = '\0';
+	p->slots[i] = copy;
+	p->count++;
+	return copy;
+}
+
+const char *strpool_get(struct strpool *p, const char *s)
+{
+	return s ? strpool_intern(p, s, strlen(s)) : NULL;
+}
+
+size_t strpool_bytes(const struct strpool *p)
+{
+	return p->bytes + p->nslots * sizeof(*p->slots);
+}

@@ -1,0 +1,127 @@
+/*
+ * check.h - assertions over a session: a lab's checkpoints and a grading
+ * rubric's checks are the same thing.
+ *
+ * A check is a function that looks at a recorded session and says pass or
+ * fail, with one sentence and the evidence: the events that prove it, as
+ * `socklab show` prints them, so a student can find them in the viewer.
+ *
+ *   static void bind_fails(const struct check_ctx *c, struct check_result *r)
+ *   {
+ *           const struct event *e = ev_first(c->s, &(struct ev_filter){
+ *                   .src = "call", .fn = "bind", .err = "EADDRINUSE"});
+ *           if (!e) {
+ *                   check_fail(r, "every bind() succeeded");
+ *                   return;
+ *           }
+ *           check_evidence(r, e);
+ *           check_pass(r, "the second bind() failed with EADDRINUSE");
+ *   }
+ */
+#ifndef SOCKLAB_CHECK_H
+#define SOCKLAB_CHECK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#include "wire/endpoint.h"
+#include "session/event.h"
+#include "session/proctable.h"
+#include "session/session.h"
+#include "session/socktable.h"
+
+#define CHECK_EVIDENCE_MAX 8
+#define CHECK_LINE_MAX 400
+
+struct check_result {
+	bool pass;
+	bool decided; /* check_pass, check_fail or check_skip was called */
+	bool skipped; /* could not be checked here (a source did not run):
+			 not a pass, and not counted as a failure */
+	char summary[CHECK_LINE_MAX]; /* one sentence: what was found */
+	int nevidence;
+	char evidence[CHECK_EVIDENCE_MAX][CHECK_LINE_MAX];
+};
+
+struct run_facts;
+
+/* What a check may look at: the session, its processes and sockets, and
+ * the facts the scenario knows (which pid is the server, the port...). */
+struct check_ctx {
+	const struct session *s;
+	struct proctable procs;
+	struct socktable socks;
+	const struct run_facts *facts; /* may be NULL */
+	int64_t t_end;                 /* the time of the last event */
+};
+
+struct check {
+	const char *name;  /* stable: reports, scripts and spreadsheets use it */
+	const char *title; /* what it proves, in a line */
+	const char *hint;  /* where this is taught: "lab 3 (zombies)"; may be NULL */
+	void (*fn)(const struct check_ctx *c, struct check_result *r);
+};
+
+int check_ctx_init(struct check_ctx *c, const struct session *s, const struct run_facts *facts);
+void check_ctx_free(struct check_ctx *c);
+
+/* Runs one check; a check that decides nothing fails, and says so. */
+void check_run(const struct check *k, const struct check_ctx *c, struct check_result *r);
+
+/* Ending a check: pass or fail, with one sentence. The last call counts. */
+void check_pass(struct check_result *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void check_fail(struct check_result *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Neither pass nor fail: what the check needs was not recorded here
+ * ("packets were not captured: socklab needs root"). */
+void check_skip(struct check_result *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Evidence: an event as `socklab show` prints it, or a line of text. */
+void check_evidence(struct check_result *r, const struct event *e);
+void check_evidence_text(struct check_result *r, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/*
+ * Finding events. Every field left zero (or NULL) matches anything.
+ *   src    "call", "state", "pkt", "proc", "note"
+ *   fn     a call's function ("bind"); a proc event ("zombie"); a note's kind
+ *   err    a call's errno name ("EADDRINUSE"); "ok" for a call that succeeded
+ *   pid    the process
+ *   sock   a call's or state's socket ("LOCAL>PEER")
+ *   port   a call's socket, a state's socket or a packet has this port at
+ *          either end
+ *   to     a state event's new state ("TIME_WAIT")
+ *   flags  a packet has all these TCP flags ("F", "SA")
+ *   after  t >= after (ns)
+ */
+struct ev_filter {
+	const char *src;
+	const char *fn;
+	const char *err;
+	pid_t pid;
+	const char *sock;
+	int port;
+	const char *to;
+	const char *flags;
+	int64_t after;
+};
+
+bool ev_matches(const struct event *e, const struct ev_filter *f);
+/* The first match, the next one after prev, the last one; NULL for none. */
+const struct event *ev_first(const struct session *s, const struct ev_filter *f);
+const struct event *ev_next(const struct session *s, const struct ev_filter *f,
+			    const struct event *prev);
+const struct event *ev_last(const struct session *s, const struct ev_filter *f);
+size_t ev_count(const struct session *s, const struct ev_filter *f);
+
+/* The local/peer ports of a sock (endpoint_port(), endpoint.h, for one
+ * "IP:PORT"). */
+int sock_local_port(const char *sock);
+int sock_peer_port(const char *sock);
+/* The same connection seen from its other end: "A>B" becomes "B>A", in
+ * out. Returns out, or NULL when sock names no peer. */
+const char *sock_reversed(const char *sock, char *out, size_t cap);
+
+#endif

@@ -1,0 +1,87 @@
+/*
+ * lab.h - a numbered lab: its name, its title, its scenario and its
+ * checkpoints.
+ *
+ * Each labs/NN-name/scenario.c defines `const struct lab lab_NN`; the
+ * build collects them into socklab_labs[], in folder order. `socklab run
+ * NN` runs the scenario (naive, or with --fix the corrected program), then
+ * the checkpoints for that run over the session it recorded.
+ */
+#ifndef SOCKLAB_LAB_H
+#define SOCKLAB_LAB_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "check/check.h"
+#include "run/scenario.h"
+
+#define LAB_MAX_OPTIONS 8
+
+/* A named variant worth seeing: `socklab run 1 --server-closes-first`. */
+struct lab_option {
+	const char *name; /* without the dashes */
+	const char *help;
+	/* The checkpoints of a naive run with this option, when they differ
+	 * from the lab's; NULL: the lab's own. */
+	const struct check *checks;
+};
+
+struct lab;
+struct labnet;
+
+/* What `socklab run` hands the scenario (and, as facts->extra, the
+ * checkpoints). */
+struct lab_run {
+	const struct lab *lab;
+	bool fix;
+	bool options[LAB_MAX_OPTIONS]; /* options[i]: lab->options[i] was given */
+	int port;                      /* a port free for this run */
+	const struct labnet *net;      /* the lab's own network (net_mtu), or NULL */
+};
+
+struct lab {
+	int number;        /* 4 */
+	const char *name;  /* "nagle": what `socklab run nagle` takes */
+	const char *title; /* one line for `socklab list` */
+	const char *dir;   /* "04-nagle", under labs/ */
+	/* What --fix changes, in a line; NULL when the lab has nothing to fix,
+	 * and then no_fix says why. */
+	const char *fix;
+	const char *no_fix;
+	const struct lab_option *options; /* ends with {NULL}; may be NULL */
+	/* Needs root (builds a network namespace, say). */
+	bool needs_root;
+	/* > 0: the lab runs between two network namespaces joined by a veth
+	 * pair with this MTU (lib/run/labnet.h), built before the scenario starts
+	 * and removed after it ends; packets are captured on the "a" end.
+	 * net_rate_kbit, if > 0, slows that link down. Needs root. */
+	int net_mtu;
+	int net_rate_kbit;
+	/* Runs the scenario. Returns 0, or -1 with scenario_error() set. */
+	int (*run)(struct scenario *s, const struct lab_run *r);
+	/* Checkpoints, each list ending with {NULL}: for the naive run, and
+	 * for the run with --fix. */
+	const struct check *checks;
+	const struct check *fix_checks;
+};
+
+/* Every lab, in order, ending with NULL. */
+extern const struct lab *const socklab_labs[];
+
+/* The lab named by arg ("4", "04", "nagle"), or NULL. */
+const struct lab *lab_find(const char *arg);
+
+/* True when the run was given the lab's option of that name. */
+bool lab_option(const struct lab_run *r, const char *name);
+/* The first of the lab's options the run was given ("one-wait"), or NULL. */
+const char *lab_run_option(const struct lab_run *r);
+/* What a run is called in reports and titles: "fixed", "--one-wait" (a
+ * naive run with that option) or "naive". Writes it into buf; returns buf. */
+const char *lab_run_name(const struct lab_run *r, char *buf, size_t len);
+/* The checkpoints for a run: the fixed run's, an option's, or the lab's. */
+const struct check *lab_checks_for(const struct lab *l, const struct lab_run *r);
+/* The lab_run of a check's run (facts->extra), or NULL. */
+const struct lab_run *lab_run_of(const struct check_ctx *c);
+
+#endif

@@ -1,0 +1,656 @@
+/*
+ * sandbox.c - a network namespace, a user, cgroups and resource limits for
+ * one run of someone else's program.
+ *
+ * The namespace is made by a short-lived thread: unshare(CLONE_NEWNET)
+ * moves only the calling thread, which brings loopback up and opens its
+ * namespace; the descriptor keeps the namespace alive after the thread is
+ * gone. Nothing is mounted, so nothing is left behind if socklab dies.
+ *
+ * The user id is one of a reserved range, held with flock() on a file in
+ * /run/socklab: the lock dies with its holder, so a crashed grader frees
+ * its user, and the next one first kills whatever that user still runs.
+ */
+#include "run/sandbox.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <grp.h>
+#include <linux/close_range.h>
+#include <net/if.h>
+#include <pthread.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/ioctl.h>
+#include <sys/prctl.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "base/errmsg.h"
+
+/* Far above the ids of real users and of the usual subuid ranges. */
+#define UID_BASE 2100000000u
+#define UID_SLOTS 256
+#define LOCK_DIR "/run/socklab"
+#define MIB (1024L * 1024L)
+
+/* Adds a sentence to what the sandbox could not isolate. */
+static void add_missing(struct sandbox *sb, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static void add_missing(struct sandbox *sb, const char *fmt, ...)
+{
+	size_t len = strlen(sb->missing);
+	va_list ap;
+
+	if (len && len + 2 < sizeof(sb->missing)) {
+		strcpy(sb->missing + len, "; ");
+		len += 2;
+	}
+	va_start(ap, fmt);
+	vsnprintf(sb->missing + len, sizeof(sb->missing) - len, fmt, ap);
+	va_end(ap);
+}
+
+/* ---- the network namespace --------------------------------------------- */
+
+struct netns_job {
+	int fd;
+	int err;
+};
+
+/* Brings the loopback interface of the current namespace up. */
+static int loopback_up(void)
+{
+	struct ifreq ifr = {0};
+	int fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0), ret = -1;
+
+	if (fd < 0)
+		return -1;
+	snprintf(ifr.ifr_name, sizeof(ifr.ifr_name), "lo");
+	if (ioctl(fd, SIOCGIFFLAGS, &ifr) == 0) {
+		ifr.ifr_flags |= IFF_UP;
+		ret = ioctl(fd, SIOCSIFFLAGS, &ifr);
+	}
+	close(fd);
+	return ret;
+}
+
+static void *netns_thread(void *arg)
+{
+	struct netns_job *job = arg;
+
+	if (unshare(CLONE_NEWNET) < 0 || loopback_up() < 0) {
+		job->err = errno;
+		return NULL;
+	}
+	job->fd = open("/proc/thread-self/ns/net", O_RDONLY | O_CLOEXEC);
+	if (job->fd < 0)
+		job->err = errno;
+	return NULL;
+}
+
+static int netns_create(struct sandbox *sb, char *err, size_t errlen)
+{
+	struct netns_job job = {.fd = -1};
+	struct stat st;
+	pthread_t t;
+
+	if (pthread_create(&t, NULL, netns_thread, &job) != 0)
+		return errmsg(err, errlen, "cannot start a thread for the network namespace");
+	pthread_join(t, NULL);
+	if (job.fd < 0)
+		return errmsg(err, errlen, "no network namespace of its own: %s", strerror(job.err));
+	sb->netns_fd = job.fd;
+	if (fstat(job.fd, &st) == 0)
+		sb->netns_ino = (unsigned long)st.st_ino;
+	snprintf(sb->netns, sizeof(sb->netns), "/proc/self/fd/%d", job.fd);
+	return 0;
+}
+
+/* ---- cgroups ------------------------------------------------------------- */
+
+/* True when the comma-separated list has word. */
+static bool list_has(const char *list, const char *word)
+{
+	size_t n = strlen(word);
+
+	for (const char *p = list; p && *p;) {
+		const char *end = strchrnul(p, ',');
+		if ((size_t)(end - p) == n && strncmp(p, word, n) == 0)
+			return true;
+		p = *end ? end + 1 : end;
+	}
+	return false;
+}
+
+/* Where the hierarchy is mounted: the cgroup2 one (controller NULL), or the
+ * v1 one that holds controller. */
+static bool cgroup_mount(const char *controller, char *out, size_t cap)
+{
+	char dev[256], dir[256], type[32], opts[512];
+	bool found = false;
+	FILE *f = fopen("/proc/self/mounts", "re");
+
+	while (f && !found && fscanf(f, "%255s %255s %31s %511s %*d %*d", dev, dir, type, opts) == 4)
+		found = controller ? strcmp(type, "cgroup") == 0 && list_has(opts, controller)
+				   : strcmp(type, "cgroup2") == 0;
+	if (f)
+		fclose(f);
+	if (found)
+		snprintf(out, cap, "%s", dir);
+	return found;
+}
+
+/* Our own cgroup in a hierarchy, from /proc/self/cgroup ("4:memory:/a/b"). */
+static bool cgroup_own(const char *controller, char *out, size_t cap)
+{
+	char line[1024];
+	bool found = false;
+	FILE *f = fopen("/proc/self/cgroup", "re");
+
+	while (f && !found && fgets(line, sizeof(line), f)) {
+		char *ctl = strchr(line, ':'), *path = ctl ? strchr(ctl + 1, ':') : NULL;
+		if (!path)
+			continue;
+		*path++ = '\0';
+		path[strcspn(path, "\n")] = '\0';
+		found = controller ? list_has(ctl + 1, controller) : ctl[1] == '\0';
+		if (found)
+			snprintf(out, cap, "%s", strcmp(path, "/") == 0 ? "" : path);
+	}
+	if (f)
+		fclose(f);
+	return found;
+}
+
+static int write_file(const char *dir, const char *file, const char *text)
+{
+	char path[600];
+	int fd, ret;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, file);
+	fd = open(path, O_WRONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	ret = write(fd, text, strlen(text)) == (ssize_t)strlen(text) ? 0 : -1;
+	close(fd);
+	return ret;
+}
+
+static bool has_file(const char *dir, const char *file)
+{
+	char path[600];
+
+	snprintf(path, sizeof(path), "%s/%s", dir, file);
+	return access(path, F_OK) == 0;
+}
+
+/* Makes the cgroup folder base/socklab-UID and remembers it. */
+static const char *cgroup_make(struct sandbox *sb, const char *base)
+{
+	char *dir = sb->cg[sb->ncg], path[sizeof(sb->cg[0])];
+
+	if (sb->ncg == SANDBOX_CGROUPS)
+		return NULL;
+	snprintf(path, sizeof(path), "%s/socklab-%u", base, (unsigned)sb->uid);
+	if (mkdir(path, 0755) < 0 && errno != EEXIST)
+		return NULL;
+	memcpy(dir, path, sizeof(path));
+	snprintf(sb->cg_procs[sb->ncg], sizeof(sb->cg_procs[0]), "%s/cgroup.procs", path);
+	sb->ncg++;
+	return dir;
+}
+
+/* A v1 hierarchy's cgroup for controller, below our own. */
+static const char *cgroup_v1(struct sandbox *sb, const char *controller)
+{
+	char mnt[256], own[512], base[800];
+
+	if (!cgroup_mount(controller, mnt, sizeof(mnt)) || !cgroup_own(controller, own, sizeof(own)))
+		return NULL;
+	snprintf(base, sizeof(base), "%s%s", mnt, own);
+	return cgroup_make(sb, base);
+}
+
+/*
+ * The kernel's count of OOM kills in the memory cgroup dir, from a file of
+ * "key value" lines: v2's memory.events ("oom_kill", or "oom" on kernels
+ * before 4.13), v1's memory.oom_control ("oom_kill"). -1 when unknown.
+ */
+static long oom_counter(const char *dir, bool v1)
+{
+	char path[600], key[64];
+	long value, kills = -1, ooms = -1;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, v1 ? "memory.oom_control" : "memory.events");
+	if (!(f = fopen(path, "re")))
+		return -1;
+	while (fscanf(f, "%63s %ld", key, &value) == 2) {
+		if (strcmp(key, "oom_kill") == 0)
+			kills = value;
+		else if (strcmp(key, "oom") == 0)
+			ooms = value;
+	}
+	fclose(f);
+	return kills >= 0 ? kills : ooms;
+}
+
+/* The memory limit is in dir: remember where, and the OOM count so far (a
+ * cgroup left by a grader that died may have counted some already). */
+static void memory_cgroup_is(struct sandbox *sb, const char *dir, bool v1)
+{
+	snprintf(sb->cg_mem, sizeof(sb->cg_mem), "%s", dir);
+	sb->cg_mem_v1 = v1;
+	sb->oom_base = oom_counter(dir, v1);
+}
+
+int sandbox_oom_kills(const struct sandbox *sb)
+{
+	long now;
+
+	if (!sb->cg_mem[0] || (now = oom_counter(sb->cg_mem, sb->cg_mem_v1)) < 0)
+		return -1;
+	return (int)(now - (sb->oom_base > 0 ? sb->oom_base : 0));
+}
+
+/*
+ * The v2 hierarchy first: at its root, where root may always enable
+ * controllers (they may be bound to v1, then they are simply not there).
+ * It gives cgroup.kill in any case. v1's pids and memory make up for what
+ * it lacks.
+ */
+static void cgroups_create(struct sandbox *sb)
+{
+	char mnt[256], num[32];
+	const char *dir;
+	bool pids = false, mem = false;
+	long mem_bytes = (long)sb->lim.mem_mb * MIB;
+
+	if (cgroup_mount(NULL, mnt, sizeof(mnt))) {
+		write_file(mnt, "cgroup.subtree_control", "+pids");
+		write_file(mnt, "cgroup.subtree_control", "+memory");
+		if ((dir = cgroup_make(sb, mnt))) {
+			snprintf(num, sizeof(num), "%d", sb->lim.nproc);
+			pids = has_file(dir, "pids.max") && write_file(dir, "pids.max", num) == 0;
+			snprintf(num, sizeof(num), "%ld", mem_bytes);
+			mem = has_file(dir, "memory.max") && write_file(dir, "memory.max", num) == 0;
+			if (mem)
+				memory_cgroup_is(sb, dir, false);
+			if (has_file(dir, "cgroup.kill"))
+				snprintf(sb->cg_kill, sizeof(sb->cg_kill), "%s", dir);
+		}
+	}
+	if (!pids && (dir = cgroup_v1(sb, "pids"))) {
+		snprintf(num, sizeof(num), "%d", sb->lim.nproc);
+		write_file(dir, "pids.max", num);
+	}
+	if (!mem && mem_bytes && (dir = cgroup_v1(sb, "memory"))) {
+		snprintf(num, sizeof(num), "%ld", mem_bytes);
+		if (write_file(dir, "memory.limit_in_bytes", num) == 0)
+			memory_cgroup_is(sb, dir, true);
+	}
+	if (sb->ncg == 0)
+		add_missing(sb, "no cgroup on this machine: memory is limited per process only");
+}
+
+/* ---- the processes of a user ------------------------------------------- */
+
+/* Calls fn for each process of uid -- not the zombies, unless zombies --
+ * and counts them. */
+static int for_each_process_of(uid_t uid, bool zombies, void (*fn)(void *arg, pid_t pid),
+			       void *arg)
+{
+	DIR *d = opendir("/proc");
+	struct dirent *de;
+	int n = 0;
+
+	if (!d)
+		return -1;
+	while ((de = readdir(d))) {
+		char path[300], line[512], *close_paren;
+		struct stat st;
+		pid_t pid = (pid_t)atoi(de->d_name);
+		FILE *f;
+
+		snprintf(path, sizeof(path), "/proc/%s", de->d_name);
+		if (pid <= 0 || stat(path, &st) < 0 || st.st_uid != uid)
+			continue;
+		snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
+		if (!(f = fopen(path, "re")))
+			continue;
+		close_paren = fgets(line, sizeof(line), f) ? strrchr(line, ')') : NULL;
+		fclose(f);
+		if (!close_paren || (close_paren[2] == 'Z' && !zombies))
+			continue;
+		n++;
+		if (fn)
+			fn(arg, pid);
+	}
+	closedir(d);
+	return n;
+}
+
+/* Counts the processes (threads included) of uid now, for RLIMIT_NPROC. */
+static long tasks_of(uid_t uid)
+{
+	long n = 0;
+	DIR *d = opendir("/proc");
+	struct dirent *de;
+
+	while (d && (de = readdir(d))) {
+		char path[300];
+		struct stat st;
+
+		snprintf(path, sizeof(path), "/proc/%s/task", de->d_name);
+		if (atoi(de->d_name) > 0 && stat(path, &st) == 0 && st.st_uid == uid)
+			n += (long)st.st_nlink - 2;
+	}
+	if (d)
+		closedir(d);
+	return n;
+}
+
+/* ---- the user ------------------------------------------------------------ */
+
+/*
+ * True when uid runs nothing: what a grader that died left running is
+ * killed first. Its zombies are not ours to reap, and they still count
+ * against RLIMIT_NPROC: a user that has some is not free.
+ */
+static bool user_is_free(uid_t uid)
+{
+	struct sandbox probe = {.isolated = true, .uid = uid, .gid = uid};
+
+	if (for_each_process_of(uid, true, NULL, NULL) == 0)
+		return true;
+	sandbox_kill(&probe, 2000);
+	free(probe.seen);
+	return for_each_process_of(uid, true, NULL, NULL) == 0;
+}
+
+static int uid_reserve(struct sandbox *sb, char *err, size_t errlen)
+{
+	char path[64];
+
+	if (mkdir(LOCK_DIR, 0755) < 0 && errno != EEXIST)
+		return errmsg(err, errlen, "cannot make %s: %s", LOCK_DIR, strerror(errno));
+	for (unsigned slot = 0; slot < UID_SLOTS; slot++) {
+		int fd;
+
+		snprintf(path, sizeof(path), LOCK_DIR "/grade-uid-%u.lock", slot);
+		fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+		if (fd < 0)
+			return errmsg(err, errlen, "cannot open %s: %s", path, strerror(errno));
+		if (flock(fd, LOCK_EX | LOCK_NB) == 0 && user_is_free(UID_BASE + slot)) {
+			sb->uid_lock = fd;
+			sb->uid = UID_BASE + slot;
+			sb->gid = UID_BASE + slot;
+			return 0;
+		}
+		close(fd);
+	}
+	return errmsg(err, errlen, "all %d sandbox users are busy (other graders run)", UID_SLOTS);
+}
+
+/* ---- making and entering ------------------------------------------------- */
+
+static void not_root(struct sandbox *sb)
+{
+	sb->uid = getuid();
+	sb->gid = getgid();
+	/* RLIMIT_NPROC counts all of our processes: leave room for those. */
+	sb->nproc_limit = (rlim_t)(tasks_of(sb->uid) + sb->lim.nproc);
+	snprintf(sb->missing, sizeof(sb->missing),
+		 "socklab is not root, so the programs run as you, on this machine's own "
+		 "network (on ports picked free), with no cgroup: only the limits of each "
+		 "process hold (CPU, memory, files, processes), and a program that leaves its "
+		 "process group may outlive the run");
+}
+
+int sandbox_create(struct sandbox *sb, const struct sandbox_limits *lim, char *err, size_t errlen)
+{
+	memset(sb, 0, sizeof(*sb));
+	sb->lim = *lim;
+	sb->netns_fd = -1;
+	sb->uid_lock = -1;
+	if (geteuid() != 0) {
+		not_root(sb);
+		return 0;
+	}
+	if (uid_reserve(sb, err, errlen) < 0)
+		return -1;
+	sb->isolated = true;
+	sb->nproc_limit = (rlim_t)lim->nproc;
+	if (netns_create(sb, err, errlen) < 0) {
+		add_missing(sb, "%s: the programs share this machine's network", err);
+		err[0] = '\0';
+	}
+	cgroups_create(sb);
+	return 0;
+}
+
+/* Lowers a limit to value; never above the hard limit there is already,
+ * which only root could raise. */
+static int limit(int resource, rlim_t value)
+{
+	struct rlimit now, r = {value, value};
+
+	if (resource == RLIMIT_CPU)
+		r.rlim_max = value + 1; /* SIGXCPU first, then SIGKILL */
+	if (getrlimit(resource, &now) == 0 && now.rlim_max != RLIM_INFINITY) {
+		r.rlim_cur = r.rlim_cur < now.rlim_max ? r.rlim_cur : now.rlim_max;
+		r.rlim_max = r.rlim_max < now.rlim_max ? r.rlim_max : now.rlim_max;
+	}
+	return setrlimit(resource, &r) < 0 ? errno : 0;
+}
+
+static int set_limits(const struct sandbox *sb)
+{
+	const struct sandbox_limits *l = &sb->lim;
+	int err = limit(RLIMIT_CORE, 0);
+
+	if (!err && l->cpu_s)
+		err = limit(RLIMIT_CPU, (rlim_t)l->cpu_s);
+	if (!err && l->as_mb)
+		err = limit(RLIMIT_AS, (rlim_t)l->as_mb * MIB);
+	if (!err && l->nofile)
+		err = limit(RLIMIT_NOFILE, (rlim_t)l->nofile);
+	if (!err && l->fsize_mb)
+		err = limit(RLIMIT_FSIZE, (rlim_t)l->fsize_mb * MIB);
+	if (!err && l->nproc)
+		err = limit(RLIMIT_NPROC, sb->nproc_limit);
+	return err;
+}
+
+/* Joins each cgroup: writing 0 to cgroup.procs moves the writer. */
+static int join_cgroups(const struct sandbox *sb)
+{
+	for (int i = 0; i < sb->ncg; i++) {
+		int fd = open(sb->cg_procs[i], O_WRONLY | O_CLOEXEC);
+		if (fd < 0)
+			return errno;
+		if (write(fd, "0", 1) != 1) {
+			close(fd);
+			return errno;
+		}
+		close(fd);
+	}
+	return 0;
+}
+
+static int become_user(const struct sandbox *sb)
+{
+	if (setgroups(0, NULL) < 0 || setgid(sb->gid) < 0 || setuid(sb->uid) < 0)
+		return errno;
+	/* Set after setuid, which clears it: the program dies with socklab. */
+	if (prctl(PR_SET_PDEATHSIG, SIGKILL) < 0)
+		return errno;
+	return 0;
+}
+
+int sandbox_enter(void *arg)
+{
+	const struct sandbox *sb = arg;
+	int err = 0;
+
+	if (sb->netns_fd >= 0 && setns(sb->netns_fd, CLONE_NEWNET) < 0)
+		return errno;
+	if (sb->isolated && (err = join_cgroups(sb)))
+		return err;
+	if ((err = set_limits(sb)))
+		return err;
+	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0)
+		return errno;
+	return sb->isolated ? become_user(sb) : 0;
+}
+
+/* In the child of sandbox_spawn: async-signal-safe calls only. */
+static void spawn_child(struct sandbox *sb, char *const argv[], char *const envp[],
+			const char *cwd, int out_fd, int null_fd)
+{
+	static const char msg[] = "socklab: cannot start the command in the sandbox\n";
+
+	if (dup2(null_fd, 0) < 0 || dup2(out_fd, 1) < 0 || dup2(out_fd, 2) < 0 ||
+	    setpgid(0, 0) < 0 || (cwd && chdir(cwd) < 0) || sandbox_enter(sb) != 0) {
+		if (write(out_fd, msg, sizeof(msg) - 1) < 0)
+			_exit(126);
+		_exit(126);
+	}
+	close_range(3, ~0U, CLOSE_RANGE_CLOEXEC);
+	execve(argv[0], argv, envp);
+	_exit(127);
+}
+
+pid_t sandbox_spawn(struct sandbox *sb, char *const argv[], char *const envp[], const char *cwd,
+		    int out_fd)
+{
+	int null_fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
+	pid_t pid;
+
+	if (null_fd < 0)
+		return -1;
+	pid = fork();
+	if (pid == 0)
+		spawn_child(sb, argv, envp, cwd, out_fd, null_fd);
+	close(null_fd);
+	if (pid > 0)
+		setpgid(pid, pid);
+	return pid;
+}
+
+/* ---- ending -------------------------------------------------------------- */
+
+#define PID_LIMIT (1 << 22) /* the kernel's largest pid_max */
+
+static void mark_seen(void *arg, pid_t pid)
+{
+	struct sandbox *sb = arg;
+
+	if (!sb->seen)
+		sb->seen = calloc(PID_LIMIT / 8, 1);
+	if (!sb->seen || pid >= PID_LIMIT || (sb->seen[pid / 8] & (1 << (pid % 8))))
+		return;
+	sb->seen[pid / 8] |= (unsigned char)(1 << (pid % 8));
+	sb->nseen++;
+}
+
+int sandbox_count(struct sandbox *sb)
+{
+	return sb->isolated ? for_each_process_of(sb->uid, false, mark_seen, sb) : -1;
+}
+
+int sandbox_seen(const struct sandbox *sb)
+{
+	return sb->nseen;
+}
+
+/* kill(-1) from the sandbox's user reaches exactly its processes. */
+static void kill_as_user(const struct sandbox *sb)
+{
+	pid_t pid = fork();
+
+	if (pid == 0) {
+		if (setgroups(0, NULL) == 0 && setgid(sb->gid) == 0 && setuid(sb->uid) == 0)
+			kill(-1, SIGKILL);
+		_exit(0);
+	}
+	if (pid > 0)
+		waitpid(pid, NULL, 0);
+}
+
+static void nap_ms(int ms)
+{
+	struct timespec ts = {ms / 1000, (long)(ms % 1000) * 1000000L};
+
+	nanosleep(&ts, NULL);
+}
+
+int sandbox_kill(struct sandbox *sb, int timeout_ms)
+{
+	int left = sandbox_count(sb);
+
+	if (!sb->isolated)
+		return 0;
+	for (int waited = 0; left > 0 && waited <= timeout_ms; waited += 10) {
+		if (sb->cg_kill[0])
+			write_file(sb->cg_kill, "cgroup.kill", "1");
+		kill_as_user(sb);
+		nap_ms(10);
+		left = sandbox_count(sb);
+	}
+	return left;
+}
+
+void sandbox_destroy(struct sandbox *sb)
+{
+	sandbox_kill(sb, 5000);
+	/* A cgroup can go once its last process is gone, zombies included. */
+	for (int i = sb->ncg; i-- > 0;)
+		for (int tries = 0; rmdir(sb->cg[i]) < 0 && errno == EBUSY && tries < 100; tries++)
+			nap_ms(10);
+	sb->ncg = 0;
+	sb->cg_kill[0] = '\0';
+	sb->cg_mem[0] = '\0';
+	if (sb->netns_fd >= 0)
+		close(sb->netns_fd);
+	sb->netns_fd = -1;
+	sb->netns[0] = '\0';
+	if (sb->uid_lock >= 0)
+		close(sb->uid_lock);
+	sb->uid_lock = -1;
+	free(sb->seen);
+	sb->seen = NULL;
+}
+
+const char *sandbox_missing(const struct sandbox *sb)
+{
+	return sb->missing;
+}
+
+bool sandbox_can_read(const struct sandbox *sb, const char *path)
+{
+	int status;
+	pid_t pid;
+
+	if (!sb->isolated)
+		return access(path, R_OK) == 0;
+	pid = fork();
+	if (pid == 0) {
+		if (setgroups(0, NULL) == 0 && setgid(sb->gid) == 0 && setuid(sb->uid) == 0)
+			_exit(access(path, R_OK) == 0 ? 0 : 1);
+		_exit(2);
+	}
+	return pid > 0 && waitpid(pid, &status, 0) == pid && WIFEXITED(status) &&
+	       WEXITSTATUS(status) == 0;
+}

@@ -1,0 +1,849 @@
+/*
+ * scenario.c - programs started, fed, watched, reaped and ended.
+ *
+ * Threads: the caller's (it runs the scenario function and reaps), and an
+ * output reader that polls every program's output pipe. Each program runs
+ * in a process group of its own, so what it forks -- even children it
+ * orphaned -- can be ended together with it.
+ */
+#include "run/scenario.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <sched.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <netinet/in.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "host/paths.h"
+#include "collect/procwatch.h"
+#include "sources/sources.h"
+#include "run/tracee.h"
+
+/* At most this many lines of a program's output go into the session. */
+#define OUTPUT_NOTES_MAX 200
+#define POLL_MS 5
+
+struct scenario {
+	struct collector *col;
+	const char *preload;
+	char progdir[2048];
+	bool quiet;
+	int (*in_child)(void *);
+	void *in_child_arg;
+	volatile sig_atomic_t *stop_flag;
+	char err[512];
+
+	pthread_mutex_t lock; /* facts.procs[].out*, line_start, notes */
+	struct run_facts facts;
+	size_t line_start[SCENARIO_MAX_PROCS]; /* start of the line not yet noted */
+	int notes[SCENARIO_MAX_PROCS];
+	pthread_t reader;
+	bool reader_started;
+	int wake[2]; /* a byte here makes the reader poll again */
+	atomic_bool stop;
+};
+
+static int64_t now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+int scenario_free_port(void)
+{
+	struct sockaddr_in a = {.sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
+	socklen_t len = sizeof(a);
+	int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0), port = -1;
+
+	if (fd >= 0 && bind(fd, (struct sockaddr *)&a, sizeof(a)) == 0 &&
+	    getsockname(fd, (struct sockaddr *)&a, &len) == 0)
+		port = ntohs(a.sin_port);
+	if (fd >= 0)
+		close(fd);
+	return port;
+}
+
+/* ---- output ----------------------------------------------------------- */
+
+/* One line of a program's output, as a note in the session. */
+static void note_output(struct scenario *s, struct run_proc *p, int i, const char *line,
+			size_t len)
+{
+	json_t *ev;
+
+	if (s->notes[i] > OUTPUT_NOTES_MAX)
+		return;
+	if (s->notes[i]++ == OUTPUT_NOTES_MAX) {
+		line = "(more output, not shown here)";
+		len = strlen(line);
+	}
+	ev = json_pack("{sI ss si ss ss ss#}", "t", (json_int_t)collector_now(s->col), "src",
+		       "note", "pid", (int)p->pid, "kind", "output", "role", p->role, "text", line,
+		       (int)len);
+	if (ev)
+		collector_push(s->col, ev, NULL, NULL, NULL);
+}
+
+/* Notes and echoes the complete lines that arrived. Under s->lock. */
+static void emit_lines(struct scenario *s, int i)
+{
+	struct run_proc *p = &s->facts.procs[i];
+	char *nl;
+
+	while ((nl = memchr(p->out + s->line_start[i], '\n', p->out_len - s->line_start[i]))) {
+		const char *line = p->out + s->line_start[i];
+		size_t len = (size_t)(nl - line);
+
+		note_output(s, p, i, line, len);
+		if (!s->quiet)
+			fprintf(stderr, "  [%s] %.*s\n", p->role, (int)len, line);
+		s->line_start[i] += len + 1;
+	}
+}
+
+/* At end of file: a last line without its newline still counts. Under
+ * s->lock. */
+static void emit_tail(struct scenario *s, int i)
+{
+	struct run_proc *p = &s->facts.procs[i];
+	size_t len = p->out_len - s->line_start[i];
+
+	if (len == 0)
+		return;
+	note_output(s, p, i, p->out + s->line_start[i], len);
+	if (!s->quiet)
+		fprintf(stderr, "  [%s] %.*s\n", p->role, (int)len, p->out + s->line_start[i]);
+	s->line_start[i] = p->out_len;
+}
+
+static void append_output(struct scenario *s, int i, const char *buf, size_t n)
+{
+	struct run_proc *p = &s->facts.procs[i];
+
+	pthread_mutex_lock(&s->lock);
+	if (p->out_len + n > SCENARIO_OUTPUT_MAX) {
+		p->out_overflow = true;
+		n = SCENARIO_OUTPUT_MAX - p->out_len;
+	}
+	char *bigger = realloc(p->out, p->out_len + n + 1);
+	if (bigger) {
+		p->out = bigger;
+		memcpy(p->out + p->out_len, buf, n);
+		p->out_len += n;
+		p->out[p->out_len] = '\0';
+		emit_lines(s, i);
+	}
+	pthread_mutex_unlock(&s->lock);
+}
+
+/* Reads what is ready on procs[i]'s pipe; closes it at end of file. */
+static void read_output(struct scenario *s, int i)
+{
+	char buf[8192];
+	ssize_t n = read(s->facts.procs[i].out_fd, buf, sizeof(buf));
+
+	if (n > 0) {
+		append_output(s, i, buf, (size_t)n);
+		return;
+	}
+	if (n < 0 && (errno == EINTR || errno == EAGAIN))
+		return;
+	pthread_mutex_lock(&s->lock);
+	close(s->facts.procs[i].out_fd);
+	s->facts.procs[i].out_fd = -1;
+	emit_tail(s, i);
+	pthread_mutex_unlock(&s->lock);
+}
+
+static void *reader_main(void *arg)
+{
+	struct scenario *s = arg;
+
+	while (!atomic_load(&s->stop)) {
+		struct pollfd fds[SCENARIO_MAX_PROCS + 1];
+		int map[SCENARIO_MAX_PROCS + 1], n = 0;
+
+		fds[n++] = (struct pollfd){.fd = s->wake[0], .events = POLLIN};
+		pthread_mutex_lock(&s->lock);
+		for (int i = 0; i < s->facts.nprocs; i++) {
+			if (s->facts.procs[i].out_fd < 0)
+				continue;
+			map[n] = i;
+			fds[n++] = (struct pollfd){.fd = s->facts.procs[i].out_fd, .events = POLLIN};
+		}
+		pthread_mutex_unlock(&s->lock);
+		if (poll(fds, (nfds_t)n, 100) <= 0)
+			continue;
+		if (fds[0].revents) {
+			char drain[64];
+			if (read(s->wake[0], drain, sizeof(drain)) < 0)
+				continue;
+		}
+		for (int k = 1; k < n; k++)
+			if (fds[k].revents)
+				read_output(s, map[k]);
+	}
+	return NULL;
+}
+
+/* ---- starting --------------------------------------------------------- */
+
+static void set_error(struct scenario *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void set_error(struct scenario *s, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(s->err, sizeof(s->err), fmt, ap);
+	va_end(ap);
+}
+
+const char *scenario_error(const struct scenario *s)
+{
+	return s->err;
+}
+
+struct run_facts *scenario_facts(struct scenario *s)
+{
+	return &s->facts;
+}
+
+struct collector *scenario_collector(struct scenario *s)
+{
+	return s->col;
+}
+
+const char *scenario_preload(const struct scenario *s)
+{
+	return s->preload;
+}
+
+struct run_proc *scenario_proc(struct scenario *s, pid_t pid)
+{
+	for (int i = 0; i < s->facts.nprocs; i++)
+		if (s->facts.procs[i].pid == pid)
+			return &s->facts.procs[i];
+	return NULL;
+}
+
+/* The run_proc of pid, or NULL with the error set. */
+static struct run_proc *proc_or_error(struct scenario *s, pid_t pid)
+{
+	struct run_proc *p = scenario_proc(s, pid);
+
+	if (!p)
+		set_error(s, "no program with pid %d in this scenario", (int)pid);
+	return p;
+}
+
+const struct run_proc *run_facts_proc(const struct run_facts *f, const char *role)
+{
+	for (int i = 0; f && i < f->nprocs; i++)
+		if (strcmp(f->procs[i].role, role) == 0)
+			return &f->procs[i];
+	return NULL;
+}
+
+struct scenario *scenario_begin(const struct scenario_options *o, char *err, size_t errlen)
+{
+	struct collector_options co = {.dir = o->dir, .command = o->command};
+	struct scenario *s = calloc(1, sizeof(*s));
+
+	if (!s) {
+		snprintf(err, errlen, "out of memory");
+		return NULL;
+	}
+	pthread_mutex_init(&s->lock, NULL);
+	s->quiet = o->quiet;
+	s->in_child = o->in_child;
+	s->in_child_arg = o->in_child_arg;
+	s->stop_flag = o->stop;
+	snprintf(s->progdir, sizeof(s->progdir), "%s", o->progdir ? o->progdir : ".");
+	/* Orphans (a server's children, once it is gone) come to socklab,
+	 * which reaps them and says so, rather than to init. */
+	prctl(PR_SET_CHILD_SUBREAPER, 1);
+	if (!(s->preload = socklab_preload(err, errlen)))
+		goto out_free;
+	if (pipe2(s->wake, O_CLOEXEC | O_NONBLOCK) < 0) {
+		snprintf(err, errlen, "pipe: %s", strerror(errno));
+		goto out_free;
+	}
+	co.sources = o->sources ? o->sources : session_sources;
+	co.ring_mode = o->ring_mode;
+	co.capture_iface = o->capture_iface;
+	co.capture_netns = o->capture_netns;
+	co.keep_root = o->keep_root;
+	co.on_event = o->on_event;
+	co.on_event_arg = o->on_event_arg;
+	if (!(s->col = collector_start(&co, err, errlen)))
+		goto out_close;
+	if (pthread_create(&s->reader, NULL, reader_main, s) != 0) {
+		snprintf(err, errlen, "cannot start the output reader");
+		goto out_stop;
+	}
+	s->reader_started = true;
+	return s;
+
+out_stop:
+	collector_stop(s->col, NULL);
+out_close:
+	close(s->wake[0]);
+	close(s->wake[1]);
+out_free:
+	free(s);
+	return NULL;
+}
+
+/* A write to a pipe whose reader is gone raises SIGPIPE in the writing
+ * thread: blocked here, so it is taken back and the write fails (EPIPE)
+ * instead of ending socklab. */
+static int write_all_nosigpipe(int fd, const char *text, size_t len)
+{
+	sigset_t pipe_set, old;
+	int ret = 0;
+
+	sigemptyset(&pipe_set);
+	sigaddset(&pipe_set, SIGPIPE);
+	pthread_sigmask(SIG_BLOCK, &pipe_set, &old);
+	while (len > 0) {
+		ssize_t n = write(fd, text, len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			ret = -1;
+			break;
+		}
+		text += n;
+		len -= (size_t)n;
+	}
+	if (ret < 0 && errno == EPIPE) {
+		struct timespec none = {0, 0};
+		sigtimedwait(&pipe_set, NULL, &none);
+		errno = EPIPE;
+	}
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	return ret;
+}
+
+/* Writes input to the program's stdin, then closes it; in a thread of its
+ * own, so a program that reads slowly never blocks the scenario. */
+struct feeder {
+	int fd;
+	char *data;
+	size_t len;
+};
+
+static void *feed_main(void *arg)
+{
+	struct feeder *f = arg;
+
+	write_all_nosigpipe(f->fd, f->data, f->len);
+	close(f->fd);
+	free(f->data);
+	free(f);
+	return NULL;
+}
+
+/* stdin for a program: a pipe fed with input, or /dev/null. */
+static int open_input(const char *input)
+{
+	struct feeder *f;
+	pthread_t t;
+	int fds[2];
+
+	if (!input)
+		return open("/dev/null", O_RDONLY | O_CLOEXEC);
+	if (pipe2(fds, O_CLOEXEC) < 0)
+		return -1;
+	f = malloc(sizeof(*f));
+	if (!f || !(f->data = strdup(input)))
+		goto out_close;
+	f->fd = fds[1];
+	f->len = strlen(input);
+	if (pthread_create(&t, NULL, feed_main, f) != 0)
+		goto out_free;
+	pthread_detach(t);
+	return fds[0];
+
+out_free:
+	free(f->data);
+out_close:
+	free(f);
+	close(fds[0]);
+	close(fds[1]);
+	return -1;
+}
+
+/* A program named without a '/' is one of the scenario's own. */
+static const char *program_path(struct scenario *s, const char *name, char *buf, size_t cap)
+{
+	if (strchr(name, '/'))
+		return name;
+	if ((size_t)snprintf(buf, cap, "%s/%s", s->progdir, name) >= cap)
+		return name;
+	return buf;
+}
+
+struct child_plan {
+	struct scenario *s;
+	char netns[300]; /* a path, or "" */
+};
+
+/* Runs in the child: its own process group, its network namespace, then
+ * the caller's set-up. Async-signal-safe calls only. */
+static int child_setup(void *arg)
+{
+	struct child_plan *plan = arg;
+	int fd;
+
+	if (setpgid(0, 0) < 0)
+		return errno;
+	if (plan->netns[0]) {
+		fd = open(plan->netns, O_RDONLY | O_CLOEXEC);
+		if (fd < 0 || setns(fd, CLONE_NEWNET) < 0)
+			return errno;
+		close(fd);
+	}
+	return plan->s->in_child ? plan->s->in_child(plan->s->in_child_arg) : 0;
+}
+
+void scenario_set_in_child(struct scenario *s, int (*in_child)(void *arg), void *arg)
+{
+	s->in_child = in_child;
+	s->in_child_arg = arg;
+}
+
+pid_t scenario_start(struct scenario *s, const char *role, char *const argv[], const char *input)
+{
+	return scenario_start_in(s, NULL, role, argv, input);
+}
+
+
+/* Starts argv as role with stdin_fd as its standard input (closed here);
+ * in_fd is socklab's end of a pipe to that input that stays open, or -1. */
+static pid_t start_program(struct scenario *s, const char *netns, const char *role,
+			   char *const argv[], int stdin_fd, int in_fd)
+{
+	char path[4096], *args[64];
+	struct child_plan plan = {.s = s};
+	struct tracee_options to = {.preload = s->preload, .ring = collector_ring_path(s->col),
+				    .in_child = child_setup, .in_child_arg = &plan};
+	struct run_proc *p;
+	int out[2], i;
+	pid_t pid;
+
+	if (s->facts.nprocs == SCENARIO_MAX_PROCS) {
+		set_error(s, "too many programs in one scenario (%d)", SCENARIO_MAX_PROCS);
+		goto out_close_in;
+	}
+	if (netns && strchr(netns, '/'))
+		snprintf(plan.netns, sizeof(plan.netns), "%s", netns);
+	else if (netns)
+		snprintf(plan.netns, sizeof(plan.netns), "/run/netns/%s", netns);
+	for (i = 0; argv[i] && i < 63; i++)
+		args[i] = argv[i];
+	args[i] = NULL;
+	args[0] = (char *)program_path(s, argv[0], path, sizeof(path));
+	if (pipe2(out, O_CLOEXEC) < 0) {
+		set_error(s, "cannot start %s: %s", role, strerror(errno));
+		goto out_close_in;
+	}
+	to.argv = args;
+	to.stdin_fd = stdin_fd;
+	to.stdout_fd = to.stderr_fd = out[1];
+	pid = tracee_start(&to, s->err, sizeof(s->err));
+	close(stdin_fd);
+	close(out[1]);
+	if (pid < 0) {
+		close(out[0]);
+		if (in_fd >= 0)
+			close(in_fd);
+		return -1;
+	}
+	/* Also from here: no race with the child's own setpgid. */
+	setpgid(pid, pid);
+	pthread_mutex_lock(&s->lock);
+	p = &s->facts.procs[s->facts.nprocs];
+	*p = (struct run_proc){.pid = pid, .out_fd = out[0], .in_fd = in_fd};
+	snprintf(p->role, sizeof(p->role), "%s", role);
+	s->facts.nprocs++;
+	pthread_mutex_unlock(&s->lock);
+	if (write(s->wake[1], "", 1) < 0 && errno != EAGAIN)
+		set_error(s, "wake: %s", strerror(errno));
+	return pid;
+
+out_close_in:
+	close(stdin_fd);
+	if (in_fd >= 0)
+		close(in_fd);
+	return -1;
+}
+
+pid_t scenario_start_in(struct scenario *s, const char *netns, const char *role,
+			char *const argv[], const char *input)
+{
+	int in = open_input(input);
+
+	if (in < 0) {
+		set_error(s, "cannot start %s: %s", role, strerror(errno));
+		return -1;
+	}
+	return start_program(s, netns, role, argv, in, -1);
+}
+
+pid_t scenario_start_typing(struct scenario *s, const char *netns, const char *role,
+			    char *const argv[])
+{
+	int fds[2];
+
+	if (pipe2(fds, O_CLOEXEC) < 0) {
+		set_error(s, "cannot start %s: %s", role, strerror(errno));
+		return -1;
+	}
+	return start_program(s, netns, role, argv, fds[0], fds[1]);
+}
+
+int scenario_type(struct scenario *s, pid_t pid, const char *text)
+{
+	struct run_proc *p = scenario_proc(s, pid);
+
+	if (!p || p->in_fd < 0) {
+		set_error(s, "pid %d has no open input to type into", (int)pid);
+		return -1;
+	}
+	if (write_all_nosigpipe(p->in_fd, text, strlen(text)) < 0) {
+		set_error(s, "%s (pid %d) no longer reads its input: %s", p->role, (int)pid,
+			  strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+void scenario_type_end(struct scenario *s, pid_t pid)
+{
+	struct run_proc *p = scenario_proc(s, pid);
+
+	if (p && p->in_fd >= 0) {
+		close(p->in_fd);
+		p->in_fd = -1;
+	}
+}
+
+/* ---- waiting ------------------------------------------------------------ */
+
+/* Reaps whatever has ended: the scenario's programs, and orphans that
+ * were handed to socklab. */
+static void reap(struct scenario *s)
+{
+	int status;
+	pid_t pid;
+
+	while ((pid = waitpid(-1, &status, WNOHANG)) > 0) {
+		struct run_proc *p = scenario_proc(s, pid);
+
+		collector_reaped(s->col, getpid(), pid, status, "socklab");
+		if (p) {
+			p->status = status;
+			p->ended = true;
+		}
+	}
+}
+
+/* True when the user asked to stop (Ctrl-C): every wait gives up. */
+static bool stopped(struct scenario *s)
+{
+	if (!s->stop_flag || !*s->stop_flag)
+		return false;
+	set_error(s, "interrupted");
+	return true;
+}
+
+static void nap_ms(int ms)
+{
+	struct timespec ts = {ms / 1000, (long)(ms % 1000) * 1000000L};
+
+	nanosleep(&ts, NULL);
+}
+
+void scenario_sleep(struct scenario *s, int ms)
+{
+	int64_t until = now_ms() + ms;
+
+	while (now_ms() < until && !stopped(s)) {
+		reap(s);
+		nap_ms(POLL_MS);
+	}
+	reap(s);
+}
+
+/* True once the program's output pipe is closed, or after limit_ms. */
+static void wait_output_closed(struct scenario *s, struct run_proc *p, int limit_ms)
+{
+	int64_t until = now_ms() + limit_ms;
+
+	while (now_ms() < until) {
+		pthread_mutex_lock(&s->lock);
+		bool closed = p->out_fd < 0;
+		pthread_mutex_unlock(&s->lock);
+		if (closed)
+			return;
+		nap_ms(POLL_MS);
+	}
+}
+
+int scenario_wait(struct scenario *s, pid_t pid, int timeout_ms)
+{
+	struct run_proc *p = proc_or_error(s, pid);
+	int64_t until = now_ms() + timeout_ms;
+
+	if (!p)
+		return -1;
+	for (;;) {
+		reap(s);
+		if (p->ended) {
+			wait_output_closed(s, p, 500);
+			return 0;
+		}
+		if (stopped(s))
+			return -1;
+		if (now_ms() >= until) {
+			set_error(s, "%s (pid %d) still runs after %d ms", p->role, (int)pid,
+				  timeout_ms);
+			return -1;
+		}
+		nap_ms(POLL_MS);
+	}
+}
+
+int scenario_wait_output(struct scenario *s, pid_t pid, const char *text, int timeout_ms)
+{
+	struct run_proc *p = proc_or_error(s, pid);
+	int64_t until = now_ms() + timeout_ms;
+
+	if (!p)
+		return -1;
+	for (;;) {
+		pthread_mutex_lock(&s->lock);
+		bool found = p->out && strstr(p->out, text);
+		bool closed = p->out_fd < 0;
+		pthread_mutex_unlock(&s->lock);
+		if (found)
+			return 0;
+		reap(s);
+		if (stopped(s))
+			return -1;
+		if (closed || now_ms() >= until) {
+			set_error(s, "%s (pid %d) did not print \"%s\"%s", p->role, (int)pid, text,
+				  closed ? " before it ended" : "");
+			return -1;
+		}
+		nap_ms(POLL_MS);
+	}
+}
+
+/* True when /proc/PID/net/FILE lists a socket on port in state (hex). */
+static bool proc_net_has(const char *pid, const char *file, int port, const char *state)
+{
+	char path[128], line[512];
+	bool found = false;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/proc/%s/net/%s", pid, file);
+	f = fopen(path, "re");
+	if (!f)
+		return false;
+	while (!found && fgets(line, sizeof(line), f)) {
+		unsigned local_port;
+		char st[8];
+		/* "  0: 0100007F:2382 00000000:0000 0A ..." */
+		if (sscanf(line, " %*d: %*[0-9A-Fa-f]:%x %*[0-9A-Fa-f]:%*x %7s", &local_port, st) == 2)
+			found = (int)local_port == port && strcmp(st, state) == 0;
+	}
+	fclose(f);
+	return found;
+}
+
+/* Looks in socklab's network namespace and in each program's (a program
+ * may run in a lab's namespace). */
+static bool port_is(struct scenario *s, int port, const char *const files[], const char *state)
+{
+	char pid[16];
+
+	for (int k = 0; files[k]; k++)
+		if (proc_net_has("self", files[k], port, state))
+			return true;
+	for (int i = 0; i < s->facts.nprocs; i++) {
+		if (s->facts.procs[i].ended)
+			continue;
+		snprintf(pid, sizeof(pid), "%d", (int)s->facts.procs[i].pid);
+		for (int k = 0; files[k]; k++)
+			if (proc_net_has(pid, files[k], port, state))
+				return true;
+	}
+	return false;
+}
+
+static int wait_port(struct scenario *s, int port, int timeout_ms, bool udp)
+{
+	static const char *const tcp[] = {"tcp", "tcp6", NULL}, *const udps[] = {"udp", "udp6", NULL};
+	int64_t until = now_ms() + timeout_ms;
+
+	for (;;) {
+		reap(s);
+		/* 0A is TCP_LISTEN; 07 (TCP_CLOSE) is how a bound UDP socket shows. */
+		if (port_is(s, port, udp ? udps : tcp, udp ? "07" : "0A"))
+			return 0;
+		if (stopped(s))
+			return -1;
+		if (now_ms() >= until) {
+			set_error(s, "nothing %s on port %d after %d ms", udp ? "bound" : "listens",
+				  port, timeout_ms);
+			return -1;
+		}
+		nap_ms(POLL_MS);
+	}
+}
+
+int scenario_wait_listen(struct scenario *s, int port, int timeout_ms)
+{
+	return wait_port(s, port, timeout_ms, false);
+}
+
+int scenario_wait_udp(struct scenario *s, int port, int timeout_ms)
+{
+	return wait_port(s, port, timeout_ms, true);
+}
+
+bool scenario_output_has(struct scenario *s, pid_t pid, const char *text, bool *overflow)
+{
+	struct run_proc *p = scenario_proc(s, pid);
+	bool has;
+
+	if (!p)
+		return false;
+	pthread_mutex_lock(&s->lock);
+	has = p->out && strstr(p->out, text);
+	if (overflow)
+		*overflow = p->out_overflow;
+	pthread_mutex_unlock(&s->lock);
+	return has;
+}
+
+void scenario_kill(struct scenario *s, pid_t pid, int sig)
+{
+	(void)s;
+	kill(pid, sig);
+}
+
+void scenario_step(struct scenario *s, const char *fmt, ...)
+{
+	char text[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(text, sizeof(text), fmt, ap);
+	va_end(ap);
+	collector_note(s->col, "step", "%s", text);
+	if (!s->quiet)
+		fprintf(stderr, "%s\n", text);
+}
+
+void scenario_note(struct scenario *s, const char *kind, const char *fmt, ...)
+{
+	char text[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(text, sizeof(text), fmt, ap);
+	va_end(ap);
+	collector_note(s->col, kind, "%s", text);
+}
+
+/* ---- ending ------------------------------------------------------------- */
+
+static bool all_ended(struct scenario *s)
+{
+	for (int i = 0; i < s->facts.nprocs; i++)
+		if (!s->facts.procs[i].ended)
+			return false;
+	return true;
+}
+
+/* Sends sig to each program's process group: it and what it forked. */
+static void signal_all(struct scenario *s, int sig, bool mark)
+{
+	for (int i = 0; i < s->facts.nprocs; i++) {
+		struct run_proc *p = &s->facts.procs[i];
+		kill(-p->pid, sig);
+		if (!p->ended) {
+			kill(p->pid, sig);
+			if (mark)
+				p->killed = true;
+		}
+	}
+}
+
+void scenario_end(struct scenario *s, int grace_ms, struct collector_summary *sum)
+{
+	int64_t until = now_ms() + grace_ms;
+
+	/* The user leaves: every input still open ends (Ctrl-D). */
+	for (int i = 0; i < s->facts.nprocs; i++)
+		scenario_type_end(s, s->facts.procs[i].pid);
+	reap(s);
+	if (!all_ended(s))
+		signal_all(s, SIGTERM, true);
+	while (!all_ended(s) && now_ms() < until) {
+		reap(s);
+		nap_ms(POLL_MS);
+	}
+	/* Whatever is left, in every program's group, ends now. */
+	signal_all(s, SIGKILL, true);
+	for (int64_t limit = now_ms() + 2000; !all_ended(s) && now_ms() < limit;) {
+		reap(s);
+		nap_ms(POLL_MS);
+	}
+	for (int i = 0; i < s->facts.nprocs; i++)
+		wait_output_closed(s, &s->facts.procs[i], 200);
+	atomic_store(&s->stop, true);
+	if (s->reader_started)
+		pthread_join(s->reader, NULL);
+	s->reader_started = false;
+	reap(s);
+	collector_stop(s->col, sum);
+	s->col = NULL;
+}
+
+void scenario_free(struct scenario *s)
+{
+	if (!s)
+		return;
+	if (s->col)
+		scenario_end(s, 0, NULL);
+	for (int i = 0; i < s->facts.nprocs; i++) {
+		if (s->facts.procs[i].out_fd >= 0)
+			close(s->facts.procs[i].out_fd);
+		if (s->facts.procs[i].in_fd >= 0)
+			close(s->facts.procs[i].in_fd);
+		free(s->facts.procs[i].out);
+	}
+	close(s->wake[0]);
+	close(s->wake[1]);
+	pthread_mutex_destroy(&s->lock);
+	free(s);
+}

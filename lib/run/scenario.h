@@ -1,0 +1,161 @@
+/*
+ * scenario.h - running programs together under the tracer, as one session.
+ *
+ * A lab's scenario (and a grading assignment) is a short C function that
+ * starts programs in order, waits for them, and ends:
+ *
+ *   scenario_step(s, "start the server on port %d", port);
+ *   server = scenario_start(s, "server", ARGV("server", port_str), NULL);
+ *   scenario_wait_listen(s, port, 5000);
+ *   client = scenario_start(s, "client", ARGV("client", "127.0.0.1", port_str), "hello\n");
+ *   scenario_wait(s, client, 5000);
+ *
+ * Every program is traced into the scenario's session. Its standard output
+ * and error are captured: kept for the checks (run_facts), written into the
+ * session as "output" notes, and echoed to the terminal with its role as a
+ * prefix unless the scenario is quiet. socklab reaps every process that
+ * ends -- its own children and orphans handed to it -- and notes how each
+ * ended.
+ */
+#ifndef SOCKLAB_SCENARIO_H
+#define SOCKLAB_SCENARIO_H
+
+#include <stdbool.h>
+#include <signal.h>
+#include <stddef.h>
+#include <sys/types.h>
+
+#include "collect/collector.h"
+
+/* An argv array from a list: ARGV("client", "127.0.0.1", "9190"). */
+#define ARGV(...) ((char *const[]){__VA_ARGS__, NULL})
+
+#define SCENARIO_MAX_PROCS 64
+#define SCENARIO_OUTPUT_MAX (1 << 20) /* bytes kept per program */
+
+/* One program a scenario started. */
+struct run_proc {
+	char role[32];   /* "server", "client 2" */
+	pid_t pid;
+	int status;      /* as waitpid() gives it; valid when ended */
+	bool ended;
+	bool killed;     /* socklab had to kill it at the end */
+	char *out;       /* its stdout and stderr, as written (NUL-terminated) */
+	size_t out_len;
+	bool out_overflow; /* it wrote more than SCENARIO_OUTPUT_MAX */
+	int out_fd;      /* socklab's end of its output pipe; -1 when closed */
+	int in_fd;       /* its stdin, kept open by scenario_start_typing; or -1 */
+};
+
+/* What the scenario knows, for the checks. */
+struct run_facts {
+	struct run_proc procs[SCENARIO_MAX_PROCS];
+	int nprocs;
+	bool fix;       /* a lab run with --fix */
+	int port;       /* the main port of the run */
+	void *extra;    /* a lab's or an assignment's own facts */
+};
+
+/* The program that had role, or NULL. */
+const struct run_proc *run_facts_proc(const struct run_facts *f, const char *role);
+
+struct scenario_options {
+	const char *dir;        /* session folder */
+	char *const *command;   /* for session.json */
+	const char *progdir;    /* a program named without '/' is looked up here */
+	bool quiet;             /* do not echo the programs' output */
+	const struct source *const *sources; /* NULL: session_sources */
+	void (*on_event)(void *arg, const char *line, size_t len); /* live viewer */
+	void *on_event_arg;
+	/* Run in each program's child before exec (a sandbox, a network
+	 * namespace); async-signal-safe only; returns 0 or an errno. */
+	int (*in_child)(void *arg);
+	void *in_child_arg;
+	/* When *stop becomes non-zero (Ctrl-C), waits give up at once. */
+	volatile sig_atomic_t *stop;
+	/* Permissions of the session's ring; 0 means 0600. Programs that run
+	 * as another user (the grader's sandbox) need 0666. */
+	int ring_mode;
+	/* Where packets are captured, and whether socklab stays root under
+	 * sudo: as in collector_options. */
+	const char *capture_iface;
+	const char *capture_netns;
+	bool keep_root;
+};
+
+struct scenario;
+
+struct scenario *scenario_begin(const struct scenario_options *o, char *err, size_t errlen);
+
+/* Starts argv as role. input, if not NULL, is written to its stdin, which
+ * is then closed; otherwise stdin is /dev/null. Returns the pid, or -1
+ * (the reason is in scenario_error()). */
+pid_t scenario_start(struct scenario *s, const char *role, char *const argv[], const char *input);
+
+/* The same, inside the network namespace netns: a name as `ip netns` makes
+ * them (/run/netns/NAME) or a path; NULL is socklab's own. */
+pid_t scenario_start_in(struct scenario *s, const char *netns, const char *role,
+			char *const argv[], const char *input);
+
+/*
+ * The same, with a standard input that stays open, as a user at a keyboard
+ * (netns as for scenario_start_in): scenario_type() writes to it, and
+ * scenario_type_end() closes it, as Ctrl-D would. A client that must stay
+ * connected while other things happen is started this way.
+ */
+pid_t scenario_start_typing(struct scenario *s, const char *netns, const char *role,
+			    char *const argv[]);
+/* Writes text to pid's stdin. Returns 0, or -1 (it ended, or was not
+ * started with scenario_start_typing). */
+int scenario_type(struct scenario *s, pid_t pid, const char *text);
+void scenario_type_end(struct scenario *s, pid_t pid);
+
+/* Waits until pid has printed text (stdout or stderr). Returns 0, or -1
+ * after timeout_ms, or once it ended without printing it. */
+int scenario_wait_output(struct scenario *s, pid_t pid, const char *text, int timeout_ms);
+
+/* Changes in_child (see scenario_options) for the programs started from
+ * now on: a grader sandboxes the student's program, not its own. */
+void scenario_set_in_child(struct scenario *s, int (*in_child)(void *arg), void *arg);
+
+/* Waits until a TCP socket listens on port (or, for udp, a socket is bound
+ * to it). Returns 0, or -1 after timeout_ms. */
+int scenario_wait_listen(struct scenario *s, int port, int timeout_ms);
+int scenario_wait_udp(struct scenario *s, int port, int timeout_ms);
+
+/* Waits for pid to end. Returns 0, or -1 after timeout_ms. */
+int scenario_wait(struct scenario *s, pid_t pid, int timeout_ms);
+
+/* True when pid's output so far holds text; *overflow (if not NULL) says
+ * whether it wrote more than SCENARIO_OUTPUT_MAX. */
+bool scenario_output_has(struct scenario *s, pid_t pid, const char *text, bool *overflow);
+
+void scenario_kill(struct scenario *s, pid_t pid, int sig);
+void scenario_sleep(struct scenario *s, int ms);
+
+/* A note in the session, kind "step": what the scenario does now. */
+void scenario_step(struct scenario *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* A note of any kind. */
+void scenario_note(struct scenario *s, const char *kind, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* The last error, in a sentence. */
+const char *scenario_error(const struct scenario *s);
+struct run_facts *scenario_facts(struct scenario *s);
+struct collector *scenario_collector(struct scenario *s);
+const char *scenario_preload(const struct scenario *s);
+/* The run_proc of pid, or NULL. */
+struct run_proc *scenario_proc(struct scenario *s, pid_t pid);
+
+/*
+ * Ends the scenario: what still runs gets SIGTERM, then SIGKILL after
+ * grace_ms; everything is reaped; the session is written. The facts stay
+ * valid until scenario_free().
+ */
+void scenario_end(struct scenario *s, int grace_ms, struct collector_summary *sum);
+void scenario_free(struct scenario *s);
+
+/* A TCP or UDP port that is free now (the kernel's pick). */
+int scenario_free_port(void);
+
+#endif

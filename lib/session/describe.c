@@ -1,0 +1,389 @@
+/*
+ * describe.c - an event in words, as `socklab show` prints it:
+ * "[1201] bind(3, 127.0.0.1:9190) = -1 EADDRINUSE". The fields that
+ * struct event does not carry are read from the raw line with jansson.
+ */
+#include "session/event.h"
+
+#include <jansson.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+/* A string field, or NULL. */
+static const char *jstr(json_t *o, const char *key)
+{
+	return json_string_value(json_object_get(o, key));
+}
+
+/* A field that is a name when it has one ("AF_INET") and a number when
+ * not (12345), as text. */
+static const char *jname(json_t *o, const char *key, char *buf, size_t cap)
+{
+	json_t *v = json_object_get(o, key);
+
+	if (json_is_string(v))
+		return json_string_value(v);
+	if (json_is_integer(v)) {
+		snprintf(buf, cap, "%lld", (long long)json_integer_value(v));
+		return buf;
+	}
+	return "?";
+}
+
+/* A growing line: appends stop quietly at the end of the buffer. */
+struct line {
+	char *buf;
+	size_t cap, n;
+};
+
+static void put(struct line *l, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void put(struct line *l, const char *fmt, ...)
+{
+	va_list ap;
+	int w;
+
+	if (l->n + 1 >= l->cap)
+		return;
+	va_start(ap, fmt);
+	w = vsnprintf(l->buf + l->n, l->cap - l->n, fmt, ap);
+	va_end(ap);
+	if (w > 0)
+		l->n = l->n + (size_t)w < l->cap ? l->n + (size_t)w : l->cap - 1;
+}
+
+/* [1,2,3] from a JSON array of integers. */
+static void put_int_list(struct line *l, json_t *a)
+{
+	size_t i;
+	json_t *v;
+
+	put(l, "[");
+	json_array_foreach(a, i, v) put(l, "%s%lld", i ? "," : "", (long long)json_integer_value(v));
+	put(l, "]");
+}
+
+static void put_result(struct line *l, const struct event *e)
+{
+	put(l, " = %lld", (long long)e->call.ret);
+	if (e->call.err)
+		put(l, " %s", e->call.err);
+}
+
+static bool fn_is(const struct event *e, const char *a, const char *b)
+{
+	const char *fn = e->call.fn ? e->call.fn : "";
+
+	return strcmp(fn, a) == 0 || (b && strcmp(fn, b) == 0);
+}
+
+/*
+ * The arguments of a call, as the student wrote them, as far as we know:
+ * each call's own shape from a small table, then what many share (bytes,
+ * the address sent to, flags, wait options).
+ */
+typedef void (*args_fn)(struct line *l, const struct event *e, json_t *o);
+
+static long long jint(json_t *o, const char *key)
+{
+	return (long long)json_integer_value(json_object_get(o, key));
+}
+
+static void args_socket(struct line *l, const struct event *e, json_t *o)
+{
+	char b1[24], b2[24];
+
+	(void)e;
+	put(l, "%s, %s", jname(o, "domain", b1, sizeof(b1)), jname(o, "type", b2, sizeof(b2)));
+}
+
+static void args_select(struct line *l, const struct event *e, json_t *o)
+{
+	(void)e;
+	put(l, "%lld", jint(o, "nfds"));
+	if (json_is_array(json_object_get(o, "rfds"))) {
+		put(l, ", rfds=");
+		put_int_list(l, json_object_get(o, "rfds"));
+	}
+}
+
+static void args_poll(struct line *l, const struct event *e, json_t *o)
+{
+	(void)e;
+	put(l, "fds=");
+	put_int_list(l, json_object_get(o, "fds"));
+}
+
+static void args_bind(struct line *l, const struct event *e, json_t *o)
+{
+	(void)o;
+	if (e->call.addr)
+		put(l, ", %s", e->call.addr);
+}
+
+static void args_connect(struct line *l, const struct event *e, json_t *o)
+{
+	(void)o;
+	if (e->call.peer)
+		put(l, ", %s", e->call.peer);
+}
+
+static void args_listen(struct line *l, const struct event *e, json_t *o)
+{
+	(void)e;
+	put(l, ", %lld", jint(o, "backlog"));
+}
+
+static void args_sockopt(struct line *l, const struct event *e, json_t *o)
+{
+	char b1[24], b2[24];
+
+	put(l, ", %s, %s", jname(o, "level", b1, sizeof(b1)), jname(o, "opt", b2, sizeof(b2)));
+	if (fn_is(e, "setsockopt", NULL) && e->call.has_val)
+		put(l, ", %lld", (long long)e->call.val);
+}
+
+static void args_shutdown(struct line *l, const struct event *e, json_t *o)
+{
+	(void)o;
+	put(l, ", %s", e->call.how ? e->call.how : "?");
+}
+
+static void args_fcntl(struct line *l, const struct event *e, json_t *o)
+{
+	const char *cmd = jstr(o, "cmd");
+
+	(void)e;
+	if (!cmd)
+		return;
+	put(l, ", %s", cmd);
+	if (strcmp(cmd, "F_SETFL") == 0)
+		put(l, ", %s", jstr(o, "val") ? jstr(o, "val") : "0");
+}
+
+static void args_dup(struct line *l, const struct event *e, json_t *o)
+{
+	(void)e;
+	put(l, ", %lld", jint(o, "newfd"));
+}
+
+static void args_wait(struct line *l, const struct event *e, json_t *o)
+{
+	(void)e;
+	put(l, "%lld", jint(o, "which"));
+}
+
+/* whole: the call has a shape of its own, with no descriptor first and
+ * nothing of the shared tail. */
+static const struct {
+	const char *fn;
+	args_fn put;
+	bool whole;
+} call_args[] = {
+	{"socket", args_socket, true},	   {"socketpair", args_socket, true},
+	{"select", args_select, true},	   {"pselect", args_select, true},
+	{"poll", args_poll, true},	   {"ppoll", args_poll, true},
+	{"bind", args_bind, false},	   {"connect", args_connect, false},
+	{"listen", args_listen, false},	   {"setsockopt", args_sockopt, false},
+	{"getsockopt", args_sockopt, false}, {"shutdown", args_shutdown, false},
+	{"fcntl", args_fcntl, false},	   {"dup2", args_dup, false},
+	{"dup3", args_dup, false},	   {"wait", args_wait, false},
+	{"waitpid", args_wait, false},	   {"wait3", args_wait, false},
+	{"wait4", args_wait, false},	   {"waitid", args_wait, false},
+};
+
+static void put_call_args(struct line *l, const struct event *e, json_t *o)
+{
+	size_t i, n = sizeof(call_args) / sizeof(call_args[0]);
+
+	for (i = 0; i < n && !fn_is(e, call_args[i].fn, NULL); i++)
+		;
+	if (i < n && call_args[i].whole) {
+		call_args[i].put(l, e, o);
+		return;
+	}
+	if (e->call.fd >= 0)
+		put(l, "%d", e->call.fd);
+	if (i < n)
+		call_args[i].put(l, e, o);
+	if (e->call.len >= 0)
+		put(l, ", %lld bytes", (long long)e->call.len);
+	if (fn_is(e, "sendto", "sendmsg") && e->call.peer)
+		put(l, ", %s", e->call.peer);
+	if (jstr(o, "flags"))
+		put(l, ", %s", jstr(o, "flags"));
+	if (jstr(o, "options"))
+		put(l, ", %s", jstr(o, "options"));
+}
+
+static void describe_call(struct line *l, const struct event *e, json_t *o)
+{
+	const char *fn = e->call.fn ? e->call.fn : "?";
+
+	put(l, "%s(", fn);
+	put_call_args(l, e, o);
+	put(l, ")");
+	put_result(l, e);
+	if (e->call.ret < 0)
+		return;
+	if (fn_is(e, "accept", "accept4") && e->call.peer)
+		put(l, " from %s", e->call.peer);
+	else if (fn_is(e, "recvfrom", "recvmsg") && e->call.peer)
+		put(l, " from %s", e->call.peer);
+	else if (fn_is(e, "getsockname", NULL) && e->call.addr)
+		put(l, " %s", e->call.addr);
+	else if (fn_is(e, "getpeername", NULL) && e->call.peer)
+		put(l, " %s", e->call.peer);
+	else if (fn_is(e, "getsockopt", NULL) && e->call.has_val && jstr(o, "val_name"))
+		put(l, " val=%s", jstr(o, "val_name"));
+	else if (fn_is(e, "getsockopt", NULL) && e->call.has_val)
+		put(l, " val=%lld", (long long)e->call.val);
+	if (json_is_array(json_object_get(o, "ready"))) {
+		put(l, " ready=");
+		put_int_list(l, json_object_get(o, "ready"));
+	}
+	if (json_is_array(json_object_get(o, "fds")) && fn_is(e, "socketpair", NULL)) {
+		put(l, " ");
+		put_int_list(l, json_object_get(o, "fds"));
+	}
+	if (jstr(o, "msg_flags"))
+		put(l, " %s", jstr(o, "msg_flags"));
+	if (fn_is(e, "close", "shutdown") && e->call.sock)
+		put(l, "  %s", e->call.sock);
+	if (jstr(o, "via"))
+		put(l, " (by %s)", jstr(o, "via"));
+}
+
+static void describe_state(struct line *l, const struct event *e)
+{
+	put(l, "%s %s -> %s", e->state.sock ? e->state.sock : "?", tcp_state_name(e->state.from),
+	    tcp_state_name(e->state.to));
+	if (e->state.to == TCP_ST_TIME_WAIT && e->state.timer_ms >= 0)
+		put(l, " (%.1f s left)", (double)e->state.timer_ms / 1000.0);
+	if (e->state.via)
+		put(l, "  [%s]", e->state.via);
+}
+
+static void describe_pkt(struct line *l, const struct event *e)
+{
+	char letters[9];
+
+	put(l, "#%u %s %s > %s", e->pkt.frame, e->pkt.proto == PROTO_UDP ? "UDP" : "TCP",
+	    e->pkt.from ? e->pkt.from : "?", e->pkt.to ? e->pkt.to : "?");
+	if (e->pkt.proto == PROTO_UDP) {
+		put(l, " len=%u", e->pkt.len);
+		return;
+	}
+	tcp_flags_letters(e->pkt.flags, letters);
+	put(l, " [%s] seq=%u", letters, e->pkt.rseq);
+	if (e->pkt.flags & TCPF_ACK)
+		put(l, " ack=%u", e->pkt.rack);
+	put(l, " win=%u len=%u", e->pkt.win, e->pkt.len);
+}
+
+/* "killed by SIGKILL" or "exit 0" */
+static void put_end(struct line *l, const struct event *e, json_t *o)
+{
+	if (e->proc.sig)
+		put(l, "killed by %s%s", e->proc.sig,
+		    json_is_true(json_object_get(o, "core")) ? ", core dumped" : "");
+	else
+		put(l, "exit %d", e->proc.status);
+}
+
+static void describe_proc(struct line *l, const struct event *e, json_t *o)
+{
+	const char *ev = e->proc.event ? e->proc.event : "?";
+	json_t *argv = json_object_get(o, "argv");
+	size_t i;
+	json_t *v;
+
+	if (strcmp(ev, "fork") == 0) {
+		put(l, "fork() = %d", e->proc.child);
+	} else if (strcmp(ev, "exec") == 0) {
+		put(l, "exec");
+		if (json_is_array(argv) && json_array_size(argv) > 0)
+			json_array_foreach(argv, i, v) put(l, " %s", json_string_value(v));
+		else
+			put(l, " %s", e->proc.path ? e->proc.path : "?");
+	} else if (strcmp(ev, "exit") == 0) {
+		put(l, "exit(%d)", e->proc.status);
+	} else if (strcmp(ev, "zombie") == 0) {
+		put(l, "zombie: exited, parent %d has not waited for it", e->proc.ppid);
+	} else if (strcmp(ev, "reaped") == 0) {
+		put(l, "%s reaped child %d (", e->proc.fn ? e->proc.fn : "wait", e->proc.child);
+		put_end(l, e, o);
+		put(l, ")");
+	} else if (strcmp(ev, "signal") == 0) {
+		put(l, "%s delivered", e->proc.sig ? e->proc.sig : "signal");
+		if (e->proc.child)
+			put(l, " (child %d)", e->proc.child);
+	} else if (strcmp(ev, "handler") == 0) {
+		const char *h = e->proc.handler ? e->proc.handler : "?";
+		put(l, "%s(%s, %s", e->proc.fn ? e->proc.fn : "sigaction",
+		    e->proc.sig ? e->proc.sig : "?", strcmp(h, "function") == 0 ? "handler" : h);
+		if (jstr(o, "flags"))
+			put(l, ", %s", jstr(o, "flags"));
+		put(l, ")");
+	} else {
+		put(l, "%s", ev);
+	}
+}
+
+/* Program output, steps, checkpoint results and other notes. */
+static void describe_note(struct line *l, const struct event *e, json_t *o)
+{
+	const char *kind = e->note.kind ? e->note.kind : "";
+	const char *text = e->note.text ? e->note.text : "";
+
+	if (strcmp(kind, "output") == 0)
+		put(l, "%s printed: %s", jstr(o, "role") ? jstr(o, "role") : "it", text);
+	else if (strcmp(kind, "checkpoint") == 0)
+		put(l, "checkpoint %s %s: %s",
+		    json_is_true(json_object_get(o, "skipped")) ? "SKIP"
+		    : json_is_true(json_object_get(o, "pass")) ? "PASS"
+							       : "FAIL",
+		    jstr(o, "name") ? jstr(o, "name") : "?", text);
+	else if (strcmp(kind, "step") == 0)
+		put(l, "step: %s", text);
+	else
+		put(l, "note: %s", text);
+}
+
+size_t event_describe(const struct event *e, char *out, size_t cap)
+{
+	struct line l = {out, cap, 0};
+	json_t *o = e->raw ? json_loads(e->raw, 0, NULL) : NULL;
+
+	out[0] = '\0';
+	if (cap == 0)
+		return 0;
+	if (e->pid && e->src != SRC_PKT && e->src != SRC_STATE)
+		put(&l, "[%d] ", e->pid);
+	switch (e->src) {
+	case SRC_CALL:
+		describe_call(&l, e, o);
+		break;
+	case SRC_STATE:
+		describe_state(&l, e);
+		break;
+	case SRC_PKT:
+		describe_pkt(&l, e);
+		break;
+	case SRC_PROC:
+		describe_proc(&l, e, o);
+		break;
+	case SRC_NOTE:
+		describe_note(&l, e, o);
+		break;
+	}
+	json_decref(o);
+	return l.n;
+}
+
+void event_time_str(int64_t t_ns, char *out, size_t cap)
+{
+	snprintf(out, cap, "%lld.%06lld", (long long)(t_ns / 1000000000LL),
+		 (long long)(t_ns % 1000000000LL / 1000));
+}

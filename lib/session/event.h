@@ -1,0 +1,100 @@
+/*
+ * event.h - one event of a session's timeline, in memory.
+ *
+ * On disk an event is one line of events.jsonl (see docs/DESIGN.md, "A
+ * session on disk"). In memory it is a struct event: the fields every
+ * consumer needs, typed, with strings interned in the session's pool (so two
+ * events name the same socket with the same pointer). Everything else the
+ * line holds is still there in raw, the line itself, for whoever wants more.
+ */
+#ifndef SOCKLAB_EVENT_H
+#define SOCKLAB_EVENT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "base/strpool.h"
+#include "wire/tcp.h"
+
+enum event_src { SRC_CALL, SRC_STATE, SRC_PKT, SRC_PROC, SRC_NOTE, SRC_COUNT };
+
+struct event {
+	int64_t t;    /* ns since the session started */
+	int32_t pid;  /* 0 when no process is known */
+	int32_t tid;
+	int32_t conn; /* the session's number for this connection, or -1 */
+	uint32_t line; /* 1-based line in events.jsonl, or 0 */
+	uint8_t src;  /* enum event_src */
+	const char *raw; /* the JSON line, NUL-terminated, owned by the session */
+
+	union {
+		struct {
+			const char *fn;
+			const char *err;  /* "EADDRINUSE", or NULL */
+			const char *sock; /* "LOCAL>PEER", or NULL */
+			const char *addr; /* bind/getsockname: "IP:PORT" */
+			const char *peer; /* connect/accept/sendto/recvfrom */
+			const char *how;  /* shutdown */
+			const char *level, *opt; /* setsockopt/getsockopt */
+			const char *proto;
+			int64_t ret;
+			int64_t len; /* bytes asked, or -1 */
+			int64_t val; /* option value, when has_val */
+			int64_t dur;
+			int32_t fd;  /* -1 when the call has none */
+			bool has_val;
+		} call;
+		struct {
+			const char *sock; /* "LOCAL>PEER" */
+			const char *via;  /* "tracefs", "diag", "tcpinfo", "pcap" */
+			int64_t timer_ms; /* TIME_WAIT: time left, or -1 */
+			uint8_t from, to; /* enum tcp_state */
+		} state;
+		struct {
+			const char *from, *to; /* "IP:PORT" */
+			uint32_t frame;
+			uint32_t seq, ack, rseq, rack;
+			uint32_t len, win;
+			uint8_t proto; /* enum proto */
+			uint8_t flags; /* enum tcp_flag bits */
+		} pkt;
+		struct {
+			const char *event; /* "fork", "exec", "exit", "zombie", "reaped", ... */
+			const char *sig;   /* "SIGCHLD", or NULL */
+			const char *fn;    /* reaped: the wait call; handler: sigaction/signal */
+			const char *path;  /* exec */
+			const char *handler; /* handler: "function", "SIG_IGN", "SIG_DFL" */
+			int32_t ppid, child;
+			int32_t status; /* exit status, or -1 */
+		} proc;
+		struct {
+			const char *kind; /* "checkpoint", "untraceable", "source", ... */
+			const char *text;
+		} note;
+	};
+};
+
+/*
+ * Fills e from one JSON line (len bytes, not necessarily NUL-terminated).
+ * Strings are interned in pool; e->raw is left for the caller to set.
+ * Returns 0, or -1 with a message in err saying what is wrong with the line.
+ */
+int event_parse(struct event *e, const char *line, size_t len, struct strpool *pool, char *err,
+		size_t errlen);
+
+/* "call", "state", ... and back; -1 for an unknown name. */
+const char *event_src_name(enum event_src src);
+int event_src_parse(const char *name);
+
+/*
+ * One readable line for the event, as `socklab show` prints it (without
+ * the time), e.g. "[1201] bind(3, 127.0.0.1:9190) = -1 EADDRINUSE".
+ * Returns the length written (truncated to cap - 1).
+ */
+size_t event_describe(const struct event *e, char *out, size_t cap);
+
+/* The time as seconds with six decimals: "0.000412". */
+void event_time_str(int64_t t_ns, char *out, size_t cap);
+
+#endif

@@ -1,0 +1,152 @@
+/*
+ * proctable.c - following processes through fork, exec, exit, zombie and
+ * reaped events.
+ */
+#include "session/proctable.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* A new entry: pids are reused, so an old entry may have the same pid. */
+static struct proc_info *proc_new(struct proctable *pt, pid_t pid, int64_t t)
+{
+	struct proc_info *p;
+
+	if (pt->n == pt->cap) {
+		size_t cap = pt->cap ? pt->cap * 2 : 64;
+		struct proc_info *bigger = realloc(pt->p, cap * sizeof(*bigger));
+		if (!bigger)
+			return NULL;
+		pt->p = bigger;
+		pt->cap = cap;
+	}
+	/* A pid names its newest process: a reused pid, the new one. */
+	if (pid > 0 && ptrmap_put(&pt->newest, (const void *)(uintptr_t)pid, (long)pt->n + 1) < 0)
+		return NULL;
+	p = &pt->p[pt->n++];
+	*p = (struct proc_info){.pid = pid, .t_start = t, .t_exit = T_NEVER,
+				.t_zombie = T_NEVER, .t_reaped = T_NEVER, .status = -1};
+	return p;
+}
+
+static struct proc_info *proc_get(struct proctable *pt, pid_t pid, int64_t t)
+{
+	struct proc_info *p = proctable_find(pt, pid);
+
+	return p || pid <= 0 ? p : proc_new(pt, pid, t);
+}
+
+struct proc_info *proctable_find(const struct proctable *pt, pid_t pid)
+{
+	long at;
+
+	/* A reused pid names its latest process. */
+	if (pid <= 0 || !ptrmap_get(&pt->newest, (const void *)(uintptr_t)pid, &at))
+		return NULL;
+	return &pt->p[at - 1];
+}
+
+static const char *basename_of(const char *path)
+{
+	const char *slash = path ? strrchr(path, '/') : NULL;
+
+	return slash ? slash + 1 : path;
+}
+
+static void on_reaped(struct proctable *pt, const struct event *e)
+{
+	struct proc_info *c = proc_get(pt, e->proc.child, e->t);
+
+	if (!c)
+		return;
+	c->t_reaped = e->t;
+	c->reaper = e->pid;
+	c->reaped_by = e->proc.fn ? e->proc.fn : "proc";
+	if (c->t_exit == T_NEVER)
+		c->t_exit = c->t_zombie != T_NEVER ? c->t_zombie : e->t;
+	if (e->proc.status >= 0)
+		c->status = e->proc.status;
+	if (e->proc.sig)
+		c->sig = e->proc.sig;
+	if (c->ppid == 0)
+		c->ppid = e->pid;
+}
+
+static void on_proc(struct proctable *pt, const struct event *e)
+{
+	const char *what = e->proc.event ? e->proc.event : "";
+	struct proc_info *p = proc_get(pt, e->pid, e->t);
+
+	if (strcmp(what, "fork") == 0) {
+		/* A new process, even if an old, reaped one had its pid. */
+		struct proc_info *c = proctable_find(pt, e->proc.child);
+		if (e->proc.child <= 0) /* a fork() that failed */
+			return;
+		if (!c || c->t_reaped != T_NEVER)
+			c = proc_new(pt, e->proc.child, e->t);
+		if (c)
+			c->ppid = e->pid;
+		return;
+	}
+	if (!p)
+		return;
+	if (strcmp(what, "exec") == 0) {
+		p->name = basename_of(e->proc.path);
+		if (e->proc.ppid && !p->ppid)
+			p->ppid = e->proc.ppid;
+	} else if (strcmp(what, "exit") == 0) {
+		p->t_exit = e->t;
+		p->status = e->proc.status;
+	} else if (strcmp(what, "zombie") == 0) {
+		p->t_zombie = e->t;
+		if (p->t_exit == T_NEVER)
+			p->t_exit = e->t;
+		if (e->proc.ppid)
+			p->ppid = e->proc.ppid;
+	} else if (strcmp(what, "reaped") == 0) {
+		on_reaped(pt, e);
+	} else if (strcmp(what, "signal") == 0) {
+		p->nsignals++;
+	}
+}
+
+void proctable_add(struct proctable *pt, const struct event *e)
+{
+	if (e->src == SRC_PROC)
+		on_proc(pt, e);
+	else if (e->src == SRC_CALL)
+		proc_get(pt, e->pid, e->t);
+}
+
+void proctable_build(struct proctable *pt, const struct event *ev, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		proctable_add(pt, &ev[i]);
+}
+
+void proctable_free(struct proctable *pt)
+{
+	ptrmap_free(&pt->newest);
+	free(pt->p);
+	memset(pt, 0, sizeof(*pt));
+}
+
+enum proc_state proc_state_at(const struct proc_info *p, int64_t t)
+{
+	if (p->t_reaped != T_NEVER && t >= p->t_reaped)
+		return PROC_REAPED;
+	if (p->t_exit != T_NEVER && t >= p->t_exit)
+		return PROC_ZOMBIE;
+	return PROC_RUNNING;
+}
+
+int64_t proc_zombie_ns(const struct proc_info *p, int64_t t_end)
+{
+	int64_t until;
+
+	if (p->t_exit == T_NEVER)
+		return 0;
+	until = p->t_reaped != T_NEVER ? p->t_reaped : t_end;
+	return until > p->t_exit ? until - p->t_exit : 0;
+}

@@ -1,0 +1,57 @@
+/*
+ * proctable.h - the processes of a session, from its events.
+ *
+ * One entry per process: who its parent was, what it ran, when it exited
+ * and how, how long it stayed a zombie, and who reaped it. The viewer's
+ * process tree and the checks ("no zombie remains") both read this table.
+ * It is built event by event (proctable_add), so a live session keeps it
+ * up to date as events arrive.
+ */
+#ifndef SOCKLAB_PROCTABLE_H
+#define SOCKLAB_PROCTABLE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#include "session/event.h"
+#include "base/ptrmap.h"
+
+#define T_NEVER (-1)
+
+struct proc_info {
+	pid_t pid, ppid;
+	const char *name;   /* basename of the program last exec'd; NULL if unknown */
+	int64_t t_start;    /* fork, exec or first event: when it was first seen */
+	int64_t t_exit;     /* it ended (exit, or zombie/reaped if it left no exit); T_NEVER */
+	int64_t t_zombie;   /* seen as a zombie in /proc; T_NEVER */
+	int64_t t_reaped;   /* T_NEVER: not reaped (yet) */
+	int32_t status;     /* exit status, or -1 */
+	const char *sig;    /* killed by this signal, or NULL */
+	pid_t reaper;       /* who reaped it; 0 */
+	const char *reaped_by; /* "waitpid", "wait", "socklab", "proc" (seen gone) */
+	uint32_t nsignals;  /* signals delivered to it (handler runs) */
+};
+
+struct proctable {
+	struct proc_info *p;
+	size_t n, cap;
+	struct ptrmap newest; /* pid -> position of its newest entry, plus one */
+};
+
+/* Adds what e says about processes. */
+void proctable_add(struct proctable *pt, const struct event *e);
+/* The whole table from a session's events. */
+void proctable_build(struct proctable *pt, const struct event *ev, size_t n);
+void proctable_free(struct proctable *pt);
+
+struct proc_info *proctable_find(const struct proctable *pt, pid_t pid);
+
+enum proc_state { PROC_RUNNING, PROC_ZOMBIE, PROC_REAPED };
+
+/* What p was at time t: it is a zombie from its exit until it is reaped. */
+enum proc_state proc_state_at(const struct proc_info *p, int64_t t);
+/* How long it was (or, at t_end, has been) a zombie, in ns; 0 if never. */
+int64_t proc_zombie_ns(const struct proc_info *p, int64_t t_end);
+
+#endif

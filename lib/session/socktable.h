@@ -1,0 +1,67 @@
+/*
+ * socktable.h - the sockets of a session, from its events.
+ *
+ * A socket is named as the tracer names it, "LOCAL>PEER" ("*" for no peer):
+ * the same string in call events and state events, so both land on one
+ * entry. The viewer's socket table and the checks ("no server socket stays
+ * in CLOSE_WAIT") read this. Built event by event, like the process table.
+ */
+#ifndef SOCKLAB_SOCKTABLE_H
+#define SOCKLAB_SOCKTABLE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#include "session/event.h"
+#include "base/ptrmap.h"
+
+/* A socket at one moment, for whoever replays a session (the viewer):
+ * kept only when the table is asked to (socktable.keep_history). */
+struct sock_mark {
+	int64_t t;
+	int64_t timer_ms;  /* TIME_WAIT: time left at t_state; -1 */
+	int64_t t_state;   /* when it entered state */
+	uint64_t sent, rcvd; /* bytes, by its calls, up to t */
+	pid_t pid;         /* the process that used it last, and its fd there */
+	int32_t fd;
+	uint8_t state;     /* enum tcp_state */
+	bool closed;
+};
+
+struct sock_info {
+	const char *sock;   /* interned "LOCAL>PEER" */
+	int32_t conn;       /* the session's connection number, or -1 */
+	uint8_t proto;      /* enum proto */
+	uint8_t state;      /* last known TCP state; TCP_ST_NONE if none seen */
+	pid_t pid;          /* the last process that used it in a call */
+	int32_t fd;         /* and its descriptor there */
+	int64_t t_state;    /* when it entered state */
+	int64_t timer_ms;   /* TIME_WAIT: time left at t_state; -1 */
+	int64_t t_first, t_last;
+	uint64_t bytes_sent, bytes_rcvd; /* by its calls */
+	uint32_t nstates;   /* state changes seen */
+	bool closed;        /* its owner called close() (others may hold it) */
+	struct sock_mark *hist; /* every change, in time order (keep_history) */
+	size_t nhist, hist_cap;
+};
+
+struct socktable {
+	struct sock_info *s;
+	size_t n, cap;
+	struct ptrmap index; /* interned name -> position in s, plus one */
+	bool keep_history;   /* set before the first socktable_add */
+};
+
+void socktable_add(struct socktable *st, const struct event *e);
+void socktable_build(struct socktable *st, const struct event *ev, size_t n);
+void socktable_free(struct socktable *st);
+
+/* By interned name: the pointer from an event. */
+struct sock_info *socktable_find(const struct socktable *st, const char *sock);
+
+/* What s was at time t (keep_history): false when it did not exist yet. */
+bool sock_at(const struct sock_info *s, int64_t t, struct sock_mark *out);
+
+#endif

@@ -1,0 +1,147 @@
+/*
+ * pktevent.c - frame numbers, relative sequence numbers, fragments.
+ */
+#include "sources/pkt/pktevent.h"
+
+#include <netinet/in.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "wire/tcp.h"
+#include "sources/pkt/tcpseq.h"
+
+/* First fragments remembered. A datagram's fragments follow each other
+ * closely on a lab's link; this many covers several in flight at once. */
+#define FRAG_MEMORY 32
+
+struct first_fragment {
+	int family;
+	uint8_t proto;
+	uint8_t src[16], dst[16];
+	uint32_t id;
+	uint16_t sport, dport;
+};
+
+struct pkt_framer {
+	uint32_t frames;
+	struct tcpseq_table *seqs;
+	struct first_fragment frags[FRAG_MEMORY];
+	size_t next_frag; /* the slot to write next, round robin */
+};
+
+struct pkt_framer *pkt_framer_new(void)
+{
+	struct pkt_framer *f = calloc(1, sizeof(*f));
+
+	if (!f)
+		return NULL;
+	f->seqs = tcpseq_new();
+	if (!f->seqs) {
+		free(f);
+		return NULL;
+	}
+	return f;
+}
+
+void pkt_framer_free(struct pkt_framer *f)
+{
+	if (!f)
+		return;
+	tcpseq_free(f->seqs);
+	free(f);
+}
+
+uint32_t pkt_framer_count(const struct pkt_framer *f)
+{
+	return f->frames;
+}
+
+static bool same_datagram(const struct first_fragment *ff, const struct decoded_pkt *d)
+{
+	return ff->family == d->family && ff->proto == d->proto && ff->id == d->frag_id &&
+	       memcmp(ff->src, d->src, sizeof(ff->src)) == 0 &&
+	       memcmp(ff->dst, d->dst, sizeof(ff->dst)) == 0;
+}
+
+static void remember_first_fragment(struct pkt_framer *f, const struct decoded_pkt *d)
+{
+	struct first_fragment *ff = &f->frags[f->next_frag];
+
+	ff->family = d->family;
+	ff->proto = d->proto;
+	memcpy(ff->src, d->src, sizeof(ff->src));
+	memcpy(ff->dst, d->dst, sizeof(ff->dst));
+	ff->id = d->frag_id;
+	ff->sport = d->sport;
+	ff->dport = d->dport;
+	f->next_frag = (f->next_frag + 1) % FRAG_MEMORY;
+}
+
+void pkt_framer_recall_ports(struct pkt_framer *f, struct decoded_pkt *d)
+{
+	if (!d->fragment || d->has_ports)
+		return;
+	for (size_t i = 0; i < FRAG_MEMORY; i++) {
+		if (same_datagram(&f->frags[i], d)) {
+			d->sport = f->frags[i].sport;
+			d->dport = f->frags[i].dport;
+			d->has_ports = true;
+			return;
+		}
+	}
+}
+
+/* The TCP fields: flags as letters, raw and relative seq and ack, window. */
+static int add_tcp_fields(struct pkt_framer *f, json_t *ev, const struct decoded_pkt *d,
+			  const char *from, const char *to)
+{
+	char letters[9];
+	uint32_t rseq, rack;
+
+	tcp_flags_letters(d->flags, letters);
+	tcpseq_relative(f->seqs, from, to, d->flags, d->seq, d->ack, &rseq, &rack);
+	return json_object_set_new(ev, "flags", json_string(letters)) |
+	       json_object_set_new(ev, "seq", json_integer(d->seq)) |
+	       json_object_set_new(ev, "ack", json_integer(d->ack)) |
+	       json_object_set_new(ev, "rseq", json_integer(rseq)) |
+	       json_object_set_new(ev, "rack", json_integer(rack));
+}
+
+/* "frag": {"id", "off", "more"} on a piece of a fragmented datagram. */
+static int add_fragment_fields(json_t *ev, const struct decoded_pkt *d)
+{
+	return json_object_set_new(ev, "frag",
+				   json_pack("{sI sI sb}", "id", (json_int_t)d->frag_id, "off",
+					     (json_int_t)d->frag_off, "more", d->more_frags));
+}
+
+json_t *pkt_framer_event(struct pkt_framer *f, int64_t t, const struct decoded_pkt *d)
+{
+	char from[80], to[80];
+	int bad = 0;
+	json_t *ev;
+
+	decode_endpoint_str(d, true, from, sizeof(from));
+	decode_endpoint_str(d, false, to, sizeof(to));
+	ev = json_pack("{sI ss sI ss ss ss}", "t", (json_int_t)t, "src", "pkt", "frame",
+		       (json_int_t)f->frames + 1, "proto", d->proto == IPPROTO_TCP ? "tcp" : "udp",
+		       "from", from, "to", to);
+	if (!ev)
+		return NULL;
+	if (d->proto == IPPROTO_TCP && d->frag_off == 0)
+		bad |= add_tcp_fields(f, ev, d, from, to);
+	bad |= json_object_set_new(ev, "len", json_integer(d->len));
+	if (d->proto == IPPROTO_TCP && d->frag_off == 0)
+		bad |= json_object_set_new(ev, "win", json_integer(d->win));
+	if (d->fragment)
+		bad |= add_fragment_fields(ev, d);
+	if (bad) {
+		json_decref(ev);
+		return NULL;
+	}
+	if (d->fragment && d->frag_off == 0 && d->has_ports)
+		remember_first_fragment(f, d);
+	f->frames++;
+	return ev;
+}

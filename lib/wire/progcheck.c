@@ -1,0 +1,104 @@
+/*
+ * progcheck.c - static and setuid programs, found from their ELF headers.
+ */
+#include "wire/progcheck.h"
+
+#include <elf.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+static bool read_at(int fd, void *buf, size_t len, off_t off)
+{
+	return syscall(SYS_pread64, fd, buf, len, off) == (long)len;
+}
+
+/* True when the ELF file on fd asks for a dynamic loader (PT_INTERP).
+ * What is not a 64-bit ELF file (a #! script, say) counts as dynamic: its
+ * interpreter is what runs, and it will be traced. */
+static bool elf_is_dynamic(int fd)
+{
+	Elf64_Ehdr eh;
+	Elf64_Phdr ph;
+
+	if (!read_at(fd, &eh, sizeof(eh), 0) || memcmp(eh.e_ident, ELFMAG, SELFMAG) != 0)
+		return true;
+	if (eh.e_ident[EI_CLASS] != ELFCLASS64 || eh.e_phentsize != sizeof(ph))
+		return true;
+	for (int i = 0; i < eh.e_phnum; i++) {
+		if (!read_at(fd, &ph, sizeof(ph), (off_t)(eh.e_phoff + (size_t)i * sizeof(ph))))
+			return true;
+		if (ph.p_type == PT_INTERP)
+			return true;
+	}
+	return false;
+}
+
+const char *prog_untraceable(const char *path)
+{
+	struct stat st;
+	const char *why = NULL;
+	int fd = (int)syscall(SYS_openat, AT_FDCWD, path, O_RDONLY | O_CLOEXEC);
+
+	if (fd < 0)
+		return NULL;
+	if (syscall(SYS_fstat, fd, &st) == 0 && (st.st_mode & (S_ISUID | S_ISGID)) &&
+	    st.st_uid != getuid())
+		why = "it is setuid or setgid, and the dynamic loader ignores LD_PRELOAD for such "
+		      "programs";
+	else if (!elf_is_dynamic(fd))
+		why = "it is statically linked, so LD_PRELOAD cannot put the tracer into it; "
+		      "rebuild it without -static";
+	syscall(SYS_close, fd);
+	return why;
+}
+
+bool prog_find(const char *file, char *out, size_t cap)
+{
+	const char *path = getenv("PATH");
+
+	if (!file || !*file)
+		return false;
+	if (strchr(file, '/')) {
+		if ((size_t)snprintf(out, cap, "%s", file) >= cap)
+			return false;
+		return syscall(SYS_faccessat, AT_FDCWD, out, X_OK) == 0;
+	}
+	for (const char *p = path ? path : "/bin:/usr/bin"; *p;) {
+		const char *end = strchrnul(p, ':');
+		int n = snprintf(out, cap, "%.*s/%s", (int)(end - p), end == p ? "." : p, file);
+		struct stat st;
+
+		if (n > 0 && (size_t)n < cap && syscall(SYS_faccessat, AT_FDCWD, out, X_OK) == 0 &&
+		    syscall(SYS_newfstatat, AT_FDCWD, out, &st, 0) == 0 && S_ISREG(st.st_mode))
+			return true;
+		p = *end ? end + 1 : end;
+	}
+	return false;
+}
+
+int prog_check(const char *prog, char *err, size_t errlen)
+{
+	char path[4096];
+	const char *why;
+
+	if (!prog_find(prog, path, sizeof(path))) {
+		if (strchr(prog, '/'))
+			snprintf(err, errlen, "%s: no such program, or it is not executable", prog);
+		else
+			snprintf(err, errlen,
+				 "%s: no such program in $PATH (for a program in this folder, "
+				 "write ./%s)",
+				 prog, prog);
+		return -1;
+	}
+	if ((why = prog_untraceable(path))) {
+		snprintf(err, errlen, "%s cannot be traced: %s", path, why);
+		return -1;
+	}
+	return 0;
+}

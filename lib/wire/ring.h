@@ -1,0 +1,127 @@
+/*
+ * ring.h - the shared-memory ring that carries events from traced programs
+ * to the collector.
+ *
+ * The collector creates a small file (in /dev/shm) and maps it; every traced
+ * process maps the same file, then closes its descriptor. So the tracer holds
+ * no descriptor a program could see, close or dup2() over, and a forked child
+ * keeps writing to the same ring because MAP_SHARED mappings are inherited.
+ *
+ * Many producers (processes, threads, signal handlers), one consumer. A
+ * producer never waits: when the ring is full it drops the record and counts
+ * it. Records are text (one JSON object each) of at most RING_RECORD_MAX
+ * bytes. The algorithm is Dmitry Vyukov's bounded queue: each slot carries a
+ * sequence number that says whose turn it is.
+ */
+#ifndef SOCKLAB_RING_H
+#define SOCKLAB_RING_H
+
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define RING_MAGIC   0x534b4c52u /* "SKLR" */
+#define RING_VERSION 1
+#define RING_SLOT_SIZE 512
+#define RING_RECORD_MAX (RING_SLOT_SIZE - 16)
+#define RING_DEFAULT_SLOTS 16384 /* 8 MiB: about 0.1 s of a flood */
+
+/* RING_ASK_TCPINFO: report TCP states read with TCP_INFO (the state source
+ * has no tracefs; see lib/tracer/tcpinfo.c). */
+#define RING_ASK_TCPINFO 0x1u
+
+struct ring_slot {
+	_Atomic uint64_t seq; /* pos: free for a producer; pos+1: holds a record */
+	uint32_t len;
+	uint32_t pad;
+	char data[RING_RECORD_MAX];
+};
+
+/*
+ * The header is shared by all processes of a session. Fields that different
+ * parties write live on separate cache lines so producers and the consumer do
+ * not slow each other down.
+ */
+struct ring_header {
+	/* Set once by the collector before anyone else maps the file. */
+	uint32_t magic;
+	uint32_t version;
+	uint32_t nslots;     /* a power of two */
+	uint32_t slot_size;
+	int64_t t0_ns;       /* CLOCK_MONOTONIC at the start of the session */
+	int32_t collector_pid;
+	/* What socklab asks of every tracer on this ring (RING_ASK_* bits);
+	 * set by the collector's sources, read by the tracers at each call. */
+	_Atomic uint32_t asks;
+	char _pad0[64 - 32];
+
+	/* Written by producers. */
+	_Atomic uint64_t tail;      /* next position to claim */
+	char _pad1[56];
+	_Atomic uint64_t dropped;   /* records refused because the ring was full */
+	_Atomic uint64_t produced;  /* records committed */
+	char _pad2[48];
+
+	/* Written by the consumer. */
+	_Atomic uint64_t head;      /* next position to take */
+	_Atomic uint64_t abandoned; /* claimed slots skipped after a producer died */
+	char _pad3[48];
+};
+
+struct ring {
+	struct ring_header *hdr;
+	struct ring_slot *slots;
+	size_t map_size;
+	/* Consumer only: when the slot at head was first seen claimed but empty. */
+	int64_t stall_since_ns;
+};
+
+/* Creates the ring file at path (mode as for open(2)) and maps it. Returns 0,
+ * or -1 with a message in err. */
+int ring_create(struct ring *r, const char *path, uint32_t nslots, int mode,
+		char *err, size_t errlen);
+
+/* Maps an existing ring. Uses only raw system calls, so the preloaded tracer
+ * may call it before the C library has finished starting. Returns 0 or -1. */
+int ring_attach(struct ring *r, const char *path);
+
+void ring_detach(struct ring *r);
+
+/* Producer: appends one record. Returns 0, or -1 when the ring was full and
+ * the record was dropped (and counted). Lock-free and async-signal-safe. */
+int ring_put(struct ring *r, const char *rec, size_t len);
+
+/* Producer: true when a record put now would be dropped (a hint: the
+ * consumer may free a slot a moment later). */
+static inline bool ring_full(const struct ring *r)
+{
+	return atomic_load_explicit(&r->hdr->tail, memory_order_relaxed) -
+		       atomic_load_explicit(&r->hdr->head, memory_order_relaxed) >=
+	       r->hdr->nslots;
+}
+
+/* Producer: counts a record dropped without trying ring_put. */
+static inline void ring_count_drop(struct ring *r)
+{
+	atomic_fetch_add_explicit(&r->hdr->dropped, 1, memory_order_relaxed);
+}
+
+/* Consumer: takes the next record into buf (cap bytes, at least
+ * RING_RECORD_MAX). Returns its length, or 0 when there is none yet.
+ * now_ns is the caller's clock, used to give up on a slot whose producer died
+ * between claiming and filling it. */
+size_t ring_take(struct ring *r, char *buf, size_t cap, int64_t now_ns);
+
+/* Removes the rings in dir (socklab-*.ring) whose collector process is
+ * gone: a socklab that was killed cannot remove its own. Rings of other
+ * users are left alone. */
+void ring_remove_stale(const char *dir);
+
+/* CLOCK_MONOTONIC in nanoseconds: the clock of every event's t. */
+int64_t ring_now_ns(void);
+
+/* How many records were dropped or abandoned so far. */
+uint64_t ring_lost(const struct ring *r);
+
+#endif

@@ -1,0 +1,200 @@
+/*
+ * test_collector.c - the collector turns records from the ring and events
+ * from sources into one session, in time order.
+ */
+#include <jansson.h>
+
+#include "collect/collector.h"
+#include "wire/ring.h"
+#include "session/session.h"
+#include "tests/unit/testutil.h"
+
+static char *dir;
+static struct collector *col;
+
+static void start(void)
+{
+	struct collector_options o = {0};
+	char err[512], sdir[4200];
+
+	dir = temp_dir();
+	snprintf(sdir, sizeof(sdir), "%s/s", dir);
+	o.dir = sdir;
+	col = collector_start(&o, err, sizeof(err));
+	cr_assert_not_null(col, "%s", err);
+}
+
+/* A traced program's record, put in the ring as the tracer would. */
+static void put_record(const char *json)
+{
+	struct ring r;
+
+	cr_assert_eq(ring_attach(&r, collector_ring_path(col)), 0);
+	cr_assert_eq(ring_put(&r, json, strlen(json)), 0);
+	ring_detach(&r);
+}
+
+static void stop_and_load(struct session *s, struct collector_summary *sum)
+{
+	char err[512], sdir[4200];
+
+	collector_stop(col, sum);
+	snprintf(sdir, sizeof(sdir), "%s/s", dir);
+	cr_assert_eq(session_open(s, sdir, err, sizeof(err)), 0, "%s", err);
+}
+
+static void assert_sorted(const struct session *s)
+{
+	for (size_t i = 1; i < s->n; i++)
+		cr_assert_leq(s->ev[i - 1].t, s->ev[i].t, "event %zu is out of order", i);
+}
+
+Test(collector, writes_records_from_the_ring_and_sources_in_time_order)
+{
+	struct collector_summary sum;
+	struct session s;
+
+	start();
+	put_record("{\"t\":3000,\"src\":\"call\",\"pid\":1,\"fn\":\"recv\",\"ret\":5}");
+	put_record("{\"t\":1000,\"src\":\"call\",\"pid\":1,\"fn\":\"connect\",\"ret\":0}");
+	collector_push(col, json_pack("{sI ss ss ss}", "t", (json_int_t)2000, "src", "note", "kind",
+				      "step", "text", "in between"),
+		       NULL, NULL, NULL);
+	stop_and_load(&s, &sum);
+	cr_assert_eq(s.n, 3);
+	assert_sorted(&s);
+	cr_assert_str_eq(s.ev[0].call.fn, "connect");
+	cr_assert_str_eq(s.ev[1].note.text, "in between");
+	cr_assert_eq(sum.events, 3);
+	cr_assert_eq(sum.lost_calls, 0);
+	session_close(&s);
+	rm_rf(dir);
+}
+
+Test(collector, counts_a_record_that_is_not_json_as_lost_and_says_so)
+{
+	struct collector_summary sum;
+	struct session s;
+
+	start();
+	put_record("{\"t\":1,\"src\":\"call\",\"fn\":\"socket\",\"ret\":3}");
+	put_record("{\"t\":2,\"src\":");
+	stop_and_load(&s, &sum);
+	cr_assert_eq(sum.bad_records, 1);
+	cr_assert_eq(session_meta_int(&s, "lost.bad", -1), 1);
+	cr_assert_str_eq(s.ev[s.n - 1].note.kind, "lost", "the session ends with a note on the loss");
+	session_close(&s);
+	rm_rf(dir);
+}
+
+Test(collector, numbers_each_connection_once_for_both_directions)
+{
+	struct session s;
+
+	start();
+	put_record("{\"t\":1,\"src\":\"call\",\"pid\":1,\"fn\":\"connect\",\"ret\":0,"
+		   "\"sock\":\"127.0.0.1:40000>127.0.0.1:9190\"}");
+	put_record("{\"t\":2,\"src\":\"call\",\"pid\":2,\"fn\":\"accept\",\"ret\":4,"
+		   "\"sock\":\"127.0.0.1:9190>127.0.0.1:40000\"}");
+	put_record("{\"t\":3,\"src\":\"call\",\"pid\":3,\"fn\":\"connect\",\"ret\":0,"
+		   "\"sock\":\"127.0.0.1:40001>127.0.0.1:9190\"}");
+	put_record("{\"t\":4,\"src\":\"call\",\"pid\":2,\"fn\":\"listen\",\"ret\":0,"
+		   "\"sock\":\"0.0.0.0:9190>*\"}");
+	stop_and_load(&s, NULL);
+	cr_assert_eq(s.ev[0].conn, 1);
+	cr_assert_eq(s.ev[1].conn, 1, "the other end of the same connection");
+	cr_assert_eq(s.ev[2].conn, 2);
+	cr_assert_eq(s.ev[3].conn, -1, "a listener is no connection");
+	session_close(&s);
+	rm_rf(dir);
+}
+
+/* UDP: the datagrams between two ports are one flow, and the sendto() and
+ * recvfrom() of unconnected sockets (bound to 0.0.0.0, naming only their
+ * port and the peer) belong to it -- the sendto() before its datagram. */
+Test(collector, numbers_a_udp_flow_with_the_calls_of_unconnected_sockets)
+{
+	struct session s;
+
+	start();
+	put_record("{\"t\":1,\"src\":\"call\",\"pid\":1,\"fn\":\"sendto\",\"ret\":3,"
+		   "\"sock\":\"0.0.0.0:5000>*\",\"proto\":\"udp\",\"peer\":\"127.0.0.1:6000\"}");
+	collector_push(col,
+		       json_pack("{sI ss ss ss ss sI}", "t", (json_int_t)2, "src", "pkt", "proto", "udp",
+				 "from", "127.0.0.1:5000", "to", "127.0.0.1:6000", "len", (json_int_t)3),
+		       NULL, NULL, NULL);
+	put_record("{\"t\":3,\"src\":\"call\",\"pid\":2,\"fn\":\"recvfrom\",\"ret\":3,"
+		   "\"sock\":\"0.0.0.0:6000>*\",\"proto\":\"udp\",\"peer\":\"127.0.0.1:5000\"}");
+	put_record("{\"t\":4,\"src\":\"call\",\"pid\":2,\"fn\":\"sendto\",\"ret\":3,"
+		   "\"sock\":\"0.0.0.0:6000>*\",\"proto\":\"udp\",\"peer\":\"127.0.0.1:7000\"}");
+	put_record("{\"t\":5,\"src\":\"call\",\"pid\":2,\"fn\":\"bind\",\"ret\":0,"
+		   "\"sock\":\"0.0.0.0:6000>*\",\"proto\":\"udp\",\"addr\":\"0.0.0.0:6000\"}");
+	put_record("{\"t\":6,\"src\":\"call\",\"pid\":3,\"fn\":\"accept\",\"ret\":4,"
+		   "\"sock\":\"0.0.0.0:9190>*\",\"proto\":\"tcp\",\"peer\":\"127.0.0.1:40000\"}");
+	stop_and_load(&s, NULL);
+	cr_assert_eq(s.n, 6);
+	cr_assert_eq(s.ev[0].conn, 1, "sendto() starts the flow");
+	cr_assert_eq(s.ev[1].conn, 1, "its datagram is in it");
+	cr_assert_eq(s.ev[2].conn, 1, "and the recvfrom() at the other end");
+	cr_assert_eq(s.ev[3].conn, 2, "another peer, another flow");
+	cr_assert_eq(s.ev[4].conn, -1, "a call naming no peer is in no flow");
+	cr_assert_eq(s.ev[5].conn, -1, "TCP: a socket without a peer is no connection");
+	session_close(&s);
+	rm_rf(dir);
+}
+
+Test(collector, learns_the_local_addresses_of_the_sessions_sockets)
+{
+	start();
+	put_record("{\"t\":1,\"src\":\"call\",\"pid\":1,\"fn\":\"listen\",\"ret\":0,"
+		   "\"sock\":\"0.0.0.0:9190>*\"}");
+	put_record("{\"t\":2,\"src\":\"call\",\"pid\":1,\"fn\":\"socket\",\"ret\":3,"
+		   "\"sock\":\"0.0.0.0:0>*\"}");
+	/* The collector learns as records arrive; give its thread time to
+	 * take them from the ring (it looks every millisecond). */
+	usleep(200 * 1000);
+	cr_assert(collector_knows_endpoint(col, "127.0.0.1:9190"), "a wildcard bind matches");
+	cr_assert(collector_knows_endpoint(col, "0.0.0.0:9190"));
+	cr_assert_not(collector_knows_endpoint(col, "127.0.0.1:9191"));
+	cr_assert_not(collector_knows_endpoint(col, "0.0.0.0:0"), "port 0 is not an address");
+	collector_stop(col, NULL);
+	rm_rf(dir);
+}
+
+Test(collector, sorts_the_file_again_when_a_record_comes_later_than_the_window)
+{
+	struct session s;
+
+	start();
+	collector_note(col, "step", "first written");
+	usleep(600 * 1000); /* past the reorder window: "first written" is out */
+	put_record("{\"t\":0,\"src\":\"call\",\"pid\":1,\"fn\":\"socket\",\"ret\":3}");
+	stop_and_load(&s, NULL);
+	cr_assert_eq(s.n, 2);
+	assert_sorted(&s);
+	cr_assert_str_eq(s.ev[0].call.fn, "socket");
+	session_close(&s);
+	rm_rf(dir);
+}
+
+Test(collector, records_the_command_and_sources_in_session_json)
+{
+	struct collector_options o = {0};
+	char *const cmd[] = {"./server", "9190", NULL};
+	char err[512], sdir[4200];
+	struct session s;
+
+	dir = temp_dir();
+	snprintf(sdir, sizeof(sdir), "%s/s", dir);
+	o.dir = sdir;
+	o.command = cmd;
+	col = collector_start(&o, err, sizeof(err));
+	cr_assert_not_null(col, "%s", err);
+	collector_note(col, "step", "x");
+	stop_and_load(&s, NULL);
+	cr_assert_eq(session_meta_int(&s, "events", -1), 1);
+	cr_assert_eq(session_meta_int(&s, "lost.call", -1), 0);
+	cr_assert_not_null(session_meta_str(&s, "started"));
+	session_close(&s);
+	rm_rf(dir);
+}

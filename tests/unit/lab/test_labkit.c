@@ -1,0 +1,109 @@
+/*
+ * test_labkit.c - what the labs' checkpoints stand on: a skipped check is
+ * neither a pass nor a failure; a source that did not run skips the checks
+ * that need it; states are exact only from tracefs; a run's checkpoints
+ * are the fixed run's, an option's, or the lab's.
+ */
+#include <jansson.h>
+
+#include "check/check.h"
+#include "lab/lab.h"
+#include "lab/labkit.h"
+#include "tests/unit/testutil.h"
+
+static struct session s;
+static struct check_ctx ctx;
+
+/* A session of these lines, with session.json's "sources" as given. */
+static void load(const char *sources_json, const char *const lines[])
+{
+	cr_assert_eq(session_init(&s), 0);
+	for (int i = 0; lines[i]; i++)
+		cr_assert_eq(session_append_line(&s, lines[i], strlen(lines[i])), 0);
+	s.meta = sources_json ? json_pack("{so}", "sources", json_loads(sources_json, 0, NULL))
+			      : NULL;
+	check_ctx_init(&ctx, &s, NULL);
+}
+
+static void unload(void)
+{
+	check_ctx_free(&ctx);
+	json_decref(s.meta);
+	s.meta = NULL;
+	session_close(&s);
+}
+
+static const char *const sampled[] = {
+	"{\"t\":10,\"src\":\"state\",\"sock\":\"127.0.0.1:40000>127.0.0.1:9190\","
+	"\"from\":\"ESTABLISHED\",\"to\":\"CLOSE_WAIT\",\"via\":\"diag\"}",
+	NULL,
+};
+
+static const char *const followed[] = {
+	"{\"t\":10,\"src\":\"state\",\"sock\":\"127.0.0.1:40000>127.0.0.1:9190\","
+	"\"from\":\"ESTABLISHED\",\"to\":\"CLOSE_WAIT\",\"via\":\"tracefs\"}",
+	NULL,
+};
+
+Test(labkit, a_skipped_check_is_neither_passed_nor_failed_until_decided_again)
+{
+	struct check_result r = {0};
+
+	check_skip(&r, "no packets: %s", "needs root");
+	cr_assert(r.decided && r.skipped && !r.pass);
+	cr_assert_str_eq(r.summary, "no packets: needs root");
+	check_pass(&r, "found it after all");
+	cr_assert(r.pass && !r.skipped, "a later verdict replaces the skip");
+}
+
+Test(labkit, a_source_that_did_not_run_skips_the_check_and_says_why)
+{
+	struct check_result r = {0};
+
+	load("{\"call\":{\"ok\":true},\"pkt\":{\"ok\":false,\"why\":\"socklab needs root\"}}",
+	     sampled);
+	cr_assert(lab_source_ran(&ctx, "call", &r));
+	cr_assert_not(r.decided);
+	cr_assert_not(lab_source_ran(&ctx, "pkt", &r));
+	cr_assert(r.skipped);
+	cr_assert_str_eq(r.summary, "socklab needs root");
+	unload();
+}
+
+Test(labkit, a_source_this_socklab_lacks_skips_the_check_too)
+{
+	struct check_result r = {0};
+
+	load(NULL, sampled);
+	cr_assert_not(lab_source_ran(&ctx, "state", &r));
+	cr_assert(r.skipped);
+	unload();
+}
+
+Test(labkit, states_are_exact_only_when_tracefs_followed_them)
+{
+	load(NULL, sampled);
+	cr_assert_not(lab_states_exact(&ctx));
+	unload();
+	load(NULL, followed);
+	cr_assert(lab_states_exact(&ctx));
+	unload();
+}
+
+Test(labkit, a_run_gets_the_fixed_the_options_or_the_labs_checkpoints)
+{
+	const struct lab *zombies = lab_find("zombies"), *udp = lab_find("07");
+	struct lab_run r = {.lab = zombies};
+
+	cr_assert_not_null(zombies);
+	cr_assert_not_null(udp);
+	cr_assert_eq(lab_checks_for(zombies, &r), zombies->checks);
+	r.options[0] = true; /* --one-wait, which has checkpoints of its own */
+	cr_assert_eq(lab_checks_for(zombies, &r), zombies->options[0].checks);
+	cr_assert_neq(zombies->options[0].checks, zombies->checks);
+	r.fix = true;
+	cr_assert_eq(lab_checks_for(zombies, &r), zombies->fix_checks, "--fix comes first");
+	r = (struct lab_run){.lab = udp};
+	r.options[0] = true; /* --unconnected: the lab's own checkpoints */
+	cr_assert_eq(lab_checks_for(udp, &r), udp->checks);
+}

@@ -1,0 +1,172 @@
+/*
+ * test_sandbox.c - the grader's sandbox: its own user and network, a fork
+ * bomb held at the process limit, a memory hog killed and counted, and
+ * nothing left once it is killed and destroyed.
+ */
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/file.h>
+#include <sys/prctl.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+
+#include "run/sandbox.h"
+#include "tests/unit/testutil.h"
+
+static const struct sandbox_limits limits = {
+	.cpu_s = 10, .as_mb = 512, .mem_mb = 128, .nproc = 16, .nofile = 64, .fsize_mb = 4,
+};
+
+/* Like socklab's workers, the test reaps what the sandbox orphans: zombies
+ * of the sandbox's user would count against its process limit. */
+static void reap_all(void)
+{
+	for (int i = 0; i < 100; i++) {
+		while (waitpid(-1, NULL, WNOHANG) > 0)
+			;
+		usleep(10000);
+	}
+}
+
+static void make(struct sandbox *sb)
+{
+	char err[512];
+
+	need_root("a sandbox has a user and a network namespace of its own");
+	prctl(PR_SET_CHILD_SUBREAPER, 1);
+	cr_assert_eq(sandbox_create(sb, &limits, err, sizeof(err)), 0, "%s", err);
+	cr_assert(sb->isolated);
+}
+
+/* Runs sh -c script in the sandbox; returns what it printed (static). */
+static const char *run(struct sandbox *sb, const char *script)
+{
+	static char out[4096];
+	char *argv[] = {"/bin/sh", "-c", (char *)script, NULL};
+	char *envp[] = {"PATH=/usr/sbin:/usr/bin:/sbin:/bin", NULL};
+	int fds[2], status;
+	ssize_t n, len = 0;
+	pid_t pid;
+
+	cr_assert_eq(pipe2(fds, O_CLOEXEC), 0);
+	pid = sandbox_spawn(sb, argv, envp, "/", fds[1]);
+	cr_assert_gt(pid, 0);
+	close(fds[1]);
+	while ((n = read(fds[0], out + len, sizeof(out) - 1 - (size_t)len)) > 0)
+		len += n;
+	out[len] = '\0';
+	close(fds[0]);
+	cr_assert_eq(waitpid(pid, &status, 0), pid);
+	return out;
+}
+
+Test(sandbox, runs_the_program_as_a_user_of_its_own)
+{
+	struct sandbox sb;
+	char want[32];
+
+	make(&sb);
+	snprintf(want, sizeof(want), "%u\n", (unsigned)sb.uid);
+	cr_assert_str_eq(run(&sb, "id -u"), want);
+	cr_assert_neq(sb.uid, 0);
+	sandbox_destroy(&sb);
+}
+
+Test(sandbox, gives_a_network_of_loopback_only)
+{
+	struct sandbox sb;
+	const char *out;
+
+	make(&sb);
+	/* /proc/net/dev: two header lines, then one line per interface. */
+	out = run(&sb, "tail -n +3 /proc/net/dev | cut -d: -f1 | tr -d ' '");
+	cr_assert_str_eq(out, "lo\n", "interfaces: %s", out);
+	out = run(&sb, "cat /sys/class/net/lo/operstate; grep -c . /proc/net/tcp");
+	cr_assert_str_eq(out, "unknown\n1\n", "loopback up, no socket: %s", out);
+	sandbox_destroy(&sb);
+}
+
+Test(sandbox, holds_a_fork_bomb_at_its_process_limit_and_kills_it_all)
+{
+	struct sandbox sb;
+	/* bash retries a fork that fails, so the bomb keeps pushing. */
+	char *argv[] = {"/bin/bash", "-c", "while :; do sleep 5 & done 2>/dev/null", NULL};
+	char *envp[] = {"PATH=/usr/bin:/bin", NULL};
+	int live = 0, devnull = open("/dev/null", O_WRONLY | O_CLOEXEC);
+	pid_t pid;
+
+	make(&sb);
+	pid = sandbox_spawn(&sb, argv, envp, "/", devnull);
+	cr_assert_gt(pid, 0);
+	for (int i = 0; i < 300 && live < limits.nproc; i++) {
+		usleep(10000);
+		live = sandbox_count(&sb);
+	}
+	cr_assert_eq(live, limits.nproc, "the bomb grew to the limit, and no further");
+	usleep(200000);
+	cr_assert_leq(sandbox_count(&sb), limits.nproc);
+	cr_assert_eq(sandbox_kill(&sb, 3000), 0, "every process of the bomb is gone");
+	cr_assert_eq(sandbox_count(&sb), 0);
+	reap_all();
+	sandbox_destroy(&sb);
+	close(devnull);
+}
+
+Test(sandbox, counts_a_process_the_memory_limit_killed)
+{
+	struct sandbox sb;
+	/* tail -c keeps the last 200 MB of its input in memory: more than
+	 * the sandbox's 128 MiB, less than the 512 MiB of address space. */
+	const char *hog = "head -c 200000000 /dev/zero | tail -c 200000000 >/dev/null; "
+			  "echo tail ended $?";
+	const char *out;
+
+	make(&sb);
+	if (sandbox_oom_kills(&sb) < 0) {
+		sandbox_destroy(&sb);
+		skip_because("this machine gives the sandbox no memory cgroup");
+	}
+	cr_assert_eq(sandbox_oom_kills(&sb), 0, "nothing killed yet");
+	out = run(&sb, hog);
+	/* The shell may say "Killed" first. */
+	cr_assert(strstr(out, "tail ended 137\n"), "tail was killed (128 + SIGKILL): %s", out);
+	cr_assert_eq(sandbox_oom_kills(&sb), 1, "the cgroup counted the kill");
+	sandbox_destroy(&sb);
+	reap_all();
+}
+
+/* The lock file that reserves uid (lib/run/sandbox.c) can be taken. */
+static bool lock_is_free(uid_t uid)
+{
+	char path[64];
+	int fd;
+	bool free;
+
+	snprintf(path, sizeof(path), "/run/socklab/grade-uid-%u.lock", (unsigned)(uid - 2100000000u));
+	fd = open(path, O_RDWR | O_CLOEXEC);
+	free = fd >= 0 && flock(fd, LOCK_EX | LOCK_NB) == 0;
+	if (fd >= 0)
+		close(fd);
+	return free;
+}
+
+Test(sandbox, destroy_removes_its_cgroups_and_frees_its_user)
+{
+	struct sandbox sb, again;
+	char dirs[SANDBOX_CGROUPS][256];
+	int ncg;
+
+	make(&sb);
+	ncg = sb.ncg;
+	memcpy(dirs, sb.cg, sizeof(dirs));
+	run(&sb, "sleep 30 >/dev/null 2>&1 & exit 0");
+	cr_assert_eq(sandbox_count(&sb), 1, "the orphaned sleep runs on");
+	sandbox_destroy(&sb);
+	reap_all();
+	for (int i = 0; i < ncg; i++)
+		cr_assert_neq(access(dirs[i], F_OK), 0, "%s is left", dirs[i]);
+	cr_assert_eq(lock_is_free(sb.uid), true, "the user is free again");
+	make(&again);
+	cr_assert_eq(sandbox_count(&again), 0, "a new sandbox runs nothing");
+	sandbox_destroy(&again);
+}
