@@ -1,6 +1,6 @@
 /*
- * sandbox.c - a network namespace, a user, cgroups and resource limits for
- * one run of someone else's program.
+ * sandbox.c - a network namespace, a user and resource limits for one run
+ * of someone else's program (its cgroups are in cgroup.c).
  *
  * The namespace is made by a short-lived thread: unshare(CLONE_NEWNET)
  * moves only the calling thread, which brings loopback up and opens its
@@ -36,6 +36,7 @@
 #include <unistd.h>
 
 #include "base/errmsg.h"
+#include "run/cgroup.h"
 
 /* Far above the ids of real users and of the usual subuid ranges. */
 #define UID_BASE 2100000000u
@@ -115,193 +116,6 @@ static int netns_create(struct sandbox *sb, char *err, size_t errlen)
 		sb->netns_ino = (unsigned long)st.st_ino;
 	snprintf(sb->netns, sizeof(sb->netns), "/proc/self/fd/%d", job.fd);
 	return 0;
-}
-
-/* ---- cgroups ------------------------------------------------------------- */
-
-/* True when the comma-separated list has word. */
-static bool list_has(const char *list, const char *word)
-{
-	size_t n = strlen(word);
-
-	for (const char *p = list; p && *p;) {
-		const char *end = strchrnul(p, ',');
-		if ((size_t)(end - p) == n && strncmp(p, word, n) == 0)
-			return true;
-		p = *end ? end + 1 : end;
-	}
-	return false;
-}
-
-/* Where the hierarchy is mounted: the cgroup2 one (controller NULL), or the
- * v1 one that holds controller. */
-static bool cgroup_mount(const char *controller, char *out, size_t cap)
-{
-	char dev[256], dir[256], type[32], opts[512];
-	bool found = false;
-	FILE *f = fopen("/proc/self/mounts", "re");
-
-	while (f && !found && fscanf(f, "%255s %255s %31s %511s %*d %*d", dev, dir, type, opts) == 4)
-		found = controller ? strcmp(type, "cgroup") == 0 && list_has(opts, controller)
-				   : strcmp(type, "cgroup2") == 0;
-	if (f)
-		fclose(f);
-	if (found)
-		snprintf(out, cap, "%s", dir);
-	return found;
-}
-
-/* Our own cgroup in a hierarchy, from /proc/self/cgroup ("4:memory:/a/b"). */
-static bool cgroup_own(const char *controller, char *out, size_t cap)
-{
-	char line[1024];
-	bool found = false;
-	FILE *f = fopen("/proc/self/cgroup", "re");
-
-	while (f && !found && fgets(line, sizeof(line), f)) {
-		char *ctl = strchr(line, ':'), *path = ctl ? strchr(ctl + 1, ':') : NULL;
-		if (!path)
-			continue;
-		*path++ = '\0';
-		path[strcspn(path, "\n")] = '\0';
-		found = controller ? list_has(ctl + 1, controller) : ctl[1] == '\0';
-		if (found)
-			snprintf(out, cap, "%s", strcmp(path, "/") == 0 ? "" : path);
-	}
-	if (f)
-		fclose(f);
-	return found;
-}
-
-static int write_file(const char *dir, const char *file, const char *text)
-{
-	char path[600];
-	int fd, ret;
-
-	snprintf(path, sizeof(path), "%s/%s", dir, file);
-	fd = open(path, O_WRONLY | O_CLOEXEC);
-	if (fd < 0)
-		return -1;
-	ret = write(fd, text, strlen(text)) == (ssize_t)strlen(text) ? 0 : -1;
-	close(fd);
-	return ret;
-}
-
-static bool has_file(const char *dir, const char *file)
-{
-	char path[600];
-
-	snprintf(path, sizeof(path), "%s/%s", dir, file);
-	return access(path, F_OK) == 0;
-}
-
-/* Makes the cgroup folder base/socklab-UID and remembers it. */
-static const char *cgroup_make(struct sandbox *sb, const char *base)
-{
-	char *dir = sb->cg[sb->ncg], path[sizeof(sb->cg[0])];
-
-	if (sb->ncg == SANDBOX_CGROUPS)
-		return NULL;
-	snprintf(path, sizeof(path), "%s/socklab-%u", base, (unsigned)sb->uid);
-	if (mkdir(path, 0755) < 0 && errno != EEXIST)
-		return NULL;
-	memcpy(dir, path, sizeof(path));
-	snprintf(sb->cg_procs[sb->ncg], sizeof(sb->cg_procs[0]), "%s/cgroup.procs", path);
-	sb->ncg++;
-	return dir;
-}
-
-/* A v1 hierarchy's cgroup for controller, below our own. */
-static const char *cgroup_v1(struct sandbox *sb, const char *controller)
-{
-	char mnt[256], own[512], base[800];
-
-	if (!cgroup_mount(controller, mnt, sizeof(mnt)) || !cgroup_own(controller, own, sizeof(own)))
-		return NULL;
-	snprintf(base, sizeof(base), "%s%s", mnt, own);
-	return cgroup_make(sb, base);
-}
-
-/*
- * The kernel's count of OOM kills in the memory cgroup dir, from a file of
- * "key value" lines: v2's memory.events ("oom_kill", or "oom" on kernels
- * before 4.13), v1's memory.oom_control ("oom_kill"). -1 when unknown.
- */
-static long oom_counter(const char *dir, bool v1)
-{
-	char path[600], key[64];
-	long value, kills = -1, ooms = -1;
-	FILE *f;
-
-	snprintf(path, sizeof(path), "%s/%s", dir, v1 ? "memory.oom_control" : "memory.events");
-	if (!(f = fopen(path, "re")))
-		return -1;
-	while (fscanf(f, "%63s %ld", key, &value) == 2) {
-		if (strcmp(key, "oom_kill") == 0)
-			kills = value;
-		else if (strcmp(key, "oom") == 0)
-			ooms = value;
-	}
-	fclose(f);
-	return kills >= 0 ? kills : ooms;
-}
-
-/* The memory limit is in dir: remember where, and the OOM count so far (a
- * cgroup left by a grader that died may have counted some already). */
-static void memory_cgroup_is(struct sandbox *sb, const char *dir, bool v1)
-{
-	snprintf(sb->cg_mem, sizeof(sb->cg_mem), "%s", dir);
-	sb->cg_mem_v1 = v1;
-	sb->oom_base = oom_counter(dir, v1);
-}
-
-int sandbox_oom_kills(const struct sandbox *sb)
-{
-	long now;
-
-	if (!sb->cg_mem[0] || (now = oom_counter(sb->cg_mem, sb->cg_mem_v1)) < 0)
-		return -1;
-	return (int)(now - (sb->oom_base > 0 ? sb->oom_base : 0));
-}
-
-/*
- * The v2 hierarchy first: at its root, where root may always enable
- * controllers (they may be bound to v1, then they are simply not there).
- * It gives cgroup.kill in any case. v1's pids and memory make up for what
- * it lacks.
- */
-static void cgroups_create(struct sandbox *sb)
-{
-	char mnt[256], num[32];
-	const char *dir;
-	bool pids = false, mem = false;
-	long mem_bytes = (long)sb->lim.mem_mb * MIB;
-
-	if (cgroup_mount(NULL, mnt, sizeof(mnt))) {
-		write_file(mnt, "cgroup.subtree_control", "+pids");
-		write_file(mnt, "cgroup.subtree_control", "+memory");
-		if ((dir = cgroup_make(sb, mnt))) {
-			snprintf(num, sizeof(num), "%d", sb->lim.nproc);
-			pids = has_file(dir, "pids.max") && write_file(dir, "pids.max", num) == 0;
-			snprintf(num, sizeof(num), "%ld", mem_bytes);
-			mem = has_file(dir, "memory.max") && write_file(dir, "memory.max", num) == 0;
-			if (mem)
-				memory_cgroup_is(sb, dir, false);
-			if (has_file(dir, "cgroup.kill"))
-				snprintf(sb->cg_kill, sizeof(sb->cg_kill), "%s", dir);
-		}
-	}
-	if (!pids && (dir = cgroup_v1(sb, "pids"))) {
-		snprintf(num, sizeof(num), "%d", sb->lim.nproc);
-		write_file(dir, "pids.max", num);
-	}
-	if (!mem && mem_bytes && (dir = cgroup_v1(sb, "memory"))) {
-		snprintf(num, sizeof(num), "%ld", mem_bytes);
-		if (write_file(dir, "memory.limit_in_bytes", num) == 0)
-			memory_cgroup_is(sb, dir, true);
-	}
-	if (sb->ncg == 0)
-		add_missing(sb, "no cgroup on this machine: memory is limited per process only");
 }
 
 /* ---- the processes of a user ------------------------------------------- */
@@ -436,7 +250,8 @@ int sandbox_create(struct sandbox *sb, const struct sandbox_limits *lim, char *e
 		add_missing(sb, "%s: the programs share this machine's network", err);
 		err[0] = '\0';
 	}
-	cgroups_create(sb);
+	if (!cgroups_create(sb))
+		add_missing(sb, "no cgroup on this machine: memory is limited per process only");
 	return 0;
 }
 
@@ -473,22 +288,6 @@ static int set_limits(const struct sandbox *sb)
 	return err;
 }
 
-/* Joins each cgroup: writing 0 to cgroup.procs moves the writer. */
-static int join_cgroups(const struct sandbox *sb)
-{
-	for (int i = 0; i < sb->ncg; i++) {
-		int fd = open(sb->cg_procs[i], O_WRONLY | O_CLOEXEC);
-		if (fd < 0)
-			return errno;
-		if (write(fd, "0", 1) != 1) {
-			close(fd);
-			return errno;
-		}
-		close(fd);
-	}
-	return 0;
-}
-
 static int become_user(const struct sandbox *sb)
 {
 	if (setgroups(0, NULL) < 0 || setgid(sb->gid) < 0 || setuid(sb->uid) < 0)
@@ -506,7 +305,7 @@ int sandbox_enter(void *arg)
 
 	if (sb->netns_fd >= 0 && setns(sb->netns_fd, CLONE_NEWNET) < 0)
 		return errno;
-	if (sb->isolated && (err = join_cgroups(sb)))
+	if (sb->isolated && (err = cgroups_join(sb)))
 		return err;
 	if ((err = set_limits(sb)))
 		return err;
@@ -603,8 +402,7 @@ int sandbox_kill(struct sandbox *sb, int timeout_ms)
 	if (!sb->isolated)
 		return 0;
 	for (int waited = 0; left > 0 && waited <= timeout_ms; waited += 10) {
-		if (sb->cg_kill[0])
-			write_file(sb->cg_kill, "cgroup.kill", "1");
+		cgroups_kill(sb);
 		kill_as_user(sb);
 		nap_ms(10);
 		left = sandbox_count(sb);
@@ -615,13 +413,7 @@ int sandbox_kill(struct sandbox *sb, int timeout_ms)
 void sandbox_destroy(struct sandbox *sb)
 {
 	sandbox_kill(sb, 5000);
-	/* A cgroup can go once its last process is gone, zombies included. */
-	for (int i = sb->ncg; i-- > 0;)
-		for (int tries = 0; rmdir(sb->cg[i]) < 0 && errno == EBUSY && tries < 100; tries++)
-			nap_ms(10);
-	sb->ncg = 0;
-	sb->cg_kill[0] = '\0';
-	sb->cg_mem[0] = '\0';
+	cgroups_remove(sb);
 	if (sb->netns_fd >= 0)
 		close(sb->netns_fd);
 	sb->netns_fd = -1;
