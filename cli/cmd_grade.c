@@ -22,6 +22,7 @@
 
 #include "grade/batch.h"
 #include "cli.h"
+#include "host/stage.h"
 #include "grade/grade.h"
 #include "collect/privs.h"
 #include "report.h"
@@ -523,6 +524,12 @@ int cmd_grade(int argc, char **argv)
 	if ((n = submissions_find(ga.paths, ga.npaths, &subs, err, sizeof(err))) < 0)
 		return cli_usage_error(&cmd_grade_info, "%s", err);
 	if (make_outdir(&ga, gb.out, sizeof(gb.out)) < 0) {
+		free(subs);
+		return EXIT_USAGE;
+	}
+	/* The sandbox's user must read the tracer and run the drivers. */
+	if (socklab_stage_libdir(err, sizeof(err)) < 0) {
+		cli_error("%s", err);
 		free(subs);
 		return EXIT_USAGE;
 	}

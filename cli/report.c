@@ -9,6 +9,7 @@
 
 #include "cli.h"
 #include "session/session.h"
+#include "session/sessionfile.h"
 
 void report_result(FILE *out, const struct check *k, const struct check_result *r)
 {
@@ -36,27 +37,43 @@ static char *note_line(int64_t t, const struct check *k, const struct check_resu
 	return line;
 }
 
-static void append_note(FILE *f, int64_t t, const struct check *k, const struct check_result *r)
+/* The results' notes, appended to the session in one go. */
+struct notes {
+	char *line[64];
+	size_t n;
+};
+
+static void notes_add(struct notes *ns, int64_t t, const struct check *k,
+		      const struct check_result *r)
 {
 	char *line = note_line(t, k, r);
 
-	if (line)
-		fprintf(f, "%s\n", line);
-	free(line);
+	if (line && ns->n < sizeof(ns->line) / sizeof(ns->line[0]))
+		ns->line[ns->n++] = line;
+	else
+		free(line);
+}
+
+/* Appends them (session.json's count follows); says so if it cannot. */
+static void notes_write(struct notes *ns, const char *dir)
+{
+	char err[512];
+
+	if (session_append_notes(dir, ns->line, ns->n, err, sizeof(err)) < 0)
+		cli_error("the results are not in the session: %s", err);
+	for (size_t i = 0; i < ns->n; i++)
+		free(ns->line[i]);
+	ns->n = 0;
 }
 
 void report_append_results(const char *dir, int64_t t, const struct check *checks,
 			   const struct check_result *results, int n)
 {
-	char path[4096];
-	FILE *f;
+	struct notes ns = {.n = 0};
 
-	snprintf(path, sizeof(path), "%s/events.jsonl", dir);
-	if (!(f = fopen(path, "ae")))
-		return;
 	for (int i = 0; i < n; i++)
-		append_note(f, t, &checks[i], &results[i]);
-	fclose(f);
+		notes_add(&ns, t, &checks[i], &results[i]);
+	notes_write(&ns, dir);
 }
 
 int report_checkpoints(FILE *out, const char *dir, const struct lab *lab, bool fix,
@@ -65,19 +82,17 @@ int report_checkpoints(FILE *out, const char *dir, const struct lab *lab, bool f
 	const struct lab_run *run = facts ? facts->extra : NULL;
 	const struct check *checks = run ? lab_checks_for(lab, run) : fix ? lab->fix_checks
 									 : lab->checks;
-	char err[512], path[4096], name[64];
+	char err[512], name[64];
 	struct check_ctx ctx;
 	struct session s;
+	struct notes ns = {.n = 0};
 	int failed = 0, skipped = 0;
-	FILE *f;
 
 	if (session_open(&s, dir, err, sizeof(err)) < 0) {
 		cli_error("%s", err);
 		return -1;
 	}
 	check_ctx_init(&ctx, &s, facts);
-	snprintf(path, sizeof(path), "%s/events.jsonl", dir);
-	f = fopen(path, "ae");
 	fprintf(out, "\ncheckpoints (%s run):\n",
 		run ? lab_run_name(run, name, sizeof(name)) : fix ? "fixed" : "naive");
 	for (int i = 0; checks && checks[i].name; i++) {
@@ -87,8 +102,7 @@ int report_checkpoints(FILE *out, const char *dir, const struct lab *lab, bool f
 		report_result(out, &checks[i], &r);
 		failed += !r.pass && !r.skipped;
 		skipped += r.skipped;
-		if (f)
-			append_note(f, ctx.t_end, &checks[i], &r);
+		notes_add(&ns, ctx.t_end, &checks[i], &r);
 		if (on_note) {
 			char *line = note_line(ctx.t_end, &checks[i], &r);
 			if (line)
@@ -100,9 +114,8 @@ int report_checkpoints(FILE *out, const char *dir, const struct lab *lab, bool f
 	if (skipped)
 		fprintf(out, " (%d could not be checked here: see SKIP above)", skipped);
 	fprintf(out, "\n");
-	if (f)
-		fclose(f);
 	check_ctx_free(&ctx);
 	session_close(&s);
+	notes_write(&ns, dir);
 	return failed;
 }

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "session/sessionfile.h"
 
 /* "socklab-echo_server-20261121-101500" in the current folder; -2, -3...
  * if that exists. */
@@ -38,6 +39,6 @@ bool cli_holds_session(const char *dir)
 {
 	char path[4096];
 
-	snprintf(path, sizeof(path), "%s/events.jsonl", dir);
+	session_file(path, sizeof(path), dir, SESSION_EVENTS);
 	return access(path, F_OK) == 0;
 }

@@ -12,6 +12,7 @@
 #   free_port        a TCP port nobody uses now, from the kernel
 #   socklab ARGS...  the socklab under test
 #   ev DIR JQ        events of session DIR selected by a jq filter, as JSON lines
+#   session_counts_every_line DIR   session.json's "events" = lines of events.jsonl
 #   defer CMD...     run CMD when the test ends (last deferred, first run),
 #                    before anything is killed or removed
 #
@@ -67,6 +68,16 @@ wait_listen() {
 		sleep 0.05
 	done
 	fail "nothing listens on port $1 after 5 s"
+}
+
+# Fails unless session.json of session $1 counts every line of its
+# events.jsonl (notes appended after the collector included).
+session_counts_every_line() {
+	local lines counted
+	lines=$(wc -l <"$1/events.jsonl")
+	counted=$(jq -r .events "$1/session.json")
+	[ "$lines" = "$counted" ] ||
+		fail "$1: session.json counts $counted events, events.jsonl has $lines lines"
 }
 
 defer() {

@@ -31,15 +31,23 @@ static const char *socklab_prefix(void)
 	return prefix;
 }
 
+static char libdir[PATH_MAX + 16];
+
+void socklab_set_libdir(const char *dir)
+{
+	snprintf(libdir, sizeof(libdir), "%s", dir);
+}
+
 const char *socklab_libdir(void)
 {
-	static char dir[PATH_MAX + 16];
-	const char *p = socklab_prefix();
+	const char *p;
 
-	if (!p)
+	if (libdir[0])
+		return libdir;
+	if (!(p = socklab_prefix()))
 		return NULL;
-	snprintf(dir, sizeof(dir), "%s/lib/socklab", p);
-	return dir;
+	snprintf(libdir, sizeof(libdir), "%s/lib/socklab", p);
+	return libdir;
 }
 
 const char *socklab_sharedir(void)

@@ -14,6 +14,8 @@
 
 /* PREFIX/lib/socklab, or NULL if socklab cannot tell where it is. */
 const char *socklab_libdir(void);
+/* From now on, socklab_libdir() is dir (a staged copy: host/stage.h). */
+void socklab_set_libdir(const char *dir);
 /* PREFIX/share/socklab */
 const char *socklab_sharedir(void);
 /* The tracer library; err says what is missing when it is not there. */

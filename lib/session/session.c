@@ -2,6 +2,7 @@
  * session.c - loading a session folder.
  */
 #include "session/session.h"
+#include "session/sessionfile.h"
 
 #include <errno.h>
 #include <jansson.h>
@@ -117,7 +118,7 @@ static void load_meta(struct session *s)
 {
 	char path[4096];
 
-	snprintf(path, sizeof(path), "%s/session.json", s->dir);
+	session_file(path, sizeof(path), s->dir, SESSION_META);
 	s->meta = json_load_file(path, 0, NULL);
 }
 
@@ -135,7 +136,7 @@ int session_begin(struct session *s, const char *dir, char *err, size_t errlen)
 		snprintf(err, errlen, "%s is a file, not a session folder", dir);
 		return -1;
 	}
-	snprintf(path, sizeof(path), "%s/events.jsonl", dir);
+	session_file(path, sizeof(path), dir, SESSION_EVENTS);
 	f = fopen(path, "re");
 	if (!f) {
 		snprintf(err, errlen, "%s is not a socklab session: it has no events.jsonl (%s)",

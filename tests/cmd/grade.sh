@@ -64,6 +64,9 @@ grade_references() {
 		res=$(result_of results.jsonl "$name")
 		[ -n "$res" ] || fail "no result for $name"
 		compare_expected "$res" "$exp"
+		if jq -e '(.session // "") != ""' <<<"$res" >/dev/null; then
+			session_counts_every_line "$(jq -r .session <<<"$res")"
+		fi
 	done
 	[ "$(wc -l <results.jsonl)" = "$(ls "$GRADE/$a"/*.c | wc -l)" ] ||
 		fail "one JSON line per submission expected"
@@ -159,6 +162,24 @@ test_report_tells_a_student_what_went_wrong_and_where_to_look() {
 	grep -q "socklab show out/no-reuseaddr/session" report.txt || fail "no pointer to the session"
 	socklab show out/no-reuseaddr/session | grep -q "checkpoint FAIL reuseaddr" ||
 		fail "the session does not hold the results"
+}
+
+# An instructor's checkout in a home folder of mode 0700 (Debian's
+# default): the sandbox's user cannot read the tracer there, so socklab
+# stages it, and grades as from anywhere else; the copy is gone after.
+test_grading_works_from_a_folder_only_its_owner_can_read() {
+	need_root "grading runs each submission as a user of its own"
+	mkdir -m 700 "$T/home"
+	make -C "$ROOT" --no-print-directory -s install BUILD="$BUILD" PREFIX=/sl DESTDIR="$T/home" \
+		>"$T/make.log" 2>&1 || fail "make install: $(tail -5 "$T/make.log")"
+	ls -d /run/socklab/lib-* 2>/dev/null | sort >"$T/staged.before" || true
+	"$T/home/sl/bin/socklab" grade echo-fork "$GRADE/echo-fork/good.c" --json --out out \
+		>res.json 2>err || fail "the good server did not pass from a 0700 folder: $(cat err;
+			jq -c '.problems, [.checks[] | select(.pass == false)]' res.json)"
+	jq -e '.score == .max' res.json >/dev/null || fail "not every check passed: $(cat res.json)"
+	ls -d /run/socklab/lib-* 2>/dev/null | sort >"$T/staged.after" || true
+	diff -q "$T/staged.before" "$T/staged.after" >/dev/null ||
+		fail "the staged copy was left behind: $(cat "$T/staged.after")"
 }
 
 test_args_template_calls_the_program_as_it_wants() {

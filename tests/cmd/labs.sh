@@ -23,6 +23,7 @@ run_lab() {
 $(grep -v '^  PASS' "$T/out"; cat "$T/err")"
 		grep -q '^all checkpoints hold' "$T/out" || fail "socklab run $* (round $i): $(cat "$T/out")"
 		sources_worked "$T/$name-$i"
+		session_counts_every_line "$T/$name-$i"
 	done
 }
 

@@ -405,8 +405,9 @@ test_watch_view_shows_programs_from_other_terminals_within_a_second() {
 	term_wait "accept() = 4"
 	ms=$((($(date +%s%N) - start) / 1000000))
 	[ "$ms" -lt 1000 ] || fail "the handshake took $ms ms to show on the watch"
+	# The rest of the conversation arrives in the frames that follow.
 	for s in "listen()" "connect()" "write(3) = 5" "read(4) = 5"; do
-		term_has "$s" || { term_screen >&2; fail "the live ladder does not show $s"; }
+		term_wait "$s"
 	done
 	if [ "$(id -u)" = 0 ]; then
 		term_wait "SYN,ACK seq=0 ack=1"

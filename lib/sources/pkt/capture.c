@@ -31,6 +31,7 @@
  * clocks is taken once, at start.
  */
 #include "sources/pkt/capture.h"
+#include "session/sessionfile.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -388,7 +389,7 @@ out_close:
 
 static void capture_path(struct collector *c, char *out, size_t cap)
 {
-	snprintf(out, cap, "%s/capture.pcap", collector_dir(c));
+	session_file(out, cap, collector_dir(c), SESSION_CAPTURE);
 }
 
 /* capture.pcap with a header and no packets, for a session that could not
