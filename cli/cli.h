@@ -34,6 +34,8 @@ extern const struct command cmd_list_info, cmd_run_info, cmd_trace_info, cmd_sho
 
 /* "socklab: ..." on stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Prints what a running scenario says (scenario_options.on_say). */
+void cli_say(void *arg, const char *role, const char *text, size_t len);
 /* Prints c's usage to stdout (for --help) and returns EXIT_OK. */
 int cli_help(const struct command *c);
 /* Says how to get help after a usage error, and returns EXIT_USAGE. */

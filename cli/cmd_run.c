@@ -234,7 +234,7 @@ static int run_scenario(const struct run_args *a, const char *dir, char **argv)
 {
 	char progdir[4096], err[1024];
 	struct scenario_options so = {.dir = dir, .command = argv, .progdir = progdir,
-				      .stop = &interrupted};
+				      .stop = &interrupted, .on_say = cli_say};
 	struct play p = {.a = a, .dir = dir, .out = stdout};
 	struct run_facts *facts;
 
@@ -252,7 +252,7 @@ static int run_scenario(const struct run_args *a, const char *dir, char **argv)
 		 * the session, as notes. */
 		so.on_event = viewer_feed_line;
 		so.on_event_arg = p.feed;
-		so.quiet = true;
+		so.on_say = NULL;
 	}
 	if (!(p.s = scenario_begin(&so, err, sizeof(err)))) {
 		cli_error("%s", err);

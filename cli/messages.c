@@ -46,3 +46,14 @@ int cli_take_iface(const struct command *c, const char *name, const char **iface
 	*iface = name;
 	return -1;
 }
+
+/* A scenario's on_say: a step as a line of its own, a program's line
+ * indented under its role, on stderr (stdout is the report's). */
+void cli_say(void *arg, const char *role, const char *text, size_t len)
+{
+	(void)arg;
+	if (role)
+		fprintf(stderr, "  [%s] %.*s\n", role, (int)len, text);
+	else
+		fprintf(stderr, "%.*s\n", (int)len, text);
+}

@@ -279,7 +279,7 @@ static int run_assignment(const struct submission *sub, const struct grade_optio
 	/* The ring is the students' too (they run as the sandbox's user); the
 	 * packets are on the loopback of the sandbox's network; and socklab
 	 * stays root, to start each program as that user. */
-	struct scenario_options so = {.dir = res->session, .command = command, .quiet = true,
+	struct scenario_options so = {.dir = res->session, .command = command,
 				      .stop = o->stop, .ring_mode = 0666, .keep_root = true,
 				      .capture_netns = o->sb->netns[0] ? o->sb->netns : NULL};
 	struct grade_run g = {0};

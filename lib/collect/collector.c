@@ -9,10 +9,18 @@
  * process, a reaped child -- is learned when it arrives, so a packet sent
  * before its connect() returned is still known to belong.
  *
- *   arrive():  parse, learn endpoints and processes, put in the heap
+ *   col_arrive():  parse, learn endpoints and processes, put in the heap
  *   flush():   in time order: ask the source, number connections, write
+ *
+ * The files of lib/collect/ that make the collector:
+ *   collector.c  the heap, the thread's loop, /proc, the API, start and stop
+ *   records.c    records from the ring (JSON checked by jscan, binary data
+ *                calls) and events pushed by sources, into the heap
+ *   conntrack.c  what the session learns (its endpoints, its processes) and
+ *                connection numbers: conn, UDP flows, each socket's states
+ *   writer.c     the session folder: events.jsonl, session.json, the re-sort
  */
-#include "collect/collector.h"
+#include "collect/collector_int.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -40,85 +48,6 @@
 #include "wire/ring.h"
 #include "base/strpool.h"
 
-/* How long an event waits for earlier ones that are still on their way.
- * A call record arrives when the call returns, up to a few milliseconds
- * after its time; a packet waits for the connect() that owns it. */
-#define REORDER_NS (250 * 1000 * 1000LL)
-/* Events written per pass of the loop, between looks at the ring. */
-#define FLUSH_BATCH 2048
-/* How often /proc is read for zombies. */
-#define PROC_SCAN_NS (20 * 1000 * 1000LL)
-/* How long the last drain waits for a producer that claimed a slot. */
-#define DRAIN_NS (1500 * 1000 * 1000LL)
-#define MAX_SOURCES 8
-
-/*
- * An event waiting to be written: either a jansson object (from a source,
- * or a rare record), or -- for the many call records of traced programs --
- * the record's own text, checked by jscan and written as it came, with its
- * connection number added.
- */
-struct pending {
-	int64_t t;
-	uint64_t seq; /* arrival order, to keep ties stable */
-	json_t *ev;
-	char *text;       /* when ev is NULL: the record, not NUL-terminated */
-	uint32_t len;
-	const char *sock; /* interned "LOCAL>PEER" of a text record, or NULL */
-	collector_flush_fn fn;
-	void *blob, *ctx;
-};
-
-struct heap {
-	struct pending *a;
-	size_t n, cap;
-};
-
-struct collector {
-	/* Set by collector_start, then read-only. */
-	char *dir;
-	char ring_path[256];
-	bool own_ring;
-	struct ring ring;
-	int64_t t0;
-	int64_t t0_realtime;
-	json_t *meta;
-	void (*on_event)(void *arg, const char *line, size_t len);
-	void *on_event_arg;
-	int *ports;
-	size_t nports;
-	char *capture_iface, *capture_netns;
-	pid_t self;
-
-	/* Shared with other threads, under lock. */
-	pthread_mutex_t lock;
-	struct pending *inbox;
-	size_t inbox_n, inbox_cap;
-	atomic_bool stopping;
-
-	/* The collector thread's own. */
-	pthread_t thread;
-	struct heap heap;
-	uint64_t seq;
-	FILE *out;
-	struct strpool *pool;
-	struct ptrmap endpoints; /* interned "IP:PORT" -> 1 */
-	struct ptrmap conns;     /* interned "A|B" (A < B) -> connection number */
-	struct ptrmap states;    /* interned "LOCAL>PEER" -> its last state written */
-	struct ptrmap sock_conn; /* interned "LOCAL>PEER" -> its connection number */
-	struct ptrmap learned;   /* interned "LOCAL>PEER" -> 1, once its address is learned */
-	struct ptrmap reaped;    /* pid -> 1, once a reaping was seen */
-	long next_conn;
-	struct procwatch *procs;
-	int64_t last_scan;
-	int64_t last_written;
-	bool late; /* something was written out of order */
-	uint64_t written, bad_records;
-
-	const struct source *sources[MAX_SOURCES];
-	void *source_state[MAX_SOURCES];
-	size_t nsources;
-};
 
 /* ---- the heap ------------------------------------------------------- */
 
@@ -176,335 +105,6 @@ static struct pending heap_pop(struct heap *h)
 	return top;
 }
 
-/* ---- what the session learns ------------------------------------------ */
-
-static const char *intern(struct collector *c, const char *s)
-{
-	return strpool_get(c->pool, s);
-}
-
-/* The local side of "LOCAL>PEER". */
-static void learn_sock(struct collector *c, const char *sock)
-{
-	const char *gt = sock ? strchr(sock, '>') : NULL;
-	char local[ENDPOINT_STR_MAX], unmapped[ENDPOINT_STR_MAX];
-	const char *colon;
-
-	if (!gt)
-		return;
-	colon = gt;
-	while (colon > sock && colon[-1] != ':')
-		colon--;
-	/* Port 0 is "not bound yet", not an address. */
-	if (colon == sock || (gt - colon == 1 && colon[0] == '0'))
-		return;
-	snprintf(local, sizeof(local), "%.*s", (int)(gt - sock), sock);
-	endpoint_text_unmapped(local, unmapped, sizeof(unmapped));
-	ptrmap_put(&c->endpoints, intern(c, unmapped), 1);
-}
-
-static void learn_pid(struct collector *c, pid_t pid)
-{
-	long seen;
-
-	if (pid > 0 && pid != c->self && !procwatch_has(c->procs, pid) &&
-	    !ptrmap_get(&c->reaped, (void *)(intptr_t)pid, &seen))
-		procwatch_add(c->procs, pid);
-}
-
-static void learn_reaped(struct collector *c, pid_t child)
-{
-	ptrmap_put(&c->reaped, (void *)(intptr_t)child, 1);
-	procwatch_forget(c->procs, child);
-}
-
-static void learn(struct collector *c, json_t *ev)
-{
-	const char *src = json_string_value(json_object_get(ev, "src"));
-	const char *what = json_string_value(json_object_get(ev, "event"));
-	pid_t pid = (pid_t)json_integer_value(json_object_get(ev, "pid"));
-	pid_t child = (pid_t)json_integer_value(json_object_get(ev, "child"));
-
-	if (!src)
-		return;
-	if (strcmp(src, "call") == 0) {
-		learn_sock(c, json_string_value(json_object_get(ev, "sock")));
-		learn_pid(c, pid);
-	} else if (strcmp(src, "proc") == 0 && what) {
-		if (strcmp(what, "reaped") == 0) {
-			learn_reaped(c, child);
-		} else if (strcmp(what, "fork") == 0) {
-			learn_pid(c, pid);
-			/* A fork's child is new, even if its pid was used before. */
-			if (child > 0)
-				procwatch_add(c->procs, child);
-		} else if (strcmp(what, "exec") == 0 || strcmp(what, "exit") == 0 ||
-			   strcmp(what, "watch") == 0) {
-			learn_pid(c, pid);
-		}
-	}
-}
-
-/* A socket bound to the wildcard address of its family; an IPv6 one (not
- * IPV6_V6ONLY, the default) also takes IPv4 connections. */
-static bool knows_wildcard(struct collector *c, bool v6, int port)
-{
-	char wild[32];
-	long seen;
-
-	snprintf(wild, sizeof(wild), "[::]:%d", port);
-	if (ptrmap_get(&c->endpoints, intern(c, wild), &seen))
-		return true;
-	snprintf(wild, sizeof(wild), "0.0.0.0:%d", port);
-	return !v6 && ptrmap_get(&c->endpoints, intern(c, wild), &seen);
-}
-
-bool collector_watches_port(const struct collector *c, int port)
-{
-	for (size_t i = 0; i < c->nports; i++)
-		if (c->ports[i] == port)
-			return true;
-	return false;
-}
-
-bool collector_knows_endpoint(struct collector *c, const char *ip_port)
-{
-	char unmapped[ENDPOINT_STR_MAX];
-	const char *colon;
-	long seen;
-	int port;
-
-	endpoint_text_unmapped(ip_port, unmapped, sizeof(unmapped));
-	colon = strrchr(unmapped, ':');
-	if (!colon)
-		return false;
-	port = atoi(colon + 1);
-	if (collector_watches_port(c, port))
-		return true;
-	if (ptrmap_get(&c->endpoints, intern(c, unmapped), &seen))
-		return true;
-	return knows_wildcard(c, unmapped[0] == '[', port);
-}
-
-bool collector_adopt_endpoint(struct collector *c, pid_t pid, const char *ip_port)
-{
-	char unmapped[ENDPOINT_STR_MAX];
-	long seen;
-
-	if (pid <= 0 || pid == c->self ||
-	    (!procwatch_has(c->procs, pid) && !ptrmap_get(&c->reaped, (void *)(intptr_t)pid, &seen)))
-		return false;
-	endpoint_text_unmapped(ip_port, unmapped, sizeof(unmapped));
-	ptrmap_put(&c->endpoints, intern(c, unmapped), 1);
-	return true;
-}
-
-/*
- * The connection an event is about, numbered in the order connections
- * appear: "sock" (LOCAL>PEER) for calls and states, from and to for
- * packets. Both directions, and both sockets of a connection, get the same
- * number; a mapped address counts as the IPv4 address it maps, as a packet
- * shows it. A socket without a peer (a listener) is no connection: it is
- * named by its "sock" alone.
- */
-static bool connection_ends(json_t *ev, char *a, char *b, size_t cap)
-{
-	const char *src = json_string_value(json_object_get(ev, "src"));
-	const char *sock = json_string_value(json_object_get(ev, "sock"));
-	const char *from = json_string_value(json_object_get(ev, "from"));
-	const char *to = json_string_value(json_object_get(ev, "to"));
-	const char *gt = sock ? strchr(sock, '>') : NULL;
-	char local[ENDPOINT_STR_MAX];
-
-	if (gt && strcmp(gt + 1, "*") != 0 && strncmp(sock, "unix", 4) != 0) {
-		snprintf(local, sizeof(local), "%.*s", (int)(gt - sock), sock);
-		endpoint_text_unmapped(local, a, cap);
-		endpoint_text_unmapped(gt + 1, b, cap);
-		return true;
-	}
-	/* A state event's from and to are states, not addresses. */
-	if (!sock && src && strcmp(src, "pkt") == 0 && from && to) {
-		endpoint_text_unmapped(from, a, cap);
-		endpoint_text_unmapped(to, b, cap);
-		return true;
-	}
-	return false;
-}
-
-/* The number a key stands for, or 0; or, with make, a new number for it
- * (0 if out of memory). */
-static long conn_for_key(struct collector *c, const char *key, bool make)
-{
-	const char *k = intern(c, key);
-	long conn = 0;
-
-	if (!k || ptrmap_get(&c->conns, k, &conn) || !make)
-		return conn;
-	conn = ++c->next_conn;
-	ptrmap_put(&c->conns, k, conn);
-	return conn;
-}
-
-static void conn_key(const char *a, const char *b, char *key, size_t cap)
-{
-	if (strcmp(a, b) < 0)
-		snprintf(key, cap, "%s|%s", a, b);
-	else
-		snprintf(key, cap, "%s|%s", b, a);
-}
-
-/* The number of the connection between a and b, in either order: given
- * in order of appearance, from 1. 0 if out of memory. */
-static long conn_between(struct collector *c, const char *a, const char *b)
-{
-	char key[2 * ENDPOINT_STR_MAX + 2];
-
-	conn_key(a, b, key, sizeof(key));
-	return conn_for_key(c, key, true);
-}
-
-/*
- * UDP datagrams between two ports are a "connection" too (a flow), though
- * a server's socket is often bound to 0.0.0.0 and never connected: its
- * sendto() and recvfrom() name only their own port and the peer. A flow is
- * therefore also known by each side's half: "udp:PORT>PEER" (this side's
- * port, the other side's address). A datagram knows both ends and records
- * both halves; a call on an unconnected socket finds its flow by its half,
- * or starts it (a sendto() comes before its datagram).
- */
-static void udp_half_key(int port, const char *peer, char *key, size_t cap)
-{
-	snprintf(key, cap, "udp:%d>%s", port, peer);
-}
-
-static void conn_remember(struct collector *c, const char *key, long conn)
-{
-	const char *k = intern(c, key);
-
-	if (k && conn > 0)
-		ptrmap_put(&c->conns, k, conn);
-}
-
-static long udp_flow_between(struct collector *c, const char *a, const char *b)
-{
-	char key[2 * ENDPOINT_STR_MAX + 2], half_a[ENDPOINT_STR_MAX + 16],
-		half_b[ENDPOINT_STR_MAX + 16];
-	long conn;
-
-	conn_key(a, b, key, sizeof(key));
-	udp_half_key(endpoint_port(a), b, half_a, sizeof(half_a));
-	udp_half_key(endpoint_port(b), a, half_b, sizeof(half_b));
-	conn = conn_for_key(c, key, false);
-	if (!conn)
-		conn = conn_for_key(c, half_a, false);
-	if (!conn)
-		conn = conn_for_key(c, half_b, false);
-	if (!conn)
-		conn = conn_for_key(c, key, true);
-	conn_remember(c, key, conn);
-	conn_remember(c, half_a, conn);
-	conn_remember(c, half_b, conn);
-	return conn;
-}
-
-/* A call on an unconnected UDP socket ("0.0.0.0:9190>*") that names its
- * peer (sendto's destination, recvfrom's source): the flow it belongs to.
- * text is the call's record. 0 for anything else. */
-static long udp_flow_of_call(struct collector *c, const char *sock, const char *text,
-			     size_t len)
-{
-	static const char peer_tag[] = "\"peer\":\"", udp_tag[] = "\"proto\":\"udp\"";
-	const char *gt = strchr(sock, '>'), *peer, *end;
-	char peer_text[ENDPOINT_STR_MAX], unmapped[ENDPOINT_STR_MAX],
-		half[ENDPOINT_STR_MAX + 16], local[ENDPOINT_STR_MAX];
-
-	if (!gt || strcmp(gt + 1, "*") != 0 || !memmem(text, len, udp_tag, sizeof(udp_tag) - 1))
-		return 0;
-	peer = memmem(text, len, peer_tag, sizeof(peer_tag) - 1);
-	if (!peer)
-		return 0;
-	peer += sizeof(peer_tag) - 1;
-	end = memchr(peer, '"', len - (size_t)(peer - text));
-	if (!end || end - peer >= (long)sizeof(peer_text))
-		return 0;
-	snprintf(peer_text, sizeof(peer_text), "%.*s", (int)(end - peer), peer);
-	snprintf(local, sizeof(local), "%.*s", (int)(gt - sock), sock);
-	endpoint_text_unmapped(peer_text, unmapped, sizeof(unmapped));
-	udp_half_key(endpoint_port(local), unmapped, half, sizeof(half));
-	return conn_for_key(c, half, true);
-}
-
-static bool is_udp_packet(json_t *ev)
-{
-	const char *src = json_string_value(json_object_get(ev, "src"));
-	const char *proto = json_string_value(json_object_get(ev, "proto"));
-
-	return src && proto && strcmp(src, "pkt") == 0 && strcmp(proto, "udp") == 0;
-}
-
-static void number_connection(struct collector *c, json_t *ev)
-{
-	char a[ENDPOINT_STR_MAX], b[ENDPOINT_STR_MAX];
-	long conn;
-
-	if (!connection_ends(ev, a, b, sizeof(a)))
-		return;
-	if (is_udp_packet(ev))
-		conn = udp_flow_between(c, a, b);
-	else
-		conn = conn_between(c, a, b);
-	if (conn > 0)
-		json_object_set_new(ev, "conn", json_integer(conn));
-}
-
-/* The connection number of an interned socket name, remembered per name:
- * a traced program names the same few sockets in most of its calls. 0 for
- * a socket without a peer. */
-static long conn_of_sock(struct collector *c, const char *sock)
-{
-	char local[ENDPOINT_STR_MAX], a[ENDPOINT_STR_MAX], b[ENDPOINT_STR_MAX];
-	const char *gt = strchr(sock, '>');
-	long conn = 0;
-
-	if (ptrmap_get(&c->sock_conn, sock, &conn))
-		return conn;
-	/* Unix sockets have no addresses to tell one pair from another. */
-	if (gt && strcmp(gt + 1, "*") != 0 && strncmp(sock, "unix", 4) != 0) {
-		snprintf(local, sizeof(local), "%.*s", (int)(gt - sock), sock);
-		endpoint_text_unmapped(local, a, sizeof(a));
-		endpoint_text_unmapped(gt + 1, b, sizeof(b));
-		conn = conn_between(c, a, b);
-	}
-	ptrmap_put(&c->sock_conn, sock, conn);
-	return conn;
-}
-
-/*
- * One socket, one story. Two sources may see the same change (sock_diag
- * and TCP_INFO without tracefs): a state already told for a socket is not
- * told again, and "from" is always the state its story told last, so the
- * states of a socket read as one chain.
- */
-static bool tell_state(struct collector *c, json_t *ev)
-{
-	const char *src = json_string_value(json_object_get(ev, "src"));
-	const char *sock = json_string_value(json_object_get(ev, "sock"));
-	enum tcp_state to = tcp_state_parse(json_string_value(json_object_get(ev, "to")));
-	const char *k;
-	long last;
-
-	if (!src || strcmp(src, "state") != 0 || !sock || to == TCP_ST_NONE ||
-	    !(k = intern(c, sock)))
-		return true;
-	if (ptrmap_get(&c->states, k, &last)) {
-		if (last == (long)to)
-			return false;
-		json_object_set_new(ev, "from", json_string(tcp_state_name((enum tcp_state)last)));
-	}
-	ptrmap_put(&c->states, k, (long)to);
-	return true;
-}
-
 /* ---- arriving and leaving --------------------------------------------- */
 
 static void pending_free(struct pending *p)
@@ -513,68 +113,24 @@ static void pending_free(struct pending *p)
 	free(p->text);
 }
 
-static void arrive(struct collector *c, struct pending *p)
+void col_arrive(struct collector *c, struct pending *p)
 {
 	p->seq = c->seq++;
 	if (p->ev)
-		learn(c, p->ev);
+		col_learn(c, p->ev);
 	if (heap_push(&c->heap, p) < 0) {
 		pending_free(p);
 		c->bad_records++;
 	}
 }
 
-static void write_line(struct collector *c, const char *line, size_t len, int64_t t)
-{
-	if (t < c->last_written)
-		c->late = true;
-	else
-		c->last_written = t;
-	fwrite(line, 1, len, c->out);
-	fputc('\n', c->out);
-	c->written++;
-	if (c->on_event)
-		c->on_event(c->on_event_arg, line, len);
-}
-
-static void write_event(struct collector *c, json_t *ev, int64_t t)
-{
-	char *line = json_dumps(ev, JSON_COMPACT | JSON_PRESERVE_ORDER);
-
-	if (!line)
-		return;
-	write_line(c, line, strlen(line), t);
-	free(line);
-}
-
-/* A call record as it came, with ,"conn":N before its closing brace. */
-static void write_record(struct collector *c, const struct pending *p)
-{
-	char line[RING_RECORD_MAX + 32];
-	const char *brace = memrchr(p->text, '}', p->len);
-	long conn = p->sock ? conn_of_sock(c, p->sock) : 0;
-	size_t n = brace ? (size_t)(brace - p->text) : 0;
-
-	if (p->sock && conn <= 0)
-		conn = udp_flow_of_call(c, p->sock, p->text, p->len);
-
-	if (!brace || conn <= 0) {
-		write_line(c, p->text, p->len, p->t);
-		return;
-	}
-	memcpy(line, p->text, n);
-	n += (size_t)snprintf(line + n, sizeof(line) - n, "%s\"conn\":%ld}",
-			      n > 1 ? "," : "", conn);
-	write_line(c, line, n, p->t);
-}
-
 static void flush_one(struct collector *c, struct pending *p)
 {
 	if (!p->ev) {
-		write_record(c, p);
-	} else if ((!p->fn || p->fn(c, p->ev, p->blob, p->ctx)) && tell_state(c, p->ev)) {
-		number_connection(c, p->ev);
-		write_event(c, p->ev, p->t);
+		col_write_record(c, p);
+	} else if ((!p->fn || p->fn(c, p->ev, p->blob, p->ctx)) && col_tell_state(c, p->ev)) {
+		col_number_connection(c, p->ev);
+		col_write_event(c, p->ev, p->t);
 	}
 	pending_free(p);
 }
@@ -596,135 +152,6 @@ static bool flush_until(struct collector *c, int64_t horizon, size_t max)
 	if (n)
 		fflush(c->out);
 	return n == max;
-}
-
-/* What the collector needs of a record before it writes it. */
-struct record_fields {
-	int64_t t;
-	bool has_t, is_call, has_src, plain_sock;
-	int64_t pid;
-	const struct jscan_member *sock;
-	struct jscan_member sock_m;
-};
-
-static void record_field(void *arg, const struct jscan_member *m)
-{
-	struct record_fields *f = arg;
-
-	if (JSCAN_IS(m, "t")) {
-		f->has_t = jscan_int(m, &f->t) && f->t >= 0;
-	} else if (JSCAN_IS(m, "src") && m->type == JS_STRING) {
-		f->has_src = true;
-		f->is_call = m->val_len == 4 && memcmp(m->val, "call", 4) == 0;
-	} else if (JSCAN_IS(m, "pid")) {
-		jscan_int(m, &f->pid);
-	} else if (JSCAN_IS(m, "sock") && m->type == JS_STRING) {
-		f->sock_m = *m;
-		f->sock = &f->sock_m;
-		f->plain_sock = !m->escaped && m->val_len < ENDPOINT_STR_MAX * 2;
-	}
-}
-
-/* A call record: kept as text. What it teaches is learned now. sock is
- * its socket's name (sock_len bytes, none when 0). */
-static void take_call(struct collector *c, const char *rec, size_t len, int64_t t, pid_t pid,
-		      const char *sock, size_t sock_len)
-{
-	struct pending p = {.t = t, .len = (uint32_t)len};
-	char name[ENDPOINT_STR_MAX * 2];
-
-	p.text = malloc(len);
-	if (!p.text) {
-		c->bad_records++;
-		return;
-	}
-	memcpy(p.text, rec, len);
-	if (sock_len && sock_len < sizeof(name)) {
-		p.sock = strpool_intern(c->pool, sock, sock_len);
-		/* A socket's address is learned once: most calls name a socket
-		 * already known. */
-		if (p.sock && !ptrmap_get(&c->learned, p.sock, NULL)) {
-			ptrmap_put(&c->learned, p.sock, 1);
-			learn_sock(c, p.sock);
-		}
-	}
-	learn_pid(c, pid);
-	arrive(c, &p);
-}
-
-/* A data call's binary record (lib/wire/ringrec.h), written as JSON. */
-static void take_io(struct collector *c, const char *rec, size_t len)
-{
-	const struct ringrec_io *r = (const struct ringrec_io *)rec;
-	char line[RING_RECORD_MAX + 512], sock[RINGREC_TEXT_MAX + 1];
-	int n = ringrec_io_json(rec, len, line, sizeof(line), sock, sizeof(sock));
-
-	if (n < 0) {
-		c->bad_records++;
-		return;
-	}
-	take_call(c, line, (size_t)n, r->t, r->pid, sock, strlen(sock));
-}
-
-/* One record from a traced program: checked in full first (any program
- * can write the ring). Calls, by far the most, go the fast way; the rest
- * through jansson. */
-static void take_record(struct collector *c, const char *rec, size_t len)
-{
-	struct record_fields f = {0};
-	struct pending p = {0};
-
-	if (len > 0 && rec[0] == RINGREC_IO) {
-		take_io(c, rec, len);
-		return;
-	}
-	if (jscan_object(rec, len, record_field, &f) < 0 || !f.has_t || !f.has_src) {
-		c->bad_records++;
-		return;
-	}
-	if (f.is_call && (!f.sock || f.plain_sock)) {
-		take_call(c, rec, len, f.t, (pid_t)f.pid, f.sock ? f.sock->val : NULL,
-			  f.sock ? f.sock->val_len : 0);
-		return;
-	}
-	p.ev = json_loadb(rec, len, 0, NULL);
-	if (!p.ev) {
-		c->bad_records++;
-		return;
-	}
-	p.t = f.t;
-	arrive(c, &p);
-}
-
-static bool take_ring(struct collector *c)
-{
-	char rec[RING_RECORD_MAX];
-	int64_t now = ring_now_ns();
-	size_t len;
-	bool any = false;
-
-	while ((len = ring_take(&c->ring, rec, sizeof(rec), now)) > 0) {
-		take_record(c, rec, len);
-		any = true;
-	}
-	return any;
-}
-
-static bool take_inbox(struct collector *c)
-{
-	struct pending *batch;
-	size_t n;
-
-	pthread_mutex_lock(&c->lock);
-	batch = c->inbox;
-	n = c->inbox_n;
-	c->inbox = NULL;
-	c->inbox_n = c->inbox_cap = 0;
-	pthread_mutex_unlock(&c->lock);
-	for (size_t i = 0; i < n; i++)
-		arrive(c, &batch[i]);
-	free(batch);
-	return n > 0;
 }
 
 /* ---- /proc ------------------------------------------------------------ */
@@ -756,7 +183,7 @@ static void on_proc_change(void *arg, pid_t pid, pid_t ppid, enum proc_change wh
 		p.fn = keep_if_not_reaped;
 	}
 	if (p.ev)
-		arrive(c, &p);
+		col_arrive(c, &p);
 }
 
 static void scan_procs(struct collector *c, bool force)
@@ -787,10 +214,10 @@ static void drain_ring(struct collector *c)
 
 	while (atomic_load(&h->head) < atomic_load(&h->tail) &&
 	       ring_now_ns() - start < DRAIN_NS) {
-		if (!take_ring(c))
+		if (!col_take_ring(c))
 			nap(1000000);
 	}
-	take_ring(c);
+	col_take_ring(c);
 }
 
 static void *collector_main(void *arg)
@@ -798,17 +225,17 @@ static void *collector_main(void *arg)
 	struct collector *c = arg;
 
 	while (!atomic_load(&c->stopping)) {
-		bool busy = take_ring(c);
-		busy |= take_inbox(c);
+		bool busy = col_take_ring(c);
+		busy |= col_take_inbox(c);
 		scan_procs(c, false);
 		busy |= flush_until(c, collector_now(c) - REORDER_NS, FLUSH_BATCH);
 		if (!busy)
 			nap(1000000);
 	}
 	drain_ring(c);
-	take_inbox(c);
+	col_take_inbox(c);
 	scan_procs(c, true);
-	take_inbox(c);
+	col_take_inbox(c);
 	flush_until(c, INT64_MAX, SIZE_MAX);
 	return NULL;
 }
@@ -959,35 +386,6 @@ void collector_source_status(struct collector *c, const char *name, bool ok, con
 			    ok ? json_pack("{sb}", "ok", 1) : json_pack("{sb ss}", "ok", 0, "why", why));
 }
 
-static void write_meta(struct collector *c)
-{
-	char path[4096], tmp[4200];
-
-	snprintf(path, sizeof(path), "%s/session.json", c->dir);
-	snprintf(tmp, sizeof(tmp), "%s.tmp", path);
-	if (json_dump_file(c->meta, tmp, JSON_INDENT(2) | JSON_PRESERVE_ORDER) == 0)
-		rename(tmp, path);
-}
-
-static json_t *meta_new(const struct collector_options *o, int64_t t0_realtime)
-{
-	char started[64];
-	time_t secs = (time_t)(t0_realtime / 1000000000LL);
-	struct tm tm;
-	struct utsname u;
-	json_t *cmd = json_array();
-
-	localtime_r(&secs, &tm);
-	strftime(started, sizeof(started), "%Y-%m-%dT%H:%M:%S%z", &tm);
-	for (size_t i = 0; o->command && o->command[i]; i++)
-		json_array_append_new(cmd, json_string(o->command[i]));
-	uname(&u);
-	return json_pack("{si ss sI so ss s{s{sb}} s{sI sI}}", "socklab", 1, "started", started,
-			 "t0_realtime_ns", (json_int_t)t0_realtime, "command", cmd, "kernel",
-			 u.release, "sources", "call", "ok", 1, "lost", "call", (json_int_t)0,
-			 "bad", (json_int_t)0);
-}
-
 static int64_t realtime_ns(void)
 {
 	struct timespec ts;
@@ -1039,24 +437,6 @@ static int open_ring(struct collector *c, const struct collector_options *o, cha
 			return -1;
 	}
 	return -1;
-}
-
-static int open_output(struct collector *c, char *err, size_t errlen)
-{
-	char path[4096];
-
-	if (mkdir(c->dir, 0755) < 0 && errno != EEXIST) {
-		snprintf(err, errlen, "cannot make the session folder %s: %s", c->dir,
-			 strerror(errno));
-		return -1;
-	}
-	snprintf(path, sizeof(path), "%s/events.jsonl", c->dir);
-	c->out = fopen(path, "we");
-	if (!c->out) {
-		snprintf(err, errlen, "cannot write %s: %s", path, strerror(errno));
-		return -1;
-	}
-	return 0;
 }
 
 static void start_sources(struct collector *c, const struct source *const *sources)
@@ -1163,13 +543,13 @@ struct collector *collector_start(const struct collector_options *o, char *err, 
 		snprintf(err, errlen, "out of memory");
 		goto out_free;
 	}
-	if (open_output(c, err, errlen) < 0 || open_ring(c, o, err, errlen) < 0)
+	if (col_open_output(c, err, errlen) < 0 || open_ring(c, o, err, errlen) < 0)
 		goto out_free;
 	/* Every "t" counts from the ring's start: the tracer reads it there. */
 	c->t0 = c->ring.hdr->t0_ns;
 	c->t0_realtime = realtime_ns() - (ring_now_ns() - c->t0);
-	c->meta = meta_new(o, c->t0_realtime);
-	write_meta(c);
+	c->meta = col_meta_new(o, c->t0_realtime);
+	col_write_meta(c);
 	start_sources(c, o->sources);
 	if (!o->keep_root && drop_privileges(c, err, errlen) < 0)
 		goto out_stop_sources;
@@ -1187,64 +567,6 @@ out_free:
 	return NULL;
 }
 
-/* Late arrivals were written out of order: sort the file by "t" (stably,
- * so frames and ties keep their order). */
-struct line_ref {
-	int64_t t;
-	size_t index;
-	char *text;
-};
-
-static int line_ref_cmp(const void *a, const void *b)
-{
-	const struct line_ref *x = a, *y = b;
-
-	if (x->t != y->t)
-		return x->t < y->t ? -1 : 1;
-	return x->index < y->index ? -1 : x->index > y->index;
-}
-
-static void resort_file(struct collector *c)
-{
-	char path[4096];
-	struct line_ref *refs = NULL;
-	size_t n = 0, cap = 0, len = 0;
-	char *line = NULL;
-	FILE *f;
-
-	snprintf(path, sizeof(path), "%s/events.jsonl", c->dir);
-	f = fopen(path, "re");
-	if (!f)
-		return;
-	while (getline(&line, &len, f) > 0) {
-		if (n == cap) {
-			cap = cap ? cap * 2 : 4096;
-			refs = realloc(refs, cap * sizeof(*refs));
-			if (!refs)
-				break;
-		}
-		json_t *ev = json_loads(line, 0, NULL);
-		refs[n] = (struct line_ref){json_integer_value(json_object_get(ev, "t")), n, line};
-		json_decref(ev);
-		n++;
-		line = NULL;
-		len = 0;
-	}
-	fclose(f);
-	free(line);
-	if (refs) {
-		qsort(refs, n, sizeof(*refs), line_ref_cmp);
-		f = fopen(path, "we");
-		for (size_t i = 0; f && i < n; i++)
-			fputs(refs[i].text, f);
-		if (f)
-			fclose(f);
-	}
-	for (size_t i = 0; refs && i < n; i++)
-		free(refs[i].text);
-	free(refs);
-}
-
 /* The last event of a session that lost some: how many, and why. */
 static void note_lost(struct collector *c, uint64_t lost)
 {
@@ -1259,7 +581,7 @@ static void note_lost(struct collector *c, uint64_t lost)
 	ev = json_pack("{sI ss ss ss sI}", "t", (json_int_t)now, "src", "note", "kind", "lost",
 		       "text", text, "lost", (json_int_t)lost);
 	if (ev)
-		write_event(c, ev, now);
+		col_write_event(c, ev, now);
 	json_decref(ev);
 }
 
@@ -1277,12 +599,12 @@ void collector_stop(struct collector *c, struct collector_summary *sum)
 		note_lost(c, lost + c->bad_records);
 	fflush(c->out);
 	if (c->late)
-		resort_file(c);
+		col_resort_file(c);
 	json_object_set_new(json_object_get(c->meta, "lost"), "call", json_integer((json_int_t)lost));
 	json_object_set_new(json_object_get(c->meta, "lost"), "bad",
 			    json_integer((json_int_t)c->bad_records));
 	json_object_set_new(c->meta, "events", json_integer((json_int_t)c->written));
-	write_meta(c);
+	col_write_meta(c);
 	if (sum) {
 		sum->events = c->written;
 		sum->lost_calls = lost;

@@ -5,8 +5,11 @@
  * output reader that polls every program's output pipe. Each program runs
  * in a process group of its own, so what it forks -- even children it
  * orphaned -- can be ended together with it.
+ *
+ * This file is the core (begin, start, wait, end); output.c reads and
+ * notes what programs print; input.c feeds what they read.
  */
-#include "run/scenario.h"
+#include "run/scenario_int.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -31,31 +34,7 @@
 #include "sources/sources.h"
 #include "run/tracee.h"
 
-/* At most this many lines of a program's output go into the session. */
-#define OUTPUT_NOTES_MAX 200
-#define POLL_MS 5
-
-struct scenario {
-	struct collector *col;
-	const char *preload;
-	char progdir[2048];
-	bool quiet;
-	int (*in_child)(void *);
-	void *in_child_arg;
-	volatile sig_atomic_t *stop_flag;
-	char err[512];
-
-	pthread_mutex_t lock; /* facts.procs[].out*, line_start, notes */
-	struct run_facts facts;
-	size_t line_start[SCENARIO_MAX_PROCS]; /* start of the line not yet noted */
-	int notes[SCENARIO_MAX_PROCS];
-	pthread_t reader;
-	bool reader_started;
-	int wake[2]; /* a byte here makes the reader poll again */
-	atomic_bool stop;
-};
-
-static int64_t now_ms(void)
+int64_t sc_now_ms(void)
 {
 	struct timespec ts;
 
@@ -77,134 +56,9 @@ int scenario_free_port(void)
 	return port;
 }
 
-/* ---- output ----------------------------------------------------------- */
-
-/* One line of a program's output, as a note in the session. */
-static void note_output(struct scenario *s, struct run_proc *p, int i, const char *line,
-			size_t len)
-{
-	json_t *ev;
-
-	if (s->notes[i] > OUTPUT_NOTES_MAX)
-		return;
-	if (s->notes[i]++ == OUTPUT_NOTES_MAX) {
-		line = "(more output, not shown here)";
-		len = strlen(line);
-	}
-	ev = json_pack("{sI ss si ss ss ss#}", "t", (json_int_t)collector_now(s->col), "src",
-		       "note", "pid", (int)p->pid, "kind", "output", "role", p->role, "text", line,
-		       (int)len);
-	if (ev)
-		collector_push(s->col, ev, NULL, NULL, NULL);
-}
-
-/* Notes and echoes the complete lines that arrived. Under s->lock. */
-static void emit_lines(struct scenario *s, int i)
-{
-	struct run_proc *p = &s->facts.procs[i];
-	char *nl;
-
-	while ((nl = memchr(p->out + s->line_start[i], '\n', p->out_len - s->line_start[i]))) {
-		const char *line = p->out + s->line_start[i];
-		size_t len = (size_t)(nl - line);
-
-		note_output(s, p, i, line, len);
-		if (!s->quiet)
-			fprintf(stderr, "  [%s] %.*s\n", p->role, (int)len, line);
-		s->line_start[i] += len + 1;
-	}
-}
-
-/* At end of file: a last line without its newline still counts. Under
- * s->lock. */
-static void emit_tail(struct scenario *s, int i)
-{
-	struct run_proc *p = &s->facts.procs[i];
-	size_t len = p->out_len - s->line_start[i];
-
-	if (len == 0)
-		return;
-	note_output(s, p, i, p->out + s->line_start[i], len);
-	if (!s->quiet)
-		fprintf(stderr, "  [%s] %.*s\n", p->role, (int)len, p->out + s->line_start[i]);
-	s->line_start[i] = p->out_len;
-}
-
-static void append_output(struct scenario *s, int i, const char *buf, size_t n)
-{
-	struct run_proc *p = &s->facts.procs[i];
-
-	pthread_mutex_lock(&s->lock);
-	if (p->out_len + n > SCENARIO_OUTPUT_MAX) {
-		p->out_overflow = true;
-		n = SCENARIO_OUTPUT_MAX - p->out_len;
-	}
-	char *bigger = realloc(p->out, p->out_len + n + 1);
-	if (bigger) {
-		p->out = bigger;
-		memcpy(p->out + p->out_len, buf, n);
-		p->out_len += n;
-		p->out[p->out_len] = '\0';
-		emit_lines(s, i);
-	}
-	pthread_mutex_unlock(&s->lock);
-}
-
-/* Reads what is ready on procs[i]'s pipe; closes it at end of file. */
-static void read_output(struct scenario *s, int i)
-{
-	char buf[8192];
-	ssize_t n = read(s->facts.procs[i].out_fd, buf, sizeof(buf));
-
-	if (n > 0) {
-		append_output(s, i, buf, (size_t)n);
-		return;
-	}
-	if (n < 0 && (errno == EINTR || errno == EAGAIN))
-		return;
-	pthread_mutex_lock(&s->lock);
-	close(s->facts.procs[i].out_fd);
-	s->facts.procs[i].out_fd = -1;
-	emit_tail(s, i);
-	pthread_mutex_unlock(&s->lock);
-}
-
-static void *reader_main(void *arg)
-{
-	struct scenario *s = arg;
-
-	while (!atomic_load(&s->stop)) {
-		struct pollfd fds[SCENARIO_MAX_PROCS + 1];
-		int map[SCENARIO_MAX_PROCS + 1], n = 0;
-
-		fds[n++] = (struct pollfd){.fd = s->wake[0], .events = POLLIN};
-		pthread_mutex_lock(&s->lock);
-		for (int i = 0; i < s->facts.nprocs; i++) {
-			if (s->facts.procs[i].out_fd < 0)
-				continue;
-			map[n] = i;
-			fds[n++] = (struct pollfd){.fd = s->facts.procs[i].out_fd, .events = POLLIN};
-		}
-		pthread_mutex_unlock(&s->lock);
-		if (poll(fds, (nfds_t)n, 100) <= 0)
-			continue;
-		if (fds[0].revents) {
-			char drain[64];
-			if (read(s->wake[0], drain, sizeof(drain)) < 0)
-				continue;
-		}
-		for (int k = 1; k < n; k++)
-			if (fds[k].revents)
-				read_output(s, map[k]);
-	}
-	return NULL;
-}
-
 /* ---- starting --------------------------------------------------------- */
 
-static void set_error(struct scenario *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static void set_error(struct scenario *s, const char *fmt, ...)
+void sc_set_error(struct scenario *s, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -242,12 +96,12 @@ struct run_proc *scenario_proc(struct scenario *s, pid_t pid)
 }
 
 /* The run_proc of pid, or NULL with the error set. */
-static struct run_proc *proc_or_error(struct scenario *s, pid_t pid)
+struct run_proc *sc_proc_or_error(struct scenario *s, pid_t pid)
 {
 	struct run_proc *p = scenario_proc(s, pid);
 
 	if (!p)
-		set_error(s, "no program with pid %d in this scenario", (int)pid);
+		sc_set_error(s, "no program with pid %d in this scenario", (int)pid);
 	return p;
 }
 
@@ -269,7 +123,8 @@ struct scenario *scenario_begin(const struct scenario_options *o, char *err, siz
 		return NULL;
 	}
 	pthread_mutex_init(&s->lock, NULL);
-	s->quiet = o->quiet;
+	s->on_say = o->on_say;
+	s->on_say_arg = o->on_say_arg;
 	s->in_child = o->in_child;
 	s->in_child_arg = o->in_child_arg;
 	s->stop_flag = o->stop;
@@ -292,7 +147,7 @@ struct scenario *scenario_begin(const struct scenario_options *o, char *err, siz
 	co.on_event_arg = o->on_event_arg;
 	if (!(s->col = collector_start(&co, err, errlen)))
 		goto out_close;
-	if (pthread_create(&s->reader, NULL, reader_main, s) != 0) {
+	if (pthread_create(&s->reader, NULL, sc_reader_main, s) != 0) {
 		snprintf(err, errlen, "cannot start the output reader");
 		goto out_stop;
 	}
@@ -309,87 +164,8 @@ out_free:
 	return NULL;
 }
 
-/* A write to a pipe whose reader is gone raises SIGPIPE in the writing
- * thread: blocked here, so it is taken back and the write fails (EPIPE)
- * instead of ending socklab. */
-static int write_all_nosigpipe(int fd, const char *text, size_t len)
-{
-	sigset_t pipe_set, old;
-	int ret = 0;
-
-	sigemptyset(&pipe_set);
-	sigaddset(&pipe_set, SIGPIPE);
-	pthread_sigmask(SIG_BLOCK, &pipe_set, &old);
-	while (len > 0) {
-		ssize_t n = write(fd, text, len);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0) {
-			ret = -1;
-			break;
-		}
-		text += n;
-		len -= (size_t)n;
-	}
-	if (ret < 0 && errno == EPIPE) {
-		struct timespec none = {0, 0};
-		sigtimedwait(&pipe_set, NULL, &none);
-		errno = EPIPE;
-	}
-	pthread_sigmask(SIG_SETMASK, &old, NULL);
-	return ret;
-}
-
 /* Writes input to the program's stdin, then closes it; in a thread of its
  * own, so a program that reads slowly never blocks the scenario. */
-struct feeder {
-	int fd;
-	char *data;
-	size_t len;
-};
-
-static void *feed_main(void *arg)
-{
-	struct feeder *f = arg;
-
-	write_all_nosigpipe(f->fd, f->data, f->len);
-	close(f->fd);
-	free(f->data);
-	free(f);
-	return NULL;
-}
-
-/* stdin for a program: a pipe fed with input, or /dev/null. */
-static int open_input(const char *input)
-{
-	struct feeder *f;
-	pthread_t t;
-	int fds[2];
-
-	if (!input)
-		return open("/dev/null", O_RDONLY | O_CLOEXEC);
-	if (pipe2(fds, O_CLOEXEC) < 0)
-		return -1;
-	f = malloc(sizeof(*f));
-	if (!f || !(f->data = strdup(input)))
-		goto out_close;
-	f->fd = fds[1];
-	f->len = strlen(input);
-	if (pthread_create(&t, NULL, feed_main, f) != 0)
-		goto out_free;
-	pthread_detach(t);
-	return fds[0];
-
-out_free:
-	free(f->data);
-out_close:
-	free(f);
-	close(fds[0]);
-	close(fds[1]);
-	return -1;
-}
-
-/* A program named without a '/' is one of the scenario's own. */
 static const char *program_path(struct scenario *s, const char *name, char *buf, size_t cap)
 {
 	if (strchr(name, '/'))
@@ -448,7 +224,7 @@ static pid_t start_program(struct scenario *s, const char *netns, const char *ro
 	pid_t pid;
 
 	if (s->facts.nprocs == SCENARIO_MAX_PROCS) {
-		set_error(s, "too many programs in one scenario (%d)", SCENARIO_MAX_PROCS);
+		sc_set_error(s, "too many programs in one scenario (%d)", SCENARIO_MAX_PROCS);
 		goto out_close_in;
 	}
 	if (netns && strchr(netns, '/'))
@@ -460,7 +236,7 @@ static pid_t start_program(struct scenario *s, const char *netns, const char *ro
 	args[i] = NULL;
 	args[0] = (char *)program_path(s, argv[0], path, sizeof(path));
 	if (pipe2(out, O_CLOEXEC) < 0) {
-		set_error(s, "cannot start %s: %s", role, strerror(errno));
+		sc_set_error(s, "cannot start %s: %s", role, strerror(errno));
 		goto out_close_in;
 	}
 	to.argv = args;
@@ -484,7 +260,7 @@ static pid_t start_program(struct scenario *s, const char *netns, const char *ro
 	s->facts.nprocs++;
 	pthread_mutex_unlock(&s->lock);
 	if (write(s->wake[1], "", 1) < 0 && errno != EAGAIN)
-		set_error(s, "wake: %s", strerror(errno));
+		sc_set_error(s, "wake: %s", strerror(errno));
 	return pid;
 
 out_close_in:
@@ -497,10 +273,10 @@ out_close_in:
 pid_t scenario_start_in(struct scenario *s, const char *netns, const char *role,
 			char *const argv[], const char *input)
 {
-	int in = open_input(input);
+	int in = sc_open_input(input);
 
 	if (in < 0) {
-		set_error(s, "cannot start %s: %s", role, strerror(errno));
+		sc_set_error(s, "cannot start %s: %s", role, strerror(errno));
 		return -1;
 	}
 	return start_program(s, netns, role, argv, in, -1);
@@ -512,43 +288,17 @@ pid_t scenario_start_typing(struct scenario *s, const char *netns, const char *r
 	int fds[2];
 
 	if (pipe2(fds, O_CLOEXEC) < 0) {
-		set_error(s, "cannot start %s: %s", role, strerror(errno));
+		sc_set_error(s, "cannot start %s: %s", role, strerror(errno));
 		return -1;
 	}
 	return start_program(s, netns, role, argv, fds[0], fds[1]);
-}
-
-int scenario_type(struct scenario *s, pid_t pid, const char *text)
-{
-	struct run_proc *p = scenario_proc(s, pid);
-
-	if (!p || p->in_fd < 0) {
-		set_error(s, "pid %d has no open input to type into", (int)pid);
-		return -1;
-	}
-	if (write_all_nosigpipe(p->in_fd, text, strlen(text)) < 0) {
-		set_error(s, "%s (pid %d) no longer reads its input: %s", p->role, (int)pid,
-			  strerror(errno));
-		return -1;
-	}
-	return 0;
-}
-
-void scenario_type_end(struct scenario *s, pid_t pid)
-{
-	struct run_proc *p = scenario_proc(s, pid);
-
-	if (p && p->in_fd >= 0) {
-		close(p->in_fd);
-		p->in_fd = -1;
-	}
 }
 
 /* ---- waiting ------------------------------------------------------------ */
 
 /* Reaps whatever has ended: the scenario's programs, and orphans that
  * were handed to socklab. */
-static void reap(struct scenario *s)
+void sc_reap(struct scenario *s)
 {
 	int status;
 	pid_t pid;
@@ -565,15 +315,15 @@ static void reap(struct scenario *s)
 }
 
 /* True when the user asked to stop (Ctrl-C): every wait gives up. */
-static bool stopped(struct scenario *s)
+bool sc_stopped(struct scenario *s)
 {
 	if (!s->stop_flag || !*s->stop_flag)
 		return false;
-	set_error(s, "interrupted");
+	sc_set_error(s, "interrupted");
 	return true;
 }
 
-static void nap_ms(int ms)
+void sc_nap_ms(int ms)
 {
 	struct timespec ts = {ms / 1000, (long)(ms % 1000) * 1000000L};
 
@@ -582,77 +332,51 @@ static void nap_ms(int ms)
 
 void scenario_sleep(struct scenario *s, int ms)
 {
-	int64_t until = now_ms() + ms;
+	int64_t until = sc_now_ms() + ms;
 
-	while (now_ms() < until && !stopped(s)) {
-		reap(s);
-		nap_ms(POLL_MS);
+	while (sc_now_ms() < until && !sc_stopped(s)) {
+		sc_reap(s);
+		sc_nap_ms(POLL_MS);
 	}
-	reap(s);
+	sc_reap(s);
 }
 
 /* True once the program's output pipe is closed, or after limit_ms. */
 static void wait_output_closed(struct scenario *s, struct run_proc *p, int limit_ms)
 {
-	int64_t until = now_ms() + limit_ms;
+	int64_t until = sc_now_ms() + limit_ms;
 
-	while (now_ms() < until) {
+	while (sc_now_ms() < until) {
 		pthread_mutex_lock(&s->lock);
 		bool closed = p->out_fd < 0;
 		pthread_mutex_unlock(&s->lock);
 		if (closed)
 			return;
-		nap_ms(POLL_MS);
+		sc_nap_ms(POLL_MS);
 	}
 }
 
 int scenario_wait(struct scenario *s, pid_t pid, int timeout_ms)
 {
-	struct run_proc *p = proc_or_error(s, pid);
-	int64_t until = now_ms() + timeout_ms;
+	struct run_proc *p = sc_proc_or_error(s, pid);
+	int64_t until = sc_now_ms() + timeout_ms;
 
 	if (!p)
 		return -1;
 	for (;;) {
-		reap(s);
+		sc_reap(s);
 		if (p->ended) {
 			wait_output_closed(s, p, 500);
 			return 0;
 		}
-		if (stopped(s))
+		if (sc_stopped(s))
 			return -1;
-		if (now_ms() >= until) {
-			set_error(s, "%s (pid %d) still runs after %d ms", p->role, (int)pid,
+		if (sc_now_ms() >= until) {
+			sc_set_error(s, "%s (pid %d) still runs after %d ms", p->role, (int)pid,
 				  timeout_ms);
 			return -1;
 		}
-		nap_ms(POLL_MS);
-	}
-}
-
-int scenario_wait_output(struct scenario *s, pid_t pid, const char *text, int timeout_ms)
-{
-	struct run_proc *p = proc_or_error(s, pid);
-	int64_t until = now_ms() + timeout_ms;
-
-	if (!p)
-		return -1;
-	for (;;) {
-		pthread_mutex_lock(&s->lock);
-		bool found = p->out && strstr(p->out, text);
-		bool closed = p->out_fd < 0;
-		pthread_mutex_unlock(&s->lock);
-		if (found)
-			return 0;
-		reap(s);
-		if (stopped(s))
-			return -1;
-		if (closed || now_ms() >= until) {
-			set_error(s, "%s (pid %d) did not print \"%s\"%s", p->role, (int)pid, text,
-				  closed ? " before it ended" : "");
-			return -1;
-		}
-		nap_ms(POLL_MS);
+		sc_nap_ms(POLL_MS);
 	}
 }
 
@@ -701,21 +425,21 @@ static bool port_is(struct scenario *s, int port, const char *const files[], con
 static int wait_port(struct scenario *s, int port, int timeout_ms, bool udp)
 {
 	static const char *const tcp[] = {"tcp", "tcp6", NULL}, *const udps[] = {"udp", "udp6", NULL};
-	int64_t until = now_ms() + timeout_ms;
+	int64_t until = sc_now_ms() + timeout_ms;
 
 	for (;;) {
-		reap(s);
+		sc_reap(s);
 		/* 0A is TCP_LISTEN; 07 (TCP_CLOSE) is how a bound UDP socket shows. */
 		if (port_is(s, port, udp ? udps : tcp, udp ? "07" : "0A"))
 			return 0;
-		if (stopped(s))
+		if (sc_stopped(s))
 			return -1;
-		if (now_ms() >= until) {
-			set_error(s, "nothing %s on port %d after %d ms", udp ? "bound" : "listens",
+		if (sc_now_ms() >= until) {
+			sc_set_error(s, "nothing %s on port %d after %d ms", udp ? "bound" : "listens",
 				  port, timeout_ms);
 			return -1;
 		}
-		nap_ms(POLL_MS);
+		sc_nap_ms(POLL_MS);
 	}
 }
 
@@ -727,21 +451,6 @@ int scenario_wait_listen(struct scenario *s, int port, int timeout_ms)
 int scenario_wait_udp(struct scenario *s, int port, int timeout_ms)
 {
 	return wait_port(s, port, timeout_ms, true);
-}
-
-bool scenario_output_has(struct scenario *s, pid_t pid, const char *text, bool *overflow)
-{
-	struct run_proc *p = scenario_proc(s, pid);
-	bool has;
-
-	if (!p)
-		return false;
-	pthread_mutex_lock(&s->lock);
-	has = p->out && strstr(p->out, text);
-	if (overflow)
-		*overflow = p->out_overflow;
-	pthread_mutex_unlock(&s->lock);
-	return has;
 }
 
 void scenario_kill(struct scenario *s, pid_t pid, int sig)
@@ -759,8 +468,8 @@ void scenario_step(struct scenario *s, const char *fmt, ...)
 	vsnprintf(text, sizeof(text), fmt, ap);
 	va_end(ap);
 	collector_note(s->col, "step", "%s", text);
-	if (!s->quiet)
-		fprintf(stderr, "%s\n", text);
+	if (s->on_say)
+		s->on_say(s->on_say_arg, NULL, text, strlen(text));
 }
 
 void scenario_note(struct scenario *s, const char *kind, const char *fmt, ...)
@@ -800,23 +509,23 @@ static void signal_all(struct scenario *s, int sig, bool mark)
 
 void scenario_end(struct scenario *s, int grace_ms, struct collector_summary *sum)
 {
-	int64_t until = now_ms() + grace_ms;
+	int64_t until = sc_now_ms() + grace_ms;
 
 	/* The user leaves: every input still open ends (Ctrl-D). */
 	for (int i = 0; i < s->facts.nprocs; i++)
 		scenario_type_end(s, s->facts.procs[i].pid);
-	reap(s);
+	sc_reap(s);
 	if (!all_ended(s))
 		signal_all(s, SIGTERM, true);
-	while (!all_ended(s) && now_ms() < until) {
-		reap(s);
-		nap_ms(POLL_MS);
+	while (!all_ended(s) && sc_now_ms() < until) {
+		sc_reap(s);
+		sc_nap_ms(POLL_MS);
 	}
 	/* Whatever is left, in every program's group, ends now. */
 	signal_all(s, SIGKILL, true);
-	for (int64_t limit = now_ms() + 2000; !all_ended(s) && now_ms() < limit;) {
-		reap(s);
-		nap_ms(POLL_MS);
+	for (int64_t limit = sc_now_ms() + 2000; !all_ended(s) && sc_now_ms() < limit;) {
+		sc_reap(s);
+		sc_nap_ms(POLL_MS);
 	}
 	for (int i = 0; i < s->facts.nprocs; i++)
 		wait_output_closed(s, &s->facts.procs[i], 200);
@@ -824,7 +533,7 @@ void scenario_end(struct scenario *s, int grace_ms, struct collector_summary *su
 	if (s->reader_started)
 		pthread_join(s->reader, NULL);
 	s->reader_started = false;
-	reap(s);
+	sc_reap(s);
 	collector_stop(s->col, sum);
 	s->col = NULL;
 }

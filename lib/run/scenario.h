@@ -63,7 +63,11 @@ struct scenario_options {
 	const char *dir;        /* session folder */
 	char *const *command;   /* for session.json */
 	const char *progdir;    /* a program named without '/' is looked up here */
-	bool quiet;             /* do not echo the programs' output */
+	/* What the run says as it goes: each step (role NULL), and each line
+	 * a program prints (with its role). The library prints nothing: NULL
+	 * keeps it all in the session only; cli_say() prints it. */
+	void (*on_say)(void *arg, const char *role, const char *text, size_t len);
+	void *on_say_arg;
 	const struct source *const *sources; /* NULL: session_sources */
 	void (*on_event)(void *arg, const char *line, size_t len); /* live viewer */
 	void *on_event_arg;

@@ -1,0 +1,132 @@
+/*
+ * collector_int.h - the collector's inside, shared by the files of
+ * lib/collect/ that make it (collector.c, records.c, conntrack.c,
+ * writer.c). Private to lib/collect/: nothing else includes it.
+ */
+#ifndef SOCKLAB_COLLECTOR_INT_H
+#define SOCKLAB_COLLECTOR_INT_H
+
+#include "collect/collector.h"
+
+#include <jansson.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <sys/types.h>
+
+#include "base/ptrmap.h"
+#include "base/strpool.h"
+#include "collect/procwatch.h"
+#include "wire/ring.h"
+
+/* How long an event waits for earlier ones that are still on their way.
+ * A call record arrives when the call returns, up to a few milliseconds
+ * after its time; a packet waits for the connect() that owns it. */
+#define REORDER_NS (250 * 1000 * 1000LL)
+/* Events written per pass of the loop, between looks at the ring. */
+#define FLUSH_BATCH 2048
+/* How often /proc is read for zombies. */
+#define PROC_SCAN_NS (20 * 1000 * 1000LL)
+/* How long the last drain waits for a producer that claimed a slot. */
+#define DRAIN_NS (1500 * 1000 * 1000LL)
+#define MAX_SOURCES 8
+
+/*
+ * An event waiting to be written: either a jansson object (from a source,
+ * or a rare record), or -- for the many call records of traced programs --
+ * the record's own text, checked by jscan and written as it came, with its
+ * connection number added.
+ */
+struct pending {
+	int64_t t;
+	uint64_t seq; /* arrival order, to keep ties stable */
+	json_t *ev;
+	char *text;       /* when ev is NULL: the record, not NUL-terminated */
+	uint32_t len;
+	const char *sock; /* interned "LOCAL>PEER" of a text record, or NULL */
+	collector_flush_fn fn;
+	void *blob, *ctx;
+};
+
+struct heap {
+	struct pending *a;
+	size_t n, cap;
+};
+
+struct collector {
+	/* Set by collector_start, then read-only. */
+	char *dir;
+	char ring_path[256];
+	bool own_ring;
+	struct ring ring;
+	int64_t t0;
+	int64_t t0_realtime;
+	json_t *meta;
+	void (*on_event)(void *arg, const char *line, size_t len);
+	void *on_event_arg;
+	int *ports;
+	size_t nports;
+	char *capture_iface, *capture_netns;
+	pid_t self;
+
+	/* Shared with other threads, under lock. */
+	pthread_mutex_t lock;
+	struct pending *inbox;
+	size_t inbox_n, inbox_cap;
+	atomic_bool stopping;
+
+	/* The collector thread's own. */
+	pthread_t thread;
+	struct heap heap;
+	uint64_t seq;
+	FILE *out;
+	struct strpool *pool;
+	struct ptrmap endpoints; /* interned "IP:PORT" -> 1 */
+	struct ptrmap conns;     /* interned "A|B" (A < B) -> connection number */
+	struct ptrmap states;    /* interned "LOCAL>PEER" -> its last state written */
+	struct ptrmap sock_conn; /* interned "LOCAL>PEER" -> its connection number */
+	struct ptrmap learned;   /* interned "LOCAL>PEER" -> 1, once its address is learned */
+	struct ptrmap reaped;    /* pid -> 1, once a reaping was seen */
+	long next_conn;
+	struct procwatch *procs;
+	int64_t last_scan;
+	int64_t last_written;
+	bool late; /* something was written out of order */
+	uint64_t written, bad_records;
+
+	const struct source *sources[MAX_SOURCES];
+	void *source_state[MAX_SOURCES];
+	size_t nsources;
+};
+
+/* ---- across the files ------------------------------------------------ */
+
+/* collector.c */
+void col_arrive(struct collector *c, struct pending *p);
+
+/* conntrack.c */
+const char *col_intern(struct collector *c, const char *s);
+void col_learn(struct collector *c, json_t *ev);
+void col_learn_sock(struct collector *c, const char *sock);
+long col_conn_of_sock(struct collector *c, const char *sock);
+long col_udp_flow_of_call(struct collector *c, const char *sock, const char *text, size_t len);
+void col_learn_pid(struct collector *c, pid_t pid);
+void col_learn_reaped(struct collector *c, pid_t child);
+void col_number_connection(struct collector *c, json_t *ev);
+bool col_tell_state(struct collector *c, json_t *ev);
+
+/* records.c */
+bool col_take_ring(struct collector *c);
+bool col_take_inbox(struct collector *c);
+
+/* writer.c */
+void col_write_event(struct collector *c, json_t *ev, int64_t t);
+void col_write_record(struct collector *c, const struct pending *p);
+void col_write_meta(struct collector *c);
+json_t *col_meta_new(const struct collector_options *o, int64_t t0_realtime);
+int col_open_output(struct collector *c, char *err, size_t errlen);
+void col_resort_file(struct collector *c);
+
+#endif

@@ -1,0 +1,364 @@
+/*
+ * conntrack.c - what the session learns from the events that arrive (its
+ * sockets' endpoints, its processes, who was reaped), and the connection
+ * numbers it gives them when they are written: one "conn" for a TCP
+ * connection's calls, states and packets, one for a UDP flow; and each
+ * socket's states told as one chain.
+ */
+#include "collect/collector_int.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/random.h>
+#include <sys/stat.h>
+#include <sys/utsname.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "collect/privs.h"
+#include "wire/endpoint.h"
+#include "wire/tcp.h"
+#include "base/jscan.h"
+#include "wire/ringrec.h"
+#include "collect/procwatch.h"
+#include "base/ptrmap.h"
+#include "wire/ring.h"
+#include "base/strpool.h"
+
+
+/* ---- what the session learns ------------------------------------------ */
+
+const char *col_intern(struct collector *c, const char *s)
+{
+	return strpool_get(c->pool, s);
+}
+
+/* The local side of "LOCAL>PEER". */
+void col_learn_sock(struct collector *c, const char *sock)
+{
+	const char *gt = sock ? strchr(sock, '>') : NULL;
+	char local[ENDPOINT_STR_MAX], unmapped[ENDPOINT_STR_MAX];
+	const char *colon;
+
+	if (!gt)
+		return;
+	colon = gt;
+	while (colon > sock && colon[-1] != ':')
+		colon--;
+	/* Port 0 is "not bound yet", not an address. */
+	if (colon == sock || (gt - colon == 1 && colon[0] == '0'))
+		return;
+	snprintf(local, sizeof(local), "%.*s", (int)(gt - sock), sock);
+	endpoint_text_unmapped(local, unmapped, sizeof(unmapped));
+	ptrmap_put(&c->endpoints, col_intern(c, unmapped), 1);
+}
+
+void col_learn_pid(struct collector *c, pid_t pid)
+{
+	long seen;
+
+	if (pid > 0 && pid != c->self && !procwatch_has(c->procs, pid) &&
+	    !ptrmap_get(&c->reaped, (void *)(intptr_t)pid, &seen))
+		procwatch_add(c->procs, pid);
+}
+
+void col_learn_reaped(struct collector *c, pid_t child)
+{
+	ptrmap_put(&c->reaped, (void *)(intptr_t)child, 1);
+	procwatch_forget(c->procs, child);
+}
+
+void col_learn(struct collector *c, json_t *ev)
+{
+	const char *src = json_string_value(json_object_get(ev, "src"));
+	const char *what = json_string_value(json_object_get(ev, "event"));
+	pid_t pid = (pid_t)json_integer_value(json_object_get(ev, "pid"));
+	pid_t child = (pid_t)json_integer_value(json_object_get(ev, "child"));
+
+	if (!src)
+		return;
+	if (strcmp(src, "call") == 0) {
+		col_learn_sock(c, json_string_value(json_object_get(ev, "sock")));
+		col_learn_pid(c, pid);
+	} else if (strcmp(src, "proc") == 0 && what) {
+		if (strcmp(what, "reaped") == 0) {
+			col_learn_reaped(c, child);
+		} else if (strcmp(what, "fork") == 0) {
+			col_learn_pid(c, pid);
+			/* A fork's child is new, even if its pid was used before. */
+			if (child > 0)
+				procwatch_add(c->procs, child);
+		} else if (strcmp(what, "exec") == 0 || strcmp(what, "exit") == 0 ||
+			   strcmp(what, "watch") == 0) {
+			col_learn_pid(c, pid);
+		}
+	}
+}
+
+/* A socket bound to the wildcard address of its family; an IPv6 one (not
+ * IPV6_V6ONLY, the default) also takes IPv4 connections. */
+static bool knows_wildcard(struct collector *c, bool v6, int port)
+{
+	char wild[32];
+	long seen;
+
+	snprintf(wild, sizeof(wild), "[::]:%d", port);
+	if (ptrmap_get(&c->endpoints, col_intern(c, wild), &seen))
+		return true;
+	snprintf(wild, sizeof(wild), "0.0.0.0:%d", port);
+	return !v6 && ptrmap_get(&c->endpoints, col_intern(c, wild), &seen);
+}
+
+bool collector_watches_port(const struct collector *c, int port)
+{
+	for (size_t i = 0; i < c->nports; i++)
+		if (c->ports[i] == port)
+			return true;
+	return false;
+}
+
+bool collector_knows_endpoint(struct collector *c, const char *ip_port)
+{
+	char unmapped[ENDPOINT_STR_MAX];
+	const char *colon;
+	long seen;
+	int port;
+
+	endpoint_text_unmapped(ip_port, unmapped, sizeof(unmapped));
+	colon = strrchr(unmapped, ':');
+	if (!colon)
+		return false;
+	port = atoi(colon + 1);
+	if (collector_watches_port(c, port))
+		return true;
+	if (ptrmap_get(&c->endpoints, col_intern(c, unmapped), &seen))
+		return true;
+	return knows_wildcard(c, unmapped[0] == '[', port);
+}
+
+bool collector_adopt_endpoint(struct collector *c, pid_t pid, const char *ip_port)
+{
+	char unmapped[ENDPOINT_STR_MAX];
+	long seen;
+
+	if (pid <= 0 || pid == c->self ||
+	    (!procwatch_has(c->procs, pid) && !ptrmap_get(&c->reaped, (void *)(intptr_t)pid, &seen)))
+		return false;
+	endpoint_text_unmapped(ip_port, unmapped, sizeof(unmapped));
+	ptrmap_put(&c->endpoints, col_intern(c, unmapped), 1);
+	return true;
+}
+
+/*
+ * The connection an event is about, numbered in the order connections
+ * appear: "sock" (LOCAL>PEER) for calls and states, from and to for
+ * packets. Both directions, and both sockets of a connection, get the same
+ * number; a mapped address counts as the IPv4 address it maps, as a packet
+ * shows it. A socket without a peer (a listener) is no connection: it is
+ * named by its "sock" alone.
+ */
+static bool connection_ends(json_t *ev, char *a, char *b, size_t cap)
+{
+	const char *src = json_string_value(json_object_get(ev, "src"));
+	const char *sock = json_string_value(json_object_get(ev, "sock"));
+	const char *from = json_string_value(json_object_get(ev, "from"));
+	const char *to = json_string_value(json_object_get(ev, "to"));
+	const char *gt = sock ? strchr(sock, '>') : NULL;
+	char local[ENDPOINT_STR_MAX];
+
+	if (gt && strcmp(gt + 1, "*") != 0 && strncmp(sock, "unix", 4) != 0) {
+		snprintf(local, sizeof(local), "%.*s", (int)(gt - sock), sock);
+		endpoint_text_unmapped(local, a, cap);
+		endpoint_text_unmapped(gt + 1, b, cap);
+		return true;
+	}
+	/* A state event's from and to are states, not addresses. */
+	if (!sock && src && strcmp(src, "pkt") == 0 && from && to) {
+		endpoint_text_unmapped(from, a, cap);
+		endpoint_text_unmapped(to, b, cap);
+		return true;
+	}
+	return false;
+}
+
+/* The number a key stands for, or 0; or, with make, a new number for it
+ * (0 if out of memory). */
+static long conn_for_key(struct collector *c, const char *key, bool make)
+{
+	const char *k = col_intern(c, key);
+	long conn = 0;
+
+	if (!k || ptrmap_get(&c->conns, k, &conn) || !make)
+		return conn;
+	conn = ++c->next_conn;
+	ptrmap_put(&c->conns, k, conn);
+	return conn;
+}
+
+static void conn_key(const char *a, const char *b, char *key, size_t cap)
+{
+	if (strcmp(a, b) < 0)
+		snprintf(key, cap, "%s|%s", a, b);
+	else
+		snprintf(key, cap, "%s|%s", b, a);
+}
+
+/* The number of the connection between a and b, in either order: given
+ * in order of appearance, from 1. 0 if out of memory. */
+static long conn_between(struct collector *c, const char *a, const char *b)
+{
+	char key[2 * ENDPOINT_STR_MAX + 2];
+
+	conn_key(a, b, key, sizeof(key));
+	return conn_for_key(c, key, true);
+}
+
+/*
+ * UDP datagrams between two ports are a "connection" too (a flow), though
+ * a server's socket is often bound to 0.0.0.0 and never connected: its
+ * sendto() and recvfrom() name only their own port and the peer. A flow is
+ * therefore also known by each side's half: "udp:PORT>PEER" (this side's
+ * port, the other side's address). A datagram knows both ends and records
+ * both halves; a call on an unconnected socket finds its flow by its half,
+ * or starts it (a sendto() comes before its datagram).
+ */
+static void udp_half_key(int port, const char *peer, char *key, size_t cap)
+{
+	snprintf(key, cap, "udp:%d>%s", port, peer);
+}
+
+static void conn_remember(struct collector *c, const char *key, long conn)
+{
+	const char *k = col_intern(c, key);
+
+	if (k && conn > 0)
+		ptrmap_put(&c->conns, k, conn);
+}
+
+static long udp_flow_between(struct collector *c, const char *a, const char *b)
+{
+	char key[2 * ENDPOINT_STR_MAX + 2], half_a[ENDPOINT_STR_MAX + 16],
+		half_b[ENDPOINT_STR_MAX + 16];
+	long conn;
+
+	conn_key(a, b, key, sizeof(key));
+	udp_half_key(endpoint_port(a), b, half_a, sizeof(half_a));
+	udp_half_key(endpoint_port(b), a, half_b, sizeof(half_b));
+	conn = conn_for_key(c, key, false);
+	if (!conn)
+		conn = conn_for_key(c, half_a, false);
+	if (!conn)
+		conn = conn_for_key(c, half_b, false);
+	if (!conn)
+		conn = conn_for_key(c, key, true);
+	conn_remember(c, key, conn);
+	conn_remember(c, half_a, conn);
+	conn_remember(c, half_b, conn);
+	return conn;
+}
+
+/* A call on an unconnected UDP socket ("0.0.0.0:9190>*") that names its
+ * peer (sendto's destination, recvfrom's source): the flow it belongs to.
+ * text is the call's record. 0 for anything else. */
+long col_udp_flow_of_call(struct collector *c, const char *sock, const char *text,
+			     size_t len)
+{
+	static const char peer_tag[] = "\"peer\":\"", udp_tag[] = "\"proto\":\"udp\"";
+	const char *gt = strchr(sock, '>'), *peer, *end;
+	char peer_text[ENDPOINT_STR_MAX], unmapped[ENDPOINT_STR_MAX],
+		half[ENDPOINT_STR_MAX + 16], local[ENDPOINT_STR_MAX];
+
+	if (!gt || strcmp(gt + 1, "*") != 0 || !memmem(text, len, udp_tag, sizeof(udp_tag) - 1))
+		return 0;
+	peer = memmem(text, len, peer_tag, sizeof(peer_tag) - 1);
+	if (!peer)
+		return 0;
+	peer += sizeof(peer_tag) - 1;
+	end = memchr(peer, '"', len - (size_t)(peer - text));
+	if (!end || end - peer >= (long)sizeof(peer_text))
+		return 0;
+	snprintf(peer_text, sizeof(peer_text), "%.*s", (int)(end - peer), peer);
+	snprintf(local, sizeof(local), "%.*s", (int)(gt - sock), sock);
+	endpoint_text_unmapped(peer_text, unmapped, sizeof(unmapped));
+	udp_half_key(endpoint_port(local), unmapped, half, sizeof(half));
+	return conn_for_key(c, half, true);
+}
+
+static bool is_udp_packet(json_t *ev)
+{
+	const char *src = json_string_value(json_object_get(ev, "src"));
+	const char *proto = json_string_value(json_object_get(ev, "proto"));
+
+	return src && proto && strcmp(src, "pkt") == 0 && strcmp(proto, "udp") == 0;
+}
+
+void col_number_connection(struct collector *c, json_t *ev)
+{
+	char a[ENDPOINT_STR_MAX], b[ENDPOINT_STR_MAX];
+	long conn;
+
+	if (!connection_ends(ev, a, b, sizeof(a)))
+		return;
+	if (is_udp_packet(ev))
+		conn = udp_flow_between(c, a, b);
+	else
+		conn = conn_between(c, a, b);
+	if (conn > 0)
+		json_object_set_new(ev, "conn", json_integer(conn));
+}
+
+/* The connection number of an interned socket name, remembered per name:
+ * a traced program names the same few sockets in most of its calls. 0 for
+ * a socket without a peer. */
+long col_conn_of_sock(struct collector *c, const char *sock)
+{
+	char local[ENDPOINT_STR_MAX], a[ENDPOINT_STR_MAX], b[ENDPOINT_STR_MAX];
+	const char *gt = strchr(sock, '>');
+	long conn = 0;
+
+	if (ptrmap_get(&c->sock_conn, sock, &conn))
+		return conn;
+	/* Unix sockets have no addresses to tell one pair from another. */
+	if (gt && strcmp(gt + 1, "*") != 0 && strncmp(sock, "unix", 4) != 0) {
+		snprintf(local, sizeof(local), "%.*s", (int)(gt - sock), sock);
+		endpoint_text_unmapped(local, a, sizeof(a));
+		endpoint_text_unmapped(gt + 1, b, sizeof(b));
+		conn = conn_between(c, a, b);
+	}
+	ptrmap_put(&c->sock_conn, sock, conn);
+	return conn;
+}
+
+/*
+ * One socket, one story. Two sources may see the same change (sock_diag
+ * and TCP_INFO without tracefs): a state already told for a socket is not
+ * told again, and "from" is always the state its story told last, so the
+ * states of a socket read as one chain.
+ */
+bool col_tell_state(struct collector *c, json_t *ev)
+{
+	const char *src = json_string_value(json_object_get(ev, "src"));
+	const char *sock = json_string_value(json_object_get(ev, "sock"));
+	enum tcp_state to = tcp_state_parse(json_string_value(json_object_get(ev, "to")));
+	const char *k;
+	long last;
+
+	if (!src || strcmp(src, "state") != 0 || !sock || to == TCP_ST_NONE ||
+	    !(k = col_intern(c, sock)))
+		return true;
+	if (ptrmap_get(&c->states, k, &last)) {
+		if (last == (long)to)
+			return false;
+		json_object_set_new(ev, "from", json_string(tcp_state_name((enum tcp_state)last)));
+	}
+	ptrmap_put(&c->states, k, (long)to);
+	return true;
+}

@@ -1,0 +1,180 @@
+/*
+ * writer.c - the session folder as the collector writes it: events.jsonl
+ * line by line, session.json whole, and the re-sort at stop when late
+ * events were written out of order.
+ */
+#include "collect/collector_int.h"
+#include "session/sessionfile.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/random.h>
+#include <sys/stat.h>
+#include <sys/utsname.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "collect/privs.h"
+#include "wire/endpoint.h"
+#include "wire/tcp.h"
+#include "base/jscan.h"
+#include "wire/ringrec.h"
+#include "collect/procwatch.h"
+#include "base/ptrmap.h"
+#include "wire/ring.h"
+#include "base/strpool.h"
+
+
+static void write_line(struct collector *c, const char *line, size_t len, int64_t t)
+{
+	if (t < c->last_written)
+		c->late = true;
+	else
+		c->last_written = t;
+	fwrite(line, 1, len, c->out);
+	fputc('\n', c->out);
+	c->written++;
+	if (c->on_event)
+		c->on_event(c->on_event_arg, line, len);
+}
+
+void col_write_event(struct collector *c, json_t *ev, int64_t t)
+{
+	char *line = json_dumps(ev, JSON_COMPACT | JSON_PRESERVE_ORDER);
+
+	if (!line)
+		return;
+	write_line(c, line, strlen(line), t);
+	free(line);
+}
+
+/* A call record as it came, with ,"conn":N before its closing brace. */
+void col_write_record(struct collector *c, const struct pending *p)
+{
+	char line[RING_RECORD_MAX + 32];
+	const char *brace = memrchr(p->text, '}', p->len);
+	long conn = p->sock ? col_conn_of_sock(c, p->sock) : 0;
+	size_t n = brace ? (size_t)(brace - p->text) : 0;
+
+	if (p->sock && conn <= 0)
+		conn = col_udp_flow_of_call(c, p->sock, p->text, p->len);
+
+	if (!brace || conn <= 0) {
+		write_line(c, p->text, p->len, p->t);
+		return;
+	}
+	memcpy(line, p->text, n);
+	n += (size_t)snprintf(line + n, sizeof(line) - n, "%s\"conn\":%ld}",
+			      n > 1 ? "," : "", conn);
+	write_line(c, line, n, p->t);
+}
+
+void col_write_meta(struct collector *c)
+{
+	session_meta_write(c->dir, c->meta);
+}
+
+json_t *col_meta_new(const struct collector_options *o, int64_t t0_realtime)
+{
+	char started[64];
+	time_t secs = (time_t)(t0_realtime / 1000000000LL);
+	struct tm tm;
+	struct utsname u;
+	json_t *cmd = json_array();
+
+	localtime_r(&secs, &tm);
+	strftime(started, sizeof(started), "%Y-%m-%dT%H:%M:%S%z", &tm);
+	for (size_t i = 0; o->command && o->command[i]; i++)
+		json_array_append_new(cmd, json_string(o->command[i]));
+	uname(&u);
+	return json_pack("{si ss sI so ss s{s{sb}} s{sI sI}}", "socklab", 1, "started", started,
+			 "t0_realtime_ns", (json_int_t)t0_realtime, "command", cmd, "kernel",
+			 u.release, "sources", "call", "ok", 1, "lost", "call", (json_int_t)0,
+			 "bad", (json_int_t)0);
+}
+
+
+int col_open_output(struct collector *c, char *err, size_t errlen)
+{
+	char path[4096];
+
+	if (mkdir(c->dir, 0755) < 0 && errno != EEXIST) {
+		snprintf(err, errlen, "cannot make the session folder %s: %s", c->dir,
+			 strerror(errno));
+		return -1;
+	}
+	session_file(path, sizeof(path), c->dir, SESSION_EVENTS);
+	c->out = fopen(path, "we");
+	if (!c->out) {
+		snprintf(err, errlen, "cannot write %s: %s", path, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+/* Late arrivals were written out of order: sort the file by "t" (stably,
+ * so frames and ties keep their order). */
+struct line_ref {
+	int64_t t;
+	size_t index;
+	char *text;
+};
+
+static int line_ref_cmp(const void *a, const void *b)
+{
+	const struct line_ref *x = a, *y = b;
+
+	if (x->t != y->t)
+		return x->t < y->t ? -1 : 1;
+	return x->index < y->index ? -1 : x->index > y->index;
+}
+
+void col_resort_file(struct collector *c)
+{
+	char path[4096];
+	struct line_ref *refs = NULL;
+	size_t n = 0, cap = 0, len = 0;
+	char *line = NULL;
+	FILE *f;
+
+	session_file(path, sizeof(path), c->dir, SESSION_EVENTS);
+	f = fopen(path, "re");
+	if (!f)
+		return;
+	while (getline(&line, &len, f) > 0) {
+		if (n == cap) {
+			cap = cap ? cap * 2 : 4096;
+			refs = realloc(refs, cap * sizeof(*refs));
+			if (!refs)
+				break;
+		}
+		json_t *ev = json_loads(line, 0, NULL);
+		refs[n] = (struct line_ref){json_integer_value(json_object_get(ev, "t")), n, line};
+		json_decref(ev);
+		n++;
+		line = NULL;
+		len = 0;
+	}
+	fclose(f);
+	free(line);
+	if (refs) {
+		qsort(refs, n, sizeof(*refs), line_ref_cmp);
+		f = fopen(path, "we");
+		for (size_t i = 0; f && i < n; i++)
+			fputs(refs[i].text, f);
+		if (f)
+			fclose(f);
+	}
+	for (size_t i = 0; refs && i < n; i++)
+		free(refs[i].text);
+	free(refs);
+}
+
