@@ -20,18 +20,23 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "grade/batch.h"
 #include "cli.h"
-#include "host/stage.h"
-#include "grade/grade.h"
 #include "collect/privs.h"
+#include "grade/batch.h"
+#include "grade/grade.h"
+#include "host/stage.h"
 #include "report.h"
 
 /* Generous: a loaded machine, a traced program, a student's slow build. */
 static const struct sandbox_limits grade_limits = {
-	.cpu_s = 30, .as_mb = 1024, .mem_mb = 256, .nproc = 64, .nofile = 256, .fsize_mb = 16,
+	.cpu_s = 30,
+	.as_mb = 1024,
+	.mem_mb = 256,
+	.nproc = 64,
+	.nofile = 256,
+	.fsize_mb = 16,
 };
-#define DEADLINE_S 300
+#define DEADLINE_S   300
 #define WORKER_ERROR 3 /* a worker's exit status when socklab itself failed */
 
 const struct command cmd_grade_info = {
@@ -83,7 +88,7 @@ struct grade_batch {
 	const struct grade_args *ga;
 	char out[4096];
 	json_t *results; /* one per submission, in order */
-	bool env_error;  /* socklab itself could not grade one */
+	bool env_error;	 /* socklab itself could not grade one */
 };
 
 static volatile sig_atomic_t interrupted;
@@ -117,25 +122,39 @@ static void print_assignments(FILE *out)
 static int parse_args(int argc, char **argv, struct grade_args *a)
 {
 	static const struct option options[] = {
-		{"json", no_argument, NULL, 'J'},      {"jobs", required_argument, NULL, 'j'},
-		{"args", required_argument, NULL, 'a'}, {"prog", required_argument, NULL, 'p'},
-		{"out", required_argument, NULL, 'o'},  {"help", no_argument, NULL, 'h'},
+		{"json", no_argument, NULL, 'J'},
+		{"jobs", required_argument, NULL, 'j'},
+		{"args", required_argument, NULL, 'a'},
+		{"prog", required_argument, NULL, 'p'},
+		{"out", required_argument, NULL, 'o'},
+		{"help", no_argument, NULL, 'h'},
 		{0},
 	};
 	int opt;
 
 	while ((opt = getopt_long(argc, argv, "j:o:h", options, NULL)) != -1) {
 		switch (opt) {
-		case 'J': a->json = true; break;
-		case 'j': a->jobs = atoi(optarg); break;
-		case 'a': a->args = optarg; break;
-		case 'p': a->prog = optarg; break;
-		case 'o': a->out = optarg; break;
+		case 'J':
+			a->json = true;
+			break;
+		case 'j':
+			a->jobs = atoi(optarg);
+			break;
+		case 'a':
+			a->args = optarg;
+			break;
+		case 'p':
+			a->prog = optarg;
+			break;
+		case 'o':
+			a->out = optarg;
+			break;
 		case 'h':
 			cli_help(&cmd_grade_info);
 			print_assignments(stdout);
 			return EXIT_OK;
-		default: return cli_usage_error(&cmd_grade_info, "unknown option");
+		default:
+			return cli_usage_error(&cmd_grade_info, "unknown option");
 		}
 	}
 	if (optind + 2 > argc) {
@@ -144,7 +163,8 @@ static int parse_args(int argc, char **argv, struct grade_args *a)
 	}
 	if (!(a->a = assignment_find(argv[optind]))) {
 		print_assignments(stderr);
-		return cli_usage_error(&cmd_grade_info, "there is no assignment '%s'", argv[optind]);
+		return cli_usage_error(&cmd_grade_info, "there is no assignment '%s'",
+				       argv[optind]);
 	}
 	if (a->jobs < 1 || a->jobs > 64)
 		return cli_usage_error(&cmd_grade_info, "--jobs takes a number from 1 to 64");
@@ -178,8 +198,12 @@ static int write_json(const char *dir, json_t *result)
 static int grade_worker(void *arg, struct batch_job *job)
 {
 	const struct grade_args *ga = ((struct grade_batch *)arg)->ga;
-	struct grade_options o = {.a = ga->a, .args = ga->args, .prog = ga->prog,
-				  .outdir = job->outdir, .workdir = job->workdir, .sb = &job->sb,
+	struct grade_options o = {.a = ga->a,
+				  .args = ga->args,
+				  .prog = ga->prog,
+				  .outdir = job->outdir,
+				  .workdir = job->workdir,
+				  .sb = &job->sb,
 				  .stop = &worker_stop};
 	struct grade_result res;
 	char err[1024] = "";
@@ -268,7 +292,8 @@ static void print_checks(FILE *out, const struct assignment *a, json_t *res)
 	json_t *c;
 	size_t i;
 
-	json_array_foreach(json_object_get(res, "checks"), i, c) {
+	json_array_foreach(json_object_get(res, "checks"), i, c)
+	{
 		struct check_result r;
 		for (int k = 0; a->checks[k].name; k++)
 			if (strcmp(a->checks[k].name, jstr(c, "name")) == 0) {
@@ -294,9 +319,10 @@ static void print_report(FILE *out, const struct assignment *a, json_t *res)
 		fprintf(out, "  not isolated: %s\n", jstr(sandbox, "missing"));
 	print_checks(out, a, res);
 	if (*session)
-		fprintf(out, "  the whole run, recorded: %s\n"
-			     "    socklab show %s    (every call, as text)\n"
-			     "    socklab view %s    (the viewer)\n",
+		fprintf(out,
+			"  the whole run, recorded: %s\n"
+			"    socklab show %s    (every call, as text)\n"
+			"    socklab view %s    (the viewer)\n",
 			session, session, session);
 	fprintf(out, "\n");
 }
@@ -371,8 +397,9 @@ static bool check_passed(json_t *res, const char *name)
 	json_t *c;
 	size_t i;
 
-	json_array_foreach(json_object_get(res, "checks"), i, c) if (strcmp(jstr(c, "name"), name) == 0)
-		return json_is_true(json_object_get(c, "pass"));
+	json_array_foreach(json_object_get(res, "checks"), i,
+			   c) if (strcmp(jstr(c, "name"), name) ==
+				  0) return json_is_true(json_object_get(c, "pass"));
 	return false;
 }
 
@@ -384,9 +411,9 @@ static void csv_problems(FILE *f, json_t *res)
 	json_t *p;
 	size_t i;
 
-	json_array_foreach(json_object_get(res, "problems"), i, p)
-		len += (size_t)snprintf(cell + len, len < sizeof(cell) ? sizeof(cell) - len : 0, "%s%s",
-					i ? "; " : "", json_string_value(p));
+	json_array_foreach(json_object_get(res, "problems"), i, p) len +=
+		(size_t)snprintf(cell + len, len < sizeof(cell) ? sizeof(cell) - len : 0, "%s%s",
+				 i ? "; " : "", json_string_value(p));
 	csv_field(f, cell);
 }
 
@@ -403,14 +430,17 @@ static int write_csv(const struct grade_batch *gb, const char *path)
 	for (int k = 0; a->checks[k].name; k++)
 		fprintf(f, ",%s", a->checks[k].name);
 	fprintf(f, ",build,problems,session\n");
-	json_array_foreach(gb->results, i, res) {
+	json_array_foreach(gb->results, i, res)
+	{
 		csv_field(f, jstr(res, "submission"));
 		fprintf(f, ",%lld,%lld", json_integer_value(json_object_get(res, "score")),
 			json_integer_value(json_object_get(res, "max")));
 		for (int k = 0; a->checks[k].name; k++)
 			fprintf(f, ",%d", check_passed(res, a->checks[k].name));
-		fprintf(f, ",%s,", json_is_true(json_object_get(json_object_get(res, "build"), "ok"))
-					   ? "ok" : "failed");
+		fprintf(f, ",%s,",
+			json_is_true(json_object_get(json_object_get(res, "build"), "ok"))
+				? "ok"
+				: "failed");
 		csv_problems(f, res);
 		fputc(',', f);
 		csv_field(f, jstr(res, "session"));
@@ -423,7 +453,8 @@ static int write_csv(const struct grade_batch *gb, const char *path)
 static const char *why_not_built(json_t *res)
 {
 	json_t *build = json_object_get(res, "build");
-	const char *problem = json_string_value(json_array_get(json_object_get(res, "problems"), 0));
+	const char *problem =
+		json_string_value(json_array_get(json_object_get(res, "problems"), 0));
 
 	if (*jstr(build, "command"))
 		return "did not build";
@@ -443,7 +474,8 @@ static void print_summary(const struct grade_batch *gb, const char *csv)
 	for (int k = 0; a->checks[k].name; k++)
 		fprintf(stderr, " %-*s", (int)strlen(a->checks[k].name), a->checks[k].name);
 	fprintf(stderr, "\n");
-	json_array_foreach(gb->results, i, res) {
+	json_array_foreach(gb->results, i, res)
+	{
 		char score[32];
 		bool built = json_is_true(json_object_get(json_object_get(res, "build"), "ok"));
 		snprintf(score, sizeof(score), "%lld/%lld",
@@ -470,9 +502,10 @@ static int exit_status(const struct grade_batch *gb)
 
 	if (gb->env_error || interrupted)
 		return EXIT_USAGE;
-	json_array_foreach(gb->results, i, res) if (json_integer_value(json_object_get(res, "score")) <
-						    json_integer_value(json_object_get(res, "max")))
-		return EXIT_FAILED;
+	json_array_foreach(gb->results, i,
+			   res) if (json_integer_value(json_object_get(res, "score")) <
+				    json_integer_value(
+					    json_object_get(res, "max"))) return EXIT_FAILED;
 	return EXIT_OK;
 }
 
@@ -512,9 +545,13 @@ int cmd_grade(int argc, char **argv)
 {
 	struct grade_args ga = {.jobs = 1};
 	struct grade_batch gb = {.ga = &ga};
-	struct batch_options bo = {.jobs = 1, .limits = grade_limits, .deadline_s = DEADLINE_S,
-				   .stop = &interrupted, .worker = grade_worker,
-				   .on_done = on_done, .arg = &gb};
+	struct batch_options bo = {.jobs = 1,
+				   .limits = grade_limits,
+				   .deadline_s = DEADLINE_S,
+				   .stop = &interrupted,
+				   .worker = grade_worker,
+				   .on_done = on_done,
+				   .arg = &gb};
 	struct submission *subs;
 	char err[1024], csv[4200];
 	int n, ret = parse_args(argc, argv, &ga);

@@ -20,10 +20,10 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "lab/lab.h"
-#include "run/labnet.h"
 #include "host/paths.h"
+#include "lab/lab.h"
 #include "report.h"
+#include "run/labnet.h"
 #include "viewer/viewer.h"
 
 const struct command cmd_run_info = {
@@ -85,7 +85,8 @@ static int parse_args(int argc, char **argv, struct run_args *a)
 		if (argv[i][0] != '-' && (i == 1 || strcmp(argv[i - 1], "--record") != 0))
 			if (!(a->lab = lab_find(argv[i])))
 				return cli_usage_error(&cmd_run_info,
-						       "there is no lab '%s' (socklab list shows them)",
+						       "there is no lab '%s' (socklab list shows "
+						       "them)",
 						       argv[i]);
 	if (!a->lab)
 		return cli_usage_error(&cmd_run_info, "which lab? (socklab list shows them)");
@@ -126,7 +127,8 @@ static char *default_dir(const struct run_args *a)
 		snprintf(kind, sizeof(kind), "-fix");
 	else if (option)
 		snprintf(kind, sizeof(kind), "-%s", option);
-	if (asprintf(&dir, "socklab-lab%02d-%s%s-%s", a->lab->number, a->lab->name, kind, stamp) < 0)
+	if (asprintf(&dir, "socklab-lab%02d-%s%s-%s", a->lab->number, a->lab->name, kind, stamp) <
+	    0)
 		return NULL;
 	return dir;
 }
@@ -165,8 +167,8 @@ struct play {
 	const char *dir;
 	struct scenario *s;
 	struct viewer_feed *feed; /* NULL without the viewer */
-	FILE *out;                /* the report: stdout, or the buffer */
-	int ret;                  /* failed checkpoints, or -1 */
+	FILE *out;		  /* the report: stdout, or the buffer */
+	int ret;		  /* failed checkpoints, or -1 */
 };
 
 static void *play(void *arg)
@@ -185,8 +187,8 @@ static void *play(void *arg)
 				    p->feed ? viewer_feed_line : NULL, p->feed);
 	p->ret = ret < 0 || failed < 0 ? -1 : failed;
 	if (p->feed && p->ret >= 0)
-		viewer_feed_end(p->feed, "%s (q quits)", p->ret ? "some checkpoints did not hold"
-								: "all checkpoints hold");
+		viewer_feed_end(p->feed, "%s (q quits)",
+				p->ret ? "some checkpoints did not hold" : "all checkpoints hold");
 	else if (p->feed)
 		viewer_feed_end(p->feed, "the scenario stopped (q quits)");
 	return NULL;
@@ -214,9 +216,11 @@ static void play_viewing(struct play *p, const struct check *checks)
 		goto out;
 	}
 	viewer_feed_clock(p->feed, collector_t0(scenario_collector(p->s)));
-	if (viewer_run_live(p->feed, &(struct viewer_options){.title = title,
-				       .lab_title = p->a->lab->title, .checkpoints = names,
-				       .ncheckpoints = n},
+	if (viewer_run_live(p->feed,
+			    &(struct viewer_options){.title = title,
+						     .lab_title = p->a->lab->title,
+						     .checkpoints = names,
+						     .ncheckpoints = n},
 			    err, sizeof(err)) < 0)
 		cli_error("%s", err);
 	interrupted = 1;
@@ -233,8 +237,11 @@ out:
 static int run_scenario(const struct run_args *a, const char *dir, char **argv)
 {
 	char progdir[4096], err[1024];
-	struct scenario_options so = {.dir = dir, .command = argv, .progdir = progdir,
-				      .stop = &interrupted, .on_say = cli_say};
+	struct scenario_options so = {.dir = dir,
+				      .command = argv,
+				      .progdir = progdir,
+				      .stop = &interrupted,
+				      .on_say = cli_say};
 	struct play p = {.a = a, .dir = dir, .out = stdout};
 	struct run_facts *facts;
 

@@ -30,7 +30,8 @@ const struct command cmd_show_info = {
 	"                 127.0.0.1:9190                 127.0.0.1:40112\n"
 	"             pid 1201 echo_server           pid 1202 echo_client\n"
 	"  0.201415        |                               | connect()     [1202] connect(3, ...\n"
-	"  0.201430        |<-------- SYN seq=0 -----------|               #1 TCP 127.0.0.1:40112 ...\n"
+	"  0.201430        |<-------- SYN seq=0 -----------|               #1 TCP 127.0.0.1:40112 "
+	"...\n"
 	"\n"
 	"Each line starts with seconds since the session started and ends with the\n"
 	"event in words: [1202] is the process, then the call as you wrote it and\n"
@@ -80,8 +81,8 @@ struct text_ladder {
 	struct proctable procs;
 	struct ladder_geom g;
 	struct ladder_cell *cells;
-	int conn;    /* -1: every event */
-	int timew;   /* width of the time column */
+	int conn;  /* -1: every event */
+	int timew; /* width of the time column */
 	bool utf8;
 };
 
@@ -149,7 +150,10 @@ static void print_heads(struct text_ladder *t, const struct ladder_ctx *c)
  * they are, is a line of its own. */
 static void print_ladder(struct text_ladder *t)
 {
-	struct ladder_ctx c = {.l = &t->l, .v = &t->v, .procs = &t->procs, .g = &t->g,
+	struct ladder_ctx c = {.l = &t->l,
+			       .v = &t->v,
+			       .procs = &t->procs,
+			       .g = &t->g,
 			       .hot = SIZE_MAX};
 	char when[32], what[1024];
 	int64_t last = -1;
@@ -208,9 +212,9 @@ struct show_args {
 static int parse_args(int argc, char **argv, struct show_args *a)
 {
 	static const struct option options[] = {
-		{"json", no_argument, NULL, 'j'},   {"flat", no_argument, NULL, 'f'},
+		{"json", no_argument, NULL, 'j'},	{"flat", no_argument, NULL, 'f'},
 		{"conn", required_argument, NULL, 'c'}, {"utf8", no_argument, NULL, 'u'},
-		{"help", no_argument, NULL, 'h'},   {0},
+		{"help", no_argument, NULL, 'h'},	{0},
 	};
 	char *end;
 	int opt;

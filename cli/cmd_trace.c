@@ -20,8 +20,8 @@
 #include <fcntl.h>
 #include <getopt.h>
 #include <pthread.h>
-#include <stdatomic.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,13 +34,13 @@
 #include "cli.h"
 #include "collect/collector.h"
 #include "collect/live.h"
-#include "host/paths.h"
 #include "collect/procwatch.h"
+#include "host/paths.h"
+#include "run/tracee.h"
+#include "sources/sources.h"
+#include "viewer/viewer.h"
 #include "wire/progcheck.h"
 #include "wire/ring.h"
-#include "sources/sources.h"
-#include "run/tracee.h"
-#include "viewer/viewer.h"
 
 const struct command cmd_trace_info = {
 	"trace",
@@ -216,7 +216,8 @@ static void print_summary(const char *dir, const char *prog, int status,
 		fprintf(stderr, "socklab: %s exited with status %d", prog, WEXITSTATUS(status));
 	fprintf(stderr, "; %llu events recorded", (unsigned long long)sum->events);
 	if (sum->lost_calls + sum->bad_records)
-		fprintf(stderr, ", %llu lost", (unsigned long long)(sum->lost_calls + sum->bad_records));
+		fprintf(stderr, ", %llu lost",
+			(unsigned long long)(sum->lost_calls + sum->bad_records));
 	fprintf(stderr, "\nsocklab: session saved in %s\n", dir);
 	fprintf(stderr, "         as text:  socklab show %s\n", dir);
 }
@@ -226,8 +227,8 @@ struct trace_args {
 	bool alone; /* never join a live session */
 	const struct source *sources[SOURCES_MAX + 1];
 	const char *iface; /* where packets are captured; NULL: lo */
-	bool view;  /* show it in the viewer (a session of its own) */
-	char **argv; /* the program and its arguments */
+	bool view;	   /* show it in the viewer (a session of its own) */
+	char **argv;	   /* the program and its arguments */
 };
 
 /* Returns -1 to go on, or the exit status to return at once. */
@@ -327,7 +328,8 @@ static void *waiter_main(void *arg)
 	w->status = wait_all(w->sink, w->pid, w->prog);
 	atomic_store(&w->done, true);
 	if (WIFSIGNALED(w->status))
-		viewer_feed_end(w->feed, "%s killed by %s", w->prog, strsignal(WTERMSIG(w->status)));
+		viewer_feed_end(w->feed, "%s killed by %s", w->prog,
+				strsignal(WTERMSIG(w->status)));
 	else
 		viewer_feed_end(w->feed, "%s exited with status %d", w->prog,
 				WEXITSTATUS(w->status));
@@ -436,7 +438,8 @@ static int trace_joined(const struct trace_args *a, const struct live_session *l
 	}
 	if (a->record)
 		cli_error("--record %s is not used: the watch records this program too", a->record);
-	fprintf(stderr, "socklab: joined the live session of socklab watch (pid %d), recording in %s\n",
+	fprintf(stderr,
+		"socklab: joined the live session of socklab watch (pid %d), recording in %s\n",
 		(int)ls->pid, ls->dir);
 	sink.ring = &ring;
 	status = run_traced(a->argv, preload, ls->ring, &sink);

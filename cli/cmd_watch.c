@@ -9,8 +9,8 @@
  * show` does for a script or a pipe.
  */
 #include <errno.h>
-#include <limits.h>
 #include <getopt.h>
+#include <limits.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
@@ -18,12 +18,12 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "base/strpool.h"
 #include "cli.h"
 #include "collect/collector.h"
-#include "session/event.h"
 #include "collect/live.h"
+#include "session/event.h"
 #include "sources/sources.h"
-#include "base/strpool.h"
 #include "viewer/viewer.h"
 
 const struct command cmd_watch_info = {
@@ -68,7 +68,8 @@ static int parse_port(const char *text, struct watch_args *a)
 	long port = strtol(text, &end, 10);
 
 	if (*text == '\0' || *end != '\0' || port < 1 || port > 65535)
-		return cli_usage_error(&cmd_watch_info, "--port %s: give a port from 1 to 65535", text);
+		return cli_usage_error(&cmd_watch_info, "--port %s: give a port from 1 to 65535",
+				       text);
 	if (a->nports == MAX_PORTS)
 		return cli_usage_error(&cmd_watch_info, "at most %d ports", MAX_PORTS);
 	a->ports[a->nports++] = (int)port;
@@ -79,12 +80,9 @@ static int parse_port(const char *text, struct watch_args *a)
 static int parse_args(int argc, char **argv, struct watch_args *a)
 {
 	static const struct option options[] = {
-		{"port", required_argument, NULL, 'p'},
-		{"record", required_argument, NULL, 'r'},
-		{"iface", required_argument, NULL, 'i'},
-		{"no-view", no_argument, NULL, 'n'},
-		{"help", no_argument, NULL, 'h'},
-		{0},
+		{"port", required_argument, NULL, 'p'},	 {"record", required_argument, NULL, 'r'},
+		{"iface", required_argument, NULL, 'i'}, {"no-view", no_argument, NULL, 'n'},
+		{"help", no_argument, NULL, 'h'},	 {0},
 	};
 	int opt, ret;
 
@@ -113,8 +111,9 @@ static int parse_args(int argc, char **argv, struct watch_args *a)
 		}
 	}
 	if (optind != argc)
-		return cli_usage_error(&cmd_watch_info, "%s: watch runs no program; start it with "
-					"socklab trace in another terminal",
+		return cli_usage_error(&cmd_watch_info,
+				       "%s: watch runs no program; start it with "
+				       "socklab trace in another terminal",
 				       argv[optind]);
 	return -1;
 }
@@ -179,8 +178,7 @@ struct watch_out {
 	struct printer printer;
 };
 
-static int out_setup(struct watch_out *o, const struct watch_args *a,
-		     struct collector_options *co)
+static int out_setup(struct watch_out *o, const struct watch_args *a, struct collector_options *co)
 {
 	if (a->view) {
 		o->feed = viewer_feed_new();
@@ -220,15 +218,19 @@ static void run_until_ended(struct watch_out *o, const struct watch_args *a, str
 		 "watch (pid %d): socklab trace -- PROG in another terminal joins", (int)getpid());
 	viewer_feed_clock(o->feed, collector_t0(c));
 	pthread_sigmask(SIG_UNBLOCK, endings, NULL);
-	if (viewer_run_live(o->feed, &(struct viewer_options){.title = title}, err, sizeof(err)) < 0)
+	if (viewer_run_live(o->feed, &(struct viewer_options){.title = title}, err, sizeof(err)) <
+	    0)
 		cli_error("%s", err);
 }
 
 /* Runs the live session in dir until it ends. */
 static int watch_session(const struct watch_args *a, const char *dir)
 {
-	struct collector_options co = {.dir = dir, .sources = session_sources, .ports = a->ports,
-				       .nports = a->nports, .capture_iface = a->iface};
+	struct collector_options co = {.dir = dir,
+				       .sources = session_sources,
+				       .ports = a->ports,
+				       .nports = a->nports,
+				       .capture_iface = a->iface};
 	struct watch_out out = {0};
 	struct collector_summary sum;
 	struct collector *c = NULL;
@@ -275,7 +277,8 @@ int cmd_watch(int argc, char **argv)
 		return ret;
 	if (live_find(&other, err, sizeof(err)) != 0) {
 		if (other.pid > 0)
-			cli_error("a live session is open already (socklab watch, pid %d, recording "
+			cli_error("a live session is open already (socklab watch, pid %d, "
+				  "recording "
 				  "in %s): use that one, or end it first",
 				  (int)other.pid, other.dir);
 		else

@@ -40,8 +40,9 @@ int cli_usage_error(const struct command *c, const char *fmt, ...)
 int cli_take_iface(const struct command *c, const char *name, const char **iface)
 {
 	if (if_nametoindex(name) == 0)
-		return cli_usage_error(c, "--iface %s: there is no such network interface here "
-					  "(ip link lists them)",
+		return cli_usage_error(c,
+				       "--iface %s: there is no such network interface here "
+				       "(ip link lists them)",
 				       name);
 	*iface = name;
 	return -1;

@@ -13,8 +13,11 @@
 
 void report_result(FILE *out, const struct check *k, const struct check_result *r)
 {
-	fprintf(out, "  %s  %-18s %s\n", r->skipped ? "SKIP" : r->pass ? "PASS" : "FAIL", k->name,
-		k->title);
+	fprintf(out, "  %s  %-18s %s\n",
+		r->skipped ? "SKIP"
+		: r->pass  ? "PASS"
+			   : "FAIL",
+		k->name, k->title);
 	fprintf(out, "        %s\n", r->summary);
 	for (int i = 0; i < r->nevidence; i++)
 		fprintf(out, "          %s\n", r->evidence[i]);
@@ -80,8 +83,9 @@ int report_checkpoints(FILE *out, const char *dir, const struct lab *lab, bool f
 		       const struct run_facts *facts, report_note_fn on_note, void *on_note_arg)
 {
 	const struct lab_run *run = facts ? facts->extra : NULL;
-	const struct check *checks = run ? lab_checks_for(lab, run) : fix ? lab->fix_checks
-									 : lab->checks;
+	const struct check *checks = run   ? lab_checks_for(lab, run)
+				     : fix ? lab->fix_checks
+					   : lab->checks;
 	char err[512], name[64];
 	struct check_ctx ctx;
 	struct session s;
@@ -94,7 +98,9 @@ int report_checkpoints(FILE *out, const char *dir, const struct lab *lab, bool f
 	}
 	check_ctx_init(&ctx, &s, facts);
 	fprintf(out, "\ncheckpoints (%s run):\n",
-		run ? lab_run_name(run, name, sizeof(name)) : fix ? "fixed" : "naive");
+		run   ? lab_run_name(run, name, sizeof(name))
+		: fix ? "fixed"
+		      : "naive");
 	for (int i = 0; checks && checks[i].name; i++) {
 		struct check_result r;
 

@@ -34,9 +34,9 @@
 #include "run/sandbox.h"
 #include "run/scenario.h"
 
-#define GRADE_PROBLEMS 4
-#define GRADE_MARKS 4
-#define GRADE_LINE 400
+#define GRADE_PROBLEMS	    4
+#define GRADE_MARKS	    4
+#define GRADE_LINE	    400
 #define GRADE_STUDENT_PROCS 8
 
 /* How long socklab waits, in ms: generous, for a loaded machine. */
@@ -47,11 +47,11 @@
 struct grade_run {
 	struct scenario *s;
 	struct sandbox *sb;
-	const char *program;  /* the student's program, a path */
-	const char *args;     /* its arguments: "{port}", "-p {port}" */
-	const char *drivers;  /* the folder of the grader's own programs */
-	char ip[16];          /* the address the program serves on: "127.0.0.1" */
-	int port;             /* a port free for this run */
+	const char *program; /* the student's program, a path */
+	const char *args;    /* its arguments: "{port}", "-p {port}" */
+	const char *drivers; /* the folder of the grader's own programs */
+	char ip[16];	     /* the address the program serves on: "127.0.0.1" */
+	int port;	     /* a port free for this run */
 	char port_str[16];
 	/* What went wrong with the program as a whole, in sentences for the
 	 * student ("it crashed: killed by SIGSEGV"), shown above the checks. */

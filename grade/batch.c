@@ -73,7 +73,8 @@ static void start_job(struct batch *b, struct batch_job *j)
 	pid_t pid;
 
 	if (mkdir(j->outdir, 0755) < 0 && errno != EEXIST) {
-		snprintf(j->why, sizeof(j->why), "cannot make %.300s: %s", j->outdir, strerror(errno));
+		snprintf(j->why, sizeof(j->why), "cannot make %.300s: %s", j->outdir,
+			 strerror(errno));
 		j->done = true;
 		return;
 	}
@@ -137,8 +138,10 @@ static void enforce(struct batch *b, struct batch_job *j, long long now)
 {
 	if (!j->stopped && (b->stopping || now >= j->deadline_ms)) {
 		if (!b->stopping)
-			snprintf(j->why, sizeof(j->why), "grading took longer than %d s and was "
-				 "stopped", b->o->deadline_s);
+			snprintf(j->why, sizeof(j->why),
+				 "grading took longer than %d s and was "
+				 "stopped",
+				 b->o->deadline_s);
 		kill(j->worker, SIGTERM);
 		j->stopped = true;
 		j->deadline_ms = now + KILL_GRACE_MS;
@@ -154,7 +157,8 @@ static void step(struct batch *b)
 	if (b->o->stop && *b->o->stop && !b->stopping) {
 		b->stopping = true;
 		for (; b->next < b->n; b->next++) {
-			snprintf(b->jobs[b->next].why, sizeof(b->jobs[0].why), "not graded: socklab was interrupted");
+			snprintf(b->jobs[b->next].why, sizeof(b->jobs[0].why),
+				 "not graded: socklab was interrupted");
 			b->jobs[b->next].done = true;
 		}
 	}
@@ -196,7 +200,8 @@ int batch_run(const struct submission *subs, int n, const struct batch_options *
 	for (int i = 0; i < n; i++) {
 		b.jobs[i].sub = &subs[i];
 		b.jobs[i].sb.netns_fd = b.jobs[i].sb.uid_lock = -1;
-		snprintf(b.jobs[i].outdir, sizeof(b.jobs[i].outdir), "%s/%s", o->outdir, subs[i].name);
+		snprintf(b.jobs[i].outdir, sizeof(b.jobs[i].outdir), "%s/%s", o->outdir,
+			 subs[i].name);
 		snprintf(b.jobs[i].workdir, sizeof(b.jobs[i].workdir), "%s/%s", b.root,
 			 subs[i].name);
 	}

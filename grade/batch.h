@@ -26,15 +26,15 @@ struct batch_job {
 	pid_t worker;
 	long long deadline_ms;
 	bool started, done, stopped;
-	int status;  /* the worker's wait status */
+	int status;    /* the worker's wait status */
 	char why[512]; /* when the worker could not start or did not finish */
 };
 
 struct batch_options {
 	const char *outdir; /* OUT */
-	int jobs;           /* at once */
+	int jobs;	    /* at once */
 	struct sandbox_limits limits;
-	int deadline_s;     /* a worker still running after this is stopped */
+	int deadline_s;		     /* a worker still running after this is stopped */
 	volatile sig_atomic_t *stop; /* set (Ctrl-C): stop the workers, start no more */
 	/* Runs in the worker; returns its exit status. */
 	int (*worker)(void *arg, struct batch_job *job);

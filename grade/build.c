@@ -23,11 +23,11 @@
 #include "grade.h"
 #include "wire/progcheck.h"
 
-#define BUILD_MS 120000        /* make or cc, on a loaded machine */
-#define BUILD_OUTPUT_MAX 65536 /* bytes of compiler output kept */
-#define COPY_FILE_MAX (16L << 20)
-#define COPY_DEPTH 4
-#define STOPPED "the build was stopped: it ran longer than 120 s"
+#define BUILD_MS	 120000 /* make or cc, on a loaded machine */
+#define BUILD_OUTPUT_MAX 65536	/* bytes of compiler output kept */
+#define COPY_FILE_MAX	 (16L << 20)
+#define COPY_DEPTH	 4
+#define STOPPED		 "the build was stopped: it ran longer than 120 s"
 
 /* ---- copying -------------------------------------------------------------- */
 
@@ -229,7 +229,8 @@ static char *read_output(int fd, int64_t deadline, bool *timed_out)
 		if (n <= 0)
 			break;
 		if (out && len < BUILD_OUTPUT_MAX) {
-			size_t keep = (size_t)n < BUILD_OUTPUT_MAX - len ? (size_t)n : BUILD_OUTPUT_MAX - len;
+			size_t keep = (size_t)n < BUILD_OUTPUT_MAX - len ? (size_t)n
+									 : BUILD_OUTPUT_MAX - len;
 			memcpy(out + len, buf, keep);
 			len += keep;
 		}
@@ -327,15 +328,18 @@ static const char *pick_program(const struct grade_options *o, const struct cand
 	if (o->prog)
 		snprintf(why, whylen, "make built no program named %s", o->prog);
 	else if (c->n == 0)
-		snprintf(why, whylen, "make built no program (no new executable file in the "
+		snprintf(why, whylen,
+			 "make built no program (no new executable file in the "
 			 "submission's folder)");
 	else if (c->n == 1)
 		return c->names[0];
 	else if (hinted == 1)
 		return pick;
 	else
-		snprintf(why, whylen, "make built %d programs (%.60s, %.60s%s): say which one to grade "
-			 "with --prog NAME", c->n, c->names[0], c->names[1], c->n > 2 ? ", ..." : "");
+		snprintf(why, whylen,
+			 "make built %d programs (%.60s, %.60s%s): say which one to grade "
+			 "with --prog NAME",
+			 c->n, c->names[0], c->names[1], c->n > 2 ? ", ..." : "");
 	return NULL;
 }
 
@@ -403,8 +407,9 @@ static int build_with_cc(const struct submission *sub, const struct grade_option
 	if (nsrc == 0) {
 		argv_free(argv);
 		b->output = strdup("");
-		build_failed(b, 0, o->prog ? "there is no such source file (--prog NAME: NAME.c)"
-					   : "there is no .c file and no Makefile in it");
+		build_failed(b, 0,
+			     o->prog ? "there is no such source file (--prog NAME: NAME.c)"
+				     : "there is no .c file and no Makefile in it");
 		return 0;
 	}
 	status = run_build(o, argv, b, &timed_out);

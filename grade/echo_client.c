@@ -17,13 +17,13 @@
 #include "assignment.h"
 
 /* Lines of several lengths, an empty one, spaces and a tab. */
-#define INPUT                                                                   \
-	"hello\n"                                                               \
-	"socklab\n"                                                             \
-	"a line longer than the pieces the server sends its echo back in\n"    \
-	"\n"                                                                    \
-	"tab\tand  two  spaces\n"                                               \
-	"12345678901234567890\n"                                                \
+#define INPUT                                                                                      \
+	"hello\n"                                                                                  \
+	"socklab\n"                                                                                \
+	"a line longer than the pieces the server sends its echo back in\n"                        \
+	"\n"                                                                                       \
+	"tab\tand  two  spaces\n"                                                                  \
+	"12345678901234567890\n"                                                                   \
 	"the last line\n"
 
 #define CLIENT_MS 8000 /* for the client to finish, beyond what the server takes */
@@ -45,8 +45,8 @@ static int client_part_run(struct grade_run *g, const struct client_part *part, 
 	pid_t server, client;
 
 	snprintf(port_str, sizeof(port_str), "%d", port);
-	server = grade_start_driver(g, part->server, ARGV("tcp_server", (char *)part->mode,
-							  port_str), NULL);
+	server = grade_start_driver(g, part->server,
+				    ARGV("tcp_server", (char *)part->mode, port_str), NULL);
 	if (server < 0 || grade_wait_listen(g, server, port, 0) < 0)
 		return -1;
 	client = grade_start_program(g, part->client, port, INPUT);
@@ -64,7 +64,7 @@ static int echo_client_run(struct grade_run *g)
 	if (client_part_run(g, &parts[0], g->port) < 0)
 		return -1;
 	scenario_step(g->s, "again, with a server that sends each echo back in 4-byte pieces, "
-		      "15 ms apart");
+			    "15 ms apart");
 	return client_part_run(g, &parts[1], scenario_free_port());
 }
 
@@ -79,8 +79,9 @@ static int first_difference(const char *out, char *what, size_t cap)
 	while (*want) {
 		size_t wl = strcspn(want, "\n"), ol = strcspn(out, "\n");
 		if (wl != ol || strncmp(want, out, wl) != 0 || (*out == '\0' && *want)) {
-			snprintf(what, cap, "line %d: sent \"%.*s\", printed %s%.*s%s", line, (int)wl,
-				 want, *out ? "\"" : "nothing", (int)ol, out, *out ? "\"" : "");
+			snprintf(what, cap, "line %d: sent \"%.*s\", printed %s%.*s%s", line,
+				 (int)wl, want, *out ? "\"" : "nothing", (int)ol, out,
+				 *out ? "\"" : "");
 			return line;
 		}
 		want += wl + 1;
@@ -122,8 +123,8 @@ static void evidence_received(const struct check_ctx *c, struct check_result *r,
 			bytes += e->call.ret;
 			calls++;
 		}
-	check_evidence_text(r, "[%d] received %lld of the %zu bytes of echo, in %d calls",
-			    (int)pid, bytes, strlen(INPUT), calls);
+	check_evidence_text(r, "[%d] received %lld of the %zu bytes of echo, in %d calls", (int)pid,
+			    bytes, strlen(INPUT), calls);
 }
 
 static void echo_lines(const struct check_ctx *c, struct check_result *r)
@@ -142,7 +143,7 @@ static void echo_lines(const struct check_ctx *c, struct check_result *r)
 	}
 	if (bad < 0) {
 		check_pass(r, "every line came back as sent, also when the echo came in 4-byte "
-			   "pieces");
+			      "pieces");
 		return;
 	}
 	pid = role_pid(c, parts[bad].client);
@@ -154,16 +155,17 @@ static void echo_lines(const struct check_ctx *c, struct check_result *r)
 		check_fail(r, "the client did not print back what it sent: %s", run_trouble(c));
 	else if (grade_was_stopped(g, pid))
 		check_fail(r, "the client never ended, and socklab had to stop it: what it printed "
-			   "may still have been in its stdout buffer, lost when it was stopped. "
-			   "See the check closes");
+			      "may still have been in its stdout buffer, lost when it was stopped. "
+			      "See the check closes");
 	else if (bad == 1)
-		check_fail(r, "with the echo coming back in small pieces, the client did not print "
+		check_fail(r,
+			   "with the echo coming back in small pieces, the client did not print "
 			   "back what it sent. One recv() is not one line: it returns what has "
 			   "arrived so far. Read until the whole line (up to its newline) is in, "
 			   "then print it");
 	else
 		check_fail(r, "the client did not print back exactly the lines it sent (print "
-			   "nothing else on its output)");
+			      "nothing else on its output)");
 }
 
 /* ---- closes --------------------------------------------------------------- */
@@ -171,12 +173,14 @@ static void echo_lines(const struct check_ctx *c, struct check_result *r)
 /* The client's connect() and its close() of that socket, if any. */
 static void evidence_closing(const struct check_ctx *c, struct check_result *r, pid_t pid)
 {
-	const struct event *conn = ev_first(c->s, &(struct ev_filter){
-		.src = "call", .fn = "connect", .pid = pid});
+	const struct event *conn =
+		ev_first(c->s, &(struct ev_filter){.src = "call", .fn = "connect", .pid = pid});
 
 	if (conn && conn->call.sock)
-		check_evidence(r, ev_first(c->s, &(struct ev_filter){
-			.src = "call", .fn = "close", .pid = pid, .sock = conn->call.sock}));
+		check_evidence(r, ev_first(c->s, &(struct ev_filter){.src = "call",
+								     .fn = "close",
+								     .pid = pid,
+								     .sock = conn->call.sock}));
 	evidence_end(c, r, pid);
 }
 
@@ -196,12 +200,17 @@ static void closes(const struct check_ctx *c, struct check_result *r)
 		}
 		if (grade_was_stopped(g, p->pid)) {
 			check_evidence(r, ev_last(c->s, &(struct ev_filter){.src = "call",
-									  .pid = p->pid}));
-			check_evidence_text(r, "[%d] its input had ended, yet it ran on for %d s; "
-					    "socklab stopped it", (int)p->pid, CLIENT_MS / 1000);
-			check_fail(r, "the %s did not end at the end of its input. When fgets() (or "
-				   "read() on stdin) says end of input, close() the socket and exit; "
-				   "do not wait for the server to close first", parts[i].client);
+									    .pid = p->pid}));
+			check_evidence_text(r,
+					    "[%d] its input had ended, yet it ran on for %d s; "
+					    "socklab stopped it",
+					    (int)p->pid, CLIENT_MS / 1000);
+			check_fail(r,
+				   "the %s did not end at the end of its input. When fgets() (or "
+				   "read() on stdin) says end of input, close() the socket and "
+				   "exit; "
+				   "do not wait for the server to close first",
+				   parts[i].client);
 			return;
 		}
 		grade_describe_status(p->status, how, sizeof(how));

@@ -24,14 +24,16 @@ enum { MARK_LEFT, MARK_KILLED };
 /* Children judged per connection: enough for any correct run, and a
  * bound on the work when a program forks without end. */
 #define CHILDREN_JUDGED 64
-#define KEPT_SHOWN 1 /* connections shown as evidence; the others counted */
+#define KEPT_SHOWN	1 /* connections shown as evidence; the others counted */
 
 static int restart(struct grade_run *g, pid_t server)
 {
 	pid_t client, again;
 
-	scenario_step(g->s, "a client connects and stays; the server is killed with its "
-		      "children, and started again at once on port %d", g->port);
+	scenario_step(g->s,
+		      "a client connects and stays; the server is killed with its "
+		      "children, and started again at once on port %d",
+		      g->port);
 	client = grade_start_driver(g, "holding client",
 				    ARGV("tcp_client", "hold", g->ip, g->port_str), NULL);
 	if (client < 0 || grade_wait_output(g, client, "holding", GRADE_LISTEN_MS) < 0)
@@ -67,7 +69,7 @@ static int echo_fork_run(struct grade_run *g)
 	if (client < 0 || grade_wait(g, client, GRADE_DRIVER_MS) < 0)
 		return -1;
 	scenario_step(g->s, "every client has left: no child should stay a zombie, no socket of "
-		      "theirs stay open");
+			    "theirs stay open");
 	if (grade_sleep(g, 1500) < 0)
 		return -1;
 	grade_mark(g, MARK_LEFT);
@@ -89,8 +91,7 @@ static const struct event *nth_connect(const struct check_ctx *c, pid_t pid, int
 
 /* The server's side of the connection the client made with e: its first
  * calls on it and its last. Returns the last one. */
-static const struct event *evidence_server_side(const struct check_ctx *c,
-						struct check_result *r,
+static const struct event *evidence_server_side(const struct check_ctx *c, struct check_result *r,
 						const struct event *connect)
 {
 	char sock[128];
@@ -133,8 +134,10 @@ static void echo_exact(const struct check_ctx *c, struct check_result *r)
 		check_fail(r, "the %s did not come back as sent: %s",
 			   small ? "1 MiB message" : "small messages", run_trouble(c));
 	else
-		check_fail(r, "the %s did not come back as sent. recv() returns what has arrived "
-			   "so far -- part of a message, or several -- so an echo server loops: send "
+		check_fail(r,
+			   "the %s did not come back as sent. recv() returns what has arrived "
+			   "so far -- part of a message, or several -- so an echo server loops: "
+			   "send "
 			   "back all it received, then recv() again, until recv() returns 0",
 			   small ? "1 MiB message" : "small messages");
 }
@@ -169,8 +172,8 @@ static void concurrent(const struct check_ctx *c, struct check_result *r)
 		check_pass(r, "client B was served while client A stayed connected");
 	else if (role_printed(c, who, "B: echoed only after A closed"))
 		check_fail(r, "client B was served only after client A had left: the server "
-			   "serves one client at a time. Fork a child for each connection, and "
-			   "let the parent go straight back to accept()");
+			      "serves one client at a time. Fork a child for each connection, and "
+			      "let the parent go straight back to accept()");
 	else
 		check_fail(r, "client B was not served while client A stayed connected%s%s",
 			   run_trouble(c) ? ": " : "", run_trouble(c) ? run_trouble(c) : "");
@@ -178,8 +181,8 @@ static void concurrent(const struct check_ctx *c, struct check_result *r)
 
 /* ---- reaps-children ------------------------------------------------------- */
 
-static void say_zombie(const struct check_ctx *c, struct check_result *r,
-		       const struct proc_info *p, pid_t server, int64_t t)
+static void say_zombie(const struct check_ctx *c, struct check_result *r, const struct proc_info *p,
+		       pid_t server, int64_t t)
 {
 	bool reaped = p->t_reaped != T_NEVER && p->reaper == server &&
 		      strcmp(p->reaped_by ? p->reaped_by : "", "socklab") != 0;
@@ -221,14 +224,18 @@ static void reaps_children(const struct check_ctx *c, struct check_result *r)
 			say_zombie(c, r, p, server, t);
 	}
 	if (zombies) {
-		check_evidence(r, ev_first(c->s, &(struct ev_filter){.src = "proc", .fn = "zombie"}));
-		check_fail(r, "%d of the server's %d children stayed zombies after their clients "
+		check_evidence(r,
+			       ev_first(c->s, &(struct ev_filter){.src = "proc", .fn = "zombie"}));
+		check_fail(r,
+			   "%d of the server's %d children stayed zombies after their clients "
 			   "had left: the server did not wait() for them. Reap them in a SIGCHLD "
-			   "handler: while (waitpid(-1, NULL, WNOHANG) > 0) ;", zombies, children);
+			   "handler: while (waitpid(-1, NULL, WNOHANG) > 0) ;",
+			   zombies, children);
 	} else if (children == 0) {
 		check_pass(r, "the server forked no child, so none could stay a zombie");
 	} else {
-		check_evidence(r, ev_first(c->s, &(struct ev_filter){.src = "proc", .fn = "reaped",
+		check_evidence(r, ev_first(c->s, &(struct ev_filter){.src = "proc",
+								     .fn = "reaped",
 								     .pid = server}));
 		check_pass(r, "each of the server's %d children was reaped when it ended",
 			   children);
@@ -256,18 +263,22 @@ struct conn_fd {
 /* One connection at the mark: what the kernel said, and who held it. */
 struct kept {
 	const struct event *accept;
-	const struct event *state;      /* its last state change before the mark; NULL */
-	pid_t holder;                   /* a process that never let go; 0 if none is seen */
-	struct conn_fd held;            /* ... the descriptor it kept */
-	bool forked;                    /* the acceptor forked while it held it */
+	const struct event *state; /* its last state change before the mark; NULL */
+	pid_t holder;		   /* a process that never let go; 0 if none is seen */
+	struct conn_fd held;	   /* ... the descriptor it kept */
+	bool forked;		   /* the acceptor forked while it held it */
 };
 
 /* True when pid closed its descriptor fd for sock between from and until,
  * or ended by then. */
-static bool fd_let_go(const struct check_ctx *c, pid_t pid, int fd, const char *sock,
-		      int64_t from, int64_t until)
+static bool fd_let_go(const struct check_ctx *c, pid_t pid, int fd, const char *sock, int64_t from,
+		      int64_t until)
 {
-	struct ev_filter f = {.src = "call", .fn = "close", .pid = pid, .sock = sock, .after = from};
+	struct ev_filter f = {.src = "call",
+			      .fn = "close",
+			      .pid = pid,
+			      .sock = sock,
+			      .after = from};
 	const struct proc_info *p = proctable_find(&c->procs, pid);
 	const struct event *e = NULL;
 
@@ -282,7 +293,9 @@ static bool fd_let_go(const struct check_ctx *c, pid_t pid, int fd, const char *
 static int acceptor_fds(const struct check_ctx *c, const struct event *accept, int64_t t,
 			struct conn_fd fds[CONN_FDS])
 {
-	struct ev_filter f = {.src = "call", .pid = accept->pid, .sock = accept->call.sock,
+	struct ev_filter f = {.src = "call",
+			      .pid = accept->pid,
+			      .sock = accept->call.sock,
 			      .after = accept->t};
 	const struct event *e = NULL;
 	int n = 0;
@@ -321,8 +334,8 @@ static void find_holder(const struct check_ctx *c, struct kept *k, int64_t t)
 		k->holder = a->pid;
 		k->held = fds[i];
 	}
-	for (int judged = 0; judged < CHILDREN_JUDGED && (fork = ev_next(c->s, &forks, fork)) &&
-			     fork->t < t;) {
+	for (int judged = 0;
+	     judged < CHILDREN_JUDGED && (fork = ev_next(c->s, &forks, fork)) && fork->t < t;) {
 		struct conn_fd inherited[CONN_FDS];
 		int m = 0;
 
@@ -337,8 +350,8 @@ static void find_holder(const struct check_ctx *c, struct kept *k, int64_t t)
 		if (m == 0)
 			break; /* the acceptor had let go: later children hold nothing */
 		k->forked = true;
-		if (!k->holder && (i = first_held(c, fork->proc.child, sock, inherited, m, fork->t,
-						  t)) >= 0) {
+		if (!k->holder &&
+		    (i = first_held(c, fork->proc.child, sock, inherited, m, fork->t, t)) >= 0) {
 			k->holder = fork->proc.child;
 			k->held = inherited[i];
 		}
@@ -383,14 +396,15 @@ static const struct event *client_fin(const struct check_ctx *c, const struct ev
 /* "[1207] 127.0.0.1:9190>127.0.0.1:40112 in CLOSE_WAIT for 2.1 s after the
  * client closed": until its next state, or the end of the session (and at
  * least until t, the mark it was judged at). */
-static void say_close_wait(const struct check_ctx *c, struct check_result *r,
-			   const struct kept *k, int64_t t)
+static void say_close_wait(const struct check_ctx *c, struct check_result *r, const struct kept *k,
+			   int64_t t)
 {
 	const struct event *cw = k->state, *next;
 	int64_t end = c->t_end > t ? c->t_end : t;
 	char who[32] = "";
 
-	next = ev_first(c->s, &(struct ev_filter){.src = "state", .sock = cw->state.sock,
+	next = ev_first(c->s, &(struct ev_filter){.src = "state",
+						  .sock = cw->state.sock,
 						  .after = cw->t + 1});
 	if (k->holder)
 		snprintf(who, sizeof(who), "[%d] ", (int)k->holder);
@@ -409,9 +423,11 @@ static void say_kept(const struct check_ctx *c, struct check_result *r, pid_t se
 		/* The copy dup() made, and the close() of the original that was
 		 * meant to close the connection. */
 		check_evidence(r, made);
-		check_evidence(r, ev_first(c->s, &(struct ev_filter){
-			.src = "call", .fn = "close", .pid = a->pid, .sock = a->call.sock,
-			.after = a->t}));
+		check_evidence(r, ev_first(c->s, &(struct ev_filter){.src = "call",
+								     .fn = "close",
+								     .pid = a->pid,
+								     .sock = a->call.sock,
+								     .after = a->t}));
 	}
 	check_evidence(r, client_fin(c, a));
 	if (k->state) {
@@ -419,19 +435,24 @@ static void say_kept(const struct check_ctx *c, struct check_result *r, pid_t se
 		say_close_wait(c, r, k, t);
 	}
 	if (!k->holder) {
-		check_evidence_text(r, "no traced call shows which process kept a descriptor for it");
+		check_evidence_text(r,
+				    "no traced call shows which process kept a descriptor for it");
 		return;
 	}
 	if (made != a)
-		check_evidence_text(r, "[%d] never closed fd %d (%s), the copy %s(%d) made; it is %s",
+		check_evidence_text(r,
+				    "[%d] never closed fd %d (%s), the copy %s(%d) made; it is %s",
 				    (int)k->holder, k->held.fd, a->call.sock, made->call.fn,
-				    made->call.fd, k->holder == server ? "the server itself"
-								       : "a child of the server");
+				    made->call.fd,
+				    k->holder == server ? "the server itself"
+							: "a child of the server");
 	else
 		check_evidence_text(r, "[%d] never closed fd %d (%s)%s; it is %s", (int)k->holder,
 				    k->held.fd, a->call.sock,
-				    k->state ? "" : ", so it stays in CLOSE_WAIT after the client left",
-				    k->holder == server ? "the server itself" : "a child of the server");
+				    k->state ? ""
+					     : ", so it stays in CLOSE_WAIT after the client left",
+				    k->holder == server ? "the server itself"
+							: "a child of the server");
 }
 
 /* Connections accepted before t still open at t. Counts them, shows the
@@ -473,8 +494,10 @@ static const struct event *first_io(const struct check_ctx *c, pid_t child, int6
 static int listeners_kept(const struct check_ctx *c, struct check_result *r, pid_t server,
 			  int64_t t)
 {
-	const struct event *l = ev_first(c->s, &(struct ev_filter){
-		.src = "call", .fn = "listen", .err = "ok", .pid = server});
+	const struct event *l = ev_first(c->s, &(struct ev_filter){.src = "call",
+								   .fn = "listen",
+								   .err = "ok",
+								   .pid = server});
 	struct ev_filter forks = {.src = "proc", .fn = "fork", .pid = server};
 	const struct event *k = NULL, *io, *closed;
 	int kept = 0, judged = 0;
@@ -485,8 +508,10 @@ static int listeners_kept(const struct check_ctx *c, struct check_result *r, pid
 		if (child <= 0)
 			continue;
 		judged++;
-		closed = ev_first(c->s, &(struct ev_filter){.src = "call", .fn = "close",
-							    .pid = child, .sock = l->call.sock,
+		closed = ev_first(c->s, &(struct ev_filter){.src = "call",
+							    .fn = "close",
+							    .pid = child,
+							    .sock = l->call.sock,
 							    .after = k->t});
 		if (!(io = first_io(c, child, k->t)) || (closed && closed->t < io->t))
 			continue;
@@ -494,8 +519,10 @@ static int listeners_kept(const struct check_ctx *c, struct check_result *r, pid
 			check_evidence(r, k);
 			check_evidence(r, io);
 		}
-		check_evidence_text(r, "[%d] served its client with the listening socket (fd %d, "
-				    "%s) still open", (int)child, l->call.fd, l->call.sock);
+		check_evidence_text(r,
+				    "[%d] served its client with the listening socket (fd %d, "
+				    "%s) still open",
+				    (int)child, l->call.fd, l->call.sock);
 	}
 	return kept;
 }
@@ -508,19 +535,22 @@ static void fail_kept(struct check_result *r, int conns, const struct kept *k)
 	snprintf(left, sizeof(left), "%d connection%s stayed open after %s client%s had left",
 		 conns, conns == 1 ? "" : "s", conns == 1 ? "its" : "their", conns == 1 ? "" : "s");
 	if (k->holder && k->held.made != k->accept)
-		check_fail(r, "%s (CLOSE_WAIT): the server closed the descriptor accept() gave it, "
+		check_fail(r,
+			   "%s (CLOSE_WAIT): the server closed the descriptor accept() gave it, "
 			   "but not the copy %s() made of it. A connection closes only when its "
 			   "last descriptor is closed, in every process",
 			   left, k->held.made->call.fn);
 	else if (k->holder && k->holder == k->accept->pid && k->forked)
-		check_fail(r, "%s, in the server (CLOSE_WAIT: a descriptor lost each time). After "
+		check_fail(r,
+			   "%s, in the server (CLOSE_WAIT: a descriptor lost each time). After "
 			   "fork(), the parent must close() the connected socket: only the child "
 			   "serves it",
 			   left);
 	else if (k->holder)
 		check_fail(r, "%s (CLOSE_WAIT): when recv() returns 0, close() the socket", left);
 	else
-		check_fail(r, "%s (CLOSE_WAIT): some descriptor for each stayed open. A "
+		check_fail(r,
+			   "%s (CLOSE_WAIT): some descriptor for each stayed open. A "
 			   "connection closes only when its last descriptor is closed, in every "
 			   "process: look for a dup(), or a process that does not close() it",
 			   left);
@@ -544,13 +574,14 @@ static void closes_fds(const struct check_ctx *c, struct check_result *r)
 	if (conns)
 		fail_kept(r, conns, &first);
 	else if (listeners)
-		check_fail(r, "%d %s kept the listening socket open while serving: the port stays "
+		check_fail(r,
+			   "%d %s kept the listening socket open while serving: the port stays "
 			   "taken as long as any of them lives. A child must close() the listening "
 			   "socket first",
 			   listeners, listeners == 1 ? "child" : "children");
 	else
 		check_pass(r, "every connection was closed once its client left, and no child kept "
-			   "the listening socket");
+			      "the listening socket");
 }
 
 /* ---- reuseaddr ---------------------------------------------------------------- */
@@ -592,14 +623,18 @@ static void reuseaddr(const struct check_ctx *c, struct check_result *r)
 		return;
 	reuse = reuseaddr_of(c, again);
 	bind = ev_first(c->s, &(struct ev_filter){.src = "call", .fn = "bind", .pid = again});
-	listen = ev_first(c->s, &(struct ev_filter){
-		.src = "call", .fn = "listen", .err = "ok", .pid = again});
+	listen = ev_first(c->s, &(struct ev_filter){.src = "call",
+						    .fn = "listen",
+						    .err = "ok",
+						    .pid = again});
 	check_evidence(r, reuse);
 	check_evidence(r, bind);
 	if (bind && listen && bind->call.ret == 0) {
 		check_evidence(r, listen);
-		check_pass(r, "killed with a connection open, the server started again at once and "
-			   "listened on port %d", c->facts->port);
+		check_pass(r,
+			   "killed with a connection open, the server started again at once and "
+			   "listened on port %d",
+			   c->facts->port);
 		return;
 	}
 	evidence_output(c, r, who, NULL, 2);
@@ -609,10 +644,12 @@ static void reuseaddr(const struct check_ctx *c, struct check_result *r)
 	if (!reuseaddr_of(c, first))
 		check_evidence_text(r, "the server never set SO_REUSEADDR on its listening socket");
 	if (bind && bind->call.err && strcmp(bind->call.err, "EADDRINUSE") == 0)
-		check_fail(r, "started again at once, the server could not bind port %d: bind() "
+		check_fail(r,
+			   "started again at once, the server could not bind port %d: bind() "
 			   "failed with EADDRINUSE, because the killed server's connection still "
 			   "holds the port (in %s). Set SO_REUSEADDR on the listening socket "
-			   "before bind()", c->facts->port,
+			   "before bind()",
+			   c->facts->port,
 			   held ? tcp_state_name(held->state.to) : "TIME_WAIT or FIN_WAIT_2");
 	else
 		check_fail(r, "started again at once, the server did not listen on port %d",

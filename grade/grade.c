@@ -21,8 +21,7 @@
 #include "host/paths.h"
 
 /* Each defined in grade/NAME.c. */
-extern const struct assignment assignment_echo_fork, assignment_echo_client,
-	assignment_udp_echo;
+extern const struct assignment assignment_echo_fork, assignment_echo_client, assignment_udp_echo;
 
 const struct assignment *const grade_assignments[] = {
 	&assignment_echo_fork,
@@ -139,7 +138,8 @@ static void say_crash(struct grade_run *g, const struct check_ctx *c, const stru
 		grade_problem(g, "the %s [%d] crashed at %.2f s: killed by %s (%s)%s", role,
 			      (int)p->pid, t, p->sig, fault_of(p->sig), last);
 	else
-		grade_problem(g, "a child of the %s, [%d], crashed at %.2f s%s: killed by %s (%s)%s",
+		grade_problem(g,
+			      "a child of the %s, [%d], crashed at %.2f s%s: killed by %s (%s)%s",
 			      role, (int)p->pid, t, others, p->sig, fault_of(p->sig), last);
 }
 
@@ -187,7 +187,8 @@ static void note_oom_kills(struct grade_run *g, const struct check_ctx *c)
 	if (g->oom_kills <= 0)
 		return;
 	if (!(p = oom_victim(g, c, &root))) {
-		grade_problem(g, "a process of the run was killed: it used more than %d MiB of "
+		grade_problem(g,
+			      "a process of the run was killed: it used more than %d MiB of "
 			      "memory (the limit of the sandbox, for all its processes together)",
 			      g->sb->lim.mem_mb);
 		return;
@@ -198,14 +199,16 @@ static void note_oom_kills(struct grade_run *g, const struct check_ctx *c)
 	if (g->oom_kills > 1)
 		snprintf(others, sizeof(others), " (and %d more after it)", g->oom_kills - 1);
 	if (p->pid == root)
-		grade_problem(g, "the %s [%d] was killed at %.2f s: it used more than %d MiB of "
-			      "memory (the limit of the sandbox)%s", role, (int)p->pid, t,
-			      g->sb->lim.mem_mb, last);
+		grade_problem(g,
+			      "the %s [%d] was killed at %.2f s: it used more than %d MiB of "
+			      "memory (the limit of the sandbox)%s",
+			      role, (int)p->pid, t, g->sb->lim.mem_mb, last);
 	else
-		grade_problem(g, "a child of the %s, [%d], was killed at %.2f s%s: it used more "
+		grade_problem(g,
+			      "a child of the %s, [%d], was killed at %.2f s%s: it used more "
 			      "than %d MiB of memory (the limit of the sandbox, for all the %s's "
-			      "processes together)%s", role, (int)p->pid, t, others,
-			      g->sb->lim.mem_mb, role, last);
+			      "processes together)%s",
+			      role, (int)p->pid, t, others, g->sb->lim.mem_mb, role, last);
 }
 
 /* The crashes of the student's processes, as problems of the run. */
@@ -279,8 +282,11 @@ static int run_assignment(const struct submission *sub, const struct grade_optio
 	/* The ring is the students' too (they run as the sandbox's user); the
 	 * packets are on the loopback of the sandbox's network; and socklab
 	 * stays root, to start each program as that user. */
-	struct scenario_options so = {.dir = res->session, .command = command,
-				      .stop = o->stop, .ring_mode = 0666, .keep_root = true,
+	struct scenario_options so = {.dir = res->session,
+				      .command = command,
+				      .stop = o->stop,
+				      .ring_mode = 0666,
+				      .keep_root = true,
 				      .capture_netns = o->sb->netns[0] ? o->sb->netns : NULL};
 	struct grade_run g = {0};
 	char drivers[4096];
@@ -318,8 +324,10 @@ static int check_tracer(const struct grade_options *o, char *err, size_t errlen)
 	if (!preload)
 		return -1;
 	if (!sandbox_can_read(o->sb, preload))
-		return errmsg(err, errlen, "the sandbox's user cannot read the tracer %s: every "
-			      "folder on its path must be readable by others (chmod o+rx)", preload);
+		return errmsg(err, errlen,
+			      "the sandbox's user cannot read the tracer %s: every "
+			      "folder on its path must be readable by others (chmod o+rx)",
+			      preload);
 	return 0;
 }
 
@@ -328,7 +336,8 @@ int grade_submission(const struct submission *sub, const struct grade_options *o
 {
 	memset(res, 0, sizeof(*res));
 	res->max = count_checks(o->a);
-	if (check_tracer(o, err, errlen) < 0 || build_submission(sub, o, &res->build, err, errlen) < 0)
+	if (check_tracer(o, err, errlen) < 0 ||
+	    build_submission(sub, o, &res->build, err, errlen) < 0)
 		return -1;
 	if (!res->build.ok) {
 		grade_not_checked(res, o->a, "the program did not build");
@@ -351,8 +360,8 @@ static json_t *check_json(const struct check *k, const struct check_result *r)
 
 	for (int i = 0; i < r->nevidence; i++)
 		json_array_append_new(evidence, json_string(r->evidence[i]));
-	return json_pack("{ss sb ss so ss?}", "name", k->name, "pass", r->pass, "summary", r->summary,
-			 "evidence", evidence, "hint", k->hint);
+	return json_pack("{ss sb ss so ss?}", "name", k->name, "pass", r->pass, "summary",
+			 r->summary, "evidence", evidence, "hint", k->hint);
 }
 
 static json_t *sandbox_json(const struct sandbox *sb)

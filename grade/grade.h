@@ -29,7 +29,7 @@ enum submission_kind {
 
 /* What one student handed in. */
 struct submission {
-	char name[128];  /* its row in the report: "alice", or "echo" for echo.c */
+	char name[128];	 /* its row in the report: "alice", or "echo" for echo.c */
 	char path[4096]; /* as found */
 	enum submission_kind kind;
 };
@@ -47,7 +47,7 @@ int submissions_find(char *const paths[], int npaths, struct submission **out, c
 struct build_result {
 	bool ok;
 	char command[512];  /* "cc -Wall -g -o echo echo.c", "make", or "" for a program */
-	char *output;       /* what the build printed; may be empty, never NULL once built */
+	char *output;	    /* what the build printed; may be empty, never NULL once built */
 	char program[4096]; /* the program to grade, a path */
 };
 
@@ -69,7 +69,7 @@ struct grade_result {
 	struct check_result checks[GRADE_MAX_CHECKS];
 	int score, max;
 	char session[4096]; /* the session's folder, or "" when nothing ran */
-	int64_t t_end;      /* the time of the session's last event */
+	int64_t t_end;	    /* the time of the session's last event */
 };
 
 /* Builds sub in o->workdir (as the sandbox's user, inside it). Returns 0

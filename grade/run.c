@@ -20,7 +20,7 @@
 #define SLICE_MS 100
 /* Far more processes than any run of an assignment needs. */
 #define GRADE_MAX_STARTED 1000
-#define MAX_ARGS 32
+#define MAX_ARGS	  32
 
 void grade_problem(struct grade_run *g, const char *fmt, ...)
 {
@@ -152,7 +152,8 @@ void grade_watch_memory(struct grade_run *g)
  * that runs now, as far as socklab can tell. */
 static const char *current_role(const struct grade_run *g)
 {
-	struct run_proc *p = g->nstudents ? scenario_proc(g->s, g->students[g->nstudents - 1]) : NULL;
+	struct run_proc *p =
+		g->nstudents ? scenario_proc(g->s, g->students[g->nstudents - 1]) : NULL;
 
 	return p ? p->role : "program";
 }
@@ -165,16 +166,20 @@ static int watch(struct grade_run *g)
 
 	grade_watch_memory(g);
 	if (live >= g->sb->lim.nproc) {
-		grade_problem(g, "the %s started processes without end (a fork bomb): they reached "
+		grade_problem(g,
+			      "the %s started processes without end (a fork bomb): they reached "
 			      "the limit of %d processes at once, and socklab stopped them. Look "
 			      "for a fork() that children run too, or a loop around fork() that "
-			      "never ends", current_role(g), g->sb->lim.nproc);
+			      "never ends",
+			      current_role(g), g->sb->lim.nproc);
 		sandbox_kill(g->sb, 2000);
 		return -1;
 	}
 	if (sandbox_seen(g->sb) > GRADE_MAX_STARTED) {
-		grade_problem(g, "the %s started more than %d processes, one after another, "
-			      "without end: socklab stopped it", current_role(g), GRADE_MAX_STARTED);
+		grade_problem(g,
+			      "the %s started more than %d processes, one after another, "
+			      "without end: socklab stopped it",
+			      current_role(g), GRADE_MAX_STARTED);
 		sandbox_kill(g->sb, 2000);
 		return -1;
 	}
@@ -183,8 +188,10 @@ static int watch(struct grade_run *g)
 
 		scenario_output_has(g->s, g->students[i], "", &overflow);
 		if (overflow && !grade_was_stopped(g, g->students[i])) {
-			grade_problem(g, "the %s printed more than %d MiB (a flood of output), and "
-				      "socklab stopped it", scenario_proc(g->s, g->students[i])->role,
+			grade_problem(g,
+				      "the %s printed more than %d MiB (a flood of output), and "
+				      "socklab stopped it",
+				      scenario_proc(g->s, g->students[i])->role,
 				      SCENARIO_OUTPUT_MAX >> 20);
 			grade_stop(g, g->students[i]);
 			return -1;
@@ -199,8 +206,10 @@ static void describe_end(struct grade_run *g, int status, char *out, size_t cap)
 {
 	grade_watch_memory(g);
 	if (WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL && g->oom_kills > 0)
-		snprintf(out, cap, "was killed for using more than %d MiB of memory (the limit "
-			 "of the sandbox)", g->sb->lim.mem_mb);
+		snprintf(out, cap,
+			 "was killed for using more than %d MiB of memory (the limit "
+			 "of the sandbox)",
+			 g->sb->lim.mem_mb);
 	else
 		grade_describe_status(status, out, cap);
 }

@@ -101,7 +101,8 @@ static void name_of(const char *path, char *out, size_t cap)
 	if (ends_with(out, ".c"))
 		out[n - 2] = '\0';
 	for (char *p = out; *p; p++)
-		if (!strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-", *p))
+		if (!strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-",
+			    *p))
 			*p = '_';
 }
 
@@ -161,8 +162,10 @@ static int add_class(struct found *f, const char *dir, char *err, size_t errlen)
 	}
 	free(names);
 	if (ret == 0 && f->n == before)
-		return errmsg(err, errlen, "%s holds no submission: no .c file, Makefile, program "
-			      "or folder in it", dir);
+		return errmsg(err, errlen,
+			      "%s holds no submission: no .c file, Makefile, program "
+			      "or folder in it",
+			      dir);
 	return ret;
 }
 
@@ -177,8 +180,9 @@ int submissions_find(char *const paths[], int npaths, struct submission **out, c
 
 		if (classify(paths[i], &kind) < 0) {
 			snprintf(err, errlen, "%s: %s", paths[i],
-				 access(paths[i], F_OK) < 0 ? "no such file or folder"
-							   : "not a program, a .c file or a folder");
+				 access(paths[i], F_OK) < 0
+					 ? "no such file or folder"
+					 : "not a program, a .c file or a folder");
 			goto out_free;
 		}
 		if (kind == SUB_FOLDER && is_class_folder(paths[i]))

@@ -91,7 +91,7 @@ static void boundaries(const struct check_ctx *c, struct check_result *r)
 	if (role_printed(c, who, "datagrams came back whole, one for one")) {
 		evidence_output(c, r, who, "8192 bytes: came back whole", 1);
 		check_pass(r, "each datagram, from 1 byte to 8 KiB, came back as one datagram of "
-			   "the same size");
+			      "the same size");
 		return;
 	}
 	evidence_wrong(c, r, who);
@@ -101,13 +101,16 @@ static void boundaries(const struct check_ctx *c, struct check_result *r)
 	if (run_trouble(c))
 		check_fail(r, "datagrams did not come back whole: %s", run_trouble(c));
 	else if (cut)
-		check_fail(r, "a datagram bigger than the server's buffer (%lld bytes) came back "
+		check_fail(r,
+			   "a datagram bigger than the server's buffer (%lld bytes) came back "
 			   "cut: one recvfrom() takes one whole datagram and drops what does not "
-			   "fit -- there is no \"rest\" to read next time. Receive into a buffer as "
-			   "big as the biggest datagram", (long long)cut->call.len);
+			   "fit -- there is no \"rest\" to read next time. Receive into a buffer "
+			   "as "
+			   "big as the biggest datagram",
+			   (long long)cut->call.len);
 	else
 		check_fail(r, "datagrams did not come back one for one: a UDP server sends each "
-			   "datagram back with one sendto(), as it came");
+			      "datagram back with one sendto(), as it came");
 }
 
 /* The server's connect() on its socket, or NULL: a connected UDP socket
@@ -147,21 +150,24 @@ static void many_peers(const struct check_ctx *c, struct check_result *r)
 		return;
 	}
 	evidence_output(c, r, who, NULL, 3);
-	start = ev_first(c->s, &(struct ev_filter){.src = "proc", .fn = "exec",
-						   .pid = role_pid(c, who)});
+	start = ev_first(c->s,
+			 &(struct ev_filter){.src = "proc", .fn = "exec", .pid = role_pid(c, who)});
 	evidence_replies(c, r, server, start ? start->t : 0);
 	conn = server_connect(c, server);
 	if (run_trouble(c))
 		check_fail(r, "the two clients did not each get their own echoes: %s",
 			   run_trouble(c));
 	else if (conn && conn->call.ret == 0 && conn->call.peer)
-		check_fail(r, "the two clients did not each get their own echoes: the server "
+		check_fail(r,
+			   "the two clients did not each get their own echoes: the server "
 			   "connect()ed its socket to %s, the first peer, and from then on the "
 			   "kernel gave it only that peer's datagrams. Do not connect() a UDP "
 			   "server's socket: send each reply with sendto() to the address "
-			   "recvfrom() gave for that datagram", conn->call.peer);
+			   "recvfrom() gave for that datagram",
+			   conn->call.peer);
 	else
-		check_fail(r, "the two clients did not each get their own echoes. Send each reply "
+		check_fail(r,
+			   "the two clients did not each get their own echoes. Send each reply "
 			   "to the address recvfrom() gave for that datagram (and do not connect() "
 			   "the server's socket: then it hears only one peer)");
 }

@@ -18,9 +18,10 @@ set -eu
 #   iproute2 nftables           lab networks: namespaces, veth pairs, loss rules
 #   jq                          command-level tests read JSON output
 #   clang libclang-rt-14-dev    libFuzzer targets (`make fuzz`)
+#   clang-format                the code's layout (`make format`, `make format-check`)
 PACKAGES="build-essential pkg-config libncurses-dev libpcap-dev libjansson-dev
 libcriterion-dev tmux tshark tcpdump strace iproute2 nftables jq clang
-libclang-rt-14-dev"
+libclang-rt-14-dev clang-format"
 
 missing=""
 for p in $PACKAGES; do

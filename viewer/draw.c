@@ -118,8 +118,10 @@ static void draw_status(const struct ui *u)
 	size_t i = model_cur_event(m);
 
 	if (u->prompting) {
-		snprintf(line, sizeof(line), "/%s_   (a pid, :port or call name; Enter applies, "
-					     "Esc cancels)", u->prompt);
+		snprintf(line, sizeof(line),
+			 "/%s_   (a pid, :port or call name; Enter applies, "
+			 "Esc cancels)",
+			 u->prompt);
 		draw_text(y, 0, w, A_BOLD, line);
 		return;
 	}
@@ -208,8 +210,9 @@ static void draw_ladder_footer(const struct ui *u, int y)
 		snprintf(line, sizeof(line), "connection %d of %d (Esc shows them all)", m->focus,
 			 model_nconns(m));
 	else if (m->auto_conn >= 0)
-		snprintf(line, sizeof(line), "%d connections do not fit side by side: connection %d, "
-					     "the cursor's (Enter in Sockets picks one)",
+		snprintf(line, sizeof(line),
+			 "%d connections do not fit side by side: connection %d, "
+			 "the cursor's (Enter in Sockets picks one)",
 			 model_nconns(m), m->auto_conn);
 	else if (!has_arrow(m->view, &m->lad) && m->view->nev)
 		snprintf(line, sizeof(line), "no packets on this ladder%s%s", why ? ": " : "",
@@ -217,8 +220,7 @@ static void draw_ladder_footer(const struct ui *u, int y)
 	draw_text(y, u->lay.ladder.x, u->lay.ladder.w, A_DIM, line);
 }
 
-static void draw_ladder_rows(const struct ui *u, const struct ladder_ctx *c, int y0, int h,
-			     int x)
+static void draw_ladder_rows(const struct ui *u, const struct ladder_ctx *c, int y0, int h, int x)
 {
 	const struct ladder_view *v = c->v;
 	size_t at = c->hot == SIZE_MAX ? SIZE_MAX : ladder_view_find(v, c->hot);
@@ -248,7 +250,10 @@ static void draw_ladder(const struct ui *u)
 	const struct model *m = &u->m;
 	int timew = DRAW_TIME_COLUMN(r->w), rows = r->h - 3;
 	struct ladder_geom g;
-	struct ladder_ctx c = {.l = &m->lad, .v = m->view, .procs = &m->procs, .g = &g,
+	struct ladder_ctx c = {.l = &m->lad,
+			       .v = m->view,
+			       .procs = &m->procs,
+			       .g = &g,
 			       .hot = model_cur_event(m)};
 
 	fit_geom(&g, m->view, r->w - timew);
@@ -287,8 +292,10 @@ static void draw_too_small(const struct ui *u)
 {
 	char line[128];
 
-	snprintf(line, sizeof(line), "socklab needs a terminal of %dx%d at least; this one is "
-				     "%dx%d. q quits.", SCREEN_MIN_W, SCREEN_MIN_H, u->w, u->h);
+	snprintf(line, sizeof(line),
+		 "socklab needs a terminal of %dx%d at least; this one is "
+		 "%dx%d. q quits.",
+		 SCREEN_MIN_W, SCREEN_MIN_H, u->w, u->h);
 	draw_text(u->h / 2, 0, u->w, A_BOLD, line);
 }
 

@@ -14,8 +14,7 @@ static const enum pane tab_order[] = {PANE_SOCKETS, PANE_PROCS, PANE_EVENTS, PAN
 
 /* " Sockets (3) | Processes | Events " with the shown one, under its
  * full title, in reverse. */
-static void draw_tabs(const struct ui *u, const struct rect *r, enum pane shown,
-		      const char *title)
+static void draw_tabs(const struct ui *u, const struct rect *r, enum pane shown, const char *title)
 {
 	int x = r->x, end = r->x + r->w;
 
@@ -23,7 +22,9 @@ static void draw_tabs(const struct ui *u, const struct rect *r, enum pane shown,
 	mvhline(r->y, r->x, ' ', r->w);
 	for (size_t i = 0; i < sizeof(tab_order) / sizeof(tab_order[0]); i++) {
 		enum pane p = tab_order[i];
-		attr_t a = p != shown ? A_NORMAL : u->m.pane == p ? u->t.ui[UI_PANE_KEYS] : A_REVERSE;
+		attr_t a = p != shown	    ? A_NORMAL
+			   : u->m.pane == p ? u->t.ui[UI_PANE_KEYS]
+					    : A_REVERSE;
 		char name[160];
 		if (p == PANE_LAB && !model_has_lab(&u->m))
 			continue;
@@ -126,8 +127,8 @@ void draw_sockets(const struct ui *u)
 	for (int y = 0; y < r.h && top + (size_t)y < n; y++) {
 		size_t k = top + (size_t)y;
 		const struct sock_info *s = &m->socks.s[m->sockrows[k]];
-		attr_t base = m->view == &m->one && s->conn == m->one_conn ? u->t.ui[UI_FOCUS]
-									  : A_NORMAL;
+		attr_t base =
+			m->view == &m->one && s->conn == m->one_conn ? u->t.ui[UI_FOCUS] : A_NORMAL;
 		sock_row(u, s, t, line, sizeof(line));
 		draw_text(r.y + y, r.x, r.w, row_attr(u, PANE_SOCKETS, k, base), line);
 	}
@@ -248,8 +249,8 @@ void draw_events(const struct ui *u)
 	for (int y = 0; y < r.h && top + (size_t)y < n; y++) {
 		size_t k = top + (size_t)y;
 		const struct event *e = &m->s.ev[m->visible.i[k]];
-		attr_t a = k == m->cur    ? u->t.ui[UI_CURSOR]
-			   : k > m->cur   ? u->t.ui[UI_LATER]
+		attr_t a = k == m->cur				   ? u->t.ui[UI_CURSOR]
+			   : k > m->cur				   ? u->t.ui[UI_LATER]
 			   : e->src == SRC_CALL && e->call.ret < 0 ? u->t.ui[UI_WARN]
 								   : A_NORMAL;
 		event_time_str(e->t, when, sizeof(when));
@@ -284,8 +285,9 @@ static int draw_steps(const struct ui *u, const struct rect *r, size_t at)
 		}
 	}
 	if (nsteps + m->nchecks > (size_t)r->h)
-		skip = nsteps + m->nchecks - (size_t)r->h < nsteps ? nsteps + m->nchecks - (size_t)r->h
-								   : nsteps;
+		skip = nsteps + m->nchecks - (size_t)r->h < nsteps
+			       ? nsteps + m->nchecks - (size_t)r->h
+			       : nsteps;
 	for (size_t j = 0; j < m->nnotes && m->notes[j].ev <= at && y < r->h; j++) {
 		bool now = j == last && !over;
 
@@ -315,8 +317,9 @@ void draw_lab(const struct ui *u)
 	for (size_t k = top; k < m->nchecks && y < r.h; k++, y++) {
 		const char *text;
 		enum check_state st = model_check_at(m, k, &text);
-		attr_t a = st == CHECK_PASS ? u->t.ui[UI_PASS] : st == CHECK_FAIL ? u->t.ui[UI_FAIL]
-										   : A_NORMAL;
+		attr_t a = st == CHECK_PASS   ? u->t.ui[UI_PASS]
+			   : st == CHECK_FAIL ? u->t.ui[UI_FAIL]
+					      : A_NORMAL;
 		snprintf(line, sizeof(line), "%s %-7s %s%s%s", term_ui_glyph(&u->t, marks[st]),
 			 words[st], m->checks[k], text ? ": " : "", text ? text : "");
 		draw_text(r.y + y, r.x, r.w, row_attr(u, PANE_LAB, k, a), line);

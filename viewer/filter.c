@@ -83,8 +83,10 @@ int filter_parse(struct filter *f, const char *text, char *err, size_t errlen)
 		g.kind = FILTER_WORD;
 		snprintf(g.word, sizeof(g.word), "%s", text);
 	} else {
-		snprintf(err, errlen, "'%s' is not a filter: give a pid (1201), a port (:9190) "
-				      "or a call name (accept)", text);
+		snprintf(err, errlen,
+			 "'%s' is not a filter: give a pid (1201), a port (:9190) "
+			 "or a call name (accept)",
+			 text);
 		return -1;
 	}
 done:
@@ -94,8 +96,9 @@ done:
 
 static bool has_port(const struct event *e, long port)
 {
-	const char *sock = e->src == SRC_CALL ? e->call.sock
-			   : e->src == SRC_STATE ? e->state.sock : NULL;
+	const char *sock = e->src == SRC_CALL	 ? e->call.sock
+			   : e->src == SRC_STATE ? e->state.sock
+						 : NULL;
 
 	if (e->src == SRC_PKT)
 		return endpoint_port(e->pkt.from) == port || endpoint_port(e->pkt.to) == port;

@@ -38,22 +38,22 @@ enum action {
 	ACT_RESIZE,
 };
 
-#define CTRL(c) ((c) & 0x1f)
+#define CTRL(c) ((c)&0x1f)
 #define KEY_ESC 27
 
 static const struct {
 	int key;
 	enum action act;
 } keymap[] = {
-	{'q', ACT_QUIT},         {'Q', ACT_QUIT},      {'?', ACT_HELP},
-	{'h', ACT_HELP},         {' ', ACT_PLAY},      {KEY_LEFT, ACT_LEFT},
-	{KEY_RIGHT, ACT_RIGHT},  {'n', ACT_NEXT},      {'p', ACT_PREV},
-	{KEY_HOME, ACT_HOME},    {'g', ACT_HOME},      {KEY_END, ACT_END},
-	{'G', ACT_END},          {'\t', ACT_TAB},      {KEY_BTAB, ACT_BACKTAB},
-	{'/', ACT_FILTER},       {KEY_UP, ACT_UP},     {KEY_DOWN, ACT_DOWN},
-	{KEY_PPAGE, ACT_PGUP},   {KEY_NPAGE, ACT_PGDN}, {'\r', ACT_ENTER},
-	{'\n', ACT_ENTER},       {KEY_ENTER, ACT_ENTER}, {KEY_ESC, ACT_CLEAR},
-	{'+', ACT_FASTER},       {'=', ACT_FASTER},    {'-', ACT_SLOWER},
+	{'q', ACT_QUIT},	  {'Q', ACT_QUIT},	    {'?', ACT_HELP},
+	{'h', ACT_HELP},	  {' ', ACT_PLAY},	    {KEY_LEFT, ACT_LEFT},
+	{KEY_RIGHT, ACT_RIGHT},	  {'n', ACT_NEXT},	    {'p', ACT_PREV},
+	{KEY_HOME, ACT_HOME},	  {'g', ACT_HOME},	    {KEY_END, ACT_END},
+	{'G', ACT_END},		  {'\t', ACT_TAB},	    {KEY_BTAB, ACT_BACKTAB},
+	{'/', ACT_FILTER},	  {KEY_UP, ACT_UP},	    {KEY_DOWN, ACT_DOWN},
+	{KEY_PPAGE, ACT_PGUP},	  {KEY_NPAGE, ACT_PGDN},    {'\r', ACT_ENTER},
+	{'\n', ACT_ENTER},	  {KEY_ENTER, ACT_ENTER},   {KEY_ESC, ACT_CLEAR},
+	{'+', ACT_FASTER},	  {'=', ACT_FASTER},	    {'-', ACT_SLOWER},
 	{CTRL('l'), ACT_REPAINT}, {KEY_RESIZE, ACT_RESIZE},
 };
 
@@ -221,13 +221,13 @@ static int on_jump(struct ui *u, enum action a)
 }
 
 static int (*const handlers[])(struct ui *u, enum action a) = {
-	[ACT_QUIT] = on_quit,     [ACT_HELP] = on_help,       [ACT_PLAY] = on_play,
-	[ACT_LEFT] = on_step,     [ACT_RIGHT] = on_step,      [ACT_NEXT] = on_jump,
-	[ACT_PREV] = on_jump,     [ACT_HOME] = on_ends,       [ACT_END] = on_ends,
-	[ACT_TAB] = on_tab,       [ACT_BACKTAB] = on_tab,     [ACT_FILTER] = on_filter,
-	[ACT_UP] = on_move,       [ACT_DOWN] = on_move,       [ACT_PGUP] = on_move,
-	[ACT_PGDN] = on_move,     [ACT_ENTER] = on_enter,     [ACT_CLEAR] = on_clear,
-	[ACT_FASTER] = on_speed,  [ACT_SLOWER] = on_speed,    [ACT_REPAINT] = on_repaint,
+	[ACT_QUIT] = on_quit,	  [ACT_HELP] = on_help,	   [ACT_PLAY] = on_play,
+	[ACT_LEFT] = on_step,	  [ACT_RIGHT] = on_step,   [ACT_NEXT] = on_jump,
+	[ACT_PREV] = on_jump,	  [ACT_HOME] = on_ends,	   [ACT_END] = on_ends,
+	[ACT_TAB] = on_tab,	  [ACT_BACKTAB] = on_tab,  [ACT_FILTER] = on_filter,
+	[ACT_UP] = on_move,	  [ACT_DOWN] = on_move,	   [ACT_PGUP] = on_move,
+	[ACT_PGDN] = on_move,	  [ACT_ENTER] = on_enter,  [ACT_CLEAR] = on_clear,
+	[ACT_FASTER] = on_speed,  [ACT_SLOWER] = on_speed, [ACT_REPAINT] = on_repaint,
 	[ACT_RESIZE] = on_resize,
 };
 

@@ -118,8 +118,8 @@ static void take(struct model *m, uint32_t i)
 		model_note_socket(m, nsocks);
 	ladder_add(&m->lad);
 	model_note_lab(m, i);
-	if (filter_follows_conns(&m->filter) && e->src == SRC_CALL &&
-	    filter_match(&m->filter, e) && take_conn(m, e->conn))
+	if (filter_follows_conns(&m->filter) && e->src == SRC_CALL && filter_match(&m->filter, e) &&
+	    take_conn(m, e->conn))
 		/* Its handshake came before the call that names the process. */
 		m->refilter_needed = true;
 	if (shown(m, e))

@@ -54,44 +54,44 @@ struct model {
 
 	/* Which events the student sees. */
 	struct filter filter;
-	struct ladder_idx visible;  /* session indices, in time order */
-	uint8_t *conn_taken;        /* connections a filtered pid made calls on */
+	struct ladder_idx visible; /* session indices, in time order */
+	uint8_t *conn_taken;	   /* connections a filtered pid made calls on */
 	size_t nconn_taken;
-	bool refilter_needed;       /* a pid's new connection: look back */
+	bool refilter_needed; /* a pid's new connection: look back */
 
 	/* The ladder: every visible event, or one connection's. */
 	struct ladder_view all, one;
-	int one_conn;               /* the connection in `one`, or -1 */
-	int focus;                  /* chosen by the student, or -1 */
-	int auto_conn;              /* chosen because all would not fit, or -1 */
+	int one_conn;			/* the connection in `one`, or -1 */
+	int focus;			/* chosen by the student, or -1 */
+	int auto_conn;			/* chosen because all would not fit, or -1 */
 	const struct ladder_view *view; /* what model_fit() chose to draw */
 
 	/* The cursor: visible.i[cur] is the event "now". */
 	size_t cur;
 	bool follow;
 	bool playing;
-	int speed;                  /* events per second while playing */
-	int64_t now;                /* live: the session's clock now; -1 */
+	int speed;   /* events per second while playing */
+	int64_t now; /* live: the session's clock now; -1 */
 
 	/* Where the events come from. */
 	bool live, loading;
-	char ended[256];            /* live: how the session ended, or "" */
+	char ended[256]; /* live: how the session ended, or "" */
 
 	/* Panes. */
-	enum pane pane;             /* the pane that has the keys */
-	enum pane below;            /* narrow screens: the pane under the ladder */
+	enum pane pane;	 /* the pane that has the keys */
+	enum pane below; /* narrow screens: the pane under the ladder */
 	struct list_pos list[PANE_COUNT];
-	uint32_t *sockrows;         /* sockets with an address, by first event */
+	uint32_t *sockrows; /* sockets with an address, by first event */
 	size_t nsockrows, sockrows_cap;
 
 	/* The lab panel: checkpoints given up front, and notes as they come. */
 	char lab_title[128];
-	const char **checks;        /* checkpoint names, interned */
+	const char **checks; /* checkpoint names, interned */
 	size_t nchecks, checks_cap;
 	struct lab_note *notes;
 	size_t nnotes, notes_cap;
 
-	char msg[512];              /* a message for the student, until the next key */
+	char msg[512]; /* a message for the student, until the next key */
 };
 
 /* An empty model (for a live session). */
@@ -127,9 +127,9 @@ size_t model_cur_event(const struct model *m);
  * and following. */
 int64_t model_time(const struct model *m);
 
-void model_step(struct model *m, long delta);        /* Left / Right */
+void model_step(struct model *m, long delta); /* Left / Right */
 void model_home(struct model *m);
-void model_end(struct model *m);                     /* and follow */
+void model_end(struct model *m); /* and follow */
 /* n / p: the next (dir > 0) or previous packet or state change on the
  * ladder. Returns false when there is none. */
 bool model_jump_change(struct model *m, int dir);

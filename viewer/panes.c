@@ -167,7 +167,8 @@ static void enter_socket(struct model *m)
 	list_keep(&m->list[PANE_SOCKETS], n, 1 << 20);
 	s = &m->socks.s[m->sockrows[m->list[PANE_SOCKETS].sel]];
 	if (s->conn < 0) {
-		snprintf(m->msg, sizeof(m->msg), "%s is not a connection (no conn number)", s->sock);
+		snprintf(m->msg, sizeof(m->msg), "%s is not a connection (no conn number)",
+			 s->sock);
 		return;
 	}
 	model_focus(m, m->focus == s->conn ? -1 : s->conn);

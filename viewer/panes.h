@@ -14,8 +14,8 @@
 
 #include "model.h"
 
-#define SCREEN_MIN_W 60
-#define SCREEN_MIN_H 16
+#define SCREEN_MIN_W  60
+#define SCREEN_MIN_H  16
 #define SCREEN_WIDE_W 120
 
 struct rect {
@@ -24,9 +24,9 @@ struct rect {
 
 struct screen_layout {
 	bool too_small;
-	bool tabbed;                 /* one pane below the ladder at a time */
-	struct rect title, status;   /* the top and bottom lines */
-	struct rect ladder;          /* with its two lines of column heads */
+	bool tabbed;		      /* one pane below the ladder at a time */
+	struct rect title, status;    /* the top and bottom lines */
+	struct rect ladder;	      /* with its two lines of column heads */
 	struct rect pane[PANE_COUNT]; /* each with a title line; h == 0: hidden */
 };
 

@@ -104,8 +104,10 @@ static void walk(struct tree_walk *w, int32_t i, int depth, uint32_t open)
 	for (; i >= 0; i = w->next[i]) {
 		bool last = w->next[i] < 0;
 		if (w->rows && w->n < w->max)
-			w->rows[w->n] = (struct proc_row){.p = &w->m->procs.p[i], .depth = depth,
-							  .last = last, .open = open};
+			w->rows[w->n] = (struct proc_row){.p = &w->m->procs.p[i],
+							  .depth = depth,
+							  .last = last,
+							  .open = open};
 		w->n++;
 		if (depth + 1 < TREE_MAX_DEPTH)
 			walk(w, w->first[i], depth + 1, open | (last ? 0 : 1u << depth));
@@ -206,7 +208,7 @@ enum check_state model_check_at(const struct model *m, size_t k, const char **te
 	for (size_t j = 0; j < m->nnotes && at != SIZE_MAX && m->notes[j].ev <= at; j++)
 		if (m->notes[j].name == m->checks[k]) {
 			st = m->notes[j].skipped ? CHECK_SKIP
-			     : m->notes[j].pass  ? CHECK_PASS
+			     : m->notes[j].pass	 ? CHECK_PASS
 						 : CHECK_FAIL;
 			*text = m->notes[j].text;
 		}

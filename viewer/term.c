@@ -27,7 +27,7 @@ static SCREEN *screen;
 
 static const int quit_signals[] = {SIGINT, SIGTERM, SIGHUP};
 static const int crash_signals[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT};
-#define NQUIT (sizeof(quit_signals) / sizeof(quit_signals[0]))
+#define NQUIT  (sizeof(quit_signals) / sizeof(quit_signals[0]))
 #define NCRASH (sizeof(crash_signals) / sizeof(crash_signals[0]))
 static struct sigaction saved_quit[NQUIT], saved_crash[NCRASH];
 
@@ -103,9 +103,8 @@ const char *term_glyph(const struct term *t, enum ladder_glyph g)
 	return ladder_glyph_text(g, t->utf8);
 }
 
-static const char *const ui_utf8[UG_COUNT] = {
-	"\u251c ", "\u2514 ", "\u2502 ", "\u2714", "\u2718", "\u00b7", "\u25b8",
-	"\u2500", "\u2502"};
+static const char *const ui_utf8[UG_COUNT] = {"\u251c ", "\u2514 ", "\u2502 ", "\u2714", "\u2718",
+					      "\u00b7",	 "\u25b8",  "\u2500",  "\u2502"};
 static const char *const ui_ascii[UG_COUNT] = {"|-", "`-", "| ", "+", "x", ".", ">", "-", "|"};
 
 const char *term_ui_glyph(const struct term *t, enum ui_glyph g)

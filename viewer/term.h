@@ -25,13 +25,13 @@
 
 /* How the rest of the screen is drawn, beside the ladder's own roles. */
 enum ui_role {
-	UI_TITLE,      /* the top line */
-	UI_PANE,       /* a pane's title */
-	UI_PANE_KEYS,  /* the title of the pane that has the keys */
-	UI_SELECTED,   /* the selected row of the pane with the keys */
-	UI_CURSOR,     /* the cursor's event */
-	UI_FOCUS,      /* rows of the connection in focus */
-	UI_LATER,      /* events after the cursor */
+	UI_TITLE,     /* the top line */
+	UI_PANE,      /* a pane's title */
+	UI_PANE_KEYS, /* the title of the pane that has the keys */
+	UI_SELECTED,  /* the selected row of the pane with the keys */
+	UI_CURSOR,    /* the cursor's event */
+	UI_FOCUS,     /* rows of the connection in focus */
+	UI_LATER,     /* events after the cursor */
 	UI_PASS,
 	UI_FAIL,
 	UI_WARN,
@@ -40,8 +40,18 @@ enum ui_role {
 };
 
 /* Glyphs beside the ladder's: the process tree and the lab's marks. */
-enum ui_glyph { UG_TREE_MID, UG_TREE_LAST, UG_TREE_PIPE, UG_PASS, UG_FAIL, UG_PENDING,
-		UG_STEP, UG_HLINE, UG_VLINE, UG_COUNT };
+enum ui_glyph {
+	UG_TREE_MID,
+	UG_TREE_LAST,
+	UG_TREE_PIPE,
+	UG_PASS,
+	UG_FAIL,
+	UG_PENDING,
+	UG_STEP,
+	UG_HLINE,
+	UG_VLINE,
+	UG_COUNT
+};
 
 struct term {
 	bool utf8;

@@ -23,7 +23,7 @@ enum ui_flag { UI_REDRAW = 1, UI_QUIT = 2, UI_RELAYOUT = 4 };
 #define UI_SAMPLES 512
 struct ui_stats {
 	int64_t start_ns, first_frame_ns, loaded_ns;
-	int64_t key_ns; /* when the key being handled was read; 0 if none */
+	int64_t key_ns;		       /* when the key being handled was read; 0 if none */
 	int64_t redraw_ns[UI_SAMPLES]; /* key read to screen updated */
 	size_t nredraw;
 	uint64_t frames;

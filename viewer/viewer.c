@@ -62,7 +62,8 @@ static int take_file(struct ui *u)
 		model_take_loaded(&u->m);
 	} while (more > 0 && (now = ui_now()) < until);
 	if (more > 0)
-		return u->stats.frames == 0 || now - u->last_draw_ns >= LOAD_FRAME_NS ? UI_REDRAW : 0;
+		return u->stats.frames == 0 || now - u->last_draw_ns >= LOAD_FRAME_NS ? UI_REDRAW
+										      : 0;
 	u->m.loading = false;
 	u->stats.loaded_ns = ui_now() - u->stats.start_ns;
 	say_bad_lines(u);
@@ -215,8 +216,9 @@ static void write_stats(const struct ui *u)
 
 	if (!path || !(f = fopen(path, "we")))
 		return;
-	fprintf(f, "{\"events\":%zu,\"first_frame_ms\":%.3f,\"loaded_ms\":%.3f,\"frames\":%llu,"
-		   "\"rss_kb\":%ld,\"redraw_ms\":[",
+	fprintf(f,
+		"{\"events\":%zu,\"first_frame_ms\":%.3f,\"loaded_ms\":%.3f,\"frames\":%llu,"
+		"\"rss_kb\":%ld,\"redraw_ms\":[",
 		u->m.s.n, (double)st->first_frame_ns / 1e6, (double)st->loaded_ns / 1e6,
 		(unsigned long long)st->frames, rss_kb());
 	for (size_t i = 0; i < st->nredraw; i++)
@@ -262,8 +264,7 @@ static int ui_run(struct ui *u, const struct viewer_options *o, char *err, size_
 	return 0;
 }
 
-int viewer_run_replay(const char *dir, const struct viewer_options *o, char *err,
-		      size_t errlen)
+int viewer_run_replay(const char *dir, const struct viewer_options *o, char *err, size_t errlen)
 {
 	struct ui *u = ui_new(err, errlen);
 	int ret = -1;
@@ -279,8 +280,7 @@ out_free:
 	return ret;
 }
 
-int viewer_run_live(struct viewer_feed *f, const struct viewer_options *o, char *err,
-		    size_t errlen)
+int viewer_run_live(struct viewer_feed *f, const struct viewer_options *o, char *err, size_t errlen)
 {
 	struct ui *u = ui_new(err, errlen);
 	int ret;

@@ -33,7 +33,7 @@
 
 struct viewer_options {
 	const char *title; /* for the top line: "trace ./echo_server"; may be NULL */
-	bool ascii;        /* ASCII line drawing, whatever the locale */
+	bool ascii;	   /* ASCII line drawing, whatever the locale */
 	/*
 	 * A lab panel: the lab's title and its checkpoints' names, pending
 	 * until a "checkpoint" note of the same name says pass or fail
@@ -48,8 +48,7 @@ struct viewer_options {
 
 /* Replays the session recorded in dir. Returns 0, or -1 with a sentence
  * in err (no such session, no terminal). */
-int viewer_run_replay(const char *dir, const struct viewer_options *o, char *err,
-		      size_t errlen);
+int viewer_run_replay(const char *dir, const struct viewer_options *o, char *err, size_t errlen);
 
 struct viewer_feed;
 

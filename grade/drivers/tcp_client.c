@@ -29,12 +29,12 @@
 #include <sys/time.h>
 #include <unistd.h>
 
-#define SMALL_MESSAGES 200
-#define BIG_SIZE (1024 * 1024)
-#define TIMEOUT_S 10 /* generous: the machine may be loaded */
+#define SMALL_MESSAGES	     200
+#define BIG_SIZE	     (1024 * 1024)
+#define TIMEOUT_S	     10 /* generous: the machine may be loaded */
 #define CONCURRENT_TIMEOUT_S 5
-#define WORD(x) #x
-#define WORDS(x) WORD(x) /* a number, as a string */
+#define WORD(x)		     #x
+#define WORDS(x)	     WORD(x) /* a number, as a string */
 
 static struct sockaddr_in server;
 
@@ -103,17 +103,18 @@ static size_t small_message(int i, char *buf)
 }
 
 /* Says what came back instead of the len bytes of sent. */
-static void say_mismatch(const char *what, const char *sent, const char *got, size_t len,
-			 size_t n, int timed_out)
+static void say_mismatch(const char *what, const char *sent, const char *got, size_t len, size_t n,
+			 int timed_out)
 {
 	size_t k = 0;
 
 	if (n < len && timed_out)
-		printf("%s: %zu of %zu bytes came back, then nothing more for %d s\n", what, n,
-		       len, TIMEOUT_S);
+		printf("%s: %zu of %zu bytes came back, then nothing more for %d s\n", what, n, len,
+		       TIMEOUT_S);
 	else if (n < len)
 		printf("%s: %zu of %zu bytes came back, then the server closed the "
-		       "connection\n", what, n, len);
+		       "connection\n",
+		       what, n, len);
 	while (k < n && sent[k] == got[k])
 		k++;
 	if (k < n)

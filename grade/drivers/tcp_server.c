@@ -20,7 +20,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#define PIECE 4
+#define PIECE	 4
 #define PAUSE_MS 15
 
 static int send_all(int fd, const char *buf, size_t len)
@@ -59,7 +59,8 @@ static int send_pieces(int fd, const char *buf, size_t len)
 
 static int listen_on(int port)
 {
-	struct sockaddr_in addr = {.sin_family = AF_INET, .sin_port = htons((unsigned short)port),
+	struct sockaddr_in addr = {.sin_family = AF_INET,
+				   .sin_port = htons((unsigned short)port),
 				   .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
 	int fd = socket(AF_INET, SOCK_STREAM, 0), on = 1;
 
@@ -98,7 +99,8 @@ int main(int argc, char **argv)
 	/* Each piece leaves at once, as a segment of its own. */
 	setsockopt(conn, IPPROTO_TCP, TCP_NODELAY, &on, sizeof(on));
 	while ((n = recv(conn, buf, sizeof(buf), 0)) > 0) {
-		if ((pieces ? send_pieces(conn, buf, (size_t)n) : send_all(conn, buf, (size_t)n)) < 0)
+		if ((pieces ? send_pieces(conn, buf, (size_t)n) : send_all(conn, buf, (size_t)n)) <
+		    0)
 			break;
 		echoed += n;
 	}

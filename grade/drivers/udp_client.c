@@ -23,9 +23,9 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-#define MAX_DGRAM 65536
-#define REPLY_MS 3000  /* the first reply to a datagram, on a loaded machine */
-#define EXTRA_MS 200   /* more replies to the same datagram, if any */
+#define MAX_DGRAM   65536
+#define REPLY_MS    3000 /* the first reply to a datagram, on a loaded machine */
+#define EXTRA_MS    200	 /* more replies to the same datagram, if any */
 #define MAX_REPLIES 8
 
 static const int sizes[] = {1, 2, 10, 100, 512, 1000, 1472, 2000, 4096, 8000, 8192};
@@ -67,7 +67,8 @@ static void say_replies(int size, const ssize_t *got, int n, int same_bytes)
 	}
 	if (n == 1 && got[0] == size) {
 		printf("%d bytes: %s\n", size,
-		       same_bytes ? "came back whole" : "came back as one datagram, but different bytes");
+		       same_bytes ? "came back whole"
+				  : "came back as one datagram, but different bytes");
 		return;
 	}
 	if (n == 1) {

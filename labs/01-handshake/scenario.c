@@ -26,8 +26,9 @@ static int handshake_run(struct scenario *s, const struct lab_run *r)
 
 	snprintf(port, sizeof(port), "%d", r->port);
 	scenario_step(s, "start the echo server on port %s", port);
-	server = scenario_start(s, "server",
-				ARGV("echo_server", port, "1", sfirst ? "close-first" : NULL), NULL);
+	server =
+		scenario_start(s, "server",
+			       ARGV("echo_server", port, "1", sfirst ? "close-first" : NULL), NULL);
 	if (server < 0 || scenario_wait_listen(s, r->port, 5000) < 0)
 		return -1;
 	scenario_step(s, "a client connects (3-way handshake) and types a line");
@@ -46,13 +47,15 @@ static int handshake_run(struct scenario *s, const struct lab_run *r)
 			return -1;
 		/* The client has the server's FIN but has not read it: CLOSE_WAIT. */
 		scenario_sleep(s, 300);
-		scenario_step(s, "the client's user ends the input (Ctrl-D): the client closes too");
+		scenario_step(s,
+			      "the client's user ends the input (Ctrl-D): the client closes too");
 	} else {
 		scenario_step(s, "the client types a second line");
 		if (scenario_type(s, client, "socklab\n") < 0 ||
 		    scenario_wait_output(s, client, "Message from server: socklab", 5000) < 0)
 			return -1;
-		scenario_step(s, "the client's user ends the input (Ctrl-D): the client closes first");
+		scenario_step(s,
+			      "the client's user ends the input (Ctrl-D): the client closes first");
 	}
 	scenario_type_end(s, client);
 	if (scenario_wait(s, client, 5000) < 0 || scenario_wait(s, server, 5000) < 0)
@@ -67,7 +70,8 @@ static int handshake_run(struct scenario *s, const struct lab_run *r)
 /* The client's connect(): its sock names the connection ("client>server"). */
 static const struct event *client_connect(const struct check_ctx *c)
 {
-	return ev_first(c->s, &(struct ev_filter){.src = "call", .fn = "connect",
+	return ev_first(c->s, &(struct ev_filter){.src = "call",
+						  .fn = "connect",
 						  .pid = lab_pid(c, "client")});
 }
 
@@ -88,8 +92,10 @@ static void client_connects(const struct check_ctx *c, struct check_result *r)
 
 static void server_accepts(const struct check_ctx *c, struct check_result *r)
 {
-	const struct event *e = ev_first(c->s, &(struct ev_filter){
-		.src = "call", .fn = "accept", .err = "ok", .pid = lab_pid(c, "server")});
+	const struct event *e = ev_first(c->s, &(struct ev_filter){.src = "call",
+								   .fn = "accept",
+								   .err = "ok",
+								   .pid = lab_pid(c, "server")});
 
 	if (!e) {
 		check_fail(r, "the server's accept() never returned a connection");
@@ -198,8 +204,10 @@ static void both_fins(const struct check_ctx *c, struct check_result *r)
 	from_server = next_pkt(c, NULL, "F", false, false);
 	if (!from_client || !from_server) {
 		check_evidence(r, from_client ? from_client : from_server);
-		check_fail(r, "only %s sent a FIN", from_client ? "the client" : from_server ?
-				"the server" : "nobody");
+		check_fail(r, "only %s sent a FIN",
+			   from_client	 ? "the client"
+			   : from_server ? "the server"
+					 : "nobody");
 		return;
 	}
 	first = from_client->t <= from_server->t ? from_client : from_server;
@@ -273,8 +281,9 @@ static void other_close_wait(const struct check_ctx *c, struct check_result *r)
 	else if (!la || la->t < cw->t)
 		check_fail(r, "the %s's socket went to CLOSE_WAIT but never to LAST_ACK", who);
 	else
-		check_pass(r, "the %s got the FIN first (CLOSE_WAIT), closed %.1f ms later "
-			      "(LAST_ACK), and needs no TIME_WAIT",
+		check_pass(r,
+			   "the %s got the FIN first (CLOSE_WAIT), closed %.1f ms later "
+			   "(LAST_ACK), and needs no TIME_WAIT",
 			   who, ms_between(cw->t, la->t));
 }
 
@@ -284,13 +293,12 @@ static const struct check handshake_checks[] = {
 	 "lab 1 (handshake)", client_connects},
 	{"accepts", "the server's accept() returns the new connection", "lab 1 (handshake)",
 	 server_accepts},
-	{"echoes", "each line the client sends comes back", "lab 1 (handshake)",
-	 client_gets_echo},
-	{"closes-first", "the side expected to close first does (the client; or the server "
-			 "with --server-closes-first)",
+	{"echoes", "each line the client sends comes back", "lab 1 (handshake)", client_gets_echo},
+	{"closes-first",
+	 "the side expected to close first does (the client; or the server "
+	 "with --server-closes-first)",
 	 "lab 1 (handshake)", closes_first},
-	{"fins", "both sides send a FIN, the first closer's first", "lab 1 (handshake)",
-	 both_fins},
+	{"fins", "both sides send a FIN, the first closer's first", "lab 1 (handshake)", both_fins},
 	{"close-wait", "the other side goes CLOSE_WAIT, then LAST_ACK", "lab 1 (handshake)",
 	 other_close_wait},
 	{"time-wait", "the side that closed first ends in TIME_WAIT, with time left",

@@ -80,7 +80,9 @@ static void one_child_each(const struct check_ctx *c, struct check_result *r)
 /* The parent's accept() results: the descriptor each connection got. */
 static size_t parent_accepts(const struct check_ctx *c, const struct event **out, size_t max)
 {
-	struct ev_filter f = {.src = "call", .fn = "accept", .err = "ok",
+	struct ev_filter f = {.src = "call",
+			      .fn = "accept",
+			      .err = "ok",
 			      .pid = lab_pid(c, "server")};
 	size_t n = 0;
 
@@ -108,13 +110,15 @@ static void descriptors(const struct check_ctx *c, struct check_result *r)
 		check_pass(r, "accept() returned a new, higher descriptor each time: the parent "
 			      "never closed the ones before");
 	else if (c->facts->fix && same)
-		check_pass(r, "accept() returned descriptor %lld each time: the parent closed it "
-			      "after each fork()",
+		check_pass(r,
+			   "accept() returned descriptor %lld each time: the parent closed it "
+			   "after each fork()",
 			   (long long)acc[0]->call.ret);
 	else
-		check_fail(r, c->facts->fix ? "the descriptor numbers grew: the parent keeps its "
-					      "copies of the connected sockets"
-					    : "the descriptors were reused: the parent closed them");
+		check_fail(r, c->facts->fix
+				      ? "the descriptor numbers grew: the parent keeps its "
+					"copies of the connected sockets"
+				      : "the descriptors were reused: the parent closed them");
 }
 
 /* The server-side name of the client's connection (from its connect()). */
@@ -124,7 +128,9 @@ static bool server_sock_of(const struct check_ctx *c, int i, char *out, size_t c
 	const struct event *e;
 
 	snprintf(role, sizeof(role), "client %d", i + 1);
-	e = ev_first(c->s, &(struct ev_filter){.src = "call", .fn = "connect", .err = "ok",
+	e = ev_first(c->s, &(struct ev_filter){.src = "call",
+					       .fn = "connect",
+					       .err = "ok",
 					       .pid = lab_pid(c, role)});
 	return e && sock_reversed(e->call.sock, out, cap);
 }
@@ -138,7 +144,8 @@ static double close_wait_ms(const struct check_ctx *c, int i, const struct event
 	char sock[128];
 
 	*cw_out = NULL;
-	if (!server_sock_of(c, i, sock, sizeof(sock)) || !(cw = lab_state_to(c, sock, "CLOSE_WAIT")))
+	if (!server_sock_of(c, i, sock, sizeof(sock)) ||
+	    !(cw = lab_state_to(c, sock, "CLOSE_WAIT")))
 		return -1;
 	*cw_out = cw;
 	la = lab_state_to(c, sock, "LAST_ACK");
@@ -162,14 +169,18 @@ static void stuck_in_close_wait(const struct check_ctx *c, struct check_result *
 		shortest = ms < shortest ? ms : shortest;
 	}
 	if (seen < CLIENTS)
-		check_fail(r, "only %d of %d server sockets were seen in CLOSE_WAIT", seen, CLIENTS);
+		check_fail(r, "only %d of %d server sockets were seen in CLOSE_WAIT", seen,
+			   CLIENTS);
 	else if (shortest >= 300)
-		check_pass(r, "every finished connection stayed in CLOSE_WAIT until the server "
-			      "was stopped (at least %.0f ms): the parent still held it",
+		check_pass(r,
+			   "every finished connection stayed in CLOSE_WAIT until the server "
+			   "was stopped (at least %.0f ms): the parent still held it",
 			   shortest);
 	else
-		check_fail(r, "a server socket left CLOSE_WAIT after %.0f ms, while the server "
-			      "still ran", shortest);
+		check_fail(r,
+			   "a server socket left CLOSE_WAIT after %.0f ms, while the server "
+			   "still ran",
+			   shortest);
 }
 
 /* The state event that ends the server socket of client i (LAST_ACK or
@@ -199,12 +210,15 @@ static void closes_at_once(const struct check_ctx *c, struct check_result *r)
 		const struct event *closed, *end;
 
 		snprintf(role, sizeof(role), "client %d", i + 1);
-		closed = ev_first(c->s, &(struct ev_filter){.src = "call", .fn = "close",
+		closed = ev_first(c->s, &(struct ev_filter){.src = "call",
+							    .fn = "close",
 							    .pid = lab_pid(c, role)});
 		end = closed ? server_sock_ends(c, i, closed->t) : NULL;
 		if (!end || end->t >= t_stop) {
-			check_fail(r, "the server's end of client %d's connection did not close while "
-				      "the server ran", i + 1);
+			check_fail(r,
+				   "the server's end of client %d's connection did not close while "
+				   "the server ran",
+				   i + 1);
 			return;
 		}
 		check_evidence(r, end);
@@ -212,8 +226,9 @@ static void closes_at_once(const struct check_ctx *c, struct check_result *r)
 								  : longest;
 	}
 	if (longest < 100)
-		check_pass(r, "each server socket closed at once after its client (the slowest "
-			      "%.1f ms later): the child's close() sent the FIN",
+		check_pass(r,
+			   "each server socket closed at once after its client (the slowest "
+			   "%.1f ms later): the child's close() sent the FIN",
 			   longest);
 	else
 		check_fail(r, "a server socket closed only %.0f ms after its client", longest);
@@ -227,7 +242,9 @@ static void child_closes_listener(const struct check_ctx *c, struct check_result
 
 	for (const struct event *e = ev_first(c->s, &f); e; e = ev_next(c->s, &f, e)) {
 		const struct event *cl;
-		struct ev_filter cf = {.src = "call", .fn = "close", .pid = e->proc.child,
+		struct ev_filter cf = {.src = "call",
+				       .fn = "close",
+				       .pid = e->proc.child,
 				       .port = c->facts->port};
 		children++;
 		for (cl = ev_first(c->s, &cf); cl; cl = ev_next(c->s, &cf, cl))
@@ -260,8 +277,10 @@ static void server_fins(const struct check_ctx *c, struct check_result *r)
 		after += e->t >= t_stop;
 	}
 	if (!c->facts->fix && before == 0 && after == CLIENTS)
-		check_pass(r, "the server sent no FIN while it ran; all %d went out only when it "
-			      "was stopped", after);
+		check_pass(r,
+			   "the server sent no FIN while it ran; all %d went out only when it "
+			   "was stopped",
+			   after);
 	else if (c->facts->fix && before == CLIENTS)
 		check_pass(r, "the server answered each client's FIN with its own at once");
 	else
@@ -272,8 +291,8 @@ static void server_fins(const struct check_ctx *c, struct check_result *r)
 static const struct check naive_checks[] = {
 	{"children", "one child process per client, all at once", "lab 2 (fork-server)",
 	 one_child_each},
-	{"fds-grow", "the parent's accept() returns ever higher descriptors",
-	 "lab 2 (fork-server)", descriptors},
+	{"fds-grow", "the parent's accept() returns ever higher descriptors", "lab 2 (fork-server)",
+	 descriptors},
 	{"close-wait", "finished connections stay in CLOSE_WAIT while the server runs",
 	 "lab 2 (fork-server)", stuck_in_close_wait},
 	{"no-server-fin", "the server sends its FINs only when it is stopped",

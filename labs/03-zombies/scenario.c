@@ -15,9 +15,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "collect/procwatch.h"
 #include "lab/lab.h"
 #include "lab/labkit.h"
-#include "collect/procwatch.h"
 
 #define CLIENTS 5
 
@@ -26,8 +26,10 @@ static char *handler_mode(const struct lab_run *r)
 {
 	static char mode[8];
 
-	snprintf(mode, sizeof(mode), "%s", r->fix ? "loop" : lab_option(r, "one-wait") ? "once"
-											 : "none");
+	snprintf(mode, sizeof(mode), "%s",
+		 r->fix			     ? "loop"
+		 : lab_option(r, "one-wait") ? "once"
+					     : "none");
 	return mode;
 }
 
@@ -176,17 +178,20 @@ static void zombies_left(const struct check_ctx *c, struct check_result *r)
 	for (int i = 0; i < k.n && i < CLIENTS * 2; i++) {
 		const struct proc_info *p = proctable_find(&c->procs, k.fork[i]->proc.child);
 		if (p && p->t_zombie != T_NEVER && p->reaper != lab_pid(c, "server"))
-			check_evidence_text(r, "child %d: a zombie for %.0f ms, until the server "
-					       "ended",
+			check_evidence_text(r,
+					    "child %d: a zombie for %.0f ms, until the server "
+					    "ended",
 					    (int)p->pid, proc_zombie_ns(p, c->t_end) / 1e6);
 	}
 	if (want_all && k.zombies_at_stop == CLIENTS)
-		check_pass(r, "all %d exited children were still zombies when the server was "
-			      "stopped: nobody waited for them",
+		check_pass(r,
+			   "all %d exited children were still zombies when the server was "
+			   "stopped: nobody waited for them",
 			   CLIENTS);
 	else if (!want_all && k.zombies_at_stop > 0 && k.zombies_at_stop < CLIENTS)
-		check_pass(r, "%d of %d children were still zombies when the server was stopped, "
-			      "despite a SIGCHLD handler",
+		check_pass(r,
+			   "%d of %d children were still zombies when the server was stopped, "
+			   "despite a SIGCHLD handler",
 			   k.zombies_at_stop, CLIENTS);
 	else
 		check_fail(r, "%d of %d children were zombies when the server was stopped",
@@ -196,8 +201,9 @@ static void zombies_left(const struct check_ctx *c, struct check_result *r)
 static void no_handler(const struct check_ctx *c, struct check_result *r)
 {
 	size_t n = sigchld_deliveries(c, r);
-	size_t waits = ev_count(c->s, &(struct ev_filter){.src = "proc", .fn = "reaped",
-							   .pid = lab_pid(c, "server")});
+	size_t waits = ev_count(c->s, &(struct ev_filter){.src = "proc",
+							  .fn = "reaped",
+							  .pid = lab_pid(c, "server")});
 
 	if (n == 0 && waits == 0)
 		check_pass(r, "no SIGCHLD handler ran and the server never called wait(): "
@@ -214,8 +220,9 @@ static void signals_merge(const struct check_ctx *c, struct check_result *r)
 
 	count_children(c, &k);
 	if (n >= 1 && n < (size_t)k.exited)
-		check_pass(r, "%d children exited, but the handler ran only %zu time%s: "
-			      "signals do not queue",
+		check_pass(r,
+			   "%d children exited, but the handler ran only %zu time%s: "
+			   "signals do not queue",
 			   k.exited, n, n == 1 ? "" : "s");
 	else
 		check_fail(r, "%d children exited and the handler ran %zu times", k.exited, n);
@@ -244,11 +251,13 @@ static void all_reaped(const struct check_ctx *c, struct check_result *r)
 	for (const struct event *e = ev_first(c->s, &f); e; e = ev_next(c->s, &f, e))
 		check_evidence(r, e);
 	if (k.reaped_by_server == CLIENTS && k.zombies_at_stop == 0)
-		check_pass(r, "the server's own waitpid() reaped all %d children; no zombie was "
-			      "left",
+		check_pass(r,
+			   "the server's own waitpid() reaped all %d children; no zombie was "
+			   "left",
 			   CLIENTS);
 	else
-		check_fail(r, "the server reaped %d of %d children; %d were zombies when it stopped",
+		check_fail(r,
+			   "the server reaped %d of %d children; %d were zombies when it stopped",
 			   k.reaped_by_server, CLIENTS, k.zombies_at_stop);
 }
 
@@ -257,18 +266,16 @@ static const struct check naive_checks[] = {
 	 children_exit},
 	{"no-handler", "nobody waits: no SIGCHLD handler, no wait()", "lab 3 (zombies)",
 	 no_handler},
-	{"zombies", "the exited children stay zombies",
-	 "lab 3 (zombies)", zombies_left},
+	{"zombies", "the exited children stay zombies", "lab 3 (zombies)", zombies_left},
 	{NULL},
 };
 
 static const struct check one_wait_checks[] = {
 	{"children-exit", "each client's child exits when its client closes", "lab 3 (zombies)",
 	 children_exit},
-	{"signals-merge", "five exits, fewer SIGCHLD deliveries", "lab 3 (zombies)",
-	 signals_merge},
-	{"one-per-signal", "one waitpid() per signal reaps one child per signal",
-	 "lab 3 (zombies)", one_per_signal},
+	{"signals-merge", "five exits, fewer SIGCHLD deliveries", "lab 3 (zombies)", signals_merge},
+	{"one-per-signal", "one waitpid() per signal reaps one child per signal", "lab 3 (zombies)",
+	 one_per_signal},
 	{"zombies", "zombies are left despite the handler", "lab 3 (zombies)", zombies_left},
 	{NULL},
 };
@@ -278,8 +285,8 @@ static const struct check fixed_checks[] = {
 	 children_exit},
 	{"signals-merge", "five exits, fewer SIGCHLD deliveries (still)", "lab 3 (zombies)",
 	 signals_merge},
-	{"all-reaped", "the waitpid() loop reaps every child; no zombie is left",
-	 "lab 3 (zombies)", all_reaped},
+	{"all-reaped", "the waitpid() loop reaps every child; no zombie is left", "lab 3 (zombies)",
+	 all_reaped},
 	{NULL},
 };
 

@@ -23,8 +23,8 @@
 #include <unistd.h>
 
 #define BUF_SIZE 256
-#define WARMUP 20 /* exchanges before measuring: see below */
-#define ROUNDS 10 /* exchanges measured */
+#define WARMUP	 20 /* exchanges before measuring: see below */
+#define ROUNDS	 10 /* exchanges measured */
 
 static double now_ms(void)
 {

@@ -14,9 +14,9 @@
 #include "lab/lab.h"
 #include "lab/labkit.h"
 
-#define ROUNDS 10     /* the exchanges the client times (nagle_client.c) */
+#define ROUNDS	 10   /* the exchanges the client times (nagle_client.c) */
 #define STALL_MS 30.0 /* a delayed ACK waits at least 40 ms on Linux */
-#define FAST_MS 5.0   /* an exchange without a stall takes well under 1 ms */
+#define FAST_MS	 5.0  /* an exchange without a stall takes well under 1 ms */
 
 static bool stalls_expected(const struct check_ctx *c)
 {
@@ -35,9 +35,12 @@ static int nagle_run(struct scenario *s, const struct lab_run *r)
 	if (server < 0 || scenario_wait_listen(s, r->port, 5000) < 0)
 		return -1;
 	scenario_step(s, "the client warms up, then times %d exchanges of write, write, read%s",
-		      ROUNDS, r->fix ? " with TCP_NODELAY" : mode ? " (one write per request)" : "");
-	client = scenario_start(s, "client",
-				ARGV("nagle_client", "127.0.0.1", port, (char *)mode), NULL);
+		      ROUNDS,
+		      r->fix ? " with TCP_NODELAY"
+		      : mode ? " (one write per request)"
+			     : "");
+	client = scenario_start(s, "client", ARGV("nagle_client", "127.0.0.1", port, (char *)mode),
+				NULL);
 	if (client < 0 || scenario_wait(s, client, 20000) < 0 || scenario_wait(s, server, 5000) < 0)
 		return -1;
 	scenario_sleep(s, 200);
@@ -100,7 +103,9 @@ static void latency(const struct check_ctx *c, struct check_result *r)
 		ms[i] = ex[i].ms;
 		stalled += ex[i].ms >= STALL_MS;
 		if (i < 3)
-			check_evidence_text(r, "exchange %d: write at %.6f s, reply read %.2f ms later",
+			check_evidence_text(r,
+					    "exchange %d: write at %.6f s, reply read %.2f ms "
+					    "later",
 					    i + 1, ex[i].first_write->t / 1e9, ex[i].ms);
 	}
 	lab_output_evidence(c, r, "client", "average", 1);
@@ -144,8 +149,9 @@ static void delayed_acks(const struct check_ctx *c, struct check_result *r)
 		}
 	}
 	if (stalls_expected(c) && stalls >= ROUNDS - 2)
-		check_pass(r, "%d times the server's ACK came alone, %.0f ms or more after the "
-			      "data: a delayed ACK",
+		check_pass(r,
+			   "%d times the server's ACK came alone, %.0f ms or more after the "
+			   "data: a delayed ACK",
 			   stalls, STALL_MS);
 	else if (!stalls_expected(c) && stalls == 0)
 		check_pass(r, "no delayed ACK held the client back");
@@ -156,14 +162,15 @@ static void delayed_acks(const struct check_ctx *c, struct check_result *r)
 static const struct check naive_checks[] = {
 	{"stalls", "write, write, read: each exchange stalls about 40 ms", "lab 4 (nagle)",
 	 latency},
-	{"delayed-acks", "the server's ACKs come alone, 40 ms late", "lab 4 (nagle)",
-	 delayed_acks},
+	{"delayed-acks", "the server's ACKs come alone, 40 ms late", "lab 4 (nagle)", delayed_acks},
 	{NULL},
 };
 
 static void nodelay_set(const struct check_ctx *c, struct check_result *r)
 {
-	struct ev_filter f = {.src = "call", .fn = "setsockopt", .err = "ok",
+	struct ev_filter f = {.src = "call",
+			      .fn = "setsockopt",
+			      .err = "ok",
 			      .pid = lab_pid(c, "client")};
 	const struct event *e = ev_first(c->s, &f);
 
@@ -183,9 +190,11 @@ static void one_write_each(const struct check_ctx *c, struct check_result *r)
 	int n = client_exchanges(c, ex, ROUNDS), single = 0;
 
 	for (int i = 0; i < n; i++) {
-		const struct event *next = ev_next(c->s, &(struct ev_filter){
-			.src = "call", .pid = lab_pid(c, "client"), .port = c->facts->port},
-			ex[i].first_write);
+		const struct event *next = ev_next(c->s,
+						   &(struct ev_filter){.src = "call",
+								       .pid = lab_pid(c, "client"),
+								       .port = c->facts->port},
+						   ex[i].first_write);
 		single += next && strcmp(next->call.fn, "write") != 0;
 		if (i == 0)
 			check_evidence(r, ex[i].first_write);
@@ -208,8 +217,7 @@ static void fix_applied(const struct check_ctx *c, struct check_result *r)
 static const struct check fixed_checks[] = {
 	{"fix", "the client sets TCP_NODELAY (--one-write: writes each request once)",
 	 "lab 4 (nagle)", fix_applied},
-	{"no-stalls", "each exchange takes well under 5 ms: no stall", "lab 4 (nagle)",
-	 latency},
+	{"no-stalls", "each exchange takes well under 5 ms: no stall", "lab 4 (nagle)", latency},
 	{"no-delayed-acks", "no ACK comes alone and late", "lab 4 (nagle)", delayed_acks},
 	{NULL},
 };

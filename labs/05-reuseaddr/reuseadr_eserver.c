@@ -41,7 +41,8 @@ int main(int argc, char *argv[])
 	 * socket that left the TIME_WAIT behind had set it as well. */
 	if (argc > 2 && strcmp(argv[2], "reuseaddr") == 0) {
 		option = 1;
-		if (setsockopt(serv_sock, SOL_SOCKET, SO_REUSEADDR, &option, sizeof(option)) == -1) {
+		if (setsockopt(serv_sock, SOL_SOCKET, SO_REUSEADDR, &option, sizeof(option)) ==
+		    -1) {
 			perror("setsockopt() error");
 			exit(1);
 		}

@@ -31,8 +31,9 @@ static int first_server(struct scenario *s, const struct lab_run *r, char *port)
 
 	scenario_step(s, "start the server on port %s%s", port,
 		      sets_reuseaddr(r, 0) ? " (SO_REUSEADDR)" : "");
-	server = scenario_start(s, "server", ARGV("reuseadr_eserver", port,
-						    sets_reuseaddr(r, 0) ? "reuseaddr" : NULL),
+	server = scenario_start(s, "server",
+				ARGV("reuseadr_eserver", port,
+				     sets_reuseaddr(r, 0) ? "reuseaddr" : NULL),
 				NULL);
 	if (server < 0 || scenario_wait_listen(s, r->port, 5000) < 0)
 		return -1;
@@ -83,16 +84,18 @@ static int reuseaddr_run(struct scenario *s, const struct lab_run *r)
 
 static const struct event *role_bind(const struct check_ctx *c, const char *role)
 {
-	return ev_first(c->s, &(struct ev_filter){.src = "call", .fn = "bind",
-						  .pid = lab_pid(c, role)});
+	return ev_first(c->s,
+			&(struct ev_filter){.src = "call", .fn = "bind", .pid = lab_pid(c, role)});
 }
 
 /* The server's end of the first connection: the client's connect(),
  * reversed. */
 static bool old_server_sock(const struct check_ctx *c, char *out, size_t cap)
 {
-	const struct event *e = ev_first(c->s, &(struct ev_filter){
-		.src = "call", .fn = "connect", .err = "ok", .pid = lab_pid(c, "client")});
+	const struct event *e = ev_first(c->s, &(struct ev_filter){.src = "call",
+								   .fn = "connect",
+								   .err = "ok",
+								   .pid = lab_pid(c, "client")});
 
 	return e && sock_reversed(e->call.sock, out, cap);
 }
@@ -140,8 +143,9 @@ static void time_wait_at_restart(const struct check_ctx *c, struct check_result 
 	else if (tw->state.timer_ms <= 0)
 		check_fail(r, "the old socket was in TIME_WAIT, but with no countdown known");
 	else
-		check_pass(r, "the old server socket was in TIME_WAIT (%.1f s left of 60) when the "
-			      "server restarted",
+		check_pass(r,
+			   "the old server socket was in TIME_WAIT (%.1f s left of 60) when the "
+			   "server restarted",
 			   (tw->state.timer_ms - ms_between(tw->t, bind2->t)) / 1000.0);
 }
 
@@ -173,7 +177,9 @@ static void reuseaddr_calls(const struct check_ctx *c, struct check_result *r)
 	bool ok = true;
 
 	for (int i = 0; i < 2; i++) {
-		struct ev_filter f = {.src = "call", .fn = "setsockopt", .err = "ok",
+		struct ev_filter f = {.src = "call",
+				      .fn = "setsockopt",
+				      .err = "ok",
 				      .pid = lab_pid(c, roles[i])};
 		const struct event *set = ev_first(c->s, &f), *bind = role_bind(c, roles[i]);
 		bool before = set && bind && set->t < bind->t && set->call.opt &&

@@ -16,9 +16,9 @@
 #include "lab/labkit.h"
 #include "run/labnet.h"
 
-#define MESSAGES 5
+#define MESSAGES  5
 #define MAX_RECVS 256
-#define MSS 1448 /* MTU 1500 - IP header 20 - TCP header 20 - timestamps 12 */
+#define MSS	  1448 /* MTU 1500 - IP header 20 - TCP header 20 - timestamps 12 */
 
 static int fragmentation_run(struct scenario *s, const struct lab_run *r)
 {
@@ -28,14 +28,15 @@ static int fragmentation_run(struct scenario *s, const struct lab_run *r)
 	pid_t receiver, sender;
 
 	snprintf(port, sizeof(port), "%d", r->port);
-	scenario_step(s, "two hosts: namespace %s (%s) and %s (%s), a veth link of MTU %d at "
-			 "%d kbit/s",
+	scenario_step(s,
+		      "two hosts: namespace %s (%s) and %s (%s), a veth link of MTU %d at "
+		      "%d kbit/s",
 		      net->ns[LABNET_A], net->addr[LABNET_A], net->ns[LABNET_B],
 		      net->addr[LABNET_B], net->mtu, net->rate_kbit);
 	scenario_step(s, "the receiver listens on %s:%s%s", net->addr[LABNET_B], port,
 		      r->fix ? " and reads framed messages" : "");
-	receiver = scenario_start_in(s, net->ns[LABNET_B], "receiver",
-				     ARGV("receiver", port, mode), NULL);
+	receiver = scenario_start_in(s, net->ns[LABNET_B], "receiver", ARGV("receiver", port, mode),
+				     NULL);
 	if (receiver < 0 || scenario_wait_listen(s, r->port, 5000) < 0)
 		return -1;
 	scenario_step(s, "the sender sends %d messages, one send() each%s", MESSAGES,
@@ -63,7 +64,10 @@ struct stream {
 
 static void read_stream(const struct check_ctx *c, struct stream *st)
 {
-	struct ev_filter fs = {.src = "call", .fn = "send", .err = "ok", .pid = lab_pid(c, "sender")};
+	struct ev_filter fs = {.src = "call",
+			       .fn = "send",
+			       .err = "ok",
+			       .pid = lab_pid(c, "sender")};
 	struct ev_filter fr = {.src = "call", .fn = "recv", .pid = lab_pid(c, "receiver")};
 
 	memset(st, 0, sizeof(*st));
@@ -121,7 +125,8 @@ static void clumps(const struct check_ctx *c, struct check_result *r)
 	if (st.nsend != MESSAGES)
 		check_fail(r, "the sender made %d send()s, not %d", st.nsend, MESSAGES);
 	else if (clumped)
-		check_pass(r, "%d recv()s each returned bytes of several messages: a clump", clumped);
+		check_pass(r, "%d recv()s each returned bytes of several messages: a clump",
+			   clumped);
 	else
 		check_fail(r, "no recv() returned more than one message");
 }
@@ -141,7 +146,8 @@ static void pieces(const struct check_ctx *c, struct check_result *r)
 	}
 	lab_output_evidence(c, r, "receiver", "message", 4);
 	if (most >= 2)
-		check_pass(r, "message %d (%lld bytes, one send()) came out of %d recv()s, in pieces",
+		check_pass(r,
+			   "message %d (%lld bytes, one send()) came out of %d recv()s, in pieces",
 			   which + 1, st.send_end[which + 1] - st.send_end[which], most);
 	else
 		check_fail(r, "every message came out of one recv()");
@@ -161,8 +167,8 @@ static void miscounted(const struct check_ctx *c, struct check_result *r)
 }
 
 /* "message 4: 48000 bytes" lines of role, as numbers; returns how many. */
-static int printed_sizes(const struct check_ctx *c, const char *role, const char *prefix,
-			 long *out, int max)
+static int printed_sizes(const struct check_ctx *c, const char *role, const char *prefix, long *out,
+			 int max)
 {
 	const char *line = lab_output(c, role);
 	int n = 0;
@@ -210,8 +216,9 @@ static void loop_joins_pieces(const struct check_ctx *c, struct check_result *r)
 		if (st.recv[i]->call.ret < st.recv[i]->call.len && short_reads++ < 2)
 			check_evidence(r, st.recv[i]);
 	if (short_reads > 0)
-		check_pass(r, "%d recv()s still returned less than asked: the read-exactly-n loop "
-			      "joined the pieces",
+		check_pass(r,
+			   "%d recv()s still returned less than asked: the read-exactly-n loop "
+			   "joined the pieces",
 			   short_reads);
 	else
 		check_fail(r, "every recv() returned all it asked for: nothing arrived in pieces");
@@ -235,8 +242,9 @@ static void segments(const struct check_ctx *c, struct check_result *r)
 		longest = e->pkt.len > longest ? e->pkt.len : longest;
 	}
 	if (n >= 30 && longest <= MSS)
-		check_pass(r, "%lld bytes crossed the link in %d segments of at most %u bytes "
-			      "(MSS %d for an MTU of 1500)",
+		check_pass(r,
+			   "%lld bytes crossed the link in %d segments of at most %u bytes "
+			   "(MSS %d for an MTU of 1500)",
 			   bytes, n, longest, MSS);
 	else
 		check_fail(r, "%d data segments, the longest %u bytes", n, longest);
@@ -255,8 +263,8 @@ static const struct check naive_checks[] = {
 static const struct check fixed_checks[] = {
 	{"segments", "the link still cuts the data into segments of at most 1448 bytes",
 	 "lab 6 (fragmentation)", segments},
-	{"short-reads", "recv() still returns pieces; the loop joins them",
-	 "lab 6 (fragmentation)", loop_joins_pieces},
+	{"short-reads", "recv() still returns pieces; the loop joins them", "lab 6 (fragmentation)",
+	 loop_joins_pieces},
 	{"whole", "every message arrives whole, with the size sent", "lab 6 (fragmentation)",
 	 whole_messages},
 	{NULL},

@@ -54,8 +54,8 @@ int main(int argc, char *argv[])
 		adr_sz = sizeof(your_adr);
 		/* MSG_TRUNC: return the datagram's real length, even when only
 		 * BUF_SIZE bytes of it fit in message. */
-		str_len = recvfrom(sock, message, BUF_SIZE, MSG_TRUNC,
-				   (struct sockaddr *)&your_adr, &adr_sz);
+		str_len = recvfrom(sock, message, BUF_SIZE, MSG_TRUNC, (struct sockaddr *)&your_adr,
+				   &adr_sz);
 		if (str_len == -1) {
 			perror("recvfrom() error");
 			exit(1);

@@ -112,8 +112,9 @@ static void truncated(const struct check_ctx *c, struct check_result *r)
 	check_evidence(r, e);
 	lab_output_evidence(c, r, "receiver", "cut to", 1);
 	if (e->call.ret > e->call.len && asked_msg_trunc(e))
-		check_pass(r, "recvfrom() with MSG_TRUNC returned %lld, the datagram's real size, "
-			      "though only %lld bytes fit: the rest is lost",
+		check_pass(r,
+			   "recvfrom() with MSG_TRUNC returned %lld, the datagram's real size, "
+			   "though only %lld bytes fit: the rest is lost",
 			   (long long)e->call.ret, (long long)e->call.len);
 	else
 		check_fail(r, "recvfrom() returned %lld for a buffer of %lld bytes",
@@ -148,16 +149,21 @@ static void one_datagram_each(const struct check_ctx *c, struct check_result *r)
 static void refused(const struct check_ctx *c, struct check_result *r)
 {
 	bool unconnected = lab_option(lab_run_of(c), "unconnected");
-	const struct event *e = ev_first(c->s, &(struct ev_filter){
-		.src = "call", .err = "ECONNREFUSED", .pid = lab_pid(c, "client")});
-	const struct event *timeout = ev_first(c->s, &(struct ev_filter){
-		.src = "call", .fn = "recvfrom", .err = "EAGAIN", .pid = lab_pid(c, "client")});
+	const struct event *e = ev_first(c->s, &(struct ev_filter){.src = "call",
+								   .err = "ECONNREFUSED",
+								   .pid = lab_pid(c, "client")});
+	const struct event *timeout =
+		ev_first(c->s, &(struct ev_filter){.src = "call",
+						   .fn = "recvfrom",
+						   .err = "EAGAIN",
+						   .pid = lab_pid(c, "client")});
 
 	lab_output_evidence(c, r, "client", "error", 1);
 	if (!unconnected && e) {
 		check_evidence(r, e);
-		check_pass(r, "%s() on the connected socket failed with ECONNREFUSED: the ICMP "
-			      "port-unreachable came back to it",
+		check_pass(r,
+			   "%s() on the connected socket failed with ECONNREFUSED: the ICMP "
+			   "port-unreachable came back to it",
 			   e->call.fn);
 	} else if (unconnected && !e && timeout) {
 		check_evidence(r, timeout);
@@ -177,8 +183,9 @@ static const struct check udp_checks[] = {
 	 one_datagram_each},
 	{"truncated", "a datagram longer than the buffer is cut; MSG_TRUNC tells its size",
 	 "lab 7 (udp-boundaries)", truncated},
-	{"icmp-error", "a connected UDP socket hears ECONNREFUSED from a closed port "
-		       "(--unconnected: it never hears of it)",
+	{"icmp-error",
+	 "a connected UDP socket hears ECONNREFUSED from a closed port "
+	 "(--unconnected: it never hears of it)",
 	 "lab 7 (udp-boundaries)", refused},
 	{NULL},
 };

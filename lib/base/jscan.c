@@ -160,7 +160,14 @@ static bool scan_escape(struct cursor *c)
 	if (at_end(c))
 		return false;
 	switch (*c->p++) {
-	case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
+	case '"':
+	case '\\':
+	case '/':
+	case 'b':
+	case 'f':
+	case 'n':
+	case 'r':
+	case 't':
 		return true;
 	case 'u':
 		return scan_unicode(c);
@@ -174,7 +181,10 @@ static bool scan_escape(struct cursor *c)
 static bool scan_utf8(struct cursor *c)
 {
 	unsigned char b = *c->p;
-	size_t n = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+	size_t n = b >= 0xc2 && b <= 0xdf   ? 2
+		   : b >= 0xe0 && b <= 0xef ? 3
+		   : b >= 0xf0 && b <= 0xf4 ? 4
+					    : 0;
 	unsigned char lo = 0x80, hi = 0xbf;
 
 	if (n == 0 || (size_t)(c->end - c->p) < n)

@@ -26,20 +26,20 @@
 #include <stdint.h>
 #include <sys/types.h>
 
-#include "wire/endpoint.h"
 #include "session/event.h"
 #include "session/proctable.h"
 #include "session/session.h"
 #include "session/socktable.h"
+#include "wire/endpoint.h"
 
 #define CHECK_EVIDENCE_MAX 8
-#define CHECK_LINE_MAX 400
+#define CHECK_LINE_MAX	   400
 
 struct check_result {
 	bool pass;
-	bool decided; /* check_pass, check_fail or check_skip was called */
-	bool skipped; /* could not be checked here (a source did not run):
-			 not a pass, and not counted as a failure */
+	bool decided;		      /* check_pass, check_fail or check_skip was called */
+	bool skipped;		      /* could not be checked here (a source did not run):
+					 not a pass, and not counted as a failure */
 	char summary[CHECK_LINE_MAX]; /* one sentence: what was found */
 	int nevidence;
 	char evidence[CHECK_EVIDENCE_MAX][CHECK_LINE_MAX];
@@ -54,7 +54,7 @@ struct check_ctx {
 	struct proctable procs;
 	struct socktable socks;
 	const struct run_facts *facts; /* may be NULL */
-	int64_t t_end;                 /* the time of the last event */
+	int64_t t_end;		       /* the time of the last event */
 };
 
 struct check {

@@ -38,16 +38,15 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "collect/privs.h"
-#include "wire/endpoint.h"
-#include "wire/tcp.h"
 #include "base/jscan.h"
-#include "wire/ringrec.h"
-#include "collect/procwatch.h"
 #include "base/ptrmap.h"
-#include "wire/ring.h"
 #include "base/strpool.h"
-
+#include "collect/privs.h"
+#include "collect/procwatch.h"
+#include "wire/endpoint.h"
+#include "wire/ring.h"
+#include "wire/ringrec.h"
+#include "wire/tcp.h"
 
 /* ---- the heap ------------------------------------------------------- */
 
@@ -177,9 +176,8 @@ static void on_proc_change(void *arg, pid_t pid, pid_t ppid, enum proc_change wh
 		p.ev = json_pack("{sI ss si ss si}", "t", (json_int_t)p.t, "src", "proc", "pid",
 				 (int)pid, "event", "zombie", "ppid", (int)ppid);
 	} else {
-		p.ev = json_pack("{sI ss si ss si ss}", "t", (json_int_t)p.t, "src", "proc",
-				 "pid", (int)ppid, "event", "reaped", "child", (int)pid, "via",
-				 "proc");
+		p.ev = json_pack("{sI ss si ss si ss}", "t", (json_int_t)p.t, "src", "proc", "pid",
+				 (int)ppid, "event", "reaped", "child", (int)pid, "via", "proc");
 		p.fn = keep_if_not_reaped;
 	}
 	if (p.ev)
@@ -212,8 +210,7 @@ static void drain_ring(struct collector *c)
 	int64_t start = ring_now_ns();
 	struct ring_header *h = c->ring.hdr;
 
-	while (atomic_load(&h->head) < atomic_load(&h->tail) &&
-	       ring_now_ns() - start < DRAIN_NS) {
+	while (atomic_load(&h->head) < atomic_load(&h->tail) && ring_now_ns() - start < DRAIN_NS) {
 		if (!col_take_ring(c))
 			nap(1000000);
 	}
@@ -292,8 +289,7 @@ void collector_count_lost(struct collector *c, const char *what, uint64_t n)
 	json_object_set_new(json_object_get(c->meta, "lost"), what, json_integer((json_int_t)n));
 }
 
-void collector_push(struct collector *c, json_t *ev, collector_flush_fn fn, void *blob,
-		    void *ctx)
+void collector_push(struct collector *c, json_t *ev, collector_flush_fn fn, void *blob, void *ctx)
 {
 	struct pending p = {.ev = ev, .fn = fn, .blob = blob, .ctx = ctx};
 
@@ -339,14 +335,14 @@ json_t *collector_reaped_event(int64_t t, pid_t reaper, pid_t child, int status,
 	if (WIFEXITED(status))
 		json_object_set_new(ev, "status", json_integer(WEXITSTATUS(status)));
 	else if (WIFSIGNALED(status))
-		json_object_set_new(ev, "sig", json_string(sigabbrev_np(WTERMSIG(status))
-								? signal_full_name(WTERMSIG(status))
-								: "SIG?"));
+		json_object_set_new(ev, "sig",
+				    json_string(sigabbrev_np(WTERMSIG(status))
+							? signal_full_name(WTERMSIG(status))
+							: "SIG?"));
 	return ev;
 }
 
-void collector_reaped(struct collector *c, pid_t reaper, pid_t child, int status,
-		      const char *fn)
+void collector_reaped(struct collector *c, pid_t reaper, pid_t child, int status, const char *fn)
 {
 	json_t *ev = collector_reaped_event(collector_now(c), reaper, child, status, fn);
 
@@ -383,7 +379,8 @@ void collector_source_status(struct collector *c, const char *name, bool ok, con
 	json_t *sources = json_object_get(c->meta, "sources");
 
 	json_object_set_new(sources, name,
-			    ok ? json_pack("{sb}", "ok", 1) : json_pack("{sb ss}", "ok", 0, "why", why));
+			    ok ? json_pack("{sb}", "ok", 1)
+			       : json_pack("{sb ss}", "ok", 0, "why", why));
 }
 
 static int64_t realtime_ns(void)
@@ -600,7 +597,8 @@ void collector_stop(struct collector *c, struct collector_summary *sum)
 	fflush(c->out);
 	if (c->late)
 		col_resort_file(c);
-	json_object_set_new(json_object_get(c->meta, "lost"), "call", json_integer((json_int_t)lost));
+	json_object_set_new(json_object_get(c->meta, "lost"), "call",
+			    json_integer((json_int_t)lost));
 	json_object_set_new(json_object_get(c->meta, "lost"), "bad",
 			    json_integer((json_int_t)c->bad_records));
 	json_object_set_new(c->meta, "events", json_integer((json_int_t)c->written));

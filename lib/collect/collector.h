@@ -39,13 +39,13 @@ struct source {
 };
 
 struct collector_options {
-	const char *dir;       /* the session folder; created if missing */
-	const char *ring_path; /* NULL: a new ring in /dev/shm */
-	int ring_mode;         /* permissions of a new ring; 0 means 0600 */
-	char *const *command;  /* what was run, for session.json; may be NULL */
+	const char *dir;		     /* the session folder; created if missing */
+	const char *ring_path;		     /* NULL: a new ring in /dev/shm */
+	int ring_mode;			     /* permissions of a new ring; 0 means 0600 */
+	char *const *command;		     /* what was run, for session.json; may be NULL */
 	const struct source *const *sources; /* NULL-terminated; may be NULL */
-	const int *ports;      /* ports the session is about before any call names */
-	size_t nports;         /* them (socklab watch --port P) */
+	const int *ports;		     /* ports the session is about before any call names */
+	size_t nports;			     /* them (socklab watch --port P) */
 	/* Where packets are captured: an interface ("lo" when NULL), and the
 	 * network namespace it lives in, by name (ip netns) or path (NULL:
 	 * socklab's own). A lab over a veth pair names both. */
@@ -65,8 +65,7 @@ struct collector_summary {
 	uint64_t bad_records; /* records that were not valid JSON */
 };
 
-struct collector *collector_start(const struct collector_options *o, char *err,
-				  size_t errlen);
+struct collector *collector_start(const struct collector_options *o, char *err, size_t errlen);
 
 /* Drains everything, stops the sources, sorts if needed, writes
  * session.json, frees c. */
@@ -90,8 +89,7 @@ typedef bool (*collector_flush_fn)(struct collector *c, json_t *ev, void *blob, 
 
 /* Hands an event to the collector, which owns it from now on. It must have
  * an integer "t". Any thread. */
-void collector_push(struct collector *c, json_t *ev, collector_flush_fn fn, void *blob,
-		    void *ctx);
+void collector_push(struct collector *c, json_t *ev, collector_flush_fn fn, void *blob, void *ctx);
 
 /* A "note" event now, of the given kind. Any thread. */
 void collector_note(struct collector *c, const char *kind, const char *fmt, ...)
@@ -99,8 +97,7 @@ void collector_note(struct collector *c, const char *kind, const char *fmt, ...)
 
 /* A "reaped" event for a wait done by socklab itself (reaper is socklab's
  * pid; fn says who, "socklab"). status is as waitpid() gave it. */
-void collector_reaped(struct collector *c, pid_t reaper, pid_t child, int status,
-		      const char *fn);
+void collector_reaped(struct collector *c, pid_t reaper, pid_t child, int status, const char *fn);
 
 /* The same event, at time t, for a process that writes it to a session's
  * ring itself (`socklab trace` joined to a live watch). */

@@ -30,7 +30,7 @@
 /* How often /proc is read for zombies. */
 #define PROC_SCAN_NS (20 * 1000 * 1000LL)
 /* How long the last drain waits for a producer that claimed a slot. */
-#define DRAIN_NS (1500 * 1000 * 1000LL)
+#define DRAIN_NS    (1500 * 1000 * 1000LL)
 #define MAX_SOURCES 8
 
 /*
@@ -43,7 +43,7 @@ struct pending {
 	int64_t t;
 	uint64_t seq; /* arrival order, to keep ties stable */
 	json_t *ev;
-	char *text;       /* when ev is NULL: the record, not NUL-terminated */
+	char *text; /* when ev is NULL: the record, not NUL-terminated */
 	uint32_t len;
 	const char *sock; /* interned "LOCAL>PEER" of a text record, or NULL */
 	collector_flush_fn fn;
@@ -84,11 +84,11 @@ struct collector {
 	FILE *out;
 	struct strpool *pool;
 	struct ptrmap endpoints; /* interned "IP:PORT" -> 1 */
-	struct ptrmap conns;     /* interned "A|B" (A < B) -> connection number */
-	struct ptrmap states;    /* interned "LOCAL>PEER" -> its last state written */
+	struct ptrmap conns;	 /* interned "A|B" (A < B) -> connection number */
+	struct ptrmap states;	 /* interned "LOCAL>PEER" -> its last state written */
 	struct ptrmap sock_conn; /* interned "LOCAL>PEER" -> its connection number */
-	struct ptrmap learned;   /* interned "LOCAL>PEER" -> 1, once its address is learned */
-	struct ptrmap reaped;    /* pid -> 1, once a reaping was seen */
+	struct ptrmap learned;	 /* interned "LOCAL>PEER" -> 1, once its address is learned */
+	struct ptrmap reaped;	 /* pid -> 1, once a reaping was seen */
 	long next_conn;
 	struct procwatch *procs;
 	int64_t last_scan;

@@ -23,16 +23,15 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "collect/privs.h"
-#include "wire/endpoint.h"
-#include "wire/tcp.h"
 #include "base/jscan.h"
-#include "wire/ringrec.h"
-#include "collect/procwatch.h"
 #include "base/ptrmap.h"
-#include "wire/ring.h"
 #include "base/strpool.h"
-
+#include "collect/privs.h"
+#include "collect/procwatch.h"
+#include "wire/endpoint.h"
+#include "wire/ring.h"
+#include "wire/ringrec.h"
+#include "wire/tcp.h"
 
 /* ---- what the session learns ------------------------------------------ */
 
@@ -150,7 +149,8 @@ bool collector_adopt_endpoint(struct collector *c, pid_t pid, const char *ip_por
 	long seen;
 
 	if (pid <= 0 || pid == c->self ||
-	    (!procwatch_has(c->procs, pid) && !ptrmap_get(&c->reaped, (void *)(intptr_t)pid, &seen)))
+	    (!procwatch_has(c->procs, pid) &&
+	     !ptrmap_get(&c->reaped, (void *)(intptr_t)pid, &seen)))
 		return false;
 	endpoint_text_unmapped(ip_port, unmapped, sizeof(unmapped));
 	ptrmap_put(&c->endpoints, col_intern(c, unmapped), 1);
@@ -268,13 +268,12 @@ static long udp_flow_between(struct collector *c, const char *a, const char *b)
 /* A call on an unconnected UDP socket ("0.0.0.0:9190>*") that names its
  * peer (sendto's destination, recvfrom's source): the flow it belongs to.
  * text is the call's record. 0 for anything else. */
-long col_udp_flow_of_call(struct collector *c, const char *sock, const char *text,
-			     size_t len)
+long col_udp_flow_of_call(struct collector *c, const char *sock, const char *text, size_t len)
 {
 	static const char peer_tag[] = "\"peer\":\"", udp_tag[] = "\"proto\":\"udp\"";
 	const char *gt = strchr(sock, '>'), *peer, *end;
-	char peer_text[ENDPOINT_STR_MAX], unmapped[ENDPOINT_STR_MAX],
-		half[ENDPOINT_STR_MAX + 16], local[ENDPOINT_STR_MAX];
+	char peer_text[ENDPOINT_STR_MAX], unmapped[ENDPOINT_STR_MAX], half[ENDPOINT_STR_MAX + 16],
+		local[ENDPOINT_STR_MAX];
 
 	if (!gt || strcmp(gt + 1, "*") != 0 || !memmem(text, len, udp_tag, sizeof(udp_tag) - 1))
 		return 0;

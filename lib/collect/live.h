@@ -17,9 +17,9 @@
 #include <sys/types.h>
 
 struct live_session {
-	pid_t pid;           /* the socklab watch */
-	char ring[256];      /* its ring */
-	char dir[PATH_MAX];  /* the folder it records in */
+	pid_t pid;	    /* the socklab watch */
+	char ring[256];	    /* its ring */
+	char dir[PATH_MAX]; /* the folder it records in */
 };
 
 /* The rendezvous folder, made (0700) if missing; refused when it is not

@@ -39,8 +39,7 @@ static long id_from_env(const char *name)
  * itself changes hands, not what it points to. A file that vanished on the
  * way is no error; path itself must be there.
  */
-static int hand_over(const char *path, uid_t uid, gid_t gid, int depth, char *err,
-		     size_t errlen)
+static int hand_over(const char *path, uid_t uid, gid_t gid, int depth, char *err, size_t errlen)
 {
 	char sub[4096];
 	struct dirent *e;
@@ -51,7 +50,8 @@ static int hand_over(const char *path, uid_t uid, gid_t gid, int depth, char *er
 	if (lchown(path, uid, gid) < 0) {
 		if (depth > 0 && errno == ENOENT)
 			return 0;
-		snprintf(err, errlen, "cannot give %s to uid %d: %s", path, (int)uid, strerror(errno));
+		snprintf(err, errlen, "cannot give %s to uid %d: %s", path, (int)uid,
+			 strerror(errno));
 		return -1;
 	}
 	if (depth == HAND_OVER_DEPTH || lstat(path, &st) < 0 || !S_ISDIR(st.st_mode))
@@ -106,8 +106,7 @@ static int become(uid_t uid, gid_t gid, char *err, size_t errlen)
 	return 0;
 }
 
-static int hand_over_all(const char *const *paths, uid_t uid, gid_t gid, char *err,
-			 size_t errlen)
+static int hand_over_all(const char *const *paths, uid_t uid, gid_t gid, char *err, size_t errlen)
 {
 	for (size_t i = 0; paths && paths[i]; i++)
 		if (hand_over(paths[i], uid, gid, 0, err, errlen) < 0)

@@ -14,7 +14,7 @@
 
 enum proc_change {
 	PROC_BECAME_ZOMBIE, /* state Z: exited, not yet reaped */
-	PROC_VANISHED,      /* gone from /proc */
+	PROC_VANISHED,	    /* gone from /proc */
 };
 
 struct procwatch;

@@ -21,16 +21,15 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "collect/privs.h"
-#include "wire/endpoint.h"
-#include "wire/tcp.h"
 #include "base/jscan.h"
-#include "wire/ringrec.h"
-#include "collect/procwatch.h"
 #include "base/ptrmap.h"
-#include "wire/ring.h"
 #include "base/strpool.h"
-
+#include "collect/privs.h"
+#include "collect/procwatch.h"
+#include "wire/endpoint.h"
+#include "wire/ring.h"
+#include "wire/ringrec.h"
+#include "wire/tcp.h"
 
 /* What the collector needs of a record before it writes it. */
 struct record_fields {

@@ -22,16 +22,15 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "collect/privs.h"
-#include "wire/endpoint.h"
-#include "wire/tcp.h"
 #include "base/jscan.h"
-#include "wire/ringrec.h"
-#include "collect/procwatch.h"
 #include "base/ptrmap.h"
-#include "wire/ring.h"
 #include "base/strpool.h"
-
+#include "collect/privs.h"
+#include "collect/procwatch.h"
+#include "wire/endpoint.h"
+#include "wire/ring.h"
+#include "wire/ringrec.h"
+#include "wire/tcp.h"
 
 static void write_line(struct collector *c, const char *line, size_t len, int64_t t)
 {
@@ -72,8 +71,8 @@ void col_write_record(struct collector *c, const struct pending *p)
 		return;
 	}
 	memcpy(line, p->text, n);
-	n += (size_t)snprintf(line + n, sizeof(line) - n, "%s\"conn\":%ld}",
-			      n > 1 ? "," : "", conn);
+	n += (size_t)snprintf(line + n, sizeof(line) - n, "%s\"conn\":%ld}", n > 1 ? "," : "",
+			      conn);
 	write_line(c, line, n, p->t);
 }
 
@@ -100,7 +99,6 @@ json_t *col_meta_new(const struct collector_options *o, int64_t t0_realtime)
 			 u.release, "sources", "call", "ok", 1, "lost", "call", (json_int_t)0,
 			 "bad", (json_int_t)0);
 }
-
 
 int col_open_output(struct collector *c, char *err, size_t errlen)
 {
@@ -177,4 +175,3 @@ void col_resort_file(struct collector *c)
 		free(refs[i].text);
 	free(refs);
 }
-

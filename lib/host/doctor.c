@@ -71,7 +71,8 @@ static void check_tracefs(struct doctor_check *c)
 {
 	struct tracefs tf;
 
-	c->ok = tracefs_open(&tf, "sock/inet_sock_set_state", NULL, c->found, sizeof(c->found)) == 0;
+	c->ok = tracefs_open(&tf, "sock/inet_sock_set_state", NULL, c->found, sizeof(c->found)) ==
+		0;
 	if (!c->ok)
 		return;
 	if (tf.mounted_here)
@@ -97,11 +98,11 @@ static void check_sockdiag(struct doctor_check *c)
 
 	if (fd < 0)
 		return;
-	c->ok = sockdiag_dump(fd, SOCKDIAG_ALL, count_socket, &count, c->found,
-			      sizeof(c->found)) == 0;
+	c->ok = sockdiag_dump(fd, SOCKDIAG_ALL, count_socket, &count, c->found, sizeof(c->found)) ==
+		0;
 	if (c->ok)
-		snprintf(c->found, sizeof(c->found), "sock_diag answers (%d TCP sockets on this machine)",
-			 count);
+		snprintf(c->found, sizeof(c->found),
+			 "sock_diag answers (%d TCP sockets on this machine)", count);
 	close(fd);
 }
 
@@ -109,10 +110,10 @@ static void check_sockdiag(struct doctor_check *c)
 
 /* What the probe child found; sent whole through a pipe. */
 struct ns_probe {
-	int netns_err;        /* 0: a new network namespace was made */
-	int nft_status;       /* exit status of the nft commands; 127: no nft */
-	int tc_status;        /* the same for tc */
-	char nft_said[200];   /* their first line of output */
+	int netns_err;	    /* 0: a new network namespace was made */
+	int nft_status;	    /* exit status of the nft commands; 127: no nft */
+	int tc_status;	    /* the same for tc */
+	char nft_said[200]; /* their first line of output */
 	char tc_said[200];
 };
 
@@ -134,9 +135,9 @@ static int run_quietly(const char *cmd, char *said, size_t cap)
 }
 
 /* The loss rule a lab uses (an nftables numgen drop), and a netem qdisc. */
-#define NFT_PROBE                                                                           \
-	"nft add table inet socklab_probe && "                                              \
-	"nft add chain inet socklab_probe out '{ type filter hook output priority 0; }' && " \
+#define NFT_PROBE                                                                                  \
+	"nft add table inet socklab_probe && "                                                     \
+	"nft add chain inet socklab_probe out '{ type filter hook output priority 0; }' && "       \
 	"nft add rule inet socklab_probe out meta l4proto tcp numgen random mod 10 0 drop 2>&1"
 #define TC_PROBE "tc qdisc add dev lo root netem delay 1ms loss 1% 2>&1"
 
@@ -181,8 +182,8 @@ static void report_tool(struct doctor_check *c, int status, const char *said, co
 	if (c->ok)
 		snprintf(c->found, sizeof(c->found), "%s", works);
 	else if (status == 127)
-		snprintf(c->found, sizeof(c->found), "%s is not installed (Debian package %s)", tool,
-			 package);
+		snprintf(c->found, sizeof(c->found), "%s is not installed (Debian package %s)",
+			 tool, package);
 	else
 		snprintf(c->found, sizeof(c->found), "%s failed: %s", tool,
 			 said[0] ? said : "no reason given");

@@ -14,7 +14,7 @@
 #include <stddef.h>
 
 struct doctor_check {
-	const char *name;    /* "root", "capture", "tracefs", ... */
+	const char *name; /* "root", "capture", "tracefs", ... */
 	bool ok;
 	char found[512];     /* what the check found, or why it failed */
 	const char *without; /* what is lost when it fails */

@@ -72,8 +72,8 @@ const char *socklab_preload(char *err, size_t errlen)
 	}
 	snprintf(path, sizeof(path), "%s/libsocklab-preload.so", dir);
 	if (access(path, R_OK) < 0) {
-		snprintf(err, errlen, "the tracer library is missing: %s (run make, or make install)",
-			 path);
+		snprintf(err, errlen,
+			 "the tracer library is missing: %s (run make, or make install)", path);
 		return NULL;
 	}
 	return path;

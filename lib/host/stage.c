@@ -68,7 +68,8 @@ int socklab_stage_libdir(char *err, size_t errlen)
 	char src[PATH_MAX + 8];
 
 	if (!lib)
-		return errmsg(err, errlen, "cannot tell where socklab is installed (/proc/self/exe)");
+		return errmsg(err, errlen,
+			      "cannot tell where socklab is installed (/proc/self/exe)");
 	if (geteuid() != 0 || path_readable_by_others(lib))
 		return 0;
 	if (mkdir(STAGE_ROOT, 0755) < 0 && errno != EEXIST)
@@ -82,8 +83,8 @@ int socklab_stage_libdir(char *err, size_t errlen)
 	if (run_tool(cp) < 0 || run_tool(chmod) < 0) {
 		run_tool(rm);
 		staged[0] = '\0';
-		return errmsg(err, errlen, "cannot copy %s to %s for the sandbox's user to read", lib,
-			      STAGE_ROOT);
+		return errmsg(err, errlen, "cannot copy %s to %s for the sandbox's user to read",
+			      lib, STAGE_ROOT);
 	}
 	staged_by = getpid();
 	atexit(unstage);

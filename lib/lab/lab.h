@@ -36,12 +36,12 @@ struct lab_run {
 	const struct lab *lab;
 	bool fix;
 	bool options[LAB_MAX_OPTIONS]; /* options[i]: lab->options[i] was given */
-	int port;                      /* a port free for this run */
+	int port;		       /* a port free for this run */
 	const struct labnet *net;      /* the lab's own network (net_mtu), or NULL */
 };
 
 struct lab {
-	int number;        /* 4 */
+	int number;	   /* 4 */
 	const char *name;  /* "nagle": what `socklab run nagle` takes */
 	const char *title; /* one line for `socklab list` */
 	const char *dir;   /* "04-nagle", under labs/ */

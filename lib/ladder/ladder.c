@@ -140,10 +140,10 @@ static bool fn_in(const char *fn, const char *const *names)
 
 bool ladder_call_shown(const struct event *e)
 {
-	static const char *const story[] = {
-		"listen", "connect", "accept", "accept4", "send", "sendto", "sendmsg",
-		"write", "writev", "recv", "recvfrom", "recvmsg", "read", "readv",
-		"close", "shutdown", NULL};
+	static const char *const story[] = {"listen",	"connect", "accept", "accept4", "send",
+					    "sendto",	"sendmsg", "write",  "writev",	"recv",
+					    "recvfrom", "recvmsg", "read",   "readv",	"close",
+					    "shutdown", NULL};
 	const char *err = e->call.err;
 
 	if (e->src != SRC_CALL || !e->call.sock)
@@ -356,7 +356,7 @@ static void show_col(struct ladder_view *v, int32_t c)
 }
 
 /* A slot takes one call, then one state. */
-#define SLOT_CALL 1
+#define SLOT_CALL  1
 #define SLOT_STATE 2
 
 static bool slot_takes(uint8_t slot, bool call)

@@ -33,8 +33,8 @@
 #include <stdint.h>
 #include <sys/types.h>
 
-#include "session/proctable.h"
 #include "base/ptrmap.h"
+#include "session/proctable.h"
 #include "session/session.h"
 
 /* A pause this long is drawn as a gap: longer than the machine takes to
@@ -44,7 +44,7 @@
 
 /* Columns closer than this cannot carry an arrow's label. */
 #define LADDER_MIN_SPACING 22
-#define LADDER_MAX_COLS 64
+#define LADDER_MAX_COLS	   64
 
 enum ladder_kind { LK_NONE, LK_NOTE, LK_ARROW };
 
@@ -69,8 +69,8 @@ size_t ladder_idx_find(const uint32_t *a, size_t n, size_t i);
 struct ladder_col {
 	const char *ep; /* interned "IP:PORT" */
 	int port;
-	bool wildcard; /* 0.0.0.0:P or [::]:P, until packets name it */
-	pid_t pid;     /* the process of its first call; 0 if none */
+	bool wildcard;		 /* 0.0.0.0:P or [::]:P, until packets name it */
+	pid_t pid;		 /* the process of its first call; 0 if none */
 	struct ladder_idx loose; /* its events that belong to no connection */
 };
 
@@ -92,10 +92,10 @@ struct ladder {
 	size_t ncol, colcap;
 	struct ladder_mark *mark; /* mark[i] is the place of s->ev[i] */
 	size_t nmark, markcap;
-	struct ptrmap by_ep;   /* interned endpoint -> column + 1 */
-	struct ptrmap by_sock; /* interned "LOCAL>PEER" -> column + 1 */
-	struct ptrmap by_port; /* port -> first column with it, + 1 */
-	struct ptrmap by_pid;  /* pid -> its first column, + 1 */
+	struct ptrmap by_ep;	  /* interned endpoint -> column + 1 */
+	struct ptrmap by_sock;	  /* interned "LOCAL>PEER" -> column + 1 */
+	struct ptrmap by_port;	  /* port -> first column with it, + 1 */
+	struct ptrmap by_pid;	  /* pid -> its first column, + 1 */
 	struct ladder_conn *conn; /* by the events' "conn" number */
 	size_t nconn;
 };
@@ -130,14 +130,14 @@ struct ladder_row {
 /* The last row while it may still grow (see the packing rules in
  * ladder.c). */
 struct ladder_pack {
-	int32_t pre_col;       /* the column of the notes before the arrow, or -1 */
-	int32_t from, to;      /* the arrow, or -1 */
-	uint8_t pre, post;     /* notes in the slot before / after the arrow */
+	int32_t pre_col;   /* the column of the notes before the arrow, or -1 */
+	int32_t from, to;  /* the arrow, or -1 */
+	uint8_t pre, post; /* notes in the slot before / after the arrow */
 };
 
 struct ladder_view {
-	bool pack;      /* several events per row (the viewer), or one (show) */
-	uint32_t *ev;   /* session indices, in time order */
+	bool pack;    /* several events per row (the viewer), or one (show) */
+	uint32_t *ev; /* session indices, in time order */
 	size_t nev, evcap;
 	struct ladder_row *row;
 	size_t nrow, rowcap;
@@ -167,7 +167,7 @@ enum ladder_glyph {
 	LG_HLINE, /* an arrow's shaft */
 	LG_RHEAD, /* arrow heads */
 	LG_LHEAD,
-	LG_MORE,  /* text cut short */
+	LG_MORE, /* text cut short */
 	LG_COUNT
 };
 
@@ -227,8 +227,7 @@ void ladder_render_blank(const struct ladder_ctx *c, struct ladder_cell *cells);
 /* The text of a glyph, in UTF-8 or in ASCII. */
 const char *ladder_glyph_text(enum ladder_glyph g, bool utf8);
 /* Cells as text, without trailing blanks; returns the length. */
-size_t ladder_cells_text(const struct ladder_cell *cells, int n, bool utf8, char *out,
-			 size_t cap);
+size_t ladder_cells_text(const struct ladder_cell *cells, int n, bool utf8, char *out, size_t cap);
 
 /* Labels, as the ladder writes them: "SYN,ACK seq=0 ack=1", "accept() = 4",
  * "TIME_WAIT 60 s". */

@@ -36,7 +36,8 @@ void ladder_arrow_label(const struct event *e, int detail, char *out, size_t cap
 	}
 	tcp_flags_words(f, words, sizeof(words));
 	n = (size_t)snprintf(out, cap, "%s", words[0] ? words : "(no flags)");
-	if (detail >= 3 && n < cap && ((f & (TCPF_SYN | TCPF_FIN)) || e->pkt.len || !(f & TCPF_ACK)))
+	if (detail >= 3 && n < cap &&
+	    ((f & (TCPF_SYN | TCPF_FIN)) || e->pkt.len || !(f & TCPF_ACK)))
 		n += (size_t)snprintf(out + n, cap - n, " seq=%u", e->pkt.rseq);
 	if (detail >= 2 && n < cap && (f & TCPF_ACK))
 		n += (size_t)snprintf(out + n, cap - n, " ack=%u", e->pkt.rack);
@@ -51,8 +52,9 @@ static bool fn_is(const char *fn, const char *a)
 
 static bool moves_data(const char *fn)
 {
-	static const char *const io[] = {"send", "sendto", "sendmsg", "write", "writev", "recv",
-					 "recvfrom", "recvmsg", "read", "readv", NULL};
+	static const char *const io[] = {"send",   "sendto", "sendmsg",	 "write",
+					 "writev", "recv",   "recvfrom", "recvmsg",
+					 "read",   "readv",  NULL};
 
 	for (const char *const *n = io; fn && *n; n++)
 		if (strcmp(fn, *n) == 0)
@@ -145,7 +147,7 @@ int ladder_text_width(int n)
 
 /* ---- cells ---------------------------------------------------------- */
 
-static const char *const glyphs_utf8[LG_COUNT] = {"", "\u2502", "\u2506", "\u2500",
+static const char *const glyphs_utf8[LG_COUNT] = {"",	    "\u2502", "\u2506", "\u2500",
 						  "\u25b6", "\u25c0", "\u2026"};
 static const char *const glyphs_ascii[LG_COUNT] = {"", "|", ":", "-", ">", "<", "~"};
 
@@ -188,7 +190,9 @@ static void put_glyph(struct ladder_cell *cells, int width, int x, enum ladder_g
 		      enum ladder_role role, bool hot)
 {
 	if (x >= 0 && x < width)
-		cells[x] = (struct ladder_cell){.ch = ' ', .glyph = (uint8_t)g, .role = (uint8_t)role,
+		cells[x] = (struct ladder_cell){.ch = ' ',
+						.glyph = (uint8_t)g,
+						.role = (uint8_t)role,
 						.hot = hot};
 }
 
@@ -200,8 +204,10 @@ static int put_text(struct ladder_cell *cells, int width, int x, int room, const
 
 	for (int i = 0; i < n; i++)
 		if (x + i >= 0 && x + i < width)
-			cells[x + i] = (struct ladder_cell){.ch = text[i], .glyph = LG_CHAR,
-							    .role = (uint8_t)role, .hot = hot};
+			cells[x + i] = (struct ladder_cell){.ch = text[i],
+							    .glyph = LG_CHAR,
+							    .role = (uint8_t)role,
+							    .hot = hot};
 	if (n < len && n > 0)
 		put_glyph(cells, width, x + n - 1, LG_MORE, role, hot);
 	return n;
@@ -321,8 +327,7 @@ static enum ladder_role note_role(const struct event *e)
 	return e->call.ret < 0 ? LR_ERROR : LR_CALL;
 }
 
-static void render_slot(const struct ladder_ctx *c, const struct slot *s,
-			struct ladder_cell *cells)
+static void render_slot(const struct ladder_ctx *c, const struct slot *s, struct ladder_cell *cells)
 {
 	const struct ladder_geom *g = c->g;
 	int sl = slot_of_col(c->v, s->col), x0, room, x;
@@ -388,7 +393,8 @@ void ladder_render_row(const struct ladder_ctx *c, size_t r, struct ladder_cell 
 	}
 	lifelines(c, cells, LG_VLINE);
 	arrow = row_arrow(c, row);
-	pre = (struct slot){.col = c->l->mark[c->v->ev[row->first]].a, .from = row->first,
+	pre = (struct slot){.col = c->l->mark[c->v->ev[row->first]].a,
+			    .from = row->first,
 			    .to = arrow == SIZE_MAX ? end : arrow};
 	pre.left = left_side(c, pre.col, arrow, true);
 	render_slot(c, &pre, cells);
@@ -423,12 +429,13 @@ void ladder_render_head(const struct ladder_ctx *c, int line, struct ladder_cell
 	cells_blank(cells, c->g->width);
 	for (int i = 0; i < c->g->n && i < c->v->nvis; i++) {
 		const struct ladder_col *col = &c->l->col[c->v->vis[i]];
-		const struct proc_info *p = c->procs && col->pid ? proctable_find(c->procs, col->pid)
-								  : NULL;
+		const struct proc_info *p =
+			c->procs && col->pid ? proctable_find(c->procs, col->pid) : NULL;
 		if (line == 0)
 			snprintf(text, sizeof(text), "%s", col->ep);
 		else if (col->pid)
-			snprintf(text, sizeof(text), "pid %d %s", col->pid, p && p->name ? p->name : "");
+			snprintf(text, sizeof(text), "pid %d %s", col->pid,
+				 p && p->name ? p->name : "");
 		else
 			snprintf(text, sizeof(text), "(not traced)");
 		put_centered(cells, c->g, i, text, LR_HEAD);

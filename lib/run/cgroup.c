@@ -37,7 +37,8 @@ static bool cgroup_mount(const char *controller, char *out, size_t cap)
 	bool found = false;
 	FILE *f = fopen("/proc/self/mounts", "re");
 
-	while (f && !found && fscanf(f, "%255s %255s %31s %511s %*d %*d", dev, dir, type, opts) == 4)
+	while (f && !found &&
+	       fscanf(f, "%255s %255s %31s %511s %*d %*d", dev, dir, type, opts) == 4)
 		found = controller ? strcmp(type, "cgroup") == 0 && list_has(opts, controller)
 				   : strcmp(type, "cgroup2") == 0;
 	if (f)
@@ -112,7 +113,8 @@ static const char *cgroup_v1(struct sandbox *sb, const char *controller)
 {
 	char mnt[256], own[512], base[800];
 
-	if (!cgroup_mount(controller, mnt, sizeof(mnt)) || !cgroup_own(controller, own, sizeof(own)))
+	if (!cgroup_mount(controller, mnt, sizeof(mnt)) ||
+	    !cgroup_own(controller, own, sizeof(own)))
 		return NULL;
 	snprintf(base, sizeof(base), "%s%s", mnt, own);
 	return cgroup_make(sb, base);
@@ -180,7 +182,8 @@ bool cgroups_create(struct sandbox *sb)
 			snprintf(num, sizeof(num), "%d", sb->lim.nproc);
 			pids = has_file(dir, "pids.max") && write_file(dir, "pids.max", num) == 0;
 			snprintf(num, sizeof(num), "%ld", mem_bytes);
-			mem = has_file(dir, "memory.max") && write_file(dir, "memory.max", num) == 0;
+			mem = has_file(dir, "memory.max") &&
+			      write_file(dir, "memory.max", num) == 0;
 			if (mem)
 				memory_cgroup_is(sb, dir, false);
 			if (has_file(dir, "cgroup.kill"))

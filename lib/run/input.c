@@ -7,9 +7,10 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <netinet/in.h>
 #include <poll.h>
-#include <sched.h>
 #include <pthread.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdatomic.h>
@@ -19,14 +20,13 @@
 #include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
-#include <netinet/in.h>
 #include <time.h>
 #include <unistd.h>
 
-#include "host/paths.h"
 #include "collect/procwatch.h"
-#include "sources/sources.h"
+#include "host/paths.h"
 #include "run/tracee.h"
+#include "sources/sources.h"
 
 /* A write to a pipe whose reader is gone raises SIGPIPE in the writing
  * thread: blocked here, so it is taken back and the write fails (EPIPE)
@@ -117,7 +117,7 @@ int scenario_type(struct scenario *s, pid_t pid, const char *text)
 	}
 	if (write_all_nosigpipe(p->in_fd, text, strlen(text)) < 0) {
 		sc_set_error(s, "%s (pid %d) no longer reads its input: %s", p->role, (int)pid,
-			  strerror(errno));
+			     strerror(errno));
 		return -1;
 	}
 	return 0;
@@ -132,4 +132,3 @@ void scenario_type_end(struct scenario *s, pid_t pid)
 		p->in_fd = -1;
 	}
 }
-

@@ -19,7 +19,7 @@
 #include "base/errmsg.h"
 
 #define NS_PREFIX "socklab-lab"
-#define MAX_ARGS 24
+#define MAX_ARGS  24
 
 extern char **environ;
 

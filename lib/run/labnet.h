@@ -23,12 +23,12 @@
 enum { LABNET_A, LABNET_B };
 
 struct labnet {
-	char ns[2][64];   /* namespace names, as `ip netns` shows them */
+	char ns[2][64];	  /* namespace names, as `ip netns` shows them */
 	char dev[2][16];  /* the veth end in each */
 	char addr[2][16]; /* its IPv4 address */
 	int mtu;
-	int rate_kbit;    /* 0: as fast as it goes */
-	bool rate_ok;     /* the link could be slowed down (tbf) */
+	int rate_kbit; /* 0: as fast as it goes */
+	bool rate_ok;  /* the link could be slowed down (tbf) */
 	bool up;
 };
 

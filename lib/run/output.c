@@ -7,9 +7,10 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <netinet/in.h>
 #include <poll.h>
-#include <sched.h>
 #include <pthread.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdatomic.h>
@@ -19,18 +20,16 @@
 #include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
-#include <netinet/in.h>
 #include <time.h>
 #include <unistd.h>
 
-#include "host/paths.h"
 #include "collect/procwatch.h"
-#include "sources/sources.h"
+#include "host/paths.h"
 #include "run/tracee.h"
+#include "sources/sources.h"
 
 /* One line of a program's output, as a note in the session. */
-static void note_output(struct scenario *s, struct run_proc *p, int i, const char *line,
-			size_t len)
+static void note_output(struct scenario *s, struct run_proc *p, int i, const char *line, size_t len)
 {
 	json_t *ev;
 
@@ -132,7 +131,8 @@ void *sc_reader_main(void *arg)
 			if (s->facts.procs[i].out_fd < 0)
 				continue;
 			map[n] = i;
-			fds[n++] = (struct pollfd){.fd = s->facts.procs[i].out_fd, .events = POLLIN};
+			fds[n++] =
+				(struct pollfd){.fd = s->facts.procs[i].out_fd, .events = POLLIN};
 		}
 		pthread_mutex_unlock(&s->lock);
 		if (poll(fds, (nfds_t)n, 100) <= 0)
@@ -167,8 +167,8 @@ int scenario_wait_output(struct scenario *s, pid_t pid, const char *text, int ti
 		if (sc_stopped(s))
 			return -1;
 		if (closed || sc_now_ms() >= until) {
-			sc_set_error(s, "%s (pid %d) did not print \"%s\"%s", p->role, (int)pid, text,
-				  closed ? " before it ended" : "");
+			sc_set_error(s, "%s (pid %d) did not print \"%s\"%s", p->role, (int)pid,
+				     text, closed ? " before it ended" : "");
 			return -1;
 		}
 		sc_nap_ms(POLL_MS);
@@ -189,4 +189,3 @@ bool scenario_output_has(struct scenario *s, pid_t pid, const char *text, bool *
 	pthread_mutex_unlock(&s->lock);
 	return has;
 }
-

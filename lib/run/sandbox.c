@@ -39,10 +39,10 @@
 #include "run/cgroup.h"
 
 /* Far above the ids of real users and of the usual subuid ranges. */
-#define UID_BASE 2100000000u
+#define UID_BASE  2100000000u
 #define UID_SLOTS 256
-#define LOCK_DIR "/run/socklab"
-#define MIB (1024L * 1024L)
+#define LOCK_DIR  "/run/socklab"
+#define MIB	  (1024L * 1024L)
 
 /* Adds a sentence to what the sandbox could not isolate. */
 static void add_missing(struct sandbox *sb, const char *fmt, ...)
@@ -110,7 +110,8 @@ static int netns_create(struct sandbox *sb, char *err, size_t errlen)
 		return errmsg(err, errlen, "cannot start a thread for the network namespace");
 	pthread_join(t, NULL);
 	if (job.fd < 0)
-		return errmsg(err, errlen, "no network namespace of its own: %s", strerror(job.err));
+		return errmsg(err, errlen, "no network namespace of its own: %s",
+			      strerror(job.err));
 	sb->netns_fd = job.fd;
 	if (fstat(job.fd, &st) == 0)
 		sb->netns_ino = (unsigned long)st.st_ino;
@@ -122,8 +123,7 @@ static int netns_create(struct sandbox *sb, char *err, size_t errlen)
 
 /* Calls fn for each process of uid -- not the zombies, unless zombies --
  * and counts them. */
-static int for_each_process_of(uid_t uid, bool zombies, void (*fn)(void *arg, pid_t pid),
-			       void *arg)
+static int for_each_process_of(uid_t uid, bool zombies, void (*fn)(void *arg, pid_t pid), void *arg)
 {
 	DIR *d = opendir("/proc");
 	struct dirent *de;
@@ -315,8 +315,8 @@ int sandbox_enter(void *arg)
 }
 
 /* In the child of sandbox_spawn: async-signal-safe calls only. */
-static void spawn_child(struct sandbox *sb, char *const argv[], char *const envp[],
-			const char *cwd, int out_fd, int null_fd)
+static void spawn_child(struct sandbox *sb, char *const argv[], char *const envp[], const char *cwd,
+			int out_fd, int null_fd)
 {
 	static const char msg[] = "socklab: cannot start the command in the sandbox\n";
 

@@ -42,23 +42,23 @@ struct sandbox_limits {
 
 struct sandbox {
 	struct sandbox_limits lim;
-	bool isolated;     /* root: its own network, user and cgroup */
-	int netns_fd;      /* its network namespace; -1: socklab's */
-	char netns[32];    /* "/proc/self/fd/N" for scenario_start_in; "" */
+	bool isolated;		 /* root: its own network, user and cgroup */
+	int netns_fd;		 /* its network namespace; -1: socklab's */
+	char netns[32];		 /* "/proc/self/fd/N" for scenario_start_in; "" */
 	unsigned long netns_ino; /* as `lsns` names it: net:[INO] */
-	uid_t uid;         /* its own user; socklab's when not isolated */
+	uid_t uid;		 /* its own user; socklab's when not isolated */
 	gid_t gid;
-	int uid_lock;      /* the lock file that reserves uid; -1 */
+	int uid_lock;	    /* the lock file that reserves uid; -1 */
 	rlim_t nproc_limit; /* RLIMIT_NPROC as set in each child */
 	int ncg;
-	char cg[SANDBOX_CGROUPS][256];   /* cgroup folders it made */
+	char cg[SANDBOX_CGROUPS][256];	     /* cgroup folders it made */
 	char cg_procs[SANDBOX_CGROUPS][300]; /* their cgroup.procs */
-	char cg_kill[256]; /* the v2 cgroup that has cgroup.kill, or "" */
-	char cg_mem[256];  /* the cgroup that holds the memory limit, or "" */
-	bool cg_mem_v1;    /* ... in a v1 hierarchy (memory.oom_control) */
-	long oom_base;     /* its OOM-kill counter when it was made */
-	char missing[400]; /* what is not isolated, in a sentence; "" */
-	unsigned char *seen; /* a bit per pid seen by sandbox_count() */
+	char cg_kill[256];		     /* the v2 cgroup that has cgroup.kill, or "" */
+	char cg_mem[256];		     /* the cgroup that holds the memory limit, or "" */
+	bool cg_mem_v1;			     /* ... in a v1 hierarchy (memory.oom_control) */
+	long oom_base;			     /* its OOM-kill counter when it was made */
+	char missing[400];		     /* what is not isolated, in a sentence; "" */
+	unsigned char *seen;		     /* a bit per pid seen by sandbox_count() */
 	int nseen;
 };
 

@@ -13,9 +13,10 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <netinet/in.h>
 #include <poll.h>
-#include <sched.h>
 #include <pthread.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdatomic.h>
@@ -25,14 +26,13 @@
 #include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
-#include <netinet/in.h>
 #include <time.h>
 #include <unistd.h>
 
-#include "host/paths.h"
 #include "collect/procwatch.h"
-#include "sources/sources.h"
+#include "host/paths.h"
 #include "run/tracee.h"
+#include "sources/sources.h"
 
 int64_t sc_now_ms(void)
 {
@@ -209,7 +209,6 @@ pid_t scenario_start(struct scenario *s, const char *role, char *const argv[], c
 	return scenario_start_in(s, NULL, role, argv, input);
 }
 
-
 /* Starts argv as role with stdin_fd as its standard input (closed here);
  * in_fd is socklab's end of a pipe to that input that stays open, or -1. */
 static pid_t start_program(struct scenario *s, const char *netns, const char *role,
@@ -217,8 +216,10 @@ static pid_t start_program(struct scenario *s, const char *netns, const char *ro
 {
 	char path[4096], *args[64];
 	struct child_plan plan = {.s = s};
-	struct tracee_options to = {.preload = s->preload, .ring = collector_ring_path(s->col),
-				    .in_child = child_setup, .in_child_arg = &plan};
+	struct tracee_options to = {.preload = s->preload,
+				    .ring = collector_ring_path(s->col),
+				    .in_child = child_setup,
+				    .in_child_arg = &plan};
 	struct run_proc *p;
 	int out[2], i;
 	pid_t pid;
@@ -270,8 +271,8 @@ out_close_in:
 	return -1;
 }
 
-pid_t scenario_start_in(struct scenario *s, const char *netns, const char *role,
-			char *const argv[], const char *input)
+pid_t scenario_start_in(struct scenario *s, const char *netns, const char *role, char *const argv[],
+			const char *input)
 {
 	int in = sc_open_input(input);
 
@@ -373,7 +374,7 @@ int scenario_wait(struct scenario *s, pid_t pid, int timeout_ms)
 			return -1;
 		if (sc_now_ms() >= until) {
 			sc_set_error(s, "%s (pid %d) still runs after %d ms", p->role, (int)pid,
-				  timeout_ms);
+				     timeout_ms);
 			return -1;
 		}
 		sc_nap_ms(POLL_MS);
@@ -395,7 +396,8 @@ static bool proc_net_has(const char *pid, const char *file, int port, const char
 		unsigned local_port;
 		char st[8];
 		/* "  0: 0100007F:2382 00000000:0000 0A ..." */
-		if (sscanf(line, " %*d: %*[0-9A-Fa-f]:%x %*[0-9A-Fa-f]:%*x %7s", &local_port, st) == 2)
+		if (sscanf(line, " %*d: %*[0-9A-Fa-f]:%x %*[0-9A-Fa-f]:%*x %7s", &local_port, st) ==
+		    2)
 			found = (int)local_port == port && strcmp(st, state) == 0;
 	}
 	fclose(f);
@@ -424,7 +426,8 @@ static bool port_is(struct scenario *s, int port, const char *const files[], con
 
 static int wait_port(struct scenario *s, int port, int timeout_ms, bool udp)
 {
-	static const char *const tcp[] = {"tcp", "tcp6", NULL}, *const udps[] = {"udp", "udp6", NULL};
+	static const char *const tcp[] = {"tcp", "tcp6", NULL}, *const udps[] = {"udp", "udp6",
+										 NULL};
 	int64_t until = sc_now_ms() + timeout_ms;
 
 	for (;;) {
@@ -435,8 +438,8 @@ static int wait_port(struct scenario *s, int port, int timeout_ms, bool udp)
 		if (sc_stopped(s))
 			return -1;
 		if (sc_now_ms() >= until) {
-			sc_set_error(s, "nothing %s on port %d after %d ms", udp ? "bound" : "listens",
-				  port, timeout_ms);
+			sc_set_error(s, "nothing %s on port %d after %d ms",
+				     udp ? "bound" : "listens", port, timeout_ms);
 			return -1;
 		}
 		sc_nap_ms(POLL_MS);

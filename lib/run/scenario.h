@@ -20,8 +20,8 @@
 #ifndef SOCKLAB_SCENARIO_H
 #define SOCKLAB_SCENARIO_H
 
-#include <stdbool.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <sys/types.h>
 
@@ -30,45 +30,45 @@
 /* An argv array from a list: ARGV("client", "127.0.0.1", "9190"). */
 #define ARGV(...) ((char *const[]){__VA_ARGS__, NULL})
 
-#define SCENARIO_MAX_PROCS 64
+#define SCENARIO_MAX_PROCS  64
 #define SCENARIO_OUTPUT_MAX (1 << 20) /* bytes kept per program */
 
 /* One program a scenario started. */
 struct run_proc {
-	char role[32];   /* "server", "client 2" */
+	char role[32]; /* "server", "client 2" */
 	pid_t pid;
-	int status;      /* as waitpid() gives it; valid when ended */
+	int status; /* as waitpid() gives it; valid when ended */
 	bool ended;
-	bool killed;     /* socklab had to kill it at the end */
-	char *out;       /* its stdout and stderr, as written (NUL-terminated) */
+	bool killed; /* socklab had to kill it at the end */
+	char *out;   /* its stdout and stderr, as written (NUL-terminated) */
 	size_t out_len;
 	bool out_overflow; /* it wrote more than SCENARIO_OUTPUT_MAX */
-	int out_fd;      /* socklab's end of its output pipe; -1 when closed */
-	int in_fd;       /* its stdin, kept open by scenario_start_typing; or -1 */
+	int out_fd;	   /* socklab's end of its output pipe; -1 when closed */
+	int in_fd;	   /* its stdin, kept open by scenario_start_typing; or -1 */
 };
 
 /* What the scenario knows, for the checks. */
 struct run_facts {
 	struct run_proc procs[SCENARIO_MAX_PROCS];
 	int nprocs;
-	bool fix;       /* a lab run with --fix */
-	int port;       /* the main port of the run */
-	void *extra;    /* a lab's or an assignment's own facts */
+	bool fix;    /* a lab run with --fix */
+	int port;    /* the main port of the run */
+	void *extra; /* a lab's or an assignment's own facts */
 };
 
 /* The program that had role, or NULL. */
 const struct run_proc *run_facts_proc(const struct run_facts *f, const char *role);
 
 struct scenario_options {
-	const char *dir;        /* session folder */
-	char *const *command;   /* for session.json */
-	const char *progdir;    /* a program named without '/' is looked up here */
+	const char *dir;      /* session folder */
+	char *const *command; /* for session.json */
+	const char *progdir;  /* a program named without '/' is looked up here */
 	/* What the run says as it goes: each step (role NULL), and each line
 	 * a program prints (with its role). The library prints nothing: NULL
 	 * keeps it all in the session only; cli_say() prints it. */
 	void (*on_say)(void *arg, const char *role, const char *text, size_t len);
 	void *on_say_arg;
-	const struct source *const *sources; /* NULL: session_sources */
+	const struct source *const *sources;			   /* NULL: session_sources */
 	void (*on_event)(void *arg, const char *line, size_t len); /* live viewer */
 	void *on_event_arg;
 	/* Run in each program's child before exec (a sandbox, a network
@@ -98,8 +98,8 @@ pid_t scenario_start(struct scenario *s, const char *role, char *const argv[], c
 
 /* The same, inside the network namespace netns: a name as `ip netns` makes
  * them (/run/netns/NAME) or a path; NULL is socklab's own. */
-pid_t scenario_start_in(struct scenario *s, const char *netns, const char *role,
-			char *const argv[], const char *input);
+pid_t scenario_start_in(struct scenario *s, const char *netns, const char *role, char *const argv[],
+			const char *input);
 
 /*
  * The same, with a standard input that stays open, as a user at a keyboard

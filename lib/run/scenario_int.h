@@ -15,7 +15,7 @@
 
 /* At most this many lines of a program's output go into the session. */
 #define OUTPUT_NOTES_MAX 200
-#define POLL_MS 5
+#define POLL_MS		 5
 
 struct scenario {
 	struct collector *col;

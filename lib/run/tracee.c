@@ -43,8 +43,8 @@ char **tracee_env(const char *preload, const char *ring)
 	for (size_t i = 0; i < count; i++)
 		if (!env_is(environ[i], "LD_PRELOAD") && !env_is(environ[i], "SOCKLAB_RING"))
 			env[n++] = strdup(environ[i]);
-	if (asprintf(&env[n++], "LD_PRELOAD=%s%s%s", preload, old_preload && *old_preload ? ":" : "",
-		     old_preload ? old_preload : "") < 0 ||
+	if (asprintf(&env[n++], "LD_PRELOAD=%s%s%s", preload,
+		     old_preload && *old_preload ? ":" : "", old_preload ? old_preload : "") < 0 ||
 	    asprintf(&env[n++], "SOCKLAB_RING=%s", ring) < 0) {
 		env[n - 1] = NULL;
 		tracee_env_free(env);

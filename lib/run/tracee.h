@@ -14,11 +14,11 @@
 #include <sys/types.h>
 
 struct tracee_options {
-	char *const *argv;  /* argv[0] is looked up in $PATH */
-	const char *preload; /* path of libsocklab-preload.so */
-	const char *ring;    /* the session's ring */
+	char *const *argv;		    /* argv[0] is looked up in $PATH */
+	const char *preload;		    /* path of libsocklab-preload.so */
+	const char *ring;		    /* the session's ring */
 	int stdin_fd, stdout_fd, stderr_fd; /* -1: inherit */
-	const char *cwd;     /* NULL: socklab's */
+	const char *cwd;		    /* NULL: socklab's */
 	/* Run in the child just before exec (the grader's sandbox); must use
 	 * only async-signal-safe calls. Returns 0, or an errno value. */
 	int (*in_child)(void *arg);

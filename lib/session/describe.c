@@ -60,7 +60,8 @@ static void put_int_list(struct line *l, json_t *a)
 	json_t *v;
 
 	put(l, "[");
-	json_array_foreach(a, i, v) put(l, "%s%lld", i ? "," : "", (long long)json_integer_value(v));
+	json_array_foreach(a, i, v)
+		put(l, "%s%lld", i ? "," : "", (long long)json_integer_value(v));
 	put(l, "]");
 }
 
@@ -181,16 +182,16 @@ static const struct {
 	args_fn put;
 	bool whole;
 } call_args[] = {
-	{"socket", args_socket, true},	   {"socketpair", args_socket, true},
-	{"select", args_select, true},	   {"pselect", args_select, true},
-	{"poll", args_poll, true},	   {"ppoll", args_poll, true},
-	{"bind", args_bind, false},	   {"connect", args_connect, false},
-	{"listen", args_listen, false},	   {"setsockopt", args_sockopt, false},
+	{"socket", args_socket, true},	     {"socketpair", args_socket, true},
+	{"select", args_select, true},	     {"pselect", args_select, true},
+	{"poll", args_poll, true},	     {"ppoll", args_poll, true},
+	{"bind", args_bind, false},	     {"connect", args_connect, false},
+	{"listen", args_listen, false},	     {"setsockopt", args_sockopt, false},
 	{"getsockopt", args_sockopt, false}, {"shutdown", args_shutdown, false},
-	{"fcntl", args_fcntl, false},	   {"dup2", args_dup, false},
-	{"dup3", args_dup, false},	   {"wait", args_wait, false},
-	{"waitpid", args_wait, false},	   {"wait3", args_wait, false},
-	{"wait4", args_wait, false},	   {"waitid", args_wait, false},
+	{"fcntl", args_fcntl, false},	     {"dup2", args_dup, false},
+	{"dup3", args_dup, false},	     {"wait", args_wait, false},
+	{"waitpid", args_wait, false},	     {"wait3", args_wait, false},
+	{"wait4", args_wait, false},	     {"waitid", args_wait, false},
 };
 
 static void put_call_args(struct line *l, const struct event *e, json_t *o)
@@ -342,8 +343,8 @@ static void describe_note(struct line *l, const struct event *e, json_t *o)
 	else if (strcmp(kind, "checkpoint") == 0)
 		put(l, "checkpoint %s %s: %s",
 		    json_is_true(json_object_get(o, "skipped")) ? "SKIP"
-		    : json_is_true(json_object_get(o, "pass")) ? "PASS"
-							       : "FAIL",
+		    : json_is_true(json_object_get(o, "pass"))	? "PASS"
+								: "FAIL",
 		    jstr(o, "name") ? jstr(o, "name") : "?", text);
 	else if (strcmp(kind, "step") == 0)
 		put(l, "step: %s", text);

@@ -100,7 +100,7 @@ static void parse_pkt(struct event *e, json_t *o, struct strpool *pool)
 	e->pkt.rack = (uint32_t)get_int(o, "rack", 0);
 	e->pkt.len = (uint32_t)get_int(o, "len", 0);
 	e->pkt.win = (uint32_t)get_int(o, "win", 0);
-	e->pkt.proto = !proto                     ? PROTO_NONE
+	e->pkt.proto = !proto			   ? PROTO_NONE
 		       : strcmp(proto, "tcp") == 0 ? PROTO_TCP
 		       : strcmp(proto, "udp") == 0 ? PROTO_UDP
 						   : PROTO_NONE;
@@ -182,4 +182,3 @@ out_free:
 	json_decref(o);
 	return ret;
 }
-

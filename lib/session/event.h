@@ -20,29 +20,29 @@
 enum event_src { SRC_CALL, SRC_STATE, SRC_PKT, SRC_PROC, SRC_NOTE, SRC_COUNT };
 
 struct event {
-	int64_t t;    /* ns since the session started */
-	int32_t pid;  /* 0 when no process is known */
+	int64_t t;   /* ns since the session started */
+	int32_t pid; /* 0 when no process is known */
 	int32_t tid;
-	int32_t conn; /* the session's number for this connection, or -1 */
-	uint32_t line; /* 1-based line in events.jsonl, or 0 */
-	uint8_t src;  /* enum event_src */
+	int32_t conn;	 /* the session's number for this connection, or -1 */
+	uint32_t line;	 /* 1-based line in events.jsonl, or 0 */
+	uint8_t src;	 /* enum event_src */
 	const char *raw; /* the JSON line, NUL-terminated, owned by the session */
 
 	union {
 		struct {
 			const char *fn;
-			const char *err;  /* "EADDRINUSE", or NULL */
-			const char *sock; /* "LOCAL>PEER", or NULL */
-			const char *addr; /* bind/getsockname: "IP:PORT" */
-			const char *peer; /* connect/accept/sendto/recvfrom */
-			const char *how;  /* shutdown */
+			const char *err;	 /* "EADDRINUSE", or NULL */
+			const char *sock;	 /* "LOCAL>PEER", or NULL */
+			const char *addr;	 /* bind/getsockname: "IP:PORT" */
+			const char *peer;	 /* connect/accept/sendto/recvfrom */
+			const char *how;	 /* shutdown */
 			const char *level, *opt; /* setsockopt/getsockopt */
 			const char *proto;
 			int64_t ret;
 			int64_t len; /* bytes asked, or -1 */
 			int64_t val; /* option value, when has_val */
 			int64_t dur;
-			int32_t fd;  /* -1 when the call has none */
+			int32_t fd; /* -1 when the call has none */
 			bool has_val;
 		} call;
 		struct {
@@ -60,10 +60,10 @@ struct event {
 			uint8_t flags; /* enum tcp_flag bits */
 		} pkt;
 		struct {
-			const char *event; /* "fork", "exec", "exit", "zombie", "reaped", ... */
-			const char *sig;   /* "SIGCHLD", or NULL */
-			const char *fn;    /* reaped: the wait call; handler: sigaction/signal */
-			const char *path;  /* exec */
+			const char *event;   /* "fork", "exec", "exit", "zombie", "reaped", ... */
+			const char *sig;     /* "SIGCHLD", or NULL */
+			const char *fn;	     /* reaped: the wait call; handler: sigaction/signal */
+			const char *path;    /* exec */
 			const char *handler; /* handler: "function", "SIG_IGN", "SIG_DFL" */
 			int32_t ppid, child;
 			int32_t status; /* exit status, or -1 */

@@ -25,8 +25,12 @@ static struct proc_info *proc_new(struct proctable *pt, pid_t pid, int64_t t)
 	if (pid > 0 && ptrmap_put(&pt->newest, (const void *)(uintptr_t)pid, (long)pt->n + 1) < 0)
 		return NULL;
 	p = &pt->p[pt->n++];
-	*p = (struct proc_info){.pid = pid, .t_start = t, .t_exit = T_NEVER,
-				.t_zombie = T_NEVER, .t_reaped = T_NEVER, .status = -1};
+	*p = (struct proc_info){.pid = pid,
+				.t_start = t,
+				.t_exit = T_NEVER,
+				.t_zombie = T_NEVER,
+				.t_reaped = T_NEVER,
+				.status = -1};
 	return p;
 }
 

@@ -14,23 +14,23 @@
 #include <stdint.h>
 #include <sys/types.h>
 
-#include "session/event.h"
 #include "base/ptrmap.h"
+#include "session/event.h"
 
 #define T_NEVER (-1)
 
 struct proc_info {
 	pid_t pid, ppid;
-	const char *name;   /* basename of the program last exec'd; NULL if unknown */
-	int64_t t_start;    /* fork, exec or first event: when it was first seen */
-	int64_t t_exit;     /* it ended (exit, or zombie/reaped if it left no exit); T_NEVER */
-	int64_t t_zombie;   /* seen as a zombie in /proc; T_NEVER */
-	int64_t t_reaped;   /* T_NEVER: not reaped (yet) */
-	int32_t status;     /* exit status, or -1 */
-	const char *sig;    /* killed by this signal, or NULL */
-	pid_t reaper;       /* who reaped it; 0 */
+	const char *name;      /* basename of the program last exec'd; NULL if unknown */
+	int64_t t_start;       /* fork, exec or first event: when it was first seen */
+	int64_t t_exit;	       /* it ended (exit, or zombie/reaped if it left no exit); T_NEVER */
+	int64_t t_zombie;      /* seen as a zombie in /proc; T_NEVER */
+	int64_t t_reaped;      /* T_NEVER: not reaped (yet) */
+	int32_t status;	       /* exit status, or -1 */
+	const char *sig;       /* killed by this signal, or NULL */
+	pid_t reaper;	       /* who reaped it; 0 */
 	const char *reaped_by; /* "waitpid", "wait", "socklab", "proc" (seen gone) */
-	uint32_t nsignals;  /* signals delivered to it (handler runs) */
+	uint32_t nsignals;     /* signals delivered to it (handler runs) */
 };
 
 struct proctable {

@@ -25,12 +25,12 @@ struct session {
 	size_t n, cap;
 	struct strpool *pool;
 	struct text_chunk *text; /* the raw lines behind ev[i].raw */
-	size_t lines;            /* lines read, good or bad */
+	size_t lines;		 /* lines read, good or bad */
 	size_t bad_lines;
 	char first_bad[256]; /* "line 17: not JSON: ..." */
-	void *meta;          /* session.json as a jansson object, or NULL */
+	void *meta;	     /* session.json as a jansson object, or NULL */
 	/* While loading a piece at a time (session_begin): */
-	void *file;          /* events.jsonl, open; NULL once read to its end */
+	void *file;			/* events.jsonl, open; NULL once read to its end */
 	long long file_size, file_done; /* bytes in it, and read so far */
 };
 

@@ -45,10 +45,11 @@ static int count_more(const char *dir, size_t n, char *err, size_t errlen)
 		return errno == ENOENT ? 0 : errmsg(err, errlen, "%s: %s", path, jerr.text);
 	events = json_object_get(meta, "events");
 	if (json_is_integer(events)) {
-		json_object_set_new(meta, "events", json_integer(json_integer_value(events) +
-								  (json_int_t)n));
+		json_object_set_new(meta, "events",
+				    json_integer(json_integer_value(events) + (json_int_t)n));
 		if (session_meta_write(dir, meta) < 0)
-			ret = errmsg(err, errlen, "%s: cannot rewrite it: %s", path, strerror(errno));
+			ret = errmsg(err, errlen, "%s: cannot rewrite it: %s", path,
+				     strerror(errno));
 	}
 	json_decref(meta);
 	return ret;

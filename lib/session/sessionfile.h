@@ -16,9 +16,9 @@
 
 #include <jansson.h>
 
-#define SESSION_EVENTS "events.jsonl"
+#define SESSION_EVENTS	"events.jsonl"
 #define SESSION_CAPTURE "capture.pcap"
-#define SESSION_META "session.json"
+#define SESSION_META	"session.json"
 
 /* dir/name into out (cap bytes). Returns 0, or -1 when it does not fit. */
 int session_file(char *out, size_t cap, const char *dir, const char *name);

@@ -30,8 +30,13 @@ static struct sock_info *sock_get(struct socktable *st, const char *sock, int64_
 	if (ptrmap_put(&st->index, sock, (long)st->n + 1) < 0)
 		return NULL;
 	s = &st->s[st->n++];
-	*s = (struct sock_info){.sock = sock, .conn = -1, .fd = -1, .t_state = t,
-				.timer_ms = -1, .t_first = t, .t_last = t};
+	*s = (struct sock_info){.sock = sock,
+				.conn = -1,
+				.fd = -1,
+				.t_state = t,
+				.timer_ms = -1,
+				.t_first = t,
+				.t_last = t};
 	return s;
 }
 
@@ -107,16 +112,22 @@ static void remember(struct sock_info *s, int64_t t)
 		s->hist = bigger;
 		s->hist_cap = cap;
 	}
-	s->hist[s->nhist++] = (struct sock_mark){
-		.t = t, .timer_ms = s->timer_ms, .t_state = s->t_state, .sent = s->bytes_sent,
-		.rcvd = s->bytes_rcvd, .pid = s->pid, .fd = s->fd, .state = s->state,
-		.closed = s->closed};
+	s->hist[s->nhist++] = (struct sock_mark){.t = t,
+						 .timer_ms = s->timer_ms,
+						 .t_state = s->t_state,
+						 .sent = s->bytes_sent,
+						 .rcvd = s->bytes_rcvd,
+						 .pid = s->pid,
+						 .fd = s->fd,
+						 .state = s->state,
+						 .closed = s->closed};
 }
 
 void socktable_add(struct socktable *st, const struct event *e)
 {
-	const char *name = e->src == SRC_CALL ? e->call.sock : e->src == SRC_STATE ? e->state.sock
-										     : NULL;
+	const char *name = e->src == SRC_CALL	 ? e->call.sock
+			   : e->src == SRC_STATE ? e->state.sock
+						 : NULL;
 
 	if (!name)
 		return;

@@ -14,36 +14,36 @@
 #include <stdint.h>
 #include <sys/types.h>
 
-#include "session/event.h"
 #include "base/ptrmap.h"
+#include "session/event.h"
 
 /* A socket at one moment, for whoever replays a session (the viewer):
  * kept only when the table is asked to (socktable.keep_history). */
 struct sock_mark {
 	int64_t t;
-	int64_t timer_ms;  /* TIME_WAIT: time left at t_state; -1 */
-	int64_t t_state;   /* when it entered state */
+	int64_t timer_ms;    /* TIME_WAIT: time left at t_state; -1 */
+	int64_t t_state;     /* when it entered state */
 	uint64_t sent, rcvd; /* bytes, by its calls, up to t */
-	pid_t pid;         /* the process that used it last, and its fd there */
+	pid_t pid;	     /* the process that used it last, and its fd there */
 	int32_t fd;
-	uint8_t state;     /* enum tcp_state */
+	uint8_t state; /* enum tcp_state */
 	bool closed;
 };
 
 struct sock_info {
-	const char *sock;   /* interned "LOCAL>PEER" */
-	int32_t conn;       /* the session's connection number, or -1 */
-	uint8_t proto;      /* enum proto */
-	uint8_t state;      /* last known TCP state; TCP_ST_NONE if none seen */
-	pid_t pid;          /* the last process that used it in a call */
-	int32_t fd;         /* and its descriptor there */
-	int64_t t_state;    /* when it entered state */
-	int64_t timer_ms;   /* TIME_WAIT: time left at t_state; -1 */
+	const char *sock; /* interned "LOCAL>PEER" */
+	int32_t conn;	  /* the session's connection number, or -1 */
+	uint8_t proto;	  /* enum proto */
+	uint8_t state;	  /* last known TCP state; TCP_ST_NONE if none seen */
+	pid_t pid;	  /* the last process that used it in a call */
+	int32_t fd;	  /* and its descriptor there */
+	int64_t t_state;  /* when it entered state */
+	int64_t timer_ms; /* TIME_WAIT: time left at t_state; -1 */
 	int64_t t_first, t_last;
 	uint64_t bytes_sent, bytes_rcvd; /* by its calls */
-	uint32_t nstates;   /* state changes seen */
-	bool closed;        /* its owner called close() (others may hold it) */
-	struct sock_mark *hist; /* every change, in time order (keep_history) */
+	uint32_t nstates;		 /* state changes seen */
+	bool closed;			 /* its owner called close() (others may hold it) */
+	struct sock_mark *hist;		 /* every change, in time order (keep_history) */
 	size_t nhist, hist_cap;
 };
 

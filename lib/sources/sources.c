@@ -5,8 +5,8 @@
 #include <stddef.h>
 #include <string.h>
 
-#include "sources/pkt/capture.h"
 #include "base/errmsg.h"
+#include "sources/pkt/capture.h"
 #include "sources/sources.h"
 #include "sources/state/statesrc.h"
 
@@ -45,6 +45,7 @@ int sources_pick(const char *list, const struct source **out, char *err, size_t 
 	}
 	out[n] = NULL;
 	if (!calls)
-		return errmsg(err, errlen, "the sources must include call: the tracer is always on");
+		return errmsg(err, errlen,
+			      "the sources must include call: the tracer is always on");
 	return 0;
 }

@@ -46,8 +46,8 @@ static bool fdslot_lock(struct fdslot *s, uint32_t *seq)
 	*seq = atomic_load_explicit(&s->seq, memory_order_relaxed);
 	if (*seq & 1)
 		return false;
-	return atomic_compare_exchange_strong_explicit(&s->seq, seq, *seq + 1,
-						       memory_order_acquire, memory_order_relaxed);
+	return atomic_compare_exchange_strong_explicit(&s->seq, seq, *seq + 1, memory_order_acquire,
+						       memory_order_relaxed);
 }
 
 static void fdslot_unlock(struct fdslot *s, uint32_t seq)

@@ -41,8 +41,9 @@ static uint8_t io_proto(const struct fdinfo *fi)
 {
 	if (fi->local.family == AF_UNIX)
 		return IO_PROTO_UNIX;
-	return fi->type == SOCK_STREAM ? IO_PROTO_TCP : fi->type == SOCK_DGRAM ? IO_PROTO_UDP
-									     : IO_PROTO_NONE;
+	return fi->type == SOCK_STREAM	? IO_PROTO_TCP
+	       : fi->type == SOCK_DGRAM ? IO_PROTO_UDP
+					: IO_PROTO_NONE;
 }
 
 static void emit_io(const struct io_call *c)
@@ -61,11 +62,20 @@ static void emit_io(const struct io_call *c)
 		return;
 	}
 	rec.h = (struct ringrec_io){
-		.kind = RINGREC_IO, .fn = (uint8_t)c->fn, .pid = tracer_pid(), .tid = tracer_tid(),
-		.fd = c->fd, .err = c->ret < 0 ? c->err : 0, .flags = c->flags,
-		.msg_flags = c->msg_flags, .iovcnt = c->iovcnt, .has = c->iovcnt ? IO_HAS_ITER : 0,
+		.kind = RINGREC_IO,
+		.fn = (uint8_t)c->fn,
+		.pid = tracer_pid(),
+		.tid = tracer_tid(),
+		.fd = c->fd,
+		.err = c->ret < 0 ? c->err : 0,
+		.flags = c->flags,
+		.msg_flags = c->msg_flags,
+		.iovcnt = c->iovcnt,
+		.has = c->iovcnt ? IO_HAS_ITER : 0,
 		.t = (c->at_return ? t_out : c->t_in) - tracer_ring.hdr->t0_ns,
-		.dur = t_out - c->t_in, .ret = c->ret, .len = (int64_t)c->len,
+		.dur = t_out - c->t_in,
+		.ret = c->ret,
+		.len = (int64_t)c->len,
 	};
 	if (fdtab_get(c->fd, &fi) && fi.local.family != 0) {
 		sock_len = strlen(fi.sock);
@@ -85,7 +95,8 @@ static void emit_io(const struct io_call *c)
  * that failed for a reason other than "try again", may mean a new state. */
 static void after_io(int fd, ssize_t ret, int err, bool is_read)
 {
-	if ((is_read && ret == 0) || (ret < 0 && err != EAGAIN && err != EWOULDBLOCK && err != EINTR))
+	if ((is_read && ret == 0) ||
+	    (ret < 0 && err != EAGAIN && err != EWOULDBLOCK && err != EINTR))
 		tcpinfo_report(fd, TCP_ST_ESTABLISHED);
 }
 
@@ -110,8 +121,13 @@ static void learn_port_after_send(int fd)
 static ssize_t trace_sendto(enum io_fn fn, int fd, const void *buf, size_t len, int flags,
 			    const struct sockaddr *to, socklen_t tolen)
 {
-	struct io_call c = {.fn = fn, .fd = fd, .len = len, .flags = flags, .t_in = now_ns(),
-			    .peer = to, .peerlen = tolen};
+	struct io_call c = {.fn = fn,
+			    .fd = fd,
+			    .len = len,
+			    .flags = flags,
+			    .t_in = now_ns(),
+			    .peer = to,
+			    .peerlen = tolen};
 
 	c.ret = to ? real_sendto(fd, buf, len, flags, to, tolen) : real_send(fd, buf, len, flags);
 	c.err = errno;
@@ -150,12 +166,17 @@ static ssize_t trace_sendmsg(int fd, const struct msghdr *msg, int flags)
 static ssize_t trace_recvfrom(enum io_fn fn, int fd, void *buf, size_t len, size_t buflen,
 			      int flags, struct sockaddr *from, socklen_t *fromlen)
 {
-	struct io_call c = {.fn = fn, .fd = fd, .len = len, .flags = flags, .t_in = now_ns(),
+	struct io_call c = {.fn = fn,
+			    .fd = fd,
+			    .len = len,
+			    .flags = flags,
+			    .t_in = now_ns(),
 			    .at_return = true};
 
 	if (buflen)
-		c.ret = from || fromlen ? real___recvfrom_chk(fd, buf, len, buflen, flags, from, fromlen)
-					: real___recv_chk(fd, buf, len, buflen, flags);
+		c.ret = from || fromlen
+				? real___recvfrom_chk(fd, buf, len, buflen, flags, from, fromlen)
+				: real___recv_chk(fd, buf, len, buflen, flags);
 	else
 		c.ret = from || fromlen ? real_recvfrom(fd, buf, len, flags, from, fromlen)
 					: real_recv(fd, buf, len, flags);
@@ -172,7 +193,10 @@ static ssize_t trace_recvfrom(enum io_fn fn, int fd, void *buf, size_t len, size
 
 static ssize_t trace_recvmsg(int fd, struct msghdr *msg, int flags)
 {
-	struct io_call c = {.fn = IO_RECVMSG, .fd = fd, .flags = flags, .t_in = now_ns(),
+	struct io_call c = {.fn = IO_RECVMSG,
+			    .fd = fd,
+			    .flags = flags,
+			    .t_in = now_ns(),
 			    .at_return = true};
 
 	c.ret = real_recvmsg(fd, msg, flags);
@@ -194,7 +218,10 @@ static ssize_t trace_recvmsg(int fd, struct msghdr *msg, int flags)
 /* read and write on a socket; buflen as for trace_recvfrom. */
 static ssize_t trace_read(int fd, void *buf, size_t len, size_t buflen)
 {
-	struct io_call c = {.fn = IO_READ, .fd = fd, .len = len, .t_in = now_ns(),
+	struct io_call c = {.fn = IO_READ,
+			    .fd = fd,
+			    .len = len,
+			    .t_in = now_ns(),
 			    .at_return = true};
 
 	c.ret = buflen ? real___read_chk(fd, buf, len, buflen) : real_read(fd, buf, len);
@@ -220,8 +247,12 @@ static ssize_t trace_write(int fd, const void *buf, size_t len)
 static ssize_t trace_readv(enum io_fn fn, int fd, const struct iovec *iov, int n)
 {
 	bool in = fn == IO_READV;
-	struct io_call c = {.fn = fn, .fd = fd, .len = iov_total(iov, n), .iovcnt = n,
-			    .t_in = now_ns(), .at_return = in};
+	struct io_call c = {.fn = fn,
+			    .fd = fd,
+			    .len = iov_total(iov, n),
+			    .iovcnt = n,
+			    .t_in = now_ns(),
+			    .at_return = in};
 
 	c.ret = in ? real_readv(fd, iov, n) : real_writev(fd, iov, n);
 	c.err = errno;
@@ -314,8 +345,8 @@ EXPORT ssize_t send(int fd, const void *buf, size_t len, int flags)
 	return trace_sendto(IO_SEND, fd, buf, len, flags, NULL, 0);
 }
 
-EXPORT ssize_t sendto(int fd, const void *buf, size_t len, int flags,
-		      const struct sockaddr *to, socklen_t tolen)
+EXPORT ssize_t sendto(int fd, const void *buf, size_t len, int flags, const struct sockaddr *to,
+		      socklen_t tolen)
 {
 	NEED_REAL(sendto);
 	if (!tracer_on)

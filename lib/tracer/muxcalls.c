@@ -239,8 +239,7 @@ EXPORT int epoll_wait(int epfd, struct epoll_event *ev, int max, int timeout)
 	return trace_epoll_wait(epfd, ev, max, timeout, NULL, false);
 }
 
-EXPORT int epoll_pwait(int epfd, struct epoll_event *ev, int max, int timeout,
-		       const sigset_t *mask)
+EXPORT int epoll_pwait(int epfd, struct epoll_event *ev, int max, int timeout, const sigset_t *mask)
 {
 	NEED_REAL(epoll_pwait);
 	if (!tracer_on)

@@ -18,8 +18,8 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
-#include "wire/progcheck.h"
 #include "tracer/tracer.h"
+#include "wire/progcheck.h"
 
 /* ---- fork ------------------------------------------------------------ */
 
@@ -123,8 +123,7 @@ EXPORT int __libc_start_main(main_fn main, int argc, char **argv, void (*init)(v
 {
 	NEED_REAL(__libc_start_main);
 	program_main = main;
-	return real___libc_start_main(traced_main, argc, argv, init, fini, rtld_fini,
-				      stack_end);
+	return real___libc_start_main(traced_main, argc, argv, init, fini, rtld_fini, stack_end);
 }
 
 /* ---- exec ------------------------------------------------------------ */
@@ -293,18 +292,18 @@ EXPORT int fexecve(int fd, char *const argv[], char *const envp[])
  * then takes envp). Gather them into an array argv on the stack: count
  * first, then copy, with the NULL that ends the list as argv's last entry.
  * Like the C library, take the first argument (argv[0]) to be there. */
-#define EXECL_ARGS(first, ap, argv, envp_out)                                               \
-	size_t argc;                                                                        \
-	va_start(ap, first);                                                                \
-	for (argc = 1; va_arg(ap, char *); argc++)                                          \
-		;                                                                           \
-	va_end(ap);                                                                         \
-	char *argv[argc + 1];                                                               \
-	argv[0] = (char *)(first);                                                          \
-	va_start(ap, first);                                                                \
-	for (size_t i = 1; i <= argc; i++)                                                  \
-		argv[i] = va_arg(ap, char *);                                               \
-	envp_out;                                                                           \
+#define EXECL_ARGS(first, ap, argv, envp_out)                                                      \
+	size_t argc;                                                                               \
+	va_start(ap, first);                                                                       \
+	for (argc = 1; va_arg(ap, char *); argc++)                                                 \
+		;                                                                                  \
+	va_end(ap);                                                                                \
+	char *argv[argc + 1];                                                                      \
+	argv[0] = (char *)(first);                                                                 \
+	va_start(ap, first);                                                                       \
+	for (size_t i = 1; i <= argc; i++)                                                         \
+		argv[i] = va_arg(ap, char *);                                                      \
+	envp_out;                                                                                  \
 	va_end(ap)
 
 EXPORT int execl(const char *path, const char *arg, ...)

@@ -66,8 +66,7 @@ static void rec_wait(const char *fn, pid_t which, int options, pid_t ret, int er
 
 /* wait, waitpid, wait3 and wait4 in one: the status is always fetched (the
  * record needs it) and handed to the program only if it asked. */
-static pid_t trace_wait4(const char *fn, pid_t which, int *wstatus, int options,
-			 struct rusage *ru)
+static pid_t trace_wait4(const char *fn, pid_t which, int *wstatus, int options, struct rusage *ru)
 {
 	int64_t t_in = now_ns();
 	int status = 0;
@@ -187,9 +186,10 @@ static void rec_handler(const char *fn, int sig, const struct sigaction *act)
 	rec_begin(&r, "proc", now_ns());
 	rec_str(&r, "event", "handler");
 	rec_str(&r, "sig", signal_name(sig));
-	rec_str(&r, "handler", act->sa_handler == SIG_DFL   ? "SIG_DFL"
-			       : act->sa_handler == SIG_IGN ? "SIG_IGN"
-							    : "function");
+	rec_str(&r, "handler",
+		act->sa_handler == SIG_DFL   ? "SIG_DFL"
+		: act->sa_handler == SIG_IGN ? "SIG_IGN"
+					     : "function");
 	rec_str(&r, "fn", fn);
 	if (act->sa_flags) {
 		sigflags_str(act->sa_flags, flags, sizeof(flags));
@@ -245,8 +245,8 @@ EXPORT int sigaction(int sig, const struct sigaction *act, struct sigaction *old
  * signal() as the C library defines it, built on sigaction like glibc's
  * own: flags and mask_self say which semantics (BSD or System V).
  */
-static sighandler_t signal_via_sigaction(const char *fn, int sig, sighandler_t handler,
-					 int flags, bool mask_self)
+static sighandler_t signal_via_sigaction(const char *fn, int sig, sighandler_t handler, int flags,
+					 bool mask_self)
 {
 	struct sigaction act, old;
 	int ret;

@@ -101,8 +101,7 @@ static int trace_listen(int fd, int backlog)
  * new one, and "sock" the new connection ("LOCAL>PEER"), because that is the
  * socket the rest of the story is about.
  */
-static int trace_accept(const char *fn, int fd, struct sockaddr *addr, socklen_t *len,
-			int flags)
+static int trace_accept(const char *fn, int fd, struct sockaddr *addr, socklen_t *len, int flags)
 {
 	int64_t t_in = now_ns();
 	int ret = flags < 0 ? real_accept(fd, addr, len) : real_accept4(fd, addr, len, flags);

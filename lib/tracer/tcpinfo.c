@@ -36,8 +36,8 @@ static bool is_tcp(const struct fdinfo *fi)
  * TIME_WAIT itself is told by sock_diag, so "CLOSED" here would mislead. */
 static bool hides_time_wait(int from, int to)
 {
-	return to == TCP_ST_CLOSED && (from == TCP_ST_FIN_WAIT_1 || from == TCP_ST_FIN_WAIT_2 ||
-				       from == TCP_ST_CLOSING);
+	return to == TCP_ST_CLOSED &&
+	       (from == TCP_ST_FIN_WAIT_1 || from == TCP_ST_FIN_WAIT_2 || from == TCP_ST_CLOSING);
 }
 
 static void rec_state(const struct fdinfo *fi, int from, int to)

@@ -54,13 +54,13 @@ struct rec {
 	char buf[RING_RECORD_MAX];
 };
 
-extern bool tracer_on;          /* false when this process is not in a session */
+extern bool tracer_on;		/* false when this process is not in a session */
 extern struct ring tracer_ring; /* the session's ring, mapped by init.c */
 
-int64_t now_ns(void);          /* CLOCK_MONOTONIC, through the vDSO */
-int tracer_pid(void);          /* cached; reset in a forked child */
+int64_t now_ns(void); /* CLOCK_MONOTONIC, through the vDSO */
+int tracer_pid(void); /* cached; reset in a forked child */
 int tracer_tid(void);
-void tracer_forget_ids(void);  /* in a forked child: new pid, new tid */
+void tracer_forget_ids(void); /* in a forked child: new pid, new tid */
 
 /* Starts {"t":...,"src":"...","pid":...,"tid":... at time t (monotonic ns). */
 void rec_begin(struct rec *r, const char *src, int64_t t);
@@ -95,10 +95,10 @@ void rec_strs(struct rec *r, const char *key, char *const *vals, int n);
 /* A call that is not traced goes straight through: the tracer is off in this
  * process, or the descriptor is not a socket. Makes sure real_NAME is set,
  * even when another library's constructor calls us before ours ran. */
-#define NEED_REAL(name)                                                                     \
-	do {                                                                                \
-		if (__builtin_expect(real_##name == NULL, 0))                               \
-			real_resolve();                                                     \
+#define NEED_REAL(name)                                                                            \
+	do {                                                                                       \
+		if (__builtin_expect(real_##name == NULL, 0))                                      \
+			real_resolve();                                                            \
 	} while (0)
 
 /* ---- fdtab.c --------------------------------------------------------- */

@@ -24,7 +24,7 @@
 /* A socket address small enough to keep one per descriptor. */
 struct endpoint {
 	uint16_t family; /* AF_INET, AF_INET6, AF_UNIX or 0 (unknown) */
-	uint16_t port;   /* host order */
+	uint16_t port;	 /* host order */
 	uint8_t addr[16];
 };
 

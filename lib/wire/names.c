@@ -22,7 +22,10 @@ struct name {
 	const char *name;
 };
 
-#define N(x) {x, #x}
+#define N(x)                                                                                       \
+	{                                                                                          \
+		x, #x                                                                              \
+	}
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 static const char *name_of(const struct name *t, size_t n, int value)
@@ -119,29 +122,39 @@ static const struct name levels[] = {
 };
 
 static const struct name socket_options[] = {
-	N(SO_REUSEADDR), N(SO_REUSEPORT), N(SO_KEEPALIVE), N(SO_LINGER), N(SO_RCVBUF),
-	N(SO_SNDBUF), N(SO_RCVLOWAT), N(SO_SNDLOWAT), N(SO_RCVTIMEO), N(SO_SNDTIMEO),
-	N(SO_ERROR), N(SO_TYPE), N(SO_BROADCAST), N(SO_OOBINLINE), N(SO_DONTROUTE),
-	N(SO_ACCEPTCONN), N(SO_DOMAIN), N(SO_PROTOCOL), N(SO_BINDTODEVICE), N(SO_PRIORITY),
+	N(SO_REUSEADDR),   N(SO_REUSEPORT),   N(SO_KEEPALIVE), N(SO_LINGER),	   N(SO_RCVBUF),
+	N(SO_SNDBUF),	   N(SO_RCVLOWAT),    N(SO_SNDLOWAT),  N(SO_RCVTIMEO),	   N(SO_SNDTIMEO),
+	N(SO_ERROR),	   N(SO_TYPE),	      N(SO_BROADCAST), N(SO_OOBINLINE),	   N(SO_DONTROUTE),
+	N(SO_ACCEPTCONN),  N(SO_DOMAIN),      N(SO_PROTOCOL),  N(SO_BINDTODEVICE), N(SO_PRIORITY),
 	N(SO_RCVBUFFORCE), N(SO_SNDBUFFORCE), N(SO_TIMESTAMP), N(SO_PEERCRED),
 };
 
 static const struct name tcp_options[] = {
-	N(TCP_NODELAY), N(TCP_MAXSEG), N(TCP_CORK), N(TCP_KEEPIDLE), N(TCP_KEEPINTVL),
-	N(TCP_KEEPCNT), N(TCP_INFO), N(TCP_QUICKACK), N(TCP_USER_TIMEOUT), N(TCP_CONGESTION),
-	N(TCP_DEFER_ACCEPT), N(TCP_FASTOPEN), N(TCP_LINGER2), N(TCP_SYNCNT), N(TCP_WINDOW_CLAMP),
-	N(TCP_NOTSENT_LOWAT),
+	N(TCP_NODELAY),	     N(TCP_MAXSEG),	N(TCP_CORK),	     N(TCP_KEEPIDLE),
+	N(TCP_KEEPINTVL),    N(TCP_KEEPCNT),	N(TCP_INFO),	     N(TCP_QUICKACK),
+	N(TCP_USER_TIMEOUT), N(TCP_CONGESTION), N(TCP_DEFER_ACCEPT), N(TCP_FASTOPEN),
+	N(TCP_LINGER2),	     N(TCP_SYNCNT),	N(TCP_WINDOW_CLAMP), N(TCP_NOTSENT_LOWAT),
 };
 
 static const struct name ip_options[] = {
-	N(IP_TTL), N(IP_TOS), N(IP_MULTICAST_TTL), N(IP_MULTICAST_LOOP), N(IP_ADD_MEMBERSHIP),
-	N(IP_DROP_MEMBERSHIP), N(IP_MULTICAST_IF), N(IP_HDRINCL), N(IP_RECVERR),
-	N(IP_MTU_DISCOVER), N(IP_MTU), N(IP_PKTINFO), N(IP_FREEBIND),
+	N(IP_TTL),
+	N(IP_TOS),
+	N(IP_MULTICAST_TTL),
+	N(IP_MULTICAST_LOOP),
+	N(IP_ADD_MEMBERSHIP),
+	N(IP_DROP_MEMBERSHIP),
+	N(IP_MULTICAST_IF),
+	N(IP_HDRINCL),
+	N(IP_RECVERR),
+	N(IP_MTU_DISCOVER),
+	N(IP_MTU),
+	N(IP_PKTINFO),
+	N(IP_FREEBIND),
 };
 
 static const struct name ipv6_options[] = {
-	N(IPV6_V6ONLY), N(IPV6_UNICAST_HOPS), N(IPV6_MULTICAST_HOPS), N(IPV6_MULTICAST_LOOP),
-	N(IPV6_JOIN_GROUP), N(IPV6_LEAVE_GROUP), N(IPV6_RECVERR), N(IPV6_MTU_DISCOVER),
+	N(IPV6_V6ONLY),	    N(IPV6_UNICAST_HOPS), N(IPV6_MULTICAST_HOPS), N(IPV6_MULTICAST_LOOP),
+	N(IPV6_JOIN_GROUP), N(IPV6_LEAVE_GROUP),  N(IPV6_RECVERR),	  N(IPV6_MTU_DISCOVER),
 };
 
 const char *level_name(int level)
@@ -181,7 +194,10 @@ const char *family_name(int family)
 }
 
 static const struct name socktypes[] = {
-	N(SOCK_STREAM), N(SOCK_DGRAM), N(SOCK_RAW), N(SOCK_SEQPACKET),
+	N(SOCK_STREAM),
+	N(SOCK_DGRAM),
+	N(SOCK_RAW),
+	N(SOCK_SEQPACKET),
 };
 
 const char *socktype_name(int type)
@@ -190,11 +206,11 @@ const char *socktype_name(int type)
 }
 
 static const struct name signals[] = {
-	N(SIGHUP), N(SIGINT), N(SIGQUIT), N(SIGILL), N(SIGTRAP), N(SIGABRT), N(SIGBUS),
-	N(SIGFPE), N(SIGKILL), N(SIGUSR1), N(SIGSEGV), N(SIGUSR2), N(SIGPIPE), N(SIGALRM),
-	N(SIGTERM), N(SIGSTKFLT), N(SIGCHLD), N(SIGCONT), N(SIGSTOP), N(SIGTSTP), N(SIGTTIN),
-	N(SIGTTOU), N(SIGURG), N(SIGXCPU), N(SIGXFSZ), N(SIGVTALRM), N(SIGPROF), N(SIGWINCH),
-	N(SIGIO), N(SIGPWR), N(SIGSYS),
+	N(SIGHUP),  N(SIGINT),	  N(SIGQUIT), N(SIGILL),  N(SIGTRAP),	N(SIGABRT), N(SIGBUS),
+	N(SIGFPE),  N(SIGKILL),	  N(SIGUSR1), N(SIGSEGV), N(SIGUSR2),	N(SIGPIPE), N(SIGALRM),
+	N(SIGTERM), N(SIGSTKFLT), N(SIGCHLD), N(SIGCONT), N(SIGSTOP),	N(SIGTSTP), N(SIGTTIN),
+	N(SIGTTOU), N(SIGURG),	  N(SIGXCPU), N(SIGXFSZ), N(SIGVTALRM), N(SIGPROF), N(SIGWINCH),
+	N(SIGIO),   N(SIGPWR),	  N(SIGSYS),
 };
 
 const char *signal_name(int sig)
@@ -205,8 +221,8 @@ const char *signal_name(int sig)
 }
 
 static const struct name msgflags[] = {
-	N(MSG_OOB), N(MSG_PEEK), N(MSG_DONTROUTE), N(MSG_CTRUNC), N(MSG_TRUNC),
-	N(MSG_DONTWAIT), N(MSG_EOR), N(MSG_WAITALL), N(MSG_CONFIRM), N(MSG_ERRQUEUE),
+	N(MSG_OOB),	 N(MSG_PEEK), N(MSG_DONTROUTE),	   N(MSG_CTRUNC),  N(MSG_TRUNC),
+	N(MSG_DONTWAIT), N(MSG_EOR),  N(MSG_WAITALL),	   N(MSG_CONFIRM), N(MSG_ERRQUEUE),
 	N(MSG_NOSIGNAL), N(MSG_MORE), N(MSG_CMSG_CLOEXEC),
 };
 
@@ -216,8 +232,9 @@ void msgflags_str(int flags, char *out, size_t cap)
 }
 
 static const struct name fcntl_cmds[] = {
-	N(F_DUPFD), N(F_GETFD), N(F_SETFD), N(F_GETFL), N(F_SETFL), N(F_GETLK), N(F_SETLK),
-	N(F_SETLKW), N(F_SETOWN), N(F_GETOWN), N(F_SETSIG), N(F_GETSIG), N(F_DUPFD_CLOEXEC),
+	N(F_DUPFD),  N(F_GETFD),  N(F_SETFD),	      N(F_GETFL),  N(F_SETFL),
+	N(F_GETLK),  N(F_SETLK),  N(F_SETLKW),	      N(F_SETOWN), N(F_GETOWN),
+	N(F_SETSIG), N(F_GETSIG), N(F_DUPFD_CLOEXEC),
 };
 
 const char *fcntl_cmd_name(int cmd)
@@ -235,8 +252,8 @@ void openflags_str(int flags, char *out, size_t cap)
 }
 
 static const struct name sigflags[] = {
-	N(SA_RESTART), N(SA_NOCLDSTOP), N(SA_NOCLDWAIT), N(SA_SIGINFO), N(SA_ONSTACK),
-	N(SA_NODEFER), N(SA_RESETHAND),
+	N(SA_RESTART), N(SA_NOCLDSTOP), N(SA_NOCLDWAIT), N(SA_SIGINFO),
+	N(SA_ONSTACK), N(SA_NODEFER),	N(SA_RESETHAND),
 };
 
 void sigflags_str(int flags, char *out, size_t cap)

@@ -40,14 +40,14 @@ static inline const char *int_str(long long v, char buf[INT_STR_MAX], size_t *le
  * endpoint and endpoint_str() are in lib/wire/endpoint.h.) */
 void sockaddr_str(const struct sockaddr *sa, socklen_t len, char *out, size_t cap);
 
-const char *errno_name(int err);        /* "EADDRINUSE", or NULL for 0 */
-const char *level_name(int level);      /* "SOL_SOCKET", or NULL */
+const char *errno_name(int err);	     /* "EADDRINUSE", or NULL for 0 */
+const char *level_name(int level);	     /* "SOL_SOCKET", or NULL */
 const char *option_name(int level, int opt); /* "SO_REUSEADDR", or NULL */
-const char *how_name(int how);          /* "SHUT_WR" */
-const char *family_name(int family);    /* "AF_INET" */
-const char *socktype_name(int type);    /* "SOCK_STREAM" */
-const char *signal_name(int sig);       /* "SIGCHLD" */
-const char *fcntl_cmd_name(int cmd);   /* "F_SETFL" */
+const char *how_name(int how);		     /* "SHUT_WR" */
+const char *family_name(int family);	     /* "AF_INET" */
+const char *socktype_name(int type);	     /* "SOCK_STREAM" */
+const char *signal_name(int sig);	     /* "SIGCHLD" */
+const char *fcntl_cmd_name(int cmd);	     /* "F_SETFL" */
 /* Flag words as "A|B" into out ("" for 0): MSG_*, O_*, SA_*, WNOHANG... */
 void msgflags_str(int flags, char *out, size_t cap);
 void openflags_str(int flags, char *out, size_t cap);

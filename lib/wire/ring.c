@@ -11,8 +11,8 @@
 
 #include <dirent.h>
 #include <errno.h>
-#include <signal.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -64,8 +64,8 @@ static int ring_map(struct ring *r, int fd, size_t size)
 	return 0;
 }
 
-int ring_create(struct ring *r, const char *path, uint32_t nslots, int mode,
-		char *err, size_t errlen)
+int ring_create(struct ring *r, const char *path, uint32_t nslots, int mode, char *err,
+		size_t errlen)
 {
 	size_t size;
 	int fd;
@@ -118,8 +118,7 @@ int ring_attach(struct ring *r, const char *path)
 		goto out_close;
 	if (hdr.magic != RING_MAGIC || hdr.version != RING_VERSION ||
 	    hdr.slot_size != RING_SLOT_SIZE || hdr.nslots == 0 ||
-	    (hdr.nslots & (hdr.nslots - 1)) != 0 ||
-	    (size_t)st.st_size != ring_map_size(hdr.nslots))
+	    (hdr.nslots & (hdr.nslots - 1)) != 0 || (size_t)st.st_size != ring_map_size(hdr.nslots))
 		goto out_close;
 	if (ring_map(r, fd, (size_t)st.st_size) < 0)
 		goto out_close;

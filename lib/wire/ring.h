@@ -21,10 +21,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define RING_MAGIC   0x534b4c52u /* "SKLR" */
-#define RING_VERSION 1
-#define RING_SLOT_SIZE 512
-#define RING_RECORD_MAX (RING_SLOT_SIZE - 16)
+#define RING_MAGIC	   0x534b4c52u /* "SKLR" */
+#define RING_VERSION	   1
+#define RING_SLOT_SIZE	   512
+#define RING_RECORD_MAX	   (RING_SLOT_SIZE - 16)
 #define RING_DEFAULT_SLOTS 16384 /* 8 MiB: about 0.1 s of a flood */
 
 /* RING_ASK_TCPINFO: report TCP states read with TCP_INFO (the state source
@@ -47,9 +47,9 @@ struct ring_header {
 	/* Set once by the collector before anyone else maps the file. */
 	uint32_t magic;
 	uint32_t version;
-	uint32_t nslots;     /* a power of two */
+	uint32_t nslots; /* a power of two */
 	uint32_t slot_size;
-	int64_t t0_ns;       /* CLOCK_MONOTONIC at the start of the session */
+	int64_t t0_ns; /* CLOCK_MONOTONIC at the start of the session */
 	int32_t collector_pid;
 	/* What socklab asks of every tracer on this ring (RING_ASK_* bits);
 	 * set by the collector's sources, read by the tracers at each call. */
@@ -57,14 +57,14 @@ struct ring_header {
 	char _pad0[64 - 32];
 
 	/* Written by producers. */
-	_Atomic uint64_t tail;      /* next position to claim */
+	_Atomic uint64_t tail; /* next position to claim */
 	char _pad1[56];
-	_Atomic uint64_t dropped;   /* records refused because the ring was full */
-	_Atomic uint64_t produced;  /* records committed */
+	_Atomic uint64_t dropped;  /* records refused because the ring was full */
+	_Atomic uint64_t produced; /* records committed */
 	char _pad2[48];
 
 	/* Written by the consumer. */
-	_Atomic uint64_t head;      /* next position to take */
+	_Atomic uint64_t head;	    /* next position to take */
 	_Atomic uint64_t abandoned; /* claimed slots skipped after a producer died */
 	char _pad3[48];
 };
@@ -79,8 +79,8 @@ struct ring {
 
 /* Creates the ring file at path (mode as for open(2)) and maps it. Returns 0,
  * or -1 with a message in err. */
-int ring_create(struct ring *r, const char *path, uint32_t nslots, int mode,
-		char *err, size_t errlen);
+int ring_create(struct ring *r, const char *path, uint32_t nslots, int mode, char *err,
+		size_t errlen);
 
 /* Maps an existing ring. Uses only raw system calls, so the preloaded tracer
  * may call it before the C library has finished starting. Returns 0 or -1. */

@@ -13,8 +13,8 @@
 #include "wire/names.h"
 
 static const char *const io_names[IO_FN_COUNT] = {
-	"send", "sendto", "sendmsg", "recv", "recvfrom", "recvmsg",
-	"read", "write", "readv", "writev",
+	"send",	   "sendto", "sendmsg", "recv",	 "recvfrom",
+	"recvmsg", "read",   "write",	"readv", "writev",
 };
 
 static const char *const proto_names[IO_PROTO_COUNT] = {NULL, "tcp", "udp", "unix"};
@@ -124,7 +124,8 @@ int ringrec_io_json(const void *rec, size_t len, char *out, size_t cap, char *so
 	if (r->sock_len) {
 		add_field_str(&o, "sock", r->text, r->sock_len);
 		if (proto_names[r->proto])
-			add_field_str(&o, "proto", proto_names[r->proto], strlen(proto_names[r->proto]));
+			add_field_str(&o, "proto", proto_names[r->proto],
+				      strlen(proto_names[r->proto]));
 	}
 	add_field_int(&o, "len", r->len);
 	if (r->flags)

@@ -40,24 +40,24 @@ enum io_proto { IO_PROTO_NONE, IO_PROTO_TCP, IO_PROTO_UDP, IO_PROTO_UNIX, IO_PRO
 #define IO_HAS_ITER 0x01 /* iovcnt (readv, writev) */
 
 struct ringrec_io {
-	uint8_t kind;     /* RINGREC_IO */
-	uint8_t fn;       /* enum io_fn */
-	uint8_t proto;    /* enum io_proto */
+	uint8_t kind;	  /* RINGREC_IO */
+	uint8_t fn;	  /* enum io_fn */
+	uint8_t proto;	  /* enum io_proto */
 	uint8_t sock_len; /* bytes of "LOCAL>PEER" in text[], 0 for none */
 	uint8_t peer_len; /* bytes of "IP:PORT" after it (sendto, recvfrom...) */
-	uint8_t has;      /* IO_HAS_* */
+	uint8_t has;	  /* IO_HAS_* */
 	uint8_t pad[2];
 	int32_t pid, tid, fd;
-	int32_t err;      /* errno when ret < 0, else 0 */
-	int32_t flags;    /* MSG_* given */
+	int32_t err;	   /* errno when ret < 0, else 0 */
+	int32_t flags;	   /* MSG_* given */
 	int32_t msg_flags; /* MSG_* returned by recvmsg */
 	int32_t iovcnt;
 	int32_t pad2;
-	int64_t t;        /* ns since the session started: the call's "t" */
+	int64_t t; /* ns since the session started: the call's "t" */
 	int64_t dur;
 	int64_t ret;
-	int64_t len;      /* bytes asked */
-	char text[];      /* sock, then peer; neither NUL-terminated */
+	int64_t len; /* bytes asked */
+	char text[]; /* sock, then peer; neither NUL-terminated */
 };
 
 /* The longest text a record may carry. */

@@ -40,12 +40,18 @@ enum tcp_state tcp_state_parse(const char *name)
 /* The kernel's names (include/net/tcp_states.h), in its order: the value
  * of TCP_ESTABLISHED is 1, and so on. */
 static const char *const kernel_states[TCP_ST_COUNT] = {
-	[TCP_ST_ESTABLISHED] = "TCP_ESTABLISHED", [TCP_ST_SYN_SENT] = "TCP_SYN_SENT",
-	[TCP_ST_SYN_RCVD] = "TCP_SYN_RECV",       [TCP_ST_FIN_WAIT_1] = "TCP_FIN_WAIT1",
-	[TCP_ST_FIN_WAIT_2] = "TCP_FIN_WAIT2",    [TCP_ST_TIME_WAIT] = "TCP_TIME_WAIT",
-	[TCP_ST_CLOSED] = "TCP_CLOSE",            [TCP_ST_CLOSE_WAIT] = "TCP_CLOSE_WAIT",
-	[TCP_ST_LAST_ACK] = "TCP_LAST_ACK",       [TCP_ST_LISTEN] = "TCP_LISTEN",
-	[TCP_ST_CLOSING] = "TCP_CLOSING",         [TCP_ST_NEW_SYN_RECV] = "TCP_NEW_SYN_RECV",
+	[TCP_ST_ESTABLISHED] = "TCP_ESTABLISHED",
+	[TCP_ST_SYN_SENT] = "TCP_SYN_SENT",
+	[TCP_ST_SYN_RCVD] = "TCP_SYN_RECV",
+	[TCP_ST_FIN_WAIT_1] = "TCP_FIN_WAIT1",
+	[TCP_ST_FIN_WAIT_2] = "TCP_FIN_WAIT2",
+	[TCP_ST_TIME_WAIT] = "TCP_TIME_WAIT",
+	[TCP_ST_CLOSED] = "TCP_CLOSE",
+	[TCP_ST_CLOSE_WAIT] = "TCP_CLOSE_WAIT",
+	[TCP_ST_LAST_ACK] = "TCP_LAST_ACK",
+	[TCP_ST_LISTEN] = "TCP_LISTEN",
+	[TCP_ST_CLOSING] = "TCP_CLOSING",
+	[TCP_ST_NEW_SYN_RECV] = "TCP_NEW_SYN_RECV",
 };
 
 enum tcp_state tcp_state_parse_kernel(const char *name)
@@ -85,8 +91,8 @@ uint8_t tcp_flags_parse(const char *letters)
 /* Words in the order a textbook writes them: "SYN,ACK", "FIN,ACK". */
 void tcp_flags_words(uint8_t flags, char *out, size_t cap)
 {
-	static const uint8_t order[] = {TCPF_SYN, TCPF_FIN, TCPF_RST, TCPF_PSH, TCPF_ACK,
-					TCPF_URG, TCPF_ECE, TCPF_CWR};
+	static const uint8_t order[] = {TCPF_SYN, TCPF_FIN, TCPF_RST, TCPF_PSH,
+					TCPF_ACK, TCPF_URG, TCPF_ECE, TCPF_CWR};
 	size_t n = 0;
 
 	out[0] = '\0';

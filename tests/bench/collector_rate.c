@@ -27,11 +27,12 @@ static void *produce(void *arg)
 	if (ring_attach(&r, ring_path) < 0)
 		return NULL;
 	for (long i = 0; i < total; i++) {
-		int n = snprintf(rec, sizeof(rec),
-				 "{\"t\":%lld,\"src\":\"call\",\"pid\":4242,\"tid\":4242,\"fn\":\"send\","
-				 "\"fd\":4,\"ret\":32,\"errno\":null,\"dur\":2100,"
-				 "\"sock\":\"127.0.0.1:40000>127.0.0.1:9190\",\"proto\":\"tcp\",\"len\":32}",
-				 (long long)(ring_now_ns() - r.hdr->t0_ns));
+		int n = snprintf(
+			rec, sizeof(rec),
+			"{\"t\":%lld,\"src\":\"call\",\"pid\":4242,\"tid\":4242,\"fn\":\"send\","
+			"\"fd\":4,\"ret\":32,\"errno\":null,\"dur\":2100,"
+			"\"sock\":\"127.0.0.1:40000>127.0.0.1:9190\",\"proto\":\"tcp\",\"len\":32}",
+			(long long)(ring_now_ns() - r.hdr->t0_ns));
 		while (ring_put(&r, rec, (size_t)n) < 0)
 			atomic_fetch_sub(&r.hdr->dropped, 1); /* not a loss: we retry */
 	}

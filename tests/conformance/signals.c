@@ -11,9 +11,20 @@
 
 static volatile sig_atomic_t plain, info_pid_ok, once;
 
-static void on_plain(int sig) { (void)sig; plain++; }
-static void on_other(int sig) { (void)sig; }
-static void on_once(int sig) { (void)sig; once++; }
+static void on_plain(int sig)
+{
+	(void)sig;
+	plain++;
+}
+static void on_other(int sig)
+{
+	(void)sig;
+}
+static void on_once(int sig)
+{
+	(void)sig;
+	once++;
+}
 
 static void on_info(int sig, siginfo_t *si, void *ctx)
 {
@@ -46,7 +57,7 @@ int main(void)
 	       old.sa_sigaction == on_info ? "yes" : "no");
 	printf("flags as set: %s\n",
 	       (old.sa_flags & (SA_SIGINFO | SA_RESTART)) == (SA_SIGINFO | SA_RESTART) ? "yes"
-											: "no");
+										       : "no");
 	raise(SIGUSR2);
 	printf("siginfo handler saw our pid: %d\n", (int)info_pid_ok);
 

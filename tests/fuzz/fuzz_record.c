@@ -6,8 +6,8 @@
  * (for inputs nested no deeper than jscan's limit).
  */
 #include <jansson.h>
-#include <stdint.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 

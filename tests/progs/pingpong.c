@@ -59,7 +59,8 @@ static int play(struct sockaddr_in *addr, long rounds)
 
 int main(int argc, char **argv)
 {
-	struct sockaddr_in addr = {.sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
+	struct sockaddr_in addr = {.sin_family = AF_INET,
+				   .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
 	int listener, on = 1, status;
 	pid_t client;
 

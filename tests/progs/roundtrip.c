@@ -19,7 +19,8 @@ static void exactly(int fd, char *buf, int in)
 	size_t done = 0;
 
 	while (done < MSG) {
-		ssize_t n = in ? recv(fd, buf + done, MSG - done, 0) : send(fd, buf + done, MSG - done, 0);
+		ssize_t n = in ? recv(fd, buf + done, MSG - done, 0)
+			       : send(fd, buf + done, MSG - done, 0);
 		if (n <= 0)
 			exit(1);
 		done += (size_t)n;
@@ -58,6 +59,7 @@ int main(int argc, char **argv)
 	}
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	wait(NULL);
-	printf("%lld\n", (long long)(t1.tv_sec - t0.tv_sec) * 1000000000LL + (t1.tv_nsec - t0.tv_nsec));
+	printf("%lld\n",
+	       (long long)(t1.tv_sec - t0.tv_sec) * 1000000000LL + (t1.tv_nsec - t0.tv_nsec));
 	return 0;
 }

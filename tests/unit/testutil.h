@@ -13,18 +13,18 @@
 
 /* Skips the test with a reason, or fails it where skips are not allowed
  * (SOCKLAB_NO_SKIP=1, as in CI). */
-#define skip_because(why)                                                                   \
-	do {                                                                                \
-		const char *no_skip = getenv("SOCKLAB_NO_SKIP");                            \
-		if (no_skip && strcmp(no_skip, "1") == 0)                                   \
-			cr_assert_fail("cannot run here, and skips are failures: %s", why); \
-		cr_skip_test("%s", why);                                                    \
+#define skip_because(why)                                                                          \
+	do {                                                                                       \
+		const char *no_skip = getenv("SOCKLAB_NO_SKIP");                                   \
+		if (no_skip && strcmp(no_skip, "1") == 0)                                          \
+			cr_assert_fail("cannot run here, and skips are failures: %s", why);        \
+		cr_skip_test("%s", why);                                                           \
 	} while (0)
 
-#define need_root(what)                                                                     \
-	do {                                                                                \
-		if (geteuid() != 0)                                                         \
-			skip_because("needs root: " what);                                  \
+#define need_root(what)                                                                            \
+	do {                                                                                       \
+		if (geteuid() != 0)                                                                \
+			skip_because("needs root: " what);                                         \
 	} while (0)
 
 /* A fresh temporary folder; the caller removes it with rm_rf(). */

@@ -67,13 +67,13 @@ struct capture {
 	struct collector *c;
 	pcap_t *pcap;
 	int dlt;
-	bool nano;               /* timestamps in ns (else us) */
+	bool nano;		 /* timestamps in ns (else us) */
 	int64_t real_minus_mono; /* CLOCK_REALTIME - CLOCK_MONOTONIC, ns */
 	pthread_t thread;
 	atomic_bool stopping;
 
 	/* The capture thread's. */
-	uint64_t seen;      /* packets read from the kernel */
+	uint64_t seen;	    /* packets read from the kernel */
 	uint64_t undecoded; /* of them, not TCP or UDP over IP */
 
 	/* The collector thread's: capture_flush() only. */

@@ -25,7 +25,7 @@
 
 struct layer {
 	const uint8_t *p;
-	size_t caplen;  /* bytes from p that were captured */
+	size_t caplen;	/* bytes from p that were captured */
 	size_t wirelen; /* bytes from p that were on the wire (>= caplen) */
 };
 
@@ -91,7 +91,7 @@ static struct layer layer_after(const struct layer *l, size_t n)
 /* ---- transport ------------------------------------------------------------ */
 
 #define TCP_MIN_HDR 20
-#define UDP_HDR 8
+#define UDP_HDR	    8
 
 /* A TCP segment of seglen bytes (from the IP header's lengths). */
 static enum decode_status decode_tcp(struct decoded_pkt *d, const struct layer *l, size_t seglen)
@@ -99,14 +99,14 @@ static enum decode_status decode_tcp(struct decoded_pkt *d, const struct layer *
 	size_t hdrlen;
 
 	if (seglen < TCP_MIN_HDR)
-		return verdict(d, DECODE_MALFORMED, "TCP: a %zu-byte segment is shorter than a header",
-			       seglen);
+		return verdict(d, DECODE_MALFORMED,
+			       "TCP: a %zu-byte segment is shorter than a header", seglen);
 	if (!layer_need(d, l, TCP_MIN_HDR, "TCP header"))
 		return d->status;
 	hdrlen = (size_t)(u8_at(l, 12) >> 4) * 4;
 	if (hdrlen < TCP_MIN_HDR || (hdrlen > seglen && !d->fragment))
-		return verdict(d, DECODE_MALFORMED,
-			       "TCP: header length %zu in a %zu-byte segment", hdrlen, seglen);
+		return verdict(d, DECODE_MALFORMED, "TCP: header length %zu in a %zu-byte segment",
+			       hdrlen, seglen);
 	d->sport = be16_at(l, 0);
 	d->dport = be16_at(l, 2);
 	d->seq = be32_at(l, 4);
@@ -123,8 +123,8 @@ static enum decode_status decode_udp(struct decoded_pkt *d, const struct layer *
 	size_t ulen;
 
 	if (seglen < UDP_HDR)
-		return verdict(d, DECODE_MALFORMED, "UDP: a %zu-byte datagram is shorter than a header",
-			       seglen);
+		return verdict(d, DECODE_MALFORMED,
+			       "UDP: a %zu-byte datagram is shorter than a header", seglen);
 	if (!layer_need(d, l, UDP_HDR, "UDP header"))
 		return d->status;
 	ulen = be16_at(l, 4);
@@ -156,8 +156,8 @@ static enum decode_status decode_transport(struct decoded_pkt *d, const struct l
 
 /* ---- IPv4 ------------------------------------------------------------------ */
 
-#define IPV4_MIN_HDR 20
-#define IPV4_MF 0x2000
+#define IPV4_MIN_HDR	 20
+#define IPV4_MF		 0x2000
 #define IPV4_OFFSET_MASK 0x1fff
 
 static enum decode_status decode_ipv4(struct decoded_pkt *d, const struct layer *l)
@@ -195,7 +195,7 @@ static enum decode_status decode_ipv4(struct decoded_pkt *d, const struct layer 
 
 /* ---- IPv6 ------------------------------------------------------------------ */
 
-#define IPV6_HDR 40
+#define IPV6_HDR      40
 #define IPV6_FRAG_HDR 8
 
 /* Extension headers the walk knows how to step over. */
@@ -250,7 +250,8 @@ static bool ipv6_walk(struct decoded_pkt *d, struct layer *l, uint8_t *next, siz
 		len = ipv6_ext_len(l, *next);
 		if (len > *left) {
 			verdict(d, DECODE_MALFORMED,
-				"IPv6: a %zu-byte extension header with %zu bytes left", len, *left);
+				"IPv6: a %zu-byte extension header with %zu bytes left", len,
+				*left);
 			return false;
 		}
 		if (!layer_need(d, l, len, "IPv6 extension header"))
@@ -299,11 +300,11 @@ static enum decode_status decode_ipv6(struct decoded_pkt *d, const struct layer 
 #define ETHERTYPE_IPV6 0x86dd
 #define ETHERTYPE_VLAN 0x8100
 #define ETHERTYPE_QINQ 0x88a8
-#define ETH_HDR 14
-#define VLAN_TAG 4
-#define SLL_HDR 16
-#define SLL2_HDR 20
-#define NULL_HDR 4
+#define ETH_HDR	       14
+#define VLAN_TAG       4
+#define SLL_HDR	       16
+#define SLL2_HDR       20
+#define NULL_HDR       4
 
 /* The network layer that starts at l, named by an Ethernet type. */
 static enum decode_status decode_ethertype(struct decoded_pkt *d, const struct layer *l,

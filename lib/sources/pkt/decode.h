@@ -23,8 +23,8 @@
 #include <stdint.h>
 
 enum decode_status {
-	DECODE_OK,        /* TCP or UDP over IPv4 or IPv6: the fields below hold */
-	DECODE_OTHER,     /* well formed, but not TCP or UDP over IP */
+	DECODE_OK,	  /* TCP or UDP over IPv4 or IPv6: the fields below hold */
+	DECODE_OTHER,	  /* well formed, but not TCP or UDP over IP */
 	DECODE_TRUNCATED, /* the capture stopped inside a header */
 	DECODE_MALFORMED, /* a header contradicts itself or the packet */
 };
@@ -33,23 +33,23 @@ struct decoded_pkt {
 	enum decode_status status;
 	char why[112]; /* for every status but OK: what and where, in words */
 
-	int family;           /* AF_INET or AF_INET6 */
+	int family;		  /* AF_INET or AF_INET6 */
 	uint8_t src[16], dst[16]; /* addresses, network order; 4 bytes for IPv4 */
-	uint8_t proto;        /* IPPROTO_TCP or IPPROTO_UDP */
+	uint8_t proto;		  /* IPPROTO_TCP or IPPROTO_UDP */
 
 	/* IP fragments. A fragment other than the first carries no TCP or UDP
 	 * header: has_ports is false and only len is known. */
-	bool fragment;      /* part of a fragmented datagram */
-	bool more_frags;    /* more fragments follow this one */
-	uint32_t frag_off;  /* bytes from the start of the datagram's payload */
-	uint32_t frag_id;   /* the datagram's identification */
+	bool fragment;	   /* part of a fragmented datagram */
+	bool more_frags;   /* more fragments follow this one */
+	uint32_t frag_off; /* bytes from the start of the datagram's payload */
+	uint32_t frag_id;  /* the datagram's identification */
 	bool has_ports;
 
 	uint16_t sport, dport;
-	uint32_t seq, ack;  /* TCP, raw */
-	uint8_t flags;      /* TCP flag bits as on the wire (FIN is 0x01) */
-	uint16_t win;       /* TCP window, raw (not scaled) */
-	uint32_t len;       /* payload bytes, from the headers' lengths */
+	uint32_t seq, ack; /* TCP, raw */
+	uint8_t flags;	   /* TCP flag bits as on the wire (FIN is 0x01) */
+	uint16_t win;	   /* TCP window, raw (not scaled) */
+	uint32_t len;	   /* payload bytes, from the headers' lengths */
 };
 
 /*

@@ -8,8 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "wire/tcp.h"
 #include "sources/pkt/tcpseq.h"
+#include "wire/tcp.h"
 
 /* First fragments remembered. A datagram's fragments follow each other
  * closely on a lab's link; this many covers several in flight at once. */

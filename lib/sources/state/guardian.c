@@ -31,7 +31,7 @@
 #define MAX_ORDERS 8
 /* How long the guardian waits for a dying socklab's descriptors in a
  * tracefs instance to close (rmdir says EBUSY until then). */
-#define RMDIR_TRIES 100
+#define RMDIR_TRIES    100
 #define RMDIR_PAUSE_NS (20 * 1000 * 1000L)
 
 /* ---- inside the guardian: async-signal-safe only ------------------------ */
@@ -138,7 +138,8 @@ int guardian_start(struct guardian *g, char *err, size_t errlen)
 
 	g->fd = -1;
 	if (pipe2(p, O_CLOEXEC) < 0) {
-		snprintf(err, errlen, "cannot start the clean-up guardian: pipe: %s", strerror(errno));
+		snprintf(err, errlen, "cannot start the clean-up guardian: pipe: %s",
+			 strerror(errno));
 		return -1;
 	}
 	mid = fork();
@@ -150,7 +151,8 @@ int guardian_start(struct guardian *g, char *err, size_t errlen)
 	}
 	close(p[0]);
 	if (mid < 0) {
-		snprintf(err, errlen, "cannot start the clean-up guardian: fork: %s", strerror(errno));
+		snprintf(err, errlen, "cannot start the clean-up guardian: fork: %s",
+			 strerror(errno));
 		close(p[1]);
 		return -1;
 	}

@@ -30,7 +30,8 @@ int sockdiag_open(char *err, size_t errlen)
 	int fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_SOCK_DIAG);
 
 	if (fd < 0) {
-		snprintf(err, errlen, "cannot open a sock_diag netlink socket: %s", strerror(errno));
+		snprintf(err, errlen, "cannot open a sock_diag netlink socket: %s",
+			 strerror(errno));
 		return -1;
 	}
 	/* The kernel answers at once; a bound on the wait keeps a surprise
@@ -39,8 +40,7 @@ int sockdiag_open(char *err, size_t errlen)
 	return fd;
 }
 
-static void endpoint_from_diag(struct endpoint *ep, int family, const __be32 *addr,
-			       __be16 port)
+static void endpoint_from_diag(struct endpoint *ep, int family, const __be32 *addr, __be16 port)
 {
 	memset(ep, 0, sizeof(*ep));
 	ep->family = (uint16_t)family;
@@ -67,8 +67,8 @@ static int take_msg(const struct inet_diag_msg *m, size_t len, sockdiag_fn fn, v
 	return 0;
 }
 
-int sockdiag_parse(const void *buf, size_t len, uint32_t seq, sockdiag_fn fn, void *arg,
-		   char *err, size_t errlen)
+int sockdiag_parse(const void *buf, size_t len, uint32_t seq, sockdiag_fn fn, void *arg, char *err,
+		   size_t errlen)
 {
 	const struct nlmsghdr *h = buf;
 	int left = len > INT32_MAX ? INT32_MAX : (int)len;
@@ -86,8 +86,10 @@ int sockdiag_parse(const void *buf, size_t len, uint32_t seq, sockdiag_fn fn, vo
 				 payload >= sizeof(*e) ? strerror(-e->error) : "(truncated error)");
 			return -1;
 		}
-		if (h->nlmsg_type == SOCK_DIAG_BY_FAMILY && take_msg(NLMSG_DATA(h), payload, fn, arg) < 0) {
-			snprintf(err, errlen, "sock_diag sent a damaged answer (%zu bytes)", payload);
+		if (h->nlmsg_type == SOCK_DIAG_BY_FAMILY &&
+		    take_msg(NLMSG_DATA(h), payload, fn, arg) < 0) {
+			snprintf(err, errlen, "sock_diag sent a damaged answer (%zu bytes)",
+				 payload);
 			return -1;
 		}
 	}
@@ -98,16 +100,18 @@ int sockdiag_parse(const void *buf, size_t len, uint32_t seq, sockdiag_fn fn, vo
 	return 0;
 }
 
-static int send_request(int fd, int family, uint32_t states, uint32_t seq, char *err,
-			size_t errlen)
+static int send_request(int fd, int family, uint32_t states, uint32_t seq, char *err, size_t errlen)
 {
 	struct {
 		struct nlmsghdr h;
 		struct inet_diag_req_v2 r;
 	} req = {
-		.h = {.nlmsg_len = sizeof(req), .nlmsg_type = SOCK_DIAG_BY_FAMILY,
-		      .nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP, .nlmsg_seq = seq},
-		.r = {.sdiag_family = (uint8_t)family, .sdiag_protocol = IPPROTO_TCP,
+		.h = {.nlmsg_len = sizeof(req),
+		      .nlmsg_type = SOCK_DIAG_BY_FAMILY,
+		      .nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP,
+		      .nlmsg_seq = seq},
+		.r = {.sdiag_family = (uint8_t)family,
+		      .sdiag_protocol = IPPROTO_TCP,
 		      .idiag_states = states},
 	};
 	struct sockaddr_nl kernel = {.nl_family = AF_NETLINK};
@@ -119,8 +123,8 @@ static int send_request(int fd, int family, uint32_t states, uint32_t seq, char 
 	return 0;
 }
 
-static int dump_family(int fd, int family, uint32_t states, sockdiag_fn fn, void *arg,
-		       char *err, size_t errlen)
+static int dump_family(int fd, int family, uint32_t states, sockdiag_fn fn, void *arg, char *err,
+		       size_t errlen)
 {
 	static _Thread_local uint32_t seq;
 	static _Thread_local char buf[DIAG_BUF] __attribute__((aligned(NLMSG_ALIGNTO)));

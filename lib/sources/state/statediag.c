@@ -62,8 +62,7 @@ void statediag_begin(struct statediag *d)
 	d->dump++;
 }
 
-void statediag_see(struct statediag *d, const struct sockdiag_entry *e, statediag_fn fn,
-		   void *arg)
+void statediag_see(struct statediag *d, const struct sockdiag_entry *e, statediag_fn fn, void *arg)
 {
 	char name[ENDPOINT_PAIR_MAX];
 	const char *key;

@@ -24,21 +24,21 @@
 #include <stdint.h>
 
 #include "base/ptrmap.h"
-#include "sources/state/sockdiag.h"
 #include "base/strpool.h"
+#include "sources/state/sockdiag.h"
 
 struct statediag {
 	struct strpool *pool;
 	struct ptrmap last; /* interned name -> packed state and dump number */
-	long dump;          /* the dump under way, counted from 1 */
-	long followed;      /* sockets followed now */
+	long dump;	    /* the dump under way, counted from 1 */
+	long followed;	    /* sockets followed now */
 	bool adopt;
-	bool seeded;        /* a first dump has been seen */
+	bool seeded; /* a first dump has been seen */
 };
 
 /* A change: sock is "LOCAL>PEER"; timer_ms is the TIME_WAIT countdown, or -1. */
-typedef void (*statediag_fn)(void *arg, const char *sock, enum tcp_state from,
-			     enum tcp_state to, int64_t timer_ms);
+typedef void (*statediag_fn)(void *arg, const char *sock, enum tcp_state from, enum tcp_state to,
+			     int64_t timer_ms);
 
 int statediag_init(struct statediag *d, bool adopt);
 void statediag_free(struct statediag *d);
@@ -48,8 +48,7 @@ void statediag_follow(struct statediag *d, const char *sock, enum tcp_state st);
 
 /* One dump: begin, each socket found, end. */
 void statediag_begin(struct statediag *d);
-void statediag_see(struct statediag *d, const struct sockdiag_entry *e, statediag_fn fn,
-		   void *arg);
+void statediag_see(struct statediag *d, const struct sockdiag_entry *e, statediag_fn fn, void *arg);
 void statediag_end(struct statediag *d, statediag_fn fn, void *arg);
 
 #endif

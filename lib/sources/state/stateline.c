@@ -69,7 +69,8 @@ static bool parse_time(const char *line, const char *tag, int64_t *t_ns)
 	if (!dot || strlen(dot + 1) != 6 || strchr(dot + 1, '.'))
 		return false;
 	num[dot - num] = '\0';
-	if (!parse_uint(num, 1UL << 40, &secs) || !parse_uint(num + (dot - num) + 1, 999999, &usecs))
+	if (!parse_uint(num, 1UL << 40, &secs) ||
+	    !parse_uint(num + (dot - num) + 1, 999999, &usecs))
 		return false;
 	*t_ns = (int64_t)secs * 1000000000LL + (int64_t)usecs * 1000LL;
 	return true;
@@ -107,11 +108,22 @@ static int parse_tid(const char *line, const char *tag)
 }
 
 /* The fields of one line, as text, before they are checked. */
-enum field { F_FAMILY, F_PROTOCOL, F_SPORT, F_DPORT, F_SADDR, F_DADDR, F_SADDR6, F_DADDR6,
-	     F_OLD, F_NEW, F_COUNT };
+enum field {
+	F_FAMILY,
+	F_PROTOCOL,
+	F_SPORT,
+	F_DPORT,
+	F_SADDR,
+	F_DADDR,
+	F_SADDR6,
+	F_DADDR6,
+	F_OLD,
+	F_NEW,
+	F_COUNT
+};
 
 static const char *const field_keys[F_COUNT] = {
-	"family", "protocol", "sport",   "dport",    "saddr",
+	"family", "protocol", "sport",	 "dport",    "saddr",
 	"daddr",  "saddrv6",  "daddrv6", "oldstate", "newstate",
 };
 
@@ -176,8 +188,8 @@ static bool endpoint_parse(struct endpoint *ep, int family, const char *ip, cons
 	return true;
 }
 
-static enum stateline_kind fill_change(const struct fields *f, struct state_change *out,
-				       char *err, size_t errlen)
+static enum stateline_kind fill_change(const struct fields *f, struct state_change *out, char *err,
+				       size_t errlen)
 {
 	int family = strcmp(f->v[F_FAMILY], "AF_INET") == 0    ? AF_INET
 		     : strcmp(f->v[F_FAMILY], "AF_INET6") == 0 ? AF_INET6

@@ -26,17 +26,17 @@
 #include "wire/tcp.h"
 
 struct state_change {
-	int64_t t_ns;          /* the trace clock's time ("mono": CLOCK_MONOTONIC) */
+	int64_t t_ns;	       /* the trace clock's time ("mono": CLOCK_MONOTONIC) */
 	struct endpoint local; /* port 0 when the kernel had not picked it yet */
 	struct endpoint peer;  /* family 0 for a listener: no peer */
 	enum tcp_state from, to;
-	int tid;               /* the task the line names (a thread id); 0 when none */
+	int tid; /* the task the line names (a thread id); 0 when none */
 };
 
 enum stateline_kind {
 	STATELINE_CHANGE, /* *out is filled */
-	STATELINE_LOST,   /* "CPU:1 [LOST 12 EVENTS]": *lost is the count */
-	STATELINE_BAD,    /* anything else; err says what */
+	STATELINE_LOST,	  /* "CPU:1 [LOST 12 EVENTS]": *lost is the count */
+	STATELINE_BAD,	  /* anything else; err says what */
 };
 
 enum stateline_kind stateline_parse(const char *line, struct state_change *out, long *lost,

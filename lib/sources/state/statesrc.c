@@ -28,22 +28,22 @@
 
 #include <errno.h>
 #include <poll.h>
-#include <stdint.h>
-#include <stdio.h>
 #include <pthread.h>
 #include <stdatomic.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/eventfd.h>
 #include <unistd.h>
 
-#include "wire/ring.h"
 #include "sources/state/sockdiag.h"
 #include "sources/state/statediag.h"
 #include "sources/state/stateline.h"
 #include "sources/state/tracefs.h"
+#include "wire/ring.h"
 
-#define STATE_EVENT "sock/inet_sock_set_state"
+#define STATE_EVENT  "sock/inet_sock_set_state"
 #define STATE_FILTER "protocol == 6" /* TCP; not SCTP or MPTCP */
 /* Without tracefs: how often sock_diag is asked. A state that lasts less
  * than this may be missed (loopback handshakes take microseconds). */
@@ -52,7 +52,7 @@
 #define TIMEWAIT_POLL_NS (100 * 1000 * 1000LL)
 /* How long a SYN_SENT without a port waits for its next line. */
 #define SYN_WAIT_NS (50 * 1000 * 1000LL)
-#define MAX_SYN 64
+#define MAX_SYN	    64
 /* TIME_WAIT lasts this long on Linux (TCP_TIMEWAIT_LEN), whatever
  * tcp_fin_timeout says. */
 #define TIMEWAIT_LEN_MS 60000
@@ -65,8 +65,8 @@ struct statesrc {
 	struct collector *c;
 	enum statesrc_mode mode;
 	struct tracefs tf;
-	int diag_fd;   /* -1 without sock_diag */
-	int wake_fd;   /* an eventfd: stop() wakes the thread */
+	int diag_fd; /* -1 without sock_diag */
+	int wake_fd; /* an eventfd: stop() wakes the thread */
 	atomic_bool stopping;
 	pthread_t thread;
 	struct statediag diag;
@@ -227,15 +227,16 @@ static bool report_timewait(struct statesrc *s, int64_t t, const char *sock, enu
 	struct timewait_query q = {.sock = sock};
 	char err[256];
 
-	if (s->diag_fd < 0 || (from != TCP_ST_FIN_WAIT_1 && from != TCP_ST_FIN_WAIT_2 &&
-			       from != TCP_ST_CLOSING))
+	if (s->diag_fd < 0 ||
+	    (from != TCP_ST_FIN_WAIT_1 && from != TCP_ST_FIN_WAIT_2 && from != TCP_ST_CLOSING))
 		return false;
 	if (sockdiag_dump(s->diag_fd, TIMEWAIT_STATES, match_timewait, &q, err, sizeof(err)) < 0 ||
 	    !q.found)
 		return false;
 	/* Within a jiffy or so of the tracepoint, the tracepoint's time is
 	 * the exact one. */
-	if (q.e.state == TCP_ST_TIME_WAIT && timewait_since(s, q.e.timer_ms, t) - t > JIFFY_SLACK_NS)
+	if (q.e.state == TCP_ST_TIME_WAIT &&
+	    timewait_since(s, q.e.timer_ms, t) - t > JIFFY_SLACK_NS)
 		t = timewait_since(s, q.e.timer_ms, t);
 	if (q.e.state != from)
 		push_state(s, t, sock, from, q.e.state, "diag", q.e.timer_ms, 0);
@@ -336,8 +337,9 @@ static void resolve_old_syns(struct statesrc *s, bool all)
 			i++;
 			continue;
 		}
-		if (s->diag_fd >= 0 && sockdiag_dump(s->diag_fd, SOCKDIAG_STATE(TCP_ST_SYN_SENT),
-						     match_syn_sent, &q, err, sizeof(err)) == 0 &&
+		if (s->diag_fd >= 0 &&
+		    sockdiag_dump(s->diag_fd, SOCKDIAG_STATE(TCP_ST_SYN_SENT), match_syn_sent, &q,
+				  err, sizeof(err)) == 0 &&
 		    q.port) {
 			s->syn[i].local.port = q.port;
 			push_change(s, &s->syn[i]);
@@ -359,7 +361,8 @@ static int64_t poll_interval(const struct statesrc *s)
 static void wait_for_work(struct statesrc *s)
 {
 	struct pollfd fds[2] = {{.fd = s->wake_fd, .events = POLLIN},
-				{.fd = s->mode == MODE_TRACEFS ? s->tf.pipe_fd : -1, .events = POLLIN}};
+				{.fd = s->mode == MODE_TRACEFS ? s->tf.pipe_fd : -1,
+				 .events = POLLIN}};
 	int timeout_ms = s->nsyn ? (int)(SYN_WAIT_NS / 1000000) : 200;
 	int64_t every = poll_interval(s);
 
@@ -407,13 +410,15 @@ static void start_without_tracefs(struct statesrc *s, const char *why)
 	s->mode = s->diag_fd >= 0 ? MODE_DIAG : MODE_TCPINFO;
 	collector_ask_tracers(s->c, RING_ASK_TCPINFO);
 	if (s->mode == MODE_DIAG)
-		collector_note(s->c, "source",
-			       "TCP states come from sock_diag and TCP_INFO, not from tracefs (%s): "
-			       "short-lived states like SYN_RCVD may be missed; TIME_WAIT still shows",
-			       why);
+		collector_note(
+			s->c, "source",
+			"TCP states come from sock_diag and TCP_INFO, not from tracefs (%s): "
+			"short-lived states like SYN_RCVD may be missed; TIME_WAIT still shows",
+			why);
 	else
 		collector_note(s->c, "source",
-			       "TCP states come only from TCP_INFO inside your programs (%s; and %s): "
+			       "TCP states come only from TCP_INFO inside your programs (%s; and "
+			       "%s): "
 			       "only states at your calls show, not TIME_WAIT",
 			       why, err);
 }
@@ -470,7 +475,8 @@ static void statesrc_stop(struct collector *c, void *state)
 	pthread_join(s->thread, NULL);
 	if (s->lost)
 		collector_note(c, "lost",
-			       "%ld TCP state changes were lost: the kernel's trace buffer overflowed",
+			       "%ld TCP state changes were lost: the kernel's trace buffer "
+			       "overflowed",
 			       s->lost);
 	if (s->mode == MODE_TRACEFS)
 		tracefs_close(&s->tf);

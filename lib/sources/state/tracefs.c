@@ -90,15 +90,17 @@ static int mount_private(struct tracefs *tf, char *err, size_t errlen)
 {
 	snprintf(tf->root, sizeof(tf->root), MOUNT_PREFIX "%d-XXXXXX", (int)getpid());
 	if (!mkdtemp(tf->root))
-		return errmsg(err, errlen, "cannot make a folder to mount tracefs: %s", strerror(errno));
+		return errmsg(err, errlen, "cannot make a folder to mount tracefs: %s",
+			      strerror(errno));
 	if (guardian_undo_mount(&tf->guardian, tf->root) < 0 ||
 	    mount("nodev", tf->root, "tracefs", MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL) < 0) {
 		int e = errno;
 		rmdir(tf->root);
 		return errmsg(err, errlen,
-			    "kernel states need tracefs, which is not mounted, and socklab cannot "
-			    "mount it (%s): run socklab as root",
-			    strerror(e));
+			      "kernel states need tracefs, which is not mounted, and socklab "
+			      "cannot "
+			      "mount it (%s): run socklab as root",
+			      strerror(e));
 	}
 	tf->mounted_here = true;
 	return 0;
@@ -119,7 +121,8 @@ static int make_instance(struct tracefs *tf, char *err, size_t errlen)
 	if (serial++ == 0)
 		snprintf(name, sizeof(name), TRACEFS_INSTANCE_PREFIX "%d", (int)getpid());
 	else
-		snprintf(name, sizeof(name), TRACEFS_INSTANCE_PREFIX "%d-%d", (int)getpid(), serial);
+		snprintf(name, sizeof(name), TRACEFS_INSTANCE_PREFIX "%d-%d", (int)getpid(),
+			 serial);
 	n = snprintf(tf->instance, sizeof(tf->instance), "%s/instances/%s", tf->root, name);
 	if (n < 0 || (size_t)n >= sizeof(tf->instance))
 		return errmsg(err, errlen, "the tracefs path %s is too long", tf->root);
@@ -129,7 +132,8 @@ static int make_instance(struct tracefs *tf, char *err, size_t errlen)
 		int e = errno;
 		tf->instance[0] = '\0';
 		return errmsg(err, errlen, "cannot make a tracing instance in %s/instances: %s%s",
-			    tf->root, strerror(e), e == EACCES || e == EPERM ? " (needs root)" : "");
+			      tf->root, strerror(e),
+			      e == EACCES || e == EPERM ? " (needs root)" : "");
 	}
 	return 0;
 }
@@ -151,7 +155,7 @@ static int setup_instance(struct tracefs *tf, const char *filter, char *err, siz
 	snprintf(file, sizeof(file), "events/%s/enable", tf->event);
 	if (write_file(tf->instance, file, "1") < 0)
 		return errmsg(err, errlen, "the kernel has no trace event %s: %s", tf->event,
-			    strerror(errno));
+			      strerror(errno));
 	return 0;
 }
 
@@ -304,7 +308,8 @@ static int remove_stale_mounts(void)
 		return 0;
 	while (fgets(line, sizeof(line), f)) {
 		if (sscanf(line, "%255s %4095s %63s", dev, dir, type) != 3 ||
-		    strcmp(type, "tracefs") != 0 || strncmp(dir, MOUNT_PREFIX, strlen(MOUNT_PREFIX)) != 0 ||
+		    strcmp(type, "tracefs") != 0 ||
+		    strncmp(dir, MOUNT_PREFIX, strlen(MOUNT_PREFIX)) != 0 ||
 		    !pid_gone(dir + strlen(MOUNT_PREFIX)))
 			continue;
 		if (umount2(dir, MNT_DETACH) == 0 && rmdir(dir) == 0)

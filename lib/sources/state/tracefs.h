@@ -23,11 +23,11 @@
 #define TRACEFS_LINE_MAX 1024
 
 struct tracefs {
-	char root[PATH_MAX];     /* where tracefs is mounted */
+	char root[PATH_MAX];	 /* where tracefs is mounted */
 	char instance[PATH_MAX]; /* root/instances/socklab-PID */
-	char event[128];         /* "sock/inet_sock_set_state" */
-	bool mounted_here;       /* root is a mount socklab made */
-	int pipe_fd;             /* the instance's trace_pipe, non-blocking */
+	char event[128];	 /* "sock/inet_sock_set_state" */
+	bool mounted_here;	 /* root is a mount socklab made */
+	int pipe_fd;		 /* the instance's trace_pipe, non-blocking */
 	struct guardian guardian;
 	char partial[TRACEFS_LINE_MAX]; /* a line read in part */
 	size_t partial_n;

@@ -6,7 +6,6 @@
 
 int main(int argc, char **argv)
 {
-	int listener = socket(AF_INET, SOCK_STREAM, 0)
-	printf("listening on %s\n", argv[1]);
+	int listener = socket(AF_INET, SOCK_STREAM, 0) printf("listening on %s\n", argv[1]);
 	return conn;
 }

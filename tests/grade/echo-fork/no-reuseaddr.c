@@ -62,7 +62,8 @@ int main(int argc, char **argv)
 	addr.sin_port = htons((unsigned short)atoi(argv[1]));
 	listener = socket(AF_INET, SOCK_STREAM, 0);
 	(void)on;
-	if (listener < 0 || bind(listener, (struct sockaddr *)&addr, sizeof(addr)) < 0 || listen(listener, 16) < 0) {
+	if (listener < 0 || bind(listener, (struct sockaddr *)&addr, sizeof(addr)) < 0 ||
+	    listen(listener, 16) < 0) {
 		perror("bind");
 		return 1;
 	}

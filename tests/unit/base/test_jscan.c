@@ -31,7 +31,9 @@ Test(jscan, finds_the_members_of_a_tracer_record_in_order)
 	int64_t t;
 
 	cr_assert_eq(scan("{\"t\":412000,\"src\":\"call\",\"pid\":1201,\"errno\":null,"
-			  "\"sock\":\"0.0.0.0:9190>*\",\"argv\":[\"a\",[1]],\"o\":{\"k\":true}}", &f), 0);
+			  "\"sock\":\"0.0.0.0:9190>*\",\"argv\":[\"a\",[1]],\"o\":{\"k\":true}}",
+			  &f),
+		     0);
 	cr_assert_eq(f.n, 7);
 	cr_assert(jscan_is(&f.m[0], "t"));
 	cr_assert(jscan_int(&f.m[0], &t) && t == 412000);
@@ -100,10 +102,10 @@ Test(jscan, refuses_what_jansson_refuses_so_sessions_read_back)
 Test(jscan, checks_utf8_byte_by_byte)
 {
 	accepts("{\"s\":\"caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80\"}");
-	refuses("{\"s\":\"\xc0\xaf\"}");         /* overlong '/' */
-	refuses("{\"s\":\"\xed\xa0\x80\"}");     /* a surrogate, encoded */
+	refuses("{\"s\":\"\xc0\xaf\"}");	 /* overlong '/' */
+	refuses("{\"s\":\"\xed\xa0\x80\"}");	 /* a surrogate, encoded */
 	refuses("{\"s\":\"\xf4\x90\x80\x80\"}"); /* past U+10FFFF */
-	refuses("{\"s\":\"\xe2\x82\"}");         /* cut short */
+	refuses("{\"s\":\"\xe2\x82\"}");	 /* cut short */
 	refuses("{\"s\":\"\xff\"}");
 }
 

@@ -10,11 +10,13 @@ static struct session s;
 static const char *const lines[] = {
 	"{\"t\":10,\"src\":\"call\",\"pid\":5,\"fn\":\"bind\",\"fd\":3,\"ret\":0,\"errno\":null,"
 	"\"addr\":\"0.0.0.0:9190\",\"sock\":\"0.0.0.0:9190>*\"}",
-	"{\"t\":20,\"src\":\"call\",\"pid\":6,\"fn\":\"bind\",\"fd\":3,\"ret\":-1,\"errno\":\"EADDRINUSE\","
+	"{\"t\":20,\"src\":\"call\",\"pid\":6,\"fn\":\"bind\",\"fd\":3,\"ret\":-1,\"errno\":"
+	"\"EADDRINUSE\","
 	"\"addr\":\"0.0.0.0:9190\",\"sock\":\"0.0.0.0:0>*\"}",
 	"{\"t\":30,\"src\":\"pkt\",\"frame\":1,\"proto\":\"tcp\",\"from\":\"127.0.0.1:40000\","
 	"\"to\":\"127.0.0.1:9190\",\"flags\":\"FA\"}",
-	"{\"t\":40,\"src\":\"state\",\"sock\":\"127.0.0.1:40000>127.0.0.1:9190\",\"from\":\"FIN_WAIT_2\","
+	"{\"t\":40,\"src\":\"state\",\"sock\":\"127.0.0.1:40000>127.0.0.1:9190\",\"from\":\"FIN_"
+	"WAIT_2\","
 	"\"to\":\"TIME_WAIT\",\"timer_ms\":60000}",
 	"{\"t\":50,\"src\":\"proc\",\"pid\":6,\"event\":\"zombie\",\"ppid\":5}",
 	NULL,
@@ -58,7 +60,8 @@ Test(check, filters_by_port_state_flags_and_time)
 
 static void finds_the_failed_bind(const struct check_ctx *c, struct check_result *r)
 {
-	const struct event *e = ev_first(c->s, &(struct ev_filter){.fn = "bind", .err = "EADDRINUSE"});
+	const struct event *e =
+		ev_first(c->s, &(struct ev_filter){.fn = "bind", .err = "EADDRINUSE"});
 
 	if (!e) {
 		check_fail(r, "no bind failed");

@@ -5,9 +5,9 @@
 #include <jansson.h>
 
 #include "collect/collector.h"
-#include "wire/ring.h"
 #include "session/session.h"
 #include "tests/unit/testutil.h"
+#include "wire/ring.h"
 
 static char *dir;
 static struct collector *col;
@@ -57,8 +57,9 @@ Test(collector, writes_records_from_the_ring_and_sources_in_time_order)
 	start();
 	put_record("{\"t\":3000,\"src\":\"call\",\"pid\":1,\"fn\":\"recv\",\"ret\":5}");
 	put_record("{\"t\":1000,\"src\":\"call\",\"pid\":1,\"fn\":\"connect\",\"ret\":0}");
-	collector_push(col, json_pack("{sI ss ss ss}", "t", (json_int_t)2000, "src", "note", "kind",
-				      "step", "text", "in between"),
+	collector_push(col,
+		       json_pack("{sI ss ss ss}", "t", (json_int_t)2000, "src", "note", "kind",
+				 "step", "text", "in between"),
 		       NULL, NULL, NULL);
 	stop_and_load(&s, &sum);
 	cr_assert_eq(s.n, 3);
@@ -82,7 +83,8 @@ Test(collector, counts_a_record_that_is_not_json_as_lost_and_says_so)
 	stop_and_load(&s, &sum);
 	cr_assert_eq(sum.bad_records, 1);
 	cr_assert_eq(session_meta_int(&s, "lost.bad", -1), 1);
-	cr_assert_str_eq(s.ev[s.n - 1].note.kind, "lost", "the session ends with a note on the loss");
+	cr_assert_str_eq(s.ev[s.n - 1].note.kind, "lost",
+			 "the session ends with a note on the loss");
 	session_close(&s);
 	rm_rf(dir);
 }
@@ -120,8 +122,9 @@ Test(collector, numbers_a_udp_flow_with_the_calls_of_unconnected_sockets)
 	put_record("{\"t\":1,\"src\":\"call\",\"pid\":1,\"fn\":\"sendto\",\"ret\":3,"
 		   "\"sock\":\"0.0.0.0:5000>*\",\"proto\":\"udp\",\"peer\":\"127.0.0.1:6000\"}");
 	collector_push(col,
-		       json_pack("{sI ss ss ss ss sI}", "t", (json_int_t)2, "src", "pkt", "proto", "udp",
-				 "from", "127.0.0.1:5000", "to", "127.0.0.1:6000", "len", (json_int_t)3),
+		       json_pack("{sI ss ss ss ss sI}", "t", (json_int_t)2, "src", "pkt", "proto",
+				 "udp", "from", "127.0.0.1:5000", "to", "127.0.0.1:6000", "len",
+				 (json_int_t)3),
 		       NULL, NULL, NULL);
 	put_record("{\"t\":3,\"src\":\"call\",\"pid\":2,\"fn\":\"recvfrom\",\"ret\":3,"
 		   "\"sock\":\"0.0.0.0:6000>*\",\"proto\":\"udp\",\"peer\":\"127.0.0.1:5000\"}");

@@ -73,12 +73,16 @@ Test(identity, calls_states_and_packets_of_one_connection_share_conn, .init = st
 	json_t *all;
 
 	push(1, "{\"src\":\"call\",\"fn\":\"listen\",\"sock\":\"0.0.0.0:9190>*\"}");
-	push(2, "{\"src\":\"state\",\"sock\":\"0.0.0.0:9190>*\",\"from\":\"CLOSED\",\"to\":\"LISTEN\"}");
-	push(3, "{\"src\":\"call\",\"fn\":\"connect\",\"sock\":\"127.0.0.1:40112>127.0.0.1:9190\"}");
+	push(2, "{\"src\":\"state\",\"sock\":\"0.0.0.0:9190>*\",\"from\":\"CLOSED\",\"to\":"
+		"\"LISTEN\"}");
+	push(3,
+	     "{\"src\":\"call\",\"fn\":\"connect\",\"sock\":\"127.0.0.1:40112>127.0.0.1:9190\"}");
 	push(4, "{\"src\":\"pkt\",\"from\":\"127.0.0.1:40112\",\"to\":\"127.0.0.1:9190\"}");
-	push(5, "{\"src\":\"state\",\"sock\":\"127.0.0.1:9190>127.0.0.1:40112\",\"from\":\"SYN_RCVD\",\"to\":\"ESTABLISHED\"}");
+	push(5, "{\"src\":\"state\",\"sock\":\"127.0.0.1:9190>127.0.0.1:40112\",\"from\":\"SYN_"
+		"RCVD\",\"to\":\"ESTABLISHED\"}");
 	push(6, "{\"src\":\"pkt\",\"from\":\"127.0.0.1:9190\",\"to\":\"127.0.0.1:40112\"}");
-	push(7, "{\"src\":\"state\",\"sock\":\"127.0.0.1:40112>127.0.0.1:9190\",\"from\":\"ESTABLISHED\",\"to\":\"FIN_WAIT_1\"}");
+	push(7, "{\"src\":\"state\",\"sock\":\"127.0.0.1:40112>127.0.0.1:9190\",\"from\":"
+		"\"ESTABLISHED\",\"to\":\"FIN_WAIT_1\"}");
 	all = written();
 	cr_assert_eq(conn_of(nth(all, 0)), -1, "a listener is no connection");
 	cr_assert_eq(conn_of(nth(all, 1)), -1, "a listener's state is no connection");
@@ -92,7 +96,8 @@ Test(identity, a_mapped_address_is_the_ipv4_connection_a_packet_shows, .init = s
 {
 	json_t *all;
 
-	push(1, "{\"src\":\"call\",\"fn\":\"accept\",\"sock\":\"[::ffff:127.0.0.1]:9190>[::ffff:127.0.0.1]:40112\"}");
+	push(1, "{\"src\":\"call\",\"fn\":\"accept\",\"sock\":\"[::ffff:127.0.0.1]:9190>[::ffff:"
+		"127.0.0.1]:40112\"}");
 	push(2, "{\"src\":\"pkt\",\"from\":\"127.0.0.1:40112\",\"to\":\"127.0.0.1:9190\"}");
 	push(3, "{\"src\":\"call\",\"fn\":\"connect\",\"sock\":\"[::1]:40113>[::1]:9190\"}");
 	all = written();
@@ -108,14 +113,26 @@ Test(identity, a_state_two_sources_saw_is_told_once_as_one_chain, .init = start)
 	char ev[512];
 	json_t *all;
 
-	snprintf(ev, sizeof(ev), "{\"src\":\"state\",\"sock\":\"%s\",\"from\":\"CLOSED\",\"to\":\"ESTABLISHED\",\"via\":\"tcpinfo\"}", sock);
+	snprintf(ev, sizeof(ev),
+		 "{\"src\":\"state\",\"sock\":\"%s\",\"from\":\"CLOSED\",\"to\":\"ESTABLISHED\","
+		 "\"via\":\"tcpinfo\"}",
+		 sock);
 	push(1, ev);
-	snprintf(ev, sizeof(ev), "{\"src\":\"state\",\"sock\":\"%s\",\"from\":\"CLOSED\",\"to\":\"ESTABLISHED\",\"via\":\"diag\"}", sock);
+	snprintf(ev, sizeof(ev),
+		 "{\"src\":\"state\",\"sock\":\"%s\",\"from\":\"CLOSED\",\"to\":\"ESTABLISHED\","
+		 "\"via\":\"diag\"}",
+		 sock);
 	push(2, ev);
 	/* diag missed FIN_WAIT_1, which tcpinfo told. */
-	snprintf(ev, sizeof(ev), "{\"src\":\"state\",\"sock\":\"%s\",\"from\":\"ESTABLISHED\",\"to\":\"FIN_WAIT_1\",\"via\":\"tcpinfo\"}", sock);
+	snprintf(ev, sizeof(ev),
+		 "{\"src\":\"state\",\"sock\":\"%s\",\"from\":\"ESTABLISHED\",\"to\":\"FIN_WAIT_"
+		 "1\",\"via\":\"tcpinfo\"}",
+		 sock);
 	push(3, ev);
-	snprintf(ev, sizeof(ev), "{\"src\":\"state\",\"sock\":\"%s\",\"from\":\"ESTABLISHED\",\"to\":\"FIN_WAIT_2\",\"via\":\"diag\"}", sock);
+	snprintf(ev, sizeof(ev),
+		 "{\"src\":\"state\",\"sock\":\"%s\",\"from\":\"ESTABLISHED\",\"to\":\"FIN_WAIT_"
+		 "2\",\"via\":\"diag\"}",
+		 sock);
 	push(4, ev);
 	all = written();
 	cr_assert_eq(json_array_size(all), 3);
@@ -143,7 +160,8 @@ static bool ask(struct collector *c, json_t *ev, void *blob, void *ctx)
 Test(identity, a_mapped_address_belongs_to_a_dual_stack_listener, .init = start)
 {
 	push(1, "{\"src\":\"call\",\"fn\":\"listen\",\"sock\":\"[::]:9190>*\"}");
-	collector_push(col, json_pack("{sI ss}", "t", (json_int_t)2, "src", "note"), ask, NULL, NULL);
+	collector_push(col, json_pack("{sI ss}", "t", (json_int_t)2, "src", "note"), ask, NULL,
+		       NULL);
 	json_decref(written());
 	cr_assert_eq(answers[0], 1);
 	cr_assert_eq(answers[1], 1);

@@ -115,6 +115,7 @@ Test(procwatch, survives_a_callback_that_changes_what_is_watched)
 		procwatch_scan(forgetful, forget_all, NULL);
 	cr_assert_not(procwatch_has(forgetful, 0x7ffffff0));
 	cr_assert_not(procwatch_has(forgetful, 0x7ffffff2));
-	cr_assert_not(procwatch_has(forgetful, 0x7ffffff3), "added during a scan, gone by the next");
+	cr_assert_not(procwatch_has(forgetful, 0x7ffffff3),
+		      "added during a scan, gone by the next");
 	procwatch_free(forgetful);
 }

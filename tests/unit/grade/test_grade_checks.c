@@ -10,7 +10,7 @@
 #include "grade/assignment.h"
 #include "tests/unit/testutil.h"
 
-#define S "1000000000" /* one second, in ns */
+#define S    "1000000000" /* one second, in ns */
 #define CONN "127.0.0.1:9190>127.0.0.1:40000"
 
 static const char *const story[] = {
@@ -132,7 +132,8 @@ Test(grade_checks, closes_fds_names_the_parent_that_kept_the_socket_and_its_clos
 	load(close_wait);
 	check("closes-fds", &r);
 	cr_assert_not(r.pass);
-	cr_assert(strstr(r.summary, "the parent must close() the connected socket"), "%s", r.summary);
+	cr_assert(strstr(r.summary, "the parent must close() the connected socket"), "%s",
+		  r.summary);
 	cr_assert(has_evidence(&r, "[100] never closed fd 4 (" CONN ")"));
 	cr_assert(has_evidence(&r, CONN " ESTABLISHED -> CLOSE_WAIT"), "the state is evidence");
 }
@@ -147,7 +148,8 @@ Test(grade_checks, closes_fds_fails_on_a_dup_copy_the_parent_kept_with_the_kerne
 	cr_assert(strstr(r.summary, "but not the copy dup() made of it"), "%s", r.summary);
 	cr_assert(has_evidence(&r, "[100] dup(4) = 5"), "the dup is evidence");
 	cr_assert(has_evidence(&r, "[100] " CONN " in CLOSE_WAIT for 3.0 s after the client "
-				   "closed, to the end of the run"), "%s", r.evidence[3]);
+				   "closed, to the end of the run"),
+		  "%s", r.evidence[3]);
 	cr_assert(has_evidence(&r, "[100] never closed fd 5 (" CONN "), the copy dup(4) made"));
 }
 

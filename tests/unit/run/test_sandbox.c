@@ -14,7 +14,12 @@
 #include "tests/unit/testutil.h"
 
 static const struct sandbox_limits limits = {
-	.cpu_s = 10, .as_mb = 512, .mem_mb = 128, .nproc = 16, .nofile = 64, .fsize_mb = 4,
+	.cpu_s = 10,
+	.as_mb = 512,
+	.mem_mb = 128,
+	.nproc = 16,
+	.nofile = 64,
+	.fsize_mb = 4,
 };
 
 /* Like socklab's workers, the test reaps what the sandbox orphans: zombies
@@ -142,7 +147,8 @@ static bool lock_is_free(uid_t uid)
 	int fd;
 	bool free;
 
-	snprintf(path, sizeof(path), "/run/socklab/grade-uid-%u.lock", (unsigned)(uid - 2100000000u));
+	snprintf(path, sizeof(path), "/run/socklab/grade-uid-%u.lock",
+		 (unsigned)(uid - 2100000000u));
 	fd = open(path, O_RDWR | O_CLOEXEC);
 	free = fd >= 0 && flock(fd, LOCK_EX | LOCK_NB) == 0;
 	if (fd >= 0)

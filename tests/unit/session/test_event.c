@@ -42,7 +42,8 @@ Test(event, reads_the_fields_of_a_call)
 {
 	struct event e = parse_ok(
 		"{\"t\":412000,\"src\":\"call\",\"pid\":1201,\"tid\":1202,\"fn\":\"bind\",\"fd\":3,"
-		"\"ret\":-1,\"errno\":\"EADDRINUSE\",\"addr\":\"127.0.0.1:9190\",\"sock\":\"0.0.0.0:0>*\"}");
+		"\"ret\":-1,\"errno\":\"EADDRINUSE\",\"addr\":\"127.0.0.1:9190\",\"sock\":\"0.0.0."
+		"0:0>*\"}");
 
 	cr_assert_eq(e.t, 412000);
 	cr_assert_eq(e.src, SRC_CALL);
@@ -58,8 +59,10 @@ Test(event, reads_the_fields_of_a_call)
 
 Test(event, interns_strings_so_equal_names_share_a_pointer)
 {
-	struct event a = parse_ok("{\"t\":1,\"src\":\"call\",\"fn\":\"close\",\"sock\":\"1.2.3.4:5>*\"}");
-	struct event b = parse_ok("{\"t\":2,\"src\":\"call\",\"fn\":\"close\",\"sock\":\"1.2.3.4:5>*\"}");
+	struct event a =
+		parse_ok("{\"t\":1,\"src\":\"call\",\"fn\":\"close\",\"sock\":\"1.2.3.4:5>*\"}");
+	struct event b =
+		parse_ok("{\"t\":2,\"src\":\"call\",\"fn\":\"close\",\"sock\":\"1.2.3.4:5>*\"}");
 
 	cr_assert_eq(a.call.fn, b.call.fn);
 	cr_assert_eq(a.call.sock, b.call.sock);
@@ -67,13 +70,16 @@ Test(event, interns_strings_so_equal_names_share_a_pointer)
 
 Test(event, reads_states_packets_processes_and_notes)
 {
-	struct event s = parse_ok("{\"t\":5,\"src\":\"state\",\"sock\":\"a:1>b:2\",\"from\":\"FIN_WAIT_2\","
-				  "\"to\":\"TIME_WAIT\",\"via\":\"diag\",\"timer_ms\":59000}");
-	struct event p = parse_ok("{\"t\":6,\"src\":\"pkt\",\"frame\":3,\"proto\":\"tcp\",\"from\":\"a:1\","
-				  "\"to\":\"b:2\",\"flags\":\"SA\",\"seq\":100,\"ack\":7,\"rseq\":0,"
-				  "\"rack\":1,\"len\":0,\"win\":65535}");
-	struct event r = parse_ok("{\"t\":7,\"src\":\"proc\",\"pid\":10,\"event\":\"reaped\",\"child\":11,"
-				  "\"fn\":\"waitpid\",\"sig\":\"SIGKILL\"}");
+	struct event s =
+		parse_ok("{\"t\":5,\"src\":\"state\",\"sock\":\"a:1>b:2\",\"from\":\"FIN_WAIT_2\","
+			 "\"to\":\"TIME_WAIT\",\"via\":\"diag\",\"timer_ms\":59000}");
+	struct event p =
+		parse_ok("{\"t\":6,\"src\":\"pkt\",\"frame\":3,\"proto\":\"tcp\",\"from\":\"a:1\","
+			 "\"to\":\"b:2\",\"flags\":\"SA\",\"seq\":100,\"ack\":7,\"rseq\":0,"
+			 "\"rack\":1,\"len\":0,\"win\":65535}");
+	struct event r =
+		parse_ok("{\"t\":7,\"src\":\"proc\",\"pid\":10,\"event\":\"reaped\",\"child\":11,"
+			 "\"fn\":\"waitpid\",\"sig\":\"SIGKILL\"}");
 
 	cr_assert_eq(s.state.from, TCP_ST_FIN_WAIT_2);
 	cr_assert_eq(s.state.to, TCP_ST_TIME_WAIT);
@@ -89,7 +95,8 @@ Test(event, reads_states_packets_processes_and_notes)
 
 Test(event, a_field_of_the_wrong_type_counts_as_absent)
 {
-	struct event e = parse_ok("{\"t\":1,\"src\":\"call\",\"fn\":7,\"fd\":\"three\",\"ret\":[]}");
+	struct event e =
+		parse_ok("{\"t\":1,\"src\":\"call\",\"fn\":7,\"fd\":\"three\",\"ret\":[]}");
 
 	cr_assert_null(e.call.fn);
 	cr_assert_eq(e.call.fd, -1);
@@ -134,9 +141,11 @@ Test(event, describes_calls_with_their_own_arguments)
 	describes_as("{\"t\":1,\"src\":\"call\",\"pid\":7,\"fn\":\"setsockopt\",\"fd\":3,\"ret\":0,"
 		     "\"level\":\"SOL_SOCKET\",\"opt\":\"SO_REUSEADDR\",\"val\":1}",
 		     "[7] setsockopt(3, SOL_SOCKET, SO_REUSEADDR, 1) = 0");
-	describes_as("{\"t\":1,\"src\":\"call\",\"pid\":7,\"fn\":\"recv\",\"fd\":4,\"ret\":5,\"len\":1024}",
+	describes_as("{\"t\":1,\"src\":\"call\",\"pid\":7,\"fn\":\"recv\",\"fd\":4,\"ret\":5,"
+		     "\"len\":1024}",
 		     "[7] recv(4, 1024 bytes) = 5");
-	describes_as("{\"t\":1,\"src\":\"call\",\"pid\":7,\"fn\":\"waitpid\",\"ret\":0,\"which\":-1,"
+	describes_as("{\"t\":1,\"src\":\"call\",\"pid\":7,\"fn\":\"waitpid\",\"ret\":0,\"which\":-"
+		     "1,"
 		     "\"options\":\"WNOHANG\"}",
 		     "[7] waitpid(-1, WNOHANG) = 0");
 	describes_as("{\"t\":1,\"src\":\"call\",\"pid\":7,\"fn\":\"select\",\"ret\":1,\"nfds\":5,"
@@ -146,18 +155,22 @@ Test(event, describes_calls_with_their_own_arguments)
 
 Test(event, describes_states_packets_and_processes)
 {
-	describes_as("{\"t\":5,\"src\":\"state\",\"sock\":\"127.0.0.1:1>127.0.0.1:2\",\"from\":\"FIN_WAIT_2\","
+	describes_as("{\"t\":5,\"src\":\"state\",\"sock\":\"127.0.0.1:1>127.0.0.1:2\",\"from\":"
+		     "\"FIN_WAIT_2\","
 		     "\"to\":\"TIME_WAIT\",\"via\":\"diag\",\"timer_ms\":59900}",
 		     "127.0.0.1:1>127.0.0.1:2 FIN_WAIT_2 -> TIME_WAIT (59.9 s left)  [diag]");
-	describes_as("{\"t\":6,\"src\":\"pkt\",\"frame\":2,\"proto\":\"tcp\",\"from\":\"127.0.0.1:2\","
-		     "\"to\":\"127.0.0.1:1\",\"flags\":\"SA\",\"rseq\":0,\"rack\":1,\"len\":0,\"win\":65483}",
+	describes_as("{\"t\":6,\"src\":\"pkt\",\"frame\":2,\"proto\":\"tcp\",\"from\":\"127.0.0.1:"
+		     "2\","
+		     "\"to\":\"127.0.0.1:1\",\"flags\":\"SA\",\"rseq\":0,\"rack\":1,\"len\":0,"
+		     "\"win\":65483}",
 		     "#2 TCP 127.0.0.1:2 > 127.0.0.1:1 [SA] seq=0 ack=1 win=65483 len=0");
 	describes_as("{\"t\":7,\"src\":\"proc\",\"pid\":10,\"event\":\"reaped\",\"child\":11,"
 		     "\"fn\":\"waitpid\",\"status\":0}",
 		     "[10] waitpid reaped child 11 (exit 0)");
 	describes_as("{\"t\":8,\"src\":\"proc\",\"pid\":11,\"event\":\"zombie\",\"ppid\":10}",
 		     "[11] zombie: exited, parent 10 has not waited for it");
-	describes_as("{\"t\":9,\"src\":\"proc\",\"pid\":10,\"event\":\"signal\",\"sig\":\"SIGCHLD\","
+	describes_as("{\"t\":9,\"src\":\"proc\",\"pid\":10,\"event\":\"signal\",\"sig\":"
+		     "\"SIGCHLD\","
 		     "\"child\":12}",
 		     "[10] SIGCHLD delivered (child 12)");
 }

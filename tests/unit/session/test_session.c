@@ -6,7 +6,8 @@
 #include "tests/unit/testutil.h"
 
 static const char *good1 = "{\"t\":1,\"src\":\"call\",\"pid\":5,\"fn\":\"socket\",\"ret\":3}\n";
-static const char *good2 = "{\"t\":2,\"src\":\"call\",\"pid\":5,\"fn\":\"close\",\"fd\":3,\"ret\":0}\n";
+static const char *good2 =
+	"{\"t\":2,\"src\":\"call\",\"pid\":5,\"fn\":\"close\",\"fd\":3,\"ret\":0}\n";
 
 Test(session, loads_every_event_of_a_folder_in_file_order)
 {
@@ -65,7 +66,8 @@ Test(session, reads_numbers_and_strings_from_session_json)
 
 	write_file(dir, "events.jsonl", good1);
 	write_file(dir, "session.json",
-		   "{\"lost\":{\"call\":7},\"sources\":{\"pkt\":{\"ok\":false,\"why\":\"needs root\"}}}");
+		   "{\"lost\":{\"call\":7},\"sources\":{\"pkt\":{\"ok\":false,\"why\":\"needs "
+		   "root\"}}}");
 	cr_assert_eq(session_open(&s, dir, err, sizeof(err)), 0, "%s", err);
 	cr_assert_eq(session_meta_int(&s, "lost.call", -1), 7);
 	cr_assert_eq(session_meta_int(&s, "lost.pkt", -1), -1);
@@ -81,7 +83,8 @@ Test(session, grows_line_by_line_for_a_live_session)
 	cr_assert_eq(session_init(&s), 0);
 	for (int i = 0; i < 10000; i++) {
 		char line[128];
-		int n = snprintf(line, sizeof(line), "{\"t\":%d,\"src\":\"note\",\"text\":\"n%d\"}", i, i);
+		int n = snprintf(line, sizeof(line), "{\"t\":%d,\"src\":\"note\",\"text\":\"n%d\"}",
+				 i, i);
 		cr_assert_eq(session_append_line(&s, line, (size_t)n), 0);
 	}
 	cr_assert_eq(session_append_line(&s, "nope", 4), -1);

@@ -344,9 +344,11 @@ Test(model, a_skipped_checkpoint_shows_as_skipped_not_failed)
 	struct model m;
 	const char *text;
 	const char *lines[] = {
-		"{\"t\":1,\"src\":\"note\",\"kind\":\"checkpoint\",\"name\":\"fins\",\"pass\":false,"
+		"{\"t\":1,\"src\":\"note\",\"kind\":\"checkpoint\",\"name\":\"fins\",\"pass\":"
+		"false,"
 		"\"skipped\":true,\"text\":\"packets were not captured\"}",
-		"{\"t\":2,\"src\":\"note\",\"kind\":\"checkpoint\",\"name\":\"echoes\",\"pass\":false,"
+		"{\"t\":2,\"src\":\"note\",\"kind\":\"checkpoint\",\"name\":\"echoes\",\"pass\":"
+		"false,"
 		"\"text\":\"a line did not come back\"}",
 	};
 
@@ -365,10 +367,13 @@ Test(model, a_live_session_follows_until_the_student_steps_back)
 {
 	struct model m;
 	const char *lines[] = {
-		"{\"t\":1,\"src\":\"call\",\"pid\":7,\"fn\":\"listen\",\"fd\":3,\"ret\":0,\"sock\":\"0.0.0.0:9>*\"}",
-		"{\"t\":2,\"src\":\"call\",\"pid\":8,\"fn\":\"connect\",\"fd\":3,\"ret\":0,\"sock\":\"127.0.0.1:5>127.0.0.1:9\",\"conn\":1}",
+		"{\"t\":1,\"src\":\"call\",\"pid\":7,\"fn\":\"listen\",\"fd\":3,\"ret\":0,\"sock\":"
+		"\"0.0.0.0:9>*\"}",
+		"{\"t\":2,\"src\":\"call\",\"pid\":8,\"fn\":\"connect\",\"fd\":3,\"ret\":0,"
+		"\"sock\":\"127.0.0.1:5>127.0.0.1:9\",\"conn\":1}",
 		"not json",
-		"{\"t\":3,\"src\":\"pkt\",\"proto\":\"tcp\",\"from\":\"127.0.0.1:5\",\"to\":\"127.0.0.1:9\",\"flags\":\"S\",\"conn\":1}",
+		"{\"t\":3,\"src\":\"pkt\",\"proto\":\"tcp\",\"from\":\"127.0.0.1:5\",\"to\":\"127."
+		"0.0.1:9\",\"flags\":\"S\",\"conn\":1}",
 	};
 
 	cr_assert_eq(model_init(&m), 0);

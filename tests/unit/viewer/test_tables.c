@@ -2,8 +2,8 @@
  * test_tables.c - the process table and the socket table built from
  * events, and the string pool and pointer map under them.
  */
-#include "session/proctable.h"
 #include "base/ptrmap.h"
+#include "session/proctable.h"
 #include "session/session.h"
 #include "session/socktable.h"
 #include "tests/unit/testutil.h"
@@ -14,17 +14,20 @@ static void load(const char *const lines[])
 {
 	cr_assert_eq(session_init(&s), 0);
 	for (int i = 0; lines[i]; i++)
-		cr_assert_eq(session_append_line(&s, lines[i], strlen(lines[i])), 0, "%s", lines[i]);
+		cr_assert_eq(session_append_line(&s, lines[i], strlen(lines[i])), 0, "%s",
+			     lines[i]);
 }
 
 static const char *const fork_server[] = {
-	"{\"t\":100,\"src\":\"proc\",\"pid\":10,\"event\":\"exec\",\"path\":\"/x/server\",\"ppid\":1}",
+	"{\"t\":100,\"src\":\"proc\",\"pid\":10,\"event\":\"exec\",\"path\":\"/x/"
+	"server\",\"ppid\":1}",
 	"{\"t\":200,\"src\":\"proc\",\"pid\":10,\"event\":\"fork\",\"child\":11}",
 	"{\"t\":300,\"src\":\"proc\",\"pid\":10,\"event\":\"fork\",\"child\":12}",
 	"{\"t\":400,\"src\":\"proc\",\"pid\":11,\"event\":\"exit\",\"status\":0}",
 	"{\"t\":450,\"src\":\"proc\",\"pid\":12,\"event\":\"exit\",\"status\":3}",
 	"{\"t\":500,\"src\":\"proc\",\"pid\":11,\"event\":\"zombie\",\"ppid\":10}",
-	"{\"t\":900,\"src\":\"proc\",\"pid\":10,\"event\":\"reaped\",\"child\":11,\"fn\":\"waitpid\",\"status\":0}",
+	"{\"t\":900,\"src\":\"proc\",\"pid\":10,\"event\":\"reaped\",\"child\":11,\"fn\":"
+	"\"waitpid\",\"status\":0}",
 	NULL,
 };
 
@@ -57,7 +60,8 @@ Test(proctable, a_reused_pid_after_reaping_is_a_new_process)
 {
 	static const char *const lines[] = {
 		"{\"t\":1,\"src\":\"proc\",\"pid\":10,\"event\":\"fork\",\"child\":11}",
-		"{\"t\":2,\"src\":\"proc\",\"pid\":10,\"event\":\"reaped\",\"child\":11,\"fn\":\"wait\",\"status\":0}",
+		"{\"t\":2,\"src\":\"proc\",\"pid\":10,\"event\":\"reaped\",\"child\":11,\"fn\":"
+		"\"wait\",\"status\":0}",
 		"{\"t\":3,\"src\":\"proc\",\"pid\":10,\"event\":\"fork\",\"child\":11}",
 		NULL,
 	};
@@ -74,13 +78,16 @@ Test(proctable, a_reused_pid_after_reaping_is_a_new_process)
 Test(socktable, one_entry_per_socket_from_calls_and_states)
 {
 	static const char *const lines[] = {
-		"{\"t\":1,\"src\":\"call\",\"pid\":5,\"fn\":\"accept\",\"fd\":3,\"ret\":4,\"proto\":\"tcp\","
+		"{\"t\":1,\"src\":\"call\",\"pid\":5,\"fn\":\"accept\",\"fd\":3,\"ret\":4,"
+		"\"proto\":\"tcp\","
 		"\"sock\":\"127.0.0.1:9190>127.0.0.1:40000\",\"conn\":1}",
-		"{\"t\":2,\"src\":\"call\",\"pid\":5,\"fn\":\"read\",\"fd\":4,\"ret\":6,\"len\":1024,"
+		"{\"t\":2,\"src\":\"call\",\"pid\":5,\"fn\":\"read\",\"fd\":4,\"ret\":6,\"len\":"
+		"1024,"
 		"\"sock\":\"127.0.0.1:9190>127.0.0.1:40000\",\"conn\":1}",
 		"{\"t\":3,\"src\":\"call\",\"pid\":5,\"fn\":\"write\",\"fd\":4,\"ret\":6,\"len\":6,"
 		"\"sock\":\"127.0.0.1:9190>127.0.0.1:40000\",\"conn\":1}",
-		"{\"t\":4,\"src\":\"state\",\"sock\":\"127.0.0.1:9190>127.0.0.1:40000\",\"from\":\"ESTABLISHED\","
+		"{\"t\":4,\"src\":\"state\",\"sock\":\"127.0.0.1:9190>127.0.0.1:40000\",\"from\":"
+		"\"ESTABLISHED\","
 		"\"to\":\"CLOSE_WAIT\",\"via\":\"tracefs\",\"conn\":1}",
 		NULL,
 	};
@@ -107,13 +114,17 @@ Test(socktable, one_entry_per_socket_from_calls_and_states)
 Test(socktable, a_state_with_a_pid_owns_a_socket_no_call_named)
 {
 	static const char *const lines[] = {
-		"{\"t\":1,\"src\":\"state\",\"sock\":\"127.0.0.1:40000>127.0.0.1:9\",\"from\":\"CLOSED\","
+		"{\"t\":1,\"src\":\"state\",\"sock\":\"127.0.0.1:40000>127.0.0.1:9\",\"from\":"
+		"\"CLOSED\","
 		"\"to\":\"SYN_SENT\",\"via\":\"tracefs\",\"pid\":7,\"conn\":1}",
-		"{\"t\":2,\"src\":\"state\",\"sock\":\"127.0.0.1:40001>127.0.0.1:9\",\"from\":\"CLOSED\","
+		"{\"t\":2,\"src\":\"state\",\"sock\":\"127.0.0.1:40001>127.0.0.1:9\",\"from\":"
+		"\"CLOSED\","
 		"\"to\":\"SYN_SENT\",\"via\":\"tracefs\",\"conn\":2}",
-		"{\"t\":3,\"src\":\"call\",\"pid\":8,\"fn\":\"connect\",\"fd\":3,\"ret\":0,\"proto\":\"tcp\","
+		"{\"t\":3,\"src\":\"call\",\"pid\":8,\"fn\":\"connect\",\"fd\":3,\"ret\":0,"
+		"\"proto\":\"tcp\","
 		"\"sock\":\"127.0.0.1:40001>127.0.0.1:9\",\"conn\":2}",
-		"{\"t\":4,\"src\":\"state\",\"sock\":\"127.0.0.1:40001>127.0.0.1:9\",\"from\":\"SYN_SENT\","
+		"{\"t\":4,\"src\":\"state\",\"sock\":\"127.0.0.1:40001>127.0.0.1:9\",\"from\":"
+		"\"SYN_SENT\","
 		"\"to\":\"ESTABLISHED\",\"via\":\"tracefs\",\"conn\":2}",
 		NULL,
 	};
@@ -136,11 +147,14 @@ Test(socktable, a_state_with_a_pid_owns_a_socket_no_call_named)
 Test(socktable, an_unconnected_udp_socket_is_in_no_one_flow)
 {
 	static const char *const lines[] = {
-		"{\"t\":1,\"src\":\"call\",\"pid\":5,\"fn\":\"sendto\",\"fd\":3,\"ret\":3,\"proto\":\"udp\","
+		"{\"t\":1,\"src\":\"call\",\"pid\":5,\"fn\":\"sendto\",\"fd\":3,\"ret\":3,"
+		"\"proto\":\"udp\","
 		"\"sock\":\"0.0.0.0:5000>*\",\"peer\":\"127.0.0.1:6000\",\"conn\":1}",
-		"{\"t\":2,\"src\":\"call\",\"pid\":5,\"fn\":\"sendto\",\"fd\":3,\"ret\":3,\"proto\":\"udp\","
+		"{\"t\":2,\"src\":\"call\",\"pid\":5,\"fn\":\"sendto\",\"fd\":3,\"ret\":3,"
+		"\"proto\":\"udp\","
 		"\"sock\":\"0.0.0.0:5000>*\",\"peer\":\"127.0.0.1:7000\",\"conn\":2}",
-		"{\"t\":3,\"src\":\"call\",\"pid\":6,\"fn\":\"write\",\"fd\":3,\"ret\":3,\"proto\":\"udp\","
+		"{\"t\":3,\"src\":\"call\",\"pid\":6,\"fn\":\"write\",\"fd\":3,\"ret\":3,\"proto\":"
+		"\"udp\","
 		"\"sock\":\"127.0.0.1:6001>127.0.0.1:9\",\"conn\":3}",
 		NULL,
 	};

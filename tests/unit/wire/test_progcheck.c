@@ -4,8 +4,8 @@
  */
 #include <sys/stat.h>
 
-#include "wire/progcheck.h"
 #include "tests/unit/testutil.h"
+#include "wire/progcheck.h"
 
 Test(progcheck, finds_programs_in_path_and_by_path)
 {

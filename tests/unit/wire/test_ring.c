@@ -5,8 +5,8 @@
 #include <pthread.h>
 #include <sys/wait.h>
 
-#include "wire/ring.h"
 #include "tests/unit/testutil.h"
+#include "wire/ring.h"
 
 static struct ring r;
 static char path[64];
@@ -43,7 +43,8 @@ Test(ring, gives_records_back_in_the_order_they_were_put)
 		cr_assert_eq(n, strlen(want));
 		cr_assert(memcmp(buf, want, n) == 0);
 	}
-	cr_assert_eq(ring_take(&r, buf, sizeof(buf), ring_now_ns()), 0, "an empty ring gives nothing");
+	cr_assert_eq(ring_take(&r, buf, sizeof(buf), ring_now_ns()), 0,
+		     "an empty ring gives nothing");
 	ring_teardown();
 }
 
@@ -74,7 +75,7 @@ Test(ring, cuts_a_record_longer_than_a_slot)
 	ring_teardown();
 }
 
-#define PRODUCERS 4
+#define PRODUCERS    4
 #define PER_PRODUCER 20000
 
 static void *produce(void *arg)

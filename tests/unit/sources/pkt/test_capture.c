@@ -12,8 +12,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "sources/pkt/capture.h"
 #include "collect/collector.h"
+#include "sources/pkt/capture.h"
 
 static char ns_a[64], ns_b[64], dir[128];
 
@@ -85,7 +85,9 @@ Test(capture, captures_on_a_veth_inside_a_lab_namespace, .init = need_root,
 	static const struct source *const only_pkt[] = {&capture_source, NULL};
 	const char *progs = getenv("BUILD") ? getenv("BUILD") : "build";
 	int port = 9000 + getpid() % 1000;
-	struct collector_options o = {.sources = only_pkt, .ports = &port, .nports = 1,
+	struct collector_options o = {.sources = only_pkt,
+				      .ports = &port,
+				      .nports = 1,
 				      .capture_iface = "lab0"};
 	char err[512], path[256];
 	struct collector *c;
@@ -98,7 +100,8 @@ Test(capture, captures_on_a_veth_inside_a_lab_namespace, .init = need_root,
 	c = collector_start(&o, err, sizeof(err));
 	cr_assert_not_null(c, "%s", err);
 	cr_assert_eq(sh("ip netns exec %s %s/tests/progs/echo_fork_server %d 1 & sleep 0.3; "
-			"ip netns exec %s %s/tests/progs/echo_client 10.213.0.2 %d across >/dev/null; "
+			"ip netns exec %s %s/tests/progs/echo_client 10.213.0.2 %d across "
+			">/dev/null; "
 			"wait",
 			ns_b, progs, port, ns_a, progs, port),
 		     0, "the echo conversation failed");
@@ -116,8 +119,7 @@ Test(capture, captures_on_a_veth_inside_a_lab_namespace, .init = need_root,
 	json_decref(pkts);
 }
 
-Test(capture, a_missing_namespace_is_said_and_capture_pcap_still_written,
-     .fini = lab_network_down)
+Test(capture, a_missing_namespace_is_said_and_capture_pcap_still_written, .fini = lab_network_down)
 {
 	static const struct source *const only_pkt[] = {&capture_source, NULL};
 	struct collector_options o = {.sources = only_pkt, .capture_netns = "socklab-no-such-ns"};

@@ -67,8 +67,8 @@ static size_t ipv4(struct pkt *p, unsigned proto, unsigned opt_words, unsigned f
 	put8(p, 64);
 	put8(p, proto);
 	put16(p, 0);
-	put32(p, 0x7f000001); /* 127.0.0.1 */
-	put32(p, 0x7f000002); /* 127.0.0.2 */
+	put32(p, 0x7f000001);	       /* 127.0.0.1 */
+	put32(p, 0x7f000002);	       /* 127.0.0.2 */
 	put_fill(p, opt_words * 4, 1); /* NOPs */
 	return at;
 }

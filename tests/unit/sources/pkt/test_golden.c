@@ -29,7 +29,8 @@ static const char *fixtures_dir(void)
 
 static int64_t ts_ns(const struct pcap_pkthdr *h, bool nano)
 {
-	return (int64_t)h->ts.tv_sec * 1000000000LL + (nano ? h->ts.tv_usec : h->ts.tv_usec * 1000LL);
+	return (int64_t)h->ts.tv_sec * 1000000000LL +
+	       (nano ? h->ts.tv_usec : h->ts.tv_usec * 1000LL);
 }
 
 /* One frame as a line of the .out file. */
@@ -57,8 +58,8 @@ static char *dissect(const char *path)
 	char errbuf[PCAP_ERRBUF_SIZE], *text = NULL, *line;
 	size_t len = 0;
 	FILE *out = open_memstream(&text, &len);
-	pcap_t *p = pcap_open_offline_with_tstamp_precision(path, PCAP_TSTAMP_PRECISION_NANO,
-							     errbuf);
+	pcap_t *p =
+		pcap_open_offline_with_tstamp_precision(path, PCAP_TSTAMP_PRECISION_NANO, errbuf);
 	struct pkt_framer *f = pkt_framer_new();
 	struct pcap_pkthdr *h;
 	const u_char *bytes;

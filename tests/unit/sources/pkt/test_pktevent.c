@@ -100,9 +100,17 @@ Test(tcpseq, a_new_syn_on_the_same_ports_starts_over)
 
 static struct decoded_pkt tcp_pkt(uint8_t flags, uint32_t seq, uint32_t ack, uint32_t len)
 {
-	struct decoded_pkt d = {.status = DECODE_OK, .family = AF_INET, .proto = IPPROTO_TCP,
-				.has_ports = true, .sport = 40000, .dport = 9190, .seq = seq,
-				.ack = ack, .flags = flags, .win = 512, .len = len};
+	struct decoded_pkt d = {.status = DECODE_OK,
+				.family = AF_INET,
+				.proto = IPPROTO_TCP,
+				.has_ports = true,
+				.sport = 40000,
+				.dport = 9190,
+				.seq = seq,
+				.ack = ack,
+				.flags = flags,
+				.win = 512,
+				.len = len};
 
 	d.src[0] = d.dst[0] = 127;
 	d.src[3] = d.dst[3] = 1;

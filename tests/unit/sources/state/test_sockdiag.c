@@ -5,10 +5,10 @@
  */
 #include <arpa/inet.h>
 #include <criterion/criterion.h>
+#include <errno.h>
 #include <linux/inet_diag.h>
 #include <linux/netlink.h>
 #include <linux/sock_diag.h>
-#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -80,9 +80,9 @@ Test(sockdiag, the_side_that_closes_first_is_in_time_wait_with_time_left)
 	cr_assert(connect(c, (struct sockaddr *)&a, sizeof(a)) == 0);
 	s = accept(l, NULL, NULL);
 	getsockname(c, (struct sockaddr *)&me, &len);
-	close(c);                           /* FIN from the client ... */
-	cr_assert_eq(read(s, buf, 4), 0);   /* ... seen by the server */
-	close(s);                           /* its FIN: the client goes TIME_WAIT */
+	close(c);			  /* FIN from the client ... */
+	cr_assert_eq(read(s, buf, 4), 0); /* ... seen by the server */
+	close(s);			  /* its FIN: the client goes TIME_WAIT */
 	snprintf(f.want, sizeof(f.want), "127.0.0.1:%d>127.0.0.1:%d", ntohs(me.sin_port),
 		 ntohs(a.sin_port));
 	for (int i = 0; i < 100 && (f.count == 0 || f.e.state != TCP_ST_TIME_WAIT); i++) {
@@ -108,7 +108,8 @@ static void make_answer(struct answer *a, uint32_t seq)
 {
 	memset(a, 0, sizeof(*a));
 	a->h1 = (struct nlmsghdr){.nlmsg_len = NLMSG_LENGTH(sizeof(a->m)),
-				  .nlmsg_type = SOCK_DIAG_BY_FAMILY, .nlmsg_seq = seq};
+				  .nlmsg_type = SOCK_DIAG_BY_FAMILY,
+				  .nlmsg_seq = seq};
 	a->m.idiag_family = AF_INET;
 	a->m.idiag_state = TCP_ST_ESTABLISHED;
 	a->m.id.idiag_sport = htons(9190);
@@ -116,7 +117,8 @@ static void make_answer(struct answer *a, uint32_t seq)
 	a->m.id.idiag_src[0] = htonl(INADDR_LOOPBACK);
 	a->m.id.idiag_dst[0] = htonl(INADDR_LOOPBACK);
 	a->h2 = (struct nlmsghdr){.nlmsg_len = NLMSG_LENGTH(sizeof(int)),
-				  .nlmsg_type = NLMSG_DONE, .nlmsg_seq = seq};
+				  .nlmsg_type = NLMSG_DONE,
+				  .nlmsg_seq = seq};
 }
 
 Test(sockdiag, parses_a_whole_answer)
@@ -126,7 +128,8 @@ Test(sockdiag, parses_a_whole_answer)
 	char err[256];
 
 	make_answer(&a, 7);
-	cr_assert_eq(sockdiag_parse(&a, sizeof(a), 7, remember, &f, err, sizeof(err)), 1, "%s", err);
+	cr_assert_eq(sockdiag_parse(&a, sizeof(a), 7, remember, &f, err, sizeof(err)), 1, "%s",
+		     err);
 	cr_assert_eq(f.count, 1);
 	cr_assert_eq(f.e.state, TCP_ST_ESTABLISHED);
 	cr_assert_eq(f.e.timer_ms, -1);

@@ -27,7 +27,8 @@ static void record(void *arg, const char *sock, enum tcp_state from, enum tcp_st
 static struct sockdiag_entry entry(uint16_t lport, uint16_t pport, enum tcp_state st,
 				   int64_t timer_ms)
 {
-	struct sockdiag_entry e = {.state = st, .timer_ms = timer_ms,
+	struct sockdiag_entry e = {.state = st,
+				   .timer_ms = timer_ms,
 				   .timewait = st == TCP_ST_TIME_WAIT};
 
 	e.local = (struct endpoint){.family = 2, .port = lport, .addr = {127, 0, 0, 1}};

@@ -10,23 +10,23 @@
 #include "sources/state/stateline.h"
 
 /* Real lines, as trace_pipe gave them on kernel 6.18. */
-#define V4_FIN_WAIT2                                                                        \
-	"     echo_server-9597    [001] ..s2.  1088.211701: inet_sock_set_state: "            \
-	"family=AF_INET protocol=IPPROTO_TCP sport=60972 dport=57761 saddr=127.0.0.1 "     \
-	"daddr=127.0.0.1 saddrv6=::ffff:127.0.0.1 daddrv6=::ffff:127.0.0.1 "              \
+#define V4_FIN_WAIT2                                                                               \
+	"     echo_server-9597    [001] ..s2.  1088.211701: inet_sock_set_state: "                 \
+	"family=AF_INET protocol=IPPROTO_TCP sport=60972 dport=57761 saddr=127.0.0.1 "             \
+	"daddr=127.0.0.1 saddrv6=::ffff:127.0.0.1 daddrv6=::ffff:127.0.0.1 "                       \
 	"oldstate=TCP_FIN_WAIT1 newstate=TCP_FIN_WAIT2\n"
-#define V6_LISTEN                                                                           \
-	"         python3-9529    [000] .....  1087.628706: inet_sock_set_state: "            \
-	"family=AF_INET6 protocol=IPPROTO_TCP sport=59821 dport=0 saddr=0.0.0.0 "          \
+#define V6_LISTEN                                                                                  \
+	"         python3-9529    [000] .....  1087.628706: inet_sock_set_state: "                 \
+	"family=AF_INET6 protocol=IPPROTO_TCP sport=59821 dport=0 saddr=0.0.0.0 "                  \
 	"daddr=0.0.0.0 saddrv6=:: daddrv6=:: oldstate=TCP_CLOSE newstate=TCP_LISTEN"
-#define V6_SYN_RECV                                                                         \
-	"         python3-9529    [000] ..s2.  1087.630517: inet_sock_set_state: "            \
-	"family=AF_INET6 protocol=IPPROTO_TCP sport=59821 dport=60662 saddr=127.0.0.6 "    \
+#define V6_SYN_RECV                                                                                \
+	"         python3-9529    [000] ..s2.  1087.630517: inet_sock_set_state: "                 \
+	"family=AF_INET6 protocol=IPPROTO_TCP sport=59821 dport=60662 saddr=127.0.0.6 "            \
 	"daddr=127.0.0.6 saddrv6=::1 daddrv6=::1 oldstate=TCP_LISTEN newstate=TCP_SYN_RECV"
-#define V4_SYN_SENT_NO_PORT                                                                 \
-	"     echo_client-9599    [000] .....  1088.211412: inet_sock_set_state: "            \
-	"family=AF_INET protocol=IPPROTO_TCP sport=0 dport=57761 saddr=127.0.0.1 "          \
-	"daddr=127.0.0.1 saddrv6=::ffff:127.0.0.1 daddrv6=::ffff:127.0.0.1 "              \
+#define V4_SYN_SENT_NO_PORT                                                                        \
+	"     echo_client-9599    [000] .....  1088.211412: inet_sock_set_state: "                 \
+	"family=AF_INET protocol=IPPROTO_TCP sport=0 dport=57761 saddr=127.0.0.1 "                 \
+	"daddr=127.0.0.1 saddrv6=::ffff:127.0.0.1 daddrv6=::ffff:127.0.0.1 "                       \
 	"oldstate=TCP_CLOSE newstate=TCP_SYN_SENT"
 
 static enum stateline_kind parse(const char *line, struct state_change *sc, char *err)
@@ -111,7 +111,8 @@ Test(stateline, every_truncation_is_refused)
 	for (size_t n = 0; n < full; n++) {
 		memcpy(cut, line, n);
 		cut[n] = '\0';
-		cr_assert_eq(parse(cut, &sc, err), STATELINE_BAD, "prefix of %zu bytes accepted", n);
+		cr_assert_eq(parse(cut, &sc, err), STATELINE_BAD, "prefix of %zu bytes accepted",
+			     n);
 	}
 }
 
@@ -140,7 +141,9 @@ Test(stateline, damaged_fields_are_refused)
 	assert_refused("family=AF_INET", "family=AF_UNIX");
 	assert_refused("dport=57761", "dport=57761 dport=57761");
 	assert_refused("1088.211701:", "1088.2117:");
-	assert_refused("oldstate=TCP_FIN_WAIT1", "oldstate=TCP_FIN_WAIT1XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX");
+	assert_refused("oldstate=TCP_FIN_WAIT1",
+		       "oldstate=TCP_FIN_"
+		       "WAIT1XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX");
 }
 
 Test(stateline, unknown_extra_fields_are_ignored)
@@ -180,7 +183,8 @@ Test(stateline, the_task_before_the_cpu_is_read_even_from_an_odd_name)
 		     STATELINE_CHANGE, "%s", err);
 	cr_assert_eq(sc.tid, 77);
 	/* Softirq on an idle CPU: task 0, which is nobody. */
-	cr_assert_eq(parse("          <idle>-0       [001] ..s2.  1088.211701: inet_sock_set_state: "
+	cr_assert_eq(parse("          <idle>-0       [001] ..s2.  1088.211701: "
+			   "inet_sock_set_state: "
 			   "family=AF_INET protocol=IPPROTO_TCP sport=1 dport=2 saddr=127.0.0.1 "
 			   "daddr=127.0.0.1 saddrv6=::ffff:127.0.0.1 daddrv6=::ffff:127.0.0.1 "
 			   "oldstate=TCP_FIN_WAIT1 newstate=TCP_FIN_WAIT2",
