@@ -26,6 +26,33 @@ SOCKLAB="$ROOT/$BUILD/bin/socklab"
 PROGS="$ROOT/$BUILD/tests/progs"
 CONFORM="$ROOT/$BUILD/tests/conformance"
 LABS="$ROOT/$BUILD/lib/socklab/labs"
+
+# A checkout under a folder of mode 0700 (a home folder, mktemp -d) hides
+# the build from other users, whom some tests become (setpriv nobody).
+# Then, as root, the parts they run -- the build tree has the layout of an
+# installation -- are staged in a folder anyone may read, for this file's
+# tests, and removed at its end.
+STAGE=""
+_readable_by_others() {
+	local p=$1
+	[ -r "$p" ] || return 1
+	while [ "$p" != / ] && [ -n "$p" ]; do
+		[ "$(( $(stat -c '0%a' "$p") & 1 ))" = 1 ] || return 1
+		p=$(dirname "$p")
+	done
+}
+if [ "$(id -u)" = 0 ] && [ -x "$SOCKLAB" ] && ! _readable_by_others "$SOCKLAB"; then
+	STAGE=$(mktemp -d /tmp/socklab-stage.XXXXXX)
+	chmod 755 "$STAGE"
+	mkdir -p "$STAGE/tests"
+	cp -R "$ROOT/$BUILD/bin" "$ROOT/$BUILD/lib" "$ROOT/$BUILD/share" "$STAGE/"
+	cp -R "$PROGS" "$CONFORM" "$STAGE/tests/"
+	chmod -R go+rX "$STAGE"
+	SOCKLAB="$STAGE/bin/socklab"
+	PROGS="$STAGE/tests/progs"
+	CONFORM="$STAGE/tests/conformance"
+	LABS="$STAGE/lib/socklab/labs"
+fi
 export SOCKLAB PROGS CONFORM LABS ROOT
 
 socklab() { "$SOCKLAB" "$@"; }
@@ -118,6 +145,7 @@ run_tests() {
 		*) echo "FAIL    $file: $t"; failed=$((failed + 1)) ;;
 		esac
 	done
+	[ -z "$STAGE" ] || rm -rf "$STAGE"
 	echo "# $file: $pass passed, $failed failed, $skipped skipped"
 	[ "$failed" = 0 ]
 }
