@@ -266,9 +266,10 @@ static void draw_ladder(const struct ui *u)
 
 static void draw_help(const struct ui *u)
 {
-	int n = 0, w = 74, h, y0, x0;
+	const struct key_help *help = ui_key_help();
+	int n = 0, w = 78, h, y0, x0;
 
-	while (ui_key_help[n].keys)
+	while (help[n].keys)
 		n++;
 	h = n + 4;
 	y0 = (u->h - h) / 2;
@@ -281,8 +282,8 @@ static void draw_help(const struct ui *u)
 		mvhline(y0 + y, x0, ' ', w);
 	draw_text(y0, x0 + 2, w - 4, A_BOLD, "socklab viewer: keys (any key closes this)");
 	for (int i = 0; i < n; i++) {
-		draw_text(y0 + 2 + i, x0 + 2, 12, A_BOLD, ui_key_help[i].keys);
-		draw_text(y0 + 2 + i, x0 + 15, w - 17, A_NORMAL, ui_key_help[i].what);
+		draw_text(y0 + 2 + i, x0 + 2, 14, A_BOLD, help[i].keys);
+		draw_text(y0 + 2 + i, x0 + 17, w - 19, A_NORMAL, help[i].what);
 	}
 }
 

@@ -57,23 +57,103 @@ static const struct {
 	{CTRL('l'), ACT_REPAINT}, {KEY_RESIZE, ACT_RESIZE},
 };
 
-const struct key_help ui_key_help[] = {
-	{"q", "quit"},
-	{"?", "this help (any key closes it)"},
-	{"Space", "play / pause the replay (live: hold / follow)"},
-	{"Left Right", "one event back / forward"},
-	{"n p", "next / previous packet or state change"},
-	{"Home End", "the first / the last event (live: End follows)"},
-	{"Up Down", "move in the pane: ladder rows, events, table rows"},
-	{"PgUp PgDn", "a page at a time"},
-	{"Tab", "next pane (Shift-Tab: previous)"},
-	{"Enter", "focus the ladder on this connection / filter this process"},
-	{"Esc", "show every connection again, then clear the filter"},
-	{"/", "filter: a pid (1201), a port (:9190) or a call (accept)"},
-	{"+ -", "play faster / slower"},
-	{"Ctrl-L", "repaint the screen"},
-	{NULL, NULL},
+#define NKEYMAP (sizeof(keymap) / sizeof(keymap[0]))
+
+/*
+ * The help screen: each row is what some actions do, in words; the keys
+ * shown beside it are every key the keymap binds to those actions, named
+ * by help_key_name(). So a key is never bound and not shown.
+ */
+static const struct {
+	const char *what;
+	enum action acts[2];
+} help_rows[] = {
+	{"quit", {ACT_QUIT}},
+	{"this help (any key closes it)", {ACT_HELP}},
+	{"play / pause the replay (live: hold / follow)", {ACT_PLAY}},
+	{"one event back / forward", {ACT_LEFT, ACT_RIGHT}},
+	{"next / previous packet or state change", {ACT_NEXT, ACT_PREV}},
+	{"the first / the last event (live: End follows)", {ACT_HOME, ACT_END}},
+	{"move in the pane: ladder rows, events, table rows", {ACT_UP, ACT_DOWN}},
+	{"a page at a time", {ACT_PGUP, ACT_PGDN}},
+	{"next / previous pane", {ACT_TAB, ACT_BACKTAB}},
+	{"focus the ladder on this connection / filter this process", {ACT_ENTER}},
+	{"show every connection again, then clear the filter", {ACT_CLEAR}},
+	{"filter: a pid (1201), a port (:9190) or a call (accept)", {ACT_FILTER}},
+	{"play faster / slower", {ACT_FASTER, ACT_SLOWER}},
+	{"repaint the screen", {ACT_REPAINT}},
 };
+
+#define NHELP (sizeof(help_rows) / sizeof(help_rows[0]))
+
+/* A key as the help names it: "Space", "Left", "Ctrl-L", "q". */
+static const char *help_key_name(int key, char buf[8])
+{
+	static const struct {
+		int key;
+		const char *name;
+	} names[] = {
+		{' ', "Space"},	     {KEY_LEFT, "Left"},      {KEY_RIGHT, "Right"},
+		{KEY_UP, "Up"},	     {KEY_DOWN, "Down"},      {KEY_PPAGE, "PgUp"},
+		{KEY_NPAGE, "PgDn"}, {KEY_HOME, "Home"},      {KEY_END, "End"},
+		{'\t', "Tab"},	     {KEY_BTAB, "Shift-Tab"}, {'\r', "Enter"},
+		{'\n', "Enter"},     {KEY_ENTER, "Enter"},    {KEY_ESC, "Esc"},
+	};
+
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (names[i].key == key)
+			return names[i].name;
+	if (key > 0 && key < 32)
+		snprintf(buf, 8, "Ctrl-%c", key + 'A' - 1);
+	else
+		snprintf(buf, 8, "%c", key);
+	return buf;
+}
+
+/* Appends name to the list in out unless it is there already. */
+static void add_name(char *out, size_t cap, const char *name)
+{
+	size_t n = strlen(out), len = strlen(name);
+
+	for (const char *p = out; (p = strstr(p, name)); p += len)
+		if ((p == out || p[-1] == ' ') && (p[len] == ' ' || p[len] == '\0'))
+			return;
+	snprintf(out + n, cap - n, "%s%s", n ? " " : "", name);
+}
+
+const struct key_help *ui_key_help(void)
+{
+	static char keys[NHELP][32];
+	static struct key_help help[NHELP + 1];
+
+	for (size_t r = 0; r < NHELP; r++) {
+		char buf[8];
+
+		keys[r][0] = '\0';
+		for (size_t a = 0; a < 2; a++)
+			for (size_t i = 0; help_rows[r].acts[a] && i < NKEYMAP; i++)
+				if (keymap[i].act == help_rows[r].acts[a])
+					add_name(keys[r], sizeof(keys[r]),
+						 help_key_name(keymap[i].key, buf));
+		help[r] = (struct key_help){keys[r], help_rows[r].what};
+	}
+	help[NHELP] = (struct key_help){NULL, NULL};
+	return help;
+}
+
+int ui_keys_not_shown(void)
+{
+	int missing = 0;
+
+	for (size_t i = 0; i < NKEYMAP; i++) {
+		bool shown = keymap[i].act == ACT_RESIZE;
+		for (size_t r = 0; r < NHELP && !shown; r++)
+			shown = help_rows[r].acts[0] == keymap[i].act ||
+				help_rows[r].acts[1] == keymap[i].act;
+		missing += !shown;
+	}
+	return missing;
+}
 
 static enum action action_of(int key)
 {

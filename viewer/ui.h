@@ -51,11 +51,15 @@ void ui_draw(struct ui *u);
 /* CLOCK_MONOTONIC in ns. */
 int64_t ui_now(void);
 
-/* The key bindings, for the help screen. */
+/* The key bindings, for the help screen: made from the keymap, so every
+ * key bound is shown. Ends with a row of NULLs. */
 struct key_help {
-	const char *keys;
+	const char *keys; /* "Home g End G" */
 	const char *what;
 };
-extern const struct key_help ui_key_help[];
+const struct key_help *ui_key_help(void);
+/* How many keys of the keymap the help screen leaves out (KEY_RESIZE,
+ * which no one presses, is not counted): 0, or a binding lacks its row. */
+int ui_keys_not_shown(void);
 
 #endif

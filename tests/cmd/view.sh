@@ -91,13 +91,15 @@ test_keys_step_and_jump_to_changes() {
 	term_wait_exit 0
 }
 
-# ? lists every key; any key closes the list.
+# ? lists every key, the second keys of an action too (Q, h, g, G, =);
+# any key closes the list.
 test_help_lists_every_key() {
 	term_start 80 24 "socklab view $FIX/echo"
 	term_wait "event 1/60"
 	term_keys '?'
 	term_wait "any key closes this"
-	for k in Space "Left Right" "n p" "Home End" Tab "/" Enter Esc; do
+	for k in "q Q" "? h" Space "Left Right" "n p" "Home g End G" "Tab Shift-Tab" "/" Enter Esc \
+		"+ = -" Ctrl-L; do
 		term_screen | grep -qE "^ *$k |  $k  " || term_has "$k " ||
 			{ term_screen >&2; fail "the help does not list $k"; }
 	done
