@@ -141,7 +141,3 @@ const char *strpool_get(struct strpool *p, const char *s)
 	return s ? strpool_intern(p, s, strlen(s)) : NULL;
 }
 
-size_t strpool_bytes(const struct strpool *p)
-{
-	return p->bytes + p->nslots * sizeof(*p->slots);
-}

@@ -27,7 +27,4 @@ const char *strpool_intern(struct strpool *p, const char *s, size_t len);
 /* Same, for a NUL-terminated string; NULL stays NULL. */
 const char *strpool_get(struct strpool *p, const char *s);
 
-/* Bytes held, for the viewer's memory figures. */
-size_t strpool_bytes(const struct strpool *p);
-
 #endif

@@ -350,25 +350,6 @@ void collector_reaped(struct collector *c, pid_t reaper, pid_t child, int status
 		collector_push(c, ev, NULL, NULL, NULL);
 }
 
-/* For markers that only teach the session something when they arrive. */
-static bool never_write(struct collector *c, json_t *ev, void *blob, void *ctx)
-{
-	(void)c;
-	(void)ev;
-	(void)blob;
-	(void)ctx;
-	return false;
-}
-
-void collector_watch_pid(struct collector *c, pid_t pid)
-{
-	json_t *ev = json_pack("{sI ss si ss}", "t", (json_int_t)collector_now(c), "src", "proc",
-			       "pid", (int)pid, "event", "watch");
-
-	if (ev)
-		collector_push(c, ev, never_write, NULL, NULL);
-}
-
 void collector_ask_tracers(struct collector *c, unsigned asks)
 {
 	atomic_fetch_or(&c->ring.hdr->asks, asks);

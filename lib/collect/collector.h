@@ -103,10 +103,6 @@ void collector_reaped(struct collector *c, pid_t reaper, pid_t child, int status
  * ring itself (`socklab trace` joined to a live watch). */
 json_t *collector_reaped_event(int64_t t, pid_t reaper, pid_t child, int status, const char *fn);
 
-/* Starts watching a process (for zombies) that did not announce itself
- * through the tracer. Any thread. */
-void collector_watch_pid(struct collector *c, pid_t pid);
-
 /*
  * True when ip_port ("127.0.0.1:9190") is a local address of a socket of
  * the session, as learned from the calls so far; a socket bound to the

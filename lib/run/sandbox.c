@@ -425,11 +425,6 @@ void sandbox_destroy(struct sandbox *sb)
 	sb->seen = NULL;
 }
 
-const char *sandbox_missing(const struct sandbox *sb)
-{
-	return sb->missing;
-}
-
 bool sandbox_can_read(const struct sandbox *sb, const char *path)
 {
 	int status;

@@ -104,9 +104,6 @@ int sandbox_kill(struct sandbox *sb, int timeout_ms);
  * user. */
 void sandbox_destroy(struct sandbox *sb);
 
-/* What this sandbox could not isolate, in a sentence, or "". */
-const char *sandbox_missing(const struct sandbox *sb);
-
 /* True when user uid may read path (the tracer library, a program): each
  * folder on the way searchable, the file readable. */
 bool sandbox_can_read(const struct sandbox *sb, const char *path);

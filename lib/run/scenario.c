@@ -82,11 +82,6 @@ struct collector *scenario_collector(struct scenario *s)
 	return s->col;
 }
 
-const char *scenario_preload(const struct scenario *s)
-{
-	return s->preload;
-}
-
 struct run_proc *scenario_proc(struct scenario *s, pid_t pid)
 {
 	for (int i = 0; i < s->facts.nprocs; i++)

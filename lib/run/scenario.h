@@ -147,7 +147,6 @@ void scenario_note(struct scenario *s, const char *kind, const char *fmt, ...)
 const char *scenario_error(const struct scenario *s);
 struct run_facts *scenario_facts(struct scenario *s);
 struct collector *scenario_collector(struct scenario *s);
-const char *scenario_preload(const struct scenario *s);
 /* The run_proc of pid, or NULL. */
 struct run_proc *scenario_proc(struct scenario *s, pid_t pid);
 

@@ -319,12 +319,3 @@ static int remove_stale_mounts(void)
 	return removed;
 }
 
-int tracefs_remove_stale(void)
-{
-	char root[PATH_MAX];
-	int removed = 0;
-
-	if (find_mounted(root, sizeof(root)))
-		removed += remove_stale_instances(root);
-	return removed + remove_stale_mounts();
-}

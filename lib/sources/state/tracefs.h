@@ -49,10 +49,6 @@ int tracefs_read_lines(struct tracefs *tf, tracefs_line_fn fn, void *arg);
 /* Disables the event, removes the instance (and the mount socklab made). */
 void tracefs_close(struct tracefs *tf);
 
-/* Removes instances/socklab-PID whose PID no longer runs, and socklab's
- * own tracefs mounts in /tmp whose socklab is gone. Returns how many. */
-int tracefs_remove_stale(void);
-
 /* The prefix of socklab's instance names ("socklab-"). */
 #define TRACEFS_INSTANCE_PREFIX "socklab-"
 
