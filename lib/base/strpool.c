@@ -140,4 +140,3 @@ const char *strpool_get(struct strpool *p, const char *s)
 {
 	return s ? strpool_intern(p, s, strlen(s)) : NULL;
 }
-
