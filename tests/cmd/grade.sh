@@ -242,9 +242,12 @@ test_without_root_it_says_what_is_not_isolated() {
 	need_root "to run socklab grade as an unprivileged user (nobody)"
 	command -v setpriv >/dev/null || skip "setpriv (util-linux) is missing"
 	chmod 777 "$T"
+	# A copy nobody can read, wherever the checkout is.
+	cp "$GRADE/udp-echo/good.c" "$T/good.c"
+	chmod 644 "$T/good.c"
 	local rc=0
 	setpriv --reuid=65534 --regid=65534 --clear-groups \
-		"$SOCKLAB" grade udp-echo "$GRADE/udp-echo/good.c" --json --out out >res.json 2>stderr || rc=$?
+		"$SOCKLAB" grade udp-echo "$T/good.c" --json --out out >res.json 2>stderr || rc=$?
 	[ "$rc" = 0 ] || fail "exit $rc: $(cat stderr) $(cat res.json)"
 	jq -e '.sandbox.isolated == false and (.sandbox.missing | contains("not root"))' res.json >/dev/null ||
 		fail "the result does not say what is not isolated: $(jq -c .sandbox res.json)"

@@ -318,4 +318,3 @@ static int remove_stale_mounts(void)
 	fclose(f);
 	return removed;
 }
-
