@@ -78,9 +78,9 @@ int socklab_stage_libdir(char *err, size_t errlen)
 	snprintf(src, sizeof(src), "%s/.", lib);
 	char *rm[] = {"rm", "-rf", "--", staged, NULL};
 	char *cp[] = {"cp", "-R", "--", src, staged, NULL};
-	char *chmod[] = {"chmod", "-R", "go+rX,go-w", "--", staged, NULL};
+	char *chmod_argv[] = {"chmod", "-R", "go+rX,go-w", "--", staged, NULL};
 	run_tool(rm);
-	if (run_tool(cp) < 0 || run_tool(chmod) < 0) {
+	if (run_tool(cp) < 0 || run_tool(chmod_argv) < 0) {
 		run_tool(rm);
 		staged[0] = '\0';
 		return errmsg(err, errlen, "cannot copy %s to %s for the sandbox's user to read",
