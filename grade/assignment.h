@@ -31,6 +31,8 @@
 #include <sys/types.h>
 
 #include "check/check.h"
+#include "check/evidence.h"
+#include "check/fdhold.h"
 #include "run/sandbox.h"
 #include "run/scenario.h"
 
@@ -149,9 +151,6 @@ void grade_problem(struct grade_run *g, const char *fmt, ...) __attribute__((for
 /* The run behind a check (facts->extra). */
 const struct grade_run *grade_run_of(const struct check_ctx *c);
 
-/* The pid of a role in the run, or 0. */
-pid_t role_pid(const struct check_ctx *c, const char *role);
-
 /* Fails the check because the part of the run it looks at never ran:
  * says why (the run's first problem). True when that is so. */
 bool fail_if_not_run(const struct check_ctx *c, struct check_result *r, const char *role);
@@ -162,19 +161,5 @@ bool fail_if_not_reached(const struct check_ctx *c, struct check_result *r, int 
 /* The run's first problem ("the server crashed ..."), or NULL. A check that
  * fails gives it as the reason rather than guess another. */
 const char *run_trouble(const struct check_ctx *c);
-
-/* Adds what role printed as evidence (its output notes), at most max
- * lines, those holding text (NULL: any). */
-void evidence_output(const struct check_ctx *c, struct check_result *r, const char *role,
-		     const char *text, int max);
-
-/* Adds how pid ended (the reaped or exit event), if it did. */
-void evidence_end(const struct check_ctx *c, struct check_result *r, pid_t pid);
-
-/* True when role's process printed a line holding text. */
-bool role_printed(const struct check_ctx *c, const char *role, const char *text);
-
-/* True when pid is the run's process of role, or a descendant of it. */
-bool in_tree_of(const struct check_ctx *c, pid_t pid, pid_t root);
 
 #endif

@@ -146,11 +146,11 @@ static void echo_lines(const struct check_ctx *c, struct check_result *r)
 			      "pieces");
 		return;
 	}
-	pid = role_pid(c, parts[bad].client);
+	pid = check_pid(c, parts[bad].client);
 	check_evidence_text(r, "%s: %s", parts[bad].client, what[bad]);
 	evidence_received(c, r, pid);
 	check_evidence(r, short_read(c, pid));
-	evidence_output(c, r, parts[bad].client, NULL, 3);
+	check_output_evidence(c, r, parts[bad].client, NULL, 3);
 	if (run_trouble(c))
 		check_fail(r, "the client did not print back what it sent: %s", run_trouble(c));
 	else if (grade_was_stopped(g, pid))
@@ -181,7 +181,7 @@ static void evidence_closing(const struct check_ctx *c, struct check_result *r, 
 								     .fn = "close",
 								     .pid = pid,
 								     .sock = conn->call.sock}));
-	evidence_end(c, r, pid);
+	check_end_evidence(c, r, pid);
 }
 
 static void closes(const struct check_ctx *c, struct check_result *r)
@@ -215,12 +215,12 @@ static void closes(const struct check_ctx *c, struct check_result *r)
 		}
 		grade_describe_status(p->status, how, sizeof(how));
 		if (WIFSIGNALED(p->status)) {
-			evidence_end(c, r, p->pid);
+			check_end_evidence(c, r, p->pid);
 			check_fail(r, "the %s %s", parts[i].client, how);
 			return;
 		}
 	}
-	evidence_closing(c, r, role_pid(c, parts[1].client));
+	evidence_closing(c, r, check_pid(c, parts[1].client));
 	check_pass(r, "at the end of its input the client closed the connection and exited");
 }
 

@@ -23,8 +23,8 @@ enum { MARK_LEFT, MARK_KILLED };
 #define SETTLE_NS (500 * 1000000LL)
 /* Children judged per connection: enough for any correct run, and a
  * bound on the work when a program forks without end. */
-#define CHILDREN_JUDGED 64
-#define KEPT_SHOWN	1 /* connections shown as evidence; the others counted */
+#define CHILDREN_JUDGED 64 /* children looked at for a kept listening socket */
+#define KEPT_SHOWN	1  /* connections shown as evidence; the others counted */
 
 static int restart(struct grade_run *g, pid_t server)
 {
@@ -99,7 +99,7 @@ static const struct event *evidence_server_side(const struct check_ctx *c, struc
 	const struct event *e = NULL, *last = NULL;
 	int shown = 0;
 
-	if (!connect || !(f.sock = sock_reversed(connect->call.sock, sock, sizeof(sock))))
+	if (!connect || !(f.sock = endpoint_pair_reversed(connect->call.sock, sock, sizeof(sock))))
 		return NULL;
 	while ((e = ev_next(c->s, &f, e))) {
 		if (shown++ < 3)
@@ -114,22 +114,22 @@ static const struct event *evidence_server_side(const struct check_ctx *c, struc
 static void echo_exact(const struct check_ctx *c, struct check_result *r)
 {
 	const char *who = "echo client";
-	pid_t client = role_pid(c, who);
+	pid_t client = check_pid(c, who);
 	const struct event *last;
 	bool small, big;
 
 	if (fail_if_not_run(c, r, who))
 		return;
-	small = role_printed(c, who, "small messages: 200 of 200 came back exactly");
-	big = role_printed(c, who, "1 MiB message: 1048576 of 1048576 bytes came back exactly");
-	evidence_output(c, r, who, NULL, 3);
+	small = check_printed(c, who, "small messages: 200 of 200 came back exactly");
+	big = check_printed(c, who, "1 MiB message: 1048576 of 1048576 bytes came back exactly");
+	check_output_evidence(c, r, who, NULL, 3);
 	if (small && big) {
 		check_pass(r, "200 small messages and a 1 MiB message came back exactly");
 		return;
 	}
 	last = evidence_server_side(c, r, nth_connect(c, client, small ? 2 : 1));
 	if (last && run_trouble(c))
-		evidence_end(c, r, last->pid); /* how the process that served it ended */
+		check_end_evidence(c, r, last->pid); /* how the process that served it ended */
 	if (run_trouble(c))
 		check_fail(r, "the %s did not come back as sent: %s",
 			   small ? "1 MiB message" : "small messages", run_trouble(c));
@@ -150,7 +150,7 @@ static const struct event *accept_of(const struct check_ctx *c, const struct eve
 	char sock[128];
 	struct ev_filter f = {.src = "call", .fn = "accept"};
 
-	if (!connect || !(f.sock = sock_reversed(connect->call.sock, sock, sizeof(sock))))
+	if (!connect || !(f.sock = endpoint_pair_reversed(connect->call.sock, sock, sizeof(sock))))
 		return NULL;
 	return ev_first(c->s, &f);
 }
@@ -158,19 +158,19 @@ static const struct event *accept_of(const struct check_ctx *c, const struct eve
 static void concurrent(const struct check_ctx *c, struct check_result *r)
 {
 	const char *who = "clients A and B";
-	pid_t clients = role_pid(c, who);
+	pid_t clients = check_pid(c, who);
 	const struct event *a, *b;
 
 	if (fail_if_not_run(c, r, who))
 		return;
 	a = nth_connect(c, clients, 1);
 	b = nth_connect(c, clients, 2);
-	evidence_output(c, r, who, NULL, 4);
+	check_output_evidence(c, r, who, NULL, 4);
 	check_evidence(r, accept_of(c, a));
 	check_evidence(r, accept_of(c, b));
-	if (role_printed(c, who, "B: echoed while A was still connected"))
+	if (check_printed(c, who, "B: echoed while A was still connected"))
 		check_pass(r, "client B was served while client A stayed connected");
-	else if (role_printed(c, who, "B: echoed only after A closed"))
+	else if (check_printed(c, who, "B: echoed only after A closed"))
 		check_fail(r, "client B was served only after client A had left: the server "
 			      "serves one client at a time. Fork a child for each connection, and "
 			      "let the parent go straight back to accept()");
@@ -207,7 +207,7 @@ static bool reaped_in_time(const struct proc_info *p, int64_t t)
 static void reaps_children(const struct check_ctx *c, struct check_result *r)
 {
 	const struct grade_run *g = grade_run_of(c);
-	pid_t server = role_pid(c, "server");
+	pid_t server = check_pid(c, "server");
 	int64_t t = g ? g->marks[MARK_LEFT] : -1;
 	int children = 0, zombies = 0;
 
@@ -253,110 +253,12 @@ static void reaps_children(const struct check_ctx *c, struct check_result *r)
  * accept() gave, the copies dup() made, those a child inherited at fork()
  * -- and whether it closed each one. Without states, the calls decide.
  */
-#define CONN_FDS 8
-
-struct conn_fd {
-	int fd;
-	const struct event *made; /* the accept() or dup() that gave it */
-};
-
 /* One connection at the mark: what the kernel said, and who held it. */
 struct kept {
 	const struct event *accept;
 	const struct event *state; /* its last state change before the mark; NULL */
-	pid_t holder;		   /* a process that never let go; 0 if none is seen */
-	struct conn_fd held;	   /* ... the descriptor it kept */
-	bool forked;		   /* the acceptor forked while it held it */
+	struct fd_holder h;	   /* who never let go of it (h.pid -1: none seen) */
 };
-
-/* True when pid closed its descriptor fd for sock between from and until,
- * or ended by then. */
-static bool fd_let_go(const struct check_ctx *c, pid_t pid, int fd, const char *sock, int64_t from,
-		      int64_t until)
-{
-	struct ev_filter f = {.src = "call",
-			      .fn = "close",
-			      .pid = pid,
-			      .sock = sock,
-			      .after = from};
-	const struct proc_info *p = proctable_find(&c->procs, pid);
-	const struct event *e = NULL;
-
-	while ((e = ev_next(c->s, &f, e)) && e->t <= until)
-		if (e->call.fd == fd)
-			return true;
-	return p && p->t_exit != T_NEVER && p->t_exit <= until;
-}
-
-/* The acceptor's descriptors for the connection before t: the accepted
- * one, then each dup() of it. Returns how many. */
-static int acceptor_fds(const struct check_ctx *c, const struct event *accept, int64_t t,
-			struct conn_fd fds[CONN_FDS])
-{
-	struct ev_filter f = {.src = "call",
-			      .pid = accept->pid,
-			      .sock = accept->call.sock,
-			      .after = accept->t};
-	const struct event *e = NULL;
-	int n = 0;
-
-	fds[n++] = (struct conn_fd){(int)accept->call.ret, accept};
-	while (n < CONN_FDS && (e = ev_next(c->s, &f, e)) && e->t < t)
-		if (strncmp(e->call.fn, "dup", 3) == 0 && e->call.ret >= 0)
-			fds[n++] = (struct conn_fd){(int)e->call.ret, e};
-	return n;
-}
-
-/* Which of fds pid still had at until (each held from from, or from when
- * it was made if later): its index, or -1 when it let go of them all. */
-static int first_held(const struct check_ctx *c, pid_t pid, const char *sock,
-		      const struct conn_fd *fds, int n, int64_t from, int64_t until)
-{
-	for (int i = 0; i < n; i++) {
-		int64_t since = fds[i].made->t > from ? fds[i].made->t : from;
-		if (!fd_let_go(c, pid, fds[i].fd, sock, since, until))
-			return i;
-	}
-	return -1;
-}
-
-/* From the calls: the process that still held k's connection at t, the
- * acceptor or a child it forked while it held it (k->holder, k->held). */
-static void find_holder(const struct check_ctx *c, struct kept *k, int64_t t)
-{
-	const struct event *a = k->accept, *fork = NULL;
-	struct ev_filter forks = {.src = "proc", .fn = "fork", .pid = a->pid, .after = a->t};
-	const char *sock = a->call.sock;
-	struct conn_fd fds[CONN_FDS];
-	int n = acceptor_fds(c, a, t, fds), i;
-
-	if ((i = first_held(c, a->pid, sock, fds, n, a->t, t)) >= 0) {
-		k->holder = a->pid;
-		k->held = fds[i];
-	}
-	for (int judged = 0;
-	     judged < CHILDREN_JUDGED && (fork = ev_next(c->s, &forks, fork)) && fork->t < t;) {
-		struct conn_fd inherited[CONN_FDS];
-		int m = 0;
-
-		if (fork->proc.child <= 0)
-			continue;
-		judged++;
-		/* A child inherits each descriptor the acceptor had at fork(). */
-		for (i = 0; i < n; i++)
-			if (fds[i].made->t <= fork->t &&
-			    !fd_let_go(c, a->pid, fds[i].fd, sock, fds[i].made->t, fork->t))
-				inherited[m++] = fds[i];
-		if (m == 0)
-			break; /* the acceptor had let go: later children hold nothing */
-		k->forked = true;
-		if (!k->holder &&
-		    (i = first_held(c, fork->proc.child, sock, inherited, m, fork->t, t)) >= 0) {
-			k->holder = fork->proc.child;
-			k->held = inherited[i];
-		}
-	}
-}
 
 /* The socket's last state change before t, or NULL when the session has
  * none (no state source). */
@@ -374,11 +276,11 @@ static const struct event *state_before(const struct check_ctx *c, const char *s
  * kernel's states say, or held by a process where only the calls do. */
 static bool still_open(const struct check_ctx *c, struct kept *k, int64_t t)
 {
-	find_holder(c, k, t);
+	fdhold_find(c, k->accept, t, &k->h);
 	k->state = state_before(c, k->accept->call.sock, t);
 	if (k->state)
 		return k->state->state.to == TCP_ST_CLOSE_WAIT;
-	return k->holder != 0;
+	return k->h.pid >= 0;
 }
 
 /* The client's FIN on the connection the server accepted: it has left. */
@@ -406,8 +308,8 @@ static void say_close_wait(const struct check_ctx *c, struct check_result *r, co
 	next = ev_first(c->s, &(struct ev_filter){.src = "state",
 						  .sock = cw->state.sock,
 						  .after = cw->t + 1});
-	if (k->holder)
-		snprintf(who, sizeof(who), "[%d] ", (int)k->holder);
+	if (k->h.pid >= 0)
+		snprintf(who, sizeof(who), "[%d] ", (int)k->h.pid);
 	check_evidence_text(r, "%s%s in CLOSE_WAIT for %.1f s after the client closed%s", who,
 			    cw->state.sock, (double)((next ? next->t : end) - cw->t) / 1e9,
 			    next ? "" : ", to the end of the run");
@@ -416,10 +318,10 @@ static void say_close_wait(const struct check_ctx *c, struct check_result *r, co
 static void say_kept(const struct check_ctx *c, struct check_result *r, pid_t server,
 		     const struct kept *k, int64_t t)
 {
-	const struct event *a = k->accept, *made = k->held.made;
+	const struct event *a = k->accept, *made = k->h.held.made;
 
 	check_evidence(r, a);
-	if (k->holder && made != a) {
+	if (k->h.pid >= 0 && made != a) {
 		/* The copy dup() made, and the close() of the original that was
 		 * meant to close the connection. */
 		check_evidence(r, made);
@@ -434,7 +336,7 @@ static void say_kept(const struct check_ctx *c, struct check_result *r, pid_t se
 		check_evidence(r, k->state);
 		say_close_wait(c, r, k, t);
 	}
-	if (!k->holder) {
+	if (k->h.pid < 0) {
 		check_evidence_text(r,
 				    "no traced call shows which process kept a descriptor for it");
 		return;
@@ -442,17 +344,17 @@ static void say_kept(const struct check_ctx *c, struct check_result *r, pid_t se
 	if (made != a)
 		check_evidence_text(r,
 				    "[%d] never closed fd %d (%s), the copy %s(%d) made; it is %s",
-				    (int)k->holder, k->held.fd, a->call.sock, made->call.fn,
+				    (int)k->h.pid, k->h.held.fd, a->call.sock, made->call.fn,
 				    made->call.fd,
-				    k->holder == server ? "the server itself"
-							: "a child of the server");
+				    k->h.pid == server ? "the server itself"
+						       : "a child of the server");
 	else
-		check_evidence_text(r, "[%d] never closed fd %d (%s)%s; it is %s", (int)k->holder,
-				    k->held.fd, a->call.sock,
+		check_evidence_text(r, "[%d] never closed fd %d (%s)%s; it is %s", (int)k->h.pid,
+				    k->h.held.fd, a->call.sock,
 				    k->state ? ""
 					     : ", so it stays in CLOSE_WAIT after the client left",
-				    k->holder == server ? "the server itself"
-							: "a child of the server");
+				    k->h.pid == server ? "the server itself"
+						       : "a child of the server");
 }
 
 /* Connections accepted before t still open at t. Counts them, shows the
@@ -467,7 +369,7 @@ static int connections_kept(const struct check_ctx *c, struct check_result *r, p
 	while ((a = ev_next(c->s, &f, a)) && a->t < t) {
 		struct kept k = {.accept = a};
 
-		if (!in_tree_of(c, a->pid, server) || !a->call.sock || !still_open(c, &k, t))
+		if (!check_in_tree(c, a->pid, server) || !a->call.sock || !still_open(c, &k, t))
 			continue;
 		if (kept++ < KEPT_SHOWN) {
 			say_kept(c, r, server, &k, t);
@@ -484,7 +386,7 @@ static const struct event *first_io(const struct check_ctx *c, pid_t child, int6
 	const struct event *e = NULL;
 
 	while ((e = ev_next(c->s, &f, e)))
-		if (e->call.sock && !strstr(e->call.sock, ">*") && strcmp(e->call.fn, "close") != 0)
+		if (endpoint_pair_has_peer(e->call.sock) && strcmp(e->call.fn, "close") != 0)
 			return e;
 	return NULL;
 }
@@ -534,19 +436,19 @@ static void fail_kept(struct check_result *r, int conns, const struct kept *k)
 
 	snprintf(left, sizeof(left), "%d connection%s stayed open after %s client%s had left",
 		 conns, conns == 1 ? "" : "s", conns == 1 ? "its" : "their", conns == 1 ? "" : "s");
-	if (k->holder && k->held.made != k->accept)
+	if (k->h.pid >= 0 && k->h.held.made != k->accept)
 		check_fail(r,
 			   "%s (CLOSE_WAIT): the server closed the descriptor accept() gave it, "
 			   "but not the copy %s() made of it. A connection closes only when its "
 			   "last descriptor is closed, in every process",
-			   left, k->held.made->call.fn);
-	else if (k->holder && k->holder == k->accept->pid && k->forked)
+			   left, k->h.held.made->call.fn);
+	else if (k->h.pid == k->accept->pid && k->h.forked)
 		check_fail(r,
 			   "%s, in the server (CLOSE_WAIT: a descriptor lost each time). After "
 			   "fork(), the parent must close() the connected socket: only the child "
 			   "serves it",
 			   left);
-	else if (k->holder)
+	else if (k->h.pid >= 0)
 		check_fail(r, "%s (CLOSE_WAIT): when recv() returns 0, close() the socket", left);
 	else
 		check_fail(r,
@@ -559,7 +461,7 @@ static void fail_kept(struct check_result *r, int conns, const struct kept *k)
 static void closes_fds(const struct check_ctx *c, struct check_result *r)
 {
 	const struct grade_run *g = grade_run_of(c);
-	pid_t server = role_pid(c, "server");
+	pid_t server = check_pid(c, "server");
 	int64_t t = g ? g->marks[MARK_LEFT] : -1;
 	struct kept first = {0};
 	int conns, listeners;
@@ -607,7 +509,7 @@ static const struct event *port_held(const struct check_ctx *c, int port, int64_
 	const struct event *e = NULL, *held = NULL;
 
 	while ((e = ev_next(c->s, &f, e)) && e->t < t)
-		if (sock_local_port(e->state.sock) == port &&
+		if (endpoint_pair_local_port(e->state.sock) == port &&
 		    (e->state.to == TCP_ST_TIME_WAIT || e->state.to == TCP_ST_FIN_WAIT_2))
 			held = e;
 	return held;
@@ -616,7 +518,7 @@ static const struct event *port_held(const struct check_ctx *c, int port, int64_
 static void reuseaddr(const struct check_ctx *c, struct check_result *r)
 {
 	const char *who = "server (restarted)";
-	pid_t first = role_pid(c, "server"), again = role_pid(c, who);
+	pid_t first = check_pid(c, "server"), again = check_pid(c, who);
 	const struct event *bind, *listen, *reuse, *held;
 
 	if (fail_if_not_run(c, r, who))
@@ -637,8 +539,8 @@ static void reuseaddr(const struct check_ctx *c, struct check_result *r)
 			   c->facts->port);
 		return;
 	}
-	evidence_output(c, r, who, NULL, 2);
-	evidence_end(c, r, again);
+	check_output_evidence(c, r, who, NULL, 2);
+	check_end_evidence(c, r, again);
 	held = bind ? port_held(c, c->facts->port, bind->t) : NULL;
 	check_evidence(r, held);
 	if (!reuseaddr_of(c, first))

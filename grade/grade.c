@@ -90,7 +90,7 @@ static const char *student_role(const struct grade_run *g, const struct check_ct
 				pid_t *root)
 {
 	for (int i = 0; i < g->nstudents; i++)
-		if (in_tree_of(c, pid, g->students[i])) {
+		if (check_in_tree(c, pid, g->students[i])) {
 			*root = g->students[i];
 			return scenario_proc(g->s, g->students[i])->role;
 		}

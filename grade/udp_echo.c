@@ -44,7 +44,7 @@ static const struct event *full_read(const struct check_ctx *c, pid_t server)
 	const struct event *e = NULL;
 
 	while ((e = ev_next(c->s, &f, e)))
-		if (in_tree_of(c, e->pid, server) && e->call.sock && e->call.len > 0 &&
+		if (check_in_tree(c, e->pid, server) && e->call.sock && e->call.len > 0 &&
 		    e->call.ret == e->call.len &&
 		    (strncmp(e->call.fn, "recv", 4) == 0 || strncmp(e->call.fn, "read", 4) == 0))
 			return e;
@@ -54,7 +54,7 @@ static const struct event *full_read(const struct check_ctx *c, pid_t server)
 /* The driver's lines that say a datagram came back wrong (at most 4). */
 static void evidence_wrong(const struct check_ctx *c, struct check_result *r, const char *role)
 {
-	struct ev_filter f = {.src = "note", .fn = "output", .pid = role_pid(c, role)};
+	struct ev_filter f = {.src = "note", .fn = "output", .pid = check_pid(c, role)};
 	const struct event *e = NULL;
 	int shown = 0;
 
@@ -70,7 +70,7 @@ static void evidence_wrong(const struct check_ctx *c, struct check_result *r, co
 static void evidence_wire(const struct check_ctx *c, struct check_result *r,
 			  const struct event *cut)
 {
-	struct ev_filter f = {.src = "pkt", .port = sock_local_port(cut->call.sock)};
+	struct ev_filter f = {.src = "pkt", .port = endpoint_pair_local_port(cut->call.sock)};
 	const struct event *e = NULL, *in = NULL;
 
 	while ((e = ev_next(c->s, &f, e)) && e->t <= cut->t)
@@ -88,14 +88,14 @@ static void boundaries(const struct check_ctx *c, struct check_result *r)
 
 	if (fail_if_not_run(c, r, who))
 		return;
-	if (role_printed(c, who, "datagrams came back whole, one for one")) {
-		evidence_output(c, r, who, "8192 bytes: came back whole", 1);
+	if (check_printed(c, who, "datagrams came back whole, one for one")) {
+		check_output_evidence(c, r, who, "8192 bytes: came back whole", 1);
 		check_pass(r, "each datagram, from 1 byte to 8 KiB, came back as one datagram of "
 			      "the same size");
 		return;
 	}
 	evidence_wrong(c, r, who);
-	cut = full_read(c, role_pid(c, "server"));
+	cut = full_read(c, check_pid(c, "server"));
 	if (cut) /* the datagram on the wire, the read, what went back */
 		evidence_wire(c, r, cut);
 	if (run_trouble(c))
@@ -130,7 +130,7 @@ static void evidence_replies(const struct check_ctx *c, struct check_result *r, 
 
 	check_evidence(r, server_connect(c, server));
 	while (shown < 3 && (e = ev_next(c->s, &f, e)))
-		if (in_tree_of(c, e->pid, server) && strncmp(e->call.fn, "send", 4) == 0) {
+		if (check_in_tree(c, e->pid, server) && strncmp(e->call.fn, "send", 4) == 0) {
 			check_evidence(r, e);
 			shown++;
 		}
@@ -140,18 +140,19 @@ static void many_peers(const struct check_ctx *c, struct check_result *r)
 {
 	const char *who = "clients A and B";
 	const struct event *start, *conn;
-	pid_t server = role_pid(c, "server");
+	pid_t server = check_pid(c, "server");
 
 	if (fail_if_not_run(c, r, who))
 		return;
-	if (role_printed(c, who, "each got back their own 2 datagrams")) {
-		evidence_output(c, r, who, NULL, 1);
+	if (check_printed(c, who, "each got back their own 2 datagrams")) {
+		check_output_evidence(c, r, who, NULL, 1);
 		check_pass(r, "two clients on different ports each got back their own datagrams");
 		return;
 	}
-	evidence_output(c, r, who, NULL, 3);
-	start = ev_first(c->s,
-			 &(struct ev_filter){.src = "proc", .fn = "exec", .pid = role_pid(c, who)});
+	check_output_evidence(c, r, who, NULL, 3);
+	start = ev_first(c->s, &(struct ev_filter){.src = "proc",
+						   .fn = "exec",
+						   .pid = check_pid(c, who)});
 	evidence_replies(c, r, server, start ? start->t : 0);
 	conn = server_connect(c, server);
 	if (run_trouble(c))

@@ -102,7 +102,8 @@ static bool has_port(const struct event *e, long port)
 
 	if (e->src == SRC_PKT)
 		return endpoint_port(e->pkt.from) == port || endpoint_port(e->pkt.to) == port;
-	return sock && (sock_local_port(sock) == port || sock_peer_port(sock) == port);
+	return sock &&
+	       (endpoint_pair_local_port(sock) == port || endpoint_pair_peer_port(sock) == port);
 }
 
 /* "syn" matches SYN and SYN,ACK segments. */

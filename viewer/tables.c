@@ -22,7 +22,7 @@ void model_note_socket(struct model *m, size_t k)
 	const char *sock = m->socks.s[k].sock;
 
 	/* "0.0.0.0:0>*" is every socket before bind() or connect(): no row. */
-	if (sock_local_port(sock) == 0)
+	if (endpoint_pair_local_port(sock) == 0)
 		return;
 	if (array_grow(&m->sockrows, &m->sockrows_cap, m->nsockrows, sizeof(*m->sockrows)) < 0)
 		return;
@@ -47,14 +47,12 @@ size_t model_nsockets(const struct model *m)
 
 long long model_queued(const struct model *m, const struct sock_info *s, int64_t t)
 {
-	const char *gt = strchr(s->sock, '>');
 	const struct sock_info *peer;
 	struct sock_mark mine, theirs;
-	char name[300];
+	char name[ENDPOINT_PAIR_MAX];
 
-	if (!gt || strcmp(gt + 1, "*") == 0)
+	if (!endpoint_pair_reversed(s->sock, name, sizeof(name)))
 		return -1;
-	snprintf(name, sizeof(name), "%s>%.*s", gt + 1, (int)(gt - s->sock), s->sock);
 	peer = socktable_find(&m->socks, strpool_get(m->s.pool, name));
 	if (!peer || !sock_at(s, t, &mine))
 		return -1;

@@ -72,7 +72,7 @@ static const struct event *client_connect(const struct check_ctx *c)
 {
 	return ev_first(c->s, &(struct ev_filter){.src = "call",
 						  .fn = "connect",
-						  .pid = lab_pid(c, "client")});
+						  .pid = check_pid(c, "client")});
 }
 
 static void client_connects(const struct check_ctx *c, struct check_result *r)
@@ -95,7 +95,7 @@ static void server_accepts(const struct check_ctx *c, struct check_result *r)
 	const struct event *e = ev_first(c->s, &(struct ev_filter){.src = "call",
 								   .fn = "accept",
 								   .err = "ok",
-								   .pid = lab_pid(c, "server")});
+								   .pid = check_pid(c, "server")});
 
 	if (!e) {
 		check_fail(r, "the server's accept() never returned a connection");
@@ -108,11 +108,11 @@ static void server_accepts(const struct check_ctx *c, struct check_result *r)
 
 static void client_gets_echo(const struct check_ctx *c, struct check_result *r)
 {
-	const char *out = lab_output(c, "client");
+	const char *out = check_output(c, "client");
 	bool first = strstr(out, "Message from server: hello\n");
 	bool second = strstr(out, "Message from server: socklab\n");
 
-	lab_output_evidence(c, r, "client", "Message from server", 4);
+	check_output_evidence(c, r, "client", "Message from server", 4);
 	if (first && (second || server_first(c)))
 		check_pass(r, "each line came back as it was sent");
 	else
@@ -125,14 +125,14 @@ static const struct event *first_close(const struct check_ctx *c)
 	struct ev_filter f = {.src = "call", .fn = "close", .err = "ok", .port = c->facts->port};
 	const struct event *e = ev_first(c->s, &f);
 
-	while (e && e->call.sock && strstr(e->call.sock, ">*"))
+	while (e && e->call.sock && !endpoint_pair_has_peer(e->call.sock))
 		e = ev_next(c->s, &f, e);
 	return e;
 }
 
 static const char *role_of(const struct check_ctx *c, pid_t pid)
 {
-	return pid == lab_pid(c, "server") ? "server" : "client";
+	return pid == check_pid(c, "server") ? "server" : "client";
 }
 
 static void closes_first(const struct check_ctx *c, struct check_result *r)
@@ -173,7 +173,7 @@ static void three_way(const struct check_ctx *c, struct check_result *r)
 {
 	const struct event *syn, *synack, *ack;
 
-	if (!lab_source_ran(c, "pkt", r))
+	if (!check_source_ran(c, "pkt", r))
 		return;
 	syn = next_pkt(c, NULL, "S", true, true);
 	synack = syn ? next_pkt(c, syn, "SA", false, false) : NULL;
@@ -189,7 +189,7 @@ static void three_way(const struct check_ctx *c, struct check_result *r)
 		check_fail(r, "the client's ACK did not follow the SYN+ACK");
 	else
 		check_pass(r, "SYN, SYN+ACK, ACK: %.3f ms from the first to the last",
-			   ms_between(syn->t, ack->t));
+			   check_ms_between(syn->t, ack->t));
 }
 
 static void both_fins(const struct check_ctx *c, struct check_result *r)
@@ -198,7 +198,7 @@ static void both_fins(const struct check_ctx *c, struct check_result *r)
 	const char *want = server_first(c) ? "server" : "client";
 	const char *who;
 
-	if (!lab_source_ran(c, "pkt", r))
+	if (!check_source_ran(c, "pkt", r))
 		return;
 	from_client = next_pkt(c, NULL, "F", true, false);
 	from_server = next_pkt(c, NULL, "F", false, false);
@@ -230,7 +230,7 @@ static bool closer_socks(const struct check_ctx *c, char *closer, char *other, s
 	char *client = server_first(c) ? other : closer;
 	char *server = server_first(c) ? closer : other;
 
-	if (!conn || !sock_reversed(conn->call.sock, server, cap)) {
+	if (!conn || !endpoint_pair_reversed(conn->call.sock, server, cap)) {
 		check_fail(r, "the client never connected: no connection to follow");
 		return false;
 	}
@@ -244,15 +244,15 @@ static void closer_time_wait(const struct check_ctx *c, struct check_result *r)
 	char closer[128], other[128];
 	const struct event *tw;
 
-	if (!lab_source_ran(c, "state", r) || !closer_socks(c, closer, other, sizeof(closer), r))
+	if (!check_source_ran(c, "state", r) || !closer_socks(c, closer, other, sizeof(closer), r))
 		return;
-	tw = lab_state_to(c, closer, "TIME_WAIT");
+	tw = check_state_to(c, closer, "TIME_WAIT");
 	if (!tw) {
 		check_fail(r, "the %s's socket %s was never seen in TIME_WAIT", who, closer);
 		return;
 	}
 	check_evidence(r, tw);
-	if (lab_state_to(c, other, "TIME_WAIT"))
+	if (check_state_to(c, other, "TIME_WAIT"))
 		check_fail(r, "both sockets went to TIME_WAIT: did both close at the same time?");
 	else if (tw->state.timer_ms <= 0)
 		check_fail(r, "the %s's socket is in TIME_WAIT, but with no time left known", who);
@@ -267,13 +267,13 @@ static void other_close_wait(const struct check_ctx *c, struct check_result *r)
 	char closer[128], other[128];
 	const struct event *cw, *la;
 
-	if (!lab_source_ran(c, "state", r) || !closer_socks(c, closer, other, sizeof(closer), r))
+	if (!check_source_ran(c, "state", r) || !closer_socks(c, closer, other, sizeof(closer), r))
 		return;
-	cw = lab_state_to(c, other, "CLOSE_WAIT");
-	la = lab_state_to(c, other, "LAST_ACK");
+	cw = check_state_to(c, other, "CLOSE_WAIT");
+	la = check_state_to(c, other, "LAST_ACK");
 	check_evidence(r, cw);
 	check_evidence(r, la);
-	if ((!cw || !la) && !lab_states_exact(c))
+	if ((!cw || !la) && !check_states_exact(c))
 		check_skip(r, "CLOSE_WAIT and LAST_ACK may last microseconds, and states were "
 			      "sampled, not followed (exact states need root)");
 	else if (!cw)
@@ -284,7 +284,7 @@ static void other_close_wait(const struct check_ctx *c, struct check_result *r)
 		check_pass(r,
 			   "the %s got the FIN first (CLOSE_WAIT), closed %.1f ms later "
 			   "(LAST_ACK), and needs no TIME_WAIT",
-			   who, ms_between(cw->t, la->t));
+			   who, check_ms_between(cw->t, la->t));
 }
 
 static const struct check handshake_checks[] = {

@@ -118,8 +118,8 @@ struct children {
 
 static void count_children(const struct check_ctx *c, struct children *k)
 {
-	pid_t server = lab_pid(c, "server");
-	int64_t t_stop = lab_step_time(c, "stops the server");
+	pid_t server = check_pid(c, "server");
+	int64_t t_stop = check_step_time(c, "stops the server");
 	struct ev_filter f = {.src = "proc", .fn = "fork", .pid = server};
 
 	memset(k, 0, sizeof(*k));
@@ -144,7 +144,7 @@ static void children_exit(const struct check_ctx *c, struct check_result *r)
 	count_children(c, &k);
 	for (const struct event *e = ev_first(c->s, &f); e && r->nevidence < 5;
 	     e = ev_next(c->s, &f, e))
-		if (e->proc.ppid == lab_pid(c, "server"))
+		if (e->proc.ppid == check_pid(c, "server"))
 			check_evidence(r, e);
 	if (k.n == CLIENTS && k.exited == CLIENTS)
 		check_pass(r, "the server forked %d children and all %d exited", k.n, k.exited);
@@ -156,7 +156,7 @@ static void children_exit(const struct check_ctx *c, struct check_result *r)
 /* How many SIGCHLDs the server's handler got. */
 static size_t sigchld_deliveries(const struct check_ctx *c, struct check_result *r)
 {
-	struct ev_filter f = {.src = "proc", .fn = "signal", .pid = lab_pid(c, "server")};
+	struct ev_filter f = {.src = "proc", .fn = "signal", .pid = check_pid(c, "server")};
 	size_t n = 0;
 
 	for (const struct event *e = ev_first(c->s, &f); e; e = ev_next(c->s, &f, e)) {
@@ -174,10 +174,10 @@ static void zombies_left(const struct check_ctx *c, struct check_result *r)
 	struct children k;
 
 	count_children(c, &k);
-	lab_output_evidence(c, r, "server", "child", 0);
+	check_output_evidence(c, r, "server", "child", 0);
 	for (int i = 0; i < k.n && i < CLIENTS * 2; i++) {
 		const struct proc_info *p = proctable_find(&c->procs, k.fork[i]->proc.child);
-		if (p && p->t_zombie != T_NEVER && p->reaper != lab_pid(c, "server"))
+		if (p && p->t_zombie != T_NEVER && p->reaper != check_pid(c, "server"))
 			check_evidence_text(r,
 					    "child %d: a zombie for %.0f ms, until the server "
 					    "ended",
@@ -203,7 +203,7 @@ static void no_handler(const struct check_ctx *c, struct check_result *r)
 	size_t n = sigchld_deliveries(c, r);
 	size_t waits = ev_count(c->s, &(struct ev_filter){.src = "proc",
 							  .fn = "reaped",
-							  .pid = lab_pid(c, "server")});
+							  .pid = check_pid(c, "server")});
 
 	if (n == 0 && waits == 0)
 		check_pass(r, "no SIGCHLD handler ran and the server never called wait(): "
@@ -245,7 +245,7 @@ static void one_per_signal(const struct check_ctx *c, struct check_result *r)
 static void all_reaped(const struct check_ctx *c, struct check_result *r)
 {
 	struct children k;
-	struct ev_filter f = {.src = "proc", .fn = "reaped", .pid = lab_pid(c, "server")};
+	struct ev_filter f = {.src = "proc", .fn = "reaped", .pid = check_pid(c, "server")};
 
 	count_children(c, &k);
 	for (const struct event *e = ev_first(c->s, &f); e; e = ev_next(c->s, &f, e))

@@ -59,7 +59,7 @@ struct exchange {
  * max of them in out (the timed ones); returns how many. */
 static int client_exchanges(const struct check_ctx *c, struct exchange *out, int max)
 {
-	struct ev_filter f = {.src = "call", .pid = lab_pid(c, "client"), .port = c->facts->port};
+	struct ev_filter f = {.src = "call", .pid = check_pid(c, "client"), .port = c->facts->port};
 	struct exchange cur = {0};
 	int n = 0;
 
@@ -71,7 +71,7 @@ static int client_exchanges(const struct check_ctx *c, struct exchange *out, int
 			cur = (struct exchange){.first_write = e};
 		} else if (rd && cur.first_write && e->call.ret > 0) {
 			cur.last_read = e;
-			cur.ms = ms_between(cur.first_write->t, e->t);
+			cur.ms = check_ms_between(cur.first_write->t, e->t);
 		}
 	}
 	if (cur.last_read)
@@ -108,7 +108,7 @@ static void latency(const struct check_ctx *c, struct check_result *r)
 					    "later",
 					    i + 1, ex[i].first_write->t / 1e9, ex[i].ms);
 	}
-	lab_output_evidence(c, r, "client", "average", 1);
+	check_output_evidence(c, r, "client", "average", 1);
 	if (n < ROUNDS) {
 		check_fail(r, "the client made %d timed exchanges, not %d", n, ROUNDS);
 		return;
@@ -133,14 +133,14 @@ static void delayed_acks(const struct check_ctx *c, struct check_result *r)
 	const struct event *data = NULL;
 	int stalls = 0;
 
-	if (!lab_source_ran(c, "pkt", r))
+	if (!check_source_ran(c, "pkt", r))
 		return;
 	for (const struct event *e = ev_first(c->s, &f); e; e = ev_next(c->s, &f, e)) {
 		bool from_client = endpoint_port(e->pkt.to) == c->facts->port;
 		if (from_client && e->pkt.len > 0) {
 			data = e;
 		} else if (!from_client && data) {
-			if (e->pkt.len == 0 && ms_between(data->t, e->t) >= STALL_MS &&
+			if (e->pkt.len == 0 && check_ms_between(data->t, e->t) >= STALL_MS &&
 			    stalls++ < 2) {
 				check_evidence(r, data);
 				check_evidence(r, e);
@@ -171,7 +171,7 @@ static void nodelay_set(const struct check_ctx *c, struct check_result *r)
 	struct ev_filter f = {.src = "call",
 			      .fn = "setsockopt",
 			      .err = "ok",
-			      .pid = lab_pid(c, "client")};
+			      .pid = check_pid(c, "client")};
 	const struct event *e = ev_first(c->s, &f);
 
 	while (e && !(e->call.opt && strcmp(e->call.opt, "TCP_NODELAY") == 0))
@@ -190,11 +190,12 @@ static void one_write_each(const struct check_ctx *c, struct check_result *r)
 	int n = client_exchanges(c, ex, ROUNDS), single = 0;
 
 	for (int i = 0; i < n; i++) {
-		const struct event *next = ev_next(c->s,
-						   &(struct ev_filter){.src = "call",
-								       .pid = lab_pid(c, "client"),
-								       .port = c->facts->port},
-						   ex[i].first_write);
+		const struct event *next =
+			ev_next(c->s,
+				&(struct ev_filter){.src = "call",
+						    .pid = check_pid(c, "client"),
+						    .port = c->facts->port},
+				ex[i].first_write);
 		single += next && strcmp(next->call.fn, "write") != 0;
 		if (i == 0)
 			check_evidence(r, ex[i].first_write);

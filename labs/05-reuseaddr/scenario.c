@@ -84,8 +84,9 @@ static int reuseaddr_run(struct scenario *s, const struct lab_run *r)
 
 static const struct event *role_bind(const struct check_ctx *c, const char *role)
 {
-	return ev_first(c->s,
-			&(struct ev_filter){.src = "call", .fn = "bind", .pid = lab_pid(c, role)});
+	return ev_first(c->s, &(struct ev_filter){.src = "call",
+						  .fn = "bind",
+						  .pid = check_pid(c, role)});
 }
 
 /* The server's end of the first connection: the client's connect(),
@@ -95,9 +96,9 @@ static bool old_server_sock(const struct check_ctx *c, char *out, size_t cap)
 	const struct event *e = ev_first(c->s, &(struct ev_filter){.src = "call",
 								   .fn = "connect",
 								   .err = "ok",
-								   .pid = lab_pid(c, "client")});
+								   .pid = check_pid(c, "client")});
 
-	return e && sock_reversed(e->call.sock, out, cap);
+	return e && endpoint_pair_reversed(e->call.sock, out, cap);
 }
 
 static void server_closes_first(const struct check_ctx *c, struct check_result *r)
@@ -105,14 +106,14 @@ static void server_closes_first(const struct check_ctx *c, struct check_result *
 	struct ev_filter f = {.src = "call", .fn = "close", .err = "ok", .port = c->facts->port};
 	const struct event *e = ev_first(c->s, &f);
 
-	while (e && e->call.sock && strstr(e->call.sock, ">*"))
+	while (e && e->call.sock && !endpoint_pair_has_peer(e->call.sock))
 		e = ev_next(c->s, &f, e);
 	if (!e) {
 		check_fail(r, "nobody closed the connection");
 		return;
 	}
 	check_evidence(r, e);
-	if (e->pid == lab_pid(c, "server"))
+	if (e->pid == check_pid(c, "server"))
 		check_pass(r, "the server closed the connection first");
 	else
 		check_fail(r, "the client closed first: the TIME_WAIT is on the client's side");
@@ -123,13 +124,13 @@ static void time_wait_at_restart(const struct check_ctx *c, struct check_result 
 	const struct event *bind2 = role_bind(c, "server (restart)"), *tw, *gone;
 	char sock[128];
 
-	if (!lab_source_ran(c, "state", r))
+	if (!check_source_ran(c, "state", r))
 		return;
 	if (!old_server_sock(c, sock, sizeof(sock))) {
 		check_fail(r, "the first client never connected");
 		return;
 	}
-	tw = lab_state_to(c, sock, "TIME_WAIT");
+	tw = check_state_to(c, sock, "TIME_WAIT");
 	if (!tw || !bind2 || tw->t > bind2->t) {
 		check_fail(r, "the old socket %s was not in TIME_WAIT when the server restarted",
 			   sock);
@@ -146,7 +147,7 @@ static void time_wait_at_restart(const struct check_ctx *c, struct check_result 
 		check_pass(r,
 			   "the old server socket was in TIME_WAIT (%.1f s left of 60) when the "
 			   "server restarted",
-			   (tw->state.timer_ms - ms_between(tw->t, bind2->t)) / 1000.0);
+			   (tw->state.timer_ms - check_ms_between(tw->t, bind2->t)) / 1000.0);
 }
 
 static void restart_bind(const struct check_ctx *c, struct check_result *r)
@@ -158,7 +159,7 @@ static void restart_bind(const struct check_ctx *c, struct check_result *r)
 		return;
 	}
 	check_evidence(r, e);
-	lab_output_evidence(c, r, "server (restart)", "bind", 1);
+	check_output_evidence(c, r, "server (restart)", "bind", 1);
 	if (restart_binds(lab_run_of(c)) && e->call.ret == 0)
 		check_pass(r, "the restarted server's bind() succeeded, TIME_WAIT or not");
 	else if (!restart_binds(lab_run_of(c)) && e->call.err &&
@@ -180,7 +181,7 @@ static void reuseaddr_calls(const struct check_ctx *c, struct check_result *r)
 		struct ev_filter f = {.src = "call",
 				      .fn = "setsockopt",
 				      .err = "ok",
-				      .pid = lab_pid(c, roles[i])};
+				      .pid = check_pid(c, roles[i])};
 		const struct event *set = ev_first(c->s, &f), *bind = role_bind(c, roles[i]);
 		bool before = set && bind && set->t < bind->t && set->call.opt &&
 			      strcmp(set->call.opt, "SO_REUSEADDR") == 0;
@@ -202,7 +203,7 @@ static void reuseaddr_calls(const struct check_ctx *c, struct check_result *r)
 
 static void second_client_served(const struct check_ctx *c, struct check_result *r)
 {
-	if (lab_output_evidence(c, r, "client 2", "Message from server: hello again", 1))
+	if (check_output_evidence(c, r, "client 2", "Message from server: hello again", 1))
 		check_pass(r, "the restarted server served a new client at once");
 	else
 		check_fail(r, "the second client got no echo");

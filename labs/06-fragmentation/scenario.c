@@ -67,8 +67,8 @@ static void read_stream(const struct check_ctx *c, struct stream *st)
 	struct ev_filter fs = {.src = "call",
 			       .fn = "send",
 			       .err = "ok",
-			       .pid = lab_pid(c, "sender")};
-	struct ev_filter fr = {.src = "call", .fn = "recv", .pid = lab_pid(c, "receiver")};
+			       .pid = check_pid(c, "sender")};
+	struct ev_filter fr = {.src = "call", .fn = "recv", .pid = check_pid(c, "receiver")};
 
 	memset(st, 0, sizeof(*st));
 	for (const struct event *e = ev_first(c->s, &fs); e && st->nsend < MESSAGES;
@@ -144,7 +144,7 @@ static void pieces(const struct check_ctx *c, struct check_result *r)
 			which = m;
 		}
 	}
-	lab_output_evidence(c, r, "receiver", "message", 4);
+	check_output_evidence(c, r, "receiver", "message", 4);
 	if (most >= 2)
 		check_pass(r,
 			   "message %d (%lld bytes, one send()) came out of %d recv()s, in pieces",
@@ -158,7 +158,7 @@ static void miscounted(const struct check_ctx *c, struct check_result *r)
 	struct stream st;
 
 	read_stream(c, &st);
-	lab_output_evidence(c, r, "receiver", "received", 1);
+	check_output_evidence(c, r, "receiver", "received", 1);
 	if (st.nrecv != st.nsend)
 		check_pass(r, "%d messages were sent; the naive receiver counted %d", st.nsend,
 			   st.nrecv);
@@ -170,7 +170,7 @@ static void miscounted(const struct check_ctx *c, struct check_result *r)
 static int printed_sizes(const struct check_ctx *c, const char *role, const char *prefix, long *out,
 			 int max)
 {
-	const char *line = lab_output(c, role);
+	const char *line = check_output(c, role);
 	int n = 0;
 
 	while (*line && n < max) {
@@ -192,7 +192,7 @@ static void whole_messages(const struct check_ctx *c, struct check_result *r)
 	int ns = printed_sizes(c, "sender", "sent message", sent, MESSAGES + 1);
 	int nr = printed_sizes(c, "receiver", "message", got, MAX_RECVS);
 
-	lab_output_evidence(c, r, "receiver", "message", 6);
+	check_output_evidence(c, r, "receiver", "message", 6);
 	if (ns != MESSAGES || nr != ns) {
 		check_fail(r, "%d messages sent, %d received", ns, nr);
 		return;
@@ -231,7 +231,7 @@ static void segments(const struct check_ctx *c, struct check_result *r)
 	unsigned longest = 0;
 	int n = 0;
 
-	if (!lab_source_ran(c, "pkt", r))
+	if (!check_source_ran(c, "pkt", r))
 		return;
 	for (const struct event *e = ev_first(c->s, &f); e; e = ev_next(c->s, &f, e)) {
 		if (endpoint_port(e->pkt.to) != c->facts->port || e->pkt.len == 0)

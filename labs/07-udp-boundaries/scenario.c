@@ -53,7 +53,7 @@ static int udp_run(struct scenario *s, const struct lab_run *r)
 static int role_calls(const struct check_ctx *c, const char *role, const char *fn,
 		      const struct event **out, int max)
 {
-	struct ev_filter f = {.src = "call", .fn = fn, .err = "ok", .pid = lab_pid(c, role)};
+	struct ev_filter f = {.src = "call", .fn = fn, .err = "ok", .pid = check_pid(c, role)};
 	int n = 0;
 
 	for (const struct event *e = ev_first(c->s, &f); e && n < max; e = ev_next(c->s, &f, e))
@@ -110,7 +110,7 @@ static void truncated(const struct check_ctx *c, struct check_result *r)
 		return;
 	}
 	check_evidence(r, e);
-	lab_output_evidence(c, r, "receiver", "cut to", 1);
+	check_output_evidence(c, r, "receiver", "cut to", 1);
 	if (e->call.ret > e->call.len && asked_msg_trunc(e))
 		check_pass(r,
 			   "recvfrom() with MSG_TRUNC returned %lld, the datagram's real size, "
@@ -127,7 +127,7 @@ static void one_datagram_each(const struct check_ctx *c, struct check_result *r)
 	const struct event *sent[SHORT_SENDS + 1];
 	int ns = role_calls(c, "sender", "sendto", sent, SHORT_SENDS + 1), i = 0;
 
-	if (!lab_source_ran(c, "pkt", r))
+	if (!check_source_ran(c, "pkt", r))
 		return;
 	for (const struct event *e = ev_first(c->s, &f); e; e = ev_next(c->s, &f, e)) {
 		if (e->pkt.proto != PROTO_UDP)
@@ -151,14 +151,14 @@ static void refused(const struct check_ctx *c, struct check_result *r)
 	bool unconnected = lab_option(lab_run_of(c), "unconnected");
 	const struct event *e = ev_first(c->s, &(struct ev_filter){.src = "call",
 								   .err = "ECONNREFUSED",
-								   .pid = lab_pid(c, "client")});
+								   .pid = check_pid(c, "client")});
 	const struct event *timeout =
 		ev_first(c->s, &(struct ev_filter){.src = "call",
 						   .fn = "recvfrom",
 						   .err = "EAGAIN",
-						   .pid = lab_pid(c, "client")});
+						   .pid = check_pid(c, "client")});
 
-	lab_output_evidence(c, r, "client", "error", 1);
+	check_output_evidence(c, r, "client", "error", 1);
 	if (!unconnected && e) {
 		check_evidence(r, e);
 		check_pass(r,

@@ -93,35 +93,6 @@ void check_evidence_text(struct check_result *r, const char *fmt, ...)
 
 /* ---- finding events --------------------------------------------------- */
 
-int sock_local_port(const char *sock)
-{
-	const char *gt = sock ? strchr(sock, '>') : NULL;
-	const char *colon;
-
-	if (!gt)
-		return 0;
-	for (colon = gt; colon > sock && colon[-1] != ':'; colon--)
-		;
-	return colon > sock ? atoi(colon) : 0;
-}
-
-int sock_peer_port(const char *sock)
-{
-	const char *gt = sock ? strchr(sock, '>') : NULL;
-
-	return gt ? endpoint_port(gt + 1) : 0;
-}
-
-const char *sock_reversed(const char *sock, char *out, size_t cap)
-{
-	const char *gt = sock ? strchr(sock, '>') : NULL;
-
-	if (!gt)
-		return NULL;
-	snprintf(out, cap, "%s>%.*s", gt + 1, (int)(gt - sock), sock);
-	return out;
-}
-
 static bool str_is(const char *have, const char *want)
 {
 	return !want || (have && strcmp(have, want) == 0);
@@ -129,7 +100,7 @@ static bool str_is(const char *have, const char *want)
 
 static bool sock_has_port(const char *sock, int port)
 {
-	return sock_local_port(sock) == port || sock_peer_port(sock) == port;
+	return endpoint_pair_local_port(sock) == port || endpoint_pair_peer_port(sock) == port;
 }
 
 static bool event_has_port(const struct event *e, int port)

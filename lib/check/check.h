@@ -26,6 +26,7 @@
 #include <stdint.h>
 #include <sys/types.h>
 
+#include "check/facts.h"
 #include "session/event.h"
 #include "session/proctable.h"
 #include "session/session.h"
@@ -44,8 +45,6 @@ struct check_result {
 	int nevidence;
 	char evidence[CHECK_EVIDENCE_MAX][CHECK_LINE_MAX];
 };
-
-struct run_facts;
 
 /* What a check may look at: the session, its processes and sockets, and
  * the facts the scenario knows (which pid is the server, the port...). */
@@ -115,13 +114,5 @@ const struct event *ev_next(const struct session *s, const struct ev_filter *f,
 			    const struct event *prev);
 const struct event *ev_last(const struct session *s, const struct ev_filter *f);
 size_t ev_count(const struct session *s, const struct ev_filter *f);
-
-/* The local/peer ports of a sock (endpoint_port(), endpoint.h, for one
- * "IP:PORT"). */
-int sock_local_port(const char *sock);
-int sock_peer_port(const char *sock);
-/* The same connection seen from its other end: "A>B" becomes "B>A", in
- * out. Returns out, or NULL when sock names no peer. */
-const char *sock_reversed(const char *sock, char *out, size_t cap);
 
 #endif

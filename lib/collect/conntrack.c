@@ -43,19 +43,11 @@ const char *col_intern(struct collector *c, const char *s)
 /* The local side of "LOCAL>PEER". */
 void col_learn_sock(struct collector *c, const char *sock)
 {
-	const char *gt = sock ? strchr(sock, '>') : NULL;
 	char local[ENDPOINT_STR_MAX], unmapped[ENDPOINT_STR_MAX];
-	const char *colon;
 
-	if (!gt)
-		return;
-	colon = gt;
-	while (colon > sock && colon[-1] != ':')
-		colon--;
 	/* Port 0 is "not bound yet", not an address. */
-	if (colon == sock || (gt - colon == 1 && colon[0] == '0'))
+	if (endpoint_pair_split(sock, local, NULL, sizeof(local)) < 0 || endpoint_port(local) == 0)
 		return;
-	snprintf(local, sizeof(local), "%.*s", (int)(gt - sock), sock);
 	endpoint_text_unmapped(local, unmapped, sizeof(unmapped));
 	ptrmap_put(&c->endpoints, col_intern(c, unmapped), 1);
 }
@@ -157,6 +149,21 @@ bool collector_adopt_endpoint(struct collector *c, pid_t pid, const char *ip_por
 	return true;
 }
 
+/* The two ends of a connected socket's "LOCAL>PEER", unmapped. False for
+ * a socket without a peer, and for Unix sockets: they have no addresses
+ * to tell one pair from another. */
+static bool sock_ends(const char *sock, char *a, char *b, size_t cap)
+{
+	char local[ENDPOINT_STR_MAX], peer[ENDPOINT_STR_MAX];
+
+	if (!endpoint_pair_has_peer(sock) || strncmp(sock, "unix", 4) == 0)
+		return false;
+	endpoint_pair_split(sock, local, peer, sizeof(local));
+	endpoint_text_unmapped(local, a, cap);
+	endpoint_text_unmapped(peer, b, cap);
+	return true;
+}
+
 /*
  * The connection an event is about, numbered in the order connections
  * appear: "sock" (LOCAL>PEER) for calls and states, from and to for
@@ -171,15 +178,9 @@ static bool connection_ends(json_t *ev, char *a, char *b, size_t cap)
 	const char *sock = json_string_value(json_object_get(ev, "sock"));
 	const char *from = json_string_value(json_object_get(ev, "from"));
 	const char *to = json_string_value(json_object_get(ev, "to"));
-	const char *gt = sock ? strchr(sock, '>') : NULL;
-	char local[ENDPOINT_STR_MAX];
 
-	if (gt && strcmp(gt + 1, "*") != 0 && strncmp(sock, "unix", 4) != 0) {
-		snprintf(local, sizeof(local), "%.*s", (int)(gt - sock), sock);
-		endpoint_text_unmapped(local, a, cap);
-		endpoint_text_unmapped(gt + 1, b, cap);
+	if (sock_ends(sock, a, b, cap))
 		return true;
-	}
 	/* A state event's from and to are states, not addresses. */
 	if (!sock && src && strcmp(src, "pkt") == 0 && from && to) {
 		endpoint_text_unmapped(from, a, cap);
@@ -271,11 +272,12 @@ static long udp_flow_between(struct collector *c, const char *a, const char *b)
 long col_udp_flow_of_call(struct collector *c, const char *sock, const char *text, size_t len)
 {
 	static const char peer_tag[] = "\"peer\":\"", udp_tag[] = "\"proto\":\"udp\"";
-	const char *gt = strchr(sock, '>'), *peer, *end;
+	const char *peer, *end;
 	char peer_text[ENDPOINT_STR_MAX], unmapped[ENDPOINT_STR_MAX], half[ENDPOINT_STR_MAX + 16],
 		local[ENDPOINT_STR_MAX];
 
-	if (!gt || strcmp(gt + 1, "*") != 0 || !memmem(text, len, udp_tag, sizeof(udp_tag) - 1))
+	if (endpoint_pair_split(sock, local, peer_text, sizeof(local)) < 0 ||
+	    strcmp(peer_text, "*") != 0 || !memmem(text, len, udp_tag, sizeof(udp_tag) - 1))
 		return 0;
 	peer = memmem(text, len, peer_tag, sizeof(peer_tag) - 1);
 	if (!peer)
@@ -285,7 +287,6 @@ long col_udp_flow_of_call(struct collector *c, const char *sock, const char *tex
 	if (!end || end - peer >= (long)sizeof(peer_text))
 		return 0;
 	snprintf(peer_text, sizeof(peer_text), "%.*s", (int)(end - peer), peer);
-	snprintf(local, sizeof(local), "%.*s", (int)(gt - sock), sock);
 	endpoint_text_unmapped(peer_text, unmapped, sizeof(unmapped));
 	udp_half_key(endpoint_port(local), unmapped, half, sizeof(half));
 	return conn_for_key(c, half, true);
@@ -319,19 +320,13 @@ void col_number_connection(struct collector *c, json_t *ev)
  * a socket without a peer. */
 long col_conn_of_sock(struct collector *c, const char *sock)
 {
-	char local[ENDPOINT_STR_MAX], a[ENDPOINT_STR_MAX], b[ENDPOINT_STR_MAX];
-	const char *gt = strchr(sock, '>');
+	char a[ENDPOINT_STR_MAX], b[ENDPOINT_STR_MAX];
 	long conn = 0;
 
 	if (ptrmap_get(&c->sock_conn, sock, &conn))
 		return conn;
-	/* Unix sockets have no addresses to tell one pair from another. */
-	if (gt && strcmp(gt + 1, "*") != 0 && strncmp(sock, "unix", 4) != 0) {
-		snprintf(local, sizeof(local), "%.*s", (int)(gt - sock), sock);
-		endpoint_text_unmapped(local, a, sizeof(a));
-		endpoint_text_unmapped(gt + 1, b, sizeof(b));
+	if (sock_ends(sock, a, b, sizeof(a)))
 		conn = conn_between(c, a, b);
-	}
 	ptrmap_put(&c->sock_conn, sock, conn);
 	return conn;
 }

@@ -96,16 +96,16 @@ static int col_of_ep(struct ladder *l, const char *ep)
  * address yet (port 0) goes to its process's first column. */
 static int col_of_sock(struct ladder *l, const char *sock, pid_t pid)
 {
-	const char *gt = sock ? strchr(sock, '>') : NULL;
+	char local[ENDPOINT_STR_MAX];
 	const char *ep;
 	long at;
 	int c;
 
-	if (!gt)
+	if (endpoint_pair_split(sock, local, NULL, sizeof(local)) < 0)
 		return -1;
 	if (ptrmap_get(&l->by_sock, sock, &at))
 		return (int)at - 1;
-	ep = strpool_intern(l->s->pool, sock, (size_t)(gt - sock));
+	ep = strpool_intern(l->s->pool, local, strlen(local));
 	if (!ep)
 		return -1;
 	if (endpoint_port(ep) == 0)

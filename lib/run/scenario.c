@@ -100,14 +100,6 @@ struct run_proc *sc_proc_or_error(struct scenario *s, pid_t pid)
 	return p;
 }
 
-const struct run_proc *run_facts_proc(const struct run_facts *f, const char *role)
-{
-	for (int i = 0; f && i < f->nprocs; i++)
-		if (strcmp(f->procs[i].role, role) == 0)
-			return &f->procs[i];
-	return NULL;
-}
-
 struct scenario *scenario_begin(const struct scenario_options *o, char *err, size_t errlen)
 {
 	struct collector_options co = {.dir = o->dir, .command = o->command};

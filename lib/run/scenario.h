@@ -11,7 +11,7 @@
  *   scenario_wait(s, client, 5000);
  *
  * Every program is traced into the scenario's session. Its standard output
- * and error are captured: kept for the checks (run_facts), written into the
+ * and error are captured: kept for the checks (run_facts, check/facts.h), written into the
  * session as "output" notes, and echoed to the terminal with its role as a
  * prefix unless the scenario is quiet. socklab reaps every process that
  * ends -- its own children and orphans handed to it -- and notes how each
@@ -25,39 +25,11 @@
 #include <stddef.h>
 #include <sys/types.h>
 
+#include "check/facts.h"
 #include "collect/collector.h"
 
 /* An argv array from a list: ARGV("client", "127.0.0.1", "9190"). */
 #define ARGV(...) ((char *const[]){__VA_ARGS__, NULL})
-
-#define SCENARIO_MAX_PROCS  64
-#define SCENARIO_OUTPUT_MAX (1 << 20) /* bytes kept per program */
-
-/* One program a scenario started. */
-struct run_proc {
-	char role[32]; /* "server", "client 2" */
-	pid_t pid;
-	int status; /* as waitpid() gives it; valid when ended */
-	bool ended;
-	bool killed; /* socklab had to kill it at the end */
-	char *out;   /* its stdout and stderr, as written (NUL-terminated) */
-	size_t out_len;
-	bool out_overflow; /* it wrote more than SCENARIO_OUTPUT_MAX */
-	int out_fd;	   /* socklab's end of its output pipe; -1 when closed */
-	int in_fd;	   /* its stdin, kept open by scenario_start_typing; or -1 */
-};
-
-/* What the scenario knows, for the checks. */
-struct run_facts {
-	struct run_proc procs[SCENARIO_MAX_PROCS];
-	int nprocs;
-	bool fix;    /* a lab run with --fix */
-	int port;    /* the main port of the run */
-	void *extra; /* a lab's or an assignment's own facts */
-};
-
-/* The program that had role, or NULL. */
-const struct run_proc *run_facts_proc(const struct run_facts *f, const char *role);
 
 struct scenario_options {
 	const char *dir;      /* session folder */

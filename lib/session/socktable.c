@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "wire/endpoint.h"
+
 struct sock_info *socktable_find(const struct socktable *st, const char *sock)
 {
 	long at;
@@ -45,13 +47,6 @@ static bool is(const char *a, const char *b)
 	return a && strcmp(a, b) == 0;
 }
 
-static bool sock_has_no_peer(const char *sock)
-{
-	const char *gt = strchr(sock, '>');
-
-	return gt && strcmp(gt + 1, "*") == 0;
-}
-
 static void on_call(struct socktable *st, const struct event *e)
 {
 	struct sock_info *s = sock_get(st, e->call.sock, e->t);
@@ -64,7 +59,7 @@ static void on_call(struct socktable *st, const struct event *e)
 	s->fd = is(fn, "accept") || is(fn, "accept4") ? (int32_t)e->call.ret : e->call.fd;
 	/* A socket without a peer (an unconnected UDP socket) may talk to many:
 	 * its calls' conn is the flow of each datagram, not the socket's. */
-	if (e->conn >= 0 && !sock_has_no_peer(e->call.sock))
+	if (e->conn >= 0 && endpoint_pair_has_peer(e->call.sock))
 		s->conn = e->conn;
 	if (is(e->call.proto, "tcp"))
 		s->proto = PROTO_TCP;

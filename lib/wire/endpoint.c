@@ -137,3 +137,66 @@ int endpoint_port(const char *ip_port)
 
 	return colon ? atoi(colon + 1) : 0;
 }
+
+const char *endpoint_pair_peer(const char *sock)
+{
+	const char *gt = sock ? strchr(sock, '>') : NULL;
+
+	return gt ? gt + 1 : NULL;
+}
+
+/* Copies n bytes of from into out (cap bytes), cut to fit, with a NUL. */
+static void copy_cut(char *out, size_t cap, const char *from, size_t n)
+{
+	if (!out || !cap)
+		return;
+	if (n >= cap)
+		n = cap - 1;
+	memcpy(out, from, n);
+	out[n] = '\0';
+}
+
+int endpoint_pair_split(const char *sock, char *local, char *peer, size_t cap)
+{
+	const char *p = endpoint_pair_peer(sock);
+
+	if (!p)
+		return -1;
+	copy_cut(local, cap, sock, (size_t)(p - 1 - sock));
+	copy_cut(peer, cap, p, strlen(p));
+	return 0;
+}
+
+bool endpoint_pair_has_peer(const char *sock)
+{
+	const char *p = endpoint_pair_peer(sock);
+
+	return p && strcmp(p, "*") != 0;
+}
+
+int endpoint_pair_local_port(const char *sock)
+{
+	char local[ENDPOINT_STR_MAX];
+
+	return endpoint_pair_split(sock, local, NULL, sizeof(local)) < 0 ? 0 : endpoint_port(local);
+}
+
+int endpoint_pair_peer_port(const char *sock)
+{
+	return endpoint_port(endpoint_pair_peer(sock));
+}
+
+const char *endpoint_pair_reversed(const char *sock, char *out, size_t cap)
+{
+	char local[ENDPOINT_STR_MAX], peer[ENDPOINT_STR_MAX];
+	struct text t = {out, cap, 0};
+
+	if (!endpoint_pair_has_peer(sock) || !cap)
+		return NULL;
+	endpoint_pair_split(sock, local, peer, sizeof(local));
+	out[0] = '\0';
+	text_put(&t, peer);
+	text_put(&t, ">");
+	text_put(&t, local);
+	return out;
+}

@@ -17,6 +17,7 @@
 #ifndef SOCKLAB_ENDPOINT_H
 #define SOCKLAB_ENDPOINT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <sys/socket.h>
@@ -53,5 +54,28 @@ void endpoint_text_unmapped(const char *ip_port, char *out, size_t cap);
 
 /* The port of "IP:PORT" or "[IPV6]:PORT" (0 if none). */
 int endpoint_port(const char *ip_port);
+
+/*
+ * The halves of "LOCAL>PEER", each copied into a buffer of cap bytes
+ * (cut to fit); either buffer may be NULL. The peer of a socket with none
+ * is "*". Returns 0, or -1 when sock is NULL or not a pair (no '>').
+ */
+int endpoint_pair_split(const char *sock, char *local, char *peer, size_t cap);
+
+/* True when sock is a pair with a peer: not "*" (a listener, an
+ * unconnected UDP socket). */
+bool endpoint_pair_has_peer(const char *sock);
+
+/* The peer half of sock ("IP:PORT", "*"), pointing into sock; NULL when
+ * sock is not a pair. */
+const char *endpoint_pair_peer(const char *sock);
+
+/* The ports of sock's halves (0 for none, or when sock is not a pair). */
+int endpoint_pair_local_port(const char *sock);
+int endpoint_pair_peer_port(const char *sock);
+
+/* The same connection seen from its other end: "A>B" becomes "B>A", in
+ * out (cap bytes). Returns out, or NULL when sock has no peer. */
+const char *endpoint_pair_reversed(const char *sock, char *out, size_t cap);
 
 #endif

@@ -100,22 +100,18 @@ static void push_state(struct statesrc *s, int64_t t, const char *sock, enum tcp
 bool statesrc_keep(struct collector *c, json_t *ev, void *blob, void *ctx)
 {
 	const char *sock = json_string_value(json_object_get(ev, "sock"));
-	const char *gt = sock ? strchr(sock, '>') : NULL;
-	const char *peer_port = gt ? strrchr(gt, ':') : NULL;
 	pid_t caller = (pid_t)(intptr_t)ctx;
-	char local[ENDPOINT_STR_MAX];
+	char local[ENDPOINT_STR_MAX], peer[ENDPOINT_STR_MAX];
 
 	(void)blob;
-	if (!gt || (size_t)(gt - sock) >= sizeof(local))
+	if (endpoint_pair_split(sock, local, peer, sizeof(local)) < 0)
 		return false;
-	memcpy(local, sock, (size_t)(gt - sock));
-	local[gt - sock] = '\0';
 	if (collector_adopt_endpoint(c, caller, local)) {
 		json_object_set_new(ev, "pid", json_integer(caller));
 		return true;
 	}
 	return collector_knows_endpoint(c, local) ||
-	       (peer_port && collector_watches_port(c, atoi(peer_port + 1)));
+	       (endpoint_port(peer) && collector_watches_port(c, endpoint_port(peer)));
 }
 
 /* The process (thread group) of a thread, from /proc; 0 if it is gone. */

@@ -105,24 +105,3 @@ Test(check, a_check_that_decides_nothing_fails)
 	cr_assert(strstr(r.summary, "decided nothing"));
 	check_ctx_free(&ctx);
 }
-
-Test(check, ports_of_addresses_and_sockets)
-{
-	cr_assert_eq(endpoint_port("127.0.0.1:9190"), 9190);
-	cr_assert_eq(endpoint_port("[::1]:80"), 80);
-	cr_assert_eq(sock_local_port("[::1]:80>[::1]:40000"), 80);
-	cr_assert_eq(sock_peer_port("[::1]:80>[::1]:40000"), 40000);
-	cr_assert_eq(sock_peer_port("0.0.0.0:9190>*"), 0);
-	cr_assert_eq(sock_local_port("nonsense"), 0);
-}
-
-Test(check, a_socket_seen_from_its_other_end)
-{
-	char out[64];
-
-	sock_reversed("127.0.0.1:40000>127.0.0.1:9190", out, sizeof(out));
-	cr_assert_str_eq(out, "127.0.0.1:9190>127.0.0.1:40000");
-	sock_reversed("[::1]:40000>[::1]:9190", out, sizeof(out));
-	cr_assert_str_eq(out, "[::1]:9190>[::1]:40000");
-	cr_assert_null(sock_reversed("0.0.0.0:9190", out, sizeof(out)), "no peer, no other end");
-}

@@ -62,9 +62,9 @@ Test(labkit, a_source_that_did_not_run_skips_the_check_and_says_why)
 
 	load("{\"call\":{\"ok\":true},\"pkt\":{\"ok\":false,\"why\":\"socklab needs root\"}}",
 	     sampled);
-	cr_assert(lab_source_ran(&ctx, "call", &r));
+	cr_assert(check_source_ran(&ctx, "call", &r));
 	cr_assert_not(r.decided);
-	cr_assert_not(lab_source_ran(&ctx, "pkt", &r));
+	cr_assert_not(check_source_ran(&ctx, "pkt", &r));
 	cr_assert(r.skipped);
 	cr_assert_str_eq(r.summary, "socklab needs root");
 	unload();
@@ -75,7 +75,7 @@ Test(labkit, a_source_this_socklab_lacks_skips_the_check_too)
 	struct check_result r = {0};
 
 	load(NULL, sampled);
-	cr_assert_not(lab_source_ran(&ctx, "state", &r));
+	cr_assert_not(check_source_ran(&ctx, "state", &r));
 	cr_assert(r.skipped);
 	unload();
 }
@@ -83,10 +83,10 @@ Test(labkit, a_source_this_socklab_lacks_skips_the_check_too)
 Test(labkit, states_are_exact_only_when_tracefs_followed_them)
 {
 	load(NULL, sampled);
-	cr_assert_not(lab_states_exact(&ctx));
+	cr_assert_not(check_states_exact(&ctx));
 	unload();
 	load(NULL, followed);
-	cr_assert(lab_states_exact(&ctx));
+	cr_assert(check_states_exact(&ctx));
 	unload();
 }
 
