@@ -9,6 +9,7 @@
 #ifndef SOCKLAB_CLI_H
 #define SOCKLAB_CLI_H
 
+#include <signal.h>
 #include <stdbool.h>
 
 enum exit_status { EXIT_OK = 0, EXIT_FAILED = 1, EXIT_USAGE = 2 };
@@ -41,6 +42,16 @@ int cli_help(const struct command *c);
 /* Says how to get help after a usage error, and returns EXIT_USAGE. */
 int cli_usage_error(const struct command *c, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+
+/*
+ * Ctrl-C, SIGTERM and SIGHUP each add 1 to *count: a command stops when it
+ * sees it non-zero (trace escalates on the second). restart: a call they
+ * interrupt resumes (SA_RESTART), for commands whose waits poll *count;
+ * without, a waitpid() in progress returns EINTR at once. (watch, with a
+ * collector's threads running, blocks these signals in every thread and
+ * sigwait()s for them on its main thread instead.)
+ */
+void cli_catch_interrupts(volatile sig_atomic_t *count, bool restart);
 
 /* The interface of --iface IF, checked: -1 to go on (*iface is set), or
  * EXIT_USAGE when there is no such interface here (said). */

@@ -94,12 +94,6 @@ struct grade_batch {
 static volatile sig_atomic_t interrupted;
 static volatile sig_atomic_t worker_stop;
 
-static void on_interrupt(int sig)
-{
-	(void)sig;
-	interrupted = 1;
-}
-
 static void on_worker_stop(int sig)
 {
 	(void)sig;
@@ -573,8 +567,7 @@ int cmd_grade(int argc, char **argv)
 	bo.outdir = gb.out;
 	bo.jobs = ga.jobs;
 	gb.results = json_array();
-	signal(SIGINT, on_interrupt);
-	signal(SIGTERM, on_interrupt);
+	cli_catch_interrupts(&interrupted, true);
 	fprintf(stderr, "socklab grade %s: %d submission%s, %d at a time; results in %s\n",
 		ga.a->name, n, n > 1 ? "s" : "", ga.jobs, gb.out);
 	if (batch_run(subs, n, &bo, err, sizeof(err)) < 0) {

@@ -153,12 +153,6 @@ static int check_runnable(const struct lab *l, const struct lab_run *r)
 
 static volatile sig_atomic_t interrupted;
 
-static void on_interrupt(int sig)
-{
-	(void)sig;
-	interrupted = 1;
-}
-
 /* One run: the scenario, then its checkpoints. It runs on the main thread
  * without the viewer, and on a thread of its own with it (the viewer has
  * the main thread and the terminal; the report waits in a buffer). */
@@ -321,9 +315,7 @@ int cmd_run(int argc, char **argv)
 	}
 	/* Ctrl-C, or being told to stop, ends the scenario early; the lab's
 	 * network is still removed. */
-	signal(SIGINT, on_interrupt);
-	signal(SIGTERM, on_interrupt);
-	signal(SIGHUP, on_interrupt);
+	cli_catch_interrupts(&interrupted, true);
 	if (net_up(&a, &net) < 0) {
 		free(dir);
 		return EXIT_USAGE;

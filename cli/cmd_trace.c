@@ -31,6 +31,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "base/clock.h"
 #include "cli.h"
 #include "collect/collector.h"
 #include "collect/live.h"
@@ -87,26 +88,6 @@ static volatile sig_atomic_t interrupted;
 /* The viewer has the terminal: say nothing on it. */
 static atomic_bool viewing;
 
-static void on_interrupt(int sig)
-{
-	(void)sig;
-	interrupted++;
-}
-
-/* SIGINT, SIGTERM and SIGHUP end the session, not socklab: the handler
- * only counts, and interrupts waitpid() (no SA_RESTART). */
-static void catch_interrupts(void)
-{
-	struct sigaction sa;
-
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_interrupt;
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
-}
-
 /* Sends sig to every process below socklab. */
 static void signal_descendants(int sig)
 {
@@ -121,11 +102,8 @@ static void signal_descendants(int sig)
  * Ctrl-C from the terminal), then SIGTERM, then SIGKILL. */
 static void escalate(int64_t *since_ms, int *level)
 {
-	struct timespec ts;
-	int64_t now;
+	int64_t now = mono_ms();
 
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	now = ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 	if (*since_ms == 0)
 		*since_ms = now;
 	if (*level < 1 && (now - *since_ms > GRACE_MS || interrupted > 1)) {
@@ -201,7 +179,7 @@ static int wait_all(const struct reaped_sink *sink, pid_t top, const char *prog)
 		} else if (interrupted) {
 			escalate(&since, &level);
 			if (pid == 0)
-				usleep(50 * 1000);
+				sleep_ms(50);
 		}
 	}
 }
@@ -288,7 +266,9 @@ static pid_t start_traced(struct tracee_options *to, char **argv, const char *pr
 	pid_t pid;
 
 	prctl(PR_SET_CHILD_SUBREAPER, 1);
-	catch_interrupts();
+	/* SIGINT, SIGTERM and SIGHUP end the session, not socklab: they
+	 * only count, and interrupt waitpid(). */
+	cli_catch_interrupts(&interrupted, false);
 	to->argv = argv;
 	to->preload = preload;
 	to->ring = ring;

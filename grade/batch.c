@@ -22,6 +22,9 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "base/clock.h"
+#include "base/errmsg.h"
+
 #define KILL_GRACE_MS 5000 /* after SIGTERM, before SIGKILL */
 
 struct batch {
@@ -31,14 +34,6 @@ struct batch {
 	char root[64]; /* the work folders' parent */
 	bool stopping;
 };
-
-static long long now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
 
 static int remove_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
 {
@@ -99,7 +94,7 @@ static void start_job(struct batch *b, struct batch_job *j)
 		return;
 	}
 	j->worker = pid;
-	j->deadline_ms = now_ms() + (long long)b->o->deadline_s * 1000;
+	j->deadline_ms = mono_ms() + (long long)b->o->deadline_s * 1000;
 	b->running++;
 }
 
@@ -152,7 +147,7 @@ static void enforce(struct batch *b, struct batch_job *j, long long now)
 
 static void step(struct batch *b)
 {
-	long long now = now_ms();
+	long long now = mono_ms();
 
 	if (b->o->stop && *b->o->stop && !b->stopping) {
 		b->stopping = true;
@@ -178,13 +173,6 @@ static void step(struct batch *b)
 		b->o->on_done(b->o->arg, &b->jobs[b->reported++]);
 }
 
-static void nap_ms(int ms)
-{
-	struct timespec ts = {0, ms * 1000000L};
-
-	nanosleep(&ts, NULL);
-}
-
 int batch_run(const struct submission *subs, int n, const struct batch_options *o, char *err,
 	      size_t errlen)
 {
@@ -193,7 +181,7 @@ int batch_run(const struct submission *subs, int n, const struct batch_options *
 	snprintf(b.root, sizeof(b.root), "/tmp/socklab-grade.XXXXXX");
 	if (!(b.jobs = calloc((size_t)n, sizeof(*b.jobs))) || !mkdtemp(b.root) ||
 	    chmod(b.root, 0711) < 0) {
-		snprintf(err, errlen, "cannot make a work folder in /tmp: %s", strerror(errno));
+		errmsg(err, errlen, "cannot make a work folder in /tmp: %s", strerror(errno));
 		free(b.jobs);
 		return -1;
 	}
@@ -210,7 +198,7 @@ int batch_run(const struct submission *subs, int n, const struct batch_options *
 	while (b.reported < n) {
 		step(&b);
 		if (b.reported < n)
-			nap_ms(20);
+			sleep_ms(20);
 	}
 	remove_tree(b.root);
 	free(b.jobs);

@@ -19,6 +19,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "base/clock.h"
 #include "base/errmsg.h"
 #include "grade.h"
 #include "wire/progcheck.h"
@@ -199,14 +200,6 @@ static void argv_free(char **argv)
 
 /* ---- running the build --------------------------------------------------- */
 
-static int64_t now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 /* Reads fd until end of file or the deadline, keeping BUILD_OUTPUT_MAX. */
 static char *read_output(int fd, int64_t deadline, bool *timed_out)
 {
@@ -216,7 +209,7 @@ static char *read_output(int fd, int64_t deadline, bool *timed_out)
 	*timed_out = false;
 	for (;;) {
 		struct pollfd p = {.fd = fd, .events = POLLIN};
-		int64_t left = deadline - now_ms();
+		int64_t left = deadline - mono_ms();
 		ssize_t n;
 
 		if (left <= 0 || poll(&p, 1, (int)left) == 0) {
@@ -271,7 +264,7 @@ static int run_build(const struct grade_options *o, char **argv, struct build_re
 		close(fds[0]);
 		return -1;
 	}
-	b->output = read_output(fds[0], now_ms() + BUILD_MS, timed_out);
+	b->output = read_output(fds[0], mono_ms() + BUILD_MS, timed_out);
 	close(fds[0]);
 	if (*timed_out) {
 		kill(-pid, SIGKILL);
@@ -326,20 +319,20 @@ static const char *pick_program(const struct grade_options *o, const struct cand
 			pick = c->names[i];
 	}
 	if (o->prog)
-		snprintf(why, whylen, "make built no program named %s", o->prog);
+		errmsg(why, whylen, "make built no program named %s", o->prog);
 	else if (c->n == 0)
-		snprintf(why, whylen,
-			 "make built no program (no new executable file in the "
-			 "submission's folder)");
+		errmsg(why, whylen,
+		       "make built no program (no new executable file in the "
+		       "submission's folder)");
 	else if (c->n == 1)
 		return c->names[0];
 	else if (hinted == 1)
 		return pick;
 	else
-		snprintf(why, whylen,
-			 "make built %d programs (%.60s, %.60s%s): say which one to grade "
-			 "with --prog NAME",
-			 c->n, c->names[0], c->names[1], c->n > 2 ? ", ..." : "");
+		errmsg(why, whylen,
+		       "make built %d programs (%.60s, %.60s%s): say which one to grade "
+		       "with --prog NAME",
+		       c->n, c->names[0], c->names[1], c->n > 2 ? ", ..." : "");
 	return NULL;
 }
 
@@ -443,7 +436,7 @@ int build_submission(const struct submission *sub, const struct grade_options *o
 	}
 	ret = has_makefile(o->workdir) ? build_with_make(o, b) : build_with_cc(sub, o, b);
 	if (ret < 0)
-		snprintf(err, errlen, "cannot run the build of %s: %s", sub->path, strerror(errno));
+		errmsg(err, errlen, "cannot run the build of %s: %s", sub->path, strerror(errno));
 	if (!b->output)
 		b->output = strdup("");
 	return ret;

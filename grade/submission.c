@@ -9,12 +9,14 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "base/array.h"
 #include "base/errmsg.h"
 #include "grade.h"
 
 struct found {
 	struct submission *v;
-	int n, cap;
+	int n;
+	size_t cap;
 };
 
 static bool ends_with(const char *s, const char *tail)
@@ -119,14 +121,8 @@ static int add(struct found *f, const char *path, enum submission_kind kind)
 	struct submission *s;
 	char name[100];
 
-	if (f->n == f->cap) {
-		int cap = f->cap ? f->cap * 2 : 16;
-		struct submission *v = realloc(f->v, (size_t)cap * sizeof(*v));
-		if (!v)
-			return -1;
-		f->v = v;
-		f->cap = cap;
-	}
+	if (array_grow(&f->v, &f->cap, (size_t)f->n, sizeof(*f->v)) < 0)
+		return -1;
 	s = &f->v[f->n];
 	name_of(path, name, sizeof(name));
 	snprintf(s->name, sizeof(s->name), "%s", name);
@@ -179,10 +175,9 @@ int submissions_find(char *const paths[], int npaths, struct submission **out, c
 		int ret;
 
 		if (classify(paths[i], &kind) < 0) {
-			snprintf(err, errlen, "%s: %s", paths[i],
-				 access(paths[i], F_OK) < 0
-					 ? "no such file or folder"
-					 : "not a program, a .c file or a folder");
+			errmsg(err, errlen, "%s: %s", paths[i],
+			       access(paths[i], F_OK) < 0 ? "no such file or folder"
+							  : "not a program, a .c file or a folder");
 			goto out_free;
 		}
 		if (kind == SUB_FOLDER && is_class_folder(paths[i]))

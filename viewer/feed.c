@@ -15,6 +15,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/array.h"
+
 struct viewer_feed {
 	pthread_mutex_t lock;
 	char *buf; /* whole lines, each ending in '\n' */
@@ -47,17 +49,9 @@ void viewer_feed_line(void *arg, const char *line, size_t len)
 	struct viewer_feed *f = arg;
 
 	pthread_mutex_lock(&f->lock);
-	if (f->len + len + 1 > f->cap) {
-		size_t cap = f->cap ? f->cap : 65536;
-		char *bigger;
-		while (cap < f->len + len + 1)
-			cap *= 2;
-		bigger = realloc(f->buf, cap);
-		if (!bigger)
-			goto out_unlock;
-		f->buf = bigger;
-		f->cap = cap;
-	}
+	/* Room for the line and its newline: bytes up to index len + len. */
+	if (array_grow(&f->buf, &f->cap, f->len + len, 1) < 0)
+		goto out_unlock;
 	memcpy(f->buf + f->len, line, len);
 	f->buf[f->len + len] = '\n';
 	f->len += len + 1;

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "base/errmsg.h"
 #include "check/check.h"
 
 static bool all_digits(const char *s)
@@ -48,10 +49,8 @@ static const char *after_key(const char *text, const char *key)
 static int number(struct filter *f, enum filter_kind kind, const char *digits, char *err,
 		  size_t errlen)
 {
-	if (!all_digits(digits) || strlen(digits) > 9) {
-		snprintf(err, errlen, "'%s' is not a number", digits);
-		return -1;
-	}
+	if (!all_digits(digits) || strlen(digits) > 9)
+		return errmsg(err, errlen, "'%s' is not a number", digits);
 	f->kind = kind;
 	f->num = strtol(digits, NULL, 10);
 	return 0;
@@ -83,10 +82,10 @@ int filter_parse(struct filter *f, const char *text, char *err, size_t errlen)
 		g.kind = FILTER_WORD;
 		snprintf(g.word, sizeof(g.word), "%s", text);
 	} else {
-		snprintf(err, errlen,
-			 "'%s' is not a filter: give a pid (1201), a port (:9190) "
-			 "or a call name (accept)",
-			 text);
+		errmsg(err, errlen,
+		       "'%s' is not a filter: give a pid (1201), a port (:9190) "
+		       "or a call name (accept)",
+		       text);
 		return -1;
 	}
 done:

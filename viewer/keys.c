@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/clock.h"
 #include "ui.h"
 
 enum action {
@@ -183,7 +184,7 @@ static int play(struct ui *u)
 		return UI_REDRAW;
 	}
 	model_play(m, !m->playing);
-	u->last_step_ns = ui_now();
+	u->last_step_ns = mono_ns();
 	return UI_REDRAW;
 }
 

@@ -21,6 +21,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "base/errmsg.h"
+
 static volatile sig_atomic_t interrupted;
 static volatile sig_atomic_t active; /* curses owns the terminal */
 static SCREEN *screen;
@@ -170,17 +172,14 @@ int term_start(struct term *t, const struct term_options *o, char *err, size_t e
 
 	memset(t, 0, sizeof(*t));
 	setlocale(LC_ALL, "");
-	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		snprintf(err, errlen, "the viewer needs a terminal (for text, use: socklab show)");
-		return -1;
-	}
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+		return errmsg(err, errlen,
+			      "the viewer needs a terminal (for text, use: socklab show)");
 	t->utf8 = wants_utf8(o);
 	screen = newterm(NULL, stdout, stdin);
-	if (!screen) {
-		snprintf(err, errlen, "cannot use this terminal (TERM=%s)",
-			 getenv("TERM") ? getenv("TERM") : "unset");
-		return -1;
-	}
+	if (!screen)
+		return errmsg(err, errlen, "cannot use this terminal (TERM=%s)",
+			      getenv("TERM") ? getenv("TERM") : "unset");
 	set_term(screen);
 	active = 1;
 	if (!registered)

@@ -48,9 +48,6 @@ struct ui {
 int ui_key(struct ui *u, int key);
 /* Draws the whole screen from the model (curses sends only what changed). */
 void ui_draw(struct ui *u);
-/* CLOCK_MONOTONIC in ns. */
-int64_t ui_now(void);
-
 /* The key bindings, for the help screen: made from the keymap, so every
  * key bound is shown. Ends with a row of NULLs. */
 struct key_help {

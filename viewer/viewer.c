@@ -18,6 +18,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "base/clock.h"
+#include "base/errmsg.h"
 #include "draw.h"
 #include "viewer.h"
 
@@ -28,14 +30,6 @@
 #define LOAD_FRAME_NS (100 * 1000 * 1000LL)
 /* Lines of a live feed taken in one go: a burst cannot freeze the keys. */
 #define FEED_LINES_MAX 20000
-
-int64_t ui_now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000000000LL + ts.tv_nsec;
-}
 
 /* ---- taking events in ------------------------------------------------------ */
 
@@ -51,7 +45,7 @@ static void say_bad_lines(struct ui *u)
 
 static int take_file(struct ui *u)
 {
-	int64_t now = ui_now(), until = now + LOAD_SLICE_NS;
+	int64_t now = mono_ns(), until = now + LOAD_SLICE_NS;
 	char err[512];
 	int more;
 
@@ -60,12 +54,12 @@ static int take_file(struct ui *u)
 	do {
 		more = session_load(&u->m.s, 256, err, sizeof(err));
 		model_take_loaded(&u->m);
-	} while (more > 0 && (now = ui_now()) < until);
+	} while (more > 0 && (now = mono_ns()) < until);
 	if (more > 0)
 		return u->stats.frames == 0 || now - u->last_draw_ns >= LOAD_FRAME_NS ? UI_REDRAW
 										      : 0;
 	u->m.loading = false;
-	u->stats.loaded_ns = ui_now() - u->stats.start_ns;
+	u->stats.loaded_ns = mono_ns() - u->stats.start_ns;
 	say_bad_lines(u);
 	if (more < 0)
 		snprintf(u->m.msg, sizeof(u->m.msg), "%.400s", err);
@@ -107,7 +101,7 @@ static int take_feed(struct ui *u)
 		b->len -= used;
 	}
 	if (b->t0)
-		u->m.now = ui_now() - b->t0;
+		u->m.now = mono_ns() - b->t0;
 	if (b->ended && !u->m.ended[0]) {
 		snprintf(u->m.ended, sizeof(u->m.ended), "%s", b->why[0] ? b->why : "the end");
 		flags = UI_REDRAW;
@@ -120,7 +114,7 @@ static int take_feed(struct ui *u)
 /* Playing, and the clock of a live session (TIME_WAIT counts down). */
 static int tick(struct ui *u)
 {
-	int64_t now = ui_now();
+	int64_t now = mono_ns();
 
 	if (u->m.playing && now - u->last_step_ns >= 1000000000LL / u->m.speed) {
 		u->last_step_ns = now;
@@ -140,7 +134,7 @@ static int wait_ms(const struct ui *u)
 	if (u->m.loading || u->batch.len > 0)
 		return 0;
 	if (u->m.playing) {
-		int64_t left = 1000000000LL / u->m.speed - (ui_now() - u->last_step_ns);
+		int64_t left = 1000000000LL / u->m.speed - (mono_ns() - u->last_step_ns);
 		return left > 0 ? (int)(left / 1000000) + 1 : 0;
 	}
 	return u->feed ? 100 : 500;
@@ -158,7 +152,7 @@ static void frame(struct ui *u)
 	ui_draw(u);
 	wnoutrefresh(stdscr);
 	doupdate();
-	now = ui_now();
+	now = mono_ns();
 	if (u->stats.frames++ == 0)
 		u->stats.first_frame_ns = now - u->stats.start_ns;
 	if (u->stats.key_ns && u->stats.nredraw < UI_SAMPLES)
@@ -181,7 +175,7 @@ static void run(struct ui *u)
 			flags = 0;
 			continue;
 		}
-		u->stats.key_ns = ui_now();
+		u->stats.key_ns = mono_ns();
 		flags = ui_key(u, key);
 		if (flags & UI_QUIT)
 			break;
@@ -234,11 +228,11 @@ static struct ui *ui_new(char *err, size_t errlen)
 	struct ui *u = calloc(1, sizeof(*u));
 
 	if (!u || model_init(&u->m) < 0) {
-		snprintf(err, errlen, "out of memory");
+		errmsg(err, errlen, "out of memory");
 		free(u);
 		return NULL;
 	}
-	u->stats.start_ns = ui_now();
+	u->stats.start_ns = mono_ns();
 	return u;
 }
 

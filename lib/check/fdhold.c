@@ -81,7 +81,10 @@ static int inherited_at(const struct check_ctx *c, const struct event *accept,
 bool fdhold_find(const struct check_ctx *c, const struct event *accept, int64_t t,
 		 struct fd_holder *h)
 {
-	struct ev_filter forks = {.src = "proc", .fn = "fork", .pid = accept->pid, .after = accept->t};
+	struct ev_filter forks = {.src = "proc",
+				  .fn = "fork",
+				  .pid = accept->pid,
+				  .after = accept->t};
 	const char *sock = accept->call.sock;
 	const struct event *fork = NULL;
 	struct fd_held fds[FDS_MAX], inherited[FDS_MAX];

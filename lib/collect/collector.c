@@ -38,6 +38,9 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "base/array.h"
+#include "base/clock.h"
+#include "base/errmsg.h"
 #include "base/jscan.h"
 #include "base/ptrmap.h"
 #include "base/strpool.h"
@@ -67,14 +70,8 @@ static int heap_push(struct heap *h, const struct pending *p)
 {
 	size_t i;
 
-	if (h->n == h->cap) {
-		size_t cap = h->cap ? h->cap * 2 : 1024;
-		struct pending *a = realloc(h->a, cap * sizeof(*a));
-		if (!a)
-			return -1;
-		h->a = a;
-		h->cap = cap;
-	}
+	if (array_grow(&h->a, &h->cap, h->n, sizeof(*h->a)) < 0)
+		return -1;
 	i = h->n++;
 	h->a[i] = *p;
 	while (i > 0 && pending_before(&h->a[i], &h->a[(i - 1) / 2])) {
@@ -196,13 +193,6 @@ static void scan_procs(struct collector *c, bool force)
 
 /* ---- the thread ------------------------------------------------------- */
 
-static void nap(long ns)
-{
-	struct timespec ts = {0, ns};
-
-	nanosleep(&ts, NULL);
-}
-
 /* At the end: everything still in the ring, waiting out a producer that
  * claimed a slot and was killed before filling it. */
 static void drain_ring(struct collector *c)
@@ -212,7 +202,7 @@ static void drain_ring(struct collector *c)
 
 	while (atomic_load(&h->head) < atomic_load(&h->tail) && ring_now_ns() - start < DRAIN_NS) {
 		if (!col_take_ring(c))
-			nap(1000000);
+			sleep_ms(1);
 	}
 	col_take_ring(c);
 }
@@ -227,7 +217,7 @@ static void *collector_main(void *arg)
 		scan_procs(c, false);
 		busy |= flush_until(c, collector_now(c) - REORDER_NS, FLUSH_BATCH);
 		if (!busy)
-			nap(1000000);
+			sleep_ms(1);
 	}
 	drain_ring(c);
 	col_take_inbox(c);
@@ -295,16 +285,10 @@ void collector_push(struct collector *c, json_t *ev, collector_flush_fn fn, void
 
 	p.t = json_integer_value(json_object_get(ev, "t"));
 	pthread_mutex_lock(&c->lock);
-	if (c->inbox_n == c->inbox_cap) {
-		size_t cap = c->inbox_cap ? c->inbox_cap * 2 : 256;
-		struct pending *bigger = realloc(c->inbox, cap * sizeof(*bigger));
-		if (!bigger) {
-			pthread_mutex_unlock(&c->lock);
-			json_decref(ev);
-			return;
-		}
-		c->inbox = bigger;
-		c->inbox_cap = cap;
+	if (array_grow(&c->inbox, &c->inbox_cap, c->inbox_n, sizeof(*c->inbox)) < 0) {
+		pthread_mutex_unlock(&c->lock);
+		json_decref(ev);
+		return;
 	}
 	c->inbox[c->inbox_n++] = p;
 	pthread_mutex_unlock(&c->lock);
@@ -364,14 +348,6 @@ void collector_source_status(struct collector *c, const char *name, bool ok, con
 			       : json_pack("{sb ss}", "ok", 0, "why", why));
 }
 
-static int64_t realtime_ns(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_REALTIME, &ts);
-	return (int64_t)ts.tv_sec * 1000000000LL + ts.tv_nsec;
-}
-
 /* Where rings live: shared memory, so traced programs map it at memory
  * speed, and gone at reboot. */
 #define RING_DIR "/dev/shm"
@@ -392,10 +368,8 @@ static int open_ring(struct collector *c, const struct collector_options *o, cha
 
 	if (o->ring_path) {
 		snprintf(c->ring_path, sizeof(c->ring_path), "%s", o->ring_path);
-		if (ring_attach(&c->ring, c->ring_path) < 0) {
-			snprintf(err, errlen, "%s: not a socklab ring", c->ring_path);
-			return -1;
-		}
+		if (ring_attach(&c->ring, c->ring_path) < 0)
+			return errmsg(err, errlen, "%s: not a socklab ring", c->ring_path);
 		return 0;
 	}
 	/* A socklab that was killed left its ring behind: clear those first. */
@@ -498,7 +472,7 @@ struct collector *collector_start(const struct collector_options *o, char *err, 
 	struct collector *c = calloc(1, sizeof(*c));
 
 	if (!c) {
-		snprintf(err, errlen, "out of memory");
+		errmsg(err, errlen, "out of memory");
 		return NULL;
 	}
 	pthread_mutex_init(&c->lock, NULL);
@@ -518,21 +492,21 @@ struct collector *collector_start(const struct collector_options *o, char *err, 
 	c->capture_iface = o->capture_iface ? strdup(o->capture_iface) : NULL;
 	c->capture_netns = o->capture_netns ? strdup(o->capture_netns) : NULL;
 	if (!c->dir || !c->pool || !c->procs) {
-		snprintf(err, errlen, "out of memory");
+		errmsg(err, errlen, "out of memory");
 		goto out_free;
 	}
 	if (col_open_output(c, err, errlen) < 0 || open_ring(c, o, err, errlen) < 0)
 		goto out_free;
 	/* Every "t" counts from the ring's start: the tracer reads it there. */
 	c->t0 = c->ring.hdr->t0_ns;
-	c->t0_realtime = realtime_ns() - (ring_now_ns() - c->t0);
+	c->t0_realtime = real_ns() - (ring_now_ns() - c->t0);
 	c->meta = col_meta_new(o, c->t0_realtime);
 	col_write_meta(c);
 	start_sources(c, o->sources);
 	if (!o->keep_root && drop_privileges(c, err, errlen) < 0)
 		goto out_stop_sources;
 	if (pthread_create(&c->thread, NULL, collector_main, c) != 0) {
-		snprintf(err, errlen, "cannot start the collector thread");
+		errmsg(err, errlen, "cannot start the collector thread");
 		goto out_stop_sources;
 	}
 	return c;

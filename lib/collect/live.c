@@ -18,14 +18,14 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "base/errmsg.h"
 #include "wire/ring.h"
 
 #define LIVE_FILE "watch.json"
 
 static int fail(char *err, size_t errlen, const char *what, const char *path)
 {
-	snprintf(err, errlen, "%s %s: %s", what, path, strerror(errno));
-	return -1;
+	return errmsg(err, errlen, "%s %s: %s", what, path, strerror(errno));
 }
 
 /* A folder of this user's alone: no one else may write, or read, in it. */
@@ -36,10 +36,10 @@ static int check_private(const char *dir, char *err, size_t errlen)
 	if (lstat(dir, &st) < 0)
 		return fail(err, errlen, "cannot use", dir);
 	if (!S_ISDIR(st.st_mode) || st.st_uid != getuid() || (st.st_mode & 077)) {
-		snprintf(err, errlen,
-			 "%s is not a private folder of yours (mode %o, owner %d): remove it and "
-			 "try again",
-			 dir, (unsigned)(st.st_mode & 07777), (int)st.st_uid);
+		errmsg(err, errlen,
+		       "%s is not a private folder of yours (mode %o, owner %d): remove it and "
+		       "try again",
+		       dir, (unsigned)(st.st_mode & 07777), (int)st.st_uid);
 		return -1;
 	}
 	return 0;
@@ -54,10 +54,8 @@ int live_dir(char *out, size_t cap, char *err, size_t errlen)
 		n = snprintf(out, cap, "%s/socklab", xdg);
 	else
 		n = snprintf(out, cap, "/tmp/socklab-%d", (int)getuid());
-	if (n < 0 || (size_t)n >= cap) {
-		snprintf(err, errlen, "the path of the live-session folder is too long");
-		return -1;
-	}
+	if (n < 0 || (size_t)n >= cap)
+		return errmsg(err, errlen, "the path of the live-session folder is too long");
 	if (mkdir(out, 0700) < 0 && errno != EEXIST)
 		return fail(err, errlen, "cannot make", out);
 	return check_private(out, err, errlen);

@@ -14,6 +14,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "base/errmsg.h"
+
 /* A decimal id from the environment: -1 when absent, -2 when not a number. */
 static long id_from_env(const char *name)
 {
@@ -50,9 +52,8 @@ static int hand_over(const char *path, uid_t uid, gid_t gid, int depth, char *er
 	if (lchown(path, uid, gid) < 0) {
 		if (depth > 0 && errno == ENOENT)
 			return 0;
-		snprintf(err, errlen, "cannot give %s to uid %d: %s", path, (int)uid,
-			 strerror(errno));
-		return -1;
+		return errmsg(err, errlen, "cannot give %s to uid %d: %s", path, (int)uid,
+			      strerror(errno));
 	}
 	if (depth == HAND_OVER_DEPTH || lstat(path, &st) < 0 || !S_ISDIR(st.st_mode))
 		return 0;
@@ -77,10 +78,8 @@ static int sudo_user(uid_t *uid, gid_t *gid, char *err, size_t errlen)
 
 	if (geteuid() != 0 || u == -1 || g == -1 || u == 0)
 		return 0;
-	if (u < 0 || g < 0) {
-		snprintf(err, errlen, "SUDO_UID and SUDO_GID must be numbers");
-		return -1;
-	}
+	if (u < 0 || g < 0)
+		return errmsg(err, errlen, "SUDO_UID and SUDO_GID must be numbers");
 	*uid = (uid_t)u;
 	*gid = (gid_t)g;
 	return 1;
@@ -93,16 +92,12 @@ static int become(uid_t uid, gid_t gid, char *err, size_t errlen)
 	struct passwd *pw = getpwuid(uid);
 	int r = pw ? initgroups(pw->pw_name, gid) : setgroups(1, &gid);
 
-	if (r < 0 || setresgid(gid, gid, gid) < 0 || setresuid(uid, uid, uid) < 0) {
-		snprintf(err, errlen, "cannot become uid %d gid %d: %s", (int)uid, (int)gid,
-			 strerror(errno));
-		return -1;
-	}
+	if (r < 0 || setresgid(gid, gid, gid) < 0 || setresuid(uid, uid, uid) < 0)
+		return errmsg(err, errlen, "cannot become uid %d gid %d: %s", (int)uid, (int)gid,
+			      strerror(errno));
 	/* Make sure there is no way back. */
-	if (setresuid(0, 0, 0) == 0) {
-		snprintf(err, errlen, "still root after dropping privileges");
-		return -1;
-	}
+	if (setresuid(0, 0, 0) == 0)
+		return errmsg(err, errlen, "still root after dropping privileges");
 	return 0;
 }
 

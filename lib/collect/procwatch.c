@@ -12,6 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/array.h"
+
 struct watched {
 	pid_t pid;
 	pid_t ppid;
@@ -52,14 +54,8 @@ void procwatch_add(struct procwatch *w, pid_t pid)
 {
 	if (pid <= 0 || find(w, pid))
 		return;
-	if (w->n == w->cap) {
-		size_t cap = w->cap ? w->cap * 2 : 32;
-		struct watched *bigger = realloc(w->w, cap * sizeof(*bigger));
-		if (!bigger)
-			return;
-		w->w = bigger;
-		w->cap = cap;
-	}
+	if (array_grow(&w->w, &w->cap, w->n, sizeof(*w->w)) < 0)
+		return;
 	w->w[w->n++] = (struct watched){.pid = pid};
 }
 
@@ -140,13 +136,8 @@ static size_t read_families(struct family **out)
 		pid = atoi(de->d_name);
 		if (proc_stat(pid, &state, &ppid) < 0)
 			continue;
-		if (n == cap) {
-			cap = cap ? cap * 2 : 256;
-			struct family *bigger = realloc(f, cap * sizeof(*f));
-			if (!bigger)
-				break;
-			f = bigger;
-		}
+		if (array_grow(&f, &cap, n, sizeof(*f)) < 0)
+			break;
 		f[n++] = (struct family){pid, ppid};
 	}
 	if (d)

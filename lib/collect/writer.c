@@ -22,6 +22,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "base/array.h"
+#include "base/errmsg.h"
 #include "base/jscan.h"
 #include "base/ptrmap.h"
 #include "base/strpool.h"
@@ -104,17 +106,13 @@ int col_open_output(struct collector *c, char *err, size_t errlen)
 {
 	char path[4096];
 
-	if (mkdir(c->dir, 0755) < 0 && errno != EEXIST) {
-		snprintf(err, errlen, "cannot make the session folder %s: %s", c->dir,
-			 strerror(errno));
-		return -1;
-	}
+	if (mkdir(c->dir, 0755) < 0 && errno != EEXIST)
+		return errmsg(err, errlen, "cannot make the session folder %s: %s", c->dir,
+			      strerror(errno));
 	session_file(path, sizeof(path), c->dir, SESSION_EVENTS);
 	c->out = fopen(path, "we");
-	if (!c->out) {
-		snprintf(err, errlen, "cannot write %s: %s", path, strerror(errno));
-		return -1;
-	}
+	if (!c->out)
+		return errmsg(err, errlen, "cannot write %s: %s", path, strerror(errno));
 	return 0;
 }
 
@@ -148,12 +146,8 @@ void col_resort_file(struct collector *c)
 	if (!f)
 		return;
 	while (getline(&line, &len, f) > 0) {
-		if (n == cap) {
-			cap = cap ? cap * 2 : 4096;
-			refs = realloc(refs, cap * sizeof(*refs));
-			if (!refs)
-				break;
-		}
+		if (array_grow(&refs, &cap, n, sizeof(*refs)) < 0)
+			break;
 		json_t *ev = json_loads(line, 0, NULL);
 		refs[n] = (struct line_ref){json_integer_value(json_object_get(ev, "t")), n, line};
 		json_decref(ev);

@@ -8,6 +8,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "base/errmsg.h"
+
 static char prefix[PATH_MAX];
 
 /* PREFIX is the folder above the one socklab's executable is in. */
@@ -67,13 +69,13 @@ const char *socklab_preload(char *err, size_t errlen)
 	const char *dir = socklab_libdir();
 
 	if (!dir) {
-		snprintf(err, errlen, "cannot tell where socklab is installed (/proc/self/exe)");
+		errmsg(err, errlen, "cannot tell where socklab is installed (/proc/self/exe)");
 		return NULL;
 	}
 	snprintf(path, sizeof(path), "%s/libsocklab-preload.so", dir);
 	if (access(path, R_OK) < 0) {
-		snprintf(err, errlen,
-			 "the tracer library is missing: %s (run make, or make install)", path);
+		errmsg(err, errlen, "the tracer library is missing: %s (run make, or make install)",
+		       path);
 		return NULL;
 	}
 	return path;

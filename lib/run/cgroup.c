@@ -13,6 +13,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "base/clock.h"
+
 #define MIB (1024L * 1024L)
 
 /* True when the comma-separated list has word. */
@@ -230,7 +232,7 @@ void cgroups_remove(struct sandbox *sb)
 	/* A cgroup can go once its last process is gone, zombies included. */
 	for (int i = sb->ncg; i-- > 0;)
 		for (int tries = 0; rmdir(sb->cg[i]) < 0 && errno == EBUSY && tries < 100; tries++)
-			usleep(10 * 1000);
+			sleep_ms(10);
 	sb->ncg = 0;
 	sb->cg_kill[0] = '\0';
 	sb->cg_mem[0] = '\0';

@@ -23,6 +23,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "base/clock.h"
 #include "collect/procwatch.h"
 #include "host/paths.h"
 #include "run/tracee.h"
@@ -152,7 +153,7 @@ void *sc_reader_main(void *arg)
 int scenario_wait_output(struct scenario *s, pid_t pid, const char *text, int timeout_ms)
 {
 	struct run_proc *p = sc_proc_or_error(s, pid);
-	int64_t until = sc_now_ms() + timeout_ms;
+	int64_t until = mono_ms() + timeout_ms;
 
 	if (!p)
 		return -1;
@@ -166,12 +167,12 @@ int scenario_wait_output(struct scenario *s, pid_t pid, const char *text, int ti
 		sc_reap(s);
 		if (sc_stopped(s))
 			return -1;
-		if (closed || sc_now_ms() >= until) {
+		if (closed || mono_ms() >= until) {
 			sc_set_error(s, "%s (pid %d) did not print \"%s\"%s", p->role, (int)pid,
 				     text, closed ? " before it ended" : "");
 			return -1;
 		}
-		sc_nap_ms(POLL_MS);
+		sleep_ms(POLL_MS);
 	}
 }
 

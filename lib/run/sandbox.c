@@ -35,6 +35,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "base/clock.h"
 #include "base/errmsg.h"
 #include "run/cgroup.h"
 
@@ -388,13 +389,6 @@ static void kill_as_user(const struct sandbox *sb)
 		waitpid(pid, NULL, 0);
 }
 
-static void nap_ms(int ms)
-{
-	struct timespec ts = {ms / 1000, (long)(ms % 1000) * 1000000L};
-
-	nanosleep(&ts, NULL);
-}
-
 int sandbox_kill(struct sandbox *sb, int timeout_ms)
 {
 	int left = sandbox_count(sb);
@@ -404,7 +398,7 @@ int sandbox_kill(struct sandbox *sb, int timeout_ms)
 	for (int waited = 0; left > 0 && waited <= timeout_ms; waited += 10) {
 		cgroups_kill(sb);
 		kill_as_user(sb);
-		nap_ms(10);
+		sleep_ms(10);
 		left = sandbox_count(sb);
 	}
 	return left;

@@ -29,18 +29,13 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "base/clock.h"
+#include "base/errmsg.h"
+#include "base/netns.h"
 #include "collect/procwatch.h"
 #include "host/paths.h"
 #include "run/tracee.h"
 #include "sources/sources.h"
-
-int64_t sc_now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
 
 int scenario_free_port(void)
 {
@@ -106,7 +101,7 @@ struct scenario *scenario_begin(const struct scenario_options *o, char *err, siz
 	struct scenario *s = calloc(1, sizeof(*s));
 
 	if (!s) {
-		snprintf(err, errlen, "out of memory");
+		errmsg(err, errlen, "out of memory");
 		return NULL;
 	}
 	pthread_mutex_init(&s->lock, NULL);
@@ -122,7 +117,7 @@ struct scenario *scenario_begin(const struct scenario_options *o, char *err, siz
 	if (!(s->preload = socklab_preload(err, errlen)))
 		goto out_free;
 	if (pipe2(s->wake, O_CLOEXEC | O_NONBLOCK) < 0) {
-		snprintf(err, errlen, "pipe: %s", strerror(errno));
+		errmsg(err, errlen, "pipe: %s", strerror(errno));
 		goto out_free;
 	}
 	co.sources = o->sources ? o->sources : session_sources;
@@ -135,7 +130,7 @@ struct scenario *scenario_begin(const struct scenario_options *o, char *err, siz
 	if (!(s->col = collector_start(&co, err, errlen)))
 		goto out_close;
 	if (pthread_create(&s->reader, NULL, sc_reader_main, s) != 0) {
-		snprintf(err, errlen, "cannot start the output reader");
+		errmsg(err, errlen, "cannot start the output reader");
 		goto out_stop;
 	}
 	s->reader_started = true;
@@ -215,10 +210,8 @@ static pid_t start_program(struct scenario *s, const char *netns, const char *ro
 		sc_set_error(s, "too many programs in one scenario (%d)", SCENARIO_MAX_PROCS);
 		goto out_close_in;
 	}
-	if (netns && strchr(netns, '/'))
-		snprintf(plan.netns, sizeof(plan.netns), "%s", netns);
-	else if (netns)
-		snprintf(plan.netns, sizeof(plan.netns), "/run/netns/%s", netns);
+	if (netns)
+		netns_path(netns, plan.netns, sizeof(plan.netns));
 	for (i = 0; argv[i] && i < 63; i++)
 		args[i] = argv[i];
 	args[i] = NULL;
@@ -311,20 +304,13 @@ bool sc_stopped(struct scenario *s)
 	return true;
 }
 
-void sc_nap_ms(int ms)
-{
-	struct timespec ts = {ms / 1000, (long)(ms % 1000) * 1000000L};
-
-	nanosleep(&ts, NULL);
-}
-
 void scenario_sleep(struct scenario *s, int ms)
 {
-	int64_t until = sc_now_ms() + ms;
+	int64_t until = mono_ms() + ms;
 
-	while (sc_now_ms() < until && !sc_stopped(s)) {
+	while (mono_ms() < until && !sc_stopped(s)) {
 		sc_reap(s);
-		sc_nap_ms(POLL_MS);
+		sleep_ms(POLL_MS);
 	}
 	sc_reap(s);
 }
@@ -332,22 +318,22 @@ void scenario_sleep(struct scenario *s, int ms)
 /* True once the program's output pipe is closed, or after limit_ms. */
 static void wait_output_closed(struct scenario *s, struct run_proc *p, int limit_ms)
 {
-	int64_t until = sc_now_ms() + limit_ms;
+	int64_t until = mono_ms() + limit_ms;
 
-	while (sc_now_ms() < until) {
+	while (mono_ms() < until) {
 		pthread_mutex_lock(&s->lock);
 		bool closed = p->out_fd < 0;
 		pthread_mutex_unlock(&s->lock);
 		if (closed)
 			return;
-		sc_nap_ms(POLL_MS);
+		sleep_ms(POLL_MS);
 	}
 }
 
 int scenario_wait(struct scenario *s, pid_t pid, int timeout_ms)
 {
 	struct run_proc *p = sc_proc_or_error(s, pid);
-	int64_t until = sc_now_ms() + timeout_ms;
+	int64_t until = mono_ms() + timeout_ms;
 
 	if (!p)
 		return -1;
@@ -359,12 +345,12 @@ int scenario_wait(struct scenario *s, pid_t pid, int timeout_ms)
 		}
 		if (sc_stopped(s))
 			return -1;
-		if (sc_now_ms() >= until) {
+		if (mono_ms() >= until) {
 			sc_set_error(s, "%s (pid %d) still runs after %d ms", p->role, (int)pid,
 				     timeout_ms);
 			return -1;
 		}
-		sc_nap_ms(POLL_MS);
+		sleep_ms(POLL_MS);
 	}
 }
 
@@ -415,7 +401,7 @@ static int wait_port(struct scenario *s, int port, int timeout_ms, bool udp)
 {
 	static const char *const tcp[] = {"tcp", "tcp6", NULL}, *const udps[] = {"udp", "udp6",
 										 NULL};
-	int64_t until = sc_now_ms() + timeout_ms;
+	int64_t until = mono_ms() + timeout_ms;
 
 	for (;;) {
 		sc_reap(s);
@@ -424,12 +410,12 @@ static int wait_port(struct scenario *s, int port, int timeout_ms, bool udp)
 			return 0;
 		if (sc_stopped(s))
 			return -1;
-		if (sc_now_ms() >= until) {
+		if (mono_ms() >= until) {
 			sc_set_error(s, "nothing %s on port %d after %d ms",
 				     udp ? "bound" : "listens", port, timeout_ms);
 			return -1;
 		}
-		sc_nap_ms(POLL_MS);
+		sleep_ms(POLL_MS);
 	}
 }
 
@@ -499,7 +485,7 @@ static void signal_all(struct scenario *s, int sig, bool mark)
 
 void scenario_end(struct scenario *s, int grace_ms, struct collector_summary *sum)
 {
-	int64_t until = sc_now_ms() + grace_ms;
+	int64_t until = mono_ms() + grace_ms;
 
 	/* The user leaves: every input still open ends (Ctrl-D). */
 	for (int i = 0; i < s->facts.nprocs; i++)
@@ -507,15 +493,15 @@ void scenario_end(struct scenario *s, int grace_ms, struct collector_summary *su
 	sc_reap(s);
 	if (!all_ended(s))
 		signal_all(s, SIGTERM, true);
-	while (!all_ended(s) && sc_now_ms() < until) {
+	while (!all_ended(s) && mono_ms() < until) {
 		sc_reap(s);
-		sc_nap_ms(POLL_MS);
+		sleep_ms(POLL_MS);
 	}
 	/* Whatever is left, in every program's group, ends now. */
 	signal_all(s, SIGKILL, true);
-	for (int64_t limit = sc_now_ms() + 2000; !all_ended(s) && sc_now_ms() < limit;) {
+	for (int64_t limit = mono_ms() + 2000; !all_ended(s) && mono_ms() < limit;) {
 		sc_reap(s);
-		sc_nap_ms(POLL_MS);
+		sleep_ms(POLL_MS);
 	}
 	for (int i = 0; i < s->facts.nprocs; i++)
 		wait_output_closed(s, &s->facts.procs[i], 200);

@@ -41,8 +41,6 @@ struct scenario {
 /* ---- across the files ------------------------------------------------ */
 
 /* scenario.c */
-int64_t sc_now_ms(void);
-void sc_nap_ms(int ms);
 void sc_set_error(struct scenario *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 struct run_proc *sc_proc_or_error(struct scenario *s, pid_t pid);
 void sc_reap(struct scenario *s);

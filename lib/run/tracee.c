@@ -18,6 +18,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "base/errmsg.h"
 #include "wire/progcheck.h"
 
 extern char **environ;
@@ -103,7 +104,7 @@ pid_t tracee_start(const struct tracee_options *o, char *err, size_t errlen)
 		return -1;
 	env = tracee_env(o->preload, o->ring);
 	if (!env || pipe2(pipefd, O_CLOEXEC) < 0) {
-		snprintf(err, errlen, "cannot start %s: %s", path, strerror(errno));
+		errmsg(err, errlen, "cannot start %s: %s", path, strerror(errno));
 		tracee_env_free(env);
 		return -1;
 	}
@@ -113,7 +114,7 @@ pid_t tracee_start(const struct tracee_options *o, char *err, size_t errlen)
 	close(pipefd[1]);
 	tracee_env_free(env);
 	if (pid < 0) {
-		snprintf(err, errlen, "cannot start %s: fork: %s", path, strerror(errno));
+		errmsg(err, errlen, "cannot start %s: fork: %s", path, strerror(errno));
 		close(pipefd[0]);
 		return -1;
 	}
@@ -123,8 +124,7 @@ pid_t tracee_start(const struct tracee_options *o, char *err, size_t errlen)
 	close(pipefd[0]);
 	if (n == sizeof(child_err)) {
 		waitpid(pid, NULL, 0);
-		snprintf(err, errlen, "cannot run %s: %s", path, strerror(child_err));
-		return -1;
+		return errmsg(err, errlen, "cannot run %s: %s", path, strerror(child_err));
 	}
 	return pid;
 }

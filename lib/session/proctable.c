@@ -8,19 +8,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/array.h"
+
 /* A new entry: pids are reused, so an old entry may have the same pid. */
 static struct proc_info *proc_new(struct proctable *pt, pid_t pid, int64_t t)
 {
 	struct proc_info *p;
 
-	if (pt->n == pt->cap) {
-		size_t cap = pt->cap ? pt->cap * 2 : 64;
-		struct proc_info *bigger = realloc(pt->p, cap * sizeof(*bigger));
-		if (!bigger)
-			return NULL;
-		pt->p = bigger;
-		pt->cap = cap;
-	}
+	if (array_grow(&pt->p, &pt->cap, pt->n, sizeof(*pt->p)) < 0)
+		return NULL;
 	/* A pid names its newest process: a reused pid, the new one. */
 	if (pid > 0 && ptrmap_put(&pt->newest, (const void *)(uintptr_t)pid, (long)pt->n + 1) < 0)
 		return NULL;

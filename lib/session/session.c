@@ -12,6 +12,9 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "base/array.h"
+#include "base/errmsg.h"
+
 /* Raw lines are kept in chunks that never move, like the string pool. */
 #define CHUNK_SIZE (1 << 20)
 
@@ -50,25 +53,13 @@ int session_init(struct session *s)
 	return s->pool ? 0 : -1;
 }
 
-static int session_grow(struct session *s)
-{
-	size_t cap = s->cap ? s->cap * 2 : 4096;
-	struct event *ev = realloc(s->ev, cap * sizeof(*ev));
-
-	if (!ev)
-		return -1;
-	s->ev = ev;
-	s->cap = cap;
-	return 0;
-}
-
 int session_append_line(struct session *s, const char *line, size_t len)
 {
 	char why[200];
 	struct event e;
 
 	s->lines++;
-	if (s->n == s->cap && session_grow(s) < 0)
+	if (array_grow(&s->ev, &s->cap, s->n, sizeof(*s->ev)) < 0)
 		return -1;
 	if (event_parse(&e, line, len, s->pool, why, sizeof(why)) < 0) {
 		if (s->bad_lines++ == 0)
@@ -128,21 +119,16 @@ int session_begin(struct session *s, const char *dir, char *err, size_t errlen)
 	struct stat st;
 	FILE *f;
 
-	if (stat(dir, &st) < 0) {
-		snprintf(err, errlen, "%s: no such session folder (%s)", dir, strerror(errno));
-		return -1;
-	}
-	if (!S_ISDIR(st.st_mode)) {
-		snprintf(err, errlen, "%s is a file, not a session folder", dir);
-		return -1;
-	}
+	if (stat(dir, &st) < 0)
+		return errmsg(err, errlen, "%s: no such session folder (%s)", dir, strerror(errno));
+	if (!S_ISDIR(st.st_mode))
+		return errmsg(err, errlen, "%s is a file, not a session folder", dir);
 	session_file(path, sizeof(path), dir, SESSION_EVENTS);
 	f = fopen(path, "re");
-	if (!f) {
-		snprintf(err, errlen, "%s is not a socklab session: it has no events.jsonl (%s)",
-			 dir, strerror(errno));
-		return -1;
-	}
+	if (!f)
+		return errmsg(err, errlen,
+			      "%s is not a socklab session: it has no events.jsonl (%s)", dir,
+			      strerror(errno));
 	if (session_init(s) < 0)
 		goto out_nomem;
 	s->file = f;
@@ -155,7 +141,7 @@ int session_begin(struct session *s, const char *dir, char *err, size_t errlen)
 	return 0;
 
 out_nomem:
-	snprintf(err, errlen, "%s: cannot read events.jsonl: %s", dir, strerror(errno));
+	errmsg(err, errlen, "%s: cannot read events.jsonl: %s", dir, strerror(errno));
 	if (!s->file)
 		fclose(f);
 	session_close(s);
@@ -170,7 +156,7 @@ int session_load(struct session *s, size_t max_lines, char *err, size_t errlen)
 		return 0;
 	more = load_events(s, max_lines);
 	if (more < 0)
-		snprintf(err, errlen, "%s: cannot read events.jsonl: %s", s->dir, strerror(errno));
+		errmsg(err, errlen, "%s: cannot read events.jsonl: %s", s->dir, strerror(errno));
 	return more;
 }
 

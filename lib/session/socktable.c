@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/array.h"
 #include "wire/endpoint.h"
 
 struct sock_info *socktable_find(const struct socktable *st, const char *sock)
@@ -21,14 +22,8 @@ static struct sock_info *sock_get(struct socktable *st, const char *sock, int64_
 
 	if (s)
 		return s;
-	if (st->n == st->cap) {
-		size_t cap = st->cap ? st->cap * 2 : 64;
-		struct sock_info *bigger = realloc(st->s, cap * sizeof(*bigger));
-		if (!bigger)
-			return NULL;
-		st->s = bigger;
-		st->cap = cap;
-	}
+	if (array_grow(&st->s, &st->cap, st->n, sizeof(*st->s)) < 0)
+		return NULL;
 	if (ptrmap_put(&st->index, sock, (long)st->n + 1) < 0)
 		return NULL;
 	s = &st->s[st->n++];
@@ -99,14 +94,8 @@ static void on_state(struct socktable *st, const struct event *e)
  * touched it, so a replay can ask for any moment. */
 static void remember(struct sock_info *s, int64_t t)
 {
-	if (s->nhist == s->hist_cap) {
-		size_t cap = s->hist_cap ? s->hist_cap * 2 : 8;
-		struct sock_mark *bigger = realloc(s->hist, cap * sizeof(*bigger));
-		if (!bigger)
-			return;
-		s->hist = bigger;
-		s->hist_cap = cap;
-	}
+	if (array_grow(&s->hist, &s->hist_cap, s->nhist, sizeof(*s->hist)) < 0)
+		return;
 	s->hist[s->nhist++] = (struct sock_mark){.t = t,
 						 .timer_ms = s->timer_ms,
 						 .t_state = s->t_state,

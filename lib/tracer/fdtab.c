@@ -24,6 +24,7 @@
 #include <unistd.h>
 
 #include "tracer/tracer.h"
+#include "wire/rawio.h"
 
 /* Descriptors from 0 to FDTAB_SIZE-1 are tracked; about 50 bytes each,
  * in zero-filled memory that costs nothing until a page is touched. */
@@ -169,7 +170,7 @@ static void fdtab_probe(int fd)
 	int type = 0;
 	socklen_t len = sizeof(int);
 
-	if (syscall(SYS_fstat, fd, &st) < 0 || !S_ISSOCK(st.st_mode))
+	if (raw_fstat(fd, &st) < 0 || !S_ISSOCK(st.st_mode))
 		return;
 	real_getsockopt(fd, SOL_SOCKET, SO_TYPE, &type, &len);
 	fdtab_add(fd, type);
@@ -183,8 +184,7 @@ static void fdtab_probe(int fd)
 void fdtab_scan(void)
 {
 	char buf[4096];
-	int dir = (int)syscall(SYS_openat, AT_FDCWD, "/proc/self/fd",
-			       O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	int dir = raw_open("/proc/self/fd", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	long n;
 
 	if (dir < 0) {
@@ -202,5 +202,5 @@ void fdtab_scan(void)
 			off += d->d_reclen;
 		}
 	}
-	syscall(SYS_close, dir);
+	raw_close(dir);
 }

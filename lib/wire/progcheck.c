@@ -12,9 +12,11 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include "wire/rawio.h"
+
 static bool read_at(int fd, void *buf, size_t len, off_t off)
 {
-	return syscall(SYS_pread64, fd, buf, len, off) == (long)len;
+	return raw_pread_all(fd, buf, len, off);
 }
 
 /* True when the ELF file on fd asks for a dynamic loader (PT_INTERP).
@@ -42,18 +44,17 @@ const char *prog_untraceable(const char *path)
 {
 	struct stat st;
 	const char *why = NULL;
-	int fd = (int)syscall(SYS_openat, AT_FDCWD, path, O_RDONLY | O_CLOEXEC);
+	int fd = raw_open(path, O_RDONLY | O_CLOEXEC);
 
 	if (fd < 0)
 		return NULL;
-	if (syscall(SYS_fstat, fd, &st) == 0 && (st.st_mode & (S_ISUID | S_ISGID)) &&
-	    st.st_uid != getuid())
+	if (raw_fstat(fd, &st) == 0 && (st.st_mode & (S_ISUID | S_ISGID)) && st.st_uid != getuid())
 		why = "it is setuid or setgid, and the dynamic loader ignores LD_PRELOAD for such "
 		      "programs";
 	else if (!elf_is_dynamic(fd))
 		why = "it is statically linked, so LD_PRELOAD cannot put the tracer into it; "
 		      "rebuild it without -static";
-	syscall(SYS_close, fd);
+	raw_close(fd);
 	return why;
 }
 

@@ -21,22 +21,14 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "wire/rawio.h"
+
 _Static_assert(sizeof(struct ring_header) == 256, "ring header layout");
 _Static_assert(sizeof(struct ring_slot) == RING_SLOT_SIZE, "ring slot layout");
 
 /* A producer that claimed a slot and has not filled it after this long is
  * taken for dead (killed between the two steps); the consumer skips it. */
 #define RING_STALL_NS (1000 * 1000 * 1000LL)
-
-/*
- * The tracer interposes close(), so code that the tracer shares must not call
- * close() through the dynamic linker: it would trace itself. The raw system
- * call goes straight to the kernel.
- */
-static void raw_close(int fd)
-{
-	syscall(SYS_close, fd);
-}
 
 int64_t ring_now_ns(void)
 {
@@ -109,12 +101,12 @@ int ring_attach(struct ring *r, const char *path)
 {
 	struct ring_header hdr;
 	struct stat st;
-	int fd = (int)syscall(SYS_openat, AT_FDCWD, path, O_RDWR | O_CLOEXEC);
+	int fd = raw_open(path, O_RDWR | O_CLOEXEC);
 
 	if (fd < 0)
 		return -1;
-	if (syscall(SYS_fstat, fd, &st) < 0 || (size_t)st.st_size < sizeof(hdr) ||
-	    syscall(SYS_pread64, fd, &hdr, sizeof(hdr), 0) != (long)sizeof(hdr))
+	if (raw_fstat(fd, &st) < 0 || (size_t)st.st_size < sizeof(hdr) ||
+	    !raw_pread_all(fd, &hdr, sizeof(hdr), 0))
 		goto out_close;
 	if (hdr.magic != RING_MAGIC || hdr.version != RING_VERSION ||
 	    hdr.slot_size != RING_SLOT_SIZE || hdr.nslots == 0 ||

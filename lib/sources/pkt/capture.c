@@ -46,6 +46,9 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "base/clock.h"
+#include "base/errmsg.h"
+#include "base/netns.h"
 #include "sources/pkt/decode.h"
 #include "sources/pkt/pktevent.h"
 
@@ -89,14 +92,6 @@ struct captured {
 };
 
 /* ---- clocks ------------------------------------------------------------- */
-
-static int64_t clock_ns(clockid_t id)
-{
-	struct timespec ts;
-
-	clock_gettime(id, &ts);
-	return (int64_t)ts.tv_sec * 1000000000LL + ts.tv_nsec;
-}
 
 /* A packet's time as the session counts: ns since its start. */
 static int64_t session_time(const struct capture *cap, const struct pcap_pkthdr *h)
@@ -207,8 +202,7 @@ static bool all_read(struct capture *cap)
 
 static void drain(struct capture *cap)
 {
-	struct timespec nap = {0, 2 * 1000 * 1000};
-	int64_t now = clock_ns(CLOCK_MONOTONIC);
+	int64_t now = mono_ns();
 	int64_t deadline = now + DRAIN_MS * 1000000LL;
 	int64_t quiet_until = now + QUIET_MS * 1000000LL;
 
@@ -217,12 +211,12 @@ static void drain(struct capture *cap)
 
 		while (pcap_dispatch(cap->pcap, -1, on_packet, (u_char *)cap) > 0)
 			any = true;
-		now = clock_ns(CLOCK_MONOTONIC);
+		now = mono_ns();
 		if (any)
 			quiet_until = now + QUIET_MS * 1000000LL;
 		if (all_read(cap) || now > quiet_until || now > deadline)
 			return;
-		nanosleep(&nap, NULL);
+		sleep_ms(2);
 	}
 }
 
@@ -245,25 +239,16 @@ static void *capture_main(void *arg)
 static void say_why(int status, pcap_t *pcap, const char *iface, char *why, size_t whylen)
 {
 	if (status == PCAP_ERROR_PERM_DENIED)
-		snprintf(why, whylen,
-			 "packets were not captured: socklab needs root (CAP_NET_RAW) to capture; "
-			 "run it with sudo");
+		errmsg(why, whylen,
+		       "packets were not captured: socklab needs root (CAP_NET_RAW) to capture; "
+		       "run it with sudo");
 	else if (status == PCAP_ERROR_NO_SUCH_DEVICE)
-		snprintf(why, whylen,
-			 "packets were not captured: there is no network interface \"%s\" here",
-			 iface);
+		errmsg(why, whylen,
+		       "packets were not captured: there is no network interface \"%s\" here",
+		       iface);
 	else
-		snprintf(why, whylen, "packets were not captured on %s: %s", iface,
-			 pcap ? pcap_geterr(pcap) : pcap_statustostr(status));
-}
-
-/* "/run/netns/NAME" for a name given to `ip netns`, or the path itself. */
-static void netns_path(const char *netns, char *out, size_t cap)
-{
-	if (strchr(netns, '/'))
-		snprintf(out, cap, "%s", netns);
-	else
-		snprintf(out, cap, "/run/netns/%s", netns);
+		errmsg(why, whylen, "packets were not captured on %s: %s", iface,
+		       pcap ? pcap_geterr(pcap) : pcap_statustostr(status));
 }
 
 /*
@@ -278,16 +263,15 @@ static int netns_enter(const char *netns, int *back, char *why, size_t whylen)
 
 	netns_path(netns, path, sizeof(path));
 	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0) {
-		snprintf(why, whylen, "packets were not captured: no network namespace %s (%s)",
-			 path, strerror(errno));
-		return -1;
-	}
+	if (fd < 0)
+		return errmsg(why, whylen,
+			      "packets were not captured: no network namespace %s (%s)", path,
+			      strerror(errno));
 	*back = open("/proc/thread-self/ns/net", O_RDONLY | O_CLOEXEC);
 	if (*back < 0 || setns(fd, CLONE_NEWNET) < 0) {
-		snprintf(why, whylen,
-			 "packets were not captured: cannot enter network namespace %s: %s%s",
-			 netns, strerror(errno), errno == EPERM ? " (socklab needs root)" : "");
+		errmsg(why, whylen,
+		       "packets were not captured: cannot enter network namespace %s: %s%s", netns,
+		       strerror(errno), errno == EPERM ? " (socklab needs root)" : "");
 		if (*back >= 0)
 			close(*back);
 		close(fd);
@@ -311,7 +295,7 @@ static pcap_t *pcap_open_iface(const char *iface, char *why, size_t whylen)
 	int status;
 
 	if (!pcap) {
-		snprintf(why, whylen, "packets were not captured on %s: %s", iface, errbuf);
+		errmsg(why, whylen, "packets were not captured on %s: %s", iface, errbuf);
 		return NULL;
 	}
 	pcap_set_snaplen(pcap, SNAPLEN);
@@ -352,11 +336,9 @@ static int set_filter(struct capture *cap, char *why, size_t whylen)
 
 	filter_text(cap->c, text, sizeof(text));
 	if (pcap_compile(cap->pcap, &prog, text, 1, PCAP_NETMASK_UNKNOWN) < 0 ||
-	    pcap_setfilter(cap->pcap, &prog) < 0) {
-		snprintf(why, whylen, "packets were not captured: filter \"%s\": %s", text,
-			 pcap_geterr(cap->pcap));
-		return -1;
-	}
+	    pcap_setfilter(cap->pcap, &prog) < 0)
+		return errmsg(why, whylen, "packets were not captured: filter \"%s\": %s", text,
+			      pcap_geterr(cap->pcap));
 	pcap_freecode(&prog);
 	return 0;
 }
@@ -428,21 +410,21 @@ static int capture_start(struct collector *c, void **state, char *why, size_t wh
 	char path[4096];
 
 	if (!cap || !(cap->framer = pkt_framer_new())) {
-		snprintf(why, whylen, "packets were not captured: out of memory");
+		errmsg(why, whylen, "packets were not captured: out of memory");
 		goto out_free;
 	}
 	cap->c = c;
-	cap->real_minus_mono = clock_ns(CLOCK_REALTIME) - clock_ns(CLOCK_MONOTONIC);
+	cap->real_minus_mono = real_ns() - mono_ns();
 	if (capture_open(cap, why, whylen) < 0)
 		goto out_free;
 	capture_path(c, path, sizeof(path));
 	cap->dumper = pcap_dump_open(cap->pcap, path);
 	if (!cap->dumper) {
-		snprintf(why, whylen, "packets were not captured: %s", pcap_geterr(cap->pcap));
+		errmsg(why, whylen, "packets were not captured: %s", pcap_geterr(cap->pcap));
 		goto out_free;
 	}
 	if (pthread_create(&cap->thread, NULL, capture_main, cap) != 0) {
-		snprintf(why, whylen, "packets were not captured: cannot start a thread");
+		errmsg(why, whylen, "packets were not captured: cannot start a thread");
 		goto out_free;
 	}
 	*state = cap;

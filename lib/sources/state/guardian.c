@@ -28,6 +28,9 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "base/clock.h"
+#include "base/errmsg.h"
+
 #define MAX_ORDERS 8
 /* How long the guardian waits for a dying socklab's descriptors in a
  * tracefs instance to close (rmdir says EBUSY until then). */
@@ -46,13 +49,6 @@ static int norders;
 static char inbox[PIPE_BUF * 2];
 static size_t inbox_n;
 
-static void pause_briefly(void)
-{
-	struct timespec ts = {0, RMDIR_PAUSE_NS};
-
-	nanosleep(&ts, NULL);
-}
-
 static void undo(const struct order *o)
 {
 	if (o->kind == 'U')
@@ -60,7 +56,7 @@ static void undo(const struct order *o)
 	for (int i = 0; i < RMDIR_TRIES; i++) {
 		if (rmdir(o->path) == 0 || errno != EBUSY)
 			return;
-		pause_briefly();
+		sleep_ns(RMDIR_PAUSE_NS);
 	}
 }
 
@@ -137,11 +133,9 @@ int guardian_start(struct guardian *g, char *err, size_t errlen)
 	pid_t mid;
 
 	g->fd = -1;
-	if (pipe2(p, O_CLOEXEC) < 0) {
-		snprintf(err, errlen, "cannot start the clean-up guardian: pipe: %s",
-			 strerror(errno));
-		return -1;
-	}
+	if (pipe2(p, O_CLOEXEC) < 0)
+		return errmsg(err, errlen, "cannot start the clean-up guardian: pipe: %s",
+			      strerror(errno));
 	mid = fork();
 	if (mid == 0) {
 		/* The middle process exits at once, so the guardian is init's. */
@@ -151,8 +145,8 @@ int guardian_start(struct guardian *g, char *err, size_t errlen)
 	}
 	close(p[0]);
 	if (mid < 0) {
-		snprintf(err, errlen, "cannot start the clean-up guardian: fork: %s",
-			 strerror(errno));
+		errmsg(err, errlen, "cannot start the clean-up guardian: fork: %s",
+		       strerror(errno));
 		close(p[1]);
 		return -1;
 	}

@@ -19,6 +19,8 @@
 #include <sys/time.h>
 #include <unistd.h>
 
+#include "base/errmsg.h"
+
 /* The kernel's idiag_timer for a timewait socket (inet_twsk_diag_fill). */
 #define DIAG_TIMER_TIMEWAIT 3
 /* The kernel sends up to a page or so per read; leave room for more. */
@@ -29,11 +31,9 @@ int sockdiag_open(char *err, size_t errlen)
 	struct timeval tv = {.tv_sec = 2};
 	int fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_SOCK_DIAG);
 
-	if (fd < 0) {
-		snprintf(err, errlen, "cannot open a sock_diag netlink socket: %s",
-			 strerror(errno));
-		return -1;
-	}
+	if (fd < 0)
+		return errmsg(err, errlen, "cannot open a sock_diag netlink socket: %s",
+			      strerror(errno));
 	/* The kernel answers at once; a bound on the wait keeps a surprise
 	 * from hanging socklab. */
 	setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
@@ -82,21 +82,18 @@ int sockdiag_parse(const void *buf, size_t len, uint32_t seq, sockdiag_fn fn, vo
 			return 1;
 		if (h->nlmsg_type == NLMSG_ERROR) {
 			const struct nlmsgerr *e = NLMSG_DATA(h);
-			snprintf(err, errlen, "sock_diag refused the request: %s",
-				 payload >= sizeof(*e) ? strerror(-e->error) : "(truncated error)");
-			return -1;
+			return errmsg(err, errlen, "sock_diag refused the request: %s",
+				      payload >= sizeof(*e) ? strerror(-e->error)
+							    : "(truncated error)");
 		}
 		if (h->nlmsg_type == SOCK_DIAG_BY_FAMILY &&
-		    take_msg(NLMSG_DATA(h), payload, fn, arg) < 0) {
-			snprintf(err, errlen, "sock_diag sent a damaged answer (%zu bytes)",
-				 payload);
-			return -1;
-		}
+		    take_msg(NLMSG_DATA(h), payload, fn, arg) < 0)
+			return errmsg(err, errlen, "sock_diag sent a damaged answer (%zu bytes)",
+				      payload);
 	}
-	if (left != 0) {
-		snprintf(err, errlen, "sock_diag sent %d bytes that are not a whole message", left);
-		return -1;
-	}
+	if (left != 0)
+		return errmsg(err, errlen, "sock_diag sent %d bytes that are not a whole message",
+			      left);
 	return 0;
 }
 
@@ -116,10 +113,8 @@ static int send_request(int fd, int family, uint32_t states, uint32_t seq, char 
 	};
 	struct sockaddr_nl kernel = {.nl_family = AF_NETLINK};
 
-	if (sendto(fd, &req, sizeof(req), 0, (struct sockaddr *)&kernel, sizeof(kernel)) < 0) {
-		snprintf(err, errlen, "cannot ask sock_diag: %s", strerror(errno));
-		return -1;
-	}
+	if (sendto(fd, &req, sizeof(req), 0, (struct sockaddr *)&kernel, sizeof(kernel)) < 0)
+		return errmsg(err, errlen, "cannot ask sock_diag: %s", strerror(errno));
 	return 0;
 }
 
@@ -136,11 +131,9 @@ static int dump_family(int fd, int family, uint32_t states, sockdiag_fn fn, void
 		ssize_t n = recv(fd, buf, sizeof(buf), 0);
 		if (n < 0 && errno == EINTR)
 			continue;
-		if (n <= 0) {
-			snprintf(err, errlen, "no answer from sock_diag: %s",
-				 n < 0 ? strerror(errno) : "connection closed");
-			return -1;
-		}
+		if (n <= 0)
+			return errmsg(err, errlen, "no answer from sock_diag: %s",
+				      n < 0 ? strerror(errno) : "connection closed");
 		done = sockdiag_parse(buf, (size_t)n, seq, fn, arg, err, errlen);
 		if (done < 0)
 			return -1;

@@ -15,6 +15,8 @@
 #include <string.h>
 #include <sys/socket.h>
 
+#include "base/errmsg.h"
+
 #define EVENT_TAG "inet_sock_set_state:"
 /* Longer than any value the kernel prints ("::ffff:255.255.255.255"). */
 #define VALUE_MAX 64

@@ -37,6 +37,7 @@
 #include <sys/eventfd.h>
 #include <unistd.h>
 
+#include "base/errmsg.h"
 #include "sources/state/sockdiag.h"
 #include "sources/state/statediag.h"
 #include "sources/state/stateline.h"
@@ -425,7 +426,7 @@ static int statesrc_start(struct collector *c, void **state, char *why, size_t w
 	char err[512];
 
 	if (!s || statediag_init(&s->diag, false) < 0) {
-		snprintf(why, whylen, "TCP states were not recorded: out of memory");
+		errmsg(why, whylen, "TCP states were not recorded: out of memory");
 		goto out_free;
 	}
 	s->c = c;
@@ -439,7 +440,7 @@ static int statesrc_start(struct collector *c, void **state, char *why, size_t w
 		start_without_tracefs(s, err);
 	}
 	if (s->wake_fd < 0 || pthread_create(&s->thread, NULL, statesrc_main, s) != 0) {
-		snprintf(why, whylen, "TCP states were not recorded: cannot start a thread");
+		errmsg(why, whylen, "TCP states were not recorded: cannot start a thread");
 		goto out_close;
 	}
 	*state = s;

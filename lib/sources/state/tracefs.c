@@ -21,6 +21,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "base/clock.h"
+
 #define MOUNT_PREFIX "/tmp/socklab-tracefs-"
 
 /* Writes value into dir/file, as `echo value > dir/file` would. */
@@ -236,7 +238,7 @@ static void remove_instance(const char *path)
 	for (int tries = 0; tries < 50; tries++) {
 		if (rmdir(path) == 0 || errno != EBUSY)
 			return;
-		usleep(10000);
+		sleep_ms(10);
 	}
 }
 
