@@ -142,7 +142,7 @@ static int check_runnable(const struct lab *l, const struct lab_run *r)
 			  l->no_fix ? l->no_fix : "it shows behaviour, not a mistake");
 		return EXIT_USAGE;
 	}
-	if ((l->needs_root || l->net_mtu > 0) && geteuid() != 0) {
+	if ((l->needs_root || l->net.mtu > 0) && geteuid() != 0) {
 		cli_error("lab %d (%s) needs root: it builds a network of its own (network "
 			  "namespaces). Run: sudo socklab run %d",
 			  l->number, l->name, l->number);
@@ -241,8 +241,8 @@ static int run_scenario(const struct run_args *a, const char *dir, char **argv)
 
 	snprintf(progdir, sizeof(progdir), "%s/labs/%s", socklab_libdir(), a->lab->dir);
 	if (a->run.net) {
-		so.capture_iface = a->run.net->dev[LABNET_A];
-		so.capture_netns = a->run.net->ns[LABNET_A];
+		so.capture_iface = a->run.net->dev[a->lab->net_capture];
+		so.capture_netns = a->run.net->ns[a->lab->net_capture];
 	}
 	if (a->view && !(p.feed = viewer_feed_new())) {
 		cli_error("cannot set the viewer up: out of memory");
@@ -278,11 +278,10 @@ static int net_up(struct run_args *a, struct labnet *net)
 {
 	char err[512];
 
-	if (a->lab->net_mtu <= 0)
+	if (a->lab->net.mtu <= 0)
 		return 0;
 	labnet_sweep();
-	if (labnet_up(net, a->lab->number, a->lab->net_mtu, a->lab->net_rate_kbit, err,
-		      sizeof(err)) < 0) {
+	if (labnet_up(net, a->lab->number, &a->lab->net, err, sizeof(err)) < 0) {
 		cli_error("cannot build lab %d's network: %s", a->lab->number, err);
 		return -1;
 	}

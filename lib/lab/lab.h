@@ -14,6 +14,7 @@
 #include <stddef.h>
 
 #include "check/check.h"
+#include "run/labnet.h"
 #include "run/scenario.h"
 
 #define LAB_MAX_OPTIONS 8
@@ -28,7 +29,6 @@ struct lab_option {
 };
 
 struct lab;
-struct labnet;
 
 /* What `socklab run` hands the scenario (and, as facts->extra, the
  * checkpoints). */
@@ -37,7 +37,7 @@ struct lab_run {
 	bool fix;
 	bool options[LAB_MAX_OPTIONS]; /* options[i]: lab->options[i] was given */
 	int port;		       /* a port free for this run */
-	const struct labnet *net;      /* the lab's own network (net_mtu), or NULL */
+	const struct labnet *net;      /* the lab's own network (net), or NULL */
 };
 
 struct lab {
@@ -52,12 +52,12 @@ struct lab {
 	const struct lab_option *options; /* ends with {NULL}; may be NULL */
 	/* Needs root (builds a network namespace, say). */
 	bool needs_root;
-	/* > 0: the lab runs between two network namespaces joined by a veth
-	 * pair with this MTU (lib/run/labnet.h), built before the scenario starts
-	 * and removed after it ends; packets are captured on the "a" end.
-	 * net_rate_kbit, if > 0, slows that link down. Needs root. */
-	int net_mtu;
-	int net_rate_kbit;
+	/* A network of its own (lib/run/labnet.h) when net.mtu > 0: namespaces
+	 * of the shape net.shape, built before the scenario starts and removed
+	 * after it ends. Packets are captured on the link of host net_capture
+	 * (LABNET_A unless said). Needs root. */
+	struct labnet_spec net;
+	int net_capture;
 	/* Runs the scenario. Returns 0, or -1 with scenario_error() set. */
 	int (*run)(struct scenario *s, const struct lab_run *r);
 	/* Checkpoints, each list ending with {NULL}: for the naive run, and

@@ -1,18 +1,31 @@
 /*
- * labnet.h - a network of its own for a lab: two network namespaces, "a"
- * and "b", joined by a veth pair, so that packets cross a link with a real
- * MTU (loopback's is 64 KiB: nothing is ever cut into segments there).
+ * labnet.h - a network of its own for a lab, made of network namespaces,
+ * so that packets cross links with a real MTU (loopback's is 64 KiB:
+ * nothing is ever cut into segments there), can be dropped by rule
+ * (nftables), and can reach more than one host.
  *
- *   namespace socklab-lab6-PID-a          namespace socklab-lab6-PID-b
- *     veth-a  10.77.0.1/24   <-- veth -->   veth-b  10.77.0.2/24
+ * Three shapes:
  *
- * Segmentation offloads are off (gso_max_segs 1), so each packet on the
- * link is one segment, as on a real wire. A rate, when given, slows the
- * link (a tbf qdisc on each end), so that data trickles in as it would
- * over a real network. Built with ip(8) and tc(8); needs root.
+ *   LABNET_PAIR     two hosts on one link (a veth pair):
+ *                     a 10.77.0.1/24  <-- veth -->  b 10.77.0.2/24
+ *
+ *   LABNET_BRIDGE   2 to 6 hosts on one Ethernet segment, a bridge in a
+ *                   namespace of its own ("sw", a switch):
+ *                     a 10.77.0.1, b 10.77.0.2, ... /24, broadcast 10.77.0.255
+ *
+ *   LABNET_ROUTED   two links and a router between them ("r", ip_forward
+ *                   on: it decrements TTL and says "time exceeded"):
+ *                     a 10.77.1.1/24 -- 10.77.1.254 r 10.77.2.254 -- 10.77.2.1/24 b
+ *                   each host's default route goes through r.
+ *
+ * Segmentation offloads are off (gso_max_segs 1) on every interface, so
+ * each packet on a link is one segment, as on a real wire. A rate, when
+ * given, slows each host's link (a tbf qdisc). Built with ip(8), tc(8)
+ * and nft(8); needs root.
  *
  * The names carry socklab's pid: two runs never collide, and
- * labnet_sweep() removes what a run that was killed left behind.
+ * labnet_sweep() removes what a run that was killed left behind. Rules
+ * added with labnet_nft() live in a namespace, so they go with it.
  */
 #ifndef SOCKLAB_LABNET_H
 #define SOCKLAB_LABNET_H
@@ -20,30 +33,61 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-enum { LABNET_A, LABNET_B };
+#define LABNET_HOSTS_MAX 6
+
+/* Hosts by index: a, b, c, ... */
+enum { LABNET_A, LABNET_B, LABNET_C, LABNET_D, LABNET_E, LABNET_F };
+
+enum labnet_shape { LABNET_PAIR, LABNET_BRIDGE, LABNET_ROUTED };
+
+/* What a lab asks for. */
+struct labnet_spec {
+	enum labnet_shape shape;
+	int hosts;     /* LABNET_BRIDGE: 2 to LABNET_HOSTS_MAX; otherwise 2 (0 means 2) */
+	int mtu;       /* of every link */
+	int rate_kbit; /* 0: as fast as it goes */
+};
 
 struct labnet {
-	char ns[2][64];	  /* namespace names, as `ip netns` shows them */
-	char dev[2][16];  /* the veth end in each */
-	char addr[2][16]; /* its IPv4 address */
+	enum labnet_shape shape;
+	int nhosts;
+	char ns[LABNET_HOSTS_MAX][64];	 /* each host's namespace, as `ip netns` shows it */
+	char dev[LABNET_HOSTS_MAX][16];	 /* its interface */
+	char addr[LABNET_HOSTS_MAX][24]; /* its IPv4 address */
+	/* The bridge's (BRIDGE) or the router's (ROUTED) namespace; "" for a
+	 * pair. The router's address on host i's link is gw[i]. */
+	char hub[64];
+	char gw[2][24];
+	char broadcast[24]; /* the hosts' subnet broadcast (PAIR, BRIDGE) */
 	int mtu;
-	int rate_kbit; /* 0: as fast as it goes */
-	bool rate_ok;  /* the link could be slowed down (tbf) */
+	int rate_kbit;
+	bool rate_ok; /* the links could be slowed down (tbf) */
 	bool up;
 };
 
 /*
- * Builds the namespaces and the link for lab number lab. Returns 0, or -1
- * with a sentence in err (and nothing left behind). When the rate cannot
- * be set (no tbf qdisc in this kernel), the network is built anyway and
- * rate_ok is false.
+ * Builds the network of spec for lab number lab. Returns 0, or -1 with a
+ * sentence in err (and nothing left behind). When the rate cannot be set
+ * (no tbf qdisc in this kernel), the network is built anyway and rate_ok
+ * is false.
  */
-int labnet_up(struct labnet *n, int lab, int mtu, int rate_kbit, char *err, size_t errlen);
+int labnet_up(struct labnet *n, int lab, const struct labnet_spec *spec, char *err, size_t errlen);
 
-/* Removes both namespaces (and with them the link). Safe to call twice. */
+/* Removes every namespace of the network (and with them its links and
+ * rules). Safe to call twice. */
 void labnet_down(struct labnet *n);
 
 /* Removes the namespaces of socklab runs that are no longer alive. */
 void labnet_sweep(void);
+
+/*
+ * Loads an nftables ruleset (nft -f syntax) into namespace ns (a host's or
+ * the hub's), for instance to drop every packet from a moment on:
+ *
+ *   table inet socklab { chain in { type filter hook input priority 0; drop; } }
+ *
+ * Returns 0, or -1 with nft's complaint in err.
+ */
+int labnet_nft(const char *ns, const char *ruleset, char *err, size_t errlen);
 
 #endif
