@@ -107,6 +107,36 @@ session_counts_every_line() {
 		fail "$1: session.json counts $counted events, events.jsonl has $lines lines"
 }
 
+# How many times run_lab runs a lab (LAB_ROUNDS=1 for a quick try).
+ROUNDS=${LAB_ROUNDS:-3}
+
+# socklab run ARGS... --no-view, $ROUNDS times, into $T/NAME-i; each run
+# must exit 0 with "all checkpoints hold".
+run_lab() {
+	local name=$1 rc
+	shift
+	for i in $(seq "$ROUNDS"); do
+		set +e
+		socklab run "$@" --no-view --record "$T/$name-$i" >"$T/out" 2>"$T/err"
+		rc=$?
+		set -e
+		[ "$rc" = 0 ] || fail "socklab run $* (round $i) exited $rc:
+$(grep -v '^  PASS' "$T/out"; cat "$T/err")"
+		grep -q '^all checkpoints hold' "$T/out" || fail "socklab run $* (round $i): $(cat "$T/out")"
+		sources_worked "$T/$name-$i"
+		session_counts_every_line "$T/$name-$i"
+	done
+}
+
+# As root, every source the session lists must have run.
+sources_worked() {
+	[ "$(id -u)" = 0 ] || return 0
+	local bad
+	bad=$(jq -r '.sources | to_entries[] | select(.value.ok != true) | "\(.key): \(.value.why)"' \
+		"$1/session.json")
+	[ -z "$bad" ] || fail "as root, a source did not run in $1: $bad"
+}
+
 defer() {
 	printf '%s\n' "$*" >>"$T/.defer"
 }
