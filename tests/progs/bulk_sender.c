@@ -34,7 +34,8 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	while (left > 0) {
-		ssize_t n = send(fd, chunk, left < (long)sizeof(chunk) ? (size_t)left : sizeof(chunk), 0);
+		ssize_t n = send(fd, chunk,
+				 left < (long)sizeof(chunk) ? (size_t)left : sizeof(chunk), 0);
 		if (n < 0) {
 			perror("send");
 			return 1;

@@ -44,17 +44,17 @@
 struct flow {
 	uint32_t base_seq; /* its ISN (a SYN's seq; else the first seq - 1) */
 	bool base_set;
-	uint32_t nextseq;	 /* the highest seq + len (+1 for SYN, FIN); 0: none */
-	int64_t nextseq_t;	 /* when nextseq last grew */
-	uint32_t maxseq_to_ack;	 /* the end of what was seen without a hole */
-	uint32_t lastack;	 /* the ack of its last segment */
-	int64_t lastack_t;	 /* when that segment was seen */
-	uint32_t window;	 /* the raw window of its last segment; UINT32_MAX: none */
-	uint32_t dupacks;	 /* duplicate ACKs in a row, or DUPACKS_UNSEEN */
-	uint32_t lastnondup;	 /* the frame of the last ACK that was no duplicate */
-	uint16_t last_marks;	 /* the marks of its last segment */
-	int8_t wscale;		 /* WSCALE_UNKNOWN, WSCALE_NONE or the shift */
-	bool first_ack;		 /* no pure ACK since its SYN (window not scaled) */
+	uint32_t nextseq;	/* the highest seq + len (+1 for SYN, FIN); 0: none */
+	int64_t nextseq_t;	/* when nextseq last grew */
+	uint32_t maxseq_to_ack; /* the end of what was seen without a hole */
+	uint32_t lastack;	/* the ack of its last segment */
+	int64_t lastack_t;	/* when that segment was seen */
+	uint32_t window;	/* the raw window of its last segment; UINT32_MAX: none */
+	uint32_t dupacks;	/* duplicate ACKs in a row, or DUPACKS_UNSEEN */
+	uint32_t lastnondup;	/* the frame of the last ACK that was no duplicate */
+	uint16_t last_marks;	/* the marks of its last segment */
+	int8_t wscale;		/* WSCALE_UNKNOWN, WSCALE_NONE or the shift */
+	bool first_ack;		/* no pure ACK since its SYN (window not scaled) */
 };
 
 struct connection {
@@ -159,8 +159,7 @@ static struct connection *connection_of(struct tcpanalysis *a, const struct tcp_
  * seen go back to the end of what was seen without a hole. A SYN-ACK with
  * a new ISN is marked too, and its ISN taken.
  */
-static uint16_t new_connection(struct connection *c, struct flow *fwd,
-			       const struct tcp_segment *s)
+static uint16_t new_connection(struct connection *c, struct flow *fwd, const struct tcp_segment *s)
 {
 	bool syn = (s->flags & (TCPF_SYN | TCPF_ACK)) == TCPF_SYN;
 	bool synack = (s->flags & (TCPF_SYN | TCPF_ACK)) == (TCPF_SYN | TCPF_ACK);
@@ -315,8 +314,7 @@ static void mark_ack_of_unseen(struct judged *j)
 {
 	struct flow *rev = j->rev;
 
-	if (!rev->maxseq_to_ack || !seq_gt(j->s->ack, rev->maxseq_to_ack) ||
-	    !has(j->s, TCPF_ACK))
+	if (!rev->maxseq_to_ack || !seq_gt(j->s->ack, rev->maxseq_to_ack) || !has(j->s, TCPF_ACK))
 		return;
 	if (seq_lt(rev->maxseq_to_ack, rev->nextseq)) {
 		rev->maxseq_to_ack = rev->nextseq;

@@ -10,8 +10,8 @@
 #include "sources/pkt/tcpanalysis.h"
 #include "wire/tcp.h"
 
-#define C "10.0.0.1:40000"
-#define S "10.0.0.2:9190"
+#define C  "10.0.0.1:40000"
+#define S  "10.0.0.2:9190"
 #define MS 1000000LL
 
 struct conn {
