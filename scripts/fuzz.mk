@@ -18,6 +18,7 @@ FUZZ_LIBS    := $(shell pkg-config --libs jansson)
 
 # Each target and the library files it needs.
 decode_SRC  := lib/sources/pkt/decode.c lib/sources/pkt/pktevent.c lib/sources/pkt/tcpseq.c lib/wire/tcp.c \
+               lib/wire/hexbytes.c \
                lib/base/strpool.c lib/base/ptrmap.c
 session_SRC := lib/session/session.c lib/session/event.c lib/session/describe.c lib/base/errmsg.c \
                lib/wire/tcp.c lib/base/strpool.c

@@ -53,6 +53,20 @@ static void bytes_at(const struct layer *l, size_t off, uint8_t *out, size_t n)
 		out[i] = u8_at(l, off + i);
 }
 
+/* Keeps the first of the n payload bytes at off: those that were captured,
+ * DATA_BYTES_MAX at most. */
+static void keep_data(struct decoded_pkt *d, const struct layer *l, size_t off, size_t n)
+{
+	size_t have = off < l->caplen ? l->caplen - off : 0;
+
+	if (n > have)
+		n = have;
+	if (n > DATA_BYTES_MAX)
+		n = DATA_BYTES_MAX;
+	bytes_at(l, off, d->data, n);
+	d->ndata = (uint8_t)n;
+}
+
 /* ---- verdicts ------------------------------------------------------------ */
 
 static enum decode_status verdict(struct decoded_pkt *d, enum decode_status st, const char *fmt,
@@ -115,6 +129,7 @@ static enum decode_status decode_tcp(struct decoded_pkt *d, const struct layer *
 	d->win = be16_at(l, 14);
 	d->len = seglen > hdrlen ? (uint32_t)(seglen - hdrlen) : 0;
 	d->has_ports = true;
+	keep_data(d, l, hdrlen, d->len);
 	return DECODE_OK;
 }
 
@@ -136,6 +151,7 @@ static enum decode_status decode_udp(struct decoded_pkt *d, const struct layer *
 	d->dport = be16_at(l, 2);
 	d->len = (uint32_t)(ulen - UDP_HDR);
 	d->has_ports = true;
+	keep_data(d, l, UDP_HDR, d->len);
 	return DECODE_OK;
 }
 
@@ -149,6 +165,7 @@ static enum decode_status decode_transport(struct decoded_pkt *d, const struct l
 	if (d->frag_off > 0) {
 		/* No transport header here: only the first fragment has one. */
 		d->len = (uint32_t)seglen;
+		keep_data(d, l, 0, seglen);
 		return DECODE_OK;
 	}
 	return proto == IPPROTO_TCP ? decode_tcp(d, l, seglen) : decode_udp(d, l, seglen);

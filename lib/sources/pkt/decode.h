@@ -22,6 +22,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "wire/hexbytes.h"
+
 enum decode_status {
 	DECODE_OK,	  /* TCP or UDP over IPv4 or IPv6: the fields below hold */
 	DECODE_OTHER,	  /* well formed, but not TCP or UDP over IP */
@@ -50,6 +52,11 @@ struct decoded_pkt {
 	uint8_t flags;	   /* TCP flag bits as on the wire (FIN is 0x01) */
 	uint16_t win;	   /* TCP window, raw (not scaled) */
 	uint32_t len;	   /* payload bytes, from the headers' lengths */
+
+	/* The payload's first bytes, as far as they were captured: at most
+	 * DATA_BYTES_MAX of the len (a later fragment: of its bytes). */
+	uint8_t data[DATA_BYTES_MAX];
+	uint8_t ndata;
 };
 
 /*

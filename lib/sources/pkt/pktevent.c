@@ -116,6 +116,15 @@ static int add_fragment_fields(json_t *ev, const struct decoded_pkt *d)
 					     (json_int_t)d->frag_off, "more", d->more_frags));
 }
 
+/* "data": the payload's first bytes, in hex. */
+static int add_data_field(json_t *ev, const struct decoded_pkt *d)
+{
+	char hex[2 * DATA_BYTES_MAX + 1];
+
+	hex_encode(d->data, d->ndata, hex);
+	return json_object_set_new(ev, "data", json_string(hex));
+}
+
 json_t *pkt_framer_event(struct pkt_framer *f, int64_t t, const struct decoded_pkt *d)
 {
 	char from[80], to[80];
@@ -136,6 +145,8 @@ json_t *pkt_framer_event(struct pkt_framer *f, int64_t t, const struct decoded_p
 		bad |= json_object_set_new(ev, "win", json_integer(d->win));
 	if (d->fragment)
 		bad |= add_fragment_fields(ev, d);
+	if (d->ndata)
+		bad |= add_data_field(ev, d);
 	if (bad) {
 		json_decref(ev);
 		return NULL;
