@@ -175,6 +175,27 @@ static void args_wait(struct line *l, const struct event *e, json_t *o)
 	put(l, "%lld", jint(o, "which"));
 }
 
+/* getaddrinfo("echo.lab", "9190"), gethostbyname("echo.lab"). */
+static void args_name(struct line *l, const struct event *e, json_t *o)
+{
+	(void)e;
+	put(l, "\"%s\"", jstr(o, "name") ? jstr(o, "name") : "");
+	if (jstr(o, "service"))
+		put(l, ", \"%s\"", jstr(o, "service"));
+}
+
+/* The addresses a name lookup gave: " [10.77.0.2, 10.77.0.3]". */
+static void put_addrs(struct line *l, json_t *a)
+{
+	size_t i;
+	json_t *v;
+
+	put(l, " [");
+	json_array_foreach(a, i, v)
+		put(l, "%s%s", i ? ", " : "", json_string_value(v) ? json_string_value(v) : "?");
+	put(l, "]");
+}
+
 /* whole: the call has a shape of its own, with no descriptor first and
  * nothing of the shared tail. */
 static const struct {
@@ -192,6 +213,7 @@ static const struct {
 	{"dup3", args_dup, false},	     {"wait", args_wait, false},
 	{"waitpid", args_wait, false},	     {"wait3", args_wait, false},
 	{"wait4", args_wait, false},	     {"waitid", args_wait, false},
+	{"getaddrinfo", args_name, true},    {"gethostbyname", args_name, true},
 };
 
 static void put_call_args(struct line *l, const struct event *e, json_t *o)
@@ -240,6 +262,8 @@ static void describe_call(struct line *l, const struct event *e, json_t *o)
 		put(l, " val=%s", jstr(o, "val_name"));
 	else if (fn_is(e, "getsockopt", NULL) && e->call.has_val)
 		put(l, " val=%lld", (long long)e->call.val);
+	if (fn_is(e, "getaddrinfo", "gethostbyname") && json_is_array(json_object_get(o, "addrs")))
+		put_addrs(l, json_object_get(o, "addrs"));
 	if (json_is_array(json_object_get(o, "ready"))) {
 		put(l, " ready=");
 		put_int_list(l, json_object_get(o, "ready"));
