@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -247,6 +248,55 @@ static int build_routed(struct labnet *n, char *err, size_t errlen)
 		   "echo 1 > /proc/sys/net/ipv4/ip_forward", (char *)NULL);
 }
 
+/* ---- a name server ---------------------------------------------------- */
+
+#define NETNS_ETC "/etc/netns"
+
+/* /etc/netns/NAME/resolv.conf of host i, naming the name server. */
+static int write_resolv_conf(const struct labnet *n, int i, char *err, size_t errlen)
+{
+	char path[320];
+	FILE *f;
+
+	snprintf(path, sizeof(path), NETNS_ETC "/%s", n->ns[i]);
+	if ((mkdir(NETNS_ETC, 0755) < 0 && errno != EEXIST) ||
+	    (mkdir(path, 0755) < 0 && errno != EEXIST))
+		return errmsg(err, errlen, "cannot make %s: %s", path, strerror(errno));
+	strcat(path, "/resolv.conf");
+	if (!(f = fopen(path, "w")))
+		return errmsg(err, errlen, "cannot write %s: %s", path, strerror(errno));
+	fprintf(f, "# socklab's lab network: host %c serves names\nnameserver %s\n",
+		'a' + n->name_server, n->addr[n->name_server]);
+	if (fclose(f) != 0)
+		return errmsg(err, errlen, "cannot write %s: %s", path, strerror(errno));
+	return 0;
+}
+
+/* Every other host names the last one; the last may serve on port 53
+ * without root. */
+static int set_name_server(struct labnet *n, char *err, size_t errlen)
+{
+	n->name_server = n->nhosts - 1;
+	for (int i = 0; i < n->nhosts; i++)
+		if (i != n->name_server && write_resolv_conf(n, i, err, errlen) < 0)
+			return -1;
+	return cmd(err, errlen, "ip", "netns", "exec", n->ns[n->name_server], "sh", "-c",
+		   "echo 53 > /proc/sys/net/ipv4/ip_unprivileged_port_start", (char *)NULL);
+}
+
+/* Removes /etc/netns/NAME and what is in it (the files this one wrote). */
+static void remove_netns_etc(const char *name)
+{
+	char path[320];
+
+	snprintf(path, sizeof(path), NETNS_ETC "/%s/resolv.conf", name);
+	unlink(path);
+	snprintf(path, sizeof(path), NETNS_ETC "/%s", name);
+	rmdir(path);
+}
+
+/* ---- names ---------------------------------------------------------------- */
+
 /* Names and addresses, as the picture in labnet.h has them. */
 static void name_all(struct labnet *n, int lab)
 {
@@ -297,9 +347,10 @@ int labnet_up(struct labnet *n, int lab, const struct labnet_spec *spec, char *e
 	n->nhosts = hosts;
 	n->mtu = spec->mtu > 0 ? spec->mtu : 1500;
 	n->rate_kbit = spec->rate_kbit;
+	n->name_server = -1;
 	name_all(n, lab);
 	n->up = true;
-	if (build(n, err, errlen) < 0) {
+	if (build(n, err, errlen) < 0 || (spec->name_server && set_name_server(n, err, errlen) < 0)) {
 		labnet_down(n);
 		return -1;
 	}
@@ -314,8 +365,10 @@ void labnet_down(struct labnet *n)
 	if (!n->up)
 		return;
 	/* Each may not exist (a build that failed half way): not an error. */
-	for (int i = 0; i < n->nhosts; i++)
+	for (int i = 0; i < n->nhosts; i++) {
 		cmd(err, sizeof(err), "ip", "netns", "delete", n->ns[i], (char *)NULL);
+		remove_netns_etc(n->ns[i]);
+	}
 	if (n->hub[0])
 		cmd(err, sizeof(err), "ip", "netns", "delete", n->hub, (char *)NULL);
 	n->up = false;
@@ -344,17 +397,29 @@ static pid_t owner_of(const char *name)
 	return (pid_t)pid;
 }
 
+/* True when name is a namespace of a socklab run that is gone. */
+static bool left_behind(const char *name)
+{
+	pid_t owner = owner_of(name);
+
+	return owner > 0 && owner != getpid() && kill(owner, 0) < 0 && errno == ESRCH;
+}
+
 void labnet_sweep(void)
 {
 	DIR *d = opendir("/run/netns");
 	struct dirent *de;
 	char err[256];
 
-	while (d && (de = readdir(d))) {
-		pid_t owner = owner_of(de->d_name);
-		if (owner > 0 && owner != getpid() && kill(owner, 0) < 0 && errno == ESRCH)
+	while (d && (de = readdir(d)))
+		if (left_behind(de->d_name))
 			cmd(err, sizeof(err), "ip", "netns", "delete", de->d_name, (char *)NULL);
-	}
+	if (d)
+		closedir(d);
+	d = opendir(NETNS_ETC);
+	while (d && (de = readdir(d)))
+		if (left_behind(de->d_name))
+			remove_netns_etc(de->d_name);
 	if (d)
 		closedir(d);
 }

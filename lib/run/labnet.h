@@ -18,6 +18,12 @@
  *                     a 10.77.1.1/24 -- 10.77.1.254 r 10.77.2.254 -- 10.77.2.1/24 b
  *                   each host's default route goes through r.
  *
+ * A name server (spec.name_server): the last host serves names, and each
+ * other host's /etc/resolv.conf names its address -- the file
+ * /etc/netns/NAME/resolv.conf, which `ip netns exec` and socklab's
+ * scenarios (lib/run/netns_etc.h) show a program as /etc/resolv.conf.
+ * In that host's namespace a program that is not root may bind port 53.
+ *
  * Segmentation offloads are off (gso_max_segs 1) on every interface, so
  * each packet on a link is one segment, as on a real wire. A rate, when
  * given, slows each host's link (a tbf qdisc). Built with ip(8), tc(8)
@@ -35,8 +41,10 @@
 
 #define LABNET_HOSTS_MAX 6
 
-/* Hosts by index: a, b, c, ... */
-enum { LABNET_A, LABNET_B, LABNET_C, LABNET_D, LABNET_E, LABNET_F };
+/* Hosts by index: a, b, c, ... LABNET_HUB names the bridge's or the
+ * router's namespace (as struct lab's net_capture: capture there, on the
+ * "any" device, every port at once). */
+enum { LABNET_HUB = -1, LABNET_A, LABNET_B, LABNET_C, LABNET_D, LABNET_E, LABNET_F };
 
 enum labnet_shape { LABNET_PAIR, LABNET_BRIDGE, LABNET_ROUTED };
 
@@ -46,6 +54,7 @@ struct labnet_spec {
 	int hosts;     /* LABNET_BRIDGE: 2 to LABNET_HOSTS_MAX; otherwise 2 (0 means 2) */
 	int mtu;       /* of every link */
 	int rate_kbit; /* 0: as fast as it goes */
+	bool name_server; /* the last host serves names to the others */
 };
 
 struct labnet {
@@ -61,7 +70,8 @@ struct labnet {
 	char broadcast[24]; /* the hosts' subnet broadcast (PAIR, BRIDGE) */
 	int mtu;
 	int rate_kbit;
-	bool rate_ok; /* the links could be slowed down (tbf) */
+	bool rate_ok;	 /* the links could be slowed down (tbf) */
+	int name_server; /* the host that serves names, or -1 */
 	bool up;
 };
 
