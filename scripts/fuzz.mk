@@ -23,8 +23,9 @@ decode_SRC  := lib/sources/pkt/decode.c lib/sources/pkt/pktevent.c lib/sources/p
 session_SRC := lib/session/session.c lib/session/event.c lib/session/describe.c lib/base/errmsg.c \
                lib/wire/tcp.c lib/base/strpool.c
 record_SRC  := lib/base/jscan.c
+names_SRC   :=
 
-TARGETS := decode session record
+TARGETS := decode session record names
 
 .PHONY: all
 .PRECIOUS: $(FUZZ)/fuzz_%

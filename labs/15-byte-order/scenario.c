@@ -33,8 +33,8 @@ static int swapped(int port)
  * frames (with htons(), or fixed) plays "drone". */
 static int run_drone(struct scenario *s, const char *role, const char *port, const char *mode)
 {
-	pid_t drone = scenario_start(s, role, ARGV("drone", "127.0.0.1", (char *)port, (char *)mode),
-				     NULL);
+	pid_t drone = scenario_start(s, role,
+				     ARGV("drone", "127.0.0.1", (char *)port, (char *)mode), NULL);
 
 	return drone < 0 ? -1 : scenario_wait(s, drone, 5000);
 }
@@ -93,13 +93,14 @@ static void wrong_port(const struct check_ctx *c, struct check_result *r)
 	check_evidence(r, e);
 	check_output_evidence(c, r, "drone v1", "connect", 2);
 	if (!e->call.peer || endpoint_port(e->call.peer) != want)
-		check_fail(r, "connect() went to %s, not to port %d", e->call.peer ? e->call.peer : "?",
-			   want);
+		check_fail(r, "connect() went to %s, not to port %d",
+			   e->call.peer ? e->call.peer : "?", want);
 	else if (!e->call.err || strcmp(e->call.err, "ECONNREFUSED") != 0)
 		check_fail(r, "connect() to port %d did not fail with ECONNREFUSED", want);
 	else
 		check_pass(r,
-			   "sin_port = %d without htons(): connect() went to port %d (0x%04x with its "
+			   "sin_port = %d without htons(): connect() went to port %d (0x%04x with "
+			   "its "
 			   "bytes swapped) and was refused",
 			   c->facts->port, want, want);
 }
@@ -133,14 +134,17 @@ static void syn_refused(const struct check_ctx *c, struct check_result *r)
 	else if (!rst)
 		check_fail(r, "the SYN to port %d got no RST", want);
 	else
-		check_pass(r, "the SYN went to port %d, where nothing listens: the kernel answered RST",
+		check_pass(r,
+			   "the SYN went to port %d, where nothing listens: the kernel answered "
+			   "RST",
 			   want);
 }
 
 static void right_port(const struct check_ctx *c, struct check_result *r)
 {
-	const struct event *e = ev_first(
-		c->s, &(struct ev_filter){.src = "call", .fn = "connect", .pid = check_pid(c, "drone")});
+	const struct event *e = ev_first(c->s, &(struct ev_filter){.src = "call",
+								   .fn = "connect",
+								   .pid = check_pid(c, "drone")});
 
 	if (!e) {
 		check_fail(r, "the drone never called connect()");
@@ -150,7 +154,8 @@ static void right_port(const struct check_ctx *c, struct check_result *r)
 	if (e->call.ret != 0 || !e->call.peer || endpoint_port(e->call.peer) != c->facts->port)
 		check_fail(r, "connect() to %s did not succeed", e->call.peer ? e->call.peer : "?");
 	else
-		check_pass(r, "with htons(), connect() went to port %d and succeeded", c->facts->port);
+		check_pass(r, "with htons(), connect() went to port %d and succeeded",
+			   c->facts->port);
 }
 
 /* ---- what the drone wrote ---------------------------------------------------- */
@@ -158,7 +163,10 @@ static void right_port(const struct check_ctx *c, struct check_result *r)
 /* The drone's nth (from 1) successful write() of len bytes, or NULL. */
 static const struct event *drone_write(const struct check_ctx *c, int64_t len, int nth)
 {
-	struct ev_filter f = {.src = "call", .fn = "write", .err = "ok", .pid = check_pid(c, "drone")};
+	struct ev_filter f = {.src = "call",
+			      .fn = "write",
+			      .err = "ok",
+			      .pid = check_pid(c, "drone")};
 
 	for (const struct event *e = ev_first(c->s, &f); e; e = ev_next(c->s, &f, e))
 		if (e->call.ret == len && --nth == 0)
@@ -232,17 +240,19 @@ static void padding(const struct check_ctx *c, struct check_result *r)
 		check_fail(r, "the drone wrote no 16-byte reading with its bytes recorded");
 		return;
 	}
-	check_evidence_text(r, "the reading's bytes: %02x | %02x %02x %02x | %02x %02x %02x %02x | "
-			       "%02x %02x %02x %02x %02x %02x %02x %02x",
-			    b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11],
-			    b[12], b[13], b[14], b[15]);
+	check_evidence_text(r,
+			    "the reading's bytes: %02x | %02x %02x %02x | %02x %02x %02x %02x | "
+			    "%02x %02x %02x %02x %02x %02x %02x %02x",
+			    b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10],
+			    b[11], b[12], b[13], b[14], b[15]);
 	if (b[0] != 'A' || b[1] || b[2] || b[3])
 		check_fail(r, "the first 4 bytes are not 'A' and 3 bytes of padding");
 	else if (le32(b + 4) != ALTITUDE || fabs(le_double(b + 8) - LATITUDE) > 1e-9)
 		check_fail(r, "the altitude and latitude are not there in little-endian order");
 	else
-		check_pass(r, "16 bytes, not 13: 'A', 3 bytes of padding, 1200 as b0 04 00 00 and the "
-			      "latitude's 8 bytes, all little-endian, as the struct lies in memory");
+		check_pass(r,
+			   "16 bytes, not 13: 'A', 3 bytes of padding, 1200 as b0 04 00 00 and the "
+			   "latitude's 8 bytes, all little-endian, as the struct lies in memory");
 }
 
 static void encoded(const struct check_ctx *c, struct check_result *r)
@@ -264,8 +274,9 @@ static void encoded(const struct check_ctx *c, struct check_result *r)
 	if (memcmp(b, want, 5) != 0 || fabs(lat - LATITUDE) > 1e-9)
 		check_fail(r, "the 13 bytes are not 'A', 1200 and the latitude, big-endian");
 	else
-		check_pass(r, "13 bytes: 'A', 00 00 04 b0 (1200, big-endian) and the latitude's bits "
-			      "big-endian (htobe64), no padding");
+		check_pass(r,
+			   "13 bytes: 'A', 00 00 04 b0 (1200, big-endian) and the latitude's bits "
+			   "big-endian (htobe64), no padding");
 }
 
 static void decoded(const struct check_ctx *c, struct check_result *r)
@@ -284,11 +295,12 @@ static const struct check naive_checks[] = {
 	 syn_refused},
 	{"right-port", "with htons(), connect() reaches the station", "lab 15 (byte-order)",
 	 right_port},
-	{"length", "a length of 100 without htonl() goes out as 64 00 00 00 and is read as "
-		   "1677721600",
+	{"length",
+	 "a length of 100 without htonl() goes out as 64 00 00 00 and is read as "
+	 "1677721600",
 	 "lab 15 (byte-order)", length},
-	{"padding", "the struct goes out as 16 bytes: padding, little-endian", "lab 15 (byte-order)",
-	 padding},
+	{"padding", "the struct goes out as 16 bytes: padding, little-endian",
+	 "lab 15 (byte-order)", padding},
 	{NULL},
 };
 

@@ -350,7 +350,8 @@ int labnet_up(struct labnet *n, int lab, const struct labnet_spec *spec, char *e
 	n->name_server = -1;
 	name_all(n, lab);
 	n->up = true;
-	if (build(n, err, errlen) < 0 || (spec->name_server && set_name_server(n, err, errlen) < 0)) {
+	if (build(n, err, errlen) < 0 ||
+	    (spec->name_server && set_name_server(n, err, errlen) < 0)) {
 		labnet_down(n);
 		return -1;
 	}

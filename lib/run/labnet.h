@@ -51,9 +51,9 @@ enum labnet_shape { LABNET_PAIR, LABNET_BRIDGE, LABNET_ROUTED };
 /* What a lab asks for. */
 struct labnet_spec {
 	enum labnet_shape shape;
-	int hosts;     /* LABNET_BRIDGE: 2 to LABNET_HOSTS_MAX; otherwise 2 (0 means 2) */
-	int mtu;       /* of every link */
-	int rate_kbit; /* 0: as fast as it goes */
+	int hosts;	  /* LABNET_BRIDGE: 2 to LABNET_HOSTS_MAX; otherwise 2 (0 means 2) */
+	int mtu;	  /* of every link */
+	int rate_kbit;	  /* 0: as fast as it goes */
 	bool name_server; /* the last host serves names to the others */
 };
 

@@ -47,4 +47,3 @@ int etc_overlay_apply(const struct etc_overlay *o)
 			return errno;
 	return 0;
 }
-

@@ -48,7 +48,8 @@ static void addrinfo_addrs(const struct addrinfo *ai, struct addr_list *l)
 		if (ai->ai_family == AF_INET && ai->ai_addr)
 			addr_add(l, AF_INET, &((const struct sockaddr_in *)ai->ai_addr)->sin_addr);
 		else if (ai->ai_family == AF_INET6 && ai->ai_addr)
-			addr_add(l, AF_INET6, &((const struct sockaddr_in6 *)ai->ai_addr)->sin6_addr);
+			addr_add(l, AF_INET6,
+				 &((const struct sockaddr_in6 *)ai->ai_addr)->sin6_addr);
 	}
 }
 

@@ -8,10 +8,10 @@
  */
 #include <arpa/inet.h>
 #include <fcntl.h>
+#include <netdb.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <signal.h>
-#include <netdb.h>
 #include <string.h>
 #include <sys/un.h>
 #include <sys/wait.h>
@@ -160,9 +160,9 @@ static const struct name ipv6_options[] = {
 
 /* getaddrinfo()'s errors, and gethostbyname()'s in h_errno. */
 static const struct name eai_errors[] = {
-	N(EAI_BADFLAGS), N(EAI_NONAME),	 N(EAI_AGAIN),	 N(EAI_FAIL),	  N(EAI_FAMILY),
-	N(EAI_SOCKTYPE), N(EAI_SERVICE), N(EAI_MEMORY),	 N(EAI_SYSTEM),	  N(EAI_OVERFLOW),
-	N(EAI_NODATA),	 N(EAI_ADDRFAMILY),
+	N(EAI_BADFLAGS), N(EAI_NONAME),	  N(EAI_AGAIN),	  N(EAI_FAIL),
+	N(EAI_FAMILY),	 N(EAI_SOCKTYPE), N(EAI_SERVICE), N(EAI_MEMORY),
+	N(EAI_SYSTEM),	 N(EAI_OVERFLOW), N(EAI_NODATA),  N(EAI_ADDRFAMILY),
 };
 
 static const struct name h_errors[] = {

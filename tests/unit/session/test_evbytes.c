@@ -82,7 +82,8 @@ Test(evbytes, a_dump_row_reads_as_xxd)
 	char row[128];
 
 	bytes_dump_row(p, 20, 0, row, sizeof(row));
-	cr_assert_str_eq(row, "0000  41 00 00 00 b0 04 00 00  68 65 6c 6c 6f 2c 20 77  A.......hello, w");
+	cr_assert_str_eq(row, "0000  41 00 00 00 b0 04 00 00  68 65 6c 6c 6f 2c 20 77  "
+			      "A.......hello, w");
 	bytes_dump_row(p, 20, 16, row, sizeof(row));
 	/* A short last row keeps the text in its column. */
 	cr_assert_str_eq(row, "0010  6f 72 6c 64                                       orld");
