@@ -27,14 +27,14 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-#define DNS_PORT   53
-#define MSG_MAX	   512 /* a DNS message over UDP, without EDNS */
-#define HEADER_LEN 12
-#define DNS_NAME_MAX  255
-#define TYPE_A	   1
-#define CLASS_IN   1
-#define RCODE_OK   0
-#define RCODE_FORMERR 1
+#define DNS_PORT       53
+#define MSG_MAX	       512 /* a DNS message over UDP, without EDNS */
+#define HEADER_LEN     12
+#define DNS_NAME_MAX   255
+#define TYPE_A	       1
+#define CLASS_IN       1
+#define RCODE_OK       0
+#define RCODE_FORMERR  1
 #define RCODE_NXDOMAIN 3
 
 /* A question, as read from a query. */
@@ -129,7 +129,7 @@ static size_t make_answer(const uint8_t *msg, const struct query *q, int rcode,
 	memcpy(out, msg, q->end); /* the header and the question, as asked */
 	/* QR (an answer), the question's opcode and RD, RA, and the rcode. */
 	put16(out + 2, 0x8000 | (q->flags & 0x7900) | 0x0080 | rcode);
-	put16(out + 4, 1);	  /* one question */
+	put16(out + 4, 1);	      /* one question */
 	put16(out + 6, addr != NULL); /* answers */
 	put16(out + 8, 0);
 	put16(out + 10, 0);
@@ -210,8 +210,8 @@ int main(int argc, char *argv[])
 		snprintf(from, sizeof(from), "%s:%d", inet_ntoa(clnt_addr.sin_addr),
 			 ntohs(clnt_addr.sin_port));
 		n = answer(argv[1], msg, (size_t)len, out, from);
-		if (n > 0 && sendto(sock, out, n, 0, (struct sockaddr *)&clnt_addr,
-				    clnt_addr_size) == -1)
+		if (n > 0 &&
+		    sendto(sock, out, n, 0, (struct sockaddr *)&clnt_addr, clnt_addr_size) == -1)
 			perror("sendto() error");
 	}
 	return 0;

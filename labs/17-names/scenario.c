@@ -59,7 +59,7 @@ static pid_t start_server(struct scenario *s, const struct lab_run *r, int host,
 static int visit(struct scenario *s, pid_t client, const char *expect)
 {
 	return scenario_type(s, client, "\n") < 0 ? -1
-						 : scenario_wait_output(s, client, expect, 10000);
+						  : scenario_wait_output(s, client, expect, 10000);
 }
 
 static int names_run(struct scenario *s, const struct lab_run *r)
@@ -71,8 +71,9 @@ static int names_run(struct scenario *s, const struct lab_run *r)
 
 	snprintf(port, sizeof(port), "%d", r->port);
 	snprintf(zone, sizeof(zone), "%s/zone.txt", collector_dir(scenario_collector(s)));
-	scenario_step(s, "four hosts on a switch: the client on a, the service on b, a name "
-			 "server on d (%s), named in every host's /etc/resolv.conf",
+	scenario_step(s,
+		      "four hosts on a switch: the client on a, the service on b, a name "
+		      "server on d (%s), named in every host's /etc/resolv.conf",
 		      net->addr[LABNET_D]);
 	if (write_zone(s, zone, HOST_B) < 0)
 		return -1;
@@ -94,8 +95,9 @@ static int names_run(struct scenario *s, const struct lab_run *r)
 	if (scenario_wait(s, server_b, 5000) < 0 ||
 	    (server_c = start_server(s, r, LABNET_C, port)) < 0 || write_zone(s, zone, HOST_C) < 0)
 		return -1;
-	scenario_step(s, r->fix ? "the client connects again, and asks the name server first"
-				: "the client connects again, to the address it found at the start");
+	scenario_step(s,
+		      r->fix ? "the client connects again, and asks the name server first"
+			     : "the client connects again, to the address it found at the start");
 	if (visit(s, client, r->fix ? "hello from host c" : "connect() error") < 0)
 		return -1;
 	scenario_type_end(s, client);
@@ -144,8 +146,8 @@ static bool gave(const struct event *e, const char *addr)
 	bool found = false;
 	size_t i;
 
-	json_array_foreach(json_object_get(o, "addrs"), i, v)
-		found |= json_string_value(v) && strcmp(json_string_value(v), addr) == 0;
+	json_array_foreach(json_object_get(o, "addrs"), i, v) found |=
+		json_string_value(v) && strcmp(json_string_value(v), addr) == 0;
 	json_decref(o);
 	return found;
 }
@@ -183,8 +185,8 @@ static void looks_up(const struct check_ctx *c, struct check_result *r)
 	else if (!gave(e, HOST_B))
 		check_fail(r, "%s(\"%s\") did not give %s", name_fn(c), NAME, HOST_B);
 	else
-		check_pass(r, "%s(\"%s\") gave %s: the record the name server has", name_fn(c), NAME,
-			   HOST_B);
+		check_pass(r, "%s(\"%s\") gave %s: the record the name server has", name_fn(c),
+			   NAME, HOST_B);
 }
 
 /* The first UDP datagram to (to_server) or from the name server's port
@@ -206,7 +208,8 @@ static void query_first(const struct check_ctx *c, struct check_result *r)
 
 	if (!check_source_ran(c, "pkt", r))
 		return;
-	syn = ev_first(c->s, &(struct ev_filter){.src = "pkt", .port = c->facts->port, .flags = "S"});
+	syn = ev_first(c->s,
+		       &(struct ev_filter){.src = "pkt", .port = c->facts->port, .flags = "S"});
 	query = dns_before(c, true, syn ? syn->t : INT64_MAX);
 	answer = query ? dns_before(c, false, syn ? syn->t : INT64_MAX) : NULL;
 	check_evidence(r, query);
@@ -234,8 +237,9 @@ static void connects(const struct check_ctx *c, struct check_result *r)
 	else if (!check_printed(c, "client", "hello from host b"))
 		check_fail(r, "the client did not get host b's greeting");
 	else
-		check_pass(r, "the client connected to %s, the address it was given, and host b "
-			      "greeted it",
+		check_pass(r,
+			   "the client connected to %s, the address it was given, and host b "
+			   "greeted it",
 			   HOST_B);
 }
 
@@ -256,8 +260,9 @@ static void stale(const struct check_ctx *c, struct check_result *r)
 		check_fail(r, "the second connect() did not go to %s and fail with ECONNREFUSED",
 			   HOST_B);
 	else
-		check_pass(r, "no new lookup: the second connect() went to the old address, %s, "
-			      "where nothing listens any more (ECONNREFUSED)",
+		check_pass(r,
+			   "no new lookup: the second connect() went to the old address, %s, "
+			   "where nothing listens any more (ECONNREFUSED)",
 			   HOST_B);
 }
 

@@ -290,14 +290,41 @@ static void describe_state(struct line *l, const struct event *e)
 		put(l, "  [%s]", e->state.via);
 }
 
-static void describe_pkt(struct line *l, const struct event *e)
+/* " on port-b": the interface a packet captured on "any" crossed. */
+static void put_dev(struct line *l, json_t *o)
+{
+	if (jstr(o, "dev"))
+		put(l, " on %s", jstr(o, "dev"));
+}
+
+/* "#5 ICMP 10.77.0.254 > 10.77.0.1 time-exceeded (udp 10.77.0.1:5555 >
+ * 10.77.1.1:9190)": an ICMP error and the datagram it is about. */
+static void describe_icmp(struct line *l, const struct event *e, json_t *o)
+{
+	json_t *orig = json_object_get(o, "orig");
+
+	put(l, "#%u ICMP %s > %s %s", e->pkt.frame, e->pkt.from ? e->pkt.from : "?",
+	    e->pkt.to ? e->pkt.to : "?", jstr(o, "icmp") ? jstr(o, "icmp") : "?");
+	if (orig)
+		put(l, " (%s %s > %s)", jstr(orig, "proto") ? jstr(orig, "proto") : "?",
+		    jstr(orig, "from") ? jstr(orig, "from") : "?",
+		    jstr(orig, "to") ? jstr(orig, "to") : "?");
+	put_dev(l, o);
+}
+
+static void describe_pkt(struct line *l, const struct event *e, json_t *o)
 {
 	char letters[9];
 
+	if (e->pkt.proto == PROTO_ICMP) {
+		describe_icmp(l, e, o);
+		return;
+	}
 	put(l, "#%u %s %s > %s", e->pkt.frame, e->pkt.proto == PROTO_UDP ? "UDP" : "TCP",
 	    e->pkt.from ? e->pkt.from : "?", e->pkt.to ? e->pkt.to : "?");
 	if (e->pkt.proto == PROTO_UDP) {
 		put(l, " len=%u", e->pkt.len);
+		put_dev(l, o);
 		return;
 	}
 	tcp_flags_letters(e->pkt.flags, letters);
@@ -305,6 +332,7 @@ static void describe_pkt(struct line *l, const struct event *e)
 	if (e->pkt.flags & TCPF_ACK)
 		put(l, " ack=%u", e->pkt.rack);
 	put(l, " win=%u len=%u", e->pkt.win, e->pkt.len);
+	put_dev(l, o);
 }
 
 /* "killed by SIGKILL" or "exit 0" */
@@ -394,7 +422,7 @@ size_t event_describe(const struct event *e, char *out, size_t cap)
 		describe_state(&l, e);
 		break;
 	case SRC_PKT:
-		describe_pkt(&l, e);
+		describe_pkt(&l, e, o);
 		break;
 	case SRC_PROC:
 		describe_proc(&l, e, o);

@@ -53,11 +53,13 @@ struct event {
 		} state;
 		struct {
 			const char *from, *to; /* "IP:PORT" */
+			const char *about;     /* ICMP: the socket it is about, orig's from */
 			uint32_t frame;
 			uint32_t seq, ack, rseq, rack;
 			uint32_t len, win;
-			uint8_t proto; /* enum proto */
-			uint8_t flags; /* enum tcp_flag bits */
+			uint8_t proto;		      /* enum proto */
+			uint8_t flags;		      /* enum tcp_flag bits */
+			uint8_t icmp_type, icmp_code; /* PROTO_ICMP */
 		} pkt;
 		struct {
 			const char *event;   /* "fork", "exec", "exit", "zombie", "reaped", ... */
