@@ -13,6 +13,12 @@
  *                   namespace of its own ("sw", a switch):
  *                     a 10.77.0.1, b 10.77.0.2, ... /24, broadcast 10.77.0.255
  *
+ *                   With spec.router, the switch has one more port, to a
+ *                   router "r" that leads to one more host, the last, on
+ *                   a link of its own -- a small internet:
+ *                     a, b, ... /24 -- sw -- 10.77.0.254 r 10.77.1.254 -- 10.77.1.1 (last)
+ *                   the hosts' default routes go through r.
+ *
  *   LABNET_ROUTED   two links and a router between them ("r", ip_forward
  *                   on: it decrements TTL and says "time exceeded"):
  *                     a 10.77.1.1/24 -- 10.77.1.254 r 10.77.2.254 -- 10.77.2.1/24 b
@@ -55,6 +61,7 @@ struct labnet_spec {
 	int mtu;	  /* of every link */
 	int rate_kbit;	  /* 0: as fast as it goes */
 	bool name_server; /* the last host serves names to the others */
+	bool router;	  /* LABNET_BRIDGE: the last host is behind a router */
 };
 
 struct labnet {
@@ -67,6 +74,9 @@ struct labnet {
 	 * pair. The router's address on host i's link is gw[i]. */
 	char hub[64];
 	char gw[2][24];
+	/* LABNET_BRIDGE with a router: its namespace (its addresses are
+	 * gw[0] on the switch, gw[1] towards the last host); "" without. */
+	char router[64];
 	char broadcast[24]; /* the hosts' subnet broadcast (PAIR, BRIDGE) */
 	int mtu;
 	int rate_kbit;
