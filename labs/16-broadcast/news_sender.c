@@ -57,7 +57,8 @@ int main(int argc, char *argv[])
 		perror("setsockopt(IP_MULTICAST_TTL) error");
 		exit(1);
 	}
-	if (ttl > 0 && !multicast && setsockopt(sock, IPPROTO_IP, IP_TTL, &ttl, sizeof(ttl)) == -1) {
+	if (ttl > 0 && !multicast &&
+	    setsockopt(sock, IPPROTO_IP, IP_TTL, &ttl, sizeof(ttl)) == -1) {
 		perror("setsockopt(IP_TTL) error");
 		exit(1);
 	}

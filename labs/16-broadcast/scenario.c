@@ -39,8 +39,8 @@ static pid_t start_receiver(struct scenario *s, const struct lab_run *r, int hos
 
 	snprintf(role, sizeof(role), "receiver %c", 'a' + host);
 	snprintf(p, sizeof(p), "%d", port);
-	pid = scenario_start_in(s, r->net->ns[host], role,
-				ARGV("news_receiver", p, (char *)group), NULL);
+	pid = scenario_start_in(s, r->net->ns[host], role, ARGV("news_receiver", p, (char *)group),
+				NULL);
 	return pid < 0 || scenario_wait_output(s, pid, "listening", 5000) < 0 ? -1 : pid;
 }
 
@@ -51,8 +51,9 @@ static int start_receivers(struct scenario *s, const struct lab_run *r, struct c
 	bool multi = lab_option(r, "multicast") || lab_option(r, "ttl");
 	const char *g = multi ? GROUP : NULL;
 
-	scenario_step(s, "receivers: b and c on port %d%s, d on port %d, e behind the router on "
-			 "port %d%s",
+	scenario_step(s,
+		      "receivers: b and c on port %d%s, d on port %d, e behind the router on "
+		      "port %d%s",
 		      r->port, multi ? " (only b joins " GROUP ")" : "", r->port + 1, r->port,
 		      multi ? ", in " GROUP : "");
 	k->b = start_receiver(s, r, LABNET_B, r->port, g);
@@ -88,7 +89,8 @@ static int send_news(struct scenario *s, const struct lab_run *r, const char *to
 					ARGV("news_sender", (char *)to, p, "broadcast"), NULL);
 	else if (ttl)
 		pid = scenario_start_in(s, r->net->ns[SENDER], "sender",
-					ARGV("news_sender", (char *)to, p, "ttl", (char *)ttl), NULL);
+					ARGV("news_sender", (char *)to, p, "ttl", (char *)ttl),
+					NULL);
 	else
 		pid = scenario_start_in(s, r->net->ns[SENDER], "sender",
 					ARGV("news_sender", (char *)to, p), NULL);
@@ -165,7 +167,9 @@ static int got(const struct check_ctx *c, const char *role)
 
 static const struct event *sender_call(const struct check_ctx *c, const char *fn)
 {
-	return ev_first(c->s, &(struct ev_filter){.src = "call", .fn = fn, .pid = check_pid(c, "sender")});
+	return ev_first(c->s, &(struct ev_filter){.src = "call",
+						  .fn = fn,
+						  .pid = check_pid(c, "sender")});
 }
 
 static void eacces(const struct check_ctx *c, struct check_result *r)
@@ -179,8 +183,9 @@ static void eacces(const struct check_ctx *c, struct check_result *r)
 	else if (!e->call.err || strcmp(e->call.err, "EACCES") != 0)
 		check_fail(r, "sendto() to the broadcast address did not fail with EACCES");
 	else
-		check_pass(r, "without SO_BROADCAST, sendto() to 255.255.255.255 failed with EACCES: "
-			      "the kernel refuses to broadcast unasked");
+		check_pass(r,
+			   "without SO_BROADCAST, sendto() to 255.255.255.255 failed with EACCES: "
+			   "the kernel refuses to broadcast unasked");
 }
 
 static void nobody_hears(const struct check_ctx *c, struct check_result *r)
@@ -264,8 +269,9 @@ static void channel(const struct check_ctx *c, struct check_result *r)
 	else if (d)
 		check_fail(r, "d, on another port, got it too");
 	else
-		check_pass(r, "b and c, on port %d, got it once each; d, on port %d, did not: the "
-			      "port is the channel",
+		check_pass(r,
+			   "b and c, on port %d, got it once each; d, on port %d, did not: the "
+			   "port is the channel",
 			   c->facts->port, c->facts->port + 1);
 }
 
@@ -277,8 +283,9 @@ static void stays_local(const struct check_ctx *c, struct check_result *r)
 	if (e)
 		check_fail(r, "e, behind the router, got %d datagrams", e);
 	else
-		check_pass(r, "e, behind the router on port %d too, got nothing: a router does not "
-			      "pass a broadcast on",
+		check_pass(r,
+			   "e, behind the router on port %d too, got nothing: a router does not "
+			   "pass a broadcast on",
 			   c->facts->port);
 }
 
@@ -294,8 +301,9 @@ static void switch_copies(const struct check_ctx *c, struct check_result *r)
 		check_fail(r, "the datagram crossed %d ports of the switch%s", n,
 			   to_c ? "" : ", not c's");
 	else
-		check_pass(r, "one sendto(), %d copies on the switch: in from a, out to every "
-			      "other port",
+		check_pass(r,
+			   "one sendto(), %d copies on the switch: in from a, out to every "
+			   "other port",
 			   n);
 }
 
@@ -309,8 +317,9 @@ static void members_only(const struct check_ctx *c, struct check_result *r)
 	else if (cc || d)
 		check_fail(r, "c got %d and d %d: only members on the port may", cc, d);
 	else
-		check_pass(r, "only b got it: c, on the same port, had not joined %s; d had, but "
-			      "listens on another port",
+		check_pass(r,
+			   "only b got it: c, on the same port, had not joined %s; d had, but "
+			   "listens on another port",
 			   GROUP);
 }
 
@@ -324,8 +333,9 @@ static void group_on_wire(const struct check_ctx *c, struct check_result *r)
 	if (!to_c)
 		check_fail(r, "the group's datagram never reached c's port");
 	else
-		check_pass(r, "the switch gave c's port the datagram too: c's own stack dropped it, "
-			      "as c had not joined");
+		check_pass(r,
+			   "the switch gave c's port the datagram too: c's own stack dropped it, "
+			   "as c had not joined");
 }
 
 static void time_exceeded(const struct check_ctx *c, struct check_result *r)
@@ -344,8 +354,9 @@ static void time_exceeded(const struct check_ctx *c, struct check_result *r)
 	else if (!e->pkt.from || strcmp(e->pkt.from, "10.77.0.254") != 0)
 		check_fail(r, "the time exceeded came from %s, not the router", e->pkt.from);
 	else
-		check_pass(r, "the router took the TTL-1 datagram's last hop and said so: ICMP time "
-			      "exceeded, back to a");
+		check_pass(r,
+			   "the router took the TTL-1 datagram's last hop and said so: ICMP time "
+			   "exceeded, back to a");
 }
 
 static void ttl_two(const struct check_ctx *c, struct check_result *r)
