@@ -21,6 +21,7 @@ decode_SRC  := lib/sources/pkt/decode.c lib/sources/pkt/pktevent.c lib/sources/p
                lib/wire/hexbytes.c \
                lib/base/strpool.c lib/base/ptrmap.c
 session_SRC := lib/session/session.c lib/session/event.c lib/session/describe.c lib/base/errmsg.c \
+               lib/base/array.c lib/session/sessionfile.c \
                lib/wire/tcp.c lib/base/strpool.c
 record_SRC  := lib/base/jscan.c
 names_SRC   :=
