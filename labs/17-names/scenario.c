@@ -131,12 +131,11 @@ static const char *name_fn(const struct check_ctx *c)
 /* role's nth (from 1) lookup of a name, or NULL. */
 static const struct event *lookup(const struct check_ctx *c, const char *role, int nth)
 {
-	struct ev_filter f = {.src = "call", .fn = name_fn(c), .pid = check_pid(c, role)};
-
-	for (const struct event *e = ev_first(c->s, &f); e; e = ev_next(c->s, &f, e))
-		if (--nth == 0)
-			return e;
-	return NULL;
+	return ev_nth(c->s,
+		      &(struct ev_filter){.src = "call",
+					  .fn = name_fn(c),
+					  .pid = check_pid(c, role)},
+		      nth);
 }
 
 /* True when the lookup e gave addr among its addresses. */
@@ -155,12 +154,11 @@ static bool gave(const struct event *e, const char *addr)
 /* The client's nth connect(), or NULL. */
 static const struct event *client_connect(const struct check_ctx *c, int nth)
 {
-	struct ev_filter f = {.src = "call", .fn = "connect", .pid = check_pid(c, "client")};
-
-	for (const struct event *e = ev_first(c->s, &f); e; e = ev_next(c->s, &f, e))
-		if (--nth == 0)
-			return e;
-	return NULL;
+	return ev_nth(c->s,
+		      &(struct ev_filter){.src = "call",
+					  .fn = "connect",
+					  .pid = check_pid(c, "client")},
+		      nth);
 }
 
 /* True when e went to host (an address, any port). */
