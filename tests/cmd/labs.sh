@@ -165,8 +165,16 @@ test_labs_are_listed_in_order_and_run_by_number_or_name() {
 	socklab list >"$T/list"
 	local names
 	names=$(awk '$1 ~ /^[0-9]+$/ {print $1 "-" $2}' "$T/list" | tr '\n' ' ')
-	[ "$names" = "1-handshake 2-fork-server 3-zombies 4-nagle 5-reuseaddr 6-fragmentation 7-udp-boundaries " ] ||
-		fail "socklab list: $names"
+	# In order of their numbers, each lab of the course by its name.
+	[ "$names" = "$(printf '%s\n' $names | sort -n | tr '\n' ' ')" ] ||
+		fail "socklab list is not in order: $names"
+	for lab in 1-handshake 2-fork-server 3-zombies 4-nagle 5-reuseaddr 6-fragmentation \
+		7-udp-boundaries 15-byte-order 16-broadcast 17-names; do
+		case " $names " in
+		*" $lab "*) ;;
+		*) fail "socklab list lacks $lab: $names" ;;
+		esac
+	done
 	socklab run 07 --no-view --record "$T/by-number" >/dev/null 2>&1 || fail "run 07"
 	socklab run udp-boundaries --no-view --record "$T/by-name" >/dev/null 2>&1 || fail "run udp-boundaries"
 	grep -q bound_host1 "$T/by-number/events.jsonl" || fail "run 07 did not run lab 7"
