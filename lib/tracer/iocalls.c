@@ -52,9 +52,9 @@ static uint8_t io_proto(const struct fdinfo *fi)
 
 /*
  * Copies the first of the ret bytes the call moved (at most len, at most
- * cap) into out,
- * from its buffer or its iovecs. Returns how many. The buffer is the
- * program's, and the call just read or wrote those bytes: they are there.
+ * cap) into out, from its buffer or its iovecs. Returns how many. The
+ * buffer is the program's, and the call just read or wrote those bytes:
+ * they are there.
  */
 static size_t io_data(const struct io_call *c, char *out, size_t cap)
 {
@@ -66,6 +66,8 @@ static size_t io_data(const struct io_call *c, char *out, size_t cap)
 		want = c->len;
 	if (want > cap)
 		want = cap;
+	if (want == 0)
+		return 0;
 	if (c->buf) {
 		memcpy(out, c->buf, want);
 		return want;
