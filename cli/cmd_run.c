@@ -240,7 +240,11 @@ static int run_scenario(const struct run_args *a, const char *dir, char **argv)
 	struct run_facts *facts;
 
 	snprintf(progdir, sizeof(progdir), "%s/labs/%s", socklab_libdir(), a->lab->dir);
-	if (a->run.net) {
+	if (a->run.net && a->lab->net_capture == LABNET_HUB) {
+		/* Every port of the switch (or link of the router) at once. */
+		so.capture_iface = "any";
+		so.capture_netns = a->run.net->hub;
+	} else if (a->run.net) {
 		so.capture_iface = a->run.net->dev[a->lab->net_capture];
 		so.capture_netns = a->run.net->ns[a->lab->net_capture];
 	}
