@@ -208,6 +208,29 @@ test_lab6_removes_its_namespaces_when_interrupted_or_after_a_kill() {
 	! ip netns list 2>/dev/null | grep -q "socklab-lab6-$pid-" || fail "the next run did not sweep: $(ip netns list 2>/dev/null)"
 }
 
+# Under sudo a lab with a network stays root (only root enters its
+# namespaces and removes them), but its programs run as the user who ran
+# sudo, and the session is theirs.
+test_lab6_under_sudo_runs_as_the_user_and_leaves_no_namespace() {
+	need_root "to play sudo"
+	local pid uid="" i
+	chmod 755 "$T"
+	SUDO_UID=65534 SUDO_GID=65534 "$SOCKLAB" run 6 --no-view --record "$T/sudo" >"$T/out" 2>&1 &
+	pid=$!
+	for i in $(seq 200); do
+		uid=$(pgrep -f "labs/06-fragmentation/receiver" | head -1 | xargs -r ps -o uid= -p | tr -d ' ')
+		[ -n "$uid" ] && break
+		sleep 0.05
+	done
+	wait "$pid" || fail "socklab run 6 under sudo failed: $(cat "$T/out")"
+	[ "$uid" = 65534 ] || fail "the receiver ran as uid '$uid', not the user who ran sudo"
+	grep -q '^all checkpoints hold' "$T/out" || fail "$(cat "$T/out")"
+	for f in "$T/sudo" "$T/sudo/events.jsonl" "$T/sudo/capture.pcap" "$T/sudo/session.json"; do
+		[ "$(stat -c %u "$f")" = 65534 ] || fail "$f belongs to uid $(stat -c %u "$f")"
+	done
+	! ip netns list 2>/dev/null | grep -q "socklab-lab6-$pid-" || fail "left: $(ip netns list)"
+}
+
 test_every_lab_has_a_complete_sheet() {
 	for sheet in "$ROOT"/labs/[0-9][0-9]-*/LAB.md; do
 		for heading in "## Goal" "## Background" "## Run it" "## What to watch" \
