@@ -59,6 +59,7 @@ struct event {
 			uint32_t dup_ack_num;	/* duplicate_ack: the Nth in a row */
 			uint32_t dup_ack_frame; /* duplicate_ack: the frame repeated */
 			uint16_t analysis;	/* enum tcp_analysis bits */
+			bool window_probe;	/* a keep_alive into a zero window */
 			uint8_t proto;		/* enum proto */
 			uint8_t flags;		/* enum tcp_flag bits */
 		} pkt;
