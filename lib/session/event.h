@@ -98,6 +98,14 @@ int event_src_parse(const char *name);
  */
 size_t event_describe(const struct event *e, char *out, size_t cap);
 
+/*
+ * What the TCP analysis says of a packet, in words, most telling first:
+ * "dup ACK #3", "zero window, window probe ACK", "fast retransmission"
+ * (which is a retransmission too: said once). Empty for none. Returns the
+ * length written (truncated to cap - 1).
+ */
+size_t event_analysis_words(const struct event *e, char *out, size_t cap);
+
 /* The time as seconds with six decimals: "0.000412". */
 void event_time_str(int64_t t_ns, char *out, size_t cap);
 
