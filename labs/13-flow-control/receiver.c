@@ -89,7 +89,8 @@ int main(int argc, char *argv[])
 		perror("socket() error");
 		exit(1);
 	}
-	if (print_rcvbuf(serv_sock, "at first") < 0 || (rcvbuf && set_rcvbuf(serv_sock, rcvbuf) < 0))
+	if (print_rcvbuf(serv_sock, "at first") < 0 ||
+	    (rcvbuf && set_rcvbuf(serv_sock, rcvbuf) < 0))
 		exit(1);
 	memset(&serv_addr, 0, sizeof(serv_addr));
 	serv_addr.sin_family = AF_INET;

@@ -17,10 +17,10 @@
 #include "lab/lab.h"
 #include "lab/labkit.h"
 
-#define TOTAL	    4194304 /* bytes the sender sends (sender.c) */
-#define STALL_MS    5000    /* how long the naive receiver reads nothing */
-#define BLOCKED_MS  1000.0  /* a send() or poll() this long waited for the reader */
-#define PROBES_MIN  3	    /* probes within STALL_MS: at 0.2, 0.6, 1.4, 3 s after the window closed */
+#define TOTAL	   4194304 /* bytes the sender sends (sender.c) */
+#define STALL_MS   5000	   /* how long the naive receiver reads nothing */
+#define BLOCKED_MS 1000.0  /* a send() or poll() this long waited for the reader */
+#define PROBES_MIN 3 /* probes within STALL_MS: at 0.2, 0.6, 1.4, 3 s after the window closed */
 
 static const char *receiver_mode(const struct lab_run *r)
 {
@@ -32,7 +32,7 @@ static const char *receiver_mode(const struct lab_run *r)
 /* What the receiver's buffer is, in words for a step. */
 static const char *receiver_buffer(const char *mode)
 {
-	return !mode			   ? ""
+	return !mode			    ? ""
 	       : strcmp(mode, "small") == 0 ? ", asking for a 4 KiB receive buffer (SO_RCVBUF)"
 					    : ", asking for a 1 MiB receive buffer (SO_RCVBUF)";
 }
@@ -47,15 +47,16 @@ static int flow_control_run(struct scenario *s, const struct lab_run *r)
 	snprintf(port, sizeof(port), "%d", r->port);
 	scenario_step(s, "the receiver listens on port %s%s%s", port, receiver_buffer(mode),
 		      r->fix ? ", and reads from the start" : "");
-	receiver = scenario_start_typing(
-		s, NULL, "receiver",
-		r->fix ? ARGV("receiver", port, "keepup") : ARGV("receiver", port, (char *)mode));
+	receiver = scenario_start_typing(s, NULL, "receiver",
+					 r->fix ? ARGV("receiver", port, "keepup")
+						: ARGV("receiver", port, (char *)mode));
 	if (receiver < 0 || scenario_wait_listen(s, r->port, 5000) < 0)
 		return -1;
 	scenario_step(s, "the sender sends 4 MiB, 64 KiB per send()%s",
 		      nonblocking ? ", on a non-blocking socket" : "");
 	sender = scenario_start(s, "sender",
-				ARGV("sender", "127.0.0.1", port, nonblocking ? "nonblocking" : NULL),
+				ARGV("sender", "127.0.0.1", port,
+				     nonblocking ? "nonblocking" : NULL),
 				NULL);
 	if (sender < 0)
 		return -1;
@@ -178,20 +179,24 @@ static void probes(const struct check_ctx *c, struct check_result *r)
 		return;
 	}
 	if (t[2] - t[1] <= t[1] - t[0]) {
-		check_fail(r, "%d probes, but no longer apart at the end (%.0f ms) than at first "
-			      "(%.0f ms)",
+		check_fail(r,
+			   "%d probes, but no longer apart at the end (%.0f ms) than at first "
+			   "(%.0f ms)",
 			   n, check_ms_between(t[1], t[2]), check_ms_between(t[0], t[1]));
 		return;
 	}
-	check_pass(r, "the sender probed the closed window %d times, %.0f ms apart at first, "
-		      "then more and more apart",
+	check_pass(r,
+		   "the sender probed the closed window %d times, %.0f ms apart at first, "
+		   "then more and more apart",
 		   n, check_ms_between(t[0], t[1]));
 }
 
 static void window_update(const struct check_ctx *c, struct check_result *r)
 {
 	struct ev_filter fr = {.src = "call", .fn = "read", .pid = check_pid(c, "receiver")};
-	struct ev_filter fu = {.src = "pkt", .port = c->facts->port, .analysis = TCPA_WINDOW_UPDATE};
+	struct ev_filter fu = {.src = "pkt",
+			       .port = c->facts->port,
+			       .analysis = TCPA_WINDOW_UPDATE};
 	const struct event *rd = ev_first(c->s, &fr), *up;
 
 	if (!check_source_ran(c, "pkt", r))
@@ -215,7 +220,8 @@ static void window_update(const struct check_ctx *c, struct check_result *r)
 
 static void all_read(const struct check_ctx *c, struct check_result *r)
 {
-	long sent = printed_number(c, "sender", "sent "), got = printed_number(c, "receiver", "read ");
+	long sent = printed_number(c, "sender", "sent "),
+	     got = printed_number(c, "receiver", "read ");
 	char line[64];
 
 	snprintf(line, sizeof(line), "sent %d bytes", TOTAL);
@@ -280,8 +286,9 @@ static void buffered(const struct check_ctx *c, struct check_result *r)
 	check_evidence(r, zw);
 	check_output_evidence(c, r, "receiver", "SO_RCVBUF", 2);
 	if (zw->pkt.rack - 1 >= size / 4 && zw->pkt.rack - 1 <= size)
-		check_pass(r, "the window closed after %u bytes, with a receive buffer of %ld (the "
-			      "kernel counts its bookkeeping in it too)",
+		check_pass(r,
+			   "the window closed after %u bytes, with a receive buffer of %ld (the "
+			   "kernel counts its bookkeeping in it too)",
 			   zw->pkt.rack - 1, size);
 	else
 		check_fail(r, "the window closed after %u bytes, with a buffer of %ld",
@@ -290,7 +297,9 @@ static void buffered(const struct check_ctx *c, struct check_result *r)
 
 static void eagain(const struct check_ctx *c, struct check_result *r)
 {
-	struct ev_filter f = {.src = "call", .fn = "send", .err = "EAGAIN",
+	struct ev_filter f = {.src = "call",
+			      .fn = "send",
+			      .err = "EAGAIN",
 			      .pid = check_pid(c, "sender")};
 	const struct event *e = ev_first(c->s, &f);
 
@@ -353,11 +362,9 @@ static void not_blocked(const struct check_ctx *c, struct check_result *r)
 
 static const struct check naive_checks[] = {
 	{"zero-window", "the receiver's window falls to zero", HINT, zero_window},
-	{"send-blocked", "the sender's send() blocks while the window is zero", HINT,
-	 send_blocked},
+	{"send-blocked", "the sender's send() blocks while the window is zero", HINT, send_blocked},
 	{"probes", "the sender probes the closed window, at growing intervals", HINT, probes},
-	{"window-update", "reading opens the window again: a window update", HINT,
-	 window_update},
+	{"window-update", "reading opens the window again: a window update", HINT, window_update},
 	{"buffered", "the window closes when the receive buffer is full", HINT, buffered},
 	{"all-read", "every byte arrives: nothing is lost, only slowed", HINT, all_read},
 	{NULL},
@@ -368,11 +375,9 @@ static const struct check rcvbuf_checks[] = {
 	 doubled},
 	{"zero-window", "the receiver's window falls to zero", HINT, zero_window},
 	{"buffered", "the window closes when the receive buffer is full", HINT, buffered},
-	{"send-blocked", "the sender's send() blocks while the window is zero", HINT,
-	 send_blocked},
+	{"send-blocked", "the sender's send() blocks while the window is zero", HINT, send_blocked},
 	{"probes", "the sender probes the closed window, at growing intervals", HINT, probes},
-	{"window-update", "reading opens the window again: a window update", HINT,
-	 window_update},
+	{"window-update", "reading opens the window again: a window update", HINT, window_update},
 	{"all-read", "every byte arrives", HINT, all_read},
 	{NULL},
 };
@@ -382,8 +387,7 @@ static const struct check nonblocking_checks[] = {
 	{"eagain", "send() returns -1 EAGAIN instead of blocking", HINT, eagain},
 	{"poll-waits", "the sender waits for room in poll()", HINT, poll_waited},
 	{"probes", "the sender's kernel still probes the closed window", HINT, probes},
-	{"window-update", "reading opens the window again: a window update", HINT,
-	 window_update},
+	{"window-update", "reading opens the window again: a window update", HINT, window_update},
 	{"all-read", "every byte arrives", HINT, all_read},
 	{NULL},
 };

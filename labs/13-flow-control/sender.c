@@ -82,7 +82,8 @@ int main(int argc, char *argv[])
 		if (n == -1 && errno == EAGAIN) {
 			/* No room in the send buffer: wait for some, then try again. */
 			if (eagains++ == 0)
-				printf("send() = -1 EAGAIN after %ld bytes: waiting in poll()\n", sent);
+				printf("send() = -1 EAGAIN after %ld bytes: waiting in poll()\n",
+				       sent);
 			if (wait_for_room(sock) == -1) {
 				perror("poll() error");
 				exit(1);

@@ -1,0 +1,56 @@
+#!/bin/bash
+# Lab 14 (loss): segments dropped by an nftables rule in a router. Every
+# run and option holds its checkpoints three times out of three; tshark
+# reads the mid-stream drop's capture and sees a fast retransmission; the
+# TCP analysis of each capture is tshark's, frame by frame; the lab's
+# namespaces are gone after each run.
+. "$(dirname "$0")/../lib.sh"
+. "$(dirname "$0")/../analysis.sh"
+
+# run_lab, then the analysis of its first run against tshark's, and no
+# namespace of the lab left behind.
+run_lab_and_compare() { # NAME ARGS...
+	local name=$1
+	need_root "lab 14 builds network namespaces"
+	run_lab "$@"
+	analysis_agreement "$T/$name-1/capture.pcap" "$T/$name-1/events.jsonl" "lab 14 $*" ||
+		fail "lab 14 $*: the analysis differs from tshark's"
+	! ip netns list 2>/dev/null | grep -q "socklab-lab14-" ||
+		fail "namespaces left: $(ip netns list | grep socklab-lab14-)"
+}
+
+test_lab14_a_mid_stream_drop_is_fast_retransmitted() {
+	run_lab_and_compare l14 14
+	local fast dups
+	fast=$(tshark -r "$T/l14-1/capture.pcap" -Y tcp.analysis.fast_retransmission 2>/dev/null | wc -l)
+	dups=$(tshark -r "$T/l14-1/capture.pcap" -Y tcp.analysis.duplicate_ack 2>/dev/null | wc -l)
+	echo "tshark: $fast fast_retransmission, $dups duplicate_ack frames"
+	[ "$fast" = 1 ] || fail "tshark sees $fast fast retransmissions, not 1"
+	[ "$dups" -ge 2 ] || fail "tshark sees $dups duplicate ACKs"
+	socklab show "$T/l14-1" >"$T/ladder"
+	grep -q "\[fast retransmission\]" "$T/ladder" || fail "no [fast retransmission] on the ladder"
+	grep -q "\[dup ACK #2\]" "$T/ladder" || fail "no [dup ACK #2] on the ladder"
+}
+
+test_lab14_a_tail_drop_waits_for_a_timer() {
+	run_lab_and_compare l14t 14 --tail-drop
+	[ "$(tshark -r "$T/l14t-1/capture.pcap" -Y tcp.analysis.retransmission 2>/dev/null | wc -l)" = 1 ] ||
+		fail "tshark does not see exactly one retransmission"
+	socklab show "$T/l14t-1" | grep "\[retransmission\]" | grep -Eq "read\([34]\) blocked [0-9]+ ms" ||
+		fail "the retransmission has no blocked read() beside it"
+}
+
+test_lab14_random_loss_costs_time() {
+	run_lab_and_compare l14r 14 --random-loss
+}
+
+test_lab14_has_no_fix_and_says_why() {
+	set +e
+	socklab run 14 --fix --no-view >"$T/out" 2>"$T/err"
+	local rc=$?
+	set -e
+	[ "$rc" = 2 ] || fail "exit $rc"
+	grep -q "TCP itself repairs it" "$T/err" || fail "no reason given: $(cat "$T/err")"
+}
+
+run_tests
