@@ -29,9 +29,10 @@ int cmd_watch(int argc, char **argv);
 int cmd_doctor(int argc, char **argv);
 int cmd_grade(int argc, char **argv);
 int cmd_view(int argc, char **argv);
+int cmd_plot(int argc, char **argv);
 
 extern const struct command cmd_list_info, cmd_run_info, cmd_trace_info, cmd_show_info,
-	cmd_watch_info, cmd_doctor_info, cmd_grade_info, cmd_view_info;
+	cmd_watch_info, cmd_doctor_info, cmd_grade_info, cmd_view_info, cmd_plot_info;
 
 /* "socklab: ..." on stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

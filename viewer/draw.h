@@ -29,5 +29,7 @@ void draw_sockets(const struct ui *u);
 void draw_procs(const struct ui *u);
 void draw_events(const struct ui *u);
 void draw_lab(const struct ui *u);
+/* The time-sequence graph screen, instead of the panes. */
+void draw_graph(const struct ui *u);
 
 #endif

@@ -41,14 +41,15 @@ static void drop_rule(const struct lab_run *r, char *rule, size_t cap)
 {
 	char match[160];
 
-	snprintf(match, sizeof(match), DATA_FROM_A, r->net->addr[LABNET_A],
-		 r->net->addr[LABNET_B], r->port);
+	snprintf(match, sizeof(match), DATA_FROM_A, r->net->addr[LABNET_A], r->net->addr[LABNET_B],
+		 r->port);
 	if (lab_option(r, "tail-drop"))
 		snprintf(rule, cap, "%s ip length %d numgen inc mod 1000000 0 counter drop", match,
 			 TAIL_IP_LEN);
 	else if (lab_option(r, "random-loss"))
 		snprintf(rule, cap,
-			 "%s numgen inc mod 50 { 2, 7, 11, 17, 23, 29, 31, 37, 41, 47 } counter drop",
+			 "%s numgen inc mod 50 { 2, 7, 11, 17, 23, 29, 31, 37, 41, 47 } counter "
+			 "drop",
 			 match);
 	else
 		snprintf(rule, cap, "%s numgen inc mod 1000000 %d counter drop", match, NTH - 1);
@@ -81,7 +82,8 @@ static int send_once(struct scenario *s, const struct lab_run *r, const char *ro
 
 	snprintf(port, sizeof(port), "%d", r->port);
 	sender = scenario_start_in(s, r->net->ns[LABNET_A], role,
-				   ARGV("sender", (char *)r->net->addr[LABNET_B], port, (char *)bytes),
+				   ARGV("sender", (char *)r->net->addr[LABNET_B], port,
+					(char *)bytes),
 				   NULL);
 	return sender < 0 || scenario_wait(s, sender, 20000) < 0 ? -1 : 0;
 }
@@ -109,7 +111,8 @@ static int loss_run(struct scenario *s, const struct lab_run *r)
 	snprintf(port, sizeof(port), "%d", r->port);
 	snprintf(bytes, sizeof(bytes), "%d", random ? RANDOM_BYTES : BYTES);
 	snprintf(conns, sizeof(conns), "%d", random ? 2 : 1);
-	scenario_step(s, "two hosts, %s (%s) and %s (%s), a router between them; links of %d kbit/s",
+	scenario_step(s,
+		      "two hosts, %s (%s) and %s (%s), a router between them; links of %d kbit/s",
 		      net->ns[LABNET_A], net->addr[LABNET_A], net->ns[LABNET_B],
 		      net->addr[LABNET_B], net->rate_kbit);
 	receiver = scenario_start_in(s, net->ns[LABNET_B], "receiver",
@@ -194,8 +197,9 @@ static void dup_acks(const struct check_ctx *c, struct check_result *r)
 		if (n++ < 2)
 			check_evidence(r, e);
 	if (n >= 2)
-		check_pass(r, "the receiver repeated its ACK %d times: bytes after a hole came, "
-			      "the hole did not",
+		check_pass(r,
+			   "the receiver repeated its ACK %d times: bytes after a hole came, "
+			   "the hole did not",
 			   n);
 	else
 		check_fail(r, "%d duplicate ACKs before the retransmission", n);
@@ -243,12 +247,14 @@ static void tail_timer(const struct check_ctx *c, struct check_result *r)
 {
 	struct ev_filter f = {.src = "pkt", .port = c->facts->port};
 	const struct event *resent, *first = NULL;
-	long probes = nstat_count(c, "TcpExtTCPLossProbes"), rtos = nstat_count(c, "TcpExtTCPTimeouts");
+	long probes = nstat_count(c, "TcpExtTCPLossProbes"),
+	     rtos = nstat_count(c, "TcpExtTCPTimeouts");
 
 	if (!check_source_ran(c, "pkt", r))
 		return;
 	resent = marked(c, lossy_conn(c), TCPA_RETRANSMISSION, true, NULL);
-	for (const struct event *e = ev_first(c->s, &f); e && resent && !first; e = ev_next(c->s, &f, e))
+	for (const struct event *e = ev_first(c->s, &f); e && resent && !first;
+	     e = ev_next(c->s, &f, e))
 		if (to_receiver(c, e) && e->conn == resent->conn && e->pkt.seq == resent->pkt.seq)
 			first = e;
 	if (!resent || !first || check_ms_between(first->t, resent->t) < TIMER_MS) {
@@ -260,14 +266,17 @@ static void tail_timer(const struct check_ctx *c, struct check_result *r)
 	check_output_evidence(c, r, "nstat", "Tcp", 3);
 	check_pass(r, "the last segment went again %.0f ms later, on a timer: %s",
 		   check_ms_between(first->t, resent->t),
-		   probes > 0   ? "a tail-loss probe (TLP)"
+		   probes > 0 ? "a tail-loss probe (TLP)"
 		   : rtos > 0 ? "a retransmission timeout (RTO)"
 			      : "TLP or RTO (nstat did not say)");
 }
 
 static void read_waited(const struct check_ctx *c, struct check_result *r)
 {
-	struct ev_filter f = {.src = "call", .fn = "read", .err = "ok", .pid = check_pid(c, "receiver")};
+	struct ev_filter f = {.src = "call",
+			      .fn = "read",
+			      .err = "ok",
+			      .pid = check_pid(c, "receiver")};
 	const struct event *longest = NULL;
 
 	for (const struct event *e = ev_first(c->s, &f); e; e = ev_next(c->s, &f, e))
@@ -320,8 +329,9 @@ static void cost(const struct check_ctx *c, struct check_result *r)
 	check_output_evidence(c, r, "clean-sender", "answered", 1);
 	check_output_evidence(c, r, "sender", "answered", 1);
 	if (clean > 0 && lossy >= clean * COST_FACTOR)
-		check_pass(r, "the same %d bytes took %.0f ms without loss, %.0f ms with it (%.1f "
-			      "times)",
+		check_pass(r,
+			   "the same %d bytes took %.0f ms without loss, %.0f ms with it (%.1f "
+			   "times)",
 			   RANDOM_BYTES, clean, lossy, lossy / clean);
 	else
 		check_fail(r, "%.0f ms without loss, %.0f ms with it", clean, lossy);
@@ -348,8 +358,9 @@ static void stalls(const struct check_ctx *c, struct check_result *r)
 		prev = e;
 	}
 	if (n > 0)
-		check_pass(r, "%d times the data stopped for %.0f ms or more (the longest %.0f ms): "
-			      "a retransmission timeout",
+		check_pass(r,
+			   "%d times the data stopped for %.0f ms or more (the longest %.0f ms): "
+			   "a retransmission timeout",
 			   n, TIMER_MS, longest);
 	else
 		check_fail(r, "no pause of %.0f ms in the data (the longest: %.0f ms)", TIMER_MS,
