@@ -134,8 +134,9 @@ static int write_plot(const struct session *s, const struct plot_args *a)
 		cli_error("cannot write %s: %s", a->out, strerror(errno));
 		ret = EXIT_USAGE;
 	} else {
-		snprintf(title, sizeof(title), "connection %d: %s > %s, %llu bytes sent (resent included)",
-			 a->conn, g.from, g.to, (unsigned long long)g.bytes[0]);
+		snprintf(title, sizeof(title),
+			 "connection %d: %s > %s, %llu bytes sent (resent included)", a->conn,
+			 g.from, g.to, (unsigned long long)g.bytes[0]);
 		if (graph_svg(&g, title, out) < 0 || fclose(out) != 0) {
 			cli_error("cannot write %s: %s", a->out, strerror(errno));
 			ret = EXIT_USAGE;
@@ -162,7 +163,8 @@ int cmd_plot(int argc, char **argv)
 	if (a.conn < 0)
 		a.conn = busiest_conn(&s);
 	if (a.conn < 0) {
-		cli_error("%s has no TCP connection to plot (its packets were not captured?)", a.dir);
+		cli_error("%s has no TCP connection to plot (its packets were not captured?)",
+			  a.dir);
 		ret = EXIT_USAGE;
 	} else {
 		ret = write_plot(&s, &a);

@@ -241,8 +241,10 @@ static int run_scenario(const struct run_args *a, const char *dir, char **argv)
 
 	snprintf(progdir, sizeof(progdir), "%s/labs/%s", socklab_libdir(), a->lab->dir);
 	if (a->run.net) {
-		so.capture_iface = a->run.net->dev[a->lab->net_capture];
-		so.capture_netns = a->run.net->ns[a->lab->net_capture];
+		int host = a->lab->net_capture_for ? a->lab->net_capture_for(&a->run)
+						   : a->lab->net_capture;
+		so.capture_iface = a->run.net->dev[host];
+		so.capture_netns = a->run.net->ns[host];
 	}
 	if (a->view && !(p.feed = viewer_feed_new())) {
 		cli_error("cannot set the viewer up: out of memory");

@@ -12,8 +12,9 @@
  *                  ACK can tell, a timer must (a tail-loss probe or RTO)
  *   --random-loss  10 of every 50, after a first transfer without loss:
  *                  what loss costs in time, and the stalls of timeouts
- *   --reorder      the 20th is held back by a forwarder in the router and
- *                  delivered after the next two: out of order, not lost
+ *   --reorder      the 20th is held back by a forwarder in the router
+ *                  (run/labhold.h) and delivered after the next one: out of
+ *                  order, not lost; captured on b's link, where it shows
  *
  * There is no --fix: TCP itself repairs the loss; the lab shows how.
  */
@@ -23,12 +24,14 @@
 
 #include "lab/lab.h"
 #include "lab/labkit.h"
+#include "run/labhold.h"
 #include "run/labnet.h"
 
 #define BYTES	     145100  /* 100 segments of 1448 bytes and one of 300 */
 #define TAIL_IP_LEN  352     /* the last: 20 (IP) + 32 (TCP, timestamps) + 300 */
 #define RANDOM_BYTES 1048576 /* the two transfers of --random-loss */
 #define NTH	     20	     /* the data segment dropped (or held) mid-stream */
+#define HELD_FOR     1	     /* --reorder: it goes after this many more */
 #define TIMER_MS     150.0   /* a pause this long is a timer's: TLP or RTO (200 ms) */
 #define COST_FACTOR  1.3     /* the lossy transfer takes this much longer, at least */
 #define RESENT_MIN   50	     /* segments sent again with 10 of 50 lost */
@@ -101,6 +104,26 @@ static void count_timers(struct scenario *s, const struct lab_run *r)
 		scenario_wait(s, nstat, 5000);
 }
 
+/* --reorder: the router's forwarder holds the NTH data segment back while
+ * the sender sends; says how many it delivered late. Returns 0, or -1. */
+static int reordered_transfer(struct scenario *s, const struct lab_run *r, const char *bytes)
+{
+	char err[512];
+	struct labhold *h = labhold_start(r->net, r->port, NTH, HELD_FOR, err, sizeof(err));
+	int ret;
+
+	if (!h) {
+		scenario_note(s, "source", "the router's forwarder could not start: %s", err);
+		return -1;
+	}
+	scenario_step(s, "the router holds data segment %d back until %d more have passed", NTH,
+		      HELD_FOR);
+	scenario_step(s, "the sender sends %s bytes in one send()", bytes);
+	ret = send_once(s, r, "sender", bytes);
+	scenario_step(s, "the router delivered %d segment late", labhold_stop(h));
+	return ret;
+}
+
 static int loss_run(struct scenario *s, const struct lab_run *r)
 {
 	const struct labnet *net = r->net;
@@ -124,10 +147,17 @@ static int loss_run(struct scenario *s, const struct lab_run *r)
 		if (send_once(s, r, "clean-sender", bytes) < 0)
 			return -1;
 	}
-	if (load_rule(s, r) < 0)
-		return -1;
-	scenario_step(s, "the sender sends %s bytes in one send()", bytes);
-	if (send_once(s, r, "sender", bytes) < 0 || scenario_wait(s, receiver, 10000) < 0)
+	if (lab_option(r, "reorder")) {
+		if (reordered_transfer(s, r, bytes) < 0)
+			return -1;
+	} else {
+		if (load_rule(s, r) < 0)
+			return -1;
+		scenario_step(s, "the sender sends %s bytes in one send()", bytes);
+		if (send_once(s, r, "sender", bytes) < 0)
+			return -1;
+	}
+	if (scenario_wait(s, receiver, 10000) < 0)
 		return -1;
 	count_timers(s, r);
 	scenario_sleep(s, 200);
@@ -367,6 +397,84 @@ static void stalls(const struct check_ctx *c, struct check_result *r)
 			   longest);
 }
 
+/* --reorder, seen from the receiver's link: the first data segment that
+ * starts below bytes already come, and that is its first copy here (so
+ * late, not sent again); NULL when none. */
+static const struct event *first_late(const struct check_ctx *c, int conn)
+{
+	struct ev_filter f = {.src = "pkt", .port = c->facts->port};
+	uint32_t high = 0;
+
+	for (const struct event *e = ev_first(c->s, &f); e; e = ev_next(c->s, &f, e)) {
+		if (e->conn != conn || !to_receiver(c, e) || e->pkt.len == 0)
+			continue;
+		if (e->pkt.rseq + e->pkt.len <= high) {
+			bool seen = false;
+			for (const struct event *p = ev_first(c->s, &f); p && p < e && !seen;
+			     p = ev_next(c->s, &f, p))
+				seen = p->conn == conn && to_receiver(c, p) &&
+				       p->pkt.rseq == e->pkt.rseq;
+			if (!seen)
+				return e;
+		}
+		if (e->pkt.rseq + e->pkt.len > high)
+			high = e->pkt.rseq + e->pkt.len;
+	}
+	return NULL;
+}
+
+static void out_of_order(const struct check_ctx *c, struct check_result *r)
+{
+	const struct event *e;
+
+	if (!check_source_ran(c, "pkt", r))
+		return;
+	e = first_late(c, lossy_conn(c));
+	if (!e) {
+		check_fail(r, "no segment came after later bytes");
+		return;
+	}
+	check_evidence(r, e);
+	check_pass(r,
+		   "seq=%u came after later bytes, for the first time: late, not lost "
+		   "(tshark calls it %s)",
+		   e->pkt.rseq,
+		   e->pkt.analysis & TCPA_OUT_OF_ORDER		? "Out-Of-Order"
+		   : e->pkt.analysis & TCPA_FAST_RETRANSMISSION ? "a Fast Retransmission"
+		   : e->pkt.analysis & TCPA_RETRANSMISSION	? "a Retransmission"
+								: "nothing");
+}
+
+/* The receiver said at once that bytes came after a hole. */
+static void hole_acks(const struct check_ctx *c, struct check_result *r)
+{
+	int conn = lossy_conn(c), n = 0;
+	const struct event *late;
+
+	if (!check_source_ran(c, "pkt", r))
+		return;
+	late = first_late(c, conn);
+	for (const struct event *e = marked(c, conn, TCPA_DUPLICATE_ACK, false, NULL);
+	     e && late && e < late; e = marked(c, conn, TCPA_DUPLICATE_ACK, false, e))
+		if (n++ < 2)
+			check_evidence(r, e);
+	if (late)
+		check_evidence(r, late);
+	if (n >= 1)
+		check_pass(r,
+			   "the receiver sent %d duplicate ACK%s before the late segment came: "
+			   "to it, a hole",
+			   n, n == 1 ? "" : "s");
+	else
+		check_fail(r, "no duplicate ACK before the late segment");
+}
+
+/* --reorder is watched on the receiver's link; the others on the sender's. */
+static int capture_host(const struct lab_run *r)
+{
+	return lab_option(r, "reorder") ? LABNET_B : LABNET_A;
+}
+
 /* ---- the lab -------------------------------------------------------------------- */
 
 #define HINT "lab 14 (loss)"
@@ -396,10 +504,18 @@ static const struct check random_checks[] = {
 	{NULL},
 };
 
+static const struct check reorder_checks[] = {
+	{"out-of-order", "the segment held back arrives after later ones", HINT, out_of_order},
+	{"hole-acks", "the receiver ACKs the hole at once: a duplicate ACK", HINT, hole_acks},
+	{"all-arrived", "every byte arrives, in order", HINT, all_arrived},
+	{NULL},
+};
+
 static const struct lab_option options[] = {
 	{"tail-drop", "the router drops the last data segment", tail_checks},
 	{"random-loss", "the router drops 10 of every 50 data segments, after a clean transfer",
 	 random_checks},
+	{"reorder", "the router delivers the 20th data segment after the 21st", reorder_checks},
 	{NULL},
 };
 
@@ -412,6 +528,7 @@ const struct lab lab_14 = {
 	.options = options,
 	.needs_root = true,
 	.net = {.shape = LABNET_ROUTED, .mtu = 1500, .rate_kbit = 10000},
+	.net_capture_for = capture_host,
 	.run = loss_run,
 	.checks = mid_checks,
 };

@@ -55,30 +55,39 @@ static void axes(const struct tseq *g, FILE *out)
 	fprintf(out, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\"/>\n", LEFT,
 		TOP, PLOT_W, PLOT_H);
 	for (int k = 0; k <= TICKS; k++) {
-		double x = LEFT + (double)PLOT_W * k / TICKS, y = TOP + PLOT_H - (double)PLOT_H * k / TICKS;
+		double x = LEFT + (double)PLOT_W * k / TICKS,
+		       y = TOP + PLOT_H - (double)PLOT_H * k / TICKS;
 		graph_time_label((g->t_hi - g->t_lo) * k / TICKS, label, sizeof(label));
-		fprintf(out, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#eee\"/>\n", x,
+		fprintf(out,
+			"<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#eee\"/>\n", x,
 			TOP, x, TOP + PLOT_H);
-		fprintf(out, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" stroke=\"none\">%s</text>\n",
+		fprintf(out,
+			"<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" "
+			"stroke=\"none\">%s</text>\n",
 			x, TOP + PLOT_H + 18, label);
 		graph_bytes_label((uint64_t)g->y_hi * k / TICKS, label, sizeof(label));
-		fprintf(out, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#eee\"/>\n",
+		fprintf(out,
+			"<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#eee\"/>\n",
 			LEFT, y, LEFT + PLOT_W, y);
-		fprintf(out, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\" stroke=\"none\">%s</text>\n",
+		fprintf(out,
+			"<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\" stroke=\"none\">%s</text>\n",
 			LEFT - 6, y + 4, label);
 	}
-	fprintf(out, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" stroke=\"none\">time since the "
-		     "first packet</text>\n",
+	fprintf(out,
+		"<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" stroke=\"none\">time since the "
+		"first packet</text>\n",
 		LEFT + PLOT_W / 2, TOP + PLOT_H + 38);
-	fprintf(out, "<text transform=\"translate(16 %d) rotate(-90)\" text-anchor=\"middle\" "
-		     "stroke=\"none\">relative sequence number (bytes)</text>\n</g>\n",
+	fprintf(out,
+		"<text transform=\"translate(16 %d) rotate(-90)\" text-anchor=\"middle\" "
+		"stroke=\"none\">relative sequence number (bytes)</text>\n</g>\n",
 		TOP + PLOT_H / 2);
 }
 
 /* The ACK line, or the window's edge, as steps. */
 static void steps(const struct tseq *g, bool edge, FILE *out)
 {
-	fprintf(out, "<polyline class=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"1.5\" points=\"",
+	fprintf(out,
+		"<polyline class=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"1.5\" points=\"",
 		edge ? "window" : "ack", edge ? "#3070d0" : "#20a040");
 	for (size_t i = 0; i < g->nack; i++) {
 		double y = sy(g, edge ? g->ack[i].edge : g->ack[i].ack);
@@ -90,8 +99,8 @@ static void steps(const struct tseq *g, bool edge, FILE *out)
 
 static const char *seg_class(const struct tseq_seg *s)
 {
-	if (s->marks & (TCPA_RETRANSMISSION | TCPA_FAST_RETRANSMISSION |
-			TCPA_SPURIOUS_RETRANSMISSION))
+	if (s->marks &
+	    (TCPA_RETRANSMISSION | TCPA_FAST_RETRANSMISSION | TCPA_SPURIOUS_RETRANSMISSION))
 		return "seg retransmission";
 	if (s->marks & TCPA_OUT_OF_ORDER)
 		return "seg out-of-order";
@@ -102,8 +111,8 @@ static const char *seg_colour(const struct tseq_seg *s)
 {
 	return strstr(seg_class(s), "retransmission") ? "#d02020"
 	       : strstr(seg_class(s), "out-of-order") ? "#e08000"
-	       : s->probe			     ? "#a040c0"
-						     : "#202020";
+	       : s->probe			      ? "#a040c0"
+						      : "#202020";
 }
 
 static void segments(const struct tseq *g, FILE *out)
@@ -115,13 +124,15 @@ static void segments(const struct tseq *g, FILE *out)
 			/* A probe carries no byte (Linux's) or one: a dot, to be seen. */
 			fprintf(out,
 				"<circle class=\"seg probe\" cx=\"%.1f\" cy=\"%.1f\" r=\"4\" "
-				"fill=\"%s\"><title>frame %u: window probe, seq %u</title></circle>\n",
+				"fill=\"%s\"><title>frame %u: window probe, seq "
+				"%u</title></circle>\n",
 				x, sy(g, s->lo), seg_colour(s), s->frame, s->lo);
 			continue;
 		}
 		fprintf(out,
 			"<line class=\"%s\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
-			"stroke=\"%s\" stroke-width=\"%s\"><title>frame %u: seq %u-%u</title></line>\n",
+			"stroke=\"%s\" stroke-width=\"%s\"><title>frame %u: seq "
+			"%u-%u</title></line>\n",
 			seg_class(s), x, sy(g, s->lo), x, sy(g, s->hi), seg_colour(s),
 			strcmp(seg_class(s), "seg") ? "3" : "1.5", s->frame, s->lo, s->hi);
 	}
@@ -138,9 +149,9 @@ static void ack_marks(const struct tseq *g, FILE *out)
 		fprintf(out,
 			"<circle class=\"%s\" cx=\"%.1f\" cy=\"%.1f\" r=\"%s\" fill=\"%s\">"
 			"<title>frame %u: %s, ack %u</title></circle>\n",
-			zero ? "zero-window" : "dup-ack", sx(g, a->t), sy(g, a->ack), zero ? "5" : "3",
-			zero ? "#3070d0" : "#20a040", a->frame, zero ? "zero window" : "duplicate ACK",
-			a->ack);
+			zero ? "zero-window" : "dup-ack", sx(g, a->t), sy(g, a->ack),
+			zero ? "5" : "3", zero ? "#3070d0" : "#20a040", a->frame,
+			zero ? "zero window" : "duplicate ACK", a->ack);
 	}
 }
 
@@ -149,8 +160,8 @@ static void legend(FILE *out)
 	static const struct {
 		const char *colour, *what;
 	} keys[] = {
-		{"#202020", "data segment"},	  {"#d02020", "retransmission"},
-		{"#e08000", "out of order"},	  {"#a040c0", "window probe"},
+		{"#202020", "data segment"},	   {"#d02020", "retransmission"},
+		{"#e08000", "out of order"},	   {"#a040c0", "window probe"},
 		{"#20a040", "ACK (dot: dup ACK)"}, {"#3070d0", "window edge (dot: zero window)"},
 	};
 	int x = LEFT;

@@ -22,14 +22,14 @@ void tseq_free(struct tseq *g)
 
 static bool is_tcp_of(const struct event *e, int conn, int64_t until)
 {
-	return e->src == SRC_PKT && e->pkt.proto == PROTO_TCP && e->conn == conn &&
-	       e->t <= until && e->pkt.from && e->pkt.to;
+	return e->src == SRC_PKT && e->pkt.proto == PROTO_TCP && e->conn == conn && e->t <= until &&
+	       e->pkt.from && e->pkt.to;
 }
 
 /* The direction of the data: from and to of the first packet, swapped
  * when the other way carried more (or, with other, when it did not). */
-static void choose_direction(struct tseq *g, const struct session *s, const uint32_t *idx,
-			     size_t n, int64_t until, bool other)
+static void choose_direction(struct tseq *g, const struct session *s, const uint32_t *idx, size_t n,
+			     int64_t until, bool other)
 {
 	const char *a = NULL, *b = NULL;
 

@@ -22,10 +22,10 @@
 /* A data segment (a SYN or FIN counts as one byte). */
 struct tseq_seg {
 	int64_t t;
-	uint32_t lo, hi;     /* relative sequence numbers [lo, hi) */
+	uint32_t lo, hi; /* relative sequence numbers [lo, hi) */
 	uint32_t frame;
-	uint16_t marks;	     /* enum tcp_analysis */
-	bool probe;	     /* a window probe (window_probe, or zero_window_probe) */
+	uint16_t marks; /* enum tcp_analysis */
+	bool probe;	/* a window probe (window_probe, or zero_window_probe) */
 };
 
 /* An ACK of the other side. */

@@ -58,6 +58,7 @@ struct labnet {
 	 * pair. The router's address on host i's link is gw[i]. */
 	char hub[64];
 	char gw[2][24];
+	char gwdev[2][16];  /* ROUTED: the router's interface on host i's link */
 	char broadcast[24]; /* the hosts' subnet broadcast (PAIR, BRIDGE) */
 	int mtu;
 	int rate_kbit;

@@ -2,8 +2,9 @@
 # Lab 14 (loss): segments dropped by an nftables rule in a router. Every
 # run and option holds its checkpoints three times out of three; tshark
 # reads the mid-stream drop's capture and sees a fast retransmission; the
-# TCP analysis of each capture is tshark's, frame by frame; the lab's
-# namespaces are gone after each run.
+# TCP analysis of each capture is tshark's, frame by frame; a segment held
+# back by a forwarder arrives out of order; the lab's namespaces are gone
+# after each run.
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/../analysis.sh"
 
@@ -42,6 +43,16 @@ test_lab14_a_tail_drop_waits_for_a_timer() {
 
 test_lab14_random_loss_costs_time() {
 	run_lab_and_compare l14r 14 --random-loss
+}
+
+# Held back by socklab's forwarder in the router, the 20th segment reaches
+# the receiver after the 21st; the capture is on the receiver's link.
+test_lab14_reordered_segment_arrives_late_not_lost() {
+	run_lab_and_compare l14o 14 --reorder
+	grep -q "the router delivered 1 segment late" "$T/l14o-1/events.jsonl" ||
+		fail "the forwarder did not hold a segment"
+	[ "$(tshark -r "$T/l14o-1/capture.pcap" -Y "tcp.analysis.lost_segment" 2>/dev/null | wc -l)" = 1 ] ||
+		fail "tshark does not see the hole at the receiver"
 }
 
 test_lab14_has_no_fix_and_says_why() {
