@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "collect/privs.h"
 #include "host/paths.h"
 #include "lab/lab.h"
 #include "report.h"
@@ -245,6 +246,10 @@ static int run_scenario(const struct run_args *a, const char *dir, char **argv)
 						   : a->lab->net_capture;
 		so.capture_iface = a->run.net->dev[host];
 		so.capture_netns = a->run.net->ns[host];
+		/* Its programs start in the network's namespaces, and its rules
+		 * change during the run: under sudo, socklab stays root, and hands
+		 * the session to the user at the end (cmd_run). */
+		so.keep_root = true;
 	}
 	if (a->view && !(p.feed = viewer_feed_new())) {
 		cli_error("cannot set the viewer up: out of memory");
@@ -299,7 +304,7 @@ int cmd_run(int argc, char **argv)
 	struct run_args a = {.view = true};
 	int ret = parse_args(argc, argv, &a);
 	struct labnet net = {0};
-	char *dir, name[64];
+	char *dir, name[64], err[256];
 
 	if (ret >= 0)
 		return ret;
@@ -326,6 +331,9 @@ int cmd_run(int argc, char **argv)
 		lab_run_name(&a.run, name, sizeof(name)));
 	ret = run_scenario(&a, dir, argv);
 	labnet_down(&net);
+	if (a.run.net &&
+	    privs_give_to_sudo_user((const char *const[]){dir, NULL}, err, sizeof(err)) < 0)
+		cli_error("%s", err);
 	fprintf(stderr, "\nsession saved in %s\n  as text:  socklab show %s\n", dir, dir);
 	if (socklab_sharedir())
 		fprintf(stderr, "  the lab's sheet (questions, exercise):  %s/labs/%s/LAB.md\n",

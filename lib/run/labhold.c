@@ -39,7 +39,7 @@
 #include "base/errmsg.h"
 #include "base/netns.h"
 
-#define FRAME_MAX  2048 /* an MTU of 1500 and its Ethernet header */
+#define FRAME_MAX   2048 /* an MTU of 1500 and its Ethernet header */
 #define HOLD_MAX_MS 1000 /* a held segment goes after this, whatever came */
 #define ETH_HDR	    14
 
@@ -47,7 +47,7 @@ struct labhold {
 	/* Set before the thread starts. */
 	char ns_router[4096], ns_b[4096];
 	char dev_a[16], dev_b[16], dev_host_b[16]; /* router's to a, to b; b's own */
-	uint32_t addr_a, addr_b;		    /* network order */
+	uint32_t addr_a, addr_b;		   /* network order */
 	int port, nth, after;
 	pthread_t thread;
 	atomic_bool stop;
@@ -55,10 +55,10 @@ struct labhold {
 	/* The thread's. */
 	int rx, tx, ifindex_b;
 	uint8_t mac_router[6], mac_b[6];
-	long data_seen;		/* data segments of the flow so far */
-	long sent_since;	/* data segments sent since the held one came */
+	long data_seen;	 /* data segments of the flow so far */
+	long sent_since; /* data segments sent since the held one came */
 	uint8_t held[FRAME_MAX];
-	size_t held_len;	/* 0: none held */
+	size_t held_len; /* 0: none held */
 	int64_t held_at;
 	int delivered_late;
 
@@ -106,8 +106,7 @@ static int raw_on(const char *dev)
 	int fd = socket(AF_PACKET, SOCK_RAW | SOCK_CLOEXEC, htons(ETH_P_IP));
 
 	sll.sll_ifindex = (int)if_nametoindex(dev);
-	if (fd < 0 || sll.sll_ifindex == 0 ||
-	    bind(fd, (struct sockaddr *)&sll, sizeof(sll)) < 0) {
+	if (fd < 0 || sll.sll_ifindex == 0 || bind(fd, (struct sockaddr *)&sll, sizeof(sll)) < 0) {
 		if (fd >= 0)
 			close(fd);
 		return -1;

@@ -55,6 +55,20 @@ test_lab14_reordered_segment_arrives_late_not_lost() {
 		fail "tshark does not see the hole at the receiver"
 }
 
+# "sudo socklab run 14", as the sheet says: a lab with a network of its
+# own stays root for its namespaces and rules, and the session is the
+# user's at the end.
+test_lab14_under_sudo_runs_and_the_user_owns_the_session() {
+	need_root "to play sudo"
+	chmod 755 "$T"
+	SUDO_UID=65534 SUDO_GID=65534 socklab run 14 --no-view --record "$T/s" >"$T/out" 2>&1 ||
+		fail "sudo socklab run 14: $(cat "$T/out")"
+	grep -q '^all checkpoints hold' "$T/out" || fail "$(cat "$T/out")"
+	for f in "$T/s" "$T/s/events.jsonl" "$T/s/capture.pcap" "$T/s/session.json"; do
+		[ "$(stat -c %u "$f")" = 65534 ] || fail "$f belongs to uid $(stat -c %u "$f")"
+	done
+}
+
 test_lab14_has_no_fix_and_says_why() {
 	set +e
 	socklab run 14 --fix --no-view >"$T/out" 2>"$T/err"
