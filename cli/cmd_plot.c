@@ -51,17 +51,13 @@ static int parse_args(int argc, char **argv, struct plot_args *a)
 		{"help", no_argument, NULL, 'h'},
 		{0},
 	};
-	char *end;
 	int opt;
 
 	while ((opt = getopt_long(argc, argv, "c:ro:h", options, NULL)) != -1) {
 		switch (opt) {
 		case 'c':
-			a->conn = (int)strtol(optarg, &end, 10);
-			if (*end || a->conn < 0)
-				return cli_usage_error(&cmd_plot_info,
-						       "--conn takes a connection number, not '%s'",
-						       optarg);
+			if (cli_take_conn(&cmd_plot_info, optarg, &a->conn) >= 0)
+				return EXIT_USAGE;
 			break;
 		case 'r':
 			a->reverse = true;

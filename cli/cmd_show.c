@@ -235,7 +235,6 @@ static int parse_args(int argc, char **argv, struct show_args *a)
 		{"conn", required_argument, NULL, 'c'}, {"utf8", no_argument, NULL, 'u'},
 		{"help", no_argument, NULL, 'h'},	{0},
 	};
-	char *end;
 	int opt;
 
 	while ((opt = getopt_long(argc, argv, "+jfc:uh", options, NULL)) != -1) {
@@ -247,11 +246,8 @@ static int parse_args(int argc, char **argv, struct show_args *a)
 			a->format = SHOW_FLAT;
 			break;
 		case 'c':
-			a->conn = (int)strtol(optarg, &end, 10);
-			if (*end || a->conn < 0)
-				return cli_usage_error(&cmd_show_info,
-						       "--conn takes a connection number, not '%s'",
-						       optarg);
+			if (cli_take_conn(&cmd_show_info, optarg, &a->conn) >= 0)
+				return EXIT_USAGE;
 			break;
 		case 'u':
 			a->utf8 = true;
