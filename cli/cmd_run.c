@@ -264,13 +264,17 @@ static int run_scenario(const struct run_args *a, const char *dir, char **argv)
 	struct run_facts *facts;
 
 	snprintf(progdir, sizeof(progdir), "%s/labs/%s", socklab_libdir(), a->lab->dir);
-	if (a->run.net && a->lab->net_capture == LABNET_HUB) {
-		/* Every port of the switch (or link of the router) at once. */
-		so.capture_iface = "any";
-		so.capture_netns = a->run.net->hub;
-	} else if (a->run.net) {
-		so.capture_iface = a->run.net->dev[a->lab->net_capture];
-		so.capture_netns = a->run.net->ns[a->lab->net_capture];
+	if (a->run.net) {
+		int host = a->lab->net_capture_for ? a->lab->net_capture_for(&a->run)
+						   : a->lab->net_capture;
+		if (host == LABNET_HUB) {
+			/* Every port of the switch (or link of the router) at once. */
+			so.capture_iface = "any";
+			so.capture_netns = a->run.net->hub;
+		} else {
+			so.capture_iface = a->run.net->dev[host];
+			so.capture_netns = a->run.net->ns[host];
+		}
 	}
 	run_as_sudo_user(a, &so);
 	if (a->view && !(p.feed = viewer_feed_new())) {

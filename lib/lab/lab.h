@@ -60,6 +60,9 @@ struct lab {
 	 * each copy the switch makes. Needs root. */
 	struct labnet_spec net;
 	int net_capture;
+	/* When the link captured depends on the run (an option): its host;
+	 * NULL: net_capture. */
+	int (*net_capture_for)(const struct lab_run *r);
 	/* Runs the scenario. Returns 0, or -1 with scenario_error() set. */
 	int (*run)(struct scenario *s, const struct lab_run *r);
 	/* Checkpoints, each list ending with {NULL}: for the naive run, and

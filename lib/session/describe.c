@@ -312,9 +312,56 @@ static void describe_icmp(struct line *l, const struct event *e, json_t *o)
 	put_dev(l, o);
 }
 
+/* The marks of the analysis in words, most telling first. */
+static const struct {
+	uint16_t bit;
+	const char *words;
+} analysis_words[] = {
+	{TCPA_FAST_RETRANSMISSION, "fast retransmission"},
+	{TCPA_SPURIOUS_RETRANSMISSION, "spurious retransmission"},
+	{TCPA_RETRANSMISSION, "retransmission"},
+	{TCPA_OUT_OF_ORDER, "out of order"},
+	{TCPA_DUPLICATE_ACK, "dup ACK"},
+	{TCPA_ZERO_WINDOW, "zero window"},
+	{TCPA_ZERO_WINDOW_PROBE, "window probe"},
+	{TCPA_ZERO_WINDOW_PROBE_ACK, "window probe ACK"},
+	{TCPA_WINDOW_FULL, "window full"},
+	{TCPA_WINDOW_UPDATE, "window update"},
+	{TCPA_LOST_SEGMENT, "previous segment not captured"},
+	{TCPA_ACK_LOST_SEGMENT, "ACKed unseen segment"},
+	{TCPA_KEEP_ALIVE, "keep-alive"},
+	{TCPA_KEEP_ALIVE_ACK, "keep-alive ACK"},
+	{TCPA_REUSED_PORTS, "ports reused"},
+};
+
+size_t event_analysis_words(const struct event *e, char *out, size_t cap)
+{
+	struct line l = {out, cap, 0};
+	uint16_t marks = e->src == SRC_PKT ? e->pkt.analysis : 0;
+
+	if (cap == 0)
+		return 0;
+	out[0] = '\0';
+	/* A fast or spurious one is a retransmission too: say it once. */
+	if (marks & (TCPA_FAST_RETRANSMISSION | TCPA_SPURIOUS_RETRANSMISSION))
+		marks &= (uint16_t)~TCPA_RETRANSMISSION;
+	for (size_t i = 0; i < sizeof(analysis_words) / sizeof(analysis_words[0]); i++) {
+		uint16_t bit = analysis_words[i].bit;
+		const char *words = analysis_words[i].words;
+		if (!(marks & bit))
+			continue;
+		if (bit == TCPA_KEEP_ALIVE && e->pkt.window_probe)
+			words = "window probe";
+		put(&l, "%s%s", l.n ? ", " : "", words);
+		if (bit == TCPA_DUPLICATE_ACK && e->pkt.dup_ack_num)
+			put(&l, " #%u", e->pkt.dup_ack_num);
+	}
+	return l.n;
+}
+
 static void describe_pkt(struct line *l, const struct event *e, json_t *o)
 {
-	char letters[9];
+	char marks[160], letters[9];
 
 	if (e->pkt.proto == PROTO_ICMP) {
 		describe_icmp(l, e, o);
@@ -332,6 +379,8 @@ static void describe_pkt(struct line *l, const struct event *e, json_t *o)
 	if (e->pkt.flags & TCPF_ACK)
 		put(l, " ack=%u", e->pkt.rack);
 	put(l, " win=%u len=%u", e->pkt.win, e->pkt.len);
+	if (event_analysis_words(e, marks, sizeof(marks)))
+		put(l, " [%s]", marks);
 	put_dev(l, o);
 }
 

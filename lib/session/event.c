@@ -115,6 +115,7 @@ static void parse_pkt(struct event *e, json_t *o, struct strpool *pool)
 	e->pkt.analysis = get_analysis(o);
 	e->pkt.dup_ack_num = (uint32_t)get_int(o, "duplicate_ack_num", 0);
 	e->pkt.dup_ack_frame = (uint32_t)get_int(o, "duplicate_ack_frame", 0);
+	e->pkt.window_probe = json_is_true(json_object_get(o, "window_probe"));
 	e->pkt.proto = !proto			    ? PROTO_NONE
 		       : strcmp(proto, "tcp") == 0  ? PROTO_TCP
 		       : strcmp(proto, "udp") == 0  ? PROTO_UDP
