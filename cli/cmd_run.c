@@ -363,7 +363,7 @@ int cmd_run(int argc, char **argv)
 		free(dir);
 		return EXIT_USAGE;
 	}
-	a.run.port = scenario_free_port();
+	a.run.port = a.lab->pick_port ? a.lab->pick_port() : scenario_free_port();
 	fprintf(stderr, "lab %d (%s): %s -- %s run\n", a.lab->number, a.lab->name, a.lab->title,
 		lab_run_name(&a.run, name, sizeof(name)));
 	ret = run_scenario(&a, dir, argv);

@@ -63,6 +63,9 @@ struct lab {
 	/* When the link captured depends on the run (an option): its host;
 	 * NULL: net_capture. */
 	int (*net_capture_for)(const struct lab_run *r);
+	/* The run's port, when the lab must choose it (lab 15: one whose two
+	 * bytes differ); NULL: any free port (scenario_free_port). */
+	int (*pick_port)(void);
 	/* Runs the scenario. Returns 0, or -1 with scenario_error() set. */
 	int (*run)(struct scenario *s, const struct lab_run *r);
 	/* Checkpoints, each list ending with {NULL}: for the naive run, and
