@@ -135,8 +135,11 @@ static bool conn_socks(const struct check_ctx *c, char *client, char *server, si
 static const struct event *call_on(const struct check_ctx *c, const char *role, const char *fn,
 				   const char *sock, int64_t t, int want)
 {
-	struct ev_filter f = {
-		.src = "call", .fn = fn, .pid = check_pid(c, role), .sock = sock, .after = t};
+	struct ev_filter f = {.src = "call",
+			      .fn = fn,
+			      .pid = check_pid(c, role),
+			      .sock = sock,
+			      .after = t};
 
 	for (const struct event *e = ev_first(c->s, &f); e; e = ev_next(c->s, &f, e))
 		if ((want > 0 && e->call.ret > 0) || (want == 0 && e->call.ret == 0) ||
@@ -153,7 +156,8 @@ static const struct event *pkt_from(const struct check_ctx *c, int port, bool fr
 	struct ev_filter f = {.src = "pkt", .port = port, .flags = flags, .after = t};
 
 	for (const struct event *e = ev_first(c->s, &f); e; e = ev_next(c->s, &f, e))
-		if ((endpoint_port(from ? e->pkt.from : e->pkt.to) == port) && (!data || e->pkt.len))
+		if ((endpoint_port(from ? e->pkt.from : e->pkt.to) == port) &&
+		    (!data || e->pkt.len))
 			return e;
 	return NULL;
 }
@@ -178,8 +182,9 @@ static void eof_after_file(const struct check_ctx *c, struct check_result *r)
 	else if (got != sent)
 		check_fail(r, "the client stored %ld bytes; the server sent %ld", got, sent);
 	else
-		check_pass(r, "read() returned 0 after all %ld bytes: the server's FIN is the "
-			      "client's end of file",
+		check_pass(r,
+			   "read() returned 0 after all %ld bytes: the server's FIN is the "
+			   "client's end of file",
 			   got);
 }
 
@@ -251,8 +256,9 @@ static void reply_lost(const struct check_ctx *c, struct check_result *r)
 	else if (!closed || !w || closed->t > w->t)
 		check_fail(r, "the server had not closed before the reply was written");
 	else
-		check_pass(r, "the server had closed %.0f ms before the reply was written, and "
-			      "never read it",
+		check_pass(r,
+			   "the server had closed %.0f ms before the reply was written, and "
+			   "never read it",
 			   check_ms_between(closed->t, w->t));
 }
 
@@ -331,8 +337,9 @@ static void reply_read(const struct check_ctx *c, struct check_result *r)
 	else if (!eof)
 		check_fail(r, "the server's read() never returned 0 after the reply");
 	else
-		check_pass(r, "the server's read() returned the reply (%lld bytes), then 0 when "
-			      "the client closed",
+		check_pass(r,
+			   "the server's read() returned the reply (%lld bytes), then 0 when "
+			   "the client closed",
 			   (long long)got->call.ret);
 }
 
@@ -342,7 +349,8 @@ static void no_rst(const struct check_ctx *c, struct check_result *r)
 
 	if (!check_source_ran(c, "pkt", r))
 		return;
-	rst = ev_first(c->s, &(struct ev_filter){.src = "pkt", .port = c->facts->port, .flags = "R"});
+	rst = ev_first(c->s,
+		       &(struct ev_filter){.src = "pkt", .port = c->facts->port, .flags = "R"});
 	check_evidence(r, rst);
 	if (rst)
 		check_fail(r, "an RST crossed the connection");
@@ -362,7 +370,8 @@ static void size_matches(const struct check_ctx *c, struct check_result *r)
 	if (said != FILE_SIZE)
 		check_fail(r, "the header said %ld bytes; the file has %d", said, FILE_SIZE);
 	else if (got != said || sent != said)
-		check_fail(r, "the header said %ld bytes, the server sent %ld, the client stored %ld",
+		check_fail(r,
+			   "the header said %ld bytes, the server sent %ld, the client stored %ld",
 			   said, sent, got);
 	else
 		check_pass(r, "the header said %ld bytes, and the client stored exactly that many",
@@ -389,8 +398,9 @@ static void short_read(const struct check_ctx *c, struct check_result *r)
 	if (!rd)
 		check_fail(r, "the client read nothing");
 	else if (rd->call.ret >= rd->call.len || rd->call.ret >= FILE_SIZE)
-		check_fail(r, "the client's read() returned %lld bytes: all it asked, or the whole "
-			      "file",
+		check_fail(r,
+			   "the client's read() returned %lld bytes: all it asked, or the whole "
+			   "file",
 			   (long long)rd->call.ret);
 	else if (!next || strcmp(next->call.fn, "read") == 0)
 		check_fail(r, "the client went on reading after its short read()");
@@ -442,8 +452,8 @@ static void reset_on_unread(const struct check_ctx *c, struct check_result *r)
 }
 
 static const struct check naive_checks[] = {
-	{"eof", "the client reads the file to EOF: the server's FIN ends it",
-	 "lab 8 (half-close)", eof_after_file},
+	{"eof", "the client reads the file to EOF: the server's FIN ends it", "lab 8 (half-close)",
+	 eof_after_file},
 	{"reply-sent", "the client's write() of its reply succeeds", "lab 8 (half-close)",
 	 reply_sent},
 	{"rst-on-reply", "the server's kernel answers the reply with an RST", "lab 8 (half-close)",
@@ -459,8 +469,8 @@ static const struct check fixed_checks[] = {
 	 "lab 8 (half-close)", fin_wait_2},
 	{"reply-read", "the server reads the reply, then 0", "lab 8 (half-close)", reply_read},
 	{"no-rst", "no RST crosses the connection", "lab 8 (half-close)", no_rst},
-	{"size-matches", "the client stores exactly the size the header says",
-	 "lab 8 (half-close)", size_matches},
+	{"size-matches", "the client stores exactly the size the header says", "lab 8 (half-close)",
+	 size_matches},
 	{NULL},
 };
 

@@ -88,7 +88,8 @@ static void call_label(const struct ladder *l, const struct event *e, int col, c
 	if (n >= cap)
 		return;
 	if (failed)
-		snprintf(out + n, cap - n, " %s", e->call.err ? e->call.err : "failed");
+		snprintf(out + n, cap - n, " %s%s", e->call.err ? e->call.err : "failed",
+			 e->call.sigpipe ? " SIGPIPE" : "");
 	else if (moves_data(fn) || fn_is(fn, "accept") || fn_is(fn, "accept4"))
 		snprintf(out + n, cap - n, " = %lld", (long long)e->call.ret);
 }

@@ -70,6 +70,8 @@ static void put_result(struct line *l, const struct event *e)
 	put(l, " = %lld", (long long)e->call.ret);
 	if (e->call.err)
 		put(l, " %s", e->call.err);
+	if (e->call.sigpipe)
+		put(l, ", raised SIGPIPE");
 }
 
 static bool fn_is(const struct event *e, const char *a, const char *b)

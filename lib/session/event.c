@@ -74,6 +74,8 @@ static void parse_call(struct event *e, json_t *o, struct strpool *pool)
 	e->call.val = get_int(o, "val", 0);
 	e->call.dur = get_int(o, "dur", 0);
 	e->call.fd = (int32_t)get_int(o, "fd", -1);
+	e->call.sigpipe = json_is_string(json_object_get(o, "sig")) &&
+			  strcmp(json_string_value(json_object_get(o, "sig")), "SIGPIPE") == 0;
 }
 
 static void parse_state(struct event *e, json_t *o, struct strpool *pool)

@@ -44,6 +44,8 @@ struct event {
 			int64_t dur;
 			int32_t fd; /* -1 when the call has none */
 			bool has_val;
+			bool sigpipe; /* "sig": "SIGPIPE": it failed with EPIPE and
+					 raised SIGPIPE (fatal unless handled) */
 		} call;
 		struct {
 			const char *sock; /* "LOCAL>PEER" */

@@ -136,6 +136,8 @@ int ringrec_io_json(const void *rec, size_t len, char *out, size_t cap, char *so
 		add_flags(&o, "msg_flags", r->msg_flags);
 	if (r->has & IO_HAS_ITER)
 		add_field_int(&o, "iovcnt", r->iovcnt);
+	if (r->has & IO_HAS_SIGPIPE)
+		add_field_str(&o, "sig", "SIGPIPE", 7);
 	add(&o, "}", 1);
 	return o.over ? -1 : (int)o.n;
 }
