@@ -143,7 +143,9 @@ static void args_sockopt(struct line *l, const struct event *e, json_t *o)
 	char b1[24], b2[24];
 
 	put(l, ", %s, %s", jname(o, "level", b1, sizeof(b1)), jname(o, "opt", b2, sizeof(b2)));
-	if (fn_is(e, "setsockopt", NULL) && e->call.has_val)
+	if (fn_is(e, "setsockopt", NULL) && json_is_integer(json_object_get(o, "linger")))
+		put(l, ", {%lld, %lld}", (long long)e->call.val, jint(o, "linger"));
+	else if (fn_is(e, "setsockopt", NULL) && e->call.has_val)
 		put(l, ", %lld", (long long)e->call.val);
 }
 

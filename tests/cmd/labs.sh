@@ -110,7 +110,7 @@ expect_refusal() {
 }
 
 test_a_missing_lab_a_missing_fix_and_a_wrong_option_are_one_line() {
-	expect_refusal "there is no lab '9'" socklab run 9
+	expect_refusal "there is no lab '99'" socklab run 99
 	expect_refusal "lab 7 (udp-boundaries) has no --fix" socklab run 7 --fix
 	expect_refusal "lab 1 (handshake) has no --fix" socklab run handshake --fix
 	! ls "$T" | grep -q '^socklab-lab' || fail "a refused run left a session folder: $(ls "$T")"
@@ -151,7 +151,7 @@ test_labs_are_listed_in_order_and_run_by_number_or_name() {
 	socklab list >"$T/list"
 	local names
 	names=$(awk '$1 ~ /^[0-9]+$/ {print $1 "-" $2}' "$T/list" | tr '\n' ' ')
-	[ "$names" = "1-handshake 2-fork-server 3-zombies 4-nagle 5-reuseaddr 6-fragmentation 7-udp-boundaries " ] ||
+	[ "$names" = "1-handshake 2-fork-server 3-zombies 4-nagle 5-reuseaddr 6-fragmentation 7-udp-boundaries 8-half-close 9-peer-gone " ] ||
 		fail "socklab list: $names"
 	socklab run 07 --no-view --record "$T/by-number" >/dev/null 2>&1 || fail "run 07"
 	socklab run udp-boundaries --no-view --record "$T/by-name" >/dev/null 2>&1 || fail "run udp-boundaries"

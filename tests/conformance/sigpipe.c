@@ -72,15 +72,14 @@ static void with_handler(void)
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGPIPE, &sa, NULL);
 	ret = write(broken_socket(), "y", 1);
-	printf("handler, write: %zd %s; handled %d, SI_USER %d, from itself %d\n", ret,
-	       result(ret), (int)handled, (int)code_user, (int)from_self);
+	printf("handler, write: %zd %s; handled %d, SI_USER %d, from itself %d\n", ret, result(ret),
+	       (int)handled, (int)code_user, (int)from_self);
 	ret = send(broken_socket(), "y", 1, 0);
 	printf("handler, send: %zd %s; handled %d\n", ret, result(ret), (int)handled);
 	ret = writev(broken_socket(), &iov, 1);
 	printf("handler, writev: %zd %s; handled %d\n", ret, result(ret), (int)handled);
 	ret = send(broken_socket(), "y", 1, MSG_NOSIGNAL);
-	printf("handler, send MSG_NOSIGNAL: %zd %s; handled %d\n", ret, result(ret),
-	       (int)handled);
+	printf("handler, send MSG_NOSIGNAL: %zd %s; handled %d\n", ret, result(ret), (int)handled);
 }
 
 static void ignored_and_blocked(void)
