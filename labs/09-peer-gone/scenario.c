@@ -141,8 +141,11 @@ static bool conn_socks(const struct check_ctx *c, char *client, char *server, si
 static const struct event *call_after(const struct check_ctx *c, const char *role, const char *fn,
 				      const char *sock, int64_t t)
 {
-	return ev_first(c->s, &(struct ev_filter){
-				      .src = "call", .fn = fn, .pid = check_pid(c, role), .sock = sock, .after = t});
+	return ev_first(c->s, &(struct ev_filter){.src = "call",
+						  .fn = fn,
+						  .pid = check_pid(c, role),
+						  .sock = sock,
+						  .after = t});
 }
 
 /* The first packet at or after t from the server's port (to it when
@@ -205,8 +208,9 @@ static void first_write(const struct check_ctx *c, struct check_result *r)
 		check_fail(r, "the client's first write() after the server's close failed (%s)",
 			   w->call.err ? w->call.err : "?");
 	else
-		check_pass(r, "write() returned %lld after the server had closed: the bytes left, "
-			      "nothing said the server was gone",
+		check_pass(r,
+			   "write() returned %lld after the server had closed: the bytes left, "
+			   "nothing said the server was gone",
 			   (long long)w->call.ret);
 }
 
@@ -228,8 +232,9 @@ static void rst_after_write(const struct check_ctx *c, struct check_result *r)
 	else if (!rst)
 		check_fail(r, "no RST answered the client's data after the server's FIN");
 	else
-		check_pass(r, "the server's kernel answered the client's %u byte(s) with an RST: "
-			      "the socket they were for is closed",
+		check_pass(r,
+			   "the server's kernel answered the client's %u byte(s) with an RST: "
+			   "the socket they were for is closed",
 			   data->pkt.len);
 }
 
@@ -324,8 +329,10 @@ static void fin_from_kernel(const struct check_ctx *c, struct check_result *r)
 static void read_zero(const struct check_ctx *c, struct check_result *r)
 {
 	char client[128], server[128];
-	struct ev_filter f = {
-		.src = "call", .fn = "read", .pid = check_pid(c, "client"), .sock = client};
+	struct ev_filter f = {.src = "call",
+			      .fn = "read",
+			      .pid = check_pid(c, "client"),
+			      .sock = client};
 	const struct event *e = NULL, *zero = NULL;
 
 	if (!conn_socks(c, client, server, sizeof(client), r))
@@ -364,8 +371,9 @@ static void rst_not_fin(const struct check_ctx *c, struct check_result *r)
 	else if (fin)
 		check_fail(r, "the server's close() sent a FIN");
 	else
-		check_pass(r, "close() sent an RST, %.2f ms later, and no FIN: the connection was "
-			      "thrown away, not closed",
+		check_pass(r,
+			   "close() sent an RST, %.2f ms later, and no FIN: the connection was "
+			   "thrown away, not closed",
 			   check_ms_between(closed->t, rst->t));
 }
 
@@ -396,8 +404,10 @@ static void unread_at_close(const struct check_ctx *c, struct check_result *r)
 static void econnreset(const struct check_ctx *c, struct check_result *r)
 {
 	char client[128], server[128];
-	struct ev_filter f = {
-		.src = "call", .err = "ECONNRESET", .pid = check_pid(c, "client"), .sock = client};
+	struct ev_filter f = {.src = "call",
+			      .err = "ECONNRESET",
+			      .pid = check_pid(c, "client"),
+			      .sock = client};
 	const struct event *e;
 
 	if (!conn_socks(c, client, server, sizeof(client), r))
@@ -408,8 +418,9 @@ static void econnreset(const struct check_ctx *c, struct check_result *r)
 	if (!e)
 		check_fail(r, "no call of the client failed with ECONNRESET");
 	else
-		check_pass(r, "the client's %s() returned -1 ECONNRESET: the connection was reset, "
-			      "not closed",
+		check_pass(r,
+			   "the client's %s() returned -1 ECONNRESET: the connection was reset, "
+			   "not closed",
 			   e->call.fn);
 }
 
@@ -465,8 +476,9 @@ static void no_time_wait(const struct check_ctx *c, struct check_result *r)
 	else if (states & ((1 << TCP_ST_FIN_WAIT_1) | (1 << TCP_ST_TIME_WAIT)))
 		check_fail(r, "the server's socket went through the 4-way close");
 	else
-		check_pass(r, "the server's socket went from %s straight to CLOSED: no FIN_WAIT, no "
-			      "TIME_WAIT",
+		check_pass(r,
+			   "the server's socket went from %s straight to CLOSED: no FIN_WAIT, no "
+			   "TIME_WAIT",
 			   tcp_state_name(last->state.from));
 }
 
