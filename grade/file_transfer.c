@@ -40,8 +40,8 @@ static const struct part parts[] = {
 	 MARK_SMALL},
 	{"small", "small.txt", NULL, "client (again)", "thank you again for small.txt\n",
 	 MARK_AGAIN},
-	{"binary", "binary.bin", "server (binary)", "client (binary)",
-	 "thank you for binary.bin\n", MARK_BINARY},
+	{"binary", "binary.bin", "server (binary)", "client (binary)", "thank you for binary.bin\n",
+	 MARK_BINARY},
 	{"empty", "empty.txt", "server (empty)", "client (empty)", "thank you for empty.txt\n",
 	 MARK_EMPTY},
 };
@@ -83,10 +83,10 @@ static int serve_client(struct grade_run *g, const struct part *p)
 {
 	pid_t client;
 
-	client = grade_start_driver(
-		g, p->client,
-		ARGV("file_client", "get", (char *)p->kind, g->ip, g->port_str, (char *)p->reply),
-		NULL);
+	client = grade_start_driver(g, p->client,
+				    ARGV("file_client", "get", (char *)p->kind, g->ip, g->port_str,
+					 (char *)p->reply),
+				    NULL);
 	if (client < 0)
 		return -1;
 	if (grade_wait_output(g, client, "connected", GRADE_LISTEN_MS) == 0)
@@ -172,8 +172,8 @@ static bool is_read(const char *fn)
 
 /* ---- bytes -------------------------------------------------------------------- */
 
-static void say_bytes_wrong(const struct check_ctx *c, struct check_result *r,
-			    const struct part *p, const struct seen *s)
+static void say_bytes_wrong(const struct check_ctx *c, struct check_result *r, const struct part *p,
+			    const struct seen *s)
 {
 	if (!s->connected)
 		check_fail(r, "%s could not connect%s%s", p->client, run_trouble(c) ? ": " : "",
@@ -185,8 +185,9 @@ static void say_bytes_wrong(const struct check_ctx *c, struct check_result *r,
 			   "shutdown(sock, SHUT_WR)",
 			   p->kind, p->file, s->got, s->size);
 	else if (s->differs)
-		check_fail(r, "%s arrived changed. Send the bytes as they were read from the file "
-			      "(opened in binary), and only as many as were read",
+		check_fail(r,
+			   "%s arrived changed. Send the bytes as they were read from the file "
+			   "(opened in binary), and only as many as were read",
 			   p->file);
 	else if (s->got >= 0 && s->got < s->size)
 		check_fail(r,
@@ -235,8 +236,7 @@ struct ending {
 	const struct event *data;  /* the client's reply (packets) */
 };
 
-static void server_ending(const struct check_ctx *c, const char *server, int port,
-			  struct ending *e)
+static void server_ending(const struct check_ctx *c, const char *server, int port, struct ending *e)
 {
 	struct ev_filter f = {.src = "call", .sock = server};
 	struct ev_filter pf = {.src = "pkt", .port = port};
@@ -310,11 +310,11 @@ static bool half_closed(const struct check_ctx *c, struct check_result *r, const
 			   "with shutdown(SHUT_WR): it could no longer read the reply",
 			   p->client);
 	else if (!e.reply)
-		check_fail(r, "the server half-closed, but never read the reply of %s",
-			   p->client);
+		check_fail(r, "the server half-closed, but never read the reply of %s", p->client);
 	else
-		check_fail(r, "an RST crossed the connection to %s: the reply was not read whole "
-			      "before close()",
+		check_fail(r,
+			   "an RST crossed the connection to %s: the reply was not read whole "
+			   "before close()",
 			   p->client);
 	return false;
 }
@@ -371,7 +371,8 @@ static void say_reply_missing(const struct check_ctx *c, struct check_result *r,
 	check_evidence(r, rd);
 	if (rd)
 		check_fail(r,
-			   "the server read the reply of %s (%s() = %lld) but did not print \"%s\". "
+			   "the server read the reply of %s (%s() = %lld) but did not print "
+			   "\"%s\". "
 			   "Print what came; if with printf(), fflush(stdout) after it: a server "
 			   "that never ends is stopped, and what waits in stdout's buffer is lost",
 			   p->client, rd->call.fn, (long long)rd->call.ret, want);
@@ -429,9 +430,8 @@ static void next_client(const struct check_ctx *c, struct check_result *r)
 	client_saw(c, again, &s);
 	check_output_evidence(c, r, again->client, NULL, 2);
 	if (!s.connected)
-		check_fail(r,
-			   "the second client could not connect: the server stopped after one "
-			   "client. Loop: close the client's socket, then accept() the next");
+		check_fail(r, "the second client could not connect: the server stopped after one "
+			      "client. Loop: close the client's socket, then accept() the next");
 	else if (s.got != s.size || s.differs)
 		check_fail(r, "the second client connected, but got %ld of the %ld bytes of %s",
 			   s.got, s.size, again->file);
@@ -445,8 +445,8 @@ static const struct check file_transfer_checks[] = {
 	 "lab 8 (half-close): socklab run 8", bytes},
 	{"half-close", "the server's FIN comes before the reply, and the reply is read: no RST",
 	 "lab 8 (half-close): socklab run 8 --fix", half_close},
-	{"reply", "the server prints the reply the client sent", "lab 8 (half-close): socklab run 8",
-	 reply},
+	{"reply", "the server prints the reply the client sent",
+	 "lab 8 (half-close): socklab run 8", reply},
 	{"next-client", "a second client is served after the first",
 	 "lab 8 (half-close): socklab run 8", next_client},
 	{NULL},

@@ -35,10 +35,9 @@
 #define MAX_SIZE    (2 * BINARY_SIZE) /* more than any file: a server that sends too much */
 #define TIMEOUT_S   5
 
-static const char small_text[] =
-	"socklab file-transfer: a small text file.\n"
-	"The server sends it, half-closes, and reads the client's reply.\n"
-	"If this arrives whole, the first part worked.\n";
+static const char small_text[] = "socklab file-transfer: a small text file.\n"
+				 "The server sends it, half-closes, and reads the client's reply.\n"
+				 "If this arrives whole, the first part worked.\n";
 
 /* KIND's bytes into buf (at least MAX_SIZE). Returns the size, or -1. */
 static long file_bytes(const char *kind, char *buf)
@@ -129,8 +128,7 @@ static int receive(int fd, char *buf, long *got)
 }
 
 /* Says how the bytes compare with the file. Returns 0 when they are it. */
-static int judge(const char *kind, const char *want, long size, const char *got, long n,
-		 int how)
+static int judge(const char *kind, const char *want, long size, const char *got, long n, int how)
 {
 	long k = 0;
 
@@ -175,8 +173,8 @@ static void reply(int fd, const char *text)
 		printf("the connection ended with an error: %s\n", strerror(errno));
 }
 
-static int get(const char *kind, const char *ip, const char *port, const char *text,
-	       char *want, char *got)
+static int get(const char *kind, const char *ip, const char *port, const char *text, char *want,
+	       char *got)
 {
 	long size = file_bytes(kind, want), n;
 	int fd, how, ret;
@@ -208,7 +206,8 @@ int main(int argc, char **argv)
 	else if (argc == 6 && strcmp(argv[1], "get") == 0)
 		ret = get(argv[2], argv[3], argv[4], argv[5], want, got);
 	else
-		fprintf(stderr, "usage: file_client write DIR | file_client get KIND IP PORT REPLY\n");
+		fprintf(stderr,
+			"usage: file_client write DIR | file_client get KIND IP PORT REPLY\n");
 	free(want);
 	free(got);
 	return ret;

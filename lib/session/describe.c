@@ -222,16 +222,10 @@ static void put_call_args(struct line *l, const struct event *e, json_t *o)
 		put(l, ", %s", jstr(o, "options"));
 }
 
-static void describe_call(struct line *l, const struct event *e, json_t *o)
+/* What a call that succeeded returned beyond its number: the peer, the
+ * address, the value, the descriptors ready. */
+static void put_call_result(struct line *l, const struct event *e, json_t *o)
 {
-	const char *fn = e->call.fn ? e->call.fn : "?";
-
-	put(l, "%s(", fn);
-	put_call_args(l, e, o);
-	put(l, ")");
-	put_result(l, e);
-	if (e->call.ret < 0)
-		return;
 	if (fn_is(e, "accept", "accept4") && e->call.peer)
 		put(l, " from %s", e->call.peer);
 	else if (fn_is(e, "recvfrom", "recvmsg") && e->call.peer)
@@ -258,6 +252,21 @@ static void describe_call(struct line *l, const struct event *e, json_t *o)
 		put(l, "  %s", e->call.sock);
 	if (jstr(o, "via"))
 		put(l, " (by %s)", jstr(o, "via"));
+}
+
+static void describe_call(struct line *l, const struct event *e, json_t *o)
+{
+	const char *fn = e->call.fn ? e->call.fn : "?";
+
+	put(l, "%s(", fn);
+	put_call_args(l, e, o);
+	put(l, ")");
+	put_result(l, e);
+	if (e->call.ret >= 0)
+		put_call_result(l, e, o);
+	if (e->call.dur >= EVENT_WAIT_SHOWN_NS)
+		put(l, ", after %s %.2f s", event_call_waits(e) ? "waiting" : "blocking",
+		    (double)e->call.dur / 1e9);
 }
 
 static void describe_state(struct line *l, const struct event *e)
@@ -320,6 +329,11 @@ static void describe_proc(struct line *l, const struct event *e, json_t *o)
 		put(l, "%s reaped child %d (", e->proc.fn ? e->proc.fn : "wait", e->proc.child);
 		put_end(l, e, o);
 		put(l, ")");
+	} else if (strcmp(ev, "blocked") == 0) {
+		put(l, "blocked in %s(", e->proc.fn ? e->proc.fn : "?");
+		if (e->proc.fd >= 0)
+			put(l, "%d", e->proc.fd);
+		put(l, ") for %.1f s so far", (double)(e->t - e->proc.since) / 1e9);
 	} else if (strcmp(ev, "signal") == 0) {
 		put(l, "%s delivered", e->proc.sig ? e->proc.sig : "signal");
 		if (e->proc.child)
