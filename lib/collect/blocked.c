@@ -39,12 +39,18 @@ static const struct {
 	const char *name;
 	bool by_fd;
 } waits[] = {
-	{SYS_read, "read", true},	    {SYS_readv, "readv", true},
-	{SYS_recvfrom, "recvfrom", true},   {SYS_recvmsg, "recvmsg", true},
-	{SYS_write, "write", true},	    {SYS_writev, "writev", true},
-	{SYS_sendto, "sendto", true},	    {SYS_sendmsg, "sendmsg", true},
-	{SYS_accept4, "accept4", true},	    {SYS_connect, "connect", true},
-	{SYS_ppoll, "ppoll", false},	    {SYS_pselect6, "pselect", false},
+	{SYS_read, "read", true},
+	{SYS_readv, "readv", true},
+	{SYS_recvfrom, "recvfrom", true},
+	{SYS_recvmsg, "recvmsg", true},
+	{SYS_write, "write", true},
+	{SYS_writev, "writev", true},
+	{SYS_sendto, "sendto", true},
+	{SYS_sendmsg, "sendmsg", true},
+	{SYS_accept4, "accept4", true},
+	{SYS_connect, "connect", true},
+	{SYS_ppoll, "ppoll", false},
+	{SYS_pselect6, "pselect", false},
 	{SYS_epoll_pwait, "epoll_pwait", false},
 #ifdef SYS_accept
 	{SYS_accept, "accept", true},

@@ -34,8 +34,9 @@ struct closing {
 
 const char *rst_cause_text(enum rst_cause c)
 {
-	static const char *const text[RST_CAUSE_COUNT] = {
-		NULL, "data after close", "unread input at close", "SO_LINGER 0", "no socket"};
+	static const char *const text[RST_CAUSE_COUNT] = {NULL, "data after close",
+							  "unread input at close", "SO_LINGER 0",
+							  "no socket"};
 
 	return c > RST_UNKNOWN && c < RST_CAUSE_COUNT ? text[c] : NULL;
 }
