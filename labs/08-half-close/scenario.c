@@ -18,6 +18,7 @@
  *               shorter than its buffer for the end of the file: it
  *               stores a short file, and closes on bytes it never read
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -68,10 +69,8 @@ static int half_close_run(struct scenario *s, const struct lab_run *r)
 	snprintf(port, sizeof(port), "%d", r->port);
 	snprintf(sent, sizeof(sent), "%s/%s", dir, FILE_NAME);
 	snprintf(received, sizeof(received), "%s/received.txt", dir);
-	if (write_file(sent) < 0) {
-		scenario_note(s, "step", "cannot write %s", sent);
-		return -1;
-	}
+	if (write_file(sent) < 0)
+		return scenario_fail(s, "cannot write %s: %s", sent, strerror(errno));
 	scenario_step(s, "two hosts: namespace %s (%s) and %s (%s), a link of %d kbit/s",
 		      net->ns[LABNET_A], net->addr[LABNET_A], net->ns[LABNET_B],
 		      net->addr[LABNET_B], net->rate_kbit);
