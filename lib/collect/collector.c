@@ -19,6 +19,8 @@
  *   conntrack.c  what the session learns (its endpoints, its processes) and
  *                connection numbers: conn, UDP flows, each socket's states
  *   writer.c     the session folder: events.jsonl, session.json, the re-sort
+ * and what /proc says, every PROC_SCAN_NS: procwatch.c (zombies, reaping
+ * no traced call saw) and blocked.c (a call waited in, not returned yet).
  */
 #include "collect/collector_int.h"
 

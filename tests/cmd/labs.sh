@@ -151,7 +151,7 @@ test_labs_are_listed_in_order_and_run_by_number_or_name() {
 	socklab list >"$T/list"
 	local names
 	names=$(awk '$1 ~ /^[0-9]+$/ {print $1 "-" $2}' "$T/list" | tr '\n' ' ')
-	[ "$names" = "1-handshake 2-fork-server 3-zombies 4-nagle 5-reuseaddr 6-fragmentation 7-udp-boundaries 8-half-close 9-peer-gone " ] ||
+	[ "$names" = "1-handshake 2-fork-server 3-zombies 4-nagle 5-reuseaddr 6-fragmentation 7-udp-boundaries 8-half-close 9-peer-gone 10-heartbeat " ] ||
 		fail "socklab list: $names"
 	socklab run 07 --no-view --record "$T/by-number" >/dev/null 2>&1 || fail "run 07"
 	socklab run udp-boundaries --no-view --record "$T/by-name" >/dev/null 2>&1 || fail "run udp-boundaries"
