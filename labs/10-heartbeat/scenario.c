@@ -28,13 +28,13 @@
 #include "lab/labkit.h"
 #include "run/labnet.h"
 
-#define WAIT_MS	   10000
-#define WATCH_MS   4500 /* naive: the retransmissions at 0.2, 0.6, 1.4, 3 s */
-#define STEP_DEAD  "the network dies"
-#define STEP_END   "socklab ends the run"
+#define WAIT_MS	  10000
+#define WATCH_MS  4500 /* naive: the retransmissions at 0.2, 0.6, 1.4, 3 s */
+#define STEP_DEAD "the network dies"
+#define STEP_END  "socklab ends the run"
 #define DROP_EVERY                                                                                 \
-	"table inet socklab {\n"                                                                  \
-	"  chain in { type filter hook input priority 0; drop; }\n"                               \
+	"table inet socklab {\n"                                                                   \
+	"  chain in { type filter hook input priority 0; drop; }\n"                                \
 	"}\n"
 
 static const char *mode_of(const struct lab_run *r)
@@ -85,7 +85,8 @@ static int after_death(struct scenario *s, const struct lab_run *r, pid_t server
 	if (scenario_type(s, client, "are you there?\n") < 0)
 		return -1;
 	if (lab_option(r, "keepalive"))
-		return scenario_wait(s, server, WAIT_MS) < 0 || scenario_wait(s, client, WAIT_MS) < 0
+		return scenario_wait(s, server, WAIT_MS) < 0 ||
+				       scenario_wait(s, client, WAIT_MS) < 0
 			       ? -1
 			       : 0;
 	/* Naive: nothing will happen but retransmissions; watch them. */
@@ -149,8 +150,7 @@ static int marked(const struct check_ctx *c, int port, bool from, uint16_t marks
 }
 
 /* The first line of role's output holding text, as an event, or NULL. */
-static const struct event *printed_at(const struct check_ctx *c, const char *role,
-				      const char *text)
+static const struct event *printed_at(const struct check_ctx *c, const char *role, const char *text)
 {
 	struct ev_filter f = {.src = "note", .fn = "output", .pid = check_pid(c, role)};
 
@@ -185,8 +185,7 @@ static void half_open(const struct check_ctx *c, struct check_result *r)
 	ss = state_before(c, server, end);
 	check_evidence(r, ss);
 	check_evidence(r, cs);
-	if (!cs || !ss || cs->state.to != TCP_ST_ESTABLISHED ||
-	    ss->state.to != TCP_ST_ESTABLISHED)
+	if (!cs || !ss || cs->state.to != TCP_ST_ESTABLISHED || ss->state.to != TCP_ST_ESTABLISHED)
 		check_fail(r, "a socket left ESTABLISHED before the end");
 	else
 		check_pass(r,
@@ -205,8 +204,11 @@ static void recv_blocked(const struct check_ctx *c, struct check_result *r)
 	if (!conn_socks(c, client, server, sizeof(client), r))
 		return;
 	blocked = ev_last(c->s, &(struct ev_filter){.src = "proc", .fn = "blocked", .pid = pid});
-	ret = ev_first(c->s, &(struct ev_filter){
-				     .src = "call", .fn = "recv", .pid = pid, .sock = server, .after = dead});
+	ret = ev_first(c->s, &(struct ev_filter){.src = "call",
+						 .fn = "recv",
+						 .pid = pid,
+						 .sock = server,
+						 .after = dead});
 	check_evidence(r, ev_last(c->s, &(struct ev_filter){.src = "call",
 							    .fn = "recv",
 							    .pid = pid,
@@ -219,7 +221,8 @@ static void recv_blocked(const struct check_ctx *c, struct check_result *r)
 		check_fail(r, "the server was never seen waiting in recv()");
 	else
 		check_pass(r,
-			   "the server waits in recv() for a client that is gone: blocked %.1f s by "
+			   "the server waits in recv() for a client that is gone: blocked %.1f s "
+			   "by "
 			   "the end, and it never returns",
 			   check_ms_between(blocked->proc.since, end) / 1000);
 }
@@ -231,8 +234,8 @@ static void retransmits(const struct check_ctx *c, struct check_result *r)
 
 	if (!check_source_ran(c, "pkt", r))
 		return;
-	n = marked(c, c->facts->port, false, TCPA_RETRANSMISSION, check_step_time(c, STEP_DEAD),
-		   rt, 16);
+	n = marked(c, c->facts->port, false, TCPA_RETRANSMISSION, check_step_time(c, STEP_DEAD), rt,
+		   16);
 	for (int i = 0; i < n && i < 4; i++)
 		check_evidence(r, rt[i]);
 	/* Each wait at least about as long as the one before, the last at
@@ -301,12 +304,12 @@ static void both_close(const struct check_ctx *c, struct check_result *r)
 
 	if (!conn_socks(c, client, server, sizeof(client), r))
 		return;
-	check_evidence(r, ev_first(c->s, &(struct ev_filter){.src = "call",
-							     .fn = "close",
-							     .sock = server}));
-	check_evidence(r, ev_first(c->s, &(struct ev_filter){.src = "call",
-							     .fn = "close",
-							     .sock = client}));
+	check_evidence(r,
+		       ev_first(c->s,
+				&(struct ev_filter){.src = "call", .fn = "close", .sock = server}));
+	check_evidence(r,
+		       ev_first(c->s,
+				&(struct ev_filter){.src = "call", .fn = "close", .sock = client}));
 	check_output_evidence(c, r, "client", "it is gone", 1);
 	if (!sp || !cp || sp->killed || cp->killed || !sp->ended || !cp->ended)
 		check_fail(r, "a program did not end by itself: socklab had to stop it");
@@ -335,17 +338,19 @@ static void keepalive_probes(const struct check_ctx *c, struct check_result *r)
 	else if (!spaced)
 		check_fail(r, "the keep-alive probes were not a second apart");
 	else
-		check_pass(r, "the server's kernel sent %d keep-alive probes, a second apart, "
-			      "none answered",
+		check_pass(r,
+			   "the server's kernel sent %d keep-alive probes, a second apart, "
+			   "none answered",
 			   n);
 }
 
 /* role's first read-like call on sock that failed with ETIMEDOUT. */
-static const struct event *timed_out(const struct check_ctx *c, const char *role,
-				     const char *sock)
+static const struct event *timed_out(const struct check_ctx *c, const char *role, const char *sock)
 {
-	return ev_first(c->s, &(struct ev_filter){
-				      .src = "call", .err = "ETIMEDOUT", .pid = check_pid(c, role), .sock = sock});
+	return ev_first(c->s, &(struct ev_filter){.src = "call",
+						  .err = "ETIMEDOUT",
+						  .pid = check_pid(c, role),
+						  .sock = sock});
 }
 
 static void server_etimedout(const struct check_ctx *c, struct check_result *r)
@@ -411,8 +416,8 @@ static void user_timeout(const struct check_ctx *c, struct check_result *r)
 }
 
 static const struct check naive_checks[] = {
-	{"half-open", "both sockets stay ESTABLISHED after the network died",
-	 "lab 10 (heartbeat)", half_open},
+	{"half-open", "both sockets stay ESTABLISHED after the network died", "lab 10 (heartbeat)",
+	 half_open},
 	{"recv-blocked", "the idle server's recv() never returns", "lab 10 (heartbeat)",
 	 recv_blocked},
 	{"retransmits", "the client's line is retransmitted at growing intervals",
@@ -425,8 +430,7 @@ static const struct check fixed_checks[] = {
 	 heartbeat_answered},
 	{"found-dead", "three unanswered PINGs: the server knows, in about 3 s",
 	 "lab 10 (heartbeat)", found_dead},
-	{"both-close", "both sides close and end by themselves", "lab 10 (heartbeat)",
-	 both_close},
+	{"both-close", "both sides close and end by themselves", "lab 10 (heartbeat)", both_close},
 	{NULL},
 };
 
