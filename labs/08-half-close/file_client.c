@@ -53,6 +53,8 @@ static long receive_to_eof(int sock, FILE *fp)
 		fwrite(buf, 1, read_cnt, fp);
 		total += read_cnt;
 	}
+	if (read_cnt == -1)
+		perror("read() error");
 	return read_cnt == 0 ? total : -1;
 }
 
@@ -68,6 +70,8 @@ static long receive_until_short_read(int sock, FILE *fp)
 		if (read_cnt < BUF_SIZE)
 			break; /* "the last piece": not so */
 	}
+	if (read_cnt == -1)
+		perror("read() error");
 	return read_cnt == -1 ? -1 : total;
 }
 
@@ -79,16 +83,20 @@ static long receive_with_header(int sock, FILE *fp)
 	uint32_t size;
 	long total = 0;
 
-	if (read_n(sock, header, HEADER_SIZE) != HEADER_SIZE)
+	if (read_n(sock, header, HEADER_SIZE) != HEADER_SIZE) {
+		printf("no whole header came\n");
 		return -1;
+	}
 	memcpy(&size, header + NAME_SIZE, 4);
 	size = ntohl(size);
 	header[NAME_SIZE - 1] = '\0';
 	printf("header: file %s, %u bytes\n", header, size);
 	while (total < (long)size) {
 		size_t want = size - total < BUF_SIZE ? size - total : BUF_SIZE;
-		if (read_n(sock, buf, want) != (ssize_t)want)
+		if (read_n(sock, buf, want) != (ssize_t)want) {
+			printf("the file was cut short: %ld of %u bytes\n", total, size);
 			return -1;
+		}
 		fwrite(buf, 1, want, fp);
 		total += want;
 	}
@@ -140,7 +148,6 @@ int main(int argc, char *argv[])
 		total = receive_to_eof(sd, fp);
 	fclose(fp);
 	if (total == -1) {
-		perror("read() error");
 		close(sd);
 		return 1;
 	}

@@ -106,12 +106,36 @@ static int listen_on(const char *port)
 	return serv_sd;
 }
 
+/* After the last byte: close() (naive), or a half-close and the reply.
+ * Closes clnt_sd. Returns 0, or -1 on an error. */
+static int finish(int clnt_sd, const char *mode, long sent)
+{
+	if (strcmp(mode, "close") == 0) {
+		/* Both streams end here: the FIN goes out, and nothing the
+		 * client sends from now on will ever be read. */
+		close(clnt_sd);
+		printf("sent %ld bytes, then close()\n", sent);
+		return 0;
+	}
+	/* Only the output stream ends: the FIN (EOF for the client), and the
+	 * socket still receives. */
+	if (shutdown(clnt_sd, SHUT_WR) == -1) {
+		perror("shutdown() error");
+		close(clnt_sd);
+		return -1;
+	}
+	printf("sent %ld bytes, then shutdown(SHUT_WR)\n", sent);
+	read_reply(clnt_sd);
+	close(clnt_sd);
+	return 0;
+}
+
 int main(int argc, char *argv[])
 {
 	const char *mode = argc > 3 ? argv[3] : "close";
 	struct sockaddr_in clnt_adr;
 	socklen_t clnt_adr_sz = sizeof(clnt_adr);
-	int serv_sd, clnt_sd;
+	int serv_sd, clnt_sd, ret = 1;
 	long size, sent;
 	FILE *fp;
 
@@ -131,34 +155,17 @@ int main(int argc, char *argv[])
 	clnt_sd = accept(serv_sd, (struct sockaddr *)&clnt_adr, &clnt_adr_sz);
 	if (clnt_sd == -1) {
 		perror("accept() error");
-		exit(1);
+		goto out_close;
 	}
-	if (strcmp(mode, "protocol") == 0 && send_header(clnt_sd, argv[2], size) == -1)
-		goto out_error;
-	if ((sent = send_file(clnt_sd, fp)) == -1)
-		goto out_error;
-
-	if (strcmp(mode, "close") == 0) {
-		/* Both streams end here: the FIN goes out, and nothing the
-		 * client sends from now on will ever be read. */
+	if ((strcmp(mode, "protocol") == 0 && send_header(clnt_sd, argv[2], size) == -1) ||
+	    (sent = send_file(clnt_sd, fp)) == -1) {
+		perror("write() error");
 		close(clnt_sd);
-		printf("sent %ld bytes, then close()\n", sent);
-	} else {
-		/* Only the output stream ends: the FIN (EOF for the client),
-		 * and the socket still receives. */
-		if (shutdown(clnt_sd, SHUT_WR) == -1)
-			goto out_error;
-		printf("sent %ld bytes, then shutdown(SHUT_WR)\n", sent);
-		read_reply(clnt_sd);
-		close(clnt_sd);
+		goto out_close;
 	}
+	ret = finish(clnt_sd, mode, sent) == 0 ? 0 : 1;
+out_close:
 	fclose(fp);
 	close(serv_sd);
-	return 0;
-
-out_error:
-	perror("write() error");
-	close(clnt_sd);
-	close(serv_sd);
-	return 1;
+	return ret;
 }
