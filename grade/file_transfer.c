@@ -149,22 +149,6 @@ static void client_saw(const struct check_ctx *c, const struct part *p, struct s
 	s->replied = check_printed(c, p->client, "replied: ");
 }
 
-/* The client's connection: its own socket, and the server's name for it.
- * False when it never connected. */
-static bool conn_of(const struct check_ctx *c, const struct part *p, char *client, char *server,
-		    size_t cap)
-{
-	const struct event *e = ev_first(c->s, &(struct ev_filter){.src = "call",
-								   .fn = "connect",
-								   .err = "ok",
-								   .pid = check_pid(c, p->client)});
-
-	if (!e || !e->call.sock || !endpoint_pair_reversed(e->call.sock, server, cap))
-		return false;
-	snprintf(client, cap, "%s", e->call.sock);
-	return true;
-}
-
 static bool is_read(const char *fn)
 {
 	return fn && (strncmp(fn, "read", 4) == 0 || strncmp(fn, "recv", 4) == 0);
@@ -328,7 +312,7 @@ static void half_close(const struct check_ctx *c, struct check_result *r)
 	if (fail_if_not_run(c, r, parts[0].client) || fail_if_not_reached(c, r, parts[0].mark))
 		return;
 	for (int i = 0; i < NPARTS; i++) {
-		if (!conn_of(c, &parts[i], client, server, sizeof(client)))
+		if (!check_connection(c, parts[i].client, client, server, sizeof(client)))
 			continue;
 		if (!half_closed(c, r, &parts[i], client, server, &e))
 			return;
@@ -357,7 +341,7 @@ static const struct event *reply_read(const struct check_ctx *c, const struct pa
 	char client[128], server[128];
 	struct ending e;
 
-	if (!conn_of(c, p, client, server, sizeof(client)))
+	if (!check_connection(c, p->client, client, server, sizeof(client)))
 		return NULL;
 	server_ending(c, server, c->facts->port, &e);
 	return e.reply;

@@ -111,24 +111,6 @@ static long printed_number(const struct check_ctx *c, const char *role, const ch
 	return at ? strtol(at + strlen(prefix), NULL, 10) : -1;
 }
 
-/* The connection: the client's and the server's sockets. False (and r
- * failed) when the client never connected. */
-static bool conn_socks(const struct check_ctx *c, char *client, char *server, size_t cap,
-		       struct check_result *r)
-{
-	const struct event *e = ev_first(c->s, &(struct ev_filter){.src = "call",
-								   .fn = "connect",
-								   .err = "ok",
-								   .pid = check_pid(c, "client")});
-
-	if (!e || !e->call.sock || !endpoint_pair_reversed(e->call.sock, server, cap)) {
-		check_fail(r, "the client never connected: no connection to follow");
-		return false;
-	}
-	snprintf(client, cap, "%s", e->call.sock);
-	return true;
-}
-
 /* The first call fn of role on sock (at or after t) with a result
  * matching want: > 0 bytes (1), 0 (0), or an error (-1). */
 static const struct event *call_on(const struct check_ctx *c, const char *role, const char *fn,
@@ -147,20 +129,6 @@ static const struct event *call_on(const struct check_ctx *c, const char *role, 
 	return NULL;
 }
 
-/* The first packet at or after t from port (to port when !from) with all
- * of flags, carrying data when data. */
-static const struct event *pkt_from(const struct check_ctx *c, int port, bool from,
-				    const char *flags, bool data, int64_t t)
-{
-	struct ev_filter f = {.src = "pkt", .port = port, .flags = flags, .after = t};
-
-	for (const struct event *e = ev_first(c->s, &f); e; e = ev_next(c->s, &f, e))
-		if ((endpoint_port(from ? e->pkt.from : e->pkt.to) == port) &&
-		    (!data || e->pkt.len))
-			return e;
-	return NULL;
-}
-
 /* ---- naive: close() --------------------------------------------------- */
 
 static void eof_after_file(const struct check_ctx *c, struct check_result *r)
@@ -169,11 +137,11 @@ static void eof_after_file(const struct check_ctx *c, struct check_result *r)
 	long sent = printed_number(c, "server", "sent "), got;
 	const struct event *eof;
 
-	if (!conn_socks(c, client, server, sizeof(client), r))
+	if (!check_connected(c, r, "client", client, server, sizeof(client)))
 		return;
 	got = printed_number(c, "client", "Received file data: ");
 	eof = call_on(c, "client", "read", client, 0, 0);
-	check_evidence(r, pkt_from(c, c->facts->port, true, "F", false, 0));
+	check_evidence(r, check_pkt(c, c->facts->port, true, "F", false, 0));
 	check_evidence(r, eof);
 	check_output_evidence(c, r, "client", "Received file data", 1);
 	if (!eof)
@@ -192,7 +160,7 @@ static void reply_sent(const struct check_ctx *c, struct check_result *r)
 	char client[128], server[128];
 	const struct event *w;
 
-	if (!conn_socks(c, client, server, sizeof(client), r))
+	if (!check_connected(c, r, "client", client, server, sizeof(client)))
 		return;
 	w = call_on(c, "client", "write", client, 0, 1);
 	check_evidence(r, w);
@@ -212,9 +180,9 @@ static void rst_on_reply(const struct check_ctx *c, struct check_result *r)
 
 	if (!check_source_ran(c, "pkt", r))
 		return;
-	fin = pkt_from(c, port, true, "F", false, 0);
-	data = fin ? pkt_from(c, port, false, NULL, true, fin->t) : NULL;
-	rst = data ? pkt_from(c, port, true, "R", false, data->t) : NULL;
+	fin = check_pkt(c, port, true, "F", false, 0);
+	data = fin ? check_pkt(c, port, false, NULL, true, fin->t) : NULL;
+	rst = data ? check_pkt(c, port, true, "R", false, data->t) : NULL;
 	check_evidence(r, ev_first(c->s, &(struct ev_filter){.src = "call",
 							     .fn = "close",
 							     .pid = check_pid(c, "server"),
@@ -240,7 +208,7 @@ static void reply_lost(const struct check_ctx *c, struct check_result *r)
 	char client[128], server[128];
 	const struct event *closed, *w;
 
-	if (!conn_socks(c, client, server, sizeof(client), r))
+	if (!check_connected(c, r, "client", client, server, sizeof(client)))
 		return;
 	closed = ev_first(c->s, &(struct ev_filter){.src = "call",
 						    .fn = "close",
@@ -268,7 +236,7 @@ static void half_closed(const struct check_ctx *c, struct check_result *r)
 	char client[128], server[128];
 	const struct event *sd, *fin, *eof;
 
-	if (!conn_socks(c, client, server, sizeof(client), r))
+	if (!check_connected(c, r, "client", client, server, sizeof(client)))
 		return;
 	sd = ev_first(c->s, &(struct ev_filter){.src = "call",
 						.fn = "shutdown",
@@ -276,7 +244,7 @@ static void half_closed(const struct check_ctx *c, struct check_result *r)
 						.pid = check_pid(c, "server"),
 						.sock = server});
 	eof = call_on(c, "client", "read", client, 0, 0);
-	fin = sd ? pkt_from(c, c->facts->port, true, "F", false, sd->t) : NULL;
+	fin = sd ? check_pkt(c, c->facts->port, true, "F", false, sd->t) : NULL;
 	check_evidence(r, sd);
 	check_evidence(r, fin);
 	check_evidence(r, eof);
@@ -295,10 +263,10 @@ static void fin_wait_2(const struct check_ctx *c, struct check_result *r)
 	const struct event *fw2, *data, *next;
 
 	if (!check_source_ran(c, "state", r) || !check_source_ran(c, "pkt", r) ||
-	    !conn_socks(c, client, server, sizeof(client), r))
+	    !check_connected(c, r, "client", client, server, sizeof(client)))
 		return;
 	fw2 = check_state_to(c, server, "FIN_WAIT_2");
-	data = fw2 ? pkt_from(c, c->facts->port, false, NULL, true, fw2->t) : NULL;
+	data = fw2 ? check_pkt(c, c->facts->port, false, NULL, true, fw2->t) : NULL;
 	next = fw2 ? ev_first(c->s, &(struct ev_filter){.src = "state",
 							.sock = server,
 							.after = fw2->t + 1})
@@ -324,7 +292,7 @@ static void reply_read(const struct check_ctx *c, struct check_result *r)
 	char client[128], server[128];
 	const struct event *got, *eof;
 
-	if (!conn_socks(c, client, server, sizeof(client), r))
+	if (!check_connected(c, r, "client", client, server, sizeof(client)))
 		return;
 	got = call_on(c, "server", "read", server, 0, 1);
 	eof = got ? call_on(c, "server", "read", server, got->t, 0) : NULL;
@@ -384,7 +352,7 @@ static void short_read(const struct check_ctx *c, struct check_result *r)
 	char client[128], server[128];
 	const struct event *rd, *next;
 
-	if (!conn_socks(c, client, server, sizeof(client), r))
+	if (!check_connected(c, r, "client", client, server, sizeof(client)))
 		return;
 	rd = call_on(c, "client", "read", client, 0, 1);
 	next = rd ? ev_first(c->s, &(struct ev_filter){.src = "call",
@@ -431,9 +399,10 @@ static void reset_on_unread(const struct check_ctx *c, struct check_result *r)
 	char client[128], server[128];
 	const struct event *rst, *err;
 
-	if (!check_source_ran(c, "pkt", r) || !conn_socks(c, client, server, sizeof(client), r))
+	if (!check_source_ran(c, "pkt", r) ||
+	    !check_connected(c, r, "client", client, server, sizeof(client)))
 		return;
-	rst = pkt_from(c, c->facts->port, false, "R", false, 0);
+	rst = check_pkt(c, c->facts->port, false, "R", false, 0);
 	err = call_on(c, "server", "read", server, 0, -1);
 	check_evidence(r, ev_first(c->s, &(struct ev_filter){.src = "call",
 							     .fn = "close",

@@ -120,23 +120,6 @@ static int peer_gone_run(struct scenario *s, const struct lab_run *r)
 
 /* ---- what the run did ------------------------------------------------ */
 
-/* The connection: the client's socket and the server's. */
-static bool conn_socks(const struct check_ctx *c, char *client, char *server, size_t cap,
-		       struct check_result *r)
-{
-	const struct event *e = ev_first(c->s, &(struct ev_filter){.src = "call",
-								   .fn = "connect",
-								   .err = "ok",
-								   .pid = check_pid(c, "client")});
-
-	if (!e || !e->call.sock || !endpoint_pair_reversed(e->call.sock, server, cap)) {
-		check_fail(r, "the client never connected: no connection to follow");
-		return false;
-	}
-	snprintf(client, cap, "%s", e->call.sock);
-	return true;
-}
-
 /* The first call fn of role on sock at or after t. */
 static const struct event *call_after(const struct check_ctx *c, const char *role, const char *fn,
 				      const char *sock, int64_t t)
@@ -148,37 +131,10 @@ static const struct event *call_after(const struct check_ctx *c, const char *rol
 						  .after = t});
 }
 
-/* The first packet at or after t from the server's port (to it when
- * !from), with all of flags, carrying data when data. */
-static const struct event *pkt_at(const struct check_ctx *c, bool from, const char *flags,
-				  bool data, int64_t t)
-{
-	int port = c->facts->port;
-	struct ev_filter f = {.src = "pkt", .port = port, .flags = flags, .after = t};
-
-	for (const struct event *e = ev_first(c->s, &f); e; e = ev_next(c->s, &f, e))
-		if (endpoint_port(from ? e->pkt.from : e->pkt.to) == port && (!data || e->pkt.len))
-			return e;
-	return NULL;
-}
-
 /* The server's close() of the connection, or NULL. */
 static const struct event *server_close(const struct check_ctx *c, const char *server)
 {
 	return call_after(c, "server", "close", server, 0);
-}
-
-/* How role ended: its reaping, or NULL. */
-static const struct event *reaping(const struct check_ctx *c, const char *role)
-{
-	struct ev_filter f = {.src = "proc", .fn = "reaped"};
-	pid_t pid = check_pid(c, role);
-	const struct event *e = NULL;
-
-	while ((e = ev_next(c->s, &f, e)))
-		if (e->proc.child == pid)
-			return e;
-	return NULL;
 }
 
 /* ---- naive and --fix: writing after the server closed ---------------------- */
@@ -197,7 +153,7 @@ static void first_write(const struct check_ctx *c, struct check_result *r)
 	char client[128], server[128];
 	const struct event *w;
 
-	if (!conn_socks(c, client, server, sizeof(client), r))
+	if (!check_connected(c, r, "client", client, server, sizeof(client)))
 		return;
 	w = write_after_close(c, client, server);
 	check_evidence(r, server_close(c, server));
@@ -219,11 +175,12 @@ static void rst_after_write(const struct check_ctx *c, struct check_result *r)
 	char client[128], server[128];
 	const struct event *fin, *data, *rst;
 
-	if (!check_source_ran(c, "pkt", r) || !conn_socks(c, client, server, sizeof(client), r))
+	if (!check_source_ran(c, "pkt", r) ||
+	    !check_connected(c, r, "client", client, server, sizeof(client)))
 		return;
-	fin = pkt_at(c, true, "F", false, 0);
-	data = fin ? pkt_at(c, false, NULL, true, fin->t) : NULL;
-	rst = data ? pkt_at(c, true, "R", false, data->t) : NULL;
+	fin = check_pkt(c, c->facts->port, true, "F", false, 0);
+	data = fin ? check_pkt(c, c->facts->port, false, NULL, true, fin->t) : NULL;
+	rst = data ? check_pkt(c, c->facts->port, true, "R", false, data->t) : NULL;
 	check_evidence(r, fin);
 	check_evidence(r, data);
 	check_evidence(r, rst);
@@ -253,10 +210,10 @@ static void sigpipe_kills(const struct check_ctx *c, struct check_result *r)
 	char client[128], server[128];
 	const struct event *w, *end;
 
-	if (!conn_socks(c, client, server, sizeof(client), r))
+	if (!check_connected(c, r, "client", client, server, sizeof(client)))
 		return;
 	w = epipe_write(c, client);
-	end = reaping(c, "client");
+	end = check_end(c, check_pid(c, "client"));
 	check_evidence(r, w);
 	check_evidence(r, end);
 	if (!w || !w->call.sigpipe)
@@ -273,13 +230,13 @@ static void epipe_handled(const struct check_ctx *c, struct check_result *r)
 	char client[128], server[128];
 	const struct event *ign, *w, *end;
 
-	if (!conn_socks(c, client, server, sizeof(client), r))
+	if (!check_connected(c, r, "client", client, server, sizeof(client)))
 		return;
 	ign = ev_first(c->s, &(struct ev_filter){.src = "proc",
 						 .fn = "handler",
 						 .pid = check_pid(c, "client")});
 	w = epipe_write(c, client);
-	end = reaping(c, "client");
+	end = check_end(c, check_pid(c, "client"));
 	check_evidence(r, ign);
 	check_evidence(r, w);
 	check_evidence(r, end);
@@ -296,7 +253,7 @@ static void epipe_handled(const struct check_ctx *c, struct check_result *r)
 
 static void server_killed_check(const struct check_ctx *c, struct check_result *r)
 {
-	const struct event *end = reaping(c, "server");
+	const struct event *end = check_end(c, check_pid(c, "server"));
 
 	check_evidence(r, end);
 	if (!end || !end->proc.sig || strcmp(end->proc.sig, "SIGKILL") != 0)
@@ -308,12 +265,12 @@ static void server_killed_check(const struct check_ctx *c, struct check_result *
 
 static void fin_from_kernel(const struct check_ctx *c, struct check_result *r)
 {
-	const struct event *end = reaping(c, "server"), *fin, *rst;
+	const struct event *end = check_end(c, check_pid(c, "server")), *fin, *rst;
 
 	if (!check_source_ran(c, "pkt", r))
 		return;
-	fin = pkt_at(c, true, "F", false, 0);
-	rst = pkt_at(c, true, "R", false, 0);
+	fin = check_pkt(c, c->facts->port, true, "F", false, 0);
+	rst = check_pkt(c, c->facts->port, true, "R", false, 0);
 	check_evidence(r, end);
 	check_evidence(r, fin);
 	check_evidence(r, rst);
@@ -335,7 +292,7 @@ static void read_zero(const struct check_ctx *c, struct check_result *r)
 			      .sock = client};
 	const struct event *e = NULL, *zero = NULL;
 
-	if (!conn_socks(c, client, server, sizeof(client), r))
+	if (!check_connected(c, r, "client", client, server, sizeof(client)))
 		return;
 	while (!zero && (e = ev_next(c->s, &f, e)))
 		if (e->call.ret == 0)
@@ -356,11 +313,12 @@ static void rst_not_fin(const struct check_ctx *c, struct check_result *r)
 	char client[128], server[128];
 	const struct event *closed, *rst, *fin;
 
-	if (!check_source_ran(c, "pkt", r) || !conn_socks(c, client, server, sizeof(client), r))
+	if (!check_source_ran(c, "pkt", r) ||
+	    !check_connected(c, r, "client", client, server, sizeof(client)))
 		return;
 	closed = server_close(c, server);
-	rst = closed ? pkt_at(c, true, "R", false, closed->t) : NULL;
-	fin = pkt_at(c, true, "F", false, 0);
+	rst = closed ? check_pkt(c, c->facts->port, true, "R", false, closed->t) : NULL;
+	fin = check_pkt(c, c->facts->port, true, "F", false, 0);
 	check_evidence(r, closed);
 	check_evidence(r, rst);
 	check_evidence(r, fin);
@@ -382,7 +340,7 @@ static void unread_at_close(const struct check_ctx *c, struct check_result *r)
 	char client[128], server[128];
 	const struct event *closed, *sent, *rd;
 
-	if (!conn_socks(c, client, server, sizeof(client), r))
+	if (!check_connected(c, r, "client", client, server, sizeof(client)))
 		return;
 	closed = server_close(c, server);
 	sent = ev_last(c->s, &(struct ev_filter){.src = "call",
@@ -410,7 +368,7 @@ static void econnreset(const struct check_ctx *c, struct check_result *r)
 			      .sock = client};
 	const struct event *e;
 
-	if (!conn_socks(c, client, server, sizeof(client), r))
+	if (!check_connected(c, r, "client", client, server, sizeof(client)))
 		return;
 	e = ev_first(c->s, &f);
 	check_evidence(r, e);
@@ -462,7 +420,8 @@ static void no_time_wait(const struct check_ctx *c, struct check_result *r)
 	const struct event *e, *last = NULL;
 	int states = 0;
 
-	if (!check_source_ran(c, "state", r) || !conn_socks(c, client, server, sizeof(client), r))
+	if (!check_source_ran(c, "state", r) ||
+	    !check_connected(c, r, "client", client, server, sizeof(client)))
 		return;
 	for (e = ev_first(c->s, &f); e; e = ev_next(c->s, &f, e)) {
 		if (e->state.to == TCP_ST_FIN_WAIT_1 || e->state.to == TCP_ST_TIME_WAIT)

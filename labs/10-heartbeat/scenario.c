@@ -119,22 +119,6 @@ static int heartbeat_run(struct scenario *s, const struct lab_run *r)
 
 /* ---- what the run did ------------------------------------------------ */
 
-static bool conn_socks(const struct check_ctx *c, char *client, char *server, size_t cap,
-		       struct check_result *r)
-{
-	const struct event *e = ev_first(c->s, &(struct ev_filter){.src = "call",
-								   .fn = "connect",
-								   .err = "ok",
-								   .pid = check_pid(c, "client")});
-
-	if (!e || !e->call.sock || !endpoint_pair_reversed(e->call.sock, server, cap)) {
-		check_fail(r, "the client never connected: no connection to follow");
-		return false;
-	}
-	snprintf(client, cap, "%s", e->call.sock);
-	return true;
-}
-
 /* The packets after t from port (to it when !from) with all the marks
  * of the TCP analysis in marks, into out (at most max). Returns how many. */
 static int marked(const struct check_ctx *c, int port, bool from, uint16_t marks, int64_t t,
@@ -160,17 +144,6 @@ static const struct event *printed_at(const struct check_ctx *c, const char *rol
 	return NULL;
 }
 
-/* The state sock was last put in before t, or NULL. */
-static const struct event *state_before(const struct check_ctx *c, const char *sock, int64_t t)
-{
-	struct ev_filter f = {.src = "state", .sock = sock};
-	const struct event *e = NULL, *last = NULL;
-
-	while ((e = ev_next(c->s, &f, e)) && e->t < t)
-		last = e;
-	return last;
-}
-
 /* ---- naive: a half-open connection --------------------------------------- */
 
 static void half_open(const struct check_ctx *c, struct check_result *r)
@@ -179,10 +152,11 @@ static void half_open(const struct check_ctx *c, struct check_result *r)
 	int64_t end = check_step_time(c, STEP_END);
 	const struct event *cs, *ss;
 
-	if (!check_source_ran(c, "state", r) || !conn_socks(c, client, server, sizeof(client), r))
+	if (!check_source_ran(c, "state", r) ||
+	    !check_connected(c, r, "client", client, server, sizeof(client)))
 		return;
-	cs = state_before(c, client, end);
-	ss = state_before(c, server, end);
+	cs = check_state_before(c, client, end);
+	ss = check_state_before(c, server, end);
 	check_evidence(r, ss);
 	check_evidence(r, cs);
 	if (!cs || !ss || cs->state.to != TCP_ST_ESTABLISHED || ss->state.to != TCP_ST_ESTABLISHED)
@@ -201,7 +175,7 @@ static void recv_blocked(const struct check_ctx *c, struct check_result *r)
 	pid_t pid = check_pid(c, "server");
 	const struct event *blocked, *ret;
 
-	if (!conn_socks(c, client, server, sizeof(client), r))
+	if (!check_connected(c, r, "client", client, server, sizeof(client)))
 		return;
 	blocked = ev_last(c->s, &(struct ev_filter){.src = "proc", .fn = "blocked", .pid = pid});
 	ret = ev_first(c->s, &(struct ev_filter){.src = "call",
@@ -302,7 +276,7 @@ static void both_close(const struct check_ctx *c, struct check_result *r)
 	const struct run_proc *sp = run_facts_proc(c->facts, "server");
 	const struct run_proc *cp = run_facts_proc(c->facts, "client");
 
-	if (!conn_socks(c, client, server, sizeof(client), r))
+	if (!check_connected(c, r, "client", client, server, sizeof(client)))
 		return;
 	check_evidence(r,
 		       ev_first(c->s,
@@ -359,7 +333,7 @@ static void server_etimedout(const struct check_ctx *c, struct check_result *r)
 	const struct event *e;
 	double s;
 
-	if (!conn_socks(c, client, server, sizeof(client), r))
+	if (!check_connected(c, r, "client", client, server, sizeof(client)))
 		return;
 	e = timed_out(c, "server", server);
 	check_evidence(r, ev_first(c->s, &(struct ev_filter){.src = "call",
@@ -387,7 +361,7 @@ static void user_timeout(const struct check_ctx *c, struct check_result *r)
 	const struct event *set, *sent, *e;
 	double s;
 
-	if (!conn_socks(c, client, server, sizeof(client), r))
+	if (!check_connected(c, r, "client", client, server, sizeof(client)))
 		return;
 	set = ev_last(c->s, &(struct ev_filter){.src = "call",
 						.fn = "setsockopt",
