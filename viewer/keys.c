@@ -36,7 +36,9 @@ enum action {
 	ACT_FASTER,
 	ACT_SLOWER,
 	ACT_REPAINT,
+	ACT_GRAPH,
 	ACT_RESIZE,
+	ACT_BYTES,
 };
 
 #define CTRL(c) ((c)&0x1f)
@@ -49,13 +51,13 @@ static const struct {
 	{'q', ACT_QUIT},	  {'Q', ACT_QUIT},	    {'?', ACT_HELP},
 	{'h', ACT_HELP},	  {' ', ACT_PLAY},	    {KEY_LEFT, ACT_LEFT},
 	{KEY_RIGHT, ACT_RIGHT},	  {'n', ACT_NEXT},	    {'p', ACT_PREV},
-	{KEY_HOME, ACT_HOME},	  {'g', ACT_HOME},	    {KEY_END, ACT_END},
+	{KEY_HOME, ACT_HOME},	  {'g', ACT_GRAPH},	    {KEY_END, ACT_END},
 	{'G', ACT_END},		  {'\t', ACT_TAB},	    {KEY_BTAB, ACT_BACKTAB},
 	{'/', ACT_FILTER},	  {KEY_UP, ACT_UP},	    {KEY_DOWN, ACT_DOWN},
 	{KEY_PPAGE, ACT_PGUP},	  {KEY_NPAGE, ACT_PGDN},    {'\r', ACT_ENTER},
 	{'\n', ACT_ENTER},	  {KEY_ENTER, ACT_ENTER},   {KEY_ESC, ACT_CLEAR},
 	{'+', ACT_FASTER},	  {'=', ACT_FASTER},	    {'-', ACT_SLOWER},
-	{CTRL('l'), ACT_REPAINT}, {KEY_RESIZE, ACT_RESIZE},
+	{CTRL('l'), ACT_REPAINT}, {KEY_RESIZE, ACT_RESIZE}, {'x', ACT_BYTES},
 };
 
 #define NKEYMAP (sizeof(keymap) / sizeof(keymap[0]))
@@ -82,6 +84,9 @@ static const struct {
 	{"show every connection again, then clear the filter", {ACT_CLEAR}},
 	{"filter: a pid (1201), a port (:9190) or a call (accept)", {ACT_FILTER}},
 	{"play faster / slower", {ACT_FASTER, ACT_SLOWER}},
+	{"the bytes of the packet or call at the cursor, hex and text", {ACT_BYTES}},
+	{"the time-sequence graph of the connection (g or Esc: back, d: the other way)",
+	 {ACT_GRAPH}},
 	{"repaint the screen", {ACT_REPAINT}},
 };
 
@@ -278,10 +283,25 @@ static int on_repaint(struct ui *u, enum action a)
 	return UI_REDRAW;
 }
 
+static int on_graph(struct ui *u, enum action a)
+{
+	(void)a;
+	u->graph = true;
+	return UI_REDRAW;
+}
+
 static int on_resize(struct ui *u, enum action a)
 {
 	(void)u, (void)a;
 	return UI_REDRAW | UI_RELAYOUT;
+}
+
+/* Shows or hides the bytes box; it follows the cursor while shown. */
+static int on_bytes(struct ui *u, enum action a)
+{
+	(void)a;
+	u->bytes = !u->bytes;
+	return UI_REDRAW;
 }
 
 static int on_play(struct ui *u, enum action a)
@@ -302,14 +322,14 @@ static int on_jump(struct ui *u, enum action a)
 }
 
 static int (*const handlers[])(struct ui *u, enum action a) = {
-	[ACT_QUIT] = on_quit,	  [ACT_HELP] = on_help,	   [ACT_PLAY] = on_play,
-	[ACT_LEFT] = on_step,	  [ACT_RIGHT] = on_step,   [ACT_NEXT] = on_jump,
-	[ACT_PREV] = on_jump,	  [ACT_HOME] = on_ends,	   [ACT_END] = on_ends,
-	[ACT_TAB] = on_tab,	  [ACT_BACKTAB] = on_tab,  [ACT_FILTER] = on_filter,
-	[ACT_UP] = on_move,	  [ACT_DOWN] = on_move,	   [ACT_PGUP] = on_move,
-	[ACT_PGDN] = on_move,	  [ACT_ENTER] = on_enter,  [ACT_CLEAR] = on_clear,
-	[ACT_FASTER] = on_speed,  [ACT_SLOWER] = on_speed, [ACT_REPAINT] = on_repaint,
-	[ACT_RESIZE] = on_resize,
+	[ACT_QUIT] = on_quit,	 [ACT_HELP] = on_help,	   [ACT_PLAY] = on_play,
+	[ACT_LEFT] = on_step,	 [ACT_RIGHT] = on_step,	   [ACT_NEXT] = on_jump,
+	[ACT_PREV] = on_jump,	 [ACT_HOME] = on_ends,	   [ACT_END] = on_ends,
+	[ACT_TAB] = on_tab,	 [ACT_BACKTAB] = on_tab,   [ACT_FILTER] = on_filter,
+	[ACT_UP] = on_move,	 [ACT_DOWN] = on_move,	   [ACT_PGUP] = on_move,
+	[ACT_PGDN] = on_move,	 [ACT_ENTER] = on_enter,   [ACT_CLEAR] = on_clear,
+	[ACT_FASTER] = on_speed, [ACT_SLOWER] = on_speed,  [ACT_REPAINT] = on_repaint,
+	[ACT_GRAPH] = on_graph,	 [ACT_RESIZE] = on_resize, [ACT_BYTES] = on_bytes,
 };
 
 static int act(struct ui *u, enum action a)
@@ -349,6 +369,18 @@ int ui_key(struct ui *u, int key)
 		return prompt_key(u, key);
 	if (u->help && key != KEY_RESIZE) {
 		u->help = false;
+		return UI_REDRAW;
+	}
+	if (u->bytes && key == KEY_ESC) {
+		u->bytes = false;
+		return UI_REDRAW;
+	}
+	if (u->graph && (key == 'g' || key == KEY_ESC || key == 'd')) {
+		/* The graph's own keys; the others work as on the ladder. */
+		if (key == 'd')
+			u->graph_other = !u->graph_other;
+		else
+			u->graph = false;
 		return UI_REDRAW;
 	}
 	if (u->m.playing && key != ' ' && key != '+' && key != '=' && key != '-' &&

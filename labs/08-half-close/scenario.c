@@ -19,9 +19,12 @@
  *               stores a short file, and closes on bytes it never read
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "lab/lab.h"
 #include "lab/labkit.h"
@@ -41,6 +44,22 @@ static void modes(const struct lab_run *r, char **server, char **client)
 
 	*server = r->fix ? "protocol" : one_read ? "shutdown" : "close";
 	*client = r->fix ? "protocol" : one_read ? "one-read" : "eof";
+}
+
+/* The file the client stores into: made now, writable by anyone, for under
+ * sudo the client runs as the user while the session's folder is still
+ * root's (it is handed to the user at the end). Returns 0, or -1. */
+static int make_received(const char *path)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+
+	if (fd < 0)
+		return -1;
+	if (fchmod(fd, 0666) < 0) {
+		close(fd);
+		return -1;
+	}
+	return close(fd);
 }
 
 /* Writes the file the server sends: numbered lines of text, so that a
@@ -69,8 +88,8 @@ static int half_close_run(struct scenario *s, const struct lab_run *r)
 	snprintf(port, sizeof(port), "%d", r->port);
 	snprintf(sent, sizeof(sent), "%s/%s", dir, FILE_NAME);
 	snprintf(received, sizeof(received), "%s/received.txt", dir);
-	if (write_file(sent) < 0)
-		return scenario_fail(s, "cannot write %s: %s", sent, strerror(errno));
+	if (write_file(sent) < 0 || make_received(received) < 0)
+		return scenario_fail(s, "cannot write in %s: %s", dir, strerror(errno));
 	scenario_step(s, "two hosts: namespace %s (%s) and %s (%s), a link of %d kbit/s",
 		      net->ns[LABNET_A], net->addr[LABNET_A], net->ns[LABNET_B],
 		      net->addr[LABNET_B], net->rate_kbit);

@@ -55,9 +55,14 @@ struct lab {
 	/* A network of its own (lib/run/labnet.h) when net.mtu > 0: namespaces
 	 * of the shape net.shape, built before the scenario starts and removed
 	 * after it ends. Packets are captured on the link of host net_capture
-	 * (LABNET_A unless said). Needs root. */
+	 * (LABNET_A unless said), or with LABNET_HUB on every port of the
+	 * bridge (or link of the router) at once, where a broadcast shows
+	 * each copy the switch makes. Needs root. */
 	struct labnet_spec net;
 	int net_capture;
+	/* When the link captured depends on the run (an option): its host;
+	 * NULL: net_capture. */
+	int (*net_capture_for)(const struct lab_run *r);
 	/* Runs the scenario. Returns 0, or -1 with scenario_error() set. */
 	int (*run)(struct scenario *s, const struct lab_run *r);
 	/* Checkpoints, each list ending with {NULL}: for the naive run, and

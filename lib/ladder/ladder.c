@@ -93,6 +93,17 @@ static int col_of_ep(struct ladder *l, const char *ep)
 	return col_new(l, ep, port);
 }
 
+/* The column of a host named by its address alone (a router that sent an
+ * ICMP error), made if new. */
+static int col_of_host(struct ladder *l, const char *addr)
+{
+	long at;
+
+	if (ptrmap_get(&l->by_ep, addr, &at))
+		return (int)at - 1;
+	return col_new(l, addr, 0);
+}
+
 /* A socket's column, by the local half of "LOCAL>PEER"; a socket with no
  * address yet (port 0) goes to its process's first column. */
 static int col_of_sock(struct ladder *l, const char *sock, pid_t pid)
@@ -159,7 +170,12 @@ static struct ladder_mark place(struct ladder *l, const struct event *e)
 {
 	struct ladder_mark m = {.a = -1, .b = -1, .kind = LK_NONE};
 
-	if (e->src == SRC_PKT && e->pkt.from && e->pkt.to) {
+	if (e->src == SRC_PKT && e->pkt.proto == PROTO_ICMP && e->pkt.from && e->pkt.about) {
+		/* From the host that sent it to the socket it is about. */
+		m.a = col_of_host(l, e->pkt.from);
+		m.b = col_of_ep(l, e->pkt.about);
+		m.kind = m.a >= 0 && m.b >= 0 && m.a != m.b ? LK_ARROW : LK_NONE;
+	} else if (e->src == SRC_PKT && e->pkt.from && e->pkt.to) {
 		m.a = col_of_ep(l, e->pkt.from);
 		m.b = col_of_ep(l, e->pkt.to);
 		m.kind = m.a >= 0 && m.b >= 0 && m.a != m.b ? LK_ARROW : LK_NONE;
@@ -329,6 +345,62 @@ int ladder_add(struct ladder *l)
 	learn_owner(l, e, &l->mark[l->nmark]);
 	l->nmark++;
 	return file_event(l, (uint32_t)(l->nmark - 1));
+}
+
+/* ---- blocked calls ---------------------------------------------------- */
+
+/* How far from a packet, in its connection's events, a call that spans it
+ * is looked for: a blocked call is near, and a long session stays fast. */
+#define BLOCKED_SEARCH 4096
+
+/* Calls whose t is their return (they wait for data to arrive), and
+ * those whose t is their entry (they wait for room, or an answer). */
+static const char *const waits_for_data[] = {"recv", "recvfrom", "recvmsg", "read", "readv", NULL};
+static const char *const waits_for_room[] = {"send",   "sendto",  "sendmsg", "write",
+					     "writev", "connect", NULL};
+
+/* True when call c was still inside the kernel at time t; *waited is how
+ * long it had been by then. */
+static bool in_progress(const struct event *c, int64_t t, int64_t *waited)
+{
+	int64_t start;
+
+	if (c->src != SRC_CALL || c->call.dur <= 0)
+		return false;
+	if (fn_in(c->call.fn, waits_for_data))
+		start = c->t - c->call.dur;
+	else if (fn_in(c->call.fn, waits_for_room))
+		start = c->t;
+	else
+		return false;
+	*waited = t - start;
+	return start <= t && t < start + c->call.dur;
+}
+
+const struct event *ladder_blocked_call(const struct ladder *l, size_t i, int64_t *waited)
+{
+	const struct event *e = &l->s->ev[i], *best = NULL;
+	const struct ladder_idx *list;
+	size_t k, lo, hi;
+	int64_t w;
+
+	*waited = 0;
+	if (e->src != SRC_PKT || e->conn < 0 || (size_t)e->conn >= l->nconn)
+		return NULL;
+	list = &l->conn[e->conn].ev;
+	k = ladder_idx_find(list->i, list->n, i);
+	if (k == SIZE_MAX)
+		return NULL;
+	lo = k > BLOCKED_SEARCH ? k - BLOCKED_SEARCH : 0;
+	hi = k + BLOCKED_SEARCH < list->n ? k + BLOCKED_SEARCH : list->n;
+	for (size_t j = lo; j < hi; j++) {
+		const struct event *c = &l->s->ev[list->i[j]];
+		if (in_progress(c, e->t, &w) && w >= LADDER_BLOCKED_NS && w > *waited) {
+			best = c;
+			*waited = w;
+		}
+	}
+	return best;
 }
 
 /* ---- rows ----------------------------------------------------------- */

@@ -14,28 +14,54 @@
 
 /* ---- labels --------------------------------------------------------- */
 
+/* "[dup ACK #3] ", "[zero window, window probe ACK] ": every mark at
+ * detail 3, the most telling one below; "" when unmarked. */
+static void mark_label(const struct event *e, int detail, char *out, size_t cap)
+{
+	char words[160];
+
+	out[0] = '\0';
+	if (!event_analysis_words(e, words, sizeof(words)))
+		return;
+	if (detail < 3)
+		words[strcspn(words, ",")] = '\0';
+	snprintf(out, cap, "[%s] ", words);
+}
+
 /*
  * "SYN seq=0", "SYN,ACK seq=0 ack=1", "ACK ack=1", "PSH,ACK seq=1 ack=1
- * len=5"; UDP "UDP 12 bytes". detail 3 says everything; each level below
- * drops something, down to 0, the flags' letters.
+ * len=5"; UDP "UDP 12 bytes"; a marked segment leads with its mark,
+ * "[retransmission] PSH,ACK seq=1 len=5". detail 3 says everything; each
+ * level below drops something, down to 0, the flags' letters (after the
+ * most telling mark, on a marked segment).
  */
 void ladder_arrow_label(const struct event *e, int detail, char *out, size_t cap)
 {
 	uint8_t f = e->pkt.flags;
-	char words[48];
+	char words[48], mark[180];
 	size_t n;
 
 	if (e->pkt.proto == PROTO_UDP) {
 		snprintf(out, cap, detail > 0 ? "UDP %u bytes" : "%uB", e->pkt.len);
 		return;
 	}
+	if (e->pkt.proto == PROTO_ICMP) {
+		/* ICMP's types 11 and 3 (port unreachable is code 3). */
+		snprintf(out, cap, "%s",
+			 detail == 0		  ? "ICMP"
+			 : e->pkt.icmp_type == 11 ? "ICMP time exceeded"
+			 : e->pkt.icmp_code == 3  ? "ICMP port unreachable"
+						  : "ICMP unreachable");
+		return;
+	}
+	mark_label(e, detail, mark, sizeof(mark));
 	if (detail == 0) {
 		tcp_flags_letters(f, words);
-		snprintf(out, cap, "%s", words);
+		snprintf(out, cap, "%s%s", mark, words);
 		return;
 	}
 	tcp_flags_words(f, words, sizeof(words));
-	n = (size_t)snprintf(out, cap, "%s", words[0] ? words : "(no flags)");
+	n = (size_t)snprintf(out, cap, "%s%s", mark, words[0] ? words : "(no flags)");
 	if (detail >= 3 && n < cap &&
 	    ((f & (TCPF_SYN | TCPF_FIN)) || e->pkt.len || !(f & TCPF_ACK)))
 		n += (size_t)snprintf(out + n, cap - n, " seq=%u", e->pkt.rseq);
@@ -43,6 +69,19 @@ void ladder_arrow_label(const struct event *e, int detail, char *out, size_t cap
 		n += (size_t)snprintf(out + n, cap - n, " ack=%u", e->pkt.rack);
 	if (n < cap && e->pkt.len)
 		snprintf(out + n, cap - n, " len=%u", e->pkt.len);
+}
+
+/* "send(3) blocked 1.2 s", "recv(4) blocked 340 ms" */
+void ladder_blocked_label(const struct event *call, int64_t waited, char *out, size_t cap)
+{
+	const char *fn = call->call.fn ? call->call.fn : "?";
+
+	if (waited < 1000000000LL)
+		snprintf(out, cap, "%s(%d) blocked %lld ms", fn, call->call.fd,
+			 (long long)((waited + 500000) / 1000000));
+	else
+		snprintf(out, cap, "%s(%d) blocked %.1f s", fn, call->call.fd,
+			 (double)waited / 1e9);
 }
 
 static bool fn_is(const char *fn, const char *a)
@@ -257,10 +296,18 @@ void ladder_render_gap(const struct ladder_ctx *c, int64_t ns, struct ladder_cel
 	put_text(cells, g->width, mid - len / 2, len, text, LR_GAP, false);
 }
 
+/* The marks that say something went wrong (a window update does not). */
+#define TROUBLE                                                                                    \
+	(TCPA_RETRANSMISSION | TCPA_FAST_RETRANSMISSION | TCPA_SPURIOUS_RETRANSMISSION |           \
+	 TCPA_DUPLICATE_ACK | TCPA_OUT_OF_ORDER | TCPA_ZERO_WINDOW | TCPA_ZERO_WINDOW_PROBE |      \
+	 TCPA_ZERO_WINDOW_PROBE_ACK | TCPA_LOST_SEGMENT | TCPA_ACK_LOST_SEGMENT)
+
 static enum ladder_role arrow_role(const struct event *e)
 {
 	if (e->pkt.flags & TCPF_RST)
 		return LR_RESET;
+	if ((e->pkt.analysis & TROUBLE) || e->pkt.window_probe)
+		return LR_TROUBLE;
 	if (e->pkt.flags & TCPF_SYN)
 		return LR_OPEN;
 	if (e->pkt.flags & TCPF_FIN)
@@ -322,14 +369,15 @@ struct slot {
 	int col;
 	size_t from, to;
 	bool left;
+	const char *extra; /* after the notes: a blocked call, or NULL */
 };
 
 static int slot_width(const struct ladder_ctx *c, const struct slot *s, size_t *n)
 {
 	char label[96];
-	int w = 0;
+	int w = s->extra ? (int)strlen(s->extra) : 0;
 
-	*n = 0;
+	*n = s->extra ? 1 : 0;
 	for (size_t k = s->from; k < s->to; k++) {
 		uint32_t i = c->v->ev[k];
 		if (c->l->mark[i].kind != LK_NOTE)
@@ -376,6 +424,30 @@ static void render_slot(const struct ladder_ctx *c, const struct slot *s, struct
 				    note_role(&c->l->s->ev[i]), i == c->hot);
 		x += used + 1;
 	}
+	if (s->extra && room - (x - x0) > 0)
+		put_text(cells, g->width, x, room - (x - x0), s->extra, LR_TROUBLE, false);
+}
+
+/* Beside a marked segment, the call it keeps blocked: its text goes into
+ * the slot of the call's column, if that is one of the row's. */
+static void blocked_note(const struct ladder_ctx *c, size_t i, struct slot *pre, struct slot *post,
+			 char *text, size_t cap)
+{
+	const struct event *call;
+	int64_t waited;
+	int col;
+
+	if (!c->l->s->ev[i].pkt.analysis)
+		return;
+	call = ladder_blocked_call(c->l, i, &waited);
+	if (!call)
+		return;
+	col = c->l->mark[call - c->l->s->ev].a;
+	ladder_blocked_label(call, waited, text, cap);
+	if (col == pre->col)
+		pre->extra = text;
+	else if (col == post->col)
+		post->extra = text;
 }
 
 /* Finds the arrow of a row, if any: its view index, or SIZE_MAX. */
@@ -406,6 +478,7 @@ void ladder_render_row(const struct ladder_ctx *c, size_t r, struct ladder_cell 
 	const struct ladder_row *row = &c->v->row[r];
 	size_t end = row->first + row->n, arrow;
 	struct slot pre, post;
+	char blocked[64];
 
 	cells_blank(cells, c->g->width);
 	if (row->n == 0) {
@@ -418,12 +491,15 @@ void ladder_render_row(const struct ladder_ctx *c, size_t r, struct ladder_cell 
 			    .from = row->first,
 			    .to = arrow == SIZE_MAX ? end : arrow};
 	pre.left = left_side(c, pre.col, arrow, true);
-	render_slot(c, &pre, cells);
-	if (arrow == SIZE_MAX)
+	if (arrow == SIZE_MAX) {
+		render_slot(c, &pre, cells);
 		return;
-	render_arrow(c, c->v->ev[arrow], cells);
+	}
 	post = (struct slot){.col = c->l->mark[c->v->ev[arrow]].b, .from = arrow + 1, .to = end};
 	post.left = left_side(c, post.col, arrow, false);
+	blocked_note(c, c->v->ev[arrow], &pre, &post, blocked, sizeof(blocked));
+	render_slot(c, &pre, cells);
+	render_arrow(c, c->v->ev[arrow], cells);
 	render_slot(c, &post, cells);
 }
 

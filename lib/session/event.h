@@ -55,14 +55,17 @@ struct event {
 		} state;
 		struct {
 			const char *from, *to; /* "IP:PORT" */
+			const char *about;     /* ICMP: the socket it is about, orig's from */
 			uint32_t frame;
 			uint32_t seq, ack, rseq, rack;
-			uint32_t len, win;	/* win: scaled, in bytes */
-			uint32_t dup_ack_num;	/* duplicate_ack: the Nth in a row */
-			uint32_t dup_ack_frame; /* duplicate_ack: the frame repeated */
-			uint16_t analysis;	/* enum tcp_analysis bits */
-			uint8_t proto;		/* enum proto */
-			uint8_t flags;		/* enum tcp_flag bits */
+			uint32_t len, win;	      /* win: scaled, in bytes */
+			uint32_t dup_ack_num;	      /* duplicate_ack: the Nth in a row */
+			uint32_t dup_ack_frame;	      /* duplicate_ack: the frame repeated */
+			uint16_t analysis;	      /* enum tcp_analysis bits */
+			bool window_probe;	      /* a keep_alive into a zero window */
+			uint8_t proto;		      /* enum proto */
+			uint8_t flags;		      /* enum tcp_flag bits */
+			uint8_t icmp_type, icmp_code; /* PROTO_ICMP */
 		} pkt;
 		struct {
 			const char *event;   /* "fork", "exec", "exit", "zombie", "reaped", ... */
@@ -116,6 +119,14 @@ int event_src_parse(const char *name);
  * Returns the length written (truncated to cap - 1).
  */
 size_t event_describe(const struct event *e, char *out, size_t cap);
+
+/*
+ * What the TCP analysis says of a packet, in words, most telling first:
+ * "dup ACK #3", "zero window, window probe ACK", "fast retransmission"
+ * (which is a retransmission too: said once). Empty for none. Returns the
+ * length written (truncated to cap - 1).
+ */
+size_t event_analysis_words(const struct event *e, char *out, size_t cap);
 
 /* The time as seconds with six decimals: "0.000412". */
 void event_time_str(int64_t t_ns, char *out, size_t cap);

@@ -50,6 +50,10 @@ struct io_call {
 	bool sigpipe;	/* it failed with EPIPE, and SIGPIPE is to be raised */
 	const struct sockaddr *peer;
 	socklen_t peerlen;
+	/* Where the bytes moved are: buf, or the iovecs (iov, niov). */
+	const void *buf;
+	const struct iovec *iov;
+	int niov;
 };
 
 static uint8_t io_proto(const struct fdinfo *fi)
@@ -61,11 +65,41 @@ static uint8_t io_proto(const struct fdinfo *fi)
 					: IO_PROTO_NONE;
 }
 
+/*
+ * Copies the first of the ret bytes the call moved (at most len, at most
+ * cap) into out, from its buffer or its iovecs. Returns how many. The
+ * buffer is the program's, and the call just read or wrote those bytes:
+ * they are there.
+ */
+static size_t io_data(const struct io_call *c, char *out, size_t cap)
+{
+	size_t want = c->ret > 0 ? (size_t)c->ret : 0, n = 0;
+
+	/* recv(..., MSG_TRUNC) returns a datagram's whole length, which may
+	 * be more than the buffer holds. */
+	if (want > c->len)
+		want = c->len;
+	if (want > cap)
+		want = cap;
+	if (want == 0)
+		return 0;
+	if (c->buf) {
+		memcpy(out, c->buf, want);
+		return want;
+	}
+	for (int i = 0; c->iov && i < c->niov && n < want; i++) {
+		size_t take = c->iov[i].iov_len < want - n ? c->iov[i].iov_len : want - n;
+		memcpy(out + n, c->iov[i].iov_base, take);
+		n += take;
+	}
+	return n;
+}
+
 static void emit_io(const struct io_call *c)
 {
 	struct {
 		struct ringrec_io h;
-		char text[RINGREC_TEXT_MAX];
+		char text[RINGREC_TEXT_MAX + RINGREC_DATA_MAX];
 	} rec;
 	int64_t t_out = now_ns();
 	struct fdinfo fi;
@@ -103,7 +137,9 @@ static void emit_io(const struct io_call *c)
 	}
 	rec.h.sock_len = (uint8_t)sock_len;
 	rec.h.peer_len = (uint8_t)peer_len;
-	ring_put(&tracer_ring, (const char *)&rec, sizeof(rec.h) + sock_len + peer_len);
+	rec.h.data_len = (uint8_t)io_data(c, rec.text + sock_len + peer_len, RINGREC_DATA_MAX);
+	ring_put(&tracer_ring, (const char *)&rec,
+		 sizeof(rec.h) + sock_len + peer_len + rec.h.data_len);
 }
 
 /* A read that found the end of the stream (the peer's FIN), or any call
@@ -184,7 +220,8 @@ static ssize_t trace_sendto(enum io_fn fn, int fd, const void *buf, size_t len, 
 			    .flags = flags,
 			    .t_in = now_ns(),
 			    .peer = to,
-			    .peerlen = tolen};
+			    .peerlen = tolen,
+			    .buf = buf};
 	int nosig = nosignal_for(fd);
 
 	c.ret = to ? real_sendto(fd, buf, len, flags | nosig, to, tolen)
@@ -210,6 +247,8 @@ static ssize_t trace_sendmsg(int fd, const struct msghdr *msg, int flags)
 		c.len = iov_total(msg->msg_iov, (int)msg->msg_iovlen);
 		c.peer = msg->msg_name;
 		c.peerlen = msg->msg_namelen;
+		c.iov = msg->msg_iov;
+		c.niov = (int)msg->msg_iovlen;
 	}
 	return end_send(&c, fd);
 }
@@ -227,7 +266,8 @@ static ssize_t trace_recvfrom(enum io_fn fn, int fd, void *buf, size_t len, size
 			    .len = len,
 			    .flags = flags,
 			    .t_in = now_ns(),
-			    .at_return = true};
+			    .at_return = true,
+			    .buf = buf};
 
 	if (buflen)
 		c.ret = from || fromlen
@@ -257,8 +297,11 @@ static ssize_t trace_recvmsg(int fd, struct msghdr *msg, int flags)
 
 	c.ret = real_recvmsg(fd, msg, flags);
 	c.err = errno;
-	if (msg)
+	if (msg) {
 		c.len = iov_total(msg->msg_iov, (int)msg->msg_iovlen);
+		c.iov = msg->msg_iov;
+		c.niov = (int)msg->msg_iovlen;
+	}
 	if (c.ret >= 0 && msg) {
 		c.peer = msg->msg_name;
 		c.peerlen = msg->msg_namelen;
@@ -278,7 +321,8 @@ static ssize_t trace_read(int fd, void *buf, size_t len, size_t buflen)
 			    .fd = fd,
 			    .len = len,
 			    .t_in = now_ns(),
-			    .at_return = true};
+			    .at_return = true,
+			    .buf = buf};
 
 	c.ret = buflen ? real___read_chk(fd, buf, len, buflen) : real_read(fd, buf, len);
 	c.err = errno;
@@ -319,7 +363,7 @@ static ssize_t writev_nosignal(int fd, const struct iovec *iov, int n, int nosig
 
 static ssize_t trace_write(int fd, const void *buf, size_t len)
 {
-	struct io_call c = {.fn = IO_WRITE, .fd = fd, .len = len, .t_in = now_ns()};
+	struct io_call c = {.fn = IO_WRITE, .fd = fd, .len = len, .t_in = now_ns(), .buf = buf};
 	int nosig = nosignal_for(fd);
 
 	c.ret = write_nosignal(fd, buf, len, nosig);
@@ -336,7 +380,9 @@ static ssize_t trace_readv(enum io_fn fn, int fd, const struct iovec *iov, int n
 			    .len = iov_total(iov, n),
 			    .iovcnt = n,
 			    .t_in = now_ns(),
-			    .at_return = in};
+			    .at_return = in,
+			    .iov = iov,
+			    .niov = n};
 
 	if (!in) {
 		int nosig = nosignal_for(fd);

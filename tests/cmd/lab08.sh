@@ -66,4 +66,20 @@ test_lab8_one_read_stores_a_short_file() {
 	no_lab_netns 8
 }
 
+# Under sudo the programs run as the user who ran it, while the session's
+# folder is still root's: the client can still store the file there, and
+# everything in the folder is the user's at the end.
+test_lab8_under_sudo_the_client_stores_the_file_as_the_user() {
+	need_root "to play sudo"
+	chmod 755 "$T"
+	SUDO_UID=65534 SUDO_GID=65534 "$SOCKLAB" run 8 --fix --no-view --record "$T/sudo" >"$T/out" 2>&1 ||
+		fail "socklab run 8 --fix under sudo: $(cat "$T/out")"
+	grep -q '^all checkpoints hold' "$T/out" || fail "$(cat "$T/out")"
+	cmp -s "$T/sudo/file.txt" "$T/sudo/received.txt" || fail "received.txt is not the file"
+	for f in "$T/sudo" "$T/sudo/file.txt" "$T/sudo/received.txt" "$T/sudo/events.jsonl"; do
+		[ "$(stat -c %u "$f")" = 65534 ] || fail "$f belongs to uid $(stat -c %u "$f")"
+	done
+	no_lab_netns 8
+}
+
 run_tests

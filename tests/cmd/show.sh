@@ -62,6 +62,25 @@ test_a_reset_is_drawn_heavy_with_its_cause_and_sigpipe_and_waits_said() {
 	[ "$(grep -c '|=.*=>|' out)" = 1 ] || fail "only the RST is heavy: $(grep '|=' out)"
 }
 
+# The TCP analysis on the ladder and in words (lab 13's naive run): the
+# receiver's zero window with the sender's blocked send() beside it, the
+# window probes, the update; the words say the same, with the blocked call.
+test_analysis_marks_and_blocked_calls() {
+	socklab show "$FIX/flow" >out
+	grep '#12 TCP' out | grep -Eq -- '\|-+ \[zero window\] ACK ack=128513 -+>\| send\(3\) blocked 212 ms' ||
+		fail "the zero window's line: $(grep '#12 TCP' out)"
+	grep '#12 TCP' out | grep -q 'win=0 len=0 \[zero window\] (send(3) of \[30212\] blocked 212 ms)$' ||
+		fail "the zero window's words: $(grep '#12 TCP' out)"
+	grep '#13 TCP' out | grep -Eq '\|<-+ \[window probe\] ACK ack=1 -+\|' ||
+		fail "the probe's line: $(grep '#13 TCP' out)"
+	grep -q '#20 TCP.*\[window update\]' out || fail "no window update"
+	# Unmarked segments say nothing more.
+	grep ' #1 TCP ' out | grep -q ' \[S\] seq=0 win=[0-9]* len=0$' ||
+		fail "the SYN has marks: $(grep ' #1 TCP ' out)"
+	socklab show --flat "$FIX/flow" | grep -q '#12 TCP .* win=0 len=0 \[zero window\]$' ||
+		fail "--flat lost the mark"
+}
+
 # --flat is the list show printed before the ladder: time and words only.
 test_flat_is_the_list_of_old() {
 	socklab show --flat "$FIX/echo" >out
