@@ -131,6 +131,7 @@ static void set_attrs(struct term *t)
 	t->ladder[LR_OPEN] = colour(t, PAIR_GREEN) | A_BOLD;
 	t->ladder[LR_CLOSE] = colour(t, PAIR_MAGENTA) | A_BOLD;
 	t->ladder[LR_ERROR] = colour(t, PAIR_RED) | A_BOLD;
+	t->ladder[LR_RESET] = colour(t, PAIR_RED) | A_BOLD | A_REVERSE;
 	t->ladder[LR_GAP] = A_DIM;
 	t->ladder[LR_HEAD] = A_BOLD;
 	t->ladder[LR_TROUBLE] = colour(t, PAIR_YELLOW) | A_BOLD;

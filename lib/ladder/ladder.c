@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "base/array.h"
+#include "session/rstcause.h"
 #include "wire/endpoint.h"
 
 /* ---- columns -------------------------------------------------------- */
@@ -316,6 +317,23 @@ void ladder_conn_each(const struct ladder *l, int conn, void (*fn)(void *arg, ui
 	}
 }
 
+/* Why an RST was sent, from the events of its connection so far. */
+static uint8_t reset_cause(const struct ladder *l, const struct event *e)
+{
+	size_t from = 0;
+
+	if (e->src != SRC_PKT || !(e->pkt.flags & TCPF_RST))
+		return RST_UNKNOWN;
+	if (e->conn >= 0 && (size_t)e->conn < l->nconn && l->conn[e->conn].ev.n > 0)
+		from = l->conn[e->conn].ev.i[0];
+	return (uint8_t)rst_cause(l->s, from, l->nmark, NULL);
+}
+
+const char *ladder_rst_cause(const struct ladder *l, size_t i)
+{
+	return i < l->nmark ? rst_cause_text(l->mark[i].cause) : NULL;
+}
+
 int ladder_add(struct ladder *l)
 {
 	const struct event *e = &l->s->ev[l->nmark];
@@ -323,6 +341,7 @@ int ladder_add(struct ladder *l)
 	if (array_grow(&l->mark, &l->markcap, l->nmark, sizeof(*l->mark)) < 0)
 		return -1;
 	l->mark[l->nmark] = place(l, e);
+	l->mark[l->nmark].cause = reset_cause(l, e);
 	learn_owner(l, e, &l->mark[l->nmark]);
 	l->nmark++;
 	return file_event(l, (uint32_t)(l->nmark - 1));

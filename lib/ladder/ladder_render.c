@@ -127,7 +127,8 @@ static void call_label(const struct ladder *l, const struct event *e, int col, c
 	if (n >= cap)
 		return;
 	if (failed)
-		snprintf(out + n, cap - n, " %s", e->call.err ? e->call.err : "failed");
+		snprintf(out + n, cap - n, " %s%s", e->call.err ? e->call.err : "failed",
+			 e->call.sigpipe ? " SIGPIPE" : "");
 	else if (moves_data(fn) || fn_is(fn, "accept") || fn_is(fn, "accept4"))
 		snprintf(out + n, cap - n, " = %lld", (long long)e->call.ret);
 }
@@ -187,8 +188,8 @@ int ladder_text_width(int n)
 /* ---- cells ---------------------------------------------------------- */
 
 static const char *const glyphs_utf8[LG_COUNT] = {"",	    "\u2502", "\u2506", "\u2500",
-						  "\u25b6", "\u25c0", "\u2026"};
-static const char *const glyphs_ascii[LG_COUNT] = {"", "|", ":", "-", ">", "<", "~"};
+						  "\u25b6", "\u25c0", "\u2026", "\u2501"};
+static const char *const glyphs_ascii[LG_COUNT] = {"", "|", ":", "-", ">", "<", "~", "="};
 
 const char *ladder_glyph_text(enum ladder_glyph g, bool utf8)
 {
@@ -304,7 +305,7 @@ void ladder_render_gap(const struct ladder_ctx *c, int64_t ns, struct ladder_cel
 static enum ladder_role arrow_role(const struct event *e)
 {
 	if (e->pkt.flags & TCPF_RST)
-		return LR_ERROR;
+		return LR_RESET;
 	if ((e->pkt.analysis & TROUBLE) || e->pkt.window_probe)
 		return LR_TROUBLE;
 	if (e->pkt.flags & TCPF_SYN)
@@ -312,6 +313,26 @@ static enum ladder_role arrow_role(const struct event *e)
 	if (e->pkt.flags & TCPF_FIN)
 		return LR_CLOSE;
 	return LR_DATA;
+}
+
+/* The label, and an RST's cause after it while there is room: "RST,ACK
+ * ack=7 (SO_LINGER 0)", then "RST (SO_LINGER 0)", then "RST". */
+static void arrow_label(const struct ladder *l, size_t i, int detail, char *out, size_t cap)
+{
+	const char *cause = ladder_rst_cause(l, i);
+	size_t n;
+
+	if (!cause) {
+		ladder_arrow_label(&l->s->ev[i], detail, out, cap);
+		return;
+	}
+	if (detail >= 2)
+		ladder_arrow_label(&l->s->ev[i], detail, out, cap);
+	else
+		snprintf(out, cap, "RST");
+	n = strlen(out);
+	if (detail >= 1 && n < cap)
+		snprintf(out + n, cap - n, " (%s)", cause);
 }
 
 static void render_arrow(const struct ladder_ctx *c, size_t i, struct ladder_cell *cells)
@@ -331,11 +352,11 @@ static void render_arrow(const struct ladder_ctx *c, size_t i, struct ladder_cel
 	lo = (xa < xb ? xa : xb) + 1;
 	hi = (xa < xb ? xb : xa) - 1;
 	for (int x = lo; x <= hi; x++)
-		put_glyph(cells, c->g->width, x, LG_HLINE, role, hot);
+		put_glyph(cells, c->g->width, x, role == LR_RESET ? LG_RESET : LG_HLINE, role, hot);
 	put_glyph(cells, c->g->width, xb > xa ? hi : lo, xb > xa ? LG_RHEAD : LG_LHEAD, role, hot);
 	room = hi - lo + 1 - 3; /* a head at one end, a dash at the other */
 	do
-		ladder_arrow_label(e, detail, label, sizeof(label));
+		arrow_label(c->l, i, detail, label, sizeof(label));
 	while ((int)strlen(label) + 2 > room && detail-- > 0);
 	snprintf(padded, sizeof(padded), " %s ", label);
 	put_text(cells, c->g->width, lo + 1 + (xb > xa ? 0 : 1) + (room - (int)strlen(padded)) / 2,

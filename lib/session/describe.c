@@ -70,6 +70,8 @@ static void put_result(struct line *l, const struct event *e)
 	put(l, " = %lld", (long long)e->call.ret);
 	if (e->call.err)
 		put(l, " %s", e->call.err);
+	if (e->call.sigpipe)
+		put(l, ", raised SIGPIPE");
 }
 
 static bool fn_is(const struct event *e, const char *a, const char *b)
@@ -141,7 +143,9 @@ static void args_sockopt(struct line *l, const struct event *e, json_t *o)
 	char b1[24], b2[24];
 
 	put(l, ", %s, %s", jname(o, "level", b1, sizeof(b1)), jname(o, "opt", b2, sizeof(b2)));
-	if (fn_is(e, "setsockopt", NULL) && e->call.has_val)
+	if (fn_is(e, "setsockopt", NULL) && json_is_integer(json_object_get(o, "linger")))
+		put(l, ", {%lld, %lld}", (long long)e->call.val, jint(o, "linger"));
+	else if (fn_is(e, "setsockopt", NULL) && e->call.has_val)
 		put(l, ", %lld", (long long)e->call.val);
 }
 
@@ -240,16 +244,10 @@ static void put_call_args(struct line *l, const struct event *e, json_t *o)
 		put(l, ", %s", jstr(o, "options"));
 }
 
-static void describe_call(struct line *l, const struct event *e, json_t *o)
+/* What a call that succeeded returned beyond its number: the peer, the
+ * address, the value, the descriptors ready. */
+static void put_call_result(struct line *l, const struct event *e, json_t *o)
 {
-	const char *fn = e->call.fn ? e->call.fn : "?";
-
-	put(l, "%s(", fn);
-	put_call_args(l, e, o);
-	put(l, ")");
-	put_result(l, e);
-	if (e->call.ret < 0)
-		return;
 	if (fn_is(e, "accept", "accept4") && e->call.peer)
 		put(l, " from %s", e->call.peer);
 	else if (fn_is(e, "recvfrom", "recvmsg") && e->call.peer)
@@ -278,6 +276,21 @@ static void describe_call(struct line *l, const struct event *e, json_t *o)
 		put(l, "  %s", e->call.sock);
 	if (jstr(o, "via"))
 		put(l, " (by %s)", jstr(o, "via"));
+}
+
+static void describe_call(struct line *l, const struct event *e, json_t *o)
+{
+	const char *fn = e->call.fn ? e->call.fn : "?";
+
+	put(l, "%s(", fn);
+	put_call_args(l, e, o);
+	put(l, ")");
+	put_result(l, e);
+	if (e->call.ret >= 0)
+		put_call_result(l, e, o);
+	if (e->call.dur >= EVENT_WAIT_SHOWN_NS)
+		put(l, ", after %s %.2f s", event_call_waits(e) ? "waiting" : "blocking",
+		    (double)e->call.dur / 1e9);
 }
 
 static void describe_state(struct line *l, const struct event *e)
@@ -417,6 +430,11 @@ static void describe_proc(struct line *l, const struct event *e, json_t *o)
 		put(l, "%s reaped child %d (", e->proc.fn ? e->proc.fn : "wait", e->proc.child);
 		put_end(l, e, o);
 		put(l, ")");
+	} else if (strcmp(ev, "blocked") == 0) {
+		put(l, "blocked in %s(", e->proc.fn ? e->proc.fn : "?");
+		if (e->proc.fd >= 0)
+			put(l, "%d", e->proc.fd);
+		put(l, ") for %.1f s so far", (double)(e->t - e->proc.since) / 1e9);
 	} else if (strcmp(ev, "signal") == 0) {
 		put(l, "%s delivered", e->proc.sig ? e->proc.sig : "signal");
 		if (e->proc.child)

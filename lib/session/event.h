@@ -44,6 +44,8 @@ struct event {
 			int64_t dur;
 			int32_t fd; /* -1 when the call has none */
 			bool has_val;
+			bool sigpipe; /* "sig": "SIGPIPE": it failed with EPIPE and
+					 raised SIGPIPE (fatal unless handled) */
 		} call;
 		struct {
 			const char *sock; /* "LOCAL>PEER" */
@@ -68,11 +70,14 @@ struct event {
 		struct {
 			const char *event;   /* "fork", "exec", "exit", "zombie", "reaped", ... */
 			const char *sig;     /* "SIGCHLD", or NULL */
-			const char *fn;	     /* reaped: the wait call; handler: sigaction/signal */
+			const char *fn;	     /* reaped: the wait call; handler: sigaction/signal;
+						blocked: the system call it waits in */
 			const char *path;    /* exec */
 			const char *handler; /* handler: "function", "SIG_IGN", "SIG_DFL" */
 			int32_t ppid, child;
 			int32_t status; /* exit status, or -1 */
+			int32_t fd;	/* blocked: the call's descriptor, or -1 */
+			int64_t since;	/* blocked: when the wait began (ns) */
 		} proc;
 		struct {
 			const char *kind; /* "checkpoint", "untraceable", "source", ... */
@@ -88,6 +93,21 @@ struct event {
  */
 int event_parse(struct event *e, const char *line, size_t len, struct strpool *pool, char *err,
 		size_t errlen);
+
+/*
+ * What kind of call a call event is, by its fn: one that takes bytes in
+ * (recv, recvfrom, recvmsg, read, readv), one that sends bytes out (send,
+ * sendto, sendmsg, write, writev), one that waits for something to arrive,
+ * whose t is therefore its return (accept, recv*, read*, select, poll,
+ * epoll_wait, wait*: docs/DESIGN.md, "Time of a call"). False for an event
+ * that is not a call.
+ */
+bool event_call_reads(const struct event *e);
+/* A wait a person notices: calls that waited this long are shown as
+ * waits ("blocked 2.3 s"), by show and in the process tree. */
+#define EVENT_WAIT_SHOWN_NS (100 * 1000 * 1000LL)
+bool event_call_sends(const struct event *e);
+bool event_call_waits(const struct event *e);
 
 /* "call", "state", ... and back; -1 for an unknown name. */
 const char *event_src_name(enum event_src src);

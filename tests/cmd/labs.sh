@@ -124,7 +124,7 @@ expect_refusal() {
 }
 
 test_a_missing_lab_a_missing_fix_and_a_wrong_option_are_one_line() {
-	expect_refusal "there is no lab '9'" socklab run 9
+	expect_refusal "there is no lab '99'" socklab run 99
 	expect_refusal "lab 7 (udp-boundaries) has no --fix" socklab run 7 --fix
 	expect_refusal "lab 1 (handshake) has no --fix" socklab run handshake --fix
 	! ls "$T" | grep -q '^socklab-lab' || fail "a refused run left a session folder: $(ls "$T")"

@@ -192,6 +192,45 @@ test_process_tree_is_drawn_as_a_tree() {
 	term_wait_exit 0
 }
 
+# A peer that is gone (lab 9): the process tree says which process was
+# blocked in which call and for how long so far, and which signal killed
+# the client in which call; the RST is drawn in reverse video.
+test_process_tree_shows_blocked_calls_and_the_call_a_signal_killed() {
+	term_start 160 48 "socklab view $FIX/peer-gone"
+	term_wait "event 1/56"
+	term_keys / b l o c k e d Enter
+	term_wait "filter /blocked"
+	term_keys Right Escape
+	term_wait "Events (56)"
+	term_wait "blocked in read(4) for 520 ms"
+	term_screen | grep -E '16426 peer_server +blocked in read\(4\) for 520 ms' >/dev/null ||
+		{ term_screen >&2; fail "the server is not shown blocked in read(4)"; }
+	term_keys End
+	term_wait "event 56/56"
+	term_screen | grep -E '16427 peer_client +killed by SIGPIPE in write\(3\), zombie' >/dev/null ||
+		{ term_screen >&2; fail "the client's death is not named with its call"; }
+	term_screen | grep -qE '16426 peer_server +exit 0' || fail "the server's end"
+	term_keys q
+	term_wait_exit 0
+}
+
+test_a_reset_stands_out_in_reverse_red() {
+	local line before
+	term_start 160 48 "socklab view $FIX/peer-gone"
+	term_wait "event 1/56"
+	term_keys End
+	term_wait "RST (data after close)"
+	# The attributes in force where the label starts: since the last reset.
+	line=$(term_screen_attrs | grep 'RST (data after close)')
+	before=${line%%RST (data*}
+	before=${before##*$'\e[0m'}
+	before=${before##*$'\e[0;'}
+	grep -qE $'\e\\[([0-9]*;)*7(;[0-9]*)*m' <<<"$before" ||
+		{ cat -v <<<"$line" >&2; fail "the RST is not in reverse video"; }
+	term_keys q
+	term_wait_exit 0
+}
+
 # The terminal adapts to its size, down to a polite refusal.
 test_resize_adapts_the_layout() {
 	term_start 80 24 "socklab view $FIX/echo"
