@@ -18,6 +18,7 @@
 
 struct cursor {
 	const unsigned char *p, *end;
+	bool unique; /* jscan_object_unique(): refuse repeated or escaped keys */
 };
 
 static bool at_end(const struct cursor *c)
@@ -263,12 +264,50 @@ static bool scan_array(struct cursor *c, int depth)
 	}
 }
 
+/*
+ * The keys of one object so far, for jscan_object_unique(): a key is
+ * compared with the earlier ones only when its hash's bit is already set,
+ * so a line of twenty keys costs twenty lookups in a word, not two hundred
+ * comparisons.
+ */
+#define KEYS_MAX 64
+
+struct keyset {
+	uint64_t bits;
+	int n;
+	const char *key[KEYS_MAX];
+	size_t len[KEYS_MAX];
+};
+
+/* Adds a key; false when it is already there, or the object has more
+ * keys than the set holds (then it cannot vouch for the object). */
+static bool keyset_add(struct keyset *ks, const char *key, size_t len)
+{
+	uint64_t bit = 1ULL << ((len * 31 + (unsigned char)key[0] * 7 +
+				 (unsigned char)key[len > 0 ? len - 1 : 0]) &
+				63);
+
+	if (ks->n == KEYS_MAX)
+		return false;
+	if (ks->bits & bit)
+		for (int i = 0; i < ks->n; i++)
+			if (ks->len[i] == len && memcmp(ks->key[i], key, len) == 0)
+				return false;
+	ks->bits |= bit;
+	ks->key[ks->n] = key;
+	ks->len[ks->n++] = len;
+	return true;
+}
+
 /* After '{'. Calls fn for each member when fn is not NULL (top level). */
 static bool scan_members(struct cursor *c, int depth, jscan_fn fn, void *arg)
 {
 	struct jscan_member m;
+	struct keyset keys;
 	bool escaped;
 
+	keys.bits = 0;
+	keys.n = 0;
 	skip_space(c);
 	if (take(c, '}'))
 		return true;
@@ -280,6 +319,9 @@ static bool scan_members(struct cursor *c, int depth, jscan_fn fn, void *arg)
 		if (!scan_string(c, &escaped))
 			return false;
 		m.key_len = (size_t)((const char *)c->p - m.key) - 1;
+		m.key_escaped = escaped;
+		if (c->unique && (escaped || !keyset_add(&keys, m.key, m.key_len)))
+			return false;
 		skip_space(c);
 		if (!take(c, ':') || !scan_value(c, depth + 1, &m))
 			return false;
@@ -335,15 +377,25 @@ static bool scan_value(struct cursor *c, int depth, struct jscan_member *m)
 	return ok;
 }
 
-int jscan_object(const char *text, size_t len, jscan_fn fn, void *arg)
+static int scan_top(const char *text, size_t len, bool unique, jscan_fn fn, void *arg)
 {
-	struct cursor c = {(const unsigned char *)text, (const unsigned char *)text + len};
+	struct cursor c = {(const unsigned char *)text, (const unsigned char *)text + len, unique};
 
 	skip_space(&c);
 	if (!take(&c, '{') || !scan_members(&c, 0, fn, arg))
 		return -1;
 	skip_space(&c);
 	return at_end(&c) ? 0 : -1;
+}
+
+int jscan_object(const char *text, size_t len, jscan_fn fn, void *arg)
+{
+	return scan_top(text, len, false, fn, arg);
+}
+
+int jscan_object_unique(const char *text, size_t len, jscan_fn fn, void *arg)
+{
+	return scan_top(text, len, true, fn, arg);
 }
 
 bool jscan_is_n(const struct jscan_member *m, const char *key, size_t n)

@@ -4,8 +4,15 @@
  * The set is open-addressed (linear probing) and doubles when half full.
  * Strings live in arenas of at least ARENA_SIZE bytes that are never moved
  * or freed before the pool, which is what makes the pointers stable.
+ *
+ * Each string is numbered in the order it came (1, 2, ...): the number is
+ * kept in the four bytes before the string, and byid[number] points back
+ * to it, so a compact event can keep a string as a small number
+ * (strpool_id, strpool_str).
  */
 #include "base/strpool.h"
+
+#include "base/array.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -24,6 +31,8 @@ struct strpool {
 	size_t nslots, count;
 	struct arena *arena;
 	size_t bytes;
+	const char **byid; /* byid[id]: the string numbered id; byid[0] is NULL */
+	size_t byid_cap;
 };
 
 /* FNV-1a: short strings, few collisions, no setup. */
@@ -62,6 +71,7 @@ void strpool_free(struct strpool *p)
 		free(a);
 	}
 	free(p->slots);
+	free(p->byid);
 	free(p);
 }
 
@@ -117,6 +127,7 @@ static int grow(struct strpool *p)
 const char *strpool_intern(struct strpool *p, const char *s, size_t len)
 {
 	size_t i = find_slot(p, s, len);
+	uint32_t id;
 	char *copy;
 
 	if (p->slots[i])
@@ -126,14 +137,39 @@ const char *strpool_intern(struct strpool *p, const char *s, size_t len)
 			return NULL;
 		i = find_slot(p, s, len);
 	}
-	copy = arena_alloc(p, len + 1);
+	if (array_reach(&p->byid, &p->byid_cap, p->count + 1, sizeof(*p->byid)) < 0)
+		return NULL;
+	/* The number first, aligned, then the string. */
+	copy = arena_alloc(p, (sizeof(uint32_t) + len + 1 + 3) & ~(size_t)3);
 	if (!copy)
 		return NULL;
+	id = (uint32_t)++p->count;
+	memcpy(copy, &id, sizeof(id));
+	copy += sizeof(id);
 	memcpy(copy, s, len);
 	copy[len] = '\0';
 	p->slots[i] = copy;
-	p->count++;
+	p->byid[id] = copy;
 	return copy;
+}
+
+uint32_t strpool_id(const char *s)
+{
+	uint32_t id = 0;
+
+	if (s)
+		memcpy(&id, s - sizeof(id), sizeof(id));
+	return id;
+}
+
+const char *strpool_str(const struct strpool *p, uint32_t id)
+{
+	return id && id <= p->count ? p->byid[id] : NULL;
+}
+
+size_t strpool_bytes(const struct strpool *p)
+{
+	return p->bytes;
 }
 
 const char *strpool_get(struct strpool *p, const char *s)

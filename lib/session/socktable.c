@@ -142,10 +142,12 @@ bool sock_at(const struct sock_info *s, int64_t t, struct sock_mark *out)
 	return true;
 }
 
-void socktable_build(struct socktable *st, const struct event *ev, size_t n)
+void socktable_build(struct socktable *st, const struct session *s)
 {
-	for (size_t i = 0; i < n; i++)
-		socktable_add(st, &ev[i]);
+	struct event buf;
+
+	for (size_t i = 0; i < s->n; i++)
+		socktable_add(st, session_event(s, i, &buf));
 }
 
 void socktable_free(struct socktable *st)

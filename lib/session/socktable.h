@@ -16,6 +16,7 @@
 
 #include "base/ptrmap.h"
 #include "session/event.h"
+#include "session/session.h"
 
 /* A socket at one moment, for whoever replays a session (the viewer):
  * kept only when the table is asked to (socktable.keep_history). */
@@ -55,7 +56,8 @@ struct socktable {
 };
 
 void socktable_add(struct socktable *st, const struct event *e);
-void socktable_build(struct socktable *st, const struct event *ev, size_t n);
+/* The whole table from a session's events. */
+void socktable_build(struct socktable *st, const struct session *s);
 void socktable_free(struct socktable *st);
 
 /* By interned name: the pointer from an event. */

@@ -21,7 +21,8 @@ Test(session, loads_every_event_of_a_folder_in_file_order)
 	cr_assert_str_eq(s.ev[0].call.fn, "socket");
 	cr_assert_str_eq(s.ev[1].call.fn, "close");
 	cr_assert_eq(s.ev[1].line, 2);
-	cr_assert(strstr(s.ev[0].raw, "\"socket\""), "raw keeps the line");
+	cr_assert(memmem(s.ev[0].json, s.ev[0].json_len, "\"socket\"", 8), "json is the line");
+	cr_assert_eq(s.ev[0].json_len, strlen(good1) - 1);
 	cr_assert_eq(s.bad_lines, 0);
 	session_close(&s);
 	rm_rf(dir);

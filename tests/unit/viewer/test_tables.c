@@ -37,7 +37,7 @@ Test(proctable, follows_fork_exit_zombie_and_reaping)
 	struct proc_info *p11, *p12;
 
 	load(fork_server);
-	proctable_build(&pt, s.ev, s.n);
+	proctable_build(&pt, &s);
 	cr_assert_eq(pt.n, 3);
 	cr_assert_str_eq(proctable_find(&pt, 10)->name, "server");
 	p11 = proctable_find(&pt, 11);
@@ -68,7 +68,7 @@ Test(proctable, a_reused_pid_after_reaping_is_a_new_process)
 	struct proctable pt = {0};
 
 	load(lines);
-	proctable_build(&pt, s.ev, s.n);
+	proctable_build(&pt, &s);
 	cr_assert_eq(pt.n, 3, "parent, the first 11, the second 11");
 	cr_assert_eq(proctable_find(&pt, 11)->t_reaped, T_NEVER, "the newest 11 is alive");
 	proctable_free(&pt);
@@ -95,7 +95,7 @@ Test(socktable, one_entry_per_socket_from_calls_and_states)
 	struct sock_info *si;
 
 	load(lines);
-	socktable_build(&st, s.ev, s.n);
+	socktable_build(&st, &s);
 	cr_assert_eq(st.n, 1);
 	si = &st.s[0];
 	cr_assert_eq(si->fd, 4, "accept's socket is the one it returned");
@@ -131,7 +131,7 @@ Test(socktable, a_state_with_a_pid_owns_a_socket_no_call_named)
 	struct socktable st = {0};
 
 	load(lines);
-	socktable_build(&st, s.ev, s.n);
+	socktable_build(&st, &s);
 	cr_assert_eq(st.n, 2);
 	cr_assert_str_eq(st.s[0].sock, "127.0.0.1:40000>127.0.0.1:9");
 	cr_assert_eq(st.s[0].pid, 7);
@@ -161,7 +161,7 @@ Test(socktable, an_unconnected_udp_socket_is_in_no_one_flow)
 	struct socktable st = {0};
 
 	load(lines);
-	socktable_build(&st, s.ev, s.n);
+	socktable_build(&st, &s);
 	cr_assert_eq(st.n, 2);
 	cr_assert_eq(st.s[0].conn, -1, "0.0.0.0:5000 talked to two peers");
 	cr_assert_eq(st.s[0].bytes_sent, 6);
