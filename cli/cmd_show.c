@@ -69,7 +69,10 @@ static void print_flat(struct session *s)
 	while (session_next(s, &e) > 0) {
 		event_time_str(e.t, when, sizeof(when));
 		event_describe(&e, what, sizeof(what));
-		printf("%s %s\n", when, what);
+		fputs(when, stdout);
+		putchar(' ');
+		fputs(what, stdout);
+		putchar('\n');
 	}
 }
 

@@ -116,20 +116,54 @@ size_t jscan_string(const struct jscan_member *m, char *out)
 
 /* ---- members and elements ---------------------------------------------- */
 
+/* The bytes that end a run: in a string, the quote and the backslash; in
+ * a number or a word, what may follow it; inside an object or an array,
+ * a string or a bracket. */
+static const bool ends_string[256] = {['"'] = true, ['\\'] = true};
+static const bool ends_word[256] = {[','] = true, ['}'] = true,	 [']'] = true,
+				    [' '] = true, ['\t'] = true, ['\n'] = true,
+				    ['\r'] = true};
+static const bool ends_nested[256] = {['"'] = true, ['{'] = true, ['['] = true,
+				      ['}'] = true, [']'] = true};
+
 /* After the opening quote of a string: past its closing quote (or the
  * end). *escaped tells whether it holds a backslash. */
 static const unsigned char *skip_string(const unsigned char *p, const unsigned char *end,
 					bool *escaped)
 {
 	*escaped = false;
-	while (p < end && *p != '"') {
-		if (*p == '\\') {
-			*escaped = true;
+	for (;;) {
+		while (p < end && !ends_string[*p])
 			p++;
+		if (p >= end)
+			return end;
+		if (*p == '"')
+			return p + 1;
+		*escaped = true;
+		p += 2; /* the backslash and the character it escapes */
+	}
+}
+
+/* After the '{' or '[' of a value: past the bracket that closes it.
+ * Brackets are counted, not matched: the text was checked before. */
+static const unsigned char *skip_nested(const unsigned char *p, const unsigned char *end)
+{
+	int depth = 1;
+	bool ignored;
+
+	while (p < end && depth > 0) {
+		while (p < end && !ends_nested[*p])
+			p++;
+		if (p >= end)
+			break;
+		if (*p == '"') {
+			p = skip_string(p + 1, end, &ignored);
+			continue;
 		}
+		depth += *p == '{' || *p == '[' ? 1 : -1;
 		p++;
 	}
-	return p < end ? p + 1 : end;
+	return p;
 }
 
 static const unsigned char *skip_space_at(const unsigned char *p, const unsigned char *end)
@@ -139,13 +173,11 @@ static const unsigned char *skip_space_at(const unsigned char *p, const unsigned
 	return p;
 }
 
-/* One value at p into m (val, val_len, type, escaped); returns its end.
- * Brackets are counted, not checked: the text was checked before. */
+/* One value at p into m (val, val_len, type, escaped); returns its end. */
 static const unsigned char *skip_value(const unsigned char *p, const unsigned char *end,
 				       struct jscan_member *m)
 {
 	const unsigned char *start = p;
-	int depth = 0;
 
 	m->escaped = false;
 	if (p < end && *p == '"') {
@@ -155,29 +187,18 @@ static const unsigned char *skip_value(const unsigned char *p, const unsigned ch
 		m->val_len = p > start + 1 ? (size_t)(p - start) - 2 : 0;
 		return p;
 	}
-	m->type = p >= end	 ? JS_NULL
-		  : *p == '{'	 ? JS_OBJECT
-		  : *p == '['	 ? JS_ARRAY
-		  : *p == 't'	 ? JS_TRUE
-		  : *p == 'f'	 ? JS_FALSE
-		  : *p == 'n'	 ? JS_NULL
-				 : JS_NUMBER;
-	while (p < end) {
-		bool ignored;
-		if (*p == '"')
-			p = skip_string(p + 1, end, &ignored);
-		else if (*p == '{' || *p == '[')
-			depth++, p++;
-		else if (depth > 0 && (*p == '}' || *p == ']'))
-			depth--, p++;
-		else if (depth == 0 && (*p == ',' || *p == '}' || *p == ']' || *p == ' ' ||
-					*p == '\t' || *p == '\n' || *p == '\r'))
-			break;
-		else
+	m->type = p >= end   ? JS_NULL
+		  : *p == '{' ? JS_OBJECT
+		  : *p == '[' ? JS_ARRAY
+		  : *p == 't' ? JS_TRUE
+		  : *p == 'f' ? JS_FALSE
+		  : *p == 'n' ? JS_NULL
+			      : JS_NUMBER;
+	if (m->type == JS_OBJECT || m->type == JS_ARRAY)
+		p = skip_nested(p + 1, end);
+	else
+		while (p < end && !ends_word[*p])
 			p++;
-		if (depth == 0 && (m->type == JS_OBJECT || m->type == JS_ARRAY))
-			break;
-	}
 	m->val = (const char *)start;
 	m->val_len = (size_t)(p - start);
 	return p;

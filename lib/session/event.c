@@ -189,6 +189,7 @@ static const char *const key_names[K_COUNT] = {
  * hash and one comparison, for each of the fifteen or so keys of a line. */
 #define KEY_SLOTS 256
 static uint8_t key_table[KEY_SLOTS]; /* enum key + 1; 0: empty */
+static uint8_t key_len[K_COUNT];
 static pthread_once_t key_table_once = PTHREAD_ONCE_INIT;
 
 static unsigned key_hash(const char *key, size_t len)
@@ -201,10 +202,20 @@ static void key_table_make(void)
 {
 	for (int k = 0; k < K_COUNT; k++) {
 		unsigned h = key_hash(key_names[k], strlen(key_names[k]));
+		key_len[k] = (uint8_t)strlen(key_names[k]);
 		while (key_table[h])
 			h = (h + 1) % KEY_SLOTS;
 		key_table[h] = (uint8_t)(k + 1);
 	}
+}
+
+/* memcmp() == 0 for a few bytes, without the call. */
+static bool same_bytes(const char *a, const char *b, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (a[i] != b[i])
+			return false;
+	return true;
 }
 
 /* The key named by the len bytes at key, or -1 for one struct event does
@@ -214,9 +225,9 @@ static int key_find(const char *key, size_t len)
 	if (len == 0)
 		return -1;
 	for (unsigned h = key_hash(key, len); key_table[h]; h = (h + 1) % KEY_SLOTS) {
-		const char *name = key_names[key_table[h] - 1];
-		if (strncmp(name, key, len) == 0 && name[len] == '\0')
-			return key_table[h] - 1;
+		int k = key_table[h] - 1;
+		if (key_len[k] == len && same_bytes(key_names[k], key, len))
+			return k;
 	}
 	return -1;
 }
@@ -437,7 +448,7 @@ static bool fill(struct event *e, struct line *l)
 	int64_t t = get_int(l, K_T, -1);
 	int kind = src ? event_src_parse(src) : -1;
 
-	if (!has_int(l, K_T) || t < 0 || kind < 0)
+	if (t < 0 || kind < 0) /* -1: no "t", or not an integer */
 		return false;
 	memset(e, 0, sizeof(*e));
 	e->t = t;
