@@ -31,6 +31,14 @@ struct sock_mark {
 	bool closed;
 };
 
+/* The mark after change SOCK_SNAP_EVERY * (k + 1) - 1, and where the next
+ * change starts in hist. */
+#define SOCK_SNAP_EVERY 32
+struct sock_snap {
+	struct sock_mark mark;
+	uint32_t next;
+};
+
 struct sock_info {
 	const char *sock; /* interned "LOCAL>PEER" */
 	int32_t conn;	  /* the session's connection number, or -1 */
@@ -44,8 +52,14 @@ struct sock_info {
 	uint64_t bytes_sent, bytes_rcvd; /* by its calls */
 	uint32_t nstates;		 /* state changes seen */
 	bool closed;			 /* its owner called close() (others may hold it) */
-	struct sock_mark *hist;		 /* every change, in time order (keep_history) */
-	size_t nhist, hist_cap;
+	/* Its history (keep_history): a mark per event that touched it, kept
+	 * as changes from the mark before, a few bytes each, with the whole
+	 * mark every SOCK_SNAP_EVERY of them (socktable.c). */
+	uint8_t *hist;
+	uint32_t hist_len, hist_cap, nhist;
+	struct sock_snap *snap;
+	size_t nsnap, snap_cap;
+	struct sock_mark last; /* the mark last added */
 };
 
 struct socktable {

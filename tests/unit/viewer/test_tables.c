@@ -170,6 +170,43 @@ Test(socktable, an_unconnected_udp_socket_is_in_no_one_flow)
 	session_close(&s);
 }
 
+/* A socket that sends 200 times, one byte more each time: its history is
+ * kept as changes, with a whole mark every SOCK_SNAP_EVERY; every moment
+ * reads back as it was, through several of those. */
+Test(socktable, a_long_history_reads_back_at_every_moment)
+{
+	struct socktable st = {.keep_history = true};
+	const struct sock_info *si;
+	struct sock_mark k;
+	char line[256];
+	uint64_t sent = 0;
+
+	cr_assert_eq(session_init(&s), 0);
+	for (int i = 1; i <= 200; i++) {
+		snprintf(line, sizeof(line),
+			 "{\"t\":%d,\"src\":\"call\",\"pid\":7,\"fn\":\"send\",\"fd\":%d,"
+			 "\"ret\":%d,\"sock\":\"1.1.1.1:1>2.2.2.2:2\",\"proto\":\"tcp\"}",
+			 i * 1000, 3 + i % 2, i);
+		cr_assert_eq(session_append_line(&s, line, strlen(line)), 0);
+	}
+	socktable_build(&st, &s);
+	si = socktable_find(&st, strpool_get(s.pool, "1.1.1.1:1>2.2.2.2:2"));
+	cr_assert_not_null(si);
+	cr_assert_eq(si->nhist, 200);
+	cr_assert_gt(si->nsnap, 4, "whole marks along the way");
+	cr_assert_not(sock_at(si, 999, &k), "nothing before its first call");
+	for (int i = 1; i <= 200; i++) {
+		sent += (uint64_t)i;
+		cr_assert(sock_at(si, i * 1000 + 500, &k));
+		cr_assert_eq(k.t, i * 1000);
+		cr_assert_eq(k.sent, sent, "at %d: %llu", i, (unsigned long long)k.sent);
+		cr_assert_eq(k.fd, 3 + i % 2);
+		cr_assert_eq(k.pid, 7);
+	}
+	socktable_free(&st);
+	session_close(&s);
+}
+
 Test(strpool, one_copy_per_string_and_pointers_that_never_move)
 {
 	struct strpool *p = strpool_new();
@@ -184,6 +221,20 @@ Test(strpool, one_copy_per_string_and_pointers_that_never_move)
 	cr_assert_str_eq(first, "127.0.0.1:9190");
 	cr_assert_eq(strpool_intern(p, "abcdef", 3), strpool_get(p, "abc"));
 	cr_assert_null(strpool_get(p, NULL));
+	strpool_free(p);
+}
+
+Test(strpool, a_string_and_its_number_lead_to_each_other)
+{
+	struct strpool *p = strpool_new();
+	const char *a = strpool_get(p, "accept"), *b = strpool_get(p, "127.0.0.1:9190");
+
+	cr_assert_eq(strpool_id(a), 1);
+	cr_assert_eq(strpool_id(b), 2);
+	cr_assert_eq(strpool_id(NULL), 0);
+	cr_assert_eq(strpool_str(p, 2), b);
+	cr_assert_null(strpool_str(p, 0));
+	cr_assert_null(strpool_str(p, 3));
 	strpool_free(p);
 }
 
