@@ -20,6 +20,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 enum jscan_type { JS_STRING, JS_NUMBER, JS_OBJECT, JS_ARRAY, JS_TRUE, JS_FALSE, JS_NULL };
 
@@ -74,7 +75,10 @@ size_t jscan_string(const struct jscan_member *m, char *out);
 /* True when m is the member named key. JSCAN_IS, for a literal key,
  * knows its length at compile time: for the collector's hot loop. */
 bool jscan_is(const struct jscan_member *m, const char *key);
-bool jscan_is_n(const struct jscan_member *m, const char *key, size_t n);
+static inline bool jscan_is_n(const struct jscan_member *m, const char *key, size_t n)
+{
+	return m->key_len == n && __builtin_memcmp(m->key, key, n) == 0;
+}
 #define JSCAN_IS(m, literal) jscan_is_n((m), (literal), sizeof(literal) - 1)
 
 /* A number member as an integer; false if it is not an integer that fits. */

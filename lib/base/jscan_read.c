@@ -113,18 +113,16 @@ size_t jscan_string(const struct jscan_member *m, char *out)
 	return n;
 }
 
-
 /* ---- members and elements ---------------------------------------------- */
 
 /* The bytes that end a run: in a string, the quote and the backslash; in
  * a number or a word, what may follow it; inside an object or an array,
  * a string or a bracket. */
 static const bool ends_string[256] = {['"'] = true, ['\\'] = true};
-static const bool ends_word[256] = {[','] = true, ['}'] = true,	 [']'] = true,
-				    [' '] = true, ['\t'] = true, ['\n'] = true,
-				    ['\r'] = true};
-static const bool ends_nested[256] = {['"'] = true, ['{'] = true, ['['] = true,
-				      ['}'] = true, [']'] = true};
+static const bool ends_word[256] = {[','] = true,  ['}'] = true,  [']'] = true, [' '] = true,
+				    ['\t'] = true, ['\n'] = true, ['\r'] = true};
+static const bool ends_nested[256] =
+	{['"'] = true, ['{'] = true, ['['] = true, ['}'] = true, [']'] = true};
 
 /* After the opening quote of a string: past its closing quote (or the
  * end). *escaped tells whether it holds a backslash. */
@@ -187,7 +185,7 @@ static const unsigned char *skip_value(const unsigned char *p, const unsigned ch
 		m->val_len = p > start + 1 ? (size_t)(p - start) - 2 : 0;
 		return p;
 	}
-	m->type = p >= end   ? JS_NULL
+	m->type = p >= end    ? JS_NULL
 		  : *p == '{' ? JS_OBJECT
 		  : *p == '[' ? JS_ARRAY
 		  : *p == 't' ? JS_TRUE

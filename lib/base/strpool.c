@@ -122,8 +122,7 @@ static size_t find_slot(const struct strpool *p, const char *s, size_t len)
 	size_t mask = p->nslots - 1;
 	size_t i = hash(s, len) & mask;
 
-	while (p->slots[i] &&
-	       (head_of(p->slots[i]).len != len || memcmp(p->slots[i], s, len) != 0))
+	while (p->slots[i] && (head_of(p->slots[i]).len != len || memcmp(p->slots[i], s, len) != 0))
 		i = (i + 1) & mask;
 	return i;
 }

@@ -44,16 +44,22 @@ struct pending {
 	int64_t t;
 	uint64_t seq; /* arrival order, to keep ties stable */
 	json_t *ev;
-	char *text; /* when ev is NULL: the record, not NUL-terminated */
+	char *text;		  /* when ev is NULL: the record, not NUL-terminated */
+	struct text_chunk *chunk; /* where text is kept (waiting.c) */
 	uint32_t len;
 	const char *sock; /* interned "LOCAL>PEER" of a text record, or NULL */
 	collector_flush_fn fn;
 	void *blob, *ctx;
 };
 
-struct heap {
-	struct pending *a;
-	size_t n, cap;
+/* Events waiting to be written, in time order, and their records' texts
+ * (waiting.c). */
+struct waiting {
+	struct pending *queue; /* those that came in order: a ring of qcap */
+	size_t qhead, nqueue, qcap;
+	struct pending *heap; /* the others */
+	size_t nheap, heap_cap;
+	struct text_chunk *chunk, *spare; /* texts are copied into chunk */
 };
 
 struct collector {
@@ -80,7 +86,7 @@ struct collector {
 
 	/* The collector thread's own. */
 	pthread_t thread;
-	struct heap heap;
+	struct waiting waiting;
 	uint64_t seq;
 	FILE *out;
 	struct strpool *pool;
@@ -107,6 +113,18 @@ struct collector {
 
 /* collector.c */
 void col_arrive(struct collector *c, struct pending *p);
+
+/* waiting.c: add an event (0, or -1 out of memory); how many wait; the
+ * time of the first; take the first (there must be one). */
+int waiting_push(struct waiting *w, const struct pending *p);
+size_t waiting_count(const struct waiting *w);
+int64_t waiting_first_t(const struct waiting *w);
+struct pending waiting_pop(struct waiting *w);
+void waiting_free(struct waiting *w);
+/* A copy of a record's len bytes for p (p->text, p->chunk), and its
+ * release once written. Returns 0, or -1 out of memory. */
+int waiting_keep_text(struct waiting *w, struct pending *p, const char *rec, size_t len);
+void waiting_drop_text(struct waiting *w, struct pending *p);
 
 /* conntrack.c */
 const char *col_intern(struct collector *c, const char *s);

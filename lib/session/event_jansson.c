@@ -9,8 +9,8 @@
  * other field is optional, and a field of the wrong type counts as absent,
  * so one odd field never costs a whole event.
  */
-#include "session/event.h"
 #include "base/errmsg.h"
+#include "session/event.h"
 
 #include <jansson.h>
 #include <string.h>
@@ -159,8 +159,8 @@ static void parse_fields(struct event *e, json_t *o, struct strpool *pool)
 	}
 }
 
-int event_parse_jansson(struct event *e, const char *line, size_t len, struct strpool *pool, char *err,
-		size_t errlen)
+int event_parse_jansson(struct event *e, const char *line, size_t len, struct strpool *pool,
+			char *err, size_t errlen)
 {
 	json_error_t jerr;
 	json_t *o = json_loadb(line, len, JSON_REJECT_DUPLICATES, &jerr);

@@ -42,21 +42,24 @@ struct field {
 	int8_t usual; /* its value in most events: 0 or -1 */
 };
 
-#define F(member, kind, usual) {offsetof(struct event, member), kind, usual}
+#define F(member, kind, usual)                                                                     \
+	{                                                                                          \
+		offsetof(struct event, member), kind, usual                                        \
+	}
 
 /* Most often present first: the present bits of a usual event fit in a
  * byte. */
 static const struct field call_fields[] = {
-	F(call.fn, FK_STR, 0),	  F(call.sock, FK_STR, 0),   F(call.proto, FK_STR, 0),
-	F(call.ret, FK_I64, 0),	  F(call.fd, FK_I32, -1),    F(call.len, FK_I64, -1),
-	F(call.err, FK_STR, 0),	  F(call.dur, FK_I64, 0),    F(call.peer, FK_STR, 0),
-	F(call.addr, FK_STR, 0),  F(call.how, FK_STR, 0),    F(call.level, FK_STR, 0),
-	F(call.opt, FK_STR, 0),	  F(call.val, FK_I64, 0),    F(call.has_val, FK_BOOL, 0),
+	F(call.fn, FK_STR, 0),	     F(call.sock, FK_STR, 0), F(call.proto, FK_STR, 0),
+	F(call.ret, FK_I64, 0),	     F(call.fd, FK_I32, -1),  F(call.len, FK_I64, -1),
+	F(call.err, FK_STR, 0),	     F(call.dur, FK_I64, 0),  F(call.peer, FK_STR, 0),
+	F(call.addr, FK_STR, 0),     F(call.how, FK_STR, 0),  F(call.level, FK_STR, 0),
+	F(call.opt, FK_STR, 0),	     F(call.val, FK_I64, 0),  F(call.has_val, FK_BOOL, 0),
 	F(call.sigpipe, FK_BOOL, 0),
 };
 
 static const struct field state_fields[] = {
-	F(state.sock, FK_STR, 0), F(state.from, FK_U8, 0),	   F(state.to, FK_U8, 0),
+	F(state.sock, FK_STR, 0), F(state.from, FK_U8, 0),	 F(state.to, FK_U8, 0),
 	F(state.via, FK_STR, 0),  F(state.timer_ms, FK_I64, -1),
 };
 
@@ -73,9 +76,9 @@ static const struct field pkt_fields[] = {
 };
 
 static const struct field proc_fields[] = {
-	F(proc.event, FK_STR, 0),   F(proc.child, FK_I32, 0),	F(proc.status, FK_I32, -1),
-	F(proc.ppid, FK_I32, 0),    F(proc.path, FK_STR, 0),	F(proc.sig, FK_STR, 0),
-	F(proc.fn, FK_STR, 0),	    F(proc.fd, FK_I32, -1),	F(proc.since, FK_SINCE, 0),
+	F(proc.event, FK_STR, 0),   F(proc.child, FK_I32, 0), F(proc.status, FK_I32, -1),
+	F(proc.ppid, FK_I32, 0),    F(proc.path, FK_STR, 0),  F(proc.sig, FK_STR, 0),
+	F(proc.fn, FK_STR, 0),	    F(proc.fd, FK_I32, -1),   F(proc.since, FK_SINCE, 0),
 	F(proc.handler, FK_STR, 0),
 };
 
@@ -90,8 +93,8 @@ static const struct {
 	const struct field *f;
 	size_t n;
 } fields_of[SRC_COUNT] = {
-	[SRC_CALL] = {call_fields, N(call_fields)},    [SRC_STATE] = {state_fields, N(state_fields)},
-	[SRC_PKT] = {pkt_fields, N(pkt_fields)},       [SRC_PROC] = {proc_fields, N(proc_fields)},
+	[SRC_CALL] = {call_fields, N(call_fields)}, [SRC_STATE] = {state_fields, N(state_fields)},
+	[SRC_PKT] = {pkt_fields, N(pkt_fields)},    [SRC_PROC] = {proc_fields, N(proc_fields)},
 	[SRC_NOTE] = {note_fields, N(note_fields)},
 };
 
@@ -129,8 +132,7 @@ static int64_t field_get(const struct event *e, const struct field *f)
 	}
 }
 
-static void field_set(struct event *e, const struct field *f, int64_t v,
-		      const struct strpool *pool)
+static void field_set(struct event *e, const struct field *f, int64_t v, const struct strpool *pool)
 {
 	char *p = (char *)e + f->off;
 	const char *s;
@@ -233,8 +235,8 @@ static int block_open(struct evstore *st, const struct event *e, uint64_t text)
 {
 	if (array_grow(&st->block, &st->block_cap, st->nblock, sizeof(*st->block)) < 0)
 		return -1;
-	st->block[st->nblock++] = (struct evblock){
-		.base = st->used, .t0 = e->t, .text0 = text, .line0 = e->line};
+	st->block[st->nblock++] =
+		(struct evblock){.base = st->used, .t0 = e->t, .text0 = text, .line0 = e->line};
 	return 0;
 }
 

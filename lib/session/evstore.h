@@ -27,8 +27,8 @@
 #define EVSTORE_BLOCK 64
 
 struct evblock {
-	uint64_t base; /* where its first record starts in bytes */
-	int64_t t0;    /* the time of its first event */
+	uint64_t base;	/* where its first record starts in bytes */
+	int64_t t0;	/* the time of its first event */
 	uint64_t text0; /* and where its line starts in the session's text */
 	uint32_t line0; /* and its line number */
 };

@@ -55,8 +55,8 @@ Test(session, compact_and_streamed_read_the_same_events_as_decoded)
 	const struct event *c;
 	size_t i = 0;
 
-	cr_assert_eq(session_open(&full, "tests/fixtures/sessions/flow", err, sizeof(err)), 0,
-		     "%s", err);
+	cr_assert_eq(session_open(&full, "tests/fixtures/sessions/flow", err, sizeof(err)), 0, "%s",
+		     err);
 	cr_assert_eq(session_begin(&compact, "tests/fixtures/sessions/flow", err, sizeof(err)), 0);
 	session_compact(&compact);
 	cr_assert_eq(session_load(&compact, SIZE_MAX, err, sizeof(err)), 0);
