@@ -276,12 +276,10 @@ static inline pos skip_plain(pos p, pos end)
 	return p;
 }
 
-/* After the opening quote: past the closing one. */
-static pos scan_string(pos p, pos end, bool *escaped)
+/* The rest of a string, from a character that is not plain. */
+static pos scan_string_rest(pos p, pos end, bool *escaped)
 {
-	*escaped = false;
 	for (;;) {
-		p = skip_plain(p, end);
 		if (p >= end || *p < 0x20)
 			return NULL;
 		if (*p == '"')
@@ -294,7 +292,17 @@ static pos scan_string(pos p, pos end, bool *escaped)
 		}
 		if (!p)
 			return NULL;
+		p = skip_plain(p, end);
 	}
+}
+
+/* After the opening quote: past the closing one. Inline, for the plain
+ * string that most are. */
+static inline pos scan_string(pos p, pos end, bool *escaped)
+{
+	*escaped = false;
+	p = skip_plain(p, end);
+	return at(p, end, '"') ? p + 1 : scan_string_rest(p, end, escaped);
 }
 
 static pos scan_value(pos p, const struct text *t, int depth, struct jscan_member *m);
@@ -477,6 +485,16 @@ bool jscan_int(const struct jscan_member *m, int64_t *out)
 	p += neg;
 	if (p == end)
 		return false;
+	if (end - p <= 18) {
+		/* Eighteen digits never overflow. */
+		for (; p < end; p++) {
+			if (*p < '0' || *p > '9')
+				return false;
+			v = v * 10 + (uint64_t)(*p - '0');
+		}
+		*out = neg ? -(int64_t)v : (int64_t)v;
+		return true;
+	}
 	for (; p < end; p++) {
 		if (*p < '0' || *p > '9' || v > (UINT64_MAX - 9) / 10)
 			return false;
