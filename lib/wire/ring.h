@@ -75,6 +75,10 @@ struct ring {
 	size_t map_size;
 	/* Consumer only: when the slot at head was first seen claimed but empty. */
 	int64_t stall_since_ns;
+	/* Producers: head as last read. The consumer writes head at every
+	 * record, so reading it at every call costs a cache miss; it only
+	 * grows, so an old value can only make the ring look fuller. */
+	_Atomic uint64_t head_seen;
 };
 
 /* Creates the ring file at path (mode as for open(2)) and maps it. Returns 0,
@@ -93,12 +97,18 @@ void ring_detach(struct ring *r);
 int ring_put(struct ring *r, const char *rec, size_t len);
 
 /* Producer: true when a record put now would be dropped (a hint: the
- * consumer may free a slot a moment later). */
-static inline bool ring_full(const struct ring *r)
+ * consumer may free a slot a moment later). head is read again only when
+ * the last value seen says full. */
+static inline bool ring_full(struct ring *r)
 {
-	return atomic_load_explicit(&r->hdr->tail, memory_order_relaxed) -
-		       atomic_load_explicit(&r->hdr->head, memory_order_relaxed) >=
-	       r->hdr->nslots;
+	uint64_t tail = atomic_load_explicit(&r->hdr->tail, memory_order_relaxed);
+	uint64_t head = atomic_load_explicit(&r->head_seen, memory_order_relaxed);
+
+	if (tail - head < r->hdr->nslots)
+		return false;
+	head = atomic_load_explicit(&r->hdr->head, memory_order_relaxed);
+	atomic_store_explicit(&r->head_seen, head, memory_order_relaxed);
+	return tail - head >= r->hdr->nslots;
 }
 
 /* Producer: counts a record dropped without trying ring_put. */
