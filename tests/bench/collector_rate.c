@@ -29,12 +29,12 @@ static const char sock[] = "127.0.0.1:40000>127.0.0.1:9190";
 /* A send() as JSON. */
 static size_t json_record(char *rec, size_t cap, int64_t t)
 {
-	return (size_t)snprintf(
-		rec, cap,
-		"{\"t\":%lld,\"src\":\"call\",\"pid\":4242,\"tid\":4242,\"fn\":\"send\","
-		"\"fd\":4,\"ret\":32,\"errno\":null,\"dur\":2100,"
-		"\"sock\":\"%s\",\"proto\":\"tcp\",\"len\":32}",
-		(long long)t, sock);
+	return (size_t)
+		snprintf(rec, cap,
+			 "{\"t\":%lld,\"src\":\"call\",\"pid\":4242,\"tid\":4242,\"fn\":\"send\","
+			 "\"fd\":4,\"ret\":32,\"errno\":null,\"dur\":2100,"
+			 "\"sock\":\"%s\",\"proto\":\"tcp\",\"len\":32}",
+			 (long long)t, sock);
 }
 
 /* The same send() as the tracer's binary record, with its 32 bytes. */
