@@ -34,8 +34,12 @@
 /* Lines added one at a time go in chunks of this size (or a chunk of
  * their own, several slots long, for a longer line). */
 #define CHUNK ((size_t)1 << 20)
-/* Read pages are given back in steps of this many bytes. */
+/* Read pages are given back in steps of this many bytes, up to a multiple
+ * of GIVE_BACK_ALIGN behind the line being read: the page cache keeps a
+ * file in folios of up to 2 MiB, and reading one maps all of it again, the
+ * part already given back too. */
 #define GIVE_BACK_BYTES ((size_t)4 << 20)
+#define GIVE_BACK_ALIGN ((size_t)2 << 20)
 /* session_next() starts a new pool past this: memory stays bounded. */
 #define STREAM_POOL_MAX ((size_t)8 << 20)
 
@@ -219,13 +223,12 @@ out_free:
 /* Gives the pages read so far back to the kernel (see the top). */
 static void give_back(struct session *s, bool all)
 {
-	static size_t page;
-	size_t upto;
+	size_t upto = (size_t)s->file_done / GIVE_BACK_ALIGN * GIVE_BACK_ALIGN;
 
-	if (!page)
-		page = (size_t)sysconf(_SC_PAGESIZE);
-	upto = (size_t)s->file_done / page * page;
-
+	if (!all)
+		upto = upto > GIVE_BACK_ALIGN ? upto - GIVE_BACK_ALIGN : 0;
+	else
+		upto = s->map_len;
 	if (s->map_is_heap || !s->map || (!all && upto - s->map_given_back < GIVE_BACK_BYTES))
 		return;
 	if (upto > s->map_given_back)
