@@ -12,7 +12,7 @@
  * and keep nothing: a session of any length prints in the same memory.
  * The ladder needs every event before its first line (its columns are
  * the session's endpoints), so it keeps the session, compact
- * (session_compact: about 30 bytes an event).
+ * (session_compact: about 25 bytes an event).
  */
 #include <getopt.h>
 #include <stdio.h>

@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "base/array.h"
+#include "base/varint.h"
 
 enum {
 	HAS_PID = 1 << 3,
@@ -168,48 +169,11 @@ static void field_set(struct event *e, const struct field *f, int64_t v, const s
 	}
 }
 
-/* ---- varints ----------------------------------------------------------------- */
-
-static uint64_t zigzag(int64_t v)
-{
-	return ((uint64_t)v << 1) ^ (uint64_t)(v >> 63);
-}
-
-static int64_t unzigzag(uint64_t u)
-{
-	return (int64_t)(u >> 1) ^ -(int64_t)(u & 1);
-}
-
-/* Room for the longest record: a head, eight numbers of 10 bytes, the
- * present bits and every field. */
-#define RECORD_MAX (1 + 10 * 8 + 4 + 10 * 20)
-
-static uint8_t *put_varint(uint8_t *p, uint64_t v)
-{
-	while (v >= 0x80) {
-		*p++ = (uint8_t)(v | 0x80);
-		v >>= 7;
-	}
-	*p++ = (uint8_t)v;
-	return p;
-}
-
-static uint64_t get_varint(const uint8_t **p)
-{
-	const uint8_t *q = *p;
-	uint64_t v = 0;
-
-	for (int shift = 0; shift < 64; shift += 7) {
-		uint8_t b = *q++;
-		v |= (uint64_t)(b & 0x7f) << shift;
-		if (!(b & 0x80))
-			break;
-	}
-	*p = q;
-	return v;
-}
-
 /* ---- records ------------------------------------------------------------------ */
+
+/* Room for the longest record: a head, eight numbers, the present bits
+ * and every field. */
+#define RECORD_MAX (1 + VARINT_MAX * 8 + VARINT_MAX + VARINT_MAX * 20)
 
 static uint8_t *put_fields(uint8_t *p, const struct event *e)
 {
@@ -223,10 +187,10 @@ static uint8_t *put_fields(uint8_t *p, const struct event *e)
 		if (v[k] != 0)
 			present |= 1ULL << k;
 	}
-	p = put_varint(p, present);
+	p = varint_put(p, present);
 	for (size_t k = 0; k < n; k++)
 		if (present >> k & 1)
-			p = put_varint(p, f[k].kind == FK_STR ? (uint64_t)v[k] : zigzag(v[k]));
+			p = varint_put(p, f[k].kind == FK_STR ? (uint64_t)v[k] : zigzag(v[k]));
 	return p;
 }
 
@@ -256,17 +220,17 @@ int evstore_put(struct evstore *st, const struct event *e, uint64_t text)
 		(e->line != b->line0 + st->n % EVSTORE_BLOCK ? HAS_LINE : 0);
 	p = st->bytes + st->used;
 	*p++ = head;
-	p = put_varint(p, zigzag(e->t - b->t0));
-	p = put_varint(p, zigzag((int64_t)(text - b->text0)));
-	p = put_varint(p, e->json_len);
+	p = varint_put(p, zigzag(e->t - b->t0));
+	p = varint_put(p, zigzag((int64_t)(text - b->text0)));
+	p = varint_put(p, e->json_len);
 	if (head & HAS_PID)
-		p = put_varint(p, zigzag(e->pid));
+		p = varint_put(p, zigzag(e->pid));
 	if (head & HAS_TID)
-		p = put_varint(p, zigzag(e->tid));
+		p = varint_put(p, zigzag(e->tid));
 	if (head & HAS_CONN)
-		p = put_varint(p, zigzag(e->conn));
+		p = varint_put(p, zigzag(e->conn));
 	if (head & HAS_LINE)
-		p = put_varint(p, e->line);
+		p = varint_put(p, e->line);
 	p = put_fields(p, e);
 	/* A block's records stay within 16 bits: 64 of RECORD_MAX bytes. */
 	st->at[st->n++] = (uint16_t)(st->used - b->base);
@@ -278,12 +242,12 @@ static void get_fields(const uint8_t *p, struct event *e, const struct strpool *
 {
 	const struct field *f = fields_of[e->src].f;
 	size_t n = fields_of[e->src].n;
-	uint64_t present = get_varint(&p);
+	uint64_t present = varint_get(&p);
 
 	for (size_t k = 0; k < n; k++) {
 		int64_t v = 0;
 		if (present >> k & 1) {
-			uint64_t u = get_varint(&p);
+			uint64_t u = varint_get(&p);
 			v = f[k].kind == FK_STR ? (int64_t)u : unzigzag(u);
 		}
 		if (v || f[k].usual || f[k].kind == FK_SINCE)
@@ -300,13 +264,13 @@ void evstore_get(const struct evstore *st, const struct strpool *pool, size_t i,
 
 	memset(e, 0, sizeof(*e));
 	e->src = head & 7;
-	e->t = b->t0 + unzigzag(get_varint(&p));
-	*text = b->text0 + (uint64_t)unzigzag(get_varint(&p));
-	e->json_len = (uint32_t)get_varint(&p);
-	e->pid = head & HAS_PID ? (int32_t)unzigzag(get_varint(&p)) : 0;
-	e->tid = head & HAS_TID ? (int32_t)unzigzag(get_varint(&p)) : e->pid;
-	e->conn = head & HAS_CONN ? (int32_t)unzigzag(get_varint(&p)) : -1;
-	e->line = head & HAS_LINE ? (uint32_t)get_varint(&p)
+	e->t = b->t0 + unzigzag(varint_get(&p));
+	*text = b->text0 + (uint64_t)unzigzag(varint_get(&p));
+	e->json_len = (uint32_t)varint_get(&p);
+	e->pid = head & HAS_PID ? (int32_t)unzigzag(varint_get(&p)) : 0;
+	e->tid = head & HAS_TID ? (int32_t)unzigzag(varint_get(&p)) : e->pid;
+	e->conn = head & HAS_CONN ? (int32_t)unzigzag(varint_get(&p)) : -1;
+	e->line = head & HAS_LINE ? (uint32_t)varint_get(&p)
 				  : b->line0 + (uint32_t)(i % EVSTORE_BLOCK);
 	if (e->src < SRC_COUNT)
 		get_fields(p, e, pool);

@@ -3,7 +3,7 @@
  * show`, which hold a whole session however long it is.
  *
  * A struct event is 152 bytes, mostly pointers and 64-bit numbers that are
- * NULL, -1 or small. Kept here, an event is a record of about 30 bytes:
+ * NULL, -1 or small. Kept here, an event is a record of about 25 bytes:
  * its numbers as varints (the difference from their usual value), its
  * strings as their numbers in the session's pool (strpool_id), and only
  * the fields that differ from the usual. evstore_get() gives it back as a

@@ -17,7 +17,7 @@
  *   - decoded, in s->ev, for code that holds several at once (checks,
  *     grading, plot): a struct event each;
  *   - compact (session_compact()), for the viewer and `socklab show`,
- *     which hold a whole session however long: about 30 bytes an event
+ *     which hold a whole session however long: about 25 bytes an event
  *     (session/evstore.h), s->ev stays NULL.
  * session_event() reads event i either way: the one way for code that may
  * be given both (the ladder, the process and socket tables).

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "base/array.h"
+#include "base/varint.h"
 #include "wire/endpoint.h"
 
 struct sock_info *socktable_find(const struct socktable *st, const char *sock)
@@ -111,42 +112,17 @@ enum {
 	CH_CLOSED = 1 << 7,
 };
 
-/* A change is at most its time, its byte and six numbers of 10 bytes. */
-#define CHANGE_MAX (1 + 10 * 7 + 1)
-
-static uint64_t zigzag(int64_t v)
-{
-	return ((uint64_t)v << 1) ^ (uint64_t)(v >> 63);
-}
-
-static int64_t unzigzag(uint64_t u)
-{
-	return (int64_t)(u >> 1) ^ -(int64_t)(u & 1);
-}
+/* A change is at most its time, its byte, six numbers and a state. */
+#define CHANGE_MAX (VARINT_MAX * 7 + 2)
 
 static uint8_t *put_num(uint8_t *p, int64_t v)
 {
-	uint64_t u = zigzag(v);
-
-	while (u >= 0x80) {
-		*p++ = (uint8_t)(u | 0x80);
-		u >>= 7;
-	}
-	*p++ = (uint8_t)u;
-	return p;
+	return varint_put(p, zigzag(v));
 }
 
 static int64_t get_num(const uint8_t **p)
 {
-	uint64_t u = 0;
-
-	for (int shift = 0; shift < 64; shift += 7) {
-		uint8_t b = *(*p)++;
-		u |= (uint64_t)(b & 0x7f) << shift;
-		if (!(b & 0x80))
-			break;
-	}
-	return unzigzag(u);
+	return unzigzag(varint_get(p));
 }
 
 /* Writes m as its change from was; returns the end. */
