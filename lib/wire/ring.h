@@ -59,9 +59,8 @@ struct ring_header {
 	/* Written by producers. */
 	_Atomic uint64_t tail; /* next position to claim */
 	char _pad1[56];
-	_Atomic uint64_t dropped;  /* records refused because the ring was full */
-	_Atomic uint64_t produced; /* records committed */
-	char _pad2[48];
+	_Atomic uint64_t dropped; /* records refused because the ring was full */
+	char _pad2[56];
 
 	/* Written by the consumer. */
 	_Atomic uint64_t head;	    /* next position to take */
@@ -95,6 +94,15 @@ void ring_detach(struct ring *r);
 /* Producer: appends one record. Returns 0, or -1 when the ring was full and
  * the record was dropped (and counted). Lock-free and async-signal-safe. */
 int ring_put(struct ring *r, const char *rec, size_t len);
+
+/* The same in two steps, for a record written in place: ring_claim() takes
+ * the next slot and returns where its record goes (RING_RECORD_MAX bytes),
+ * or NULL when the ring is full (the drop counted); ring_commit() then
+ * publishes the len bytes written there (0, or -1 when the consumer gave
+ * the slot up meanwhile). Between the two, write and nothing else: the
+ * consumer waits for a claimed slot (RING_STALL_NS at most). */
+char *ring_claim(struct ring *r, uint64_t *pos);
+int ring_commit(struct ring *r, uint64_t pos, size_t len);
 
 /* Producer: true when a record put now would be dropped (a hint: the
  * consumer may free a slot a moment later). head is read again only when

@@ -20,7 +20,7 @@ SOCKLAB=$BUILD/bin/socklab
 PROGS=$BUILD/tests/progs
 ROUNDS=${ROUNDS:-20000}
 RUNS=${RUNS:-7}
-CALL_RUNS=${CALL_RUNS:-7}
+CALL_RUNS=${CALL_RUNS:-9}
 COLLECT_RUNS=${COLLECT_RUNS:-5}
 tmp=$(mktemp -d /tmp/socklab-bench.XXXXXX)
 trap 'rm -rf "$tmp"' EXIT
@@ -57,18 +57,23 @@ awk -v u="$u" -v t="$t" -v a="$a" -v x="$x" -v r="$ROUNDS" 'BEGIN {
 	printf "  strace -f                %8.1f ms  %6.2f us/round trip   strace/untraced = %.3f\n", x/1e6, x/r/1e3, x/u
 }'
 echo "  the tracer recorded $events send/recv events, lost $lost"
-# One cheap call, interleaved: untraced, traced, under strace -f (fewer
-# calls: strace adds microseconds to each).
+# One cheap call, in rounds: untraced, traced, under strace -f (fewer calls:
+# strace adds microseconds to each). What each adds is its time minus the
+# untraced time of the same round, so a busy moment of the machine weighs
+# on both; the median over the rounds.
 : >"$tmp/c0"; : >"$tmp/c1"; : >"$tmp/cs"
 for _ in $(seq "$CALL_RUNS"); do
-	"$PROGS/callcost" 200000 >>"$tmp/c0"
+	u=$("$PROGS/callcost" 200000)
 	rm -rf "$tmp/c"
-	"$SOCKLAB" trace --sources call --record "$tmp/c" -- "$PROGS/callcost" 200000 2>/dev/null >>"$tmp/c1"
-	strace -f -o /dev/null "$PROGS/callcost" 20000 >>"$tmp/cs"
+	t=$("$SOCKLAB" trace --sources call --record "$tmp/c" -- "$PROGS/callcost" 200000 2>/dev/null)
+	x=$(strace -f -o /dev/null "$PROGS/callcost" 20000)
+	echo "$u" >>"$tmp/c0"
+	awk -v a="$t" -v b="$u" 'BEGIN { printf "%.0f\n", a - b }' >>"$tmp/c1"
+	awk -v a="$x" -v b="$u" 'BEGIN { printf "%.0f\n", a - b }' >>"$tmp/cs"
 done
-c0=$(median <"$tmp/c0"); c1=$(median <"$tmp/c1"); cs=$(median <"$tmp/cs")
-added=$(awk -v a="$c1" -v b="$c0" 'BEGIN { printf "%.0f", a - b }')
-strace_added=$(awk -v a="$cs" -v b="$c0" 'BEGIN { printf "%.0f", a - b }')
+c0=$(median <"$tmp/c0"); added=$(median <"$tmp/c1"); strace_added=$(median <"$tmp/cs")
+c1=$(awk -v a="$c0" -v b="$added" 'BEGIN { printf "%.1f", a + b }')
+cs=$(awk -v a="$c0" -v b="$strace_added" 'BEGIN { printf "%.1f", a + b }')
 echo "one cheap call (recv, MSG_DONTWAIT, empty socket), median of $CALL_RUNS:"
 echo "  untraced $c0 ns, traced $c1 ns (+$added ns), under strace -f $cs ns (+$strace_added ns)"
 goal "tracer, one cheap call" "+$added ns" "strace -f: +$strace_added ns" \
