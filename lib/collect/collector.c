@@ -99,8 +99,7 @@ static bool flush_until(struct collector *c, int64_t horizon, size_t max)
 		flush_one(c, &p);
 		n++;
 	}
-	if (n)
-		fflush(c->out);
+	col_flush_output(c, false);
 	return n == max;
 }
 
@@ -417,8 +416,7 @@ static int drop_privileges(struct collector *c, char *err, size_t errlen)
 
 static void collector_free(struct collector *c)
 {
-	if (c->out)
-		fclose(c->out);
+	col_close_output(c);
 	if (c->ring.hdr)
 		ring_detach(&c->ring);
 	if (c->own_ring)
@@ -452,6 +450,7 @@ struct collector *collector_start(const struct collector_options *o, char *err, 
 		return NULL;
 	}
 	pthread_mutex_init(&c->lock, NULL);
+	c->out.fd = -1;
 	c->self = getpid();
 	c->dir = strdup(o->dir);
 	c->pool = strpool_new();
@@ -526,7 +525,7 @@ void collector_stop(struct collector *c, struct collector_summary *sum)
 	lost = ring_lost(&c->ring);
 	if (lost + c->bad_records > 0)
 		note_lost(c, lost + c->bad_records);
-	fflush(c->out);
+	col_flush_output(c, true);
 	if (c->late)
 		col_resort_file(c);
 	json_object_set_new(json_object_get(c->meta, "lost"), "call",

@@ -52,6 +52,16 @@ struct pending {
 	void *blob, *ctx;
 };
 
+/* events.jsonl as the collector writes it: lines gather in buf, and go to
+ * the file in writes that end on a multiple of OUT_ALIGN (writer.c). */
+struct output {
+	int fd; /* -1: not open */
+	char *buf;
+	size_t len;	  /* bytes in buf */
+	uint64_t written; /* bytes in the file */
+	int64_t last_all; /* when buf was last written whole (collector time) */
+};
+
 /* Events waiting to be written, in time order, and their records' texts
  * (waiting.c). */
 struct waiting {
@@ -88,7 +98,7 @@ struct collector {
 	pthread_t thread;
 	struct waiting waiting;
 	uint64_t seq;
-	FILE *out;
+	struct output out; /* events.jsonl (writer.c) */
 	struct strpool *pool;
 	struct ptrmap endpoints; /* interned "IP:PORT" -> 1 */
 	struct ptrmap conns;	 /* interned "A|B" (A < B) -> connection number */
@@ -113,6 +123,12 @@ struct collector {
 
 /* collector.c */
 void col_arrive(struct collector *c, struct pending *p);
+
+/* writer.c: events.jsonl's lines so far to the file; all of them, or only
+ * what ends on an aligned boundary (the rest waits for more, at most
+ * OUT_ALL_NS). Then closing it. */
+void col_flush_output(struct collector *c, bool all);
+void col_close_output(struct collector *c);
 
 /* waiting.c: add an event (0, or -1 out of memory); how many wait; the
  * time of the first; take the first (there must be one). */
