@@ -307,7 +307,7 @@ static const struct check handshake_checks[] = {
 };
 
 static const struct lab_option handshake_options[] = {
-	{"server-closes-first", "the server closes right after its first echo", NULL},
+	{.name = "server-closes-first", .help = "the server closes right after its first echo"},
 	{NULL},
 };
 

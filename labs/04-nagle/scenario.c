@@ -224,7 +224,9 @@ static const struct check fixed_checks[] = {
 };
 
 static const struct lab_option nagle_options[] = {
-	{"one-write", "each request in one write, Nagle still on", fixed_checks},
+	{.name = "one-write",
+	 .help = "each request in one write, Nagle still on",
+	 .checks = fixed_checks},
 	{NULL},
 };
 

@@ -243,7 +243,9 @@ static const struct check fixed_checks[] = {
 };
 
 static const struct lab_option reuseaddr_options[] = {
-	{"new-only", "only the restarted server sets SO_REUSEADDR", new_only_checks},
+	{.name = "new-only",
+	 .help = "only the restarted server sets SO_REUSEADDR",
+	 .checks = new_only_checks},
 	{NULL},
 };
 

@@ -26,6 +26,13 @@ struct lab_option {
 	/* The checkpoints of a naive run with this option, when they differ
 	 * from the lab's; NULL: the lab's own. */
 	const struct check *checks;
+	/* The checkpoints of a run with this option and --fix, when the
+	 * option has a fix of its own (`socklab run 12 --chat --fix`); NULL:
+	 * --fix with it checks as --fix alone. */
+	const struct check *fix_checks;
+	/* Why --fix does not go with this option, when it does not; NULL: it
+	 * does. */
+	const char *no_fix;
 };
 
 struct lab;
@@ -77,9 +84,14 @@ bool lab_option(const struct lab_run *r, const char *name);
 /* The first of the lab's options the run was given ("one-wait"), or NULL. */
 const char *lab_run_option(const struct lab_run *r);
 /* What a run is called in reports and titles: "fixed", "--one-wait" (a
- * naive run with that option) or "naive". Writes it into buf; returns buf. */
+ * naive run with that option), "--chat --fix" (an option with a fix of
+ * its own, fixed) or "naive". Writes it into buf; returns buf. */
 const char *lab_run_name(const struct lab_run *r, char *buf, size_t len);
-/* The checkpoints for a run: the fixed run's, an option's, or the lab's. */
+/* The first of the lab's options the run was given that has a fix of its
+ * own, or NULL. */
+const struct lab_option *lab_run_fixed_option(const struct lab_run *r);
+/* The checkpoints for a run: an option's fixed run's, the fixed run's, an
+ * option's, or the lab's. */
 const struct check *lab_checks_for(const struct lab *l, const struct lab_run *r);
 /* The lab_run of a check's run (facts->extra), or NULL. */
 const struct lab_run *lab_run_of(const struct check_ctx *c);

@@ -13,7 +13,9 @@
  *   names.c     addresses as "IP:PORT"; option, flag and signal names
  *   sockcalls.c socket, bind, listen, accept, connect, options, shutdown
  *   iocalls.c   send/recv and friends, read/write on sockets, close
- *   muxcalls.c  select, poll, epoll_wait, fcntl, dup
+ *   muxcalls.c  select, poll, fcntl, dup
+ *   epollcalls.c epoll_create, epoll_ctl, epoll_wait: ready descriptors
+ *   threadcalls.c pthread_create, a thread's start and end
  *   proccalls.c fork, exec, exit, wait, signal handlers
  *   init.c      start-up in each process image, fork handlers
  *
@@ -141,6 +143,12 @@ void fdtab_scan(void);
  * May change errno: call it before restoring the caller's.
  */
 void tcpinfo_report(int fd, int unknown_from);
+
+/* ---- threadcalls.c -------------------------------------------------- */
+
+/* Counts an accept() that returned a connection (a held thread waits for
+ * the next one; see threadcalls.c). */
+void tracer_accept_returned(void);
 
 /* ---- proccalls.c ---------------------------------------------------- */
 
