@@ -16,14 +16,19 @@ static char *lab_program(char *buf, size_t cap, const char *dir, const char *nam
 	return buf;
 }
 
-pid_t lab_echo_client(struct scenario *s, const char *role, int port, const char *line)
+pid_t lab_echo_client_start(struct scenario *s, const char *role, int port)
 {
 	char path[4096], port_str[16];
-	pid_t client;
 
 	lab_program(path, sizeof(path), "01-handshake", "echo_client");
 	snprintf(port_str, sizeof(port_str), "%d", port);
-	client = scenario_start_typing(s, NULL, role, ARGV(path, "127.0.0.1", port_str));
+	return scenario_start_typing(s, NULL, role, ARGV(path, "127.0.0.1", port_str));
+}
+
+pid_t lab_echo_client(struct scenario *s, const char *role, int port, const char *line)
+{
+	pid_t client = lab_echo_client_start(s, role, port);
+
 	if (client < 0)
 		return -1;
 	/* The user takes a moment before typing. It also lets socklab see the

@@ -25,4 +25,7 @@
  */
 pid_t lab_echo_client(struct scenario *s, const char *role, int port, const char *line);
 
+/* The same client, connected but not typing yet. Returns its pid, or -1. */
+pid_t lab_echo_client_start(struct scenario *s, const char *role, int port);
+
 #endif

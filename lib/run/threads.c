@@ -28,9 +28,14 @@ static bool call_is(const char *call, long nr)
 		const char *name;
 		long nr;
 	} calls[] = {
-		{"accept", SYS_accept},	 {"accept", SYS_accept4}, {"recv", SYS_recvfrom},
-		{"recv", SYS_recvmsg},	 {"read", SYS_read},	  {"write", SYS_write},
-		{"send", SYS_sendto},	 {"epoll_wait", SYS_epoll_wait},
+		{"accept", SYS_accept},
+		{"accept", SYS_accept4},
+		{"recv", SYS_recvfrom},
+		{"recv", SYS_recvmsg},
+		{"read", SYS_read},
+		{"write", SYS_write},
+		{"send", SYS_sendto},
+		{"epoll_wait", SYS_epoll_wait},
 		{"epoll_wait", SYS_epoll_pwait},
 	};
 
@@ -80,8 +85,7 @@ static int count_blocked(pid_t pid, const char *call, pid_t *one)
 	return n;
 }
 
-pid_t scenario_wait_blocked(struct scenario *s, pid_t pid, const char *call, int n,
-			    int timeout_ms)
+pid_t scenario_wait_blocked(struct scenario *s, pid_t pid, const char *call, int n, int timeout_ms)
 {
 	struct run_proc *p = sc_proc_or_error(s, pid);
 	int64_t until = mono_ms() + timeout_ms;
@@ -96,7 +100,8 @@ pid_t scenario_wait_blocked(struct scenario *s, pid_t pid, const char *call, int
 		if (p->ended || sc_stopped(s))
 			return -1;
 		if (mono_ms() >= until) {
-			sc_set_error(s, "%s (pid %d): fewer than %d of its threads blocked in %s() "
+			sc_set_error(s,
+				     "%s (pid %d): fewer than %d of its threads blocked in %s() "
 				     "after %d ms",
 				     p->role, (int)pid, n, call, timeout_ms);
 			return -1;

@@ -40,7 +40,8 @@ static struct epslot eptab[EPTAB_SIZE];
 
 static size_t ep_hash(int epfd, uint64_t data)
 {
-	uint64_t h = data * 0x9e3779b97f4a7c15ull ^ (uint64_t)(uint32_t)epfd * 0xff51afd7ed558ccdull;
+	uint64_t h =
+		data * 0x9e3779b97f4a7c15ull ^ (uint64_t)(uint32_t)epfd * 0xff51afd7ed558ccdull;
 
 	return (size_t)(h >> 32) & (EPTAB_SIZE - 1);
 }
@@ -114,7 +115,8 @@ static int ep_fd_of(int epfd, uint64_t data)
 static int trace_epoll_create(const char *fn, int size_or_flags)
 {
 	int64_t t_in = now_ns();
-	int ret = fn[12] == '1' ? real_epoll_create1(size_or_flags) : real_epoll_create(size_or_flags);
+	int ret = fn[12] == '1' ? real_epoll_create1(size_or_flags)
+				: real_epoll_create(size_or_flags);
 	int err = errno;
 	struct rec r;
 

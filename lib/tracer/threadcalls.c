@@ -38,9 +38,9 @@ struct start_slot {
 	_Atomic int taken;
 	void *(*start)(void *);
 	void *arg;
-	int creator;	   /* the tid that called pthread_create() */
-	long no;	   /* the process's count of threads made, this one's */
-	uint64_t accepts;  /* accept()s returned when it was made */
+	int creator;	  /* the tid that called pthread_create() */
+	long no;	  /* the process's count of threads made, this one's */
+	uint64_t accepts; /* accept()s returned when it was made */
 };
 
 static struct start_slot slots[START_SLOTS];
@@ -129,8 +129,8 @@ static struct start_slot *slot_take(void)
 
 /* ret is what pthread_create() returns: 0, or an error number. The record
  * says -1 and names that error in "errno", as for the other calls. */
-static int trace_pthread_create(pthread_t *t, const pthread_attr_t *attr,
-				void *(*start)(void *), void *arg)
+static int trace_pthread_create(pthread_t *t, const pthread_attr_t *attr, void *(*start)(void *),
+				void *arg)
 {
 	int64_t t_in = now_ns();
 	struct start_slot *slot = slot_take();
