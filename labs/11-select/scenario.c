@@ -211,8 +211,9 @@ static void notices_late(const struct check_ctx *c, struct check_result *r)
 	if (!eof)
 		check_fail(r, "the client never read the server's FIN (no read() returned 0)");
 	else if (eof->t < typed)
-		check_fail(r, "the client read the FIN %.0f ms after the server ended, before its "
-			      "user typed: it did not wait in fgets()",
+		check_fail(r,
+			   "the client read the FIN %.0f ms after the server ended, before its "
+			   "user typed: it did not wait in fgets()",
 			   check_ms_between(stopped, eof->t));
 	else
 		check_pass(r,
@@ -237,7 +238,8 @@ static void close_wait_while_blocked(const struct check_ctx *c, struct check_res
 	check_evidence(r, cw);
 	check_evidence(r, la);
 	if (!cw)
-		check_fail(r, "the client's socket %s was never seen in CLOSE_WAIT", conn->call.sock);
+		check_fail(r, "the client's socket %s was never seen in CLOSE_WAIT",
+			   conn->call.sock);
 	else if (la && la->t < typed)
 		check_fail(r, "the client's socket left CLOSE_WAIT before its user typed");
 	else
@@ -262,8 +264,8 @@ static void select_watches_both(const struct check_ctx *c, struct check_result *
 {
 	const struct event *conn = client_connect(c, "client");
 	const struct event *e = conn ? ev_first(c->s, &(struct ev_filter){.src = "call",
-									    .fn = "select",
-									    .pid = conn->pid})
+									  .fn = "select",
+									  .pid = conn->pid})
 				     : NULL;
 
 	check_evidence(r, e);
@@ -318,8 +320,9 @@ static void closes_at_once(const struct check_ctx *c, struct check_result *r)
 	else if (closed->t >= typed)
 		check_fail(r, "the client closed its socket only after its user typed");
 	else
-		check_pass(r, "the client closed its socket %.1f s before its user typed: no "
-			      "CLOSE_WAIT left waiting for the keyboard",
+		check_pass(r,
+			   "the client closed its socket %.1f s before its user typed: no "
+			   "CLOSE_WAIT left waiting for the keyboard",
 			   check_ms_between(closed->t, typed) / 1000);
 }
 
@@ -355,7 +358,8 @@ static int open_clients(const struct check_ctx *c, const struct event *at, int *
 	struct ev_filter f = {.src = "call", .pid = at->pid};
 	int n = 0;
 
-	for (const struct event *e = ev_first(c->s, &f); e && e->t < at->t; e = ev_next(c->s, &f, e)) {
+	for (const struct event *e = ev_first(c->s, &f); e && e->t < at->t;
+	     e = ev_next(c->s, &f, e)) {
 		if (strcmp(e->call.fn, "accept") == 0 && e->call.ret >= 0 && n < max) {
 			fds[n++] = (int)e->call.ret;
 		} else if (strcmp(e->call.fn, "close") == 0 && e->call.ret == 0) {
@@ -397,9 +401,9 @@ static void set_shrinks(const struct check_ctx *c, struct check_result *r)
 		check_fail(r, "every select() watched every open client (%d calls)", calls);
 		return;
 	}
-	check_evidence(r, ev_first(c->s, &(struct ev_filter){.src = "call",
-							     .fn = "accept",
-							     .pid = e->pid}));
+	check_evidence(r,
+		       ev_first(c->s,
+				&(struct ev_filter){.src = "call", .fn = "accept", .pid = e->pid}));
 	check_evidence(r, e);
 	check_pass(r,
 		   "select() stopped watching socket %d, which was never closed: it was handed "
@@ -468,67 +472,27 @@ static void listener_readable_accepts(const struct check_ctx *c, struct check_re
 			   "listening socket ready: accept() never waited",
 			   accepts);
 	else
-		check_fail(r, "%d of %d accept() calls followed a select() that found the "
-			      "listening socket ready (%d clients)",
+		check_fail(r,
+			   "%d of %d accept() calls followed a select() that found the "
+			   "listening socket ready (%d clients)",
 			   readied, accepts, CLIENTS);
-}
-
-/* Client i got its line back. */
-static bool served(const struct check_ctx *c, int i)
-{
-	char role[16], echo[64];
-
-	snprintf(role, sizeof(role), "client %d", i);
-	snprintf(echo, sizeof(echo), "Message from server: hello from client %d", i);
-	return check_printed(c, role, echo);
 }
 
 static void all_served(const struct check_ctx *c, struct check_result *r)
 {
-	int n = 0;
-
-	for (int i = 1; i <= CLIENTS; i++) {
-		char role[16];
-		snprintf(role, sizeof(role), "client %d", i);
-		check_output_evidence(c, r, role, "Message from server", 1);
-		n += served(c, i);
-	}
-	if (n == CLIENTS)
-		check_pass(r, "all %d clients got their lines back, from one process", CLIENTS);
-	else
-		check_fail(r, "%d of %d clients got their lines back", n, CLIENTS);
+	lab_check_all_served(c, r, CLIENTS);
 }
 
 static void client_starved(const struct check_ctx *c, struct check_result *r)
 {
-	const struct event *conn = client_connect(c, "client 1"), *acc;
-	char sock[ENDPOINT_PAIR_MAX];
-	size_t reads;
-
-	if (!conn || !endpoint_pair_reversed(conn->call.sock, sock, sizeof(sock))) {
-		check_fail(r, "client 1 never connected");
-		return;
-	}
-	acc = ev_first(c->s, &(struct ev_filter){.src = "call", .fn = "accept", .sock = sock});
-	reads = ev_count(c->s, &(struct ev_filter){.src = "call", .fn = "read", .sock = sock});
-	check_evidence(r, acc);
-	check_output_evidence(c, r, "client 1", NULL, 2);
-	if (!acc)
-		check_fail(r, "the server never accepted client 1");
-	else if (reads > 0 || served(c, 1))
-		check_fail(r, "the server read client 1's socket: nobody starved");
-	else
-		check_pass(r,
-			   "client 1 typed a line, and the server never read its socket %lld: "
-			   "its line waits in the receive queue, no echo ever comes",
-			   (long long)acc->call.ret);
+	lab_check_starved(c, r, "client 1");
 }
 
 /* ---- epoll ------------------------------------------------------------------ */
 
 /* The first call fn (any, when NULL) on fd by pid after t, or NULL. */
-static const struct event *next_on_fd(const struct check_ctx *c, pid_t pid, const char *fn,
-				      int fd, int64_t t)
+static const struct event *next_on_fd(const struct check_ctx *c, pid_t pid, const char *fn, int fd,
+				      int64_t t)
 {
 	struct ev_filter f = {.src = "call", .fn = fn, .pid = pid, .after = t};
 	const struct event *e = ev_first(c->s, &f);
@@ -537,7 +501,6 @@ static const struct event *next_on_fd(const struct check_ctx *c, pid_t pid, cons
 		e = ev_next(c->s, &f, e);
 	return e;
 }
-
 
 /* Every descriptor an epoll_wait() handed back was then served (a call on
  * it: accept(), read()) before the next epoll_wait(). */
@@ -579,11 +542,11 @@ static void pool_all_served(const struct check_ctx *c, struct check_result *r)
 {
 	char want[64];
 
-	snprintf(want, sizeof(want), "%d of %d clients echoed exactly", POOL_CLIENTS,
-		 POOL_CLIENTS);
+	snprintf(want, sizeof(want), "%d of %d clients echoed exactly", POOL_CLIENTS, POOL_CLIENTS);
 	check_output_evidence(c, r, "clients", NULL, 2);
 	if (check_printed(c, "clients", want))
-		check_pass(r, "%d clients, connected at once, each got its line back", POOL_CLIENTS);
+		check_pass(r, "%d clients, connected at once, each got its line back",
+			   POOL_CLIENTS);
 	else
 		check_fail(r, "not every one of the %d clients got its line back", POOL_CLIENTS);
 }
@@ -613,8 +576,10 @@ static void fixed_pool(const struct check_ctx *c, struct check_result *r)
 	pid_t server = check_pid(c, "server"), tids[16];
 	int most = server > 0 ? proctable_threads_max(&c->procs, server) : 0;
 	int working = waiting_threads(c, server, tids, 16, r);
-	const struct event *first = ev_first(
-		c->s, &(struct ev_filter){.src = "call", .fn = "accept", .err = "ok", .pid = server});
+	const struct event *first = ev_first(c->s, &(struct ev_filter){.src = "call",
+								       .fn = "accept",
+								       .err = "ok",
+								       .pid = server});
 	int64_t last_start = 0;
 
 	for (size_t i = 0; i < c->procs.nth; i++)
@@ -700,8 +665,7 @@ static void one_thread_per_event(const struct check_ctx *c, struct check_result 
 }
 
 static const struct check client_checks[] = {
-	{"echoes", "the client's line comes back while the server runs", "lab 11 (select)",
-	 echoes},
+	{"echoes", "the client's line comes back while the server runs", "lab 11 (select)", echoes},
 	{"notices-late", "blocked in fgets(), the client reads the FIN only when its user types",
 	 "lab 11 (select)", notices_late},
 	{"close-wait-while-blocked", "the client's socket waits in CLOSE_WAIT until its user types",
@@ -710,8 +674,7 @@ static const struct check client_checks[] = {
 };
 
 static const struct check client_fix_checks[] = {
-	{"echoes", "the client's line comes back while the server runs", "lab 11 (select)",
-	 echoes},
+	{"echoes", "the client's line comes back while the server runs", "lab 11 (select)", echoes},
 	{"select-watches-both", "the client's select() watches the keyboard and the socket",
 	 "lab 11 (select)", select_watches_both},
 	{"wakes-on-fin", "select() wakes at the FIN, while the user is silent", "lab 11 (select)",
@@ -752,8 +715,8 @@ static const struct check epoll_checks[] = {
 };
 
 static const struct check pool_checks[] = {
-	{"fixed-pool", "four threads serve every client, and no thread is added",
-	 "lab 11 (select)", fixed_pool},
+	{"fixed-pool", "four threads serve every client, and no thread is added", "lab 11 (select)",
+	 fixed_pool},
 	{"one-thread-per-event", "EPOLLONESHOT: each ready descriptor goes to one thread at a time",
 	 "lab 11 (select)", one_thread_per_event},
 	{"all-served", "every one of 100 clients gets its line back", "lab 11 (select)",

@@ -89,20 +89,20 @@ pid_t scenario_wait_blocked(struct scenario *s, pid_t pid, const char *call, int
 {
 	struct run_proc *p = sc_proc_or_error(s, pid);
 	int64_t until = mono_ms() + timeout_ms;
-	pid_t one = -1;
+	pid_t one = 0;
 
 	if (!p)
 		return -1;
 	for (;;) {
 		sc_reap(s);
-		if (!p->ended && count_blocked(pid, call, &one) >= n)
+		if (!p->ended && count_blocked(pid, call, &one) == n)
 			return one;
 		if (p->ended || sc_stopped(s))
 			return -1;
 		if (mono_ms() >= until) {
 			sc_set_error(s,
-				     "%s (pid %d): fewer than %d of its threads blocked in %s() "
-				     "after %d ms",
+				     "%s (pid %d): not %d of its threads blocked in %s() after %d "
+				     "ms",
 				     p->role, (int)pid, n, call, timeout_ms);
 			return -1;
 		}

@@ -355,7 +355,7 @@ static void describe_proc(struct line *l, const struct event *e, json_t *o)
 		if (e->proc.creator)
 			put(l, ", made by %d", e->proc.creator);
 		if (e->proc.held_ms >= 0)
-			put(l, " (held %d ms by socklab, until the next accept() returned)",
+			put(l, " (held %d ms by socklab, until the next pthread_create())",
 			    e->proc.held_ms);
 	} else if (strcmp(ev, "thread_exit") == 0) {
 		put(l, "thread %d ended", e->tid);

@@ -122,10 +122,8 @@ static int trace_accept(const char *fn, int fd, struct sockaddr *addr, socklen_t
 		rec_str(&r, "peer", peer);
 	}
 	rec_emit(&r);
-	if (ret >= 0) {
+	if (ret >= 0)
 		tcpinfo_report(ret, TCP_ST_SYN_RCVD);
-		tracer_accept_returned();
-	}
 	errno = err;
 	return ret;
 }

@@ -15,12 +15,13 @@
  * calls still carry its tid.
  *
  * Holding a thread (RING_ASK_HOLD_THREADS, asked by a lab's scenario):
- * the new thread waits before its start routine until its process has
- * returned from one more accept() than when it was made, or until socklab
- * stops asking, or HOLD_MAX_NS. A scheduler may run threads in that order
- * any time; socklab makes it happen every time, so that a lab about the
- * race of `pthread_create(..., &clnt_sock)` shows it for certain. The
- * program sees nothing but a thread that starts late.
+ * the new thread waits before its start routine until its process calls
+ * pthread_create() once more, or until socklab stops asking, or
+ * HOLD_MAX_NS. A scheduler may run threads in that order any time; socklab
+ * makes it happen every time, so that a lab about the race of
+ * `pthread_create(..., &clnt_sock)` shows it for certain: by the time the
+ * first thread reads clnt_sock, the server has accepted the next client
+ * into it. The program sees nothing but a thread that starts late.
  */
 #include <errno.h>
 #include <stdatomic.h>
@@ -38,19 +39,12 @@ struct start_slot {
 	_Atomic int taken;
 	void *(*start)(void *);
 	void *arg;
-	int creator;	  /* the tid that called pthread_create() */
-	long no;	  /* the process's count of threads made, this one's */
-	uint64_t accepts; /* accept()s returned when it was made */
+	int creator; /* the tid that called pthread_create() */
+	long no;     /* the process's count of threads made, this one's */
 };
 
 static struct start_slot slots[START_SLOTS];
 static _Atomic long threads_made;
-static _Atomic uint64_t accepts_returned;
-
-void tracer_accept_returned(void)
-{
-	atomic_fetch_add_explicit(&accepts_returned, 1, memory_order_release);
-}
 
 static bool hold_asked(void)
 {
@@ -58,17 +52,16 @@ static bool hold_asked(void)
 	       RING_ASK_HOLD_THREADS;
 }
 
-/* Waits as the header comment says; returns how long, in ns, or -1 when
- * nobody asked. */
-static int64_t hold_if_asked(uint64_t accepts)
+/* Waits as the header comment says (thread no was made last); returns how
+ * long, in ns, or -1 when nobody asked. */
+static int64_t hold_if_asked(long no)
 {
 	int64_t t0 = now_ns();
 	struct timespec nap = {0, HOLD_NAP_NS};
 
 	if (!hold_asked())
 		return -1;
-	while (hold_asked() &&
-	       atomic_load_explicit(&accepts_returned, memory_order_acquire) == accepts &&
+	while (hold_asked() && atomic_load_explicit(&threads_made, memory_order_acquire) == no &&
 	       now_ns() - t0 < HOLD_MAX_NS)
 		syscall(SYS_nanosleep, &nap, NULL);
 	return now_ns() - t0;
@@ -107,9 +100,8 @@ static void *thread_start(void *arg)
 	s.arg = slot->arg;
 	s.creator = slot->creator;
 	s.no = slot->no;
-	s.accepts = slot->accepts;
 	atomic_store_explicit(&slot->taken, 0, memory_order_release);
-	report_thread(&s, hold_if_asked(s.accepts));
+	report_thread(&s, hold_if_asked(s.no));
 	ret = s.start(s.arg);
 	report_thread_exit();
 	return ret;
@@ -134,7 +126,7 @@ static int trace_pthread_create(pthread_t *t, const pthread_attr_t *attr, void *
 {
 	int64_t t_in = now_ns();
 	struct start_slot *slot = slot_take();
-	long no = atomic_fetch_add_explicit(&threads_made, 1, memory_order_relaxed) + 1;
+	long no = atomic_fetch_add_explicit(&threads_made, 1, memory_order_acq_rel) + 1;
 	int ret;
 	struct rec r;
 
@@ -143,7 +135,6 @@ static int trace_pthread_create(pthread_t *t, const pthread_attr_t *attr, void *
 		slot->arg = arg;
 		slot->creator = tracer_tid();
 		slot->no = no;
-		slot->accepts = atomic_load_explicit(&accepts_returned, memory_order_acquire);
 		ret = real_pthread_create(t, attr, thread_start, slot);
 		if (ret != 0)
 			atomic_store_explicit(&slot->taken, 0, memory_order_release);

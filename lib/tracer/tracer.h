@@ -144,12 +144,6 @@ void fdtab_scan(void);
  */
 void tcpinfo_report(int fd, int unknown_from);
 
-/* ---- threadcalls.c -------------------------------------------------- */
-
-/* Counts an accept() that returned a connection (a held thread waits for
- * the next one; see threadcalls.c). */
-void tracer_accept_returned(void);
-
 /* ---- proccalls.c ---------------------------------------------------- */
 
 void tracer_forget_exit(void); /* in a forked child: its exit is still to come */
