@@ -106,7 +106,8 @@ int main(int argc, char *argv[])
 		}
 		printf("client %d connected: socket %d\n", ++clients, clnt_sock);
 		if (pthread_create(&t_id, NULL, handle_clnt,
-				   by_value ? (void *)(intptr_t)clnt_sock : (void *)&clnt_sock) != 0) {
+				   by_value ? (void *)(intptr_t)clnt_sock : (void *)&clnt_sock) !=
+		    0) {
 			fprintf(stderr, "pthread_create() error\n");
 			close(clnt_sock);
 			continue;

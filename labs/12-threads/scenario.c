@@ -55,7 +55,8 @@ static int echo_run(struct scenario *s, const struct lab_run *r, char *port)
 			 "next one: a busy machine may run them in that order any time");
 	scenario_hold_threads(s, true);
 	scenario_step(s, "start the thread-per-client echo server on port %s (%s)", port,
-		      r->fix ? "each thread gets its socket by value" : "each thread gets &clnt_sock");
+		      r->fix ? "each thread gets its socket by value"
+			     : "each thread gets &clnt_sock");
 	server = scenario_start(s, "server", ARGV("echo_thrserv", port, r->fix ? "by-value" : NULL),
 				NULL);
 	if (server < 0 || scenario_wait_listen(s, r->port, 5000) < 0)
@@ -96,8 +97,9 @@ static int close_listener_run(struct scenario *s, const struct lab_run *r, char 
 {
 	pid_t server, client[3];
 
-	scenario_step(s, "start the echo server on port %s: each thread first closes the "
-			 "listening socket, as lab 2's children did",
+	scenario_step(s,
+		      "start the echo server on port %s: each thread first closes the "
+		      "listening socket, as lab 2's children did",
 		      port);
 	scenario_hold_threads(s, true);
 	server = scenario_start(s, "server", ARGV("echo_thrserv", port, "close-listener"), NULL);
@@ -150,8 +152,8 @@ static const struct line {
 	{2, "hey from C", {true, true, false}},
 	{1, "still here from B", {false, false, true}}, /* after A left */
 };
-#define NLINES  (sizeof(lines) / sizeof(lines[0]))
-#define A_LEFT	3 /* lines before A quits */
+#define NLINES (sizeof(lines) / sizeof(lines[0]))
+#define A_LEFT 3 /* lines before A quits */
 
 static int say(struct scenario *s, const pid_t client[], const struct line *l)
 {
@@ -174,8 +176,9 @@ static int quit(struct scenario *s, const struct lab_run *r, pid_t client, int i
 {
 	pid_t stuck;
 
-	scenario_step(s, "client %s " QUITS ": its input ends, it %s, and waits for its receiver "
-			 "thread",
+	scenario_step(s,
+		      "client %s " QUITS ": its input ends, it %s, and waits for its receiver "
+		      "thread",
 		      names[i], r->fix ? "calls shutdown(SHUT_RDWR)" : "calls close()");
 	scenario_type_end(s, client);
 	if (scenario_wait(s, client, QUIT_MS) == 0)
@@ -205,10 +208,10 @@ static int chat_run(struct scenario *s, const struct lab_run *r, char *port)
 		snprintf(role, sizeof(role), "client %s", names[i]);
 		snprintf(said, sizeof(said), "clients: %d", i + 1);
 		scenario_step(s, "client %s joins", names[i]);
-		client[i] = scenario_start_typing(
-			s, NULL, role,
-			ARGV("chat_clnt", "127.0.0.1", port, (char *)names[i],
-			     r->fix ? "shutdown" : NULL));
+		client[i] =
+			scenario_start_typing(s, NULL, role,
+					      ARGV("chat_clnt", "127.0.0.1", port, (char *)names[i],
+						   r->fix ? "shutdown" : NULL));
 		if (client[i] < 0 || scenario_wait_output(s, server, said, 5000) < 0)
 			return -1;
 	}
@@ -307,10 +310,11 @@ static void same_fd_twice(const struct check_ctx *c, struct check_result *r)
 	int fd = server_fd_of(c, "client 2");
 	pid_t tids[4];
 	int n = readers_of(c, fd, tids, 4, r);
-	const struct event *twice = ev_first(c->s, &(struct ev_filter){.src = "call",
-								       .fn = "close",
-								       .err = "EBADF",
-								       .pid = check_pid(c, "server")});
+	const struct event *twice =
+		ev_first(c->s, &(struct ev_filter){.src = "call",
+						   .fn = "close",
+						   .err = "EBADF",
+						   .pid = check_pid(c, "server")});
 
 	check_evidence(r, twice);
 	check_output_evidence(c, r, "server", "serves socket", 2);
@@ -339,9 +343,11 @@ static void one_thread_per_client(const struct check_ctx *c, struct check_result
 	if (fd1 < 0 || fd2 < 0)
 		check_fail(r, "the server did not accept both clients");
 	else if (n1 != 1 || n2 != 1 || t1[0] == t2[0])
-		check_fail(r, "socket %d was read by %d threads, socket %d by %d", fd1, n1, fd2, n2);
+		check_fail(r, "socket %d was read by %d threads, socket %d by %d", fd1, n1, fd2,
+			   n2);
 	else
-		check_pass(r, "thread %d served socket %d (client 1), thread %d socket %d (client 2)",
+		check_pass(r,
+			   "thread %d served socket %d (client 1), thread %d socket %d (client 2)",
 			   (int)t1[0], fd1, (int)t2[0], fd2);
 }
 
@@ -419,9 +425,10 @@ static void accept_fails(const struct check_ctx *c, struct check_result *r)
 
 static void later_refused(const struct check_ctx *c, struct check_result *r)
 {
-	const struct event *conn = ev_first(c->s, &(struct ev_filter){.src = "call",
-								      .fn = "connect",
-								      .pid = check_pid(c, "client 3")});
+	const struct event *conn =
+		ev_first(c->s, &(struct ev_filter){.src = "call",
+						   .fn = "connect",
+						   .pid = check_pid(c, "client 3")});
 
 	check_evidence(r, conn);
 	check_output_evidence(c, r, "client 3", NULL, 1);
@@ -464,8 +471,8 @@ static void relays(const struct check_ctx *c, struct check_result *r)
 				continue;
 			}
 			if (wrong++ == 0)
-				check_evidence_text(r, "client %s printed \"%s\" %d times", names[i],
-						    heard, n);
+				check_evidence_text(r, "client %s printed \"%s\" %d times",
+						    names[i], heard, n);
 		}
 	}
 	check_output_evidence(c, r, "client C", "[", 3);
@@ -507,8 +514,10 @@ static void no_race(const struct check_ctx *c, struct check_result *r)
 static const struct event *quit_call(const struct check_ctx *c, const char *fn)
 {
 	pid_t a = check_pid(c, "client A");
-	const struct event *conn = ev_first(
-		c->s, &(struct ev_filter){.src = "call", .fn = "connect", .err = "ok", .pid = a});
+	const struct event *conn = ev_first(c->s, &(struct ev_filter){.src = "call",
+								      .fn = "connect",
+								      .err = "ok",
+								      .pid = a});
 
 	return conn ? ev_first(c->s, &(struct ev_filter){.src = "call",
 							 .fn = fn,
@@ -575,8 +584,7 @@ static const struct check echo_checks[] = {
 	 "lab 12 (threads)", threads_not_processes},
 	{"same-fd-twice", "two threads serve one client's socket (&clnt_sock was overwritten)",
 	 "lab 12 (threads)", same_fd_twice},
-	{"client-starved", "the other client is never served", "lab 12 (threads)",
-	 client_starved},
+	{"client-starved", "the other client is never served", "lab 12 (threads)", client_starved},
 	{NULL},
 };
 
@@ -612,8 +620,7 @@ static const struct check chat_checks[] = {
 static const struct check chat_fix_checks[] = {
 	{"relays", "every line reaches every other client once, never its sender",
 	 "lab 12 (threads)", relays},
-	{"no-race", "with the mutex, ThreadSanitizer reports nothing", "lab 12 (threads)",
-	 no_race},
+	{"no-race", "with the mutex, ThreadSanitizer reports nothing", "lab 12 (threads)", no_race},
 	{"shutdown-wakes", "shutdown() wakes the thread blocked in recv()", "lab 12 (threads)",
 	 shutdown_wakes},
 	{NULL},

@@ -93,6 +93,42 @@ test_fork_from_threads_gives_the_child_its_own_pid_and_keeps_every_thread() {
 	ev "$T/s" "select(.event==\"reaped\" and .child==$child and .status==0)" | grep -q . || fail "child reaped"
 }
 
+test_epoll_wait_names_the_ready_descriptors_whatever_their_data() {
+	conforms epoll_data
+	grep -q "ready: 2" "$T/traced" || fail "$(cat "$T/traced")"
+	local fds
+	fds=$(ev "$T/s" 'select(.fn=="socketpair") | .fds[0]' | tr '\n' ' ')
+	set -- $fds
+	# The first wait: the first pair (data.fd) and the third (data.ptr).
+	[ "$(ev "$T/s" 'select(.fn=="epoll_wait") | .ready' | head -1 | jq -c sort)" = "[$1,$3]" ] ||
+		fail "first wait: $(ev "$T/s" 'select(.fn=="epoll_wait")' | head -1), pairs $fds"
+	[ "$(ev "$T/s" 'select(.fn=="epoll_wait") | .ready' | tail -1)" = "[$2]" ] ||
+		fail "second wait: $(ev "$T/s" 'select(.fn=="epoll_wait")' | tail -1)"
+	ev "$T/s" "select(.fn==\"epoll_ctl\" and .op==\"EPOLL_CTL_DEL\" and .fd==$3)" | grep -q . ||
+		fail "no EPOLL_CTL_DEL of $3"
+	ev "$T/s" 'select(.fn=="epoll_ctl" and .op=="EPOLL_CTL_ADD" and .events=="EPOLLIN")' | grep -q . ||
+		fail "no EPOLL_CTL_ADD with its events"
+	ev "$T/s" 'select(.fn=="epoll_create1" and .ret>=0)' | grep -q . || fail "no epoll_create1"
+}
+
+test_threads_are_announced_with_their_creator_and_their_end() {
+	conforms thread_life
+	grep -q "returned 42 and 42" "$T/traced" || fail "$(cat "$T/traced")"
+	local pid tids
+	pid=$(ev "$T/s" 'select(.event=="exec") | .pid')
+	[ "$(ev "$T/s" "select(.fn==\"pthread_create\" and .ret==0 and .tid==$pid)" | wc -l)" = 2 ] ||
+		fail "two pthread_create() by the main thread"
+	tids=$(ev "$T/s" "select(.event==\"thread\" and .pid==$pid and .creator==$pid) | .tid" | sort -u)
+	[ "$(echo "$tids" | wc -w)" = 2 ] || fail "two thread events: $tids"
+	for t in $tids; do
+		[ "$t" != "$pid" ] || fail "a thread with the process's tid"
+		ev "$T/s" "select(.event==\"thread_exit\" and .tid==$t)" | grep -q . || fail "no end of $t"
+		ev "$T/s" "select(.fn==\"socket\" and .tid==$t)" | grep -q . || fail "no socket() of $t"
+	done
+	socklab show --flat "$T/s" | grep -Eq "^[0-9.]+ \[$pid t[0-9]+\] socket\(" ||
+		fail "show does not name the thread of a call: $(socklab show --flat "$T/s")"
+}
+
 test_closing_every_descriptor_neither_breaks_the_program_nor_stops_tracing() {
 	conforms close_all
 	ev "$T/s" 'select(.fn=="socket" and .ret==3)' | grep -q . || fail "socket() = 3 after closing all"
