@@ -21,13 +21,12 @@
 #include "host/paths.h"
 
 /* Each defined in grade/NAME.c. */
-extern const struct assignment assignment_echo_fork, assignment_echo_client, assignment_udp_echo;
+extern const struct assignment assignment_echo_fork, assignment_echo_client, assignment_udp_echo,
+	assignment_echo_select, assignment_chat;
 
 const struct assignment *const grade_assignments[] = {
-	&assignment_echo_fork,
-	&assignment_echo_client,
-	&assignment_udp_echo,
-	NULL,
+	&assignment_echo_fork,	 &assignment_echo_client, &assignment_udp_echo,
+	&assignment_echo_select, &assignment_chat,	  NULL,
 };
 
 const struct assignment *assignment_find(const char *name)
