@@ -23,9 +23,9 @@
 
 enum { MARK_LEFT };
 
-#define RELAYED	   "every line reached every other client exactly once, in order"
-#define NOT_BACK   "no client got its own line back"
-#define HINT_CHAT  "lab 12 (threads): socklab run 12 --chat --fix"
+#define RELAYED	     "every line reached every other client exactly once, in order"
+#define NOT_BACK     "no client got its own line back"
+#define HINT_CHAT    "lab 12 (threads): socklab run 12 --chat --fix"
 #define HINT_SIGPIPE "lab 12 (threads): socklab run 12 --chat --fix (its server ignores SIGPIPE)"
 
 static int chat_run(struct grade_run *g)
@@ -37,15 +37,16 @@ static int chat_run(struct grade_run *g)
 	if (server < 0 || grade_wait_listen(g, server, g->port, 0) < 0)
 		return -1;
 	scenario_step(g->s, "3 clients join and talk in rounds");
-	if (drive_clients(g, server, "3 clients", ARGV("chat_client", "relays", g->ip, g->port_str, "3")) < 0)
+	if (drive_clients(g, server, "3 clients",
+			  ARGV("chat_client", "relays", g->ip, g->port_str, "3")) < 0)
 		return -1;
 	scenario_step(g->s, "30 clients join and talk in rounds");
-	if (drive_clients(g, server, "30 clients", ARGV("chat_client", "relays", g->ip, g->port_str, "30")) <
-	    0)
+	if (drive_clients(g, server, "30 clients",
+			  ARGV("chat_client", "relays", g->ip, g->port_str, "30")) < 0)
 		return -1;
 	scenario_step(g->s, "clients join and leave while others talk; D vanishes with a reset");
-	if (drive_clients(g, server, "clients A to E", ARGV("chat_client", "joins-leaves", g->ip, g->port_str)) <
-	    0)
+	if (drive_clients(g, server, "clients A to E",
+			  ARGV("chat_client", "joins-leaves", g->ip, g->port_str)) < 0)
 		return -1;
 	scenario_step(g->s, "every client has left: no socket of theirs should stay open");
 	if (grade_sleep(g, 1500) < 0)

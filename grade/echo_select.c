@@ -37,19 +37,20 @@ static int echo_select_run(struct grade_run *g)
 	if (server < 0 || grade_wait_listen(g, server, g->port, 0) < 0)
 		return -1;
 	scenario_step(g->s, "echo: 200 small messages, then 1 MiB on a second connection");
-	if (drive_clients(g, server, "echo client", ARGV("tcp_client", "echo", g->ip, g->port_str)) < 0)
+	if (drive_clients(g, server, "echo client",
+			  ARGV("tcp_client", "echo", g->ip, g->port_str)) < 0)
 		return -1;
 	scenario_step(g->s, CONCURRENT " clients connect and stay; each must be echoed");
 	if (drive_clients(g, server, CONCURRENT " clients",
-		       ARGV("tcp_client", "many", g->ip, g->port_str, CONCURRENT)) < 0)
+			  ARGV("tcp_client", "many", g->ip, g->port_str, CONCURRENT)) < 0)
 		return -1;
 	scenario_step(g->s, "client A is echoed and leaves; then B comes, then C");
-	if (drive_clients(g, server, "clients A, B and C", ARGV("tcp_client", "leave", g->ip, g->port_str)) <
-	    0)
+	if (drive_clients(g, server, "clients A, B and C",
+			  ARGV("tcp_client", "leave", g->ip, g->port_str)) < 0)
 		return -1;
 	scenario_step(g->s, MANY " clients connect and stay; each must be echoed");
-	if (drive_clients(g, server, MANY " clients", ARGV("tcp_client", "many", g->ip, g->port_str, MANY)) <
-	    0)
+	if (drive_clients(g, server, MANY " clients",
+			  ARGV("tcp_client", "many", g->ip, g->port_str, MANY)) < 0)
 		return -1;
 	scenario_step(g->s, "every client has left: no socket of theirs should stay open");
 	if (grade_sleep(g, 1500) < 0)
@@ -66,8 +67,8 @@ static void all_at_once(const struct check_ctx *c, struct check_result *r, const
 	char role[32], want[96];
 
 	snprintf(role, sizeof(role), "%s clients", n);
-	snprintf(want, sizeof(want), "%s of %s clients echoed while all %s stayed connected", n,
-		 n, n);
+	snprintf(want, sizeof(want), "%s of %s clients echoed while all %s stayed connected", n, n,
+		 n);
 	if (fail_if_not_run(c, r, role))
 		return;
 	check_output_evidence(c, r, role, NULL, 3);
@@ -79,7 +80,8 @@ static void all_at_once(const struct check_ctx *c, struct check_result *r, const
 	else
 		check_fail(r,
 			   "not all %s clients connected at once were echoed. Wait for all of them "
-			   "together: select() (or poll(), epoll) on the listening socket and every "
+			   "together: select() (or poll(), epoll) on the listening socket and "
+			   "every "
 			   "client, then serve whichever is ready",
 			   n);
 }
@@ -163,8 +165,9 @@ static const struct check echo_select_checks[] = {
 	{"one-process", "one process, one thread: no fork(), no thread", HINT_SELECT, one_process},
 	{"closes-fds", "a gone client's socket is closed and leaves the set; the others are served",
 	 HINT_SELECT, closes_fds},
-	{"many", "100 clients connected at once are all served", "lab 11 (select): socklab run 11 "
-								  "--pool",
+	{"many", "100 clients connected at once are all served",
+	 "lab 11 (select): socklab run 11 "
+	 "--pool",
 	 many},
 	{NULL},
 };

@@ -37,12 +37,12 @@
 
 struct member {
 	char name[16];
-	int fd;		 /* -1: not there */
-	char buf[4096];	 /* what has come, not yet a whole line */
+	int fd;		/* -1: not there */
+	char buf[4096]; /* what has come, not yet a whole line */
 	size_t len;
-	int said;		      /* the last line it said */
-	int next[MEMBERS_MAX];	      /* the line it expects next from each member */
-	bool owes[MEMBERS_MAX];	      /* must still get member k's line next[k] */
+	int said;		/* the last line it said */
+	int next[MEMBERS_MAX];	/* the line it expects next from each member */
+	bool owes[MEMBERS_MAX]; /* must still get member k's line next[k] */
 };
 
 static struct sockaddr_in server;
@@ -162,8 +162,8 @@ static void say_missed(void)
 	for (int i = 0; i < nm; i++)
 		for (int k = 0; k < nm; k++)
 			if (m[i].owes[k]) {
-				SAY(missed, "%s's line %d did not reach %s within %d s\n", m[k].name,
-				    m[k].said, m[i].name, WAIT_S);
+				SAY(missed, "%s's line %d did not reach %s within %d s\n",
+				    m[k].name, m[k].said, m[i].name, WAIT_S);
 				m[i].owes[k] = false;
 			}
 }
