@@ -140,25 +140,10 @@ static void joins_leaves(const struct check_ctx *c, struct check_result *r)
 static void closes_fds(const struct check_ctx *c, struct check_result *r)
 {
 	const struct grade_run *g = grade_run_of(c);
-	pid_t server = check_pid(c, "server");
-	int kept, stale;
 
 	if (fail_if_not_run(c, r, "server") || fail_if_not_reached(c, r, MARK_LEFT))
 		return;
-	stale = kept_in_the_set(c, r, server);
-	kept = kept_connections(c, r, server, g->marks[MARK_LEFT]);
-	if (stale)
-		check_fail(r,
-			   "the server went on watching a socket it had closed (%d select() or "
-			   "poll() calls): take it out of the set when you close() it",
-			   stale);
-	else if (kept)
-		check_fail(r,
-			   "%d connection%s stayed open after %s client%s had left: close() a "
-			   "client's socket when recv() returns 0 or -1",
-			   kept, kept == 1 ? "" : "s", kept == 1 ? "its" : "their",
-			   kept == 1 ? "" : "s");
-	else
+	if (closed_when_left(c, r, check_pid(c, "server"), g->marks[MARK_LEFT]))
 		check_pass(r, "every connection was closed once its client left");
 }
 

@@ -129,28 +129,14 @@ static void closes_fds(const struct check_ctx *c, struct check_result *r)
 {
 	const struct grade_run *g = grade_run_of(c);
 	const char *who = "clients A, B and C";
-	pid_t server = check_pid(c, "server");
-	int kept, stale;
 
 	if (fail_if_not_run(c, r, "server") || fail_if_not_run(c, r, who) ||
 	    fail_if_not_reached(c, r, MARK_LEFT))
 		return;
-	stale = kept_in_the_set(c, r, server);
-	kept = kept_connections(c, r, server, g->marks[MARK_LEFT]);
 	check_output_evidence(c, r, who, NULL, 3);
-	if (stale)
-		check_fail(r,
-			   "the server went on watching a socket it had closed (%d select() or "
-			   "poll() calls): take it out of the set (FD_CLR) when you close() it, or "
-			   "select() fails with EBADF",
-			   stale);
-	else if (kept)
-		check_fail(r,
-			   "%d connection%s stayed open after %s client%s had left (CLOSE_WAIT): "
-			   "when read() returns 0, close() the socket and take it out of the set",
-			   kept, kept == 1 ? "" : "s", kept == 1 ? "its" : "their",
-			   kept == 1 ? "" : "s");
-	else if (!check_printed(c, who, "every client that came after another left was served"))
+	if (!closed_when_left(c, r, check_pid(c, "server"), g->marks[MARK_LEFT]))
+		return;
+	if (!check_printed(c, who, "every client that came after another left was served"))
 		check_fail(r, "after a client left, the server did not serve the next one%s%s",
 			   run_trouble(c) ? ": " : "", run_trouble(c) ? run_trouble(c) : "");
 	else

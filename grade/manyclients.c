@@ -112,3 +112,22 @@ int kept_in_the_set(const struct check_ctx *c, struct check_result *r, pid_t ser
 	}
 	return stale;
 }
+
+bool closed_when_left(const struct check_ctx *c, struct check_result *r, pid_t server, int64_t t)
+{
+	int stale = kept_in_the_set(c, r, server), kept = kept_connections(c, r, server, t);
+
+	if (stale)
+		check_fail(r,
+			   "the server went on watching a socket it had closed (%d select() or "
+			   "poll() calls): take it out of the set (FD_CLR) when you close() it, or "
+			   "select() fails with EBADF",
+			   stale);
+	else if (kept)
+		check_fail(r,
+			   "%d connection%s stayed open after %s client%s had left (CLOSE_WAIT): "
+			   "when read() or recv() returns 0 (or -1), close() the socket",
+			   kept, kept == 1 ? "" : "s", kept == 1 ? "its" : "their",
+			   kept == 1 ? "" : "s");
+	return !stale && !kept;
+}

@@ -7,6 +7,7 @@
 #ifndef SOCKLAB_GRADE_MANYCLIENTS_H
 #define SOCKLAB_GRADE_MANYCLIENTS_H
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <sys/types.h>
 
@@ -36,5 +37,13 @@ int kept_connections(const struct check_ctx *c, struct check_result *r, pid_t se
  * Returns how many.
  */
 int kept_in_the_set(const struct check_ctx *c, struct check_result *r, pid_t server);
+
+/*
+ * The heart of closes-fds, for echo-select and chat: fails r, saying why,
+ * and returns false when the server went on watching a socket it had
+ * closed, or still held a connection of a gone client at t; returns true
+ * (r undecided) when neither.
+ */
+bool closed_when_left(const struct check_ctx *c, struct check_result *r, pid_t server, int64_t t);
 
 #endif

@@ -6,9 +6,6 @@
 . "$(dirname "$0")/../lib.sh"
 
 # The port the session's server listened on.
-listen_port() {
-	ev "$1" 'select(.fn=="listen" and .ret==0) | .sock' | head -n 1 | sed 's/.*:\([0-9]*\)>.*/\1/'
-}
 
 # In capture $1 of a server on port $2: the seconds from the server's FIN
 # to the client's next segment (its FIN, or data), and "rst" when the
@@ -38,12 +35,6 @@ test_lab11_the_client_in_fgets_misses_the_fin_and_select_wakes_at_it() {
 		awk -v g="${seen% *}" 'BEGIN { exit !(g != "none" && g < 1.0) }' ||
 			fail "fixed round $i: the client's next segment after the server's FIN: $seen s (expected at once)"
 	done
-}
-
-# Connections to port $2 in capture $1 on which the server sent data.
-served_connections() {
-	tshark -r "$1" -Y "tcp.srcport == $2 && tcp.len > 0" -T fields -e tcp.stream 2>/dev/null |
-		sort -u | wc -l
 }
 
 test_lab11_the_select_server_starves_clients_naive_and_serves_three_in_one_process_fixed() {
@@ -99,18 +90,7 @@ test_lab11_options_without_a_fix_refuse_it_in_one_line() {
 }
 
 test_lab11_without_root_skips_what_it_cannot_see_and_fails_nothing() {
-	need_root "to run socklab as another user"
-	command -v setpriv >/dev/null || skip "setpriv is missing"
-	chmod 711 "$T"
-	mkdir -m 777 "$T/user"
-	cd "$T/user"
-	for lab in "11" "11 --fix" "11 --server --fix" "11 --pool"; do
-		# shellcheck disable=SC2086
-		setpriv --reuid=65534 --regid=65534 --clear-groups "$SOCKLAB" run $lab --no-view \
-			--record "$T/user/run-${lab// /}" >"$T/out" 2>&1 ||
-			fail "socklab run $lab, not root: $(grep -E 'FAIL|socklab:' -A1 "$T/out")"
-		grep -q '^all checkpoints hold' "$T/out" || fail "socklab run $lab: $(cat "$T/out")"
-	done
+	labs_hold_without_root "11" "11 --fix" "11 --server --fix" "11 --pool"
 }
 
 run_tests

@@ -5,16 +5,6 @@
 # and the refusals.
 . "$(dirname "$0")/../lib.sh"
 
-listen_port() {
-	ev "$1" 'select(.fn=="listen" and .ret==0) | .sock' | head -n 1 | sed 's/.*:\([0-9]*\)>.*/\1/'
-}
-
-# Connections to port $2 in capture $1 on which the server sent data.
-served_connections() {
-	tshark -r "$1" -Y "tcp.srcport == $2 && tcp.len > 0" -T fields -e tcp.stream 2>/dev/null |
-		sort -u | wc -l
-}
-
 test_lab12_two_threads_share_a_socket_naive_and_each_has_its_own_fixed() {
 	run_lab l12 12
 	run_lab l12f 12 --fix
@@ -44,11 +34,16 @@ test_lab12_a_thread_that_closes_the_listener_stops_accept_for_the_whole_process(
 	done
 }
 
+# The pid of the program that played role $2 in session $1.
+role_pid() {
+	ev "$1" "select(.kind==\"output\" and .role==\"$2\") | .pid" | head -n 1
+}
+
 # The session time (ns) of the first FIN that client role $2 of session $1
 # sent, from the capture's frame number; or "none".
 client_fin_t() {
 	local pid port frame
-	pid=$(ev "$1" "select(.kind==\"output\" and .role==\"$2\") | .pid" | head -n 1)
+	pid=$(role_pid "$1" "$2")
 	port=$(ev "$1" "select(.fn==\"connect\" and .pid==$pid and .ret==0) | .sock" |
 		sed 's/^[^:]*:\([0-9]*\)>.*/\1/')
 	frame=$(tshark -r "$1/capture.pcap" -Y "tcp.srcport == $port && tcp.flags.fin == 1" \
@@ -65,11 +60,11 @@ test_lab12_the_chat_races_without_a_mutex_and_only_shutdown_wakes_recv() {
 	for i in $(seq "$ROUNDS"); do
 		# close() sent no FIN: the socket stayed open for the recv() using
 		# it, until socklab stopped the client 1.5 s later.
-		quit=$(ev "$T/l12ch-$i" 'select(.fn=="close" and .proto=="tcp") | .t' | head -n 1)
+		quit=$(ev "$T/l12ch-$i" "select(.fn==\"close\" and .proto==\"tcp\" and .pid==$(role_pid "$T/l12ch-$i" "client A")) | .t" | head -n 1)
 		fin=$(client_fin_t "$T/l12ch-$i" "client A")
 		[ "$fin" != none ] && [ $((fin - quit)) -ge 1400000000 ] ||
 			fail "naive round $i: client A's FIN came $(((fin - quit) / 1000000)) ms after its close()"
-		quit=$(ev "$T/l12chf-$i" 'select(.fn=="shutdown") | .t' | head -n 1)
+		quit=$(ev "$T/l12chf-$i" "select(.fn==\"shutdown\" and .pid==$(role_pid "$T/l12chf-$i" "client A")) | .t" | head -n 1)
 		fin=$(client_fin_t "$T/l12chf-$i" "client A")
 		[ "$fin" != none ] && [ $((fin - quit)) -lt 500000000 ] ||
 			fail "fixed round $i: client A's FIN came $(((fin - quit) / 1000000)) ms after its shutdown()"
@@ -84,18 +79,7 @@ test_lab12_options_without_a_fix_refuse_it_in_one_line() {
 }
 
 test_lab12_without_root_skips_what_it_cannot_see_and_fails_nothing() {
-	need_root "to run socklab as another user"
-	command -v setpriv >/dev/null || skip "setpriv is missing"
-	chmod 711 "$T"
-	mkdir -m 777 "$T/user"
-	cd "$T/user"
-	for lab in "12" "12 --fix" "12 --close-listener" "12 --chat" "12 --chat --fix"; do
-		# shellcheck disable=SC2086
-		setpriv --reuid=65534 --regid=65534 --clear-groups "$SOCKLAB" run $lab --no-view \
-			--record "$T/user/run-${lab// /}" >"$T/out" 2>&1 ||
-			fail "socklab run $lab, not root: $(grep -E 'FAIL|socklab:' -A1 "$T/out")"
-		grep -q '^all checkpoints hold' "$T/out" || fail "socklab run $lab: $(cat "$T/out")"
-	done
+	labs_hold_without_root "12" "12 --fix" "12 --close-listener" "12 --chat" "12 --chat --fix"
 }
 
 run_tests
