@@ -17,6 +17,7 @@
  *   epollcalls.c epoll_create, epoll_ctl, epoll_wait: ready descriptors
  *   threadcalls.c pthread_create, a thread's start and end
  *   proccalls.c fork, exec, exit, wait, signal handlers
+ *   namecalls.c getaddrinfo, gethostbyname: names to addresses
  *   init.c      start-up in each process image, fork handlers
  *
  * Rules that keep the tracer invisible:
