@@ -4,6 +4,7 @@
 # client never answered; a client refused; a close() that sent no FIN);
 # and the refusals.
 . "$(dirname "$0")/../lib.sh"
+. "$(dirname "$0")/../tmux.sh"
 
 test_lab12_two_threads_share_a_socket_naive_and_each_has_its_own_fixed() {
 	run_lab l12 12
@@ -80,6 +81,26 @@ test_lab12_options_without_a_fix_refuse_it_in_one_line() {
 
 test_lab12_without_root_skips_what_it_cannot_see_and_fails_nothing() {
 	labs_hold_without_root "12" "12 --fix" "12 --close-listener" "12 --chat" "12 --chat --fix"
+}
+
+# On a terminal, the viewer follows the run: the server's threads appear
+# under it as they start, and its calls name their thread.
+test_lab12_the_viewer_shows_the_server_threads_live() {
+	command -v tmux >/dev/null || skip "tmux is not installed (scripts/install-deps.sh installs it)"
+	term_start 200 60 "socklab run 12 --fix --record $T/run"
+	term_wait "run 12: threads, fixed run"
+	term_wait "all checkpoints hold (q quits)"
+	local server tid
+	server=$(ev "$T/run" 'select(.fn=="listen") | .pid' | head -n 1)
+	term_wait "$server echo_thrserv"
+	for tid in $(ev "$T/run" "select(.event==\"thread\" and .pid==$server) | .tid"); do
+		term_has "thread $tid  ended, made by $server" ||
+			{ term_screen >&2; fail "thread $tid is not under the server in the tree"; }
+		term_has "t$tid/" || { term_screen >&2; fail "no socket names thread $tid as its user"; }
+	done
+	[ -n "${tid:-}" ] || fail "the server made no thread"
+	term_keys q
+	term_wait_exit 0
 }
 
 run_tests
