@@ -73,7 +73,7 @@ static int client_run(struct scenario *s, const struct lab_run *r, char *port)
 /* Client i connects and the server says so. */
 static pid_t connect_client(struct scenario *s, const struct lab_run *r, pid_t server, int i)
 {
-	char role[16], said[32];
+	char role[24], said[32];
 	pid_t client;
 
 	snprintf(role, sizeof(role), "client %d", i);

@@ -33,7 +33,7 @@
 /* Client i connects, the server says so, and the client types its line. */
 static pid_t connect_and_type(struct scenario *s, const struct lab_run *r, pid_t server, int i)
 {
-	char role[16], said[32], line[32];
+	char role[24], said[32], line[32];
 	pid_t client;
 
 	snprintf(role, sizeof(role), "client %d", i);
@@ -196,7 +196,7 @@ static int quit(struct scenario *s, const struct lab_run *r, pid_t client, int i
 static int chat_run(struct scenario *s, const struct lab_run *r, char *port)
 {
 	pid_t server, client[CHATTERS];
-	char role[16], said[32];
+	char role[24], said[32];
 
 	scenario_step(s, "start the chat server on port %s (%s; built with ThreadSanitizer)", port,
 		      r->fix ? "with its mutex" : "without a mutex: nolock");
@@ -462,7 +462,7 @@ static void relays(const struct check_ctx *c, struct check_result *r)
 		char heard[80];
 		snprintf(heard, sizeof(heard), "[%s] %s", names[lines[k].from], lines[k].text);
 		for (int i = 0; i < CHATTERS; i++) {
-			char role[16];
+			char role[24];
 			int n;
 			snprintf(role, sizeof(role), "client %s", names[i]);
 			n = times_printed(c, role, heard);
