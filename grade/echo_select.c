@@ -106,6 +106,11 @@ static void one_process(const struct check_ctx *c, struct check_result *r)
 
 	if (fail_if_not_run(c, r, "server"))
 		return;
+	if (!served_anyone(c, server)) {
+		check_fail(r, "not checked: the server accepted no connection%s%s",
+			   run_trouble(c) ? ": " : "", run_trouble(c) ? run_trouble(c) : "");
+		return;
+	}
 	serve_model_of(c, server, &m);
 	serve_model_evidence(&m, r);
 	serve_model_name(&m, how, sizeof(how));

@@ -117,7 +117,9 @@ bool closed_when_left(const struct check_ctx *c, struct check_result *r, pid_t s
 {
 	int stale = kept_in_the_set(c, r, server), kept = kept_connections(c, r, server, t);
 
-	if (stale)
+	if (!served_anyone(c, server))
+		check_fail(r, "not checked: the server accepted no connection");
+	else if (stale)
 		check_fail(r,
 			   "the server went on watching a socket it had closed (%d select() or "
 			   "poll() calls): take it out of the set (FD_CLR) when you close() it, or "
@@ -129,5 +131,15 @@ bool closed_when_left(const struct check_ctx *c, struct check_result *r, pid_t s
 			   "when read() or recv() returns 0 (or -1), close() the socket",
 			   kept, kept == 1 ? "" : "s", kept == 1 ? "its" : "their",
 			   kept == 1 ? "" : "s");
-	return !stale && !kept;
+	return served_anyone(c, server) && !stale && !kept;
+}
+
+bool served_anyone(const struct check_ctx *c, pid_t server)
+{
+	struct ev_filter f = {.src = "call", .fn = "accept", .err = "ok"};
+
+	for (const struct event *a = ev_first(c->s, &f); a; a = ev_next(c->s, &f, a))
+		if (check_in_tree(c, a->pid, server))
+			return true;
+	return false;
 }

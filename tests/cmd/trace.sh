@@ -109,6 +109,10 @@ test_epoll_wait_names_the_ready_descriptors_whatever_their_data() {
 	ev "$T/s" 'select(.fn=="epoll_ctl" and .op=="EPOLL_CTL_ADD" and .events=="EPOLLIN")' | grep -q . ||
 		fail "no EPOLL_CTL_ADD with its events"
 	ev "$T/s" 'select(.fn=="epoll_create1" and .ret>=0)' | grep -q . || fail "no epoll_create1"
+	socklab show --flat "$T/s" >"$T/show"
+	grep -Eq "epoll_ctl\([0-9]+, EPOLL_CTL_ADD, $1, EPOLLIN\) = 0" "$T/show" &&
+		grep -Eq "epoll_wait\([0-9]+, 8\) = 1 ready=\[$2\]" "$T/show" ||
+		fail "show does not word epoll's calls: $(grep epoll "$T/show")"
 }
 
 test_threads_are_announced_with_their_creator_and_their_end() {
