@@ -94,6 +94,7 @@ static void report_thread_exit(void)
 static void *thread_start(void *arg)
 {
 	struct start_slot *slot = arg, s;
+	int err = errno; /* a new thread's: the routine must find it as it was */
 	void *ret;
 
 	s.start = slot->start;
@@ -102,6 +103,7 @@ static void *thread_start(void *arg)
 	s.no = slot->no;
 	atomic_store_explicit(&slot->taken, 0, memory_order_release);
 	report_thread(&s, hold_if_asked(s.no));
+	errno = err;
 	ret = s.start(s.arg);
 	report_thread_exit();
 	return ret;

@@ -7,8 +7,8 @@
  * The story: server 100 listens on 9190 (fd 3), accepts a client (fd 4),
  * reads its FIN and closes fd 4. Every client has left at t = 5 s.
  */
-#include "grade/manyclients.h"
 #include "check/models.h"
+#include "grade/manyclients.h"
 #include "tests/unit/testutil.h"
 
 #define CONN "127.0.0.1:9190>127.0.0.1:40000"
