@@ -29,9 +29,10 @@ int cmd_watch(int argc, char **argv);
 int cmd_doctor(int argc, char **argv);
 int cmd_grade(int argc, char **argv);
 int cmd_view(int argc, char **argv);
+int cmd_plot(int argc, char **argv);
 
 extern const struct command cmd_list_info, cmd_run_info, cmd_trace_info, cmd_show_info,
-	cmd_watch_info, cmd_doctor_info, cmd_grade_info, cmd_view_info;
+	cmd_watch_info, cmd_doctor_info, cmd_grade_info, cmd_view_info, cmd_plot_info;
 
 /* "socklab: ..." on stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -56,6 +57,9 @@ void cli_catch_interrupts(volatile sig_atomic_t *count, bool restart);
 /* The interface of --iface IF, checked: -1 to go on (*iface is set), or
  * EXIT_USAGE when there is no such interface here (said). */
 int cli_take_iface(const struct command *c, const char *name, const char **iface);
+/* The connection number of --conn N, checked: -1 to go on (*conn is set),
+ * or EXIT_USAGE (said). */
+int cli_take_conn(const struct command *c, const char *arg, int *conn);
 
 /* A new session folder here, named after prog and the time:
  * "socklab-echo_server-20261121-101500" (-2, -3... if taken). Free it. */

@@ -124,8 +124,8 @@ static char *default_dir(const struct run_args *a)
 	strftime(stamp, sizeof(stamp), "%Y%m%d-%H%M%S", &tm);
 	/* The kind of run is in the name ("-fix", "-one-wait"), so that a
 	 * lab's runs one after the other never want the same folder. */
-	if (a->run.fix && lab_run_fixed_option(&a->run))
-		snprintf(kind, sizeof(kind), "-%s-fix", lab_run_fixed_option(&a->run)->name);
+	if (a->run.fix && lab_run_option_fix(&a->run) && lab_run_option_fix(&a->run)->fix_checks)
+		snprintf(kind, sizeof(kind), "-%s-fix", lab_run_option_fix(&a->run)->option);
 	else if (a->run.fix)
 		snprintf(kind, sizeof(kind), "-fix");
 	else if (option)
@@ -146,12 +146,10 @@ static int check_runnable(const struct lab *l, const struct lab_run *r)
 			  l->no_fix ? l->no_fix : "it shows behaviour, not a mistake");
 		return EXIT_USAGE;
 	}
-	for (int i = 0; r->fix && l->options && l->options[i].name && i < LAB_MAX_OPTIONS; i++) {
-		if (r->options[i] && l->options[i].no_fix) {
-			cli_error("--%s has no --fix: %s", l->options[i].name,
-				  l->options[i].no_fix);
-			return EXIT_USAGE;
-		}
+	if (r->fix && lab_run_option_fix(r) && lab_run_option_fix(r)->no_fix) {
+		cli_error("--%s has no --fix: %s", lab_run_option_fix(r)->option,
+			  lab_run_option_fix(r)->no_fix);
+		return EXIT_USAGE;
 	}
 	if ((l->needs_root || l->net.mtu > 0) && geteuid() != 0) {
 		cli_error("lab %d (%s) needs root: it builds a network of its own (network "
@@ -274,13 +272,17 @@ static int run_scenario(const struct run_args *a, const char *dir, char **argv)
 	struct run_facts *facts;
 
 	snprintf(progdir, sizeof(progdir), "%s/labs/%s", socklab_libdir(), a->lab->dir);
-	if (a->run.net && a->lab->net_capture == LABNET_HUB) {
-		/* Every port of the switch (or link of the router) at once. */
-		so.capture_iface = "any";
-		so.capture_netns = a->run.net->hub;
-	} else if (a->run.net) {
-		so.capture_iface = a->run.net->dev[a->lab->net_capture];
-		so.capture_netns = a->run.net->ns[a->lab->net_capture];
+	if (a->run.net) {
+		int host = a->lab->net_capture_for ? a->lab->net_capture_for(&a->run)
+						   : a->lab->net_capture;
+		if (host == LABNET_HUB) {
+			/* Every port of the switch (or link of the router) at once. */
+			so.capture_iface = "any";
+			so.capture_netns = a->run.net->hub;
+		} else {
+			so.capture_iface = a->run.net->dev[host];
+			so.capture_netns = a->run.net->ns[host];
+		}
 	}
 	run_as_sudo_user(a, &so);
 	if (a->view && !(p.feed = viewer_feed_new())) {
@@ -369,7 +371,7 @@ int cmd_run(int argc, char **argv)
 		free(dir);
 		return EXIT_USAGE;
 	}
-	a.run.port = scenario_free_port();
+	a.run.port = a.lab->pick_port ? a.lab->pick_port() : scenario_free_port();
 	fprintf(stderr, "lab %d (%s): %s -- %s run\n", a.lab->number, a.lab->name, a.lab->title,
 		lab_run_name(&a.run, name, sizeof(name)));
 	ret = run_scenario(&a, dir, argv);

@@ -146,6 +146,25 @@ static void print_heads(struct text_ladder *t, const struct ladder_ctx *c)
 	}
 }
 
+/* The words of event i: as event_describe says them, and beside a marked
+ * segment the call it keeps blocked, "(send(3) of [1201] blocked 1.2 s)". */
+static void describe_line(const struct text_ladder *t, size_t i, char *out, size_t cap)
+{
+	const struct event *call;
+	char blocked[64];
+	int64_t waited;
+	size_t n = event_describe(&t->s->ev[i], out, cap);
+
+	if (t->s->ev[i].src != SRC_PKT || !t->s->ev[i].pkt.analysis)
+		return;
+	call = ladder_blocked_call(&t->l, i, &waited);
+	if (!call || n >= cap)
+		return;
+	ladder_blocked_label(call, waited, blocked, sizeof(blocked));
+	snprintf(out + n, cap - n, " (%.*s of [%d]%s)", (int)strcspn(blocked, " "), blocked,
+		 call->pid, blocked + strcspn(blocked, " "));
+}
+
 /* One line per event, in time order; a pause between two lines, whatever
  * they are, is a line of its own. */
 static void print_ladder(struct text_ladder *t)
@@ -175,7 +194,7 @@ static void print_ladder(struct text_ladder *t)
 		else
 			ladder_render_blank(&c, t->cells);
 		event_time_str(e->t, when, sizeof(when));
-		event_describe(e, what, sizeof(what));
+		describe_line(t, i, what, sizeof(what));
 		print_line(t, when, what);
 	}
 }
@@ -216,7 +235,6 @@ static int parse_args(int argc, char **argv, struct show_args *a)
 		{"conn", required_argument, NULL, 'c'}, {"utf8", no_argument, NULL, 'u'},
 		{"help", no_argument, NULL, 'h'},	{0},
 	};
-	char *end;
 	int opt;
 
 	while ((opt = getopt_long(argc, argv, "+jfc:uh", options, NULL)) != -1) {
@@ -228,11 +246,8 @@ static int parse_args(int argc, char **argv, struct show_args *a)
 			a->format = SHOW_FLAT;
 			break;
 		case 'c':
-			a->conn = (int)strtol(optarg, &end, 10);
-			if (*end || a->conn < 0)
-				return cli_usage_error(&cmd_show_info,
-						       "--conn takes a connection number, not '%s'",
-						       optarg);
+			if (cli_take_conn(&cmd_show_info, optarg, &a->conn) >= 0)
+				return EXIT_USAGE;
 			break;
 		case 'u':
 			a->utf8 = true;

@@ -23,6 +23,7 @@ const struct command cmd_view_info = {
 	"  Home End    the first / last event\n"
 	"  Tab         next pane            /          filter (pid, :port, call)\n"
 	"  Enter       focus the ladder on a connection (in the sockets pane)\n"
+	"  g           the connection's time-sequence graph (g again: back)\n"
 	"\n"
 	"  --ascii     draw lines with ASCII, not UTF-8 (also: SOCKLAB_ASCII=1)\n"
 	"  --help      this text\n"

@@ -10,8 +10,8 @@
 #include "cli.h"
 
 static const struct command *const commands[] = {
-	&cmd_list_info, &cmd_run_info,	&cmd_watch_info, &cmd_trace_info,
-	&cmd_show_info, &cmd_view_info, &cmd_grade_info, &cmd_doctor_info,
+	&cmd_list_info, &cmd_run_info,	&cmd_watch_info, &cmd_trace_info,  &cmd_show_info,
+	&cmd_view_info, &cmd_plot_info, &cmd_grade_info, &cmd_doctor_info,
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

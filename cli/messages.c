@@ -5,6 +5,7 @@
 #include <net/if.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "cli.h"
 
@@ -45,6 +46,17 @@ int cli_take_iface(const struct command *c, const char *name, const char **iface
 				       "(ip link lists them)",
 				       name);
 	*iface = name;
+	return -1;
+}
+
+int cli_take_conn(const struct command *c, const char *arg, int *conn)
+{
+	char *end;
+	long n = strtol(arg, &end, 10);
+
+	if (*arg == '\0' || *end || n < 0 || n > 1 << 24)
+		return cli_usage_error(c, "--conn takes a connection number, not '%s'", arg);
+	*conn = (int)n;
 	return -1;
 }
 

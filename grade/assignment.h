@@ -52,6 +52,8 @@ struct grade_run {
 	const char *program; /* the student's program, a path */
 	const char *args;    /* its arguments: "{port}", "-p {port}" */
 	const char *drivers; /* the folder of the grader's own programs */
+	const char *workdir; /* the submission's folder: the program may read it */
+	const char *file;    /* what "{file}" in args stands for (file-transfer); or NULL */
 	char ip[16];	     /* the address the program serves on: "127.0.0.1" */
 	int port;	     /* a port free for this run */
 	char port_str[16];
@@ -99,9 +101,9 @@ const struct assignment *assignment_find(const char *name);
 
 /* ---- for an assignment's scenario ----------------------------------- */
 
-/* Starts the student's program with the run's arguments ({ip}, {port}
- * replaced; port 0 means g->port), in the sandbox, as role. input as for
- * scenario_start. Returns the pid, or -1 (a problem is noted). */
+/* Starts the student's program with the run's arguments ({ip}, {port},
+ * {file} replaced; port 0 means g->port), in the sandbox, as role. input
+ * as for scenario_start. Returns the pid, or -1 (a problem is noted). */
 pid_t grade_start_program(struct grade_run *g, const char *role, int port, const char *input);
 
 /* Starts one of the grader's programs (argv[0] names it in g->drivers) in

@@ -260,24 +260,12 @@ struct kept {
 	struct fd_holder h;	   /* who never let go of it (h.pid -1: none seen) */
 };
 
-/* The socket's last state change before t, or NULL when the session has
- * none (no state source). */
-static const struct event *state_before(const struct check_ctx *c, const char *sock, int64_t t)
-{
-	struct ev_filter f = {.src = "state", .sock = sock};
-	const struct event *e = NULL, *last = NULL;
-
-	while ((e = ev_next(c->s, &f, e)) && e->t < t)
-		last = e;
-	return last;
-}
-
 /* True when k's connection was still open at t: in CLOSE_WAIT where the
  * kernel's states say, or held by a process where only the calls do. */
 static bool still_open(const struct check_ctx *c, struct kept *k, int64_t t)
 {
 	fdhold_find(c, k->accept, t, &k->h);
-	k->state = state_before(c, k->accept->call.sock, t);
+	k->state = check_state_before(c, k->accept->call.sock, t);
 	if (k->state)
 		return k->state->state.to == TCP_ST_CLOSE_WAIT;
 	return k->h.pid >= 0;

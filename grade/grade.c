@@ -22,11 +22,16 @@
 
 /* Each defined in grade/NAME.c. */
 extern const struct assignment assignment_echo_fork, assignment_echo_client, assignment_udp_echo,
-	assignment_echo_select, assignment_chat;
+	assignment_file_transfer, assignment_echo_select, assignment_chat;
 
 const struct assignment *const grade_assignments[] = {
-	&assignment_echo_fork,	 &assignment_echo_client, &assignment_udp_echo,
-	&assignment_echo_select, &assignment_chat,	  NULL,
+	&assignment_echo_fork,
+	&assignment_echo_client,
+	&assignment_udp_echo,
+	&assignment_file_transfer,
+	&assignment_echo_select,
+	&assignment_chat,
+	NULL,
 };
 
 const struct assignment *assignment_find(const char *name)
@@ -267,6 +272,7 @@ static void setup_run(struct grade_run *g, const struct grade_options *o,
 	g->program = res->build.program;
 	g->args = o->args ? o->args : o->a->args;
 	g->drivers = drivers;
+	g->workdir = o->workdir;
 	snprintf(g->ip, sizeof(g->ip), "127.0.0.1");
 	g->port = scenario_free_port();
 	snprintf(g->port_str, sizeof(g->port_str), "%d", g->port);

@@ -47,22 +47,34 @@ void grade_mark(struct grade_run *g, int i)
 		g->marks[i] = collector_now(scenario_collector(g->s));
 }
 
-/* One argument of the template with {ip} and {port} replaced. */
+/* Which of words (n of them) starts at at, within left bytes; n for none. */
+static size_t template_word(const char *at, size_t left, const char *const words[], size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+		if (strlen(words[k]) <= left && strncmp(at, words[k], strlen(words[k])) == 0)
+			return k;
+	return n;
+}
+
+/* One argument of the template with {ip}, {port} and {file} replaced
+ * (cut at 4 KiB: no path a program takes is longer). */
 static char *expand_arg(const struct grade_run *g, const char *word, size_t len, int port)
 {
-	char out[512];
-	size_t n = 0;
+	static const char *const words[] = {"{port}", "{ip}", "{file}"};
+	char out[4096], num[16];
+	const char *values[] = {num, g->ip, g->file ? g->file : ""};
+	size_t n = 0, k;
 
-	for (size_t i = 0; i < len && n + 16 < sizeof(out);) {
-		if (strncmp(word + i, "{port}", 6) == 0 && i + 6 <= len) {
-			n += (size_t)snprintf(out + n, sizeof(out) - n, "%d", port);
-			i += 6;
-		} else if (strncmp(word + i, "{ip}", 4) == 0 && i + 4 <= len) {
-			n += (size_t)snprintf(out + n, sizeof(out) - n, "%s", g->ip);
-			i += 4;
-		} else {
+	snprintf(num, sizeof(num), "%d", port);
+	for (size_t i = 0; i < len && n + 1 < sizeof(out);) {
+		k = template_word(word + i, len - i, words, 3);
+		if (k == 3) {
 			out[n++] = word[i++];
+			continue;
 		}
+		n += (size_t)snprintf(out + n, sizeof(out) - n, "%s", values[k]);
+		n = n < sizeof(out) ? n : sizeof(out) - 1;
+		i += strlen(words[k]);
 	}
 	out[n] = '\0';
 	return strdup(out);

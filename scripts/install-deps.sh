@@ -19,9 +19,11 @@ set -eu
 #   jq                          command-level tests read JSON output
 #   clang libclang-rt-14-dev    libFuzzer targets (`make fuzz`)
 #   clang-format                the code's layout (`make format`, `make format-check`)
+#   librsvg2-bin                the tests open `socklab plot`'s SVG with a real SVG
+#                               reader (rsvg-convert) and check the picture it makes
 PACKAGES="build-essential pkg-config libncurses-dev libpcap-dev libjansson-dev
 libcriterion-dev tmux tshark tcpdump strace iproute2 nftables jq clang
-libclang-rt-14-dev clang-format"
+libclang-rt-14-dev clang-format librsvg2-bin"
 
 missing=""
 for p in $PACKAGES; do

@@ -309,6 +309,12 @@ void ui_draw(struct ui *u)
 		draw_too_small(u);
 		return;
 	}
+	if (u->graph) {
+		draw_graph(u);
+		if (u->help)
+			draw_help(u);
+		return;
+	}
 	draw_title(u);
 	draw_ladder(u);
 	if (l->pane[PANE_SOCKETS].h)

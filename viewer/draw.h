@@ -31,5 +31,7 @@ void draw_events(const struct ui *u);
 void draw_lab(const struct ui *u);
 /* The bytes of the event at the cursor (key x), over the ladder's foot. */
 void draw_bytes(const struct ui *u);
+/* The time-sequence graph screen, instead of the panes. */
+void draw_graph(const struct ui *u);
 
 #endif

@@ -159,22 +159,60 @@ const char *draw_proc_name(const struct model *m, const struct proc_info *p)
 	return "?";
 }
 
-/* "running", "ZOMBIE for 35 ms (exit 0)", "exit 0, zombie 35 ms, waitpid()
- * by 2000" */
+/* "recv(4)", "poll()" */
+static void call_text(const char *fn, int fd, char *out, size_t cap)
+{
+	if (fd >= 0)
+		snprintf(out, cap, "%s(%d)", fn ? fn : "?", fd);
+	else
+		snprintf(out, cap, "%s()", fn ? fn : "?");
+}
+
+/* How p ended, and in which call: "exit 0", "killed by SIGPIPE in
+ * write(3)", "killed by SIGTERM in recvfrom(4), blocked 5.2 s", "killed by
+ * SIGKILL after read(4)". */
+static void end_text(const struct proc_info *p, char *out, size_t cap)
+{
+	const struct proc_wait *w = proc_wait_at(p, p->t_exit - 1);
+	char call[64], waited[32];
+
+	if (!p->sig) {
+		snprintf(out, cap, "exit %d", p->status);
+	} else if (p->last_sigpipe && strcmp(p->sig, "SIGPIPE") == 0) {
+		call_text(p->last_fn, p->last_fd, call, sizeof(call));
+		snprintf(out, cap, "killed by %s in %s", p->sig, call);
+	} else if (w) {
+		call_text(w->fn, w->fd, call, sizeof(call));
+		draw_duration(p->t_exit - w->from, waited, sizeof(waited));
+		snprintf(out, cap, "killed by %s in %s, blocked %s", p->sig, call, waited);
+	} else if (p->last_fn) {
+		call_text(p->last_fn, p->last_fd, call, sizeof(call));
+		snprintf(out, cap, "killed by %s after %s", p->sig, call);
+	} else {
+		snprintf(out, cap, "killed by %s", p->sig);
+	}
+}
+
+/* "running", "blocked in recv(4) for 2.3 s", "ZOMBIE for 35 ms (exit 0)",
+ * "exit 0, zombie 35 ms, waitpid() by 2000" */
 static void proc_state(const struct proc_info *p, int64_t t, char *out, size_t cap)
 {
-	char end[48], zombie[32], by[64];
+	char end[128], zombie[32], by[64], call[64];
 	enum proc_state st = proc_state_at(p, t);
 	const char *how = p->reaped_by ? p->reaped_by : "?";
+	const struct proc_wait *w;
 
+	if (st == PROC_RUNNING && (w = proc_wait_at(p, t))) {
+		call_text(w->fn, w->fd, call, sizeof(call));
+		draw_duration(t - w->from, zombie, sizeof(zombie));
+		snprintf(out, cap, "blocked in %s for %s", call, zombie);
+		return;
+	}
 	if (st == PROC_RUNNING) {
 		snprintf(out, cap, "running");
 		return;
 	}
-	if (p->sig)
-		snprintf(end, sizeof(end), "killed by %s", p->sig);
-	else
-		snprintf(end, sizeof(end), "exit %d", p->status);
+	end_text(p, end, sizeof(end));
 	draw_duration(model_zombie_ns(p, t), zombie, sizeof(zombie));
 	if (st == PROC_ZOMBIE) {
 		snprintf(out, cap, "ZOMBIE for %s (%s)", zombie, end);
@@ -189,17 +227,26 @@ static void proc_state(const struct proc_info *p, int64_t t, char *out, size_t c
 	snprintf(out, cap, "%s, zombie %s, %s", end, zombie, by);
 }
 
-/* "thread 1205  running, made by 1201", or "... ended" */
+/* "thread 1205  running, made by 1201", "... blocked in recv(5) for 1.2 s,
+ * made by 1201", or "... ended" */
 static void thread_line(const struct proc_row *row, int64_t t, char *out, size_t cap)
 {
 	const struct thread_info *th = row->th;
+	const struct proc_wait *w = proc_thread_wait_at(row->p, th->tid, t);
 	bool ended = (th->t_exit != T_NEVER && th->t_exit <= t) ||
 		     proc_state_at(row->p, t) != PROC_RUNNING;
-	char made[32] = "";
+	char made[32] = "", state[128] = "running", call[64], since[32];
 
 	if (th->creator)
 		snprintf(made, sizeof(made), ", made by %d", th->creator);
-	snprintf(out, cap, "thread %d  %s%s", th->tid, ended ? "ended" : "running", made);
+	if (ended) {
+		snprintf(state, sizeof(state), "ended");
+	} else if (w) {
+		call_text(w->fn, w->fd, call, sizeof(call));
+		draw_duration(t - w->from, since, sizeof(since));
+		snprintf(state, sizeof(state), "blocked in %s for %s", call, since);
+	}
+	snprintf(out, cap, "thread %d  %s%s", th->tid, state, made);
 }
 
 static void tree_prefix(const struct ui *u, const struct proc_row *row, char *out, size_t cap)
@@ -225,7 +272,7 @@ static void proc_line(const struct ui *u, const struct proc_row *row, int64_t t,
 {
 	const struct model *m = &u->m;
 	int threads = proctable_threads_at(&m->procs, row->p, t);
-	char tree[128], st[200];
+	char tree[128], st[300];
 
 	tree_prefix(u, row, tree, sizeof(tree));
 	if (row->th) {
@@ -245,7 +292,7 @@ void draw_procs(const struct ui *u)
 	size_t n = model_proc_rows(m, NULL, SIZE_MAX), top, nprocs = 0;
 	struct proc_row *rows = calloc(n ? n : 1, sizeof(*rows));
 	int64_t t = model_time(m);
-	char title[96], line[400];
+	char title[96], line[500];
 	struct rect r;
 
 	if (rows)

@@ -36,6 +36,7 @@ enum action {
 	ACT_FASTER,
 	ACT_SLOWER,
 	ACT_REPAINT,
+	ACT_GRAPH,
 	ACT_RESIZE,
 	ACT_BYTES,
 };
@@ -50,7 +51,7 @@ static const struct {
 	{'q', ACT_QUIT},	  {'Q', ACT_QUIT},	    {'?', ACT_HELP},
 	{'h', ACT_HELP},	  {' ', ACT_PLAY},	    {KEY_LEFT, ACT_LEFT},
 	{KEY_RIGHT, ACT_RIGHT},	  {'n', ACT_NEXT},	    {'p', ACT_PREV},
-	{KEY_HOME, ACT_HOME},	  {'g', ACT_HOME},	    {KEY_END, ACT_END},
+	{KEY_HOME, ACT_HOME},	  {'g', ACT_GRAPH},	    {KEY_END, ACT_END},
 	{'G', ACT_END},		  {'\t', ACT_TAB},	    {KEY_BTAB, ACT_BACKTAB},
 	{'/', ACT_FILTER},	  {KEY_UP, ACT_UP},	    {KEY_DOWN, ACT_DOWN},
 	{KEY_PPAGE, ACT_PGUP},	  {KEY_NPAGE, ACT_PGDN},    {'\r', ACT_ENTER},
@@ -84,6 +85,8 @@ static const struct {
 	{"filter: a pid (1201), a port (:9190) or a call (accept)", {ACT_FILTER}},
 	{"play faster / slower", {ACT_FASTER, ACT_SLOWER}},
 	{"the bytes of the packet or call at the cursor, hex and text", {ACT_BYTES}},
+	{"the time-sequence graph of the connection (g or Esc: back, d: the other way)",
+	 {ACT_GRAPH}},
 	{"repaint the screen", {ACT_REPAINT}},
 };
 
@@ -280,6 +283,13 @@ static int on_repaint(struct ui *u, enum action a)
 	return UI_REDRAW;
 }
 
+static int on_graph(struct ui *u, enum action a)
+{
+	(void)a;
+	u->graph = true;
+	return UI_REDRAW;
+}
+
 static int on_resize(struct ui *u, enum action a)
 {
 	(void)u, (void)a;
@@ -312,14 +322,14 @@ static int on_jump(struct ui *u, enum action a)
 }
 
 static int (*const handlers[])(struct ui *u, enum action a) = {
-	[ACT_QUIT] = on_quit,	  [ACT_HELP] = on_help,	   [ACT_PLAY] = on_play,
-	[ACT_LEFT] = on_step,	  [ACT_RIGHT] = on_step,   [ACT_NEXT] = on_jump,
-	[ACT_PREV] = on_jump,	  [ACT_HOME] = on_ends,	   [ACT_END] = on_ends,
-	[ACT_TAB] = on_tab,	  [ACT_BACKTAB] = on_tab,  [ACT_FILTER] = on_filter,
-	[ACT_UP] = on_move,	  [ACT_DOWN] = on_move,	   [ACT_PGUP] = on_move,
-	[ACT_PGDN] = on_move,	  [ACT_ENTER] = on_enter,  [ACT_CLEAR] = on_clear,
-	[ACT_FASTER] = on_speed,  [ACT_SLOWER] = on_speed, [ACT_REPAINT] = on_repaint,
-	[ACT_RESIZE] = on_resize, [ACT_BYTES] = on_bytes,
+	[ACT_QUIT] = on_quit,	 [ACT_HELP] = on_help,	   [ACT_PLAY] = on_play,
+	[ACT_LEFT] = on_step,	 [ACT_RIGHT] = on_step,	   [ACT_NEXT] = on_jump,
+	[ACT_PREV] = on_jump,	 [ACT_HOME] = on_ends,	   [ACT_END] = on_ends,
+	[ACT_TAB] = on_tab,	 [ACT_BACKTAB] = on_tab,   [ACT_FILTER] = on_filter,
+	[ACT_UP] = on_move,	 [ACT_DOWN] = on_move,	   [ACT_PGUP] = on_move,
+	[ACT_PGDN] = on_move,	 [ACT_ENTER] = on_enter,   [ACT_CLEAR] = on_clear,
+	[ACT_FASTER] = on_speed, [ACT_SLOWER] = on_speed,  [ACT_REPAINT] = on_repaint,
+	[ACT_GRAPH] = on_graph,	 [ACT_RESIZE] = on_resize, [ACT_BYTES] = on_bytes,
 };
 
 static int act(struct ui *u, enum action a)
@@ -363,6 +373,14 @@ int ui_key(struct ui *u, int key)
 	}
 	if (u->bytes && key == KEY_ESC) {
 		u->bytes = false;
+		return UI_REDRAW;
+	}
+	if (u->graph && (key == 'g' || key == KEY_ESC || key == 'd')) {
+		/* The graph's own keys; the others work as on the ladder. */
+		if (key == 'd')
+			u->graph_other = !u->graph_other;
+		else
+			u->graph = false;
 		return UI_REDRAW;
 	}
 	if (u->m.playing && key != ' ' && key != '+' && key != '=' && key != '-' &&

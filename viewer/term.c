@@ -116,7 +116,7 @@ const char *term_ui_glyph(const struct term *t, enum ui_glyph g)
 
 /* ---- colours ----------------------------------------------------------- */
 
-enum { PAIR_GREEN = 1, PAIR_RED, PAIR_MAGENTA };
+enum { PAIR_GREEN = 1, PAIR_RED, PAIR_MAGENTA, PAIR_YELLOW };
 
 static attr_t colour(const struct term *t, short pair)
 {
@@ -131,8 +131,10 @@ static void set_attrs(struct term *t)
 	t->ladder[LR_OPEN] = colour(t, PAIR_GREEN) | A_BOLD;
 	t->ladder[LR_CLOSE] = colour(t, PAIR_MAGENTA) | A_BOLD;
 	t->ladder[LR_ERROR] = colour(t, PAIR_RED) | A_BOLD;
+	t->ladder[LR_RESET] = colour(t, PAIR_RED) | A_BOLD | A_REVERSE;
 	t->ladder[LR_GAP] = A_DIM;
 	t->ladder[LR_HEAD] = A_BOLD;
+	t->ladder[LR_TROUBLE] = colour(t, PAIR_YELLOW) | A_BOLD;
 	for (int r = 0; r < UI_COUNT; r++)
 		t->ui[r] = A_NORMAL;
 	t->ui[UI_TITLE] = A_REVERSE;
@@ -158,6 +160,7 @@ static void start_colours(struct term *t)
 		init_pair(PAIR_GREEN, COLOR_GREEN, -1);
 		init_pair(PAIR_RED, COLOR_RED, -1);
 		init_pair(PAIR_MAGENTA, COLOR_MAGENTA, -1);
+		init_pair(PAIR_YELLOW, COLOR_YELLOW, -1);
 	} else {
 		t->color = false;
 	}

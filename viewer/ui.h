@@ -36,7 +36,9 @@ struct ui {
 	int w, h;
 	char title[256];
 	bool help;
-	bool bytes; /* the cursor's bytes are shown (key x) */
+	bool bytes;	  /* the cursor's bytes are shown (key x) */
+	bool graph;	  /* the time-sequence graph screen (key g) */
+	bool graph_other; /* ... of the other direction (key d) */
 	bool prompting;
 	char prompt[64];
 	struct viewer_feed *feed; /* live; NULL for a replay */

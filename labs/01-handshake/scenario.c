@@ -500,10 +500,9 @@ static const struct check backlog_checks[] = {
 };
 
 static const struct lab_option handshake_options[] = {
-	{.name = "server-closes-first", .help = "the server closes right after its first echo"},
-	{.name = "backlog",
-	 .help = "backlog 1, a server slow to accept, four clients: the listen queue",
-	 .checks = backlog_checks},
+	{"server-closes-first", "the server closes right after its first echo", NULL},
+	{"backlog", "backlog 1, a server slow to accept, four clients: the listen queue",
+	 backlog_checks},
 	{NULL},
 };
 

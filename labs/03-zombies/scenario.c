@@ -291,9 +291,7 @@ static const struct check fixed_checks[] = {
 };
 
 static const struct lab_option zombies_options[] = {
-	{.name = "one-wait",
-	 .help = "the textbook's handler: one waitpid() per SIGCHLD",
-	 .checks = one_wait_checks},
+	{"one-wait", "the textbook's handler: one waitpid() per SIGCHLD", one_wait_checks},
 	{NULL},
 };
 

@@ -224,9 +224,7 @@ static const struct check fixed_checks[] = {
 };
 
 static const struct lab_option nagle_options[] = {
-	{.name = "one-write",
-	 .help = "each request in one write, Nagle still on",
-	 .checks = fixed_checks},
+	{"one-write", "each request in one write, Nagle still on", fixed_checks},
 	{NULL},
 };
 

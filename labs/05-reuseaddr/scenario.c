@@ -243,9 +243,7 @@ static const struct check fixed_checks[] = {
 };
 
 static const struct lab_option reuseaddr_options[] = {
-	{.name = "new-only",
-	 .help = "only the restarted server sets SO_REUSEADDR",
-	 .checks = new_only_checks},
+	{"new-only", "only the restarted server sets SO_REUSEADDR", new_only_checks},
 	{NULL},
 };
 

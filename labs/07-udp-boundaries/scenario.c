@@ -191,7 +191,7 @@ static const struct check udp_checks[] = {
 };
 
 static const struct lab_option udp_options[] = {
-	{.name = "unconnected", .help = "the client sends without connect()"},
+	{"unconnected", "the client sends without connect()", NULL},
 	{NULL},
 };
 

@@ -738,18 +738,17 @@ static const struct check pool_checks[] = {
 };
 
 static const struct lab_option select_options[] = {
-	{.name = "server",
-	 .help = "the select server and three clients; naive, it hands select() its own set",
-	 .checks = server_checks,
-	 .fix_checks = server_fix_checks},
-	{.name = "epoll",
-	 .help = "the same server with epoll",
-	 .checks = epoll_checks,
-	 .no_fix = "it is the corrected server already"},
-	{.name = "pool",
-	 .help = "four threads on one epoll instance serve 100 clients",
-	 .checks = pool_checks,
-	 .no_fix = "it shows a way to serve many clients; nothing in it is a mistake"},
+	{"server", "the select server and three clients; naive, it hands select() its own set",
+	 server_checks},
+	{"epoll", "the same server with epoll", epoll_checks},
+	{"pool", "four threads on one epoll instance serve 100 clients", pool_checks},
+	{NULL},
+};
+
+static const struct lab_option_fix select_option_fixes[] = {
+	{"server", server_fix_checks, NULL},
+	{"epoll", NULL, "it is the corrected server already"},
+	{"pool", NULL, "it shows a way to serve many clients; nothing in it is a mistake"},
 	{NULL},
 };
 
@@ -760,6 +759,7 @@ const struct lab lab_11 = {
 	.dir = "11-select",
 	.fix = "the client waits in select() on the keyboard and the socket together",
 	.options = select_options,
+	.option_fixes = select_option_fixes,
 	.run = select_run,
 	.checks = client_checks,
 	.fix_checks = client_fix_checks,

@@ -627,14 +627,17 @@ static const struct check chat_fix_checks[] = {
 };
 
 static const struct lab_option threads_options[] = {
-	{.name = "close-listener",
-	 .help = "each thread first closes the listening socket, as lab 2's children did",
-	 .checks = close_listener_checks,
-	 .no_fix = "it shows what a shared descriptor table means; lab 2 is its contrast"},
-	{.name = "chat",
-	 .help = "a chat server: its client list without a mutex; quitting with close()",
-	 .checks = chat_checks,
-	 .fix_checks = chat_fix_checks},
+	{"close-listener", "each thread first closes the listening socket, as lab 2's children did",
+	 close_listener_checks},
+	{"chat", "a chat server: its client list without a mutex; quitting with close()",
+	 chat_checks},
+	{NULL},
+};
+
+static const struct lab_option_fix threads_option_fixes[] = {
+	{"close-listener", NULL,
+	 "it shows what a shared descriptor table means; lab 2 is its contrast"},
+	{"chat", chat_fix_checks, NULL},
 	{NULL},
 };
 
@@ -645,6 +648,7 @@ const struct lab lab_12 = {
 	.dir = "12-threads",
 	.fix = "each thread gets its client's socket by value, not &clnt_sock",
 	.options = threads_options,
+	.option_fixes = threads_option_fixes,
 	.run = threads_run,
 	.checks = echo_checks,
 	.fix_checks = echo_fix_checks,

@@ -10,9 +10,13 @@
  * number written explicitly in network byte order, the double's bits with
  * htobe64(); the station reads both frames.
  */
+#include <arpa/inet.h>
 #include <math.h>
+#include <netinet/in.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include "lab/lab.h"
 #include "lab/labkit.h"
@@ -27,6 +31,35 @@
 static int swapped(int port)
 {
 	return (port & 0xff) << 8 | port >> 8;
+}
+
+/* True when nothing listens on TCP port of 127.0.0.1 (it can be bound). */
+static bool port_unused(int port)
+{
+	struct sockaddr_in a = {.sin_family = AF_INET,
+				.sin_port = htons((uint16_t)port),
+				.sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
+	int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	bool unused = fd >= 0 && bind(fd, (struct sockaddr *)&a, sizeof(a)) == 0;
+
+	if (fd >= 0)
+		close(fd);
+	return unused;
+}
+
+/* A free port whose byte-swapped twin is another port, where nothing
+ * listens: so the naive drone's SYN is refused every run (a port such as
+ * 47545, 0xb9b9, is its own twin, and the mistake would go unseen). */
+static int swap_safe_port(void)
+{
+	int port = -1;
+
+	for (int tries = 0; tries < 100; tries++) {
+		port = scenario_free_port();
+		if (port > 0 && swapped(port) != port && port_unused(swapped(port)))
+			break;
+	}
+	return port;
 }
 
 /* The drone that forgets htons() plays "drone v1"; the one that sends its
@@ -320,6 +353,7 @@ const struct lab lab_15 = {
 	.title = "byte order and structs on the wire: htons, htonl, padding",
 	.dir = "15-byte-order",
 	.fix = "every number written explicitly in network byte order (htonl, htobe64)",
+	.pick_port = swap_safe_port,
 	.run = byte_order_run,
 	.checks = naive_checks,
 	.fix_checks = fixed_checks,

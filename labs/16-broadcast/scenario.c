@@ -424,12 +424,8 @@ static const struct check ttl_checks[] = {
 };
 
 static const struct lab_option broadcast_options[] = {
-	{.name = "multicast",
-	 .help = "to a multicast group: only its members get it",
-	 .checks = multicast_checks},
-	{.name = "ttl",
-	 .help = "IP_TTL and IP_MULTICAST_TTL 1, then 2, through a router",
-	 .checks = ttl_checks},
+	{"multicast", "to a multicast group: only its members get it", multicast_checks},
+	{"ttl", "IP_TTL and IP_MULTICAST_TTL 1, then 2, through a router", ttl_checks},
 	{NULL},
 };
 

@@ -322,7 +322,7 @@ static const struct check fixed_checks[] = {
 };
 
 static const struct lab_option names_options[] = {
-	{.name = "gethostbyname", .help = "gethostbyname() (윤 chapter 8), not getaddrinfo()"},
+	{"gethostbyname", "gethostbyname() (윤 chapter 8), not getaddrinfo()", NULL},
 	{NULL},
 };
 

@@ -60,28 +60,37 @@ static void skip_digits(struct cursor *c)
 		c->p++;
 }
 
-/* Like jansson: an integer must fit in 64 bits, a real in a double. */
-static bool number_fits(const unsigned char *start, const unsigned char *end, bool real)
+/*
+ * Like jansson: an integer must fit in 64 bits, a real in a double (it may
+ * be of any length: jansson reads the whole of it). limit is the end of
+ * the text: a number that reaches it ends no object, so it is refused.
+ */
+static bool number_fits(const unsigned char *start, const unsigned char *end,
+			const unsigned char *limit, bool real)
 {
-	char buf[64], *stop;
+	char buf[32], *stop;
 	size_t n = (size_t)(end - start);
 	double d;
 
 	/* Eighteen digits and a sign always fit: the common case, for free. */
 	if (!real && n <= 18)
 		return true;
-	if (n >= sizeof(buf))
-		return false;
-	memcpy(buf, start, n);
-	buf[n] = '\0';
 	if (!real) {
+		if (n >= sizeof(buf))
+			return false; /* more than 31 characters: no int64 */
+		memcpy(buf, start, n);
+		buf[n] = '\0';
 		errno = 0;
 		(void)strtoll(buf, &stop, 10);
 		return errno == 0;
 	}
+	/* strtod() reads in place: the character after the number is in the
+	 * text and ends it (the grammar above allows no hex, no "inf"). */
+	if (end >= limit)
+		return false;
 	errno = 0;
-	d = strtod(buf, &stop);
-	return !(errno == ERANGE && (d == HUGE_VAL || d == -HUGE_VAL));
+	d = strtod((const char *)start, &stop);
+	return stop == (const char *)end && !(errno == ERANGE && (d == HUGE_VAL || d == -HUGE_VAL));
 }
 
 /* -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)? */
@@ -112,7 +121,7 @@ static bool scan_number(struct cursor *c)
 			return false;
 		skip_digits(c);
 	}
-	return number_fits(start, c->p, real);
+	return number_fits(start, c->p, c->end, real);
 }
 
 static bool is_hex(unsigned char ch)

@@ -4,6 +4,7 @@
 #include "check/evidence.h"
 
 #include <jansson.h>
+#include <stdio.h>
 #include <string.h>
 
 pid_t check_pid(const struct check_ctx *c, const char *role)
@@ -39,7 +40,7 @@ int check_output_evidence(const struct check_ctx *c, struct check_result *r, con
 	return found;
 }
 
-void check_end_evidence(const struct check_ctx *c, struct check_result *r, pid_t pid)
+const struct event *check_end(const struct check_ctx *c, pid_t pid)
 {
 	const struct event *end = NULL;
 
@@ -51,7 +52,47 @@ void check_end_evidence(const struct check_ctx *c, struct check_result *r, pid_t
 		    (strcmp(e->proc.event, "exit") == 0 && e->pid == pid && !end))
 			end = e;
 	}
-	check_evidence(r, end);
+	return end;
+}
+
+void check_end_evidence(const struct check_ctx *c, struct check_result *r, pid_t pid)
+{
+	check_evidence(r, check_end(c, pid));
+}
+
+const struct event *check_connection(const struct check_ctx *c, const char *role, char *mine,
+				     char *theirs, size_t cap)
+{
+	const struct event *e = ev_first(c->s, &(struct ev_filter){.src = "call",
+								   .fn = "connect",
+								   .err = "ok",
+								   .pid = check_pid(c, role)});
+
+	if (!e || !e->call.sock || !endpoint_pair_reversed(e->call.sock, theirs, cap))
+		return NULL;
+	snprintf(mine, cap, "%s", e->call.sock);
+	return e;
+}
+
+bool check_connected(const struct check_ctx *c, struct check_result *r, const char *role,
+		     char *mine, char *theirs, size_t cap)
+{
+	if (check_connection(c, role, mine, theirs, cap))
+		return true;
+	check_fail(r, "the %s never connected: no connection to follow", role);
+	return false;
+}
+
+const struct event *check_pkt(const struct check_ctx *c, int port, bool from_port,
+			      const char *flags, bool data, int64_t t)
+{
+	struct ev_filter f = {.src = "pkt", .port = port, .flags = flags, .after = t};
+
+	for (const struct event *e = ev_first(c->s, &f); e; e = ev_next(c->s, &f, e))
+		if (endpoint_port(from_port ? e->pkt.from : e->pkt.to) == port &&
+		    (!data || e->pkt.len))
+			return e;
+	return NULL;
 }
 
 bool check_in_tree(const struct check_ctx *c, pid_t pid, pid_t root)
@@ -96,6 +137,16 @@ bool check_states_exact(const struct check_ctx *c)
 const struct event *check_state_to(const struct check_ctx *c, const char *sock, const char *to)
 {
 	return ev_first(c->s, &(struct ev_filter){.src = "state", .sock = sock, .to = to});
+}
+
+const struct event *check_state_before(const struct check_ctx *c, const char *sock, int64_t t)
+{
+	struct ev_filter f = {.src = "state", .sock = sock};
+	const struct event *e = NULL, *last = NULL;
+
+	while ((e = ev_next(c->s, &f, e)) && e->t < t)
+		last = e;
+	return last;
 }
 
 int64_t check_step_time(const struct check_ctx *c, const char *text)

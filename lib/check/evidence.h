@@ -16,6 +16,7 @@
 #define SOCKLAB_CHECK_EVIDENCE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <sys/types.h>
 
@@ -36,8 +37,25 @@ bool check_printed(const struct check_ctx *c, const char *role, const char *text
 int check_output_evidence(const struct check_ctx *c, struct check_result *r, const char *role,
 			  const char *text, int max);
 
-/* Adds how pid ended (its reaping, else its exit), if it did. */
+/* How pid ended: its reaping, else its exit; NULL while it had not. */
+const struct event *check_end(const struct check_ctx *c, pid_t pid);
+/* Adds how pid ended (check_end), if it did. */
 void check_end_evidence(const struct check_ctx *c, struct check_result *r, pid_t pid);
+
+/* The connection role made with connect(): its own socket ("LOCAL>PEER")
+ * into mine, the other end's into theirs (cap bytes each). Returns the
+ * connect() event, or NULL when role never connected. */
+const struct event *check_connection(const struct check_ctx *c, const char *role, char *mine,
+				     char *theirs, size_t cap);
+/* The same, failing r ("the client never connected") when there is none. */
+bool check_connected(const struct check_ctx *c, struct check_result *r, const char *role,
+		     char *mine, char *theirs, size_t cap);
+
+/* The first packet at or after t sent from port (sent to it when
+ * !from_port) that has all of flags (NULL: any) and, when data, carries
+ * bytes; or NULL. */
+const struct event *check_pkt(const struct check_ctx *c, int port, bool from_port,
+			      const char *flags, bool data, int64_t t);
 
 /* True when pid is root or one of root's descendants. */
 bool check_in_tree(const struct check_ctx *c, pid_t pid, pid_t root);
@@ -54,6 +72,9 @@ bool check_states_exact(const struct check_ctx *c);
 
 /* The first state event of sock entering state to, or NULL. */
 const struct event *check_state_to(const struct check_ctx *c, const char *sock, const char *to);
+/* The last state change of sock before t, or NULL when the session has
+ * none (no state source, or none yet). */
+const struct event *check_state_before(const struct check_ctx *c, const char *sock, int64_t t);
 
 /* The time of the first step note holding text, or the session's end. */
 int64_t check_step_time(const struct check_ctx *c, const char *text);

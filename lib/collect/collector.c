@@ -19,6 +19,8 @@
  *   conntrack.c  what the session learns (its endpoints, its processes) and
  *                connection numbers: conn, UDP flows, each socket's states
  *   writer.c     the session folder: events.jsonl, session.json, the re-sort
+ * and what /proc says, every PROC_SCAN_NS: procwatch.c (zombies, reaping
+ * no traced call saw) and blocked.c (a call waited in, not returned yet).
  */
 #include "collect/collector_int.h"
 
@@ -181,6 +183,26 @@ static void on_proc_change(void *arg, pid_t pid, pid_t ppid, enum proc_change wh
 		col_arrive(c, &p);
 }
 
+/* A process has waited in a call for BLOCKED_SHOWN_NS (see blocked.h). */
+static void on_blocked(void *arg, pid_t pid, const char *syscall, int fd, int64_t since)
+{
+	struct collector *c = arg;
+	struct pending p = {.t = collector_now(c)};
+
+	p.ev = json_pack("{sI ss si si ss ss si sI}", "t", (json_int_t)p.t, "src", "proc", "pid",
+			 (int)pid, "tid", (int)pid, "event", "blocked", "fn", syscall, "fd", fd,
+			 "since", (json_int_t)since);
+	if (p.ev)
+		col_arrive(c, &p);
+}
+
+static void look_blocked(void *arg, pid_t pid)
+{
+	struct collector *c = arg;
+
+	blocked_look(c->blocked, pid, c->last_scan, on_blocked, c);
+}
+
 static void scan_procs(struct collector *c, bool force)
 {
 	int64_t now = collector_now(c);
@@ -189,6 +211,7 @@ static void scan_procs(struct collector *c, bool force)
 		return;
 	c->last_scan = now;
 	procwatch_scan(c->procs, on_proc_change, c);
+	procwatch_each(c->procs, look_blocked, c);
 }
 
 /* ---- the thread ------------------------------------------------------- */
@@ -462,6 +485,7 @@ static void collector_free(struct collector *c)
 	ptrmap_free(&c->learned);
 	ptrmap_free(&c->reaped);
 	procwatch_free(c->procs);
+	blocked_free(c->blocked);
 	pthread_mutex_destroy(&c->lock);
 	free(c->heap.a);
 	free(c->inbox);
@@ -485,6 +509,7 @@ struct collector *collector_start(const struct collector_options *o, char *err, 
 	c->dir = strdup(o->dir);
 	c->pool = strpool_new();
 	c->procs = procwatch_new();
+	c->blocked = blocked_new();
 	c->on_event = o->on_event;
 	c->on_event_arg = o->on_event_arg;
 	if (o->nports) {
@@ -496,7 +521,7 @@ struct collector *collector_start(const struct collector_options *o, char *err, 
 	}
 	c->capture_iface = o->capture_iface ? strdup(o->capture_iface) : NULL;
 	c->capture_netns = o->capture_netns ? strdup(o->capture_netns) : NULL;
-	if (!c->dir || !c->pool || !c->procs) {
+	if (!c->dir || !c->pool || !c->procs || !c->blocked) {
 		errmsg(err, errlen, "out of memory");
 		goto out_free;
 	}

@@ -18,6 +18,7 @@
 
 #include "base/ptrmap.h"
 #include "base/strpool.h"
+#include "collect/blocked.h"
 #include "collect/procwatch.h"
 #include "wire/ring.h"
 
@@ -27,7 +28,7 @@
 #define REORDER_NS (250 * 1000 * 1000LL)
 /* Events written per pass of the loop, between looks at the ring. */
 #define FLUSH_BATCH 2048
-/* How often /proc is read for zombies. */
+/* How often /proc is read for zombies and blocked calls. */
 #define PROC_SCAN_NS (20 * 1000 * 1000LL)
 /* How long the last drain waits for a producer that claimed a slot. */
 #define DRAIN_NS    (1500 * 1000 * 1000LL)
@@ -91,6 +92,7 @@ struct collector {
 	struct ptrmap reaped;	 /* pid -> 1, once a reaping was seen */
 	long next_conn;
 	struct procwatch *procs;
+	struct blocked *blocked; /* the calls they wait in */
 	int64_t last_scan;
 	int64_t last_written;
 	bool late; /* something was written out of order */

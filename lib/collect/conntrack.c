@@ -65,6 +65,7 @@ void col_learn_reaped(struct collector *c, pid_t child)
 {
 	ptrmap_put(&c->reaped, (void *)(intptr_t)child, 1);
 	procwatch_forget(c->procs, child);
+	blocked_forget(c->blocked, child);
 }
 
 void col_learn(struct collector *c, json_t *ev)

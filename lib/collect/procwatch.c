@@ -67,6 +67,13 @@ void procwatch_forget(struct procwatch *w, pid_t pid)
 		*p = w->w[--w->n];
 }
 
+void procwatch_each(const struct procwatch *w, void (*fn)(void *arg, pid_t pid), void *arg)
+{
+	for (size_t i = 0; i < w->n; i++)
+		if (!w->w[i].zombie)
+			fn(arg, w->w[i].pid);
+}
+
 int proc_stat(pid_t pid, char *state, pid_t *ppid)
 {
 	char path[64], buf[512];

@@ -35,6 +35,9 @@ typedef void (*procwatch_fn)(void *arg, pid_t pid, pid_t ppid, enum proc_change 
  * procwatch_forget. */
 void procwatch_scan(struct procwatch *w, procwatch_fn fn, void *arg);
 
+/* Calls fn for every watched pid, none of which is forgotten meanwhile. */
+void procwatch_each(const struct procwatch *w, void (*fn)(void *arg, pid_t pid), void *arg);
+
 /* The state letter and parent of pid from /proc/PID/stat ('R', 'S', 'Z',
  * ...). Returns 0, or -1 if there is no such process. */
 int proc_stat(pid_t pid, char *state, pid_t *ppid);

@@ -82,6 +82,7 @@ static void take_call(struct collector *c, const char *rec, size_t len, int64_t 
 		}
 	}
 	col_learn_pid(c, pid);
+	blocked_saw_call(c->blocked, pid, t);
 	col_arrive(c, &p);
 }
 

@@ -94,7 +94,7 @@ static void count_socket(void *arg, const struct sockdiag_entry *e)
 
 static void check_sockdiag(struct doctor_check *c)
 {
-	int fd = sockdiag_open(c->found, sizeof(c->found)), count = 0;
+	int fd = sockdiag_open(NULL, c->found, sizeof(c->found)), count = 0;
 
 	if (fd < 0)
 		return;

@@ -26,13 +26,15 @@ struct lab_option {
 	/* The checkpoints of a naive run with this option, when they differ
 	 * from the lab's; NULL: the lab's own. */
 	const struct check *checks;
-	/* The checkpoints of a run with this option and --fix, when the
-	 * option has a fix of its own (`socklab run 12 --chat --fix`); NULL:
-	 * --fix with it checks as --fix alone. */
-	const struct check *fix_checks;
-	/* Why --fix does not go with this option, when it does not; NULL: it
-	 * does. */
-	const char *no_fix;
+};
+
+/* What --fix does with an option (struct lab's option_fixes): a fixed run
+ * of its own (`socklab run 12 --chat --fix`), or a refusal ("--pool has
+ * no --fix"). An option not listed: --fix with it checks as --fix alone. */
+struct lab_option_fix {
+	const char *option;		/* the option's name */
+	const struct check *fix_checks; /* its fixed run's checkpoints, or NULL */
+	const char *no_fix;		/* or why --fix does not go with it */
 };
 
 struct lab;
@@ -56,7 +58,8 @@ struct lab {
 	 * and then no_fix says why. */
 	const char *fix;
 	const char *no_fix;
-	const struct lab_option *options; /* ends with {NULL}; may be NULL */
+	const struct lab_option *options;	   /* ends with {NULL}; may be NULL */
+	const struct lab_option_fix *option_fixes; /* ends with {NULL}; may be NULL */
 	/* Needs root (builds a network namespace, say). */
 	bool needs_root;
 	/* A network of its own (lib/run/labnet.h) when net.mtu > 0: namespaces
@@ -67,6 +70,12 @@ struct lab {
 	 * each copy the switch makes. Needs root. */
 	struct labnet_spec net;
 	int net_capture;
+	/* When the link captured depends on the run (an option): its host;
+	 * NULL: net_capture. */
+	int (*net_capture_for)(const struct lab_run *r);
+	/* The run's port, when the lab must choose it (lab 15: one whose two
+	 * bytes differ); NULL: any free port (scenario_free_port). */
+	int (*pick_port)(void);
 	/* Runs the scenario. Returns 0, or -1 with scenario_error() set. */
 	int (*run)(struct scenario *s, const struct lab_run *r);
 	/* Checkpoints, each list ending with {NULL}: for the naive run, and
@@ -89,9 +98,9 @@ const char *lab_run_option(const struct lab_run *r);
  * naive run with that option), "--chat --fix" (an option with a fix of
  * its own, fixed) or "naive". Writes it into buf; returns buf. */
 const char *lab_run_name(const struct lab_run *r, char *buf, size_t len);
-/* The first of the lab's options the run was given that has a fix of its
- * own, or NULL. */
-const struct lab_option *lab_run_fixed_option(const struct lab_run *r);
+/* What --fix does with the first of the lab's options the run was given
+ * that has an entry in option_fixes, or NULL. */
+const struct lab_option_fix *lab_run_option_fix(const struct lab_run *r);
 /* The checkpoints for a run: an option's fixed run's, the fixed run's, an
  * option's, or the lab's. */
 const struct check *lab_checks_for(const struct lab *l, const struct lab_run *r);

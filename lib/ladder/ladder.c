@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "base/array.h"
+#include "session/rstcause.h"
 #include "wire/endpoint.h"
 
 /* ---- columns -------------------------------------------------------- */
@@ -316,6 +317,23 @@ void ladder_conn_each(const struct ladder *l, int conn, void (*fn)(void *arg, ui
 	}
 }
 
+/* Why an RST was sent, from the events of its connection so far. */
+static uint8_t reset_cause(const struct ladder *l, const struct event *e)
+{
+	size_t from = 0;
+
+	if (e->src != SRC_PKT || !(e->pkt.flags & TCPF_RST))
+		return RST_UNKNOWN;
+	if (e->conn >= 0 && (size_t)e->conn < l->nconn && l->conn[e->conn].ev.n > 0)
+		from = l->conn[e->conn].ev.i[0];
+	return (uint8_t)rst_cause(l->s, from, l->nmark, NULL);
+}
+
+const char *ladder_rst_cause(const struct ladder *l, size_t i)
+{
+	return i < l->nmark ? rst_cause_text(l->mark[i].cause) : NULL;
+}
+
 int ladder_add(struct ladder *l)
 {
 	const struct event *e = &l->s->ev[l->nmark];
@@ -323,9 +341,66 @@ int ladder_add(struct ladder *l)
 	if (array_grow(&l->mark, &l->markcap, l->nmark, sizeof(*l->mark)) < 0)
 		return -1;
 	l->mark[l->nmark] = place(l, e);
+	l->mark[l->nmark].cause = reset_cause(l, e);
 	learn_owner(l, e, &l->mark[l->nmark]);
 	l->nmark++;
 	return file_event(l, (uint32_t)(l->nmark - 1));
+}
+
+/* ---- blocked calls ---------------------------------------------------- */
+
+/* How far from a packet, in its connection's events, a call that spans it
+ * is looked for: a blocked call is near, and a long session stays fast. */
+#define BLOCKED_SEARCH 4096
+
+/* Calls whose t is their return (they wait for data to arrive), and
+ * those whose t is their entry (they wait for room, or an answer). */
+static const char *const waits_for_data[] = {"recv", "recvfrom", "recvmsg", "read", "readv", NULL};
+static const char *const waits_for_room[] = {"send",   "sendto",  "sendmsg", "write",
+					     "writev", "connect", NULL};
+
+/* True when call c was still inside the kernel at time t; *waited is how
+ * long it had been by then. */
+static bool in_progress(const struct event *c, int64_t t, int64_t *waited)
+{
+	int64_t start;
+
+	if (c->src != SRC_CALL || c->call.dur <= 0)
+		return false;
+	if (fn_in(c->call.fn, waits_for_data))
+		start = c->t - c->call.dur;
+	else if (fn_in(c->call.fn, waits_for_room))
+		start = c->t;
+	else
+		return false;
+	*waited = t - start;
+	return start <= t && t < start + c->call.dur;
+}
+
+const struct event *ladder_blocked_call(const struct ladder *l, size_t i, int64_t *waited)
+{
+	const struct event *e = &l->s->ev[i], *best = NULL;
+	const struct ladder_idx *list;
+	size_t k, lo, hi;
+	int64_t w;
+
+	*waited = 0;
+	if (e->src != SRC_PKT || e->conn < 0 || (size_t)e->conn >= l->nconn)
+		return NULL;
+	list = &l->conn[e->conn].ev;
+	k = ladder_idx_find(list->i, list->n, i);
+	if (k == SIZE_MAX)
+		return NULL;
+	lo = k > BLOCKED_SEARCH ? k - BLOCKED_SEARCH : 0;
+	hi = k + BLOCKED_SEARCH < list->n ? k + BLOCKED_SEARCH : list->n;
+	for (size_t j = lo; j < hi; j++) {
+		const struct event *c = &l->s->ev[list->i[j]];
+		if (in_progress(c, e->t, &w) && w >= LADDER_BLOCKED_NS && w > *waited) {
+			best = c;
+			*waited = w;
+		}
+	}
+	return best;
 }
 
 /* ---- rows ----------------------------------------------------------- */

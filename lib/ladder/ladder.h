@@ -50,8 +50,9 @@ enum ladder_kind { LK_NONE, LK_NOTE, LK_ARROW };
 
 /* Where one event goes. */
 struct ladder_mark {
-	int32_t a, b; /* a note's column is a; an arrow goes from a to b */
-	uint8_t kind; /* enum ladder_kind */
+	int32_t a, b;  /* a note's column is a; an arrow goes from a to b */
+	uint8_t kind;  /* enum ladder_kind */
+	uint8_t cause; /* an RST's: enum rst_cause (session/rstcause.h) */
 };
 
 /* A growing list of event indices. */
@@ -119,6 +120,19 @@ void ladder_conn_each(const struct ladder *l, int conn, void (*fn)(void *arg, ui
  * call on a socket that failed. */
 bool ladder_call_shown(const struct event *e);
 
+/* A call inside the kernel this long is blocked: as long as a pause. */
+#define LADDER_BLOCKED_NS LADDER_GAP_NS
+
+/*
+ * For packet i: the call on its connection that was blocked when the
+ * packet passed (a send() waiting for room in a zero window, a recv()
+ * waiting for a lost segment, a connect() whose SYN is sent again), the
+ * one that had waited longest, and *waited, how long by then; NULL when
+ * none had waited LADDER_BLOCKED_NS. A call's time span is known once it
+ * has returned (dur): live, a call still blocked is not found yet.
+ */
+const struct event *ladder_blocked_call(const struct ladder *l, size_t i, int64_t *waited);
+
 /* ---- rows ----------------------------------------------------------- */
 
 /* A row holds view events ev[first .. first + n); n == 0 is a gap. */
@@ -167,7 +181,8 @@ enum ladder_glyph {
 	LG_HLINE, /* an arrow's shaft */
 	LG_RHEAD, /* arrow heads */
 	LG_LHEAD,
-	LG_MORE, /* text cut short */
+	LG_MORE,  /* text cut short */
+	LG_RESET, /* an RST's shaft: heavy, not to be missed */
 	LG_COUNT
 };
 
@@ -177,13 +192,15 @@ enum ladder_role {
 	LR_LIFE,
 	LR_TEXT,
 	LR_CALL,
-	LR_ERROR, /* a call that failed, a reset */
+	LR_ERROR, /* a call that failed */
+	LR_RESET, /* an RST */
 	LR_STATE,
 	LR_OPEN,  /* SYN segments */
 	LR_CLOSE, /* FIN segments */
 	LR_DATA,
 	LR_GAP,
 	LR_HEAD,
+	LR_TROUBLE, /* a segment the TCP analysis marks, a call it blocks */
 	LR_COUNT
 };
 
@@ -230,8 +247,14 @@ const char *ladder_glyph_text(enum ladder_glyph g, bool utf8);
 size_t ladder_cells_text(const struct ladder_cell *cells, int n, bool utf8, char *out, size_t cap);
 
 /* Labels, as the ladder writes them: "SYN,ACK seq=0 ack=1", "accept() = 4",
- * "TIME_WAIT 60 s". */
+ * "TIME_WAIT 60 s"; a segment the analysis marks leads with its mark,
+ * "[dup ACK #3] ACK ack=101"; a blocked call, "send(3) blocked 1.2 s". An
+ * RST's label ends with its cause where the ladder knows it: "RST seq=8
+ * (data after close)". */
 void ladder_arrow_label(const struct event *e, int detail, char *out, size_t cap);
 void ladder_note_label(const struct ladder *l, const struct event *e, char *out, size_t cap);
+void ladder_blocked_label(const struct event *call, int64_t waited, char *out, size_t cap);
+/* Why event i, an RST, was sent ("data after close"), or NULL. */
+const char *ladder_rst_cause(const struct ladder *l, size_t i);
 
 #endif

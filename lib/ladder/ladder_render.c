@@ -14,15 +14,31 @@
 
 /* ---- labels --------------------------------------------------------- */
 
+/* "[dup ACK #3] ", "[zero window, window probe ACK] ": every mark at
+ * detail 3, the most telling one below; "" when unmarked. */
+static void mark_label(const struct event *e, int detail, char *out, size_t cap)
+{
+	char words[160];
+
+	out[0] = '\0';
+	if (!event_analysis_words(e, words, sizeof(words)))
+		return;
+	if (detail < 3)
+		words[strcspn(words, ",")] = '\0';
+	snprintf(out, cap, "[%s] ", words);
+}
+
 /*
  * "SYN seq=0", "SYN,ACK seq=0 ack=1", "ACK ack=1", "PSH,ACK seq=1 ack=1
- * len=5"; UDP "UDP 12 bytes". detail 3 says everything; each level below
- * drops something, down to 0, the flags' letters.
+ * len=5"; UDP "UDP 12 bytes"; a marked segment leads with its mark,
+ * "[retransmission] PSH,ACK seq=1 len=5". detail 3 says everything; each
+ * level below drops something, down to 0, the flags' letters (after the
+ * most telling mark, on a marked segment).
  */
 void ladder_arrow_label(const struct event *e, int detail, char *out, size_t cap)
 {
 	uint8_t f = e->pkt.flags;
-	char words[48];
+	char words[48], mark[180];
 	size_t n;
 
 	if (e->pkt.proto == PROTO_UDP) {
@@ -38,13 +54,14 @@ void ladder_arrow_label(const struct event *e, int detail, char *out, size_t cap
 						  : "ICMP unreachable");
 		return;
 	}
+	mark_label(e, detail, mark, sizeof(mark));
 	if (detail == 0) {
 		tcp_flags_letters(f, words);
-		snprintf(out, cap, "%s", words);
+		snprintf(out, cap, "%s%s", mark, words);
 		return;
 	}
 	tcp_flags_words(f, words, sizeof(words));
-	n = (size_t)snprintf(out, cap, "%s", words[0] ? words : "(no flags)");
+	n = (size_t)snprintf(out, cap, "%s%s", mark, words[0] ? words : "(no flags)");
 	if (detail >= 3 && n < cap &&
 	    ((f & (TCPF_SYN | TCPF_FIN)) || e->pkt.len || !(f & TCPF_ACK)))
 		n += (size_t)snprintf(out + n, cap - n, " seq=%u", e->pkt.rseq);
@@ -52,6 +69,19 @@ void ladder_arrow_label(const struct event *e, int detail, char *out, size_t cap
 		n += (size_t)snprintf(out + n, cap - n, " ack=%u", e->pkt.rack);
 	if (n < cap && e->pkt.len)
 		snprintf(out + n, cap - n, " len=%u", e->pkt.len);
+}
+
+/* "send(3) blocked 1.2 s", "recv(4) blocked 340 ms" */
+void ladder_blocked_label(const struct event *call, int64_t waited, char *out, size_t cap)
+{
+	const char *fn = call->call.fn ? call->call.fn : "?";
+
+	if (waited < 1000000000LL)
+		snprintf(out, cap, "%s(%d) blocked %lld ms", fn, call->call.fd,
+			 (long long)((waited + 500000) / 1000000));
+	else
+		snprintf(out, cap, "%s(%d) blocked %.1f s", fn, call->call.fd,
+			 (double)waited / 1e9);
 }
 
 static bool fn_is(const char *fn, const char *a)
@@ -97,7 +127,8 @@ static void call_label(const struct ladder *l, const struct event *e, int col, c
 	if (n >= cap)
 		return;
 	if (failed)
-		snprintf(out + n, cap - n, " %s", e->call.err ? e->call.err : "failed");
+		snprintf(out + n, cap - n, " %s%s", e->call.err ? e->call.err : "failed",
+			 e->call.sigpipe ? " SIGPIPE" : "");
 	else if (moves_data(fn) || fn_is(fn, "accept") || fn_is(fn, "accept4"))
 		snprintf(out + n, cap - n, " = %lld", (long long)e->call.ret);
 }
@@ -157,8 +188,8 @@ int ladder_text_width(int n)
 /* ---- cells ---------------------------------------------------------- */
 
 static const char *const glyphs_utf8[LG_COUNT] = {"",	    "\u2502", "\u2506", "\u2500",
-						  "\u25b6", "\u25c0", "\u2026"};
-static const char *const glyphs_ascii[LG_COUNT] = {"", "|", ":", "-", ">", "<", "~"};
+						  "\u25b6", "\u25c0", "\u2026", "\u2501"};
+static const char *const glyphs_ascii[LG_COUNT] = {"", "|", ":", "-", ">", "<", "~", "="};
 
 const char *ladder_glyph_text(enum ladder_glyph g, bool utf8)
 {
@@ -265,15 +296,43 @@ void ladder_render_gap(const struct ladder_ctx *c, int64_t ns, struct ladder_cel
 	put_text(cells, g->width, mid - len / 2, len, text, LR_GAP, false);
 }
 
+/* The marks that say something went wrong (a window update does not). */
+#define TROUBLE                                                                                    \
+	(TCPA_RETRANSMISSION | TCPA_FAST_RETRANSMISSION | TCPA_SPURIOUS_RETRANSMISSION |           \
+	 TCPA_DUPLICATE_ACK | TCPA_OUT_OF_ORDER | TCPA_ZERO_WINDOW | TCPA_ZERO_WINDOW_PROBE |      \
+	 TCPA_ZERO_WINDOW_PROBE_ACK | TCPA_LOST_SEGMENT | TCPA_ACK_LOST_SEGMENT)
+
 static enum ladder_role arrow_role(const struct event *e)
 {
 	if (e->pkt.flags & TCPF_RST)
-		return LR_ERROR;
+		return LR_RESET;
+	if ((e->pkt.analysis & TROUBLE) || e->pkt.window_probe)
+		return LR_TROUBLE;
 	if (e->pkt.flags & TCPF_SYN)
 		return LR_OPEN;
 	if (e->pkt.flags & TCPF_FIN)
 		return LR_CLOSE;
 	return LR_DATA;
+}
+
+/* The label, and an RST's cause after it while there is room: "RST,ACK
+ * ack=7 (SO_LINGER 0)", then "RST (SO_LINGER 0)", then "RST". */
+static void arrow_label(const struct ladder *l, size_t i, int detail, char *out, size_t cap)
+{
+	const char *cause = ladder_rst_cause(l, i);
+	size_t n;
+
+	if (!cause) {
+		ladder_arrow_label(&l->s->ev[i], detail, out, cap);
+		return;
+	}
+	if (detail >= 2)
+		ladder_arrow_label(&l->s->ev[i], detail, out, cap);
+	else
+		snprintf(out, cap, "RST");
+	n = strlen(out);
+	if (detail >= 1 && n < cap)
+		snprintf(out + n, cap - n, " (%s)", cause);
 }
 
 static void render_arrow(const struct ladder_ctx *c, size_t i, struct ladder_cell *cells)
@@ -293,11 +352,11 @@ static void render_arrow(const struct ladder_ctx *c, size_t i, struct ladder_cel
 	lo = (xa < xb ? xa : xb) + 1;
 	hi = (xa < xb ? xb : xa) - 1;
 	for (int x = lo; x <= hi; x++)
-		put_glyph(cells, c->g->width, x, LG_HLINE, role, hot);
+		put_glyph(cells, c->g->width, x, role == LR_RESET ? LG_RESET : LG_HLINE, role, hot);
 	put_glyph(cells, c->g->width, xb > xa ? hi : lo, xb > xa ? LG_RHEAD : LG_LHEAD, role, hot);
 	room = hi - lo + 1 - 3; /* a head at one end, a dash at the other */
 	do
-		ladder_arrow_label(e, detail, label, sizeof(label));
+		arrow_label(c->l, i, detail, label, sizeof(label));
 	while ((int)strlen(label) + 2 > room && detail-- > 0);
 	snprintf(padded, sizeof(padded), " %s ", label);
 	put_text(cells, c->g->width, lo + 1 + (xb > xa ? 0 : 1) + (room - (int)strlen(padded)) / 2,
@@ -310,14 +369,15 @@ struct slot {
 	int col;
 	size_t from, to;
 	bool left;
+	const char *extra; /* after the notes: a blocked call, or NULL */
 };
 
 static int slot_width(const struct ladder_ctx *c, const struct slot *s, size_t *n)
 {
 	char label[96];
-	int w = 0;
+	int w = s->extra ? (int)strlen(s->extra) : 0;
 
-	*n = 0;
+	*n = s->extra ? 1 : 0;
 	for (size_t k = s->from; k < s->to; k++) {
 		uint32_t i = c->v->ev[k];
 		if (c->l->mark[i].kind != LK_NOTE)
@@ -364,6 +424,30 @@ static void render_slot(const struct ladder_ctx *c, const struct slot *s, struct
 				    note_role(&c->l->s->ev[i]), i == c->hot);
 		x += used + 1;
 	}
+	if (s->extra && room - (x - x0) > 0)
+		put_text(cells, g->width, x, room - (x - x0), s->extra, LR_TROUBLE, false);
+}
+
+/* Beside a marked segment, the call it keeps blocked: its text goes into
+ * the slot of the call's column, if that is one of the row's. */
+static void blocked_note(const struct ladder_ctx *c, size_t i, struct slot *pre, struct slot *post,
+			 char *text, size_t cap)
+{
+	const struct event *call;
+	int64_t waited;
+	int col;
+
+	if (!c->l->s->ev[i].pkt.analysis)
+		return;
+	call = ladder_blocked_call(c->l, i, &waited);
+	if (!call)
+		return;
+	col = c->l->mark[call - c->l->s->ev].a;
+	ladder_blocked_label(call, waited, text, cap);
+	if (col == pre->col)
+		pre->extra = text;
+	else if (col == post->col)
+		post->extra = text;
 }
 
 /* Finds the arrow of a row, if any: its view index, or SIZE_MAX. */
@@ -394,6 +478,7 @@ void ladder_render_row(const struct ladder_ctx *c, size_t r, struct ladder_cell 
 	const struct ladder_row *row = &c->v->row[r];
 	size_t end = row->first + row->n, arrow;
 	struct slot pre, post;
+	char blocked[64];
 
 	cells_blank(cells, c->g->width);
 	if (row->n == 0) {
@@ -406,12 +491,15 @@ void ladder_render_row(const struct ladder_ctx *c, size_t r, struct ladder_cell 
 			    .from = row->first,
 			    .to = arrow == SIZE_MAX ? end : arrow};
 	pre.left = left_side(c, pre.col, arrow, true);
-	render_slot(c, &pre, cells);
-	if (arrow == SIZE_MAX)
+	if (arrow == SIZE_MAX) {
+		render_slot(c, &pre, cells);
 		return;
-	render_arrow(c, c->v->ev[arrow], cells);
+	}
 	post = (struct slot){.col = c->l->mark[c->v->ev[arrow]].b, .from = arrow + 1, .to = end};
 	post.left = left_side(c, post.col, arrow, false);
+	blocked_note(c, c->v->ev[arrow], &pre, &post, blocked, sizeof(blocked));
+	render_slot(c, &pre, cells);
+	render_arrow(c, c->v->ev[arrow], cells);
 	render_slot(c, &post, cells);
 }
 

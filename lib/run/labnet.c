@@ -266,6 +266,7 @@ static int build_routed(struct labnet *n, char *err, size_t errlen)
 
 	for (int i = 0; i < 2; i++) {
 		snprintf(rdev, sizeof(rdev), "veth-r%c", 'a' + i);
+		snprintf(n->gwdev[i], sizeof(n->gwdev[i]), "%s", rdev);
 		if (add_link(n->ns[i], n->dev[i], n->hub, rdev, err, errlen) < 0 ||
 		    dev_addr(n, n->hub, rdev, n->gw[i], err, errlen) < 0 ||
 		    dev_addr(n, n->ns[i], n->dev[i], n->addr[i], err, errlen) < 0 ||

@@ -77,6 +77,7 @@ struct labnet {
 	/* LABNET_BRIDGE with a router: its namespace (its addresses are
 	 * gw[0] on the switch, gw[1] towards the last host); "" without. */
 	char router[64];
+	char gwdev[2][16];  /* ROUTED: the router's interface on host i's link */
 	char broadcast[24]; /* the hosts' subnet broadcast (PAIR, BRIDGE) */
 	int mtu;
 	int rate_kbit;

@@ -68,6 +68,17 @@ const char *scenario_error(const struct scenario *s)
 	return s->err;
 }
 
+int scenario_fail(struct scenario *s, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(s->err, sizeof(s->err), fmt, ap);
+	va_end(ap);
+	scenario_note(s, "step", "stopped: %s", s->err);
+	return -1;
+}
+
 struct run_facts *scenario_facts(struct scenario *s)
 {
 	return &s->facts;

@@ -134,6 +134,10 @@ void scenario_note(struct scenario *s, const char *kind, const char *fmt, ...)
 
 /* The last error, in a sentence. */
 const char *scenario_error(const struct scenario *s);
+/* A scenario's own reason to stop ("cannot drop packets: ..."): it becomes
+ * scenario_error(), and a step note of the session. Returns -1, for
+ * `return scenario_fail(s, ...);`. */
+int scenario_fail(struct scenario *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 struct run_facts *scenario_facts(struct scenario *s);
 struct collector *scenario_collector(struct scenario *s);
 /* The run_proc of pid, or NULL. */

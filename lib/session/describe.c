@@ -70,6 +70,8 @@ static void put_result(struct line *l, const struct event *e)
 	put(l, " = %lld", (long long)e->call.ret);
 	if (e->call.err)
 		put(l, " %s", e->call.err);
+	if (e->call.sigpipe)
+		put(l, ", raised SIGPIPE");
 }
 
 static bool fn_is(const struct event *e, const char *a, const char *b)
@@ -156,7 +158,9 @@ static void args_sockopt(struct line *l, const struct event *e, json_t *o)
 	char b1[24], b2[24];
 
 	put(l, ", %s, %s", jname(o, "level", b1, sizeof(b1)), jname(o, "opt", b2, sizeof(b2)));
-	if (fn_is(e, "setsockopt", NULL) && e->call.has_val)
+	if (fn_is(e, "setsockopt", NULL) && json_is_integer(json_object_get(o, "linger")))
+		put(l, ", {%lld, %lld}", (long long)e->call.val, jint(o, "linger"));
+	else if (fn_is(e, "setsockopt", NULL) && e->call.has_val)
 		put(l, ", %lld", (long long)e->call.val);
 }
 
@@ -269,16 +273,10 @@ static void put_call_args(struct line *l, const struct event *e, json_t *o)
 		put(l, ", %s", jstr(o, "options"));
 }
 
-static void describe_call(struct line *l, const struct event *e, json_t *o)
+/* What a call that succeeded returned beyond its number: the peer, the
+ * address, the value, the descriptors ready. */
+static void put_call_result(struct line *l, const struct event *e, json_t *o)
 {
-	const char *fn = e->call.fn ? e->call.fn : "?";
-
-	put(l, "%s(", fn);
-	put_call_args(l, e, o);
-	put(l, ")");
-	put_result(l, e);
-	if (e->call.ret < 0)
-		return;
 	if (fn_is(e, "accept", "accept4") && e->call.peer)
 		put(l, " from %s", e->call.peer);
 	else if (fn_is(e, "recvfrom", "recvmsg") && e->call.peer)
@@ -309,6 +307,21 @@ static void describe_call(struct line *l, const struct event *e, json_t *o)
 		put(l, " (thread no. %lld of the process)", jint(o, "thread_no"));
 	if (jstr(o, "via"))
 		put(l, " (by %s)", jstr(o, "via"));
+}
+
+static void describe_call(struct line *l, const struct event *e, json_t *o)
+{
+	const char *fn = e->call.fn ? e->call.fn : "?";
+
+	put(l, "%s(", fn);
+	put_call_args(l, e, o);
+	put(l, ")");
+	put_result(l, e);
+	if (e->call.ret >= 0)
+		put_call_result(l, e, o);
+	if (e->call.dur >= EVENT_WAIT_SHOWN_NS)
+		put(l, ", after %s %.2f s", event_call_waits(e) ? "waiting" : "blocking",
+		    (double)e->call.dur / 1e9);
 }
 
 static void describe_state(struct line *l, const struct event *e)
@@ -343,9 +356,56 @@ static void describe_icmp(struct line *l, const struct event *e, json_t *o)
 	put_dev(l, o);
 }
 
+/* The marks of the analysis in words, most telling first. */
+static const struct {
+	uint16_t bit;
+	const char *words;
+} analysis_words[] = {
+	{TCPA_FAST_RETRANSMISSION, "fast retransmission"},
+	{TCPA_SPURIOUS_RETRANSMISSION, "spurious retransmission"},
+	{TCPA_RETRANSMISSION, "retransmission"},
+	{TCPA_OUT_OF_ORDER, "out of order"},
+	{TCPA_DUPLICATE_ACK, "dup ACK"},
+	{TCPA_ZERO_WINDOW, "zero window"},
+	{TCPA_ZERO_WINDOW_PROBE, "window probe"},
+	{TCPA_ZERO_WINDOW_PROBE_ACK, "window probe ACK"},
+	{TCPA_WINDOW_FULL, "window full"},
+	{TCPA_WINDOW_UPDATE, "window update"},
+	{TCPA_LOST_SEGMENT, "previous segment not captured"},
+	{TCPA_ACK_LOST_SEGMENT, "ACKed unseen segment"},
+	{TCPA_KEEP_ALIVE, "keep-alive"},
+	{TCPA_KEEP_ALIVE_ACK, "keep-alive ACK"},
+	{TCPA_REUSED_PORTS, "ports reused"},
+};
+
+size_t event_analysis_words(const struct event *e, char *out, size_t cap)
+{
+	struct line l = {out, cap, 0};
+	uint16_t marks = e->src == SRC_PKT ? e->pkt.analysis : 0;
+
+	if (cap == 0)
+		return 0;
+	out[0] = '\0';
+	/* A fast or spurious one is a retransmission too: say it once. */
+	if (marks & (TCPA_FAST_RETRANSMISSION | TCPA_SPURIOUS_RETRANSMISSION))
+		marks &= (uint16_t)~TCPA_RETRANSMISSION;
+	for (size_t i = 0; i < sizeof(analysis_words) / sizeof(analysis_words[0]); i++) {
+		uint16_t bit = analysis_words[i].bit;
+		const char *words = analysis_words[i].words;
+		if (!(marks & bit))
+			continue;
+		if (bit == TCPA_KEEP_ALIVE && e->pkt.window_probe)
+			words = "window probe";
+		put(&l, "%s%s", l.n ? ", " : "", words);
+		if (bit == TCPA_DUPLICATE_ACK && e->pkt.dup_ack_num)
+			put(&l, " #%u", e->pkt.dup_ack_num);
+	}
+	return l.n;
+}
+
 static void describe_pkt(struct line *l, const struct event *e, json_t *o)
 {
-	char letters[9];
+	char marks[160], letters[9];
 
 	if (e->pkt.proto == PROTO_ICMP) {
 		describe_icmp(l, e, o);
@@ -363,6 +423,8 @@ static void describe_pkt(struct line *l, const struct event *e, json_t *o)
 	if (e->pkt.flags & TCPF_ACK)
 		put(l, " ack=%u", e->pkt.rack);
 	put(l, " win=%u len=%u", e->pkt.win, e->pkt.len);
+	if (event_analysis_words(e, marks, sizeof(marks)))
+		put(l, " [%s]", marks);
 	put_dev(l, o);
 }
 
@@ -399,6 +461,11 @@ static void describe_proc(struct line *l, const struct event *e, json_t *o)
 		put(l, "%s reaped child %d (", e->proc.fn ? e->proc.fn : "wait", e->proc.child);
 		put_end(l, e, o);
 		put(l, ")");
+	} else if (strcmp(ev, "blocked") == 0) {
+		put(l, "blocked in %s(", e->proc.fn ? e->proc.fn : "?");
+		if (e->proc.fd >= 0)
+			put(l, "%d", e->proc.fd);
+		put(l, ") for %.1f s so far", (double)(e->t - e->proc.since) / 1e9);
 	} else if (strcmp(ev, "signal") == 0) {
 		put(l, "%s delivered", e->proc.sig ? e->proc.sig : "signal");
 		if (e->proc.child)

@@ -16,6 +16,40 @@
 
 static const char *const src_names[SRC_COUNT] = {"call", "state", "pkt", "proc", "note"};
 
+static bool fn_in(const struct event *e, const char *const names[])
+{
+	if (e->src != SRC_CALL || !e->call.fn)
+		return false;
+	for (; *names; names++)
+		if (strcmp(e->call.fn, *names) == 0)
+			return true;
+	return false;
+}
+
+bool event_call_reads(const struct event *e)
+{
+	static const char *const in[] = {"recv", "recvfrom", "recvmsg", "read", "readv", NULL};
+
+	return fn_in(e, in);
+}
+
+bool event_call_sends(const struct event *e)
+{
+	static const char *const out[] = {"send", "sendto", "sendmsg", "write", "writev", NULL};
+
+	return fn_in(e, out);
+}
+
+bool event_call_waits(const struct event *e)
+{
+	static const char *const waits[] = {"accept", "accept4", "select",     "pselect",
+					    "poll",   "ppoll",	 "epoll_wait", "epoll_pwait",
+					    "wait",   "waitpid", "wait3",      "wait4",
+					    "waitid", NULL};
+
+	return event_call_reads(e) || fn_in(e, waits);
+}
+
 const char *event_src_name(enum event_src src)
 {
 	return src < SRC_COUNT ? src_names[src] : "?";
@@ -74,6 +108,8 @@ static void parse_call(struct event *e, json_t *o, struct strpool *pool)
 	e->call.val = get_int(o, "val", 0);
 	e->call.dur = get_int(o, "dur", 0);
 	e->call.fd = (int32_t)get_int(o, "fd", -1);
+	e->call.sigpipe = json_is_string(json_object_get(o, "sig")) &&
+			  strcmp(json_string_value(json_object_get(o, "sig")), "SIGPIPE") == 0;
 }
 
 static void parse_state(struct event *e, json_t *o, struct strpool *pool)
@@ -115,6 +151,7 @@ static void parse_pkt(struct event *e, json_t *o, struct strpool *pool)
 	e->pkt.analysis = get_analysis(o);
 	e->pkt.dup_ack_num = (uint32_t)get_int(o, "duplicate_ack_num", 0);
 	e->pkt.dup_ack_frame = (uint32_t)get_int(o, "duplicate_ack_frame", 0);
+	e->pkt.window_probe = json_is_true(json_object_get(o, "window_probe"));
 	e->pkt.proto = !proto			    ? PROTO_NONE
 		       : strcmp(proto, "tcp") == 0  ? PROTO_TCP
 		       : strcmp(proto, "udp") == 0  ? PROTO_UDP
@@ -140,6 +177,8 @@ static void parse_proc(struct event *e, json_t *o, struct strpool *pool)
 	e->proc.status = (int32_t)get_int(o, "status", -1);
 	e->proc.creator = (int32_t)get_int(o, "creator", 0);
 	e->proc.held_ms = (int32_t)get_int(o, "held_ms", -1);
+	e->proc.fd = (int32_t)get_int(o, "fd", -1);
+	e->proc.since = get_int(o, "since", e->t);
 }
 
 static void parse_note(struct event *e, json_t *o, struct strpool *pool)

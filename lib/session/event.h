@@ -44,6 +44,8 @@ struct event {
 			int64_t dur;
 			int32_t fd; /* -1 when the call has none */
 			bool has_val;
+			bool sigpipe; /* "sig": "SIGPIPE": it failed with EPIPE and
+					 raised SIGPIPE (fatal unless handled) */
 		} call;
 		struct {
 			const char *sock; /* "LOCAL>PEER" */
@@ -60,6 +62,7 @@ struct event {
 			uint32_t dup_ack_num;	      /* duplicate_ack: the Nth in a row */
 			uint32_t dup_ack_frame;	      /* duplicate_ack: the frame repeated */
 			uint16_t analysis;	      /* enum tcp_analysis bits */
+			bool window_probe;	      /* a keep_alive into a zero window */
 			uint8_t proto;		      /* enum proto */
 			uint8_t flags;		      /* enum tcp_flag bits */
 			uint8_t icmp_type, icmp_code; /* PROTO_ICMP */
@@ -68,13 +71,16 @@ struct event {
 			const char *event;   /* "fork", "exec", "exit", "zombie", "reaped",
 						"thread", "thread_exit", ... */
 			const char *sig;     /* "SIGCHLD", or NULL */
-			const char *fn;	     /* reaped: the wait call; handler: sigaction/signal */
+			const char *fn;	     /* reaped: the wait call; handler: sigaction/signal;
+						blocked: the system call it waits in */
 			const char *path;    /* exec */
 			const char *handler; /* handler: "function", "SIG_IGN", "SIG_DFL" */
 			int32_t ppid, child;
 			int32_t status;	 /* exit status, or -1 */
 			int32_t creator; /* thread: the tid that made it, or 0 */
 			int32_t held_ms; /* thread: socklab held its start this long, or -1 */
+			int32_t fd;	 /* blocked: the call's descriptor, or -1 */
+			int64_t since;	 /* blocked: when the wait began (ns) */
 		} proc;
 		struct {
 			const char *kind; /* "checkpoint", "untraceable", "source", ... */
@@ -95,6 +101,21 @@ int event_parse(struct event *e, const char *line, size_t len, struct strpool *p
  * out (at most max). Returns how many it holds, or -1 when e has none. */
 int event_ints(const struct event *e, const char *key, int *out, int max);
 
+/*
+ * What kind of call a call event is, by its fn: one that takes bytes in
+ * (recv, recvfrom, recvmsg, read, readv), one that sends bytes out (send,
+ * sendto, sendmsg, write, writev), one that waits for something to arrive,
+ * whose t is therefore its return (accept, recv*, read*, select, poll,
+ * epoll_wait, wait*: docs/DESIGN.md, "Time of a call"). False for an event
+ * that is not a call.
+ */
+bool event_call_reads(const struct event *e);
+/* A wait a person notices: calls that waited this long are shown as
+ * waits ("blocked 2.3 s"), by show and in the process tree. */
+#define EVENT_WAIT_SHOWN_NS (100 * 1000 * 1000LL)
+bool event_call_sends(const struct event *e);
+bool event_call_waits(const struct event *e);
+
 /* "call", "state", ... and back; -1 for an unknown name. */
 const char *event_src_name(enum event_src src);
 int event_src_parse(const char *name);
@@ -105,6 +126,14 @@ int event_src_parse(const char *name);
  * Returns the length written (truncated to cap - 1).
  */
 size_t event_describe(const struct event *e, char *out, size_t cap);
+
+/*
+ * What the TCP analysis says of a packet, in words, most telling first:
+ * "dup ACK #3", "zero window, window probe ACK", "fast retransmission"
+ * (which is a retransmission too: said once). Empty for none. Returns the
+ * length written (truncated to cap - 1).
+ */
+size_t event_analysis_words(const struct event *e, char *out, size_t cap);
 
 /* The time as seconds with six decimals: "0.000412". */
 void event_time_str(int64_t t_ns, char *out, size_t cap);

@@ -55,6 +55,101 @@ static const char *basename_of(const char *path)
 	return slash ? slash + 1 : path;
 }
 
+/* ---- waits ------------------------------------------------------------ */
+
+static struct proc_wait *wait_new(struct proc_info *p)
+{
+	if (array_grow(&p->waits, &p->waitcap, p->nwaits, sizeof(*p->waits)) < 0)
+		return NULL;
+	return &p->waits[p->nwaits++];
+}
+
+/* The wait a "blocked" event said was going on for this call, if any. */
+static struct proc_wait *open_wait(struct proc_info *p, const struct event *e)
+{
+	for (size_t i = p->nwaits; i-- > 0;) {
+		struct proc_wait *w = &p->waits[i];
+		if (w->until == T_NEVER && w->tid == e->tid && w->fd == e->call.fd)
+			return w;
+	}
+	return NULL;
+}
+
+/* A call that waited long: from its start to its end, which its time and
+ * its duration give (its t is its return when it waits for something to
+ * arrive, its entry otherwise). */
+static void call_waited(struct proc_info *p, const struct event *e)
+{
+	struct proc_wait *w = open_wait(p, e);
+	int64_t from = event_call_waits(e) ? e->t - e->call.dur : e->t;
+
+	if (!w && e->call.dur < EVENT_WAIT_SHOWN_NS)
+		return;
+	if (!w && !(w = wait_new(p)))
+		return;
+	*w = (struct proc_wait){.from = from,
+				.until = from + e->call.dur,
+				.fn = e->call.fn,
+				.fd = e->call.fd,
+				.tid = e->tid};
+}
+
+static void on_blocked(struct proc_info *p, const struct event *e)
+{
+	struct proc_wait *w = wait_new(p);
+
+	if (w)
+		*w = (struct proc_wait){.from = e->proc.since,
+					.until = T_NEVER,
+					.fn = e->proc.fn,
+					.fd = e->proc.fd,
+					.tid = e->tid};
+}
+
+/* The end of a process ends its waits. */
+static void waits_end(struct proc_info *p, int64_t t)
+{
+	for (size_t i = 0; i < p->nwaits; i++)
+		if (p->waits[i].until == T_NEVER)
+			p->waits[i].until = t;
+}
+
+static void on_call(struct proctable *pt, const struct event *e)
+{
+	struct proc_info *p = proc_get(pt, e->pid, e->t);
+
+	if (!p)
+		return;
+	p->last_fn = e->call.fn;
+	p->last_fd = e->call.fd;
+	p->last_sigpipe = e->call.sigpipe;
+	call_waited(p, e);
+}
+
+/* The wait at t of thread tid of p (0: any thread), or NULL. */
+static const struct proc_wait *wait_at(const struct proc_info *p, pid_t tid, int64_t t)
+{
+	for (size_t i = p->nwaits; i-- > 0;) {
+		const struct proc_wait *w = &p->waits[i];
+		if ((tid == 0 || w->tid == tid) && w->from <= t &&
+		    (w->until == T_NEVER || t < w->until))
+			return w;
+	}
+	return NULL;
+}
+
+const struct proc_wait *proc_wait_at(const struct proc_info *p, int64_t t)
+{
+	return wait_at(p, 0, t);
+}
+
+const struct proc_wait *proc_thread_wait_at(const struct proc_info *p, pid_t tid, int64_t t)
+{
+	return wait_at(p, tid, t);
+}
+
+/* ---- processes -------------------------------------------------------- */
+
 static void on_reaped(struct proctable *pt, const struct event *e)
 {
 	struct proc_info *c = proc_get(pt, e->proc.child, e->t);
@@ -66,6 +161,7 @@ static void on_reaped(struct proctable *pt, const struct event *e)
 	c->reaped_by = e->proc.fn ? e->proc.fn : "proc";
 	if (c->t_exit == T_NEVER)
 		c->t_exit = c->t_zombie != T_NEVER ? c->t_zombie : e->t;
+	waits_end(c, c->t_exit);
 	if (e->proc.status >= 0)
 		c->status = e->proc.status;
 	if (e->proc.sig)
@@ -99,16 +195,20 @@ static void on_proc(struct proctable *pt, const struct event *e)
 	} else if (strcmp(what, "exit") == 0) {
 		p->t_exit = e->t;
 		p->status = e->proc.status;
+		waits_end(p, e->t);
 	} else if (strcmp(what, "zombie") == 0) {
 		p->t_zombie = e->t;
 		if (p->t_exit == T_NEVER)
 			p->t_exit = e->t;
+		waits_end(p, p->t_exit);
 		if (e->proc.ppid)
 			p->ppid = e->proc.ppid;
 	} else if (strcmp(what, "reaped") == 0) {
 		on_reaped(pt, e);
 	} else if (strcmp(what, "signal") == 0) {
 		p->nsignals++;
+	} else if (strcmp(what, "blocked") == 0) {
+		on_blocked(p, e);
 	}
 }
 
@@ -195,7 +295,7 @@ void proctable_add(struct proctable *pt, const struct event *e)
 	if (e->src == SRC_PROC)
 		on_proc(pt, e);
 	else if (e->src == SRC_CALL)
-		proc_get(pt, e->pid, e->t);
+		on_call(pt, e);
 	if (e->src == SRC_PROC || e->src == SRC_CALL)
 		on_thread(pt, e);
 }
@@ -208,6 +308,8 @@ void proctable_build(struct proctable *pt, const struct event *ev, size_t n)
 
 void proctable_free(struct proctable *pt)
 {
+	for (size_t i = 0; i < pt->n; i++)
+		free(pt->p[i].waits);
 	ptrmap_free(&pt->newest);
 	ptrmap_free(&pt->tid_at);
 	free(pt->th);

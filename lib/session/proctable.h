@@ -12,6 +12,7 @@
 #ifndef SOCKLAB_PROCTABLE_H
 #define SOCKLAB_PROCTABLE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <sys/types.h>
@@ -20,6 +21,17 @@
 #include "session/event.h"
 
 #define T_NEVER (-1)
+
+/* A call a process waited in: from when it began to when it returned
+ * (T_NEVER: it had not, when the session last said; the process's end
+ * closes it). fn is the call's name, or the system call's while it waits
+ * (a "blocked" event). */
+struct proc_wait {
+	int64_t from, until;
+	const char *fn;
+	int32_t fd;
+	int32_t tid;
+};
 
 struct proc_info {
 	pid_t pid, ppid;
@@ -33,6 +45,13 @@ struct proc_info {
 	pid_t reaper;	       /* who reaped it; 0 */
 	const char *reaped_by; /* "waitpid", "wait", "socklab", "proc" (seen gone) */
 	uint32_t nsignals;     /* signals delivered to it (handler runs) */
+	/* Its last traced call: what it was doing when it ended. */
+	const char *last_fn; /* NULL: it made none */
+	int32_t last_fd;
+	bool last_sigpipe; /* that call raised SIGPIPE */
+	/* The calls it waited in for EVENT_WAIT_SHOWN_NS or more, in order. */
+	struct proc_wait *waits;
+	size_t nwaits, waitcap;
 };
 
 /* A thread of a process, other than its first (whose tid is the pid):
@@ -78,5 +97,10 @@ enum proc_state { PROC_RUNNING, PROC_ZOMBIE, PROC_REAPED };
 enum proc_state proc_state_at(const struct proc_info *p, int64_t t);
 /* How long it was (or, at t_end, has been) a zombie, in ns; 0 if never. */
 int64_t proc_zombie_ns(const struct proc_info *p, int64_t t_end);
+
+/* The call p was waiting in at t, or NULL. */
+const struct proc_wait *proc_wait_at(const struct proc_info *p, int64_t t);
+/* The same, for one of its threads. */
+const struct proc_wait *proc_thread_wait_at(const struct proc_info *p, pid_t tid, int64_t t);
 
 #endif

@@ -61,11 +61,9 @@ static void on_call(struct socktable *st, const struct event *e)
 		s->proto = PROTO_TCP;
 	else if (is(e->call.proto, "udp"))
 		s->proto = PROTO_UDP;
-	if (e->call.ret > 0 && (is(fn, "send") || is(fn, "sendto") || is(fn, "sendmsg") ||
-				is(fn, "write") || is(fn, "writev")))
+	if (e->call.ret > 0 && event_call_sends(e))
 		s->bytes_sent += (uint64_t)e->call.ret;
-	if (e->call.ret > 0 && (is(fn, "recv") || is(fn, "recvfrom") || is(fn, "recvmsg") ||
-				is(fn, "read") || is(fn, "readv")))
+	if (e->call.ret > 0 && event_call_reads(e))
 		s->bytes_rcvd += (uint64_t)e->call.ret;
 	if (is(fn, "close") && e->call.ret == 0)
 		s->closed = true;

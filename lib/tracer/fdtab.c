@@ -85,6 +85,28 @@ bool fdtab_get(int fd, struct fdinfo *out)
 	return false;
 }
 
+int fdtab_type(int fd)
+{
+	struct fdslot *s = fdslot_of(fd);
+
+	if (!s)
+		return 0;
+	for (int tries = 0; tries < 4; tries++) {
+		uint32_t before = atomic_load_explicit(&s->seq, memory_order_acquire);
+		int type;
+		bool is_socket;
+
+		if (before & 1)
+			continue;
+		type = s->info.type;
+		is_socket = s->info.is_socket;
+		atomic_thread_fence(memory_order_acquire);
+		if (atomic_load_explicit(&s->seq, memory_order_relaxed) == before)
+			return is_socket ? type : 0;
+	}
+	return 0;
+}
+
 bool fdtab_is_socket(int fd)
 {
 	struct fdinfo fi;

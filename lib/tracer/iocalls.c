@@ -11,11 +11,25 @@
  * Data calls are the many: they travel as small binary records that the
  * collector turns into JSON (lib/wire/ringrec.h), so that tracing a program that
  * moves bytes costs it as little as can be.
+ *
+ * SIGPIPE. A write to a connection that is gone fails with EPIPE, and the
+ * kernel also sends the writer SIGPIPE -- which by default kills the
+ * process inside the call, before the tracer could record it: the one call
+ * a student most needs to see. So every send on a socket is made with
+ * MSG_NOSIGNAL added (write and writev on a stream socket as the send and
+ * sendmsg they are), the call is recorded ("sig": "SIGPIPE"), and only then
+ * does the tracer raise SIGPIPE itself, as the kernel would have: to the
+ * calling thread, si_code SI_USER, from the process itself. Handled,
+ * ignored, blocked or fatal, the program meets the same signal at the same
+ * call.
  */
 #include <errno.h>
 #include <linux/close_range.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 #include "wire/ringrec.h"
 
@@ -33,6 +47,7 @@ struct io_call {
 	size_t len;
 	int64_t t_in;
 	bool at_return; /* t is the return: the call waited for something */
+	bool sigpipe;	/* it failed with EPIPE, and SIGPIPE is to be raised */
 	const struct sockaddr *peer;
 	socklen_t peerlen;
 	/* Where the bytes moved are: buf, or the iovecs (iov, niov). */
@@ -105,7 +120,7 @@ static void emit_io(const struct io_call *c)
 		.flags = c->flags,
 		.msg_flags = c->msg_flags,
 		.iovcnt = c->iovcnt,
-		.has = c->iovcnt ? IO_HAS_ITER : 0,
+		.has = (c->iovcnt ? IO_HAS_ITER : 0) | (c->sigpipe ? IO_HAS_SIGPIPE : 0),
 		.t = (c->at_return ? t_out : c->t_in) - tracer_ring.hdr->t0_ns,
 		.dur = t_out - c->t_in,
 		.ret = c->ret,
@@ -154,6 +169,48 @@ static void learn_port_after_send(int fd)
 		fdtab_refresh(fd);
 }
 
+/* ---- SIGPIPE (see the top of the file) ----------------------------------- */
+
+/* MSG_NOSIGNAL for a send on a stream socket (TCP, a Unix stream): the
+ * sockets whose kernel code sends SIGPIPE. Others are left as they are. */
+static int nosignal_for(int fd)
+{
+	return fdtab_type(fd) == SOCK_STREAM ? MSG_NOSIGNAL : 0;
+}
+
+/* The kernel would have sent SIGPIPE: a send made with nosig added (and
+ * not asked for by the program) failed with EPIPE. */
+static bool wants_sigpipe(int nosig, int flags, ssize_t ret, int err)
+{
+	return nosig && ret < 0 && err == EPIPE && !(flags & MSG_NOSIGNAL);
+}
+
+/* SIGPIPE to the calling thread, as send_sig(SIGPIPE, current, 0) makes
+ * it. Call it after the record is written, with errno already saved. */
+static void raise_sigpipe(void)
+{
+	siginfo_t info;
+
+	memset(&info, 0, sizeof(info));
+	info.si_signo = SIGPIPE;
+	info.si_code = SI_USER;
+	info.si_pid = tracer_pid();
+	info.si_uid = getuid();
+	syscall(SYS_rt_tgsigqueueinfo, tracer_pid(), tracer_tid(), SIGPIPE, &info);
+}
+
+/* Ends a sending call: its record, the state it may have changed, then the
+ * signal it would have raised. Returns its result, errno as it was. */
+static ssize_t end_send(struct io_call *c, int fd)
+{
+	emit_io(c);
+	after_io(fd, c->ret, c->err, false);
+	if (c->sigpipe)
+		raise_sigpipe();
+	errno = c->err;
+	return c->ret;
+}
+
 static ssize_t trace_sendto(enum io_fn fn, int fd, const void *buf, size_t len, int flags,
 			    const struct sockaddr *to, socklen_t tolen)
 {
@@ -165,23 +222,25 @@ static ssize_t trace_sendto(enum io_fn fn, int fd, const void *buf, size_t len, 
 			    .peer = to,
 			    .peerlen = tolen,
 			    .buf = buf};
+	int nosig = nosignal_for(fd);
 
-	c.ret = to ? real_sendto(fd, buf, len, flags, to, tolen) : real_send(fd, buf, len, flags);
+	c.ret = to ? real_sendto(fd, buf, len, flags | nosig, to, tolen)
+		   : real_send(fd, buf, len, flags | nosig);
 	c.err = errno;
+	c.sigpipe = wants_sigpipe(nosig, flags, c.ret, c.err);
 	if (c.ret >= 0)
 		learn_port_after_send(fd);
-	emit_io(&c);
-	after_io(fd, c.ret, c.err, false);
-	errno = c.err;
-	return c.ret;
+	return end_send(&c, fd);
 }
 
 static ssize_t trace_sendmsg(int fd, const struct msghdr *msg, int flags)
 {
 	struct io_call c = {.fn = IO_SENDMSG, .fd = fd, .flags = flags, .t_in = now_ns()};
+	int nosig = nosignal_for(fd);
 
-	c.ret = real_sendmsg(fd, msg, flags);
+	c.ret = real_sendmsg(fd, msg, flags | nosig);
 	c.err = errno;
+	c.sigpipe = wants_sigpipe(nosig, flags, c.ret, c.err);
 	if (c.ret >= 0)
 		learn_port_after_send(fd);
 	if (msg) {
@@ -191,10 +250,7 @@ static ssize_t trace_sendmsg(int fd, const struct msghdr *msg, int flags)
 		c.iov = msg->msg_iov;
 		c.niov = (int)msg->msg_iovlen;
 	}
-	emit_io(&c);
-	after_io(fd, c.ret, c.err, false);
-	errno = c.err;
-	return c.ret;
+	return end_send(&c, fd);
 }
 
 /*
@@ -276,16 +332,44 @@ static ssize_t trace_read(int fd, void *buf, size_t len, size_t buflen)
 	return c.ret;
 }
 
+/* write() on a stream socket is send() with no flags: made as one, with
+ * MSG_NOSIGNAL. Should the table be wrong and fd not a socket, a plain
+ * write() after all. */
+static ssize_t write_nosignal(int fd, const void *buf, size_t len, int nosig)
+{
+	ssize_t ret;
+
+	if (!nosig)
+		return real_write(fd, buf, len);
+	ret = real_send(fd, buf, len, MSG_NOSIGNAL);
+	if (ret < 0 && errno == ENOTSOCK)
+		ret = real_write(fd, buf, len);
+	return ret;
+}
+
+/* The same for writev(): sendmsg() with the same pieces. */
+static ssize_t writev_nosignal(int fd, const struct iovec *iov, int n, int nosig)
+{
+	struct msghdr msg = {.msg_iov = (struct iovec *)iov, .msg_iovlen = n};
+	ssize_t ret;
+
+	if (!nosig || n < 0)
+		return real_writev(fd, iov, n);
+	ret = real_sendmsg(fd, &msg, MSG_NOSIGNAL);
+	if (ret < 0 && errno == ENOTSOCK)
+		ret = real_writev(fd, iov, n);
+	return ret;
+}
+
 static ssize_t trace_write(int fd, const void *buf, size_t len)
 {
 	struct io_call c = {.fn = IO_WRITE, .fd = fd, .len = len, .t_in = now_ns(), .buf = buf};
+	int nosig = nosignal_for(fd);
 
-	c.ret = real_write(fd, buf, len);
+	c.ret = write_nosignal(fd, buf, len, nosig);
 	c.err = errno;
-	emit_io(&c);
-	after_io(fd, c.ret, c.err, false);
-	errno = c.err;
-	return c.ret;
+	c.sigpipe = wants_sigpipe(nosig, 0, c.ret, c.err);
+	return end_send(&c, fd);
 }
 
 static ssize_t trace_readv(enum io_fn fn, int fd, const struct iovec *iov, int n)
@@ -300,10 +384,18 @@ static ssize_t trace_readv(enum io_fn fn, int fd, const struct iovec *iov, int n
 			    .iov = iov,
 			    .niov = n};
 
-	c.ret = in ? real_readv(fd, iov, n) : real_writev(fd, iov, n);
+	if (!in) {
+		int nosig = nosignal_for(fd);
+
+		c.ret = writev_nosignal(fd, iov, n, nosig);
+		c.err = errno;
+		c.sigpipe = wants_sigpipe(nosig, 0, c.ret, c.err);
+		return end_send(&c, fd);
+	}
+	c.ret = real_readv(fd, iov, n);
 	c.err = errno;
 	emit_io(&c);
-	after_io(fd, c.ret, c.err, in);
+	after_io(fd, c.ret, c.err, true);
 	errno = c.err;
 	return c.ret;
 }

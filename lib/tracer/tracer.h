@@ -125,6 +125,9 @@ void fdtab_refresh(int fd);
 void fdtab_forget(int fd);
 void fdtab_copy(int from, int to); /* dup2 and friends */
 bool fdtab_is_socket(int fd);
+/* fd's socket type (SOCK_STREAM, ...), or 0 when it is not a known socket;
+ * cheaper than fdtab_get on a hot path. */
+int fdtab_type(int fd);
 /* Copies fd's entry; false when fd is not a known socket. */
 bool fdtab_get(int fd, struct fdinfo *out);
 /* Remembers the TCP state last reported for fd (tcpinfo.c). */

@@ -146,6 +146,8 @@ int ringrec_io_json(const void *rec, size_t len, char *out, size_t cap, char *so
 		add_flags(&o, "msg_flags", r->msg_flags);
 	if (r->has & IO_HAS_ITER)
 		add_field_int(&o, "iovcnt", r->iovcnt);
+	if (r->has & IO_HAS_SIGPIPE)
+		add_field_str(&o, "sig", "SIGPIPE", 7);
 	if (r->data_len)
 		add_data(&o, (const uint8_t *)r->text + r->sock_len + r->peer_len, r->data_len);
 	add(&o, "}", 1);

@@ -39,7 +39,8 @@ enum io_fn {
 enum io_proto { IO_PROTO_NONE, IO_PROTO_TCP, IO_PROTO_UDP, IO_PROTO_UNIX, IO_PROTO_COUNT };
 
 /* Which optional fields a record has. */
-#define IO_HAS_ITER 0x01 /* iovcnt (readv, writev) */
+#define IO_HAS_ITER    0x01 /* iovcnt (readv, writev) */
+#define IO_HAS_SIGPIPE 0x02 /* the call failed with EPIPE and raised SIGPIPE */
 
 struct ringrec_io {
 	uint8_t kind;	  /* RINGREC_IO */

@@ -82,6 +82,11 @@ test_echo_client_references_get_their_expected_verdicts() {
 	grade_references echo-client
 }
 
+test_file_transfer_references_get_their_expected_verdicts() {
+	need_root "grading runs each submission in a network namespace, as a user of its own"
+	grade_references file-transfer
+}
+
 test_udp_echo_references_get_their_expected_verdicts() {
 	need_root "grading runs each submission in a network namespace, as a user of its own"
 	grade_references udp-echo

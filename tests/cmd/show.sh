@@ -43,6 +43,44 @@ test_arrows_go_between_the_right_columns() {
 	grep -q '^ *:  *\.\.\. 199 ms \.\.\.  *:$' out || fail "no gap line for the 199 ms pause"
 }
 
+# A peer that is gone (lab 9): the RST is drawn with a heavy shaft and says
+# why it was sent; the write that raised SIGPIPE and the call the server
+# waited in say so in words.
+test_a_reset_is_drawn_heavy_with_its_cause_and_sigpipe_and_waits_said() {
+	socklab show "$FIX/peer-gone" >out
+	grep '#13 TCP' out | grep -q '|=* RST seq=8 (data after close) =*>|' ||
+		fail "the RST is not drawn heavy with its cause: $(grep '#13 TCP' out)"
+	socklab show --utf8 "$FIX/peer-gone" >out8
+	grep '#13 TCP' out8 | grep -q '━ RST seq=8 (data after close) ━' ||
+		fail "no heavy UTF-8 shaft: $(grep '#13 TCP' out8)"
+	grep -q 'write(3) EPIPE SIGPIPE .*\[16427\] write(3, 5 bytes) = -1 EPIPE, raised SIGPIPE$' out ||
+		fail "the write that raised SIGPIPE: $(grep EPIPE out)"
+	grep -q '\[16426\] blocked in read(4) for 0\.5 s so far$' out || fail "the blocked read is not said"
+	grep -q '\[16426\] read(4, 1022 bytes) = 5, after waiting 1\.00 s$' out ||
+		fail "the long read does not say how long it waited"
+	grep '#10 TCP' out | grep -q 'FIN' || fail "the FIN"
+	[ "$(grep -c '|=.*=>|' out)" = 1 ] || fail "only the RST is heavy: $(grep '|=' out)"
+}
+
+# The TCP analysis on the ladder and in words (lab 13's naive run): the
+# receiver's zero window with the sender's blocked send() beside it, the
+# window probes, the update; the words say the same, with the blocked call.
+test_analysis_marks_and_blocked_calls() {
+	socklab show "$FIX/flow" >out
+	grep '#12 TCP' out | grep -Eq -- '\|-+ \[zero window\] ACK ack=128513 -+>\| send\(3\) blocked 212 ms' ||
+		fail "the zero window's line: $(grep '#12 TCP' out)"
+	grep '#12 TCP' out | grep -q 'win=0 len=0 \[zero window\] (send(3) of \[30212\] blocked 212 ms)$' ||
+		fail "the zero window's words: $(grep '#12 TCP' out)"
+	grep '#13 TCP' out | grep -Eq '\|<-+ \[window probe\] ACK ack=1 -+\|' ||
+		fail "the probe's line: $(grep '#13 TCP' out)"
+	grep -q '#20 TCP.*\[window update\]' out || fail "no window update"
+	# Unmarked segments say nothing more.
+	grep ' #1 TCP ' out | grep -q ' \[S\] seq=0 win=[0-9]* len=0$' ||
+		fail "the SYN has marks: $(grep ' #1 TCP ' out)"
+	socklab show --flat "$FIX/flow" | grep -q '#12 TCP .* win=0 len=0 \[zero window\]$' ||
+		fail "--flat lost the mark"
+}
+
 # --flat is the list show printed before the ladder: time and words only.
 test_flat_is_the_list_of_old() {
 	socklab show --flat "$FIX/echo" >out

@@ -133,6 +133,22 @@ test_threads_are_announced_with_their_creator_and_their_end() {
 		fail "show does not name the thread of a call: $(socklab show --flat "$T/s")"
 }
 
+# A write that draws SIGPIPE is recorded before the signal (the tracer
+# sends with MSG_NOSIGNAL and raises SIGPIPE itself): the program sees the
+# same EPIPE and the same signal, and the session has the call that died.
+test_a_write_that_raises_sigpipe_is_recorded_and_the_program_sees_no_difference() {
+	conforms sigpipe
+	local child
+	child=$(ev "$T/s" 'select(.event=="fork") | .child')
+	ev "$T/s" "select(.src==\"call\" and .pid==$child and .fn==\"write\" and .errno==\"EPIPE\" and .sig==\"SIGPIPE\")" |
+		grep -q . || fail "the child's fatal write is not in the session"
+	ev "$T/s" "select(.event==\"reaped\" and .child==$child and .sig==\"SIGPIPE\")" | grep -q . ||
+		fail "the child's death by SIGPIPE"
+	[ "$(ev "$T/s" 'select(.src=="call" and .sig=="SIGPIPE")' | wc -l)" = 6 ] ||
+		fail "six sends raised SIGPIPE (not the one with MSG_NOSIGNAL): $(ev "$T/s" 'select(.src=="call" and .errno=="EPIPE")')"
+	socklab show --flat "$T/s" | grep -q "write(.*= -1 EPIPE, raised SIGPIPE" || fail "show does not say it"
+}
+
 test_closing_every_descriptor_neither_breaks_the_program_nor_stops_tracing() {
 	conforms close_all
 	ev "$T/s" 'select(.fn=="socket" and .ret==3)' | grep -q . || fail "socket() = 3 after closing all"

@@ -91,15 +91,15 @@ test_keys_step_and_jump_to_changes() {
 	term_wait_exit 0
 }
 
-# ? lists every key, the second keys of an action too (Q, h, g, G, =);
+# ? lists every key, the second keys of an action too (Q, h, G, =);
 # any key closes the list.
 test_help_lists_every_key() {
 	term_start 80 24 "socklab view $FIX/echo"
 	term_wait "event 1/60"
 	term_keys '?'
 	term_wait "any key closes this"
-	for k in "q Q" "? h" Space "Left Right" "n p" "Home g End G" "Tab Shift-Tab" "/" Enter Esc \
-		"+ = -" Ctrl-L; do
+	for k in "q Q" "? h" Space "Left Right" "n p" "Home End G" "Tab Shift-Tab" "/" Enter Esc \
+		"+ = -" Ctrl-L g; do
 		term_screen | grep -qE "^ *$k |  $k  " || term_has "$k " ||
 			{ term_screen >&2; fail "the help does not list $k"; }
 	done
@@ -214,6 +214,45 @@ test_threads_are_listed_under_their_process_and_name_their_calls() {
 	term_wait_exit 0
 }
 
+# A peer that is gone (lab 9): the process tree says which process was
+# blocked in which call and for how long so far, and which signal killed
+# the client in which call; the RST is drawn in reverse video.
+test_process_tree_shows_blocked_calls_and_the_call_a_signal_killed() {
+	term_start 160 48 "socklab view $FIX/peer-gone"
+	term_wait "event 1/56"
+	term_keys / b l o c k e d Enter
+	term_wait "filter /blocked"
+	term_keys Right Escape
+	term_wait "Events (56)"
+	term_wait "blocked in read(4) for 520 ms"
+	term_screen | grep -E '16426 peer_server +blocked in read\(4\) for 520 ms' >/dev/null ||
+		{ term_screen >&2; fail "the server is not shown blocked in read(4)"; }
+	term_keys End
+	term_wait "event 56/56"
+	term_screen | grep -E '16427 peer_client +killed by SIGPIPE in write\(3\), zombie' >/dev/null ||
+		{ term_screen >&2; fail "the client's death is not named with its call"; }
+	term_screen | grep -qE '16426 peer_server +exit 0' || fail "the server's end"
+	term_keys q
+	term_wait_exit 0
+}
+
+test_a_reset_stands_out_in_reverse_red() {
+	local line before
+	term_start 160 48 "socklab view $FIX/peer-gone"
+	term_wait "event 1/56"
+	term_keys End
+	term_wait "RST (data after close)"
+	# The attributes in force where the label starts: since the last reset.
+	line=$(term_screen_attrs | grep 'RST (data after close)')
+	before=${line%%RST (data*}
+	before=${before##*$'\e[0m'}
+	before=${before##*$'\e[0;'}
+	grep -qE $'\e\\[([0-9]*;)*7(;[0-9]*)*m' <<<"$before" ||
+		{ cat -v <<<"$line" >&2; fail "the RST is not in reverse video"; }
+	term_keys q
+	term_wait_exit 0
+}
+
 # The terminal adapts to its size, down to a polite refusal.
 test_resize_adapts_the_layout() {
 	term_start 80 24 "socklab view $FIX/echo"
@@ -257,6 +296,59 @@ test_ascii_fallback() {
 		term_keys q
 		term_wait_exit 0
 	done
+}
+
+# g draws the time-sequence graph of the connection (lab 13's zero window):
+# braille dots, the marks of the analysis as letters (Z a zero window, P a
+# window probe), the axes labelled; d the other direction; g back to the
+# ladder; Home and End still go to the ends. At 80x24 and at 160x48.
+# True when stdin holds a braille character (U+2800-28FF: E2 A0-A3 xx).
+has_braille() {
+	LC_ALL=C grep -q $'\xe2[\xa0-\xa3][\x80-\xbf]'
+}
+
+graph_at() { # W H
+	term_start "$1" "$2" "socklab view $FIX/flow"
+	term_wait "event 1/"
+	term_keys End
+	term_wait "event 388/388"
+	term_keys g
+	term_wait "time-sequence, conn 1: 127.0.0.1:52866 > 127.0.0.1:59891"
+	term_has "4.7M |" || { term_screen >&2; fail "$1x$2: no sequence axis"; }
+	term_has "5.01 s" || { term_screen >&2; fail "$1x$2: no time axis"; }
+	term_screen | has_braille || { term_screen >&2; fail "$1x$2: no braille dots"; }
+	[ "$(term_screen | grep -o Z | wc -l)" -ge 2 ] || { term_screen >&2; fail "$1x$2: no Z marks"; }
+	term_screen | grep -q "P" || { term_screen >&2; fail "$1x$2: no window probe"; }
+	term_has "Z zero" || { term_screen >&2; fail "$1x$2: no legend"; }
+	term_keys Home
+	term_wait "no TCP packet on it yet"
+	term_keys End d
+	term_wait "time-sequence, conn 1: 127.0.0.1:59891 > 127.0.0.1:52866"
+	term_keys g
+	term_wait_gone "time-sequence"
+	term_wait "event 388/388"
+	term_keys q
+	term_wait_exit 0
+}
+
+test_graph_at_80x24() {
+	graph_at 80 24
+}
+
+test_graph_at_160x48() {
+	graph_at 160 48
+}
+
+test_graph_in_ascii() {
+	term_start 80 24 "socklab view --ascii $FIX/flow"
+	term_wait "event 1/"
+	term_keys End g
+	term_wait "time-sequence, conn 1"
+	term_has "| data . ACK - window" || { term_screen >&2; fail "no ASCII legend"; }
+	term_screen | has_braille && { term_screen >&2; fail "braille in ASCII"; }
+	term_screen | grep -Eq '\|.*\.\.\.' || { term_screen >&2; fail "no ACK dots"; }
+	term_keys q
+	term_wait_exit 0
 }
 
 # Colours on a colour terminal; none with NO_COLOR, but still bold.

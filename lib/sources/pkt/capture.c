@@ -34,12 +34,10 @@
 #include "session/sessionfile.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <net/if.h>
 #include <pcap/pcap.h>
 #include <poll.h>
 #include <pthread.h>
-#include <sched.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -284,42 +282,6 @@ static void say_why(int status, pcap_t *pcap, const char *iface, char *why, size
 		       pcap ? pcap_geterr(pcap) : pcap_statustostr(status));
 }
 
-/*
- * Moves the calling thread into network namespace netns; *back is where
- * to return to (netns_leave). A capture socket stays in the namespace it
- * was opened in.
- */
-static int netns_enter(const char *netns, int *back, char *why, size_t whylen)
-{
-	char path[4096];
-	int fd;
-
-	netns_path(netns, path, sizeof(path));
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return errmsg(why, whylen,
-			      "packets were not captured: no network namespace %s (%s)", path,
-			      strerror(errno));
-	*back = open("/proc/thread-self/ns/net", O_RDONLY | O_CLOEXEC);
-	if (*back < 0 || setns(fd, CLONE_NEWNET) < 0) {
-		errmsg(why, whylen,
-		       "packets were not captured: cannot enter network namespace %s: %s%s", netns,
-		       strerror(errno), errno == EPERM ? " (socklab needs root)" : "");
-		if (*back >= 0)
-			close(*back);
-		close(fd);
-		return -1;
-	}
-	close(fd);
-	return 0;
-}
-
-static void netns_leave(int back)
-{
-	setns(back, CLONE_NEWNET);
-	close(back);
-}
-
 /* A capture handle on iface, activated (in the current namespace). */
 static pcap_t *pcap_open_iface(const char *iface, char *why, size_t whylen)
 {
@@ -386,8 +348,10 @@ static int capture_open(struct capture *cap, char *why, size_t whylen)
 	const char *netns = collector_capture_netns(cap->c);
 	int back = -1;
 
-	if (netns && netns_enter(netns, &back, why, whylen) < 0)
-		return -1;
+	char err[4200];
+
+	if (netns && netns_enter(netns, &back, err, sizeof(err)) < 0)
+		return errmsg(why, whylen, "packets were not captured: %s", err);
 	cap->pcap = pcap_open_iface(iface, why, whylen);
 	/* On "any", Linux cooked v2 frames say which interface each packet
 	 * crossed: a switch's ports tell its copies of a broadcast apart. */

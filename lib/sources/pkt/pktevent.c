@@ -97,7 +97,8 @@ void pkt_framer_recall_ports(struct pkt_framer *f, struct decoded_pkt *d)
 }
 
 /* "analysis": the names of the marks, and for a duplicate ACK its number
- * and the frame it repeats. */
+ * and the frame it repeats; "window_probe" on a keep-alive into a zero
+ * window. */
 static int add_analysis_fields(json_t *ev, const struct tcp_verdict *v)
 {
 	json_t *names = json_array();
@@ -111,6 +112,8 @@ static int add_analysis_fields(json_t *ev, const struct tcp_verdict *v)
 		bad |= json_object_set_new(ev, "duplicate_ack_num", json_integer(v->dup_ack_num)) |
 		       json_object_set_new(ev, "duplicate_ack_frame",
 					   json_integer(v->dup_ack_frame));
+	if (v->window_probe)
+		bad |= json_object_set_new(ev, "window_probe", json_true());
 	return bad;
 }
 

@@ -466,6 +466,7 @@ int tcpanalysis_segment(struct tcpanalysis *a, const struct tcp_segment *s, stru
 	learn_bases(j.fwd, j.rev, s);
 	mark(&j, v);
 	v->marks = j.marks;
+	v->window_probe = (j.marks & TCPA_KEEP_ALIVE) && j.rev->window == 0;
 	v->win = scaled_window(j.fwd, s);
 	after_segment(c, j.fwd, j.rev, s);
 	return 0;

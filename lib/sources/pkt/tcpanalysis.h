@@ -20,6 +20,7 @@
 #ifndef SOCKLAB_TCPANALYSIS_H
 #define SOCKLAB_TCPANALYSIS_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 /* One TCP segment as captured: raw numbers, as on the wire. */
@@ -40,6 +41,9 @@ struct tcp_verdict {
 	uint32_t dup_ack_num;	/* duplicate_ack: the Nth in a row */
 	uint32_t dup_ack_frame; /* duplicate_ack: the frame it repeats */
 	uint32_t win;		/* the window in bytes: raw, scaled once known */
+	bool window_probe;	/* a keep_alive sent into a zero window: the form
+				 * of Linux's zero-window probe (socklab's own
+				 * reading; Wireshark has no name for it) */
 };
 
 struct tcpanalysis;

@@ -20,17 +20,23 @@
 #include <unistd.h>
 
 #include "base/errmsg.h"
+#include "base/netns.h"
 
 /* The kernel's idiag_timer for a timewait socket (inet_twsk_diag_fill). */
 #define DIAG_TIMER_TIMEWAIT 3
 /* The kernel sends up to a page or so per read; leave room for more. */
 #define DIAG_BUF 32768
 
-int sockdiag_open(char *err, size_t errlen)
+int sockdiag_open(const char *netns, char *err, size_t errlen)
 {
 	struct timeval tv = {.tv_sec = 2};
-	int fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_SOCK_DIAG);
+	int fd, back = -1;
 
+	if (netns && netns_enter(netns, &back, err, errlen) < 0)
+		return -1;
+	fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_SOCK_DIAG);
+	if (netns)
+		netns_leave(back);
 	if (fd < 0)
 		return errmsg(err, errlen, "cannot open a sock_diag netlink socket: %s",
 			      strerror(errno));

@@ -31,8 +31,10 @@ typedef void (*sockdiag_fn)(void *arg, const struct sockdiag_entry *e);
 #define SOCKDIAG_STATE(st) (1u << (st))
 #define SOCKDIAG_ALL	   0xfffu
 
-/* The netlink socket, or -1 with why. */
-int sockdiag_open(char *err, size_t errlen);
+/* The netlink socket, in network namespace netns (a name or a path; NULL:
+ * socklab's own): it sees the sockets of that namespace only. Returns it,
+ * or -1 with why. */
+int sockdiag_open(const char *netns, char *err, size_t errlen);
 
 /* Every IPv4 and IPv6 TCP socket whose state is in states, one fn call
  * each. Returns 0, or -1 with why. */

@@ -403,7 +403,7 @@ static void start_without_tracefs(struct statesrc *s, const char *why)
 {
 	char err[256];
 
-	s->diag_fd = sockdiag_open(err, sizeof(err));
+	s->diag_fd = sockdiag_open(collector_capture_netns(s->c), err, sizeof(err));
 	s->mode = s->diag_fd >= 0 ? MODE_DIAG : MODE_TCPINFO;
 	collector_ask_tracers(s->c, RING_ASK_TCPINFO);
 	if (s->mode == MODE_DIAG)
@@ -434,7 +434,7 @@ static int statesrc_start(struct collector *c, void **state, char *why, size_t w
 	s->wake_fd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
 	if (tracefs_open(&s->tf, STATE_EVENT, STATE_FILTER, err, sizeof(err)) == 0) {
 		s->mode = MODE_TRACEFS;
-		s->diag_fd = sockdiag_open(err, sizeof(err));
+		s->diag_fd = sockdiag_open(collector_capture_netns(s->c), err, sizeof(err));
 	} else {
 		s->diag.adopt = true;
 		start_without_tracefs(s, err);

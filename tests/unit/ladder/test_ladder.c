@@ -222,6 +222,63 @@ Test(ladder, labels_shorten_when_the_columns_are_close)
 	cr_assert_str_eq(out, "PA");
 }
 
+Test(ladder, marked_segments_lead_with_their_marks)
+{
+	struct event e = {.src = SRC_PKT};
+	char out[96];
+
+	e.pkt.proto = PROTO_TCP;
+	e.pkt.flags = TCPF_ACK;
+	e.pkt.rack = 101;
+	e.pkt.analysis = TCPA_DUPLICATE_ACK;
+	e.pkt.dup_ack_num = 3;
+	ladder_arrow_label(&e, 3, out, sizeof(out));
+	cr_assert_str_eq(out, "[dup ACK #3] ACK ack=101");
+	e.pkt.analysis = TCPA_ZERO_WINDOW | TCPA_ZERO_WINDOW_PROBE_ACK;
+	ladder_arrow_label(&e, 3, out, sizeof(out));
+	cr_assert_str_eq(out, "[zero window, window probe ACK] ACK ack=101");
+	ladder_arrow_label(&e, 0, out, sizeof(out));
+	cr_assert_str_eq(out, "[zero window] A", "short: the first mark and the letters");
+	e.pkt.analysis = TCPA_FAST_RETRANSMISSION | TCPA_RETRANSMISSION;
+	ladder_arrow_label(&e, 1, out, sizeof(out));
+	cr_assert_str_eq(out, "[fast retransmission] ACK", "a retransmission is said once");
+	e.pkt.analysis = TCPA_KEEP_ALIVE;
+	e.pkt.window_probe = true;
+	ladder_arrow_label(&e, 1, out, sizeof(out));
+	cr_assert_str_eq(out, "[window probe] ACK", "Linux's probe, not a keep-alive");
+}
+
+/* Lab 13's naive run: the receiver's zero window, with the sender's
+ * send() blocked beside it, and the probes; the wait grows. */
+Test(ladder, a_zero_window_shows_the_send_it_blocks)
+{
+	struct pic p;
+	char line[512];
+	const struct event *call;
+	int64_t first = -1, last = -1, waited;
+
+	pic_open(&p, "flow", true, -1);
+	cr_assert_geq(find_row(&p, 100, "[zero window] ACK", line, sizeof(line)), 0);
+	cr_assert(strstr(line, "send(3) blocked"), "%s", line);
+	cr_assert_geq(find_row(&p, 100, "[window probe] ACK", line, sizeof(line)), 0);
+	for (size_t i = 0; i < p.s.n; i++) {
+		if (p.s.ev[i].src != SRC_PKT || !(p.s.ev[i].pkt.analysis & TCPA_ZERO_WINDOW))
+			continue;
+		call = ladder_blocked_call(&p.l, i, &waited);
+		cr_assert_not_null(call, "zero window at %lld: no blocked call",
+				   (long long)p.s.ev[i].t);
+		cr_assert_str_eq(call->call.fn, "send");
+		first = first < 0 ? waited : first;
+		last = waited;
+	}
+	cr_assert_gt(last, first + 1000000000LL, "waited %lld ns, then %lld", (long long)first,
+		     (long long)last);
+	/* An unmarked segment has nothing beside it. */
+	cr_assert_geq(find_row(&p, 100, "SYN seq=0", line, sizeof(line)), 0);
+	cr_assert_null(strstr(line, "blocked"), "%s", line);
+	pic_close(&p);
+}
+
 Test(ladder, text_cut_short_is_marked)
 {
 	struct pic p;

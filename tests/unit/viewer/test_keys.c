@@ -29,7 +29,8 @@ Test(keys, the_second_keys_of_an_action_are_shown_beside_the_first)
 	} want[] = {
 		{"quit", "q Q"},
 		{"this help", "? h"},
-		{"the first / the last event", "Home g End G"},
+		{"the first / the last event", "Home End G"},
+		{"the time-sequence graph", "g"},
 		{"play faster / slower", "+ = -"},
 		{"next / previous pane", "Tab Shift-Tab"},
 		{"repaint", "Ctrl-L"},

@@ -124,8 +124,24 @@ Test(tcpanalysis, a_zero_window_its_probes_their_acks_and_the_update)
 	 * so socklab's) name for that form is keep_alive. */
 	v = seg(&c, C, 40, TCPF_ACK, 2000, 5001, 0, 500);
 	cr_assert_eq(v.marks, TCPA_KEEP_ALIVE, "%#x", v.marks);
+	cr_assert(v.window_probe, "sent into a zero window: a window probe");
 	v = seg(&c, S, 50, TCPF_ACK, 5001, 2001, 0, 300);
 	cr_assert_eq(v.marks, TCPA_WINDOW_UPDATE, "%#x", v.marks);
+	tcpanalysis_free(c.a);
+}
+
+Test(tcpanalysis, a_keep_alive_into_an_open_window_is_no_window_probe)
+{
+	struct conn c = handshake();
+	struct tcp_verdict v;
+
+	seg(&c, C, 10, TCPF_ACK, 1001, 5001, 10, 500);
+	seg(&c, S, 11, TCPF_ACK, 5001, 1011, 0, 500);
+	v = seg(&c, C, 7000, TCPF_ACK, 1010, 5001, 0, 500);
+	cr_assert_eq(v.marks, TCPA_KEEP_ALIVE, "%#x", v.marks);
+	cr_assert(!v.window_probe);
+	v = seg(&c, S, 7001, TCPF_ACK, 5001, 1011, 0, 500);
+	cr_assert_eq(v.marks, TCPA_KEEP_ALIVE_ACK, "%#x", v.marks);
 	tcpanalysis_free(c.a);
 }
 

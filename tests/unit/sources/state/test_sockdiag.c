@@ -47,7 +47,7 @@ static int listener(struct sockaddr_in *a)
 static void dump(uint32_t states, struct found *f)
 {
 	char err[256];
-	int fd = sockdiag_open(err, sizeof(err));
+	int fd = sockdiag_open(NULL, err, sizeof(err));
 
 	cr_assert(fd >= 0, "%s", err);
 	f->count = 0;
