@@ -149,7 +149,7 @@ static int pool_run(struct scenario *s, const struct lab_run *r, char *port)
 		      POOL_CLIENTS);
 	clients = scenario_start(s, "clients", ARGV("many_clients", n, "127.0.0.1", port), NULL);
 	if (clients < 0 || scenario_wait(s, clients, 30000) < 0 ||
-	    scenario_wait_blocked(s, server, "epoll_wait", POOL_THREADS, 5000) < 0)
+	    scenario_wait_blocked(s, server, "epoll", POOL_THREADS, 5000) < 0)
 		return -1;
 	/* A thread waiting in epoll_wait() has no record until it returns:
 	 * the kernel says where each one is. */

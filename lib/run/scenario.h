@@ -112,8 +112,8 @@ int scenario_wait(struct scenario *s, pid_t pid, int timeout_ms);
  * it happen every time (see lib/tracer/threadcalls.c).
  *
  * scenario_wait_blocked() waits until exactly n threads of pid are blocked
- * inside the system call of call ("accept", "recv", "read"), from
- * /proc/PID/task/TID/syscall. Returns the tid of one of them (0 when n is
+ * inside the system call of call ("accept", "recv", "read", "epoll"), from
+ * /proc/PID/task/TID/syscall (lib/collect/blocked.h). Returns the tid of one of them (0 when n is
  * 0), or -1 after timeout_ms (or once pid ended).
  */
 void scenario_hold_threads(struct scenario *s, bool on);

@@ -1,15 +1,16 @@
 /*
- * threads.c - a scenario's hold on the threads of its programs: new
- * threads held until the next accept() (the tracer does it, when the
- * session's ring asks), and waiting until threads are blocked in a call.
+ * threads.c - a scenario's hold on the threads of its programs: each new
+ * thread held until its process makes the next one (the tracer does it,
+ * when the session's ring asks), and waiting until threads are blocked in
+ * a call.
  */
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/syscall.h>
 
 #include "base/clock.h"
+#include "collect/blocked.h"
 #include "run/scenario_int.h"
 #include "wire/ring.h"
 
@@ -21,46 +22,13 @@ void scenario_hold_threads(struct scenario *s, bool on)
 		collector_unask_tracers(s->col, RING_ASK_HOLD_THREADS);
 }
 
-/* The system calls behind a call's name, as the C library makes them. */
-static bool call_is(const char *call, long nr)
+/* True when thread tid of pid waits in call: the kernel's name for it
+ * begins so ("recv" is recvfrom and recvmsg, "accept" accept4 too). */
+static bool waits_in(pid_t pid, pid_t tid, const char *call)
 {
-	static const struct {
-		const char *name;
-		long nr;
-	} calls[] = {
-		{"accept", SYS_accept},
-		{"accept", SYS_accept4},
-		{"recv", SYS_recvfrom},
-		{"recv", SYS_recvmsg},
-		{"read", SYS_read},
-		{"write", SYS_write},
-		{"send", SYS_sendto},
-		{"epoll_wait", SYS_epoll_wait},
-		{"epoll_wait", SYS_epoll_pwait},
-	};
+	const char *in = blocked_thread_call(pid, tid);
 
-	for (size_t i = 0; i < sizeof(calls) / sizeof(calls[0]); i++)
-		if (strcmp(calls[i].name, call) == 0 && calls[i].nr == nr)
-			return true;
-	return false;
-}
-
-/* The system call thread tid of pid is blocked in, or -1 ("running", or
- * not in one). */
-static long blocked_in(pid_t pid, const char *tid)
-{
-	char path[320], line[256];
-	FILE *f;
-	long nr = -1;
-
-	snprintf(path, sizeof(path), "/proc/%d/task/%s/syscall", (int)pid, tid);
-	f = fopen(path, "re");
-	if (!f)
-		return -1;
-	if (!fgets(line, sizeof(line), f) || sscanf(line, "%ld", &nr) != 1)
-		nr = -1;
-	fclose(f);
-	return nr;
+	return in && strncmp(in, call, strlen(call)) == 0;
 }
 
 /* How many threads of pid are blocked in call; *one is one of them. */
@@ -76,7 +44,7 @@ static int count_blocked(pid_t pid, const char *call, pid_t *one)
 	if (!dir)
 		return 0;
 	while ((d = readdir(dir))) {
-		if (d->d_name[0] == '.' || !call_is(call, blocked_in(pid, d->d_name)))
+		if (d->d_name[0] == '.' || !waits_in(pid, (pid_t)atoi(d->d_name), call))
 			continue;
 		*one = (pid_t)atoi(d->d_name);
 		n++;
