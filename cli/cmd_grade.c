@@ -61,6 +61,10 @@ const struct command cmd_grade_info = {
 	"                 (default: as the assignment says, e.g. \"{port}\")\n"
 	"  --prog NAME    which program to grade, when a Makefile builds several\n"
 	"                 (or which NAME.c to build, without a Makefile)\n"
+	"  --port N       the port the program uses, for one that takes none: a\n"
+	"                 server is waited for there, a client's server listens there\n"
+	"                 (a server that ignores the port it is given is graded where\n"
+	"                 it listens, without this)\n"
 	"  --out DIR      where results go (default: socklab-grade-ASSIGNMENT-TIME):\n"
 	"                 DIR/NAME/report.txt, DIR/NAME/session (socklab show, view),\n"
 	"                 DIR/NAME/result.json, DIR/grades.csv\n"
@@ -81,6 +85,7 @@ struct grade_args {
 	bool json;
 	int jobs;
 	const char *args, *prog, *out;
+	int port;
 };
 
 /* What the batch gathers, for the summary and the exit status. */
@@ -116,13 +121,10 @@ static void print_assignments(FILE *out)
 static int parse_args(int argc, char **argv, struct grade_args *a)
 {
 	static const struct option options[] = {
-		{"json", no_argument, NULL, 'J'},
-		{"jobs", required_argument, NULL, 'j'},
-		{"args", required_argument, NULL, 'a'},
-		{"prog", required_argument, NULL, 'p'},
-		{"out", required_argument, NULL, 'o'},
-		{"help", no_argument, NULL, 'h'},
-		{0},
+		{"json", no_argument, NULL, 'J'},	{"jobs", required_argument, NULL, 'j'},
+		{"args", required_argument, NULL, 'a'}, {"prog", required_argument, NULL, 'p'},
+		{"out", required_argument, NULL, 'o'},	{"port", required_argument, NULL, 'P'},
+		{"help", no_argument, NULL, 'h'},	{0},
 	};
 	int opt;
 
@@ -142,6 +144,12 @@ static int parse_args(int argc, char **argv, struct grade_args *a)
 			break;
 		case 'o':
 			a->out = optarg;
+			break;
+		case 'P':
+			a->port = atoi(optarg);
+			if (a->port < 1 || a->port > 65535)
+				return cli_usage_error(&cmd_grade_info,
+						       "--port takes a port number, 1 to 65535");
 			break;
 		case 'h':
 			cli_help(&cmd_grade_info);
@@ -195,6 +203,7 @@ static int grade_worker(void *arg, struct batch_job *job)
 	struct grade_options o = {.a = ga->a,
 				  .args = ga->args,
 				  .prog = ga->prog,
+				  .port = ga->port,
 				  .outdir = job->outdir,
 				  .workdir = job->workdir,
 				  .sb = &job->sb,
@@ -231,6 +240,11 @@ static const char *jstr(json_t *o, const char *key)
 	const char *s = json_string_value(json_object_get(o, key));
 
 	return s ? s : "";
+}
+
+static long long jint(json_t *o, const char *key)
+{
+	return json_integer_value(json_object_get(o, key));
 }
 
 /* Prints text indented, at most max lines. */
@@ -275,6 +289,7 @@ static void result_from_json(json_t *c, struct check_result *r)
 
 	memset(r, 0, sizeof(*r));
 	r->pass = json_is_true(json_object_get(c, "pass"));
+	r->skipped = json_is_false(json_object_get(c, "checked"));
 	r->decided = true;
 	snprintf(r->summary, sizeof(r->summary), "%s", jstr(c, "summary"));
 	json_array_foreach(evidence, i, e) if (r->nevidence < CHECK_EVIDENCE_MAX)
@@ -289,11 +304,18 @@ static void print_checks(FILE *out, const struct assignment *a, json_t *res)
 	json_array_foreach(json_object_get(res, "checks"), i, c)
 	{
 		struct check_result r;
+		json_t *line;
+		size_t n;
+
 		for (int k = 0; a->checks[k].name; k++)
 			if (strcmp(a->checks[k].name, jstr(c, "name")) == 0) {
 				result_from_json(c, &r);
-				report_result(out, &a->checks[k], &r);
+				report_result(out, &a->checks[k], &r, "NOT CHECKED");
 			}
+		if (json_array_size(json_object_get(c, "transcript")))
+			fprintf(out, "        what socklab did and saw, up to the failure:\n");
+		json_array_foreach(json_object_get(c, "transcript"), n, line)
+			fprintf(out, "          %s\n", json_string_value(line));
 	}
 }
 
@@ -303,12 +325,14 @@ static void print_report(FILE *out, const struct assignment *a, json_t *res)
 	const char *session = jstr(res, "session");
 	size_t i;
 
-	fprintf(out, "== %s: %lld of %lld checks pass  (%s, %s)\n", jstr(res, "submission"),
-		json_integer_value(json_object_get(res, "score")),
-		json_integer_value(json_object_get(res, "max")), a->name, jstr(res, "path"));
+	fprintf(out, "== %s: %lld of %lld checks pass; %lld of %lld checked  (%s, %s)\n",
+		jstr(res, "submission"), jint(res, "score"), jint(res, "max"), jint(res, "checked"),
+		jint(res, "max"), a->name, jstr(res, "path"));
 	print_build(out, res);
 	json_array_foreach(json_object_get(res, "problems"), i, p)
 		fprintf(out, "  problem: %s\n", json_string_value(p));
+	json_array_foreach(json_object_get(res, "notes"), i, p)
+		fprintf(out, "  note: %s\n", json_string_value(p));
 	if (*jstr(sandbox, "missing"))
 		fprintf(out, "  not isolated: %s\n", jstr(sandbox, "missing"));
 	print_checks(out, a, res);
@@ -386,15 +410,29 @@ static void csv_field(FILE *f, const char *s)
 	fputc('"', f);
 }
 
-static bool check_passed(json_t *res, const char *name)
+/* A check's outcome in the results: PASS, FAIL or NOT CHECKED. */
+static const char *check_outcome(json_t *res, const char *name)
 {
 	json_t *c;
 	size_t i;
 
-	json_array_foreach(json_object_get(res, "checks"), i,
-			   c) if (strcmp(jstr(c, "name"), name) ==
-				  0) return json_is_true(json_object_get(c, "pass"));
-	return false;
+	json_array_foreach(json_object_get(res, "checks"), i, c)
+	{
+		if (strcmp(jstr(c, "name"), name) != 0)
+			continue;
+		if (json_is_false(json_object_get(c, "checked")))
+			return "NOT CHECKED";
+		return json_is_true(json_object_get(c, "pass")) ? "PASS" : "FAIL";
+	}
+	return "NOT CHECKED";
+}
+
+/* The same in a CSV cell: 1, 0, or "not checked". */
+static const char *csv_outcome(json_t *res, const char *name)
+{
+	const char *o = check_outcome(res, name);
+
+	return strcmp(o, "PASS") == 0 ? "1" : strcmp(o, "FAIL") == 0 ? "0" : "not checked";
 }
 
 /* One line per problem, joined with "; ", for a cell. */
@@ -420,17 +458,17 @@ static int write_csv(const struct grade_batch *gb, const char *path)
 
 	if (!f)
 		return -1;
-	fprintf(f, "submission,score,max");
+	fprintf(f, "submission,score,max,checked");
 	for (int k = 0; a->checks[k].name; k++)
 		fprintf(f, ",%s", a->checks[k].name);
 	fprintf(f, ",build,problems,session\n");
 	json_array_foreach(gb->results, i, res)
 	{
 		csv_field(f, jstr(res, "submission"));
-		fprintf(f, ",%lld,%lld", json_integer_value(json_object_get(res, "score")),
-			json_integer_value(json_object_get(res, "max")));
+		fprintf(f, ",%lld,%lld,%lld", jint(res, "score"), jint(res, "max"),
+			jint(res, "checked"));
 		for (int k = 0; a->checks[k].name; k++)
-			fprintf(f, ",%d", check_passed(res, a->checks[k].name));
+			fprintf(f, ",%s", csv_outcome(res, a->checks[k].name));
 		fprintf(f, ",%s,",
 			json_is_true(json_object_get(json_object_get(res, "build"), "ok"))
 				? "ok"
@@ -457,6 +495,14 @@ static const char *why_not_built(json_t *res)
 	return *jstr(build, "output") ? jstr(build, "output") : "not built";
 }
 
+/* A check's column in the table: its name, or NOT CHECKED if longer. */
+static int column_width(const char *name)
+{
+	int n = (int)strlen(name);
+
+	return n > 11 ? n : 11;
+}
+
 /* The class at a glance, on stderr after the reports. */
 static void print_summary(const struct grade_batch *gb, const char *csv)
 {
@@ -464,21 +510,21 @@ static void print_summary(const struct grade_batch *gb, const char *csv)
 	json_t *res;
 	size_t i;
 
-	fprintf(stderr, "%-20s %-6s", "submission", "score");
+	fprintf(stderr, "%-20s %-6s %-7s", "submission", "score", "checked");
 	for (int k = 0; a->checks[k].name; k++)
-		fprintf(stderr, " %-*s", (int)strlen(a->checks[k].name), a->checks[k].name);
+		fprintf(stderr, " %-*s", column_width(a->checks[k].name), a->checks[k].name);
 	fprintf(stderr, "\n");
 	json_array_foreach(gb->results, i, res)
 	{
-		char score[32];
+		char score[32], checked[32];
 		bool built = json_is_true(json_object_get(json_object_get(res, "build"), "ok"));
-		snprintf(score, sizeof(score), "%lld/%lld",
-			 json_integer_value(json_object_get(res, "score")),
-			 json_integer_value(json_object_get(res, "max")));
-		fprintf(stderr, "%-20s %-6s", jstr(res, "submission"), score);
+		snprintf(score, sizeof(score), "%lld/%lld", jint(res, "score"), jint(res, "max"));
+		snprintf(checked, sizeof(checked), "%lld/%lld", jint(res, "checked"),
+			 jint(res, "max"));
+		fprintf(stderr, "%-20s %-6s %-7s", jstr(res, "submission"), score, checked);
 		for (int k = 0; a->checks[k].name && built; k++)
-			fprintf(stderr, " %-*s", (int)strlen(a->checks[k].name),
-				check_passed(res, a->checks[k].name) ? "PASS" : "FAIL");
+			fprintf(stderr, " %-*s", column_width(a->checks[k].name),
+				check_outcome(res, a->checks[k].name));
 		if (built)
 			fprintf(stderr, "\n");
 		else /* its first line */

@@ -19,7 +19,8 @@
 
 #include "assignment.h"
 
-#define GRADE_MAX_CHECKS 8
+#define GRADE_MAX_CHECKS     8
+#define GRADE_TRANSCRIPT_MAX 24 /* lines of a failed check's transcript */
 
 enum submission_kind {
 	SUB_PROGRAM, /* an executable: graded as it is */
@@ -55,6 +56,7 @@ struct grade_options {
 	const struct assignment *a;
 	const char *args;    /* the program's arguments; NULL: the assignment's */
 	const char *prog;    /* which program a Makefile builds, or which NAME.c; NULL */
+	int port;	     /* --port N: the port the program uses (it takes none); 0 */
 	const char *outdir;  /* the submission's folder of results: session/ goes here */
 	const char *workdir; /* a fresh folder to copy and build the submission in */
 	struct sandbox *sb;
@@ -65,9 +67,19 @@ struct grade_result {
 	struct build_result build;
 	char problems[GRADE_PROBLEMS][GRADE_LINE];
 	int nproblems;
+	/* Facts about how the program was run, for the report: "listens on
+	 * 9877, not on the port it was given: it ignores its argument". */
+	char notes[GRADE_NOTES][GRADE_LINE];
+	int nnotes;
+	int port; /* the port the program was graded on (its own, if it ignores ours) */
 	int nchecks;
 	struct check_result checks[GRADE_MAX_CHECKS];
+	/* For each failed check: what the grader did and saw, numbered, up to
+	 * the step where it failed. */
+	char transcript[GRADE_MAX_CHECKS][GRADE_TRANSCRIPT_MAX][GRADE_LINE];
+	int ntranscript[GRADE_MAX_CHECKS];
 	int score, max;
+	int checked;	    /* checks that could judge: score of checked pass */
 	char session[4096]; /* the session's folder, or "" when nothing ran */
 	int64_t t_end;	    /* the time of the session's last event */
 };
@@ -83,13 +95,14 @@ int grade_submission(const struct submission *sub, const struct grade_options *o
 		     struct grade_result *res, char *err, size_t errlen);
 void grade_result_free(struct grade_result *res);
 
-/* Every check of a fails with the same reason: "not checked: why". A res
- * with max 0 is cleared first. */
+/* Every check of a is not checked, for the same reason: "not checked:
+ * why". A res with max 0 is cleared first. */
 void grade_not_checked(struct grade_result *res, const struct assignment *a, const char *why);
 
 /* {"submission", "assignment", "program", "build", "checks": [{"name",
- * "pass", "summary", "evidence", "hint"}], "score", "max", "problems",
- * "session", "sandbox"}. */
+ * "pass", "checked", "summary", "evidence", "transcript", "hint"}],
+ * "score", "max", "checked", "problems", "notes", "port", "session",
+ * "sandbox"}. */
 json_t *grade_result_json(const struct submission *sub, const struct assignment *a,
 			  const struct grade_result *res, const struct sandbox *sb);
 

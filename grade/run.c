@@ -16,6 +16,7 @@
 
 #include "assignment.h"
 #include "grade.h"
+#include "run/ports.h"
 
 #define SLICE_MS 100
 /* Far more processes than any run of an assignment needs. */
@@ -39,6 +40,24 @@ void grade_problem(struct grade_run *g, const char *fmt, ...)
 	/* Into the session too, while it is still being recorded. */
 	if (scenario_collector(g->s))
 		scenario_note(g->s, "step", "problem: %s", text);
+}
+
+void grade_note(struct grade_run *g, const char *fmt, ...)
+{
+	char text[GRADE_LINE];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(text, sizeof(text), fmt, ap);
+	va_end(ap);
+	for (int i = 0; i < g->nnotes; i++)
+		if (strcmp(g->notes[i], text) == 0)
+			return;
+	if (g->nnotes == GRADE_NOTES)
+		return;
+	memcpy(g->notes[g->nnotes++], text, sizeof(text));
+	if (scenario_collector(g->s))
+		scenario_note(g->s, "step", "note: %s", text);
 }
 
 void grade_mark(struct grade_run *g, int i)
@@ -101,10 +120,12 @@ pid_t grade_start_program(struct grade_run *g, const char *role, int port, const
 	}
 	for (int i = 1; i < n; i++)
 		free(argv[i]);
-	if (pid < 0)
+	if (pid < 0) {
 		grade_problem(g, "the %s could not start: %s", role, scenario_error(g->s));
-	else if (g->nstudents < GRADE_STUDENT_PROCS)
+	} else if (g->nstudents < GRADE_STUDENT_PROCS) {
+		g->given[g->nstudents] = port ? port : g->port;
 		g->students[g->nstudents++] = pid;
+	}
 	return pid;
 }
 
@@ -224,6 +245,30 @@ static bool ended(struct grade_run *g, pid_t pid, int *status)
 	return p && p->ended;
 }
 
+/*
+ * pid listens (or, udp, is bound) on another port than port: a program
+ * that ignores its argument (UNP's SERV_PORT 9877, a student's #define
+ * PORT 9190). When port is the run's, the run goes on there, and says so.
+ * Returns the port it listens on, or 0.
+ */
+static int listens_elsewhere(struct grade_run *g, pid_t pid, int port, bool udp)
+{
+	int own = proc_listen_port(pid, udp);
+
+	if (own <= 0 || own == port)
+		return 0;
+	if (port == g->port) {
+		g->port = own;
+		snprintf(g->port_str, sizeof(g->port_str), "%d", own);
+		scenario_facts(g->s)->port = own;
+		grade_note(g,
+			   "the %s listens on %d, not on the port it was given: it ignores its "
+			   "argument (it was given %d; graded on %d)",
+			   scenario_proc(g->s, pid)->role, own, port, own);
+	}
+	return own;
+}
+
 int grade_wait_listen(struct grade_run *g, pid_t pid, int port, int flags)
 {
 	struct run_proc *p = scenario_proc(g->s, pid);
@@ -235,7 +280,7 @@ int grade_wait_listen(struct grade_run *g, pid_t pid, int port, int flags)
 	for (int waited = 0; waited < GRADE_LISTEN_MS; waited += SLICE_MS) {
 		int ret = udp ? scenario_wait_udp(g->s, port, SLICE_MS)
 			      : scenario_wait_listen(g->s, port, SLICE_MS);
-		if (ret == 0)
+		if (ret == 0 || listens_elsewhere(g, pid, port, udp))
 			return 0;
 		if (ended(g, pid, &status)) {
 			describe_end(g, status, how, sizeof(how));
@@ -248,8 +293,8 @@ int grade_wait_listen(struct grade_run *g, pid_t pid, int port, int flags)
 			return -1;
 	}
 	if (!quiet)
-		grade_problem(g, "the %s had not %s port %d after %d s", p ? p->role : "program",
-			      listens, port, GRADE_LISTEN_MS / 1000);
+		grade_problem(g, "the %s had not %s port %d (nor any other) after %d s",
+			      p ? p->role : "program", listens, port, GRADE_LISTEN_MS / 1000);
 	return -1;
 }
 

@@ -7,9 +7,13 @@
 # An .expected file has one line per fact (# starts a comment):
 #   build ok|failed [TEXT]    the build, and TEXT in what it printed
 #   problem TEXT              a problem of the run holds TEXT
-#   CHECK pass|fail [TEXT]    the check's verdict, and TEXT in its sentence
+#   note TEXT                 a note of the run (how it was run) holds TEXT
+#   CHECK pass|fail|not-checked [TEXT]
+#                             the check's outcome, and TEXT in its sentence
 #                             or its evidence
-# and lists every check of the assignment, no more.
+# and lists every check of the assignment, no more. No check passes or
+# fails without having been checked, and the score and the number checked
+# are counted from the checks.
 . "$(dirname "$0")/../lib.sh"
 
 GRADE="$ROOT/tests/grade"
@@ -24,7 +28,7 @@ result_of() {
 compare_expected() {
 	local res=$1 exp=$2 name want got key verdict text
 	name=$(jq -r .submission <<<"$res")
-	want=$(grep -vE '^(#|build |problem |$)' "$exp" | awk '{print $1}' | sort | xargs)
+	want=$(grep -vE '^(#|build |problem |note |$)' "$exp" | awk '{print $1}' | sort | xargs)
 	got=$(jq -r '.checks[].name' <<<"$res" | sort | xargs)
 	[ "$want" = "$got" ] || fail "$name: the checks are [$got], $exp lists [$want]"
 	while read -r key verdict text; do
@@ -36,20 +40,24 @@ compare_expected() {
 			[ -z "$text" ] || jq -e --arg t "$text" '.build.output | contains($t)' <<<"$res" >/dev/null ||
 				fail "$name: the build output does not say \"$text\""
 			;;
-		problem)
-			jq -e --arg t "$verdict $text" '.problems | any(contains($t))' <<<"$res" >/dev/null ||
-				fail "$name: no problem says \"$verdict $text\": $(jq -c .problems <<<"$res")"
+		problem | note)
+			jq -e --arg k "${key}s" --arg t "$verdict $text" '.[$k] | any(contains($t))' <<<"$res" >/dev/null ||
+				fail "$name: no $key says \"$verdict $text\": $(jq -c ".${key}s" <<<"$res")"
 			;;
 		*)
 			local c
 			c=$(jq -c --arg n "$key" '.checks[] | select(.name == $n)' <<<"$res")
-			[ "$(jq -r .pass <<<"$c")" = "$([ "$verdict" = pass ] && echo true || echo false)" ] ||
-				fail "$name: $key should $verdict: $(jq -r .summary <<<"$c")"
+			[ "$(jq -r 'if .checked == false then "not-checked" elif .pass then "pass" else "fail" end' <<<"$c")" = "$verdict" ] ||
+				fail "$name: $key should be $verdict: $(jq -c '{pass, checked, summary}' <<<"$c")"
 			[ -z "$text" ] || jq -e --arg t "$text" '[.summary] + .evidence | any(contains($t))' <<<"$c" >/dev/null ||
 				fail "$name: $key does not say \"$text\": $c"
 			;;
 		esac
 	done <"$exp"
+	jq -e '.score == ([.checks[] | select(.pass)] | length) and
+		.checked == ([.checks[] | select(.checked)] | length) and
+		([.checks[] | select(.pass and (.checked | not))] | length) == 0' <<<"$res" >/dev/null ||
+		fail "$name: score or checked miscounted: $(jq -c '{score, checked, max}' <<<"$res")"
 }
 
 # Grades every reference submission of assignment $1, two at a time, and

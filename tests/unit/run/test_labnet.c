@@ -15,7 +15,7 @@
 #include "run/labnet.h"
 #include "tests/unit/testutil.h"
 
-#define PORT	  9300
+#define PORT	   9300
 #define OTHER_PORT 9301
 
 static struct labnet net;
@@ -96,8 +96,8 @@ static void send_from(const char *ns, const char *addr, int port, int ttl)
 		_exit(sendto(s, "hello", 5, 0, (struct sockaddr *)&a, sizeof(a)) == 5 ? 0 : 1);
 	}
 	cr_assert_eq(waitpid(pid, &status, 0), pid);
-	cr_assert(WIFEXITED(status) && WEXITSTATUS(status) == 0, "sendto from %s to %s failed",
-		  ns, addr);
+	cr_assert(WIFEXITED(status) && WEXITSTATUS(status) == 0, "sendto from %s to %s failed", ns,
+		  addr);
 }
 
 /* True when the receiver got its datagram. */
@@ -168,7 +168,8 @@ Test(labnet, an_nftables_rule_drops_what_it_says, .fini = down)
 	up(LABNET_PAIR, 0);
 	cr_assert_eq(labnet_nft(net.ns[LABNET_B],
 				"table inet socklab {\n"
-				"  chain in { type filter hook input priority 0; udp dport " "9300 drop; }\n"
+				"  chain in { type filter hook input priority 0; udp dport "
+				"9300 drop; }\n"
 				"}\n",
 				err, sizeof(err)),
 		     0, "%s", err);

@@ -346,7 +346,7 @@ Test(model, a_skipped_checkpoint_shows_as_skipped_not_failed)
 	const char *lines[] = {
 		"{\"t\":1,\"src\":\"note\",\"kind\":\"checkpoint\",\"name\":\"fins\",\"pass\":"
 		"false,"
-		"\"skipped\":true,\"text\":\"packets were not captured\"}",
+		"\"checked\":false,\"text\":\"packets were not captured\"}",
 		"{\"t\":2,\"src\":\"note\",\"kind\":\"checkpoint\",\"name\":\"echoes\",\"pass\":"
 		"false,"
 		"\"text\":\"a line did not come back\"}",
