@@ -19,11 +19,14 @@
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+#include <locale.h>
+#include <wchar.h>
 
 #include "cli.h"
 #include "collect/privs.h"
 #include "grade/batch.h"
 #include "grade/grade.h"
+#include "grade_export.h"
 #include "host/stage.h"
 #include "report.h"
 
@@ -44,12 +47,13 @@ const struct command cmd_grade_info = {
 	cmd_grade,
 	"grades homework: builds it, runs it in a sandbox, checks what it did",
 	"usage: socklab grade ASSIGNMENT PATH... [--json] [--jobs N] [--args \"...\"]\n"
-	"                     [--prog NAME] [--out DIR]\n"
+	"                     [--prog NAME] [--port N] [--out DIR]\n"
+	"                     [--gradescope FILE [--rubric FILE]] [--junit FILE]\n"
 	"\n"
 	"Builds each submission, runs it in a sandbox against socklab's own clients\n"
 	"or servers, records everything into a session, and checks the session:\n"
-	"each check PASS or FAIL, with the events that prove it and the lab that\n"
-	"teaches it.\n"
+	"each check PASS, FAIL or NOT CHECKED (what it needs to judge did not\n"
+	"happen), with the events that prove it and the lab that teaches it.\n"
 	"\n"
 	"PATH is a program, a .c file (built with cc -Wall), a folder of sources\n"
 	"(built with its Makefile, or cc -Wall *.c), or a folder of submissions:\n"
@@ -65,6 +69,11 @@ const struct command cmd_grade_info = {
 	"                 server is waited for there, a client's server listens there\n"
 	"                 (a server that ignores the port it is given is graded where\n"
 	"                 it listens, without this)\n"
+	"  --gradescope FILE   also write Gradescope's results.json there (one\n"
+	"                 submission): a test per check, points from --rubric\n"
+	"  --rubric FILE  points per check, a line \"CHECK POINTS\" each (default 1)\n"
+	"  --junit FILE   also write JUnit XML there: a test case per check of each\n"
+	"                 submission (GitHub Classroom, GitLab CI)\n"
 	"  --out DIR      where results go (default: socklab-grade-ASSIGNMENT-TIME):\n"
 	"                 DIR/NAME/report.txt, DIR/NAME/session (socklab show, view),\n"
 	"                 DIR/NAME/result.json, DIR/grades.csv\n"
@@ -86,6 +95,8 @@ struct grade_args {
 	int jobs;
 	const char *args, *prog, *out;
 	int port;
+	const char *gradescope, *rubric, *junit; /* files to write, and to read */
+	struct rubric points;
 };
 
 /* What the batch gathers, for the summary and the exit status. */
@@ -120,11 +131,19 @@ static void print_assignments(FILE *out)
 
 static int parse_args(int argc, char **argv, struct grade_args *a)
 {
+	char err[600];
 	static const struct option options[] = {
-		{"json", no_argument, NULL, 'J'},	{"jobs", required_argument, NULL, 'j'},
-		{"args", required_argument, NULL, 'a'}, {"prog", required_argument, NULL, 'p'},
-		{"out", required_argument, NULL, 'o'},	{"port", required_argument, NULL, 'P'},
-		{"help", no_argument, NULL, 'h'},	{0},
+		{"json", no_argument, NULL, 'J'},
+		{"jobs", required_argument, NULL, 'j'},
+		{"args", required_argument, NULL, 'a'},
+		{"prog", required_argument, NULL, 'p'},
+		{"out", required_argument, NULL, 'o'},
+		{"port", required_argument, NULL, 'P'},
+		{"gradescope", required_argument, NULL, 'G'},
+		{"rubric", required_argument, NULL, 'R'},
+		{"junit", required_argument, NULL, 'U'},
+		{"help", no_argument, NULL, 'h'},
+		{0},
 	};
 	int opt;
 
@@ -151,6 +170,15 @@ static int parse_args(int argc, char **argv, struct grade_args *a)
 				return cli_usage_error(&cmd_grade_info,
 						       "--port takes a port number, 1 to 65535");
 			break;
+		case 'G':
+			a->gradescope = optarg;
+			break;
+		case 'R':
+			a->rubric = optarg;
+			break;
+		case 'U':
+			a->junit = optarg;
+			break;
 		case 'h':
 			cli_help(&cmd_grade_info);
 			print_assignments(stdout);
@@ -172,6 +200,8 @@ static int parse_args(int argc, char **argv, struct grade_args *a)
 		return cli_usage_error(&cmd_grade_info, "--jobs takes a number from 1 to 64");
 	a->paths = argv + optind + 1;
 	a->npaths = argc - optind - 1;
+	if (rubric_load(a->rubric, a->a, &a->points, err, sizeof(err)) < 0)
+		return cli_usage_error(&cmd_grade_info, "%s", err);
 	return -1;
 }
 
@@ -274,11 +304,13 @@ static void print_build(FILE *out, json_t *res)
 		fprintf(out, "  program: %s (graded as handed in)\n", jstr(res, "program"));
 	else if (command[0])
 		fprintf(out, "  the build failed: %s\n", command);
-	else if (*output)
-		fprintf(out, "  not built:\n");
+	if (!ok && *jstr(build, "error"))
+		fprintf(out, "  not built: %s\n", jstr(build, "error"));
 	if (*output && command[0])
 		fprintf(out, "  %s\n", ok ? "the build printed:" : "the compiler said:");
-	print_indented(out, output, "    | ", ok ? 15 : 40);
+	/* What is said above already is not said again. */
+	if (strncmp(output, jstr(build, "error"), strlen(output) - (output[0] != '\0')) != 0)
+		print_indented(out, output, "    | ", ok ? 15 : 40);
 }
 
 /* A check's result as the JSON holds it, for report_result(). */
@@ -481,18 +513,39 @@ static int write_csv(const struct grade_batch *gb, const char *path)
 	return fclose(f);
 }
 
-/* In a few words, for the summary. */
+/* In one line, for the summary: the build's error, or the first problem. */
 static const char *why_not_built(json_t *res)
 {
 	json_t *build = json_object_get(res, "build");
 	const char *problem =
 		json_string_value(json_array_get(json_object_get(res, "problems"), 0));
 
-	if (*jstr(build, "command"))
-		return "did not build";
+	if (*jstr(build, "error"))
+		return jstr(build, "error");
 	if (problem)
 		return problem;
 	return *jstr(build, "output") ? jstr(build, "output") : "not built";
+}
+
+/* name, padded to width columns of a terminal: a Korean letter takes two
+ * columns and three bytes, so printf's %-20s would not line up. */
+static void print_name(FILE *out, const char *name, int width)
+{
+	locale_t utf8 = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0), was;
+	wchar_t wide[256];
+	size_t n = (size_t)-1;
+	int cols;
+
+	if (utf8) {
+		was = uselocale(utf8);
+		n = mbstowcs(wide, name, 255);
+		cols = n == (size_t)-1 ? -1 : wcswidth(wide, n);
+		uselocale(was);
+		freelocale(utf8);
+	}
+	if (n == (size_t)-1 || cols < 0)
+		cols = (int)strlen(name);
+	fprintf(out, "%s%*s", name, cols < width ? width - cols : 0, "");
 }
 
 /* A check's column in the table: its name, or NOT CHECKED if longer. */
@@ -521,7 +574,8 @@ static void print_summary(const struct grade_batch *gb, const char *csv)
 		snprintf(score, sizeof(score), "%lld/%lld", jint(res, "score"), jint(res, "max"));
 		snprintf(checked, sizeof(checked), "%lld/%lld", jint(res, "checked"),
 			 jint(res, "max"));
-		fprintf(stderr, "%-20s %-6s %-7s", jstr(res, "submission"), score, checked);
+		print_name(stderr, jstr(res, "submission"), 20);
+		fprintf(stderr, " %-6s %-7s", score, checked);
 		for (int k = 0; a->checks[k].name && built; k++)
 			fprintf(stderr, " %-*s", column_width(a->checks[k].name),
 				check_outcome(res, a->checks[k].name));
@@ -547,6 +601,27 @@ static int exit_status(const struct grade_batch *gb)
 				    json_integer_value(
 					    json_object_get(res, "max"))) return EXIT_FAILED;
 	return EXIT_OK;
+}
+
+/* --gradescope and --junit. Returns -1 when one cannot be written (said). */
+static int write_exports(const struct grade_args *ga, json_t *results)
+{
+	json_t *gs;
+	int ret = 0;
+
+	if (ga->gradescope && json_array_size(results) == 1) {
+		gs = gradescope_results(ga->a, json_array_get(results, 0), &ga->points);
+		if (!gs || json_dump_file(gs, ga->gradescope, JSON_INDENT(1)) < 0) {
+			cli_error("cannot write %s: %s", ga->gradescope, strerror(errno));
+			ret = -1;
+		}
+		json_decref(gs);
+	}
+	if (ga->junit && junit_write(ga->junit, ga->a, results) < 0) {
+		cli_error("cannot write %s: %s", ga->junit, strerror(errno));
+		ret = -1;
+	}
+	return ret;
 }
 
 static int make_outdir(const struct grade_args *ga, char *out, size_t cap)
@@ -600,6 +675,13 @@ int cmd_grade(int argc, char **argv)
 		return ret;
 	if ((n = submissions_find(ga.paths, ga.npaths, &subs, err, sizeof(err))) < 0)
 		return cli_usage_error(&cmd_grade_info, "%s", err);
+	if (ga.gradescope && n != 1) {
+		free(subs);
+		return cli_usage_error(&cmd_grade_info,
+				       "--gradescope writes one student's results: give one "
+				       "submission (%d found)",
+				       n);
+	}
 	if (make_outdir(&ga, gb.out, sizeof(gb.out)) < 0) {
 		free(subs);
 		return EXIT_USAGE;
@@ -623,6 +705,7 @@ int cmd_grade(int argc, char **argv)
 	snprintf(csv, sizeof(csv), "%s/grades.csv", gb.out);
 	if (write_csv(&gb, csv) < 0)
 		cli_error("cannot write %s", csv);
+	gb.env_error |= write_exports(&ga, gb.results) < 0;
 	give_results(gb.out);
 	if (!ga.json && n > 1)
 		print_summary(&gb, csv);

@@ -536,8 +536,12 @@ static void reuseaddr(const struct check_ctx *c, struct check_result *r)
 	const struct event *bind, *listen, *reuse, *held;
 
 	/* A connection the server took holds its port after it is gone (in
-	 * TIME_WAIT, FIN_WAIT_2), however it was served. */
-	if (!need_connected(c, r, "holding client") || !need_ran(c, r, who))
+	 * TIME_WAIT, FIN_WAIT_2), however it was served; one still in its
+	 * backlog, never accepted, is reset and holds nothing. */
+	if (!need_connected(c, r, "holding client") ||
+	    !need(c, r, accept_of(c, grade_connected(c, "holding client")),
+		  "the server never accepted the holding client's connection") ||
+	    !need_ran(c, r, who))
 		return;
 	reuse = reuseaddr_of(c, again);
 	bind = ev_first(c->s, &(struct ev_filter){.src = "call", .fn = "bind", .pid = again});

@@ -504,14 +504,14 @@ json_t *grade_result_json(const struct submission *sub, const struct assignment 
 
 	for (int i = 0; i < res->nchecks; i++)
 		json_array_append_new(checks, check_json(&a->checks[i], res, i));
-	return json_pack("{ss ss ss ss s{sb ss ss} so si si si so so so* ss so}", "submission",
+	return json_pack("{ss ss ss ss s{sb ss ss ss} so si si si so so so* ss so}", "submission",
 			 sub->name, "assignment", a->name, "path", sub->path, "program",
 			 prog ? prog + 1 : res->build.program, "build", "ok", res->build.ok,
 			 "command", res->build.command, "output",
-			 res->build.output ? res->build.output : "", "checks", checks, "score",
-			 res->score, "max", res->max, "checked", res->checked, "problems",
-			 strings_json(res->problems, res->nproblems), "notes",
-			 strings_json(res->notes, res->nnotes), "port",
+			 res->build.output ? res->build.output : "", "error", res->build.error,
+			 "checks", checks, "score", res->score, "max", res->max, "checked",
+			 res->checked, "problems", strings_json(res->problems, res->nproblems),
+			 "notes", strings_json(res->notes, res->nnotes), "port",
 			 res->port ? json_integer(res->port) : NULL, "session", res->session,
 			 "sandbox", sandbox_json(sb));
 }

@@ -26,6 +26,8 @@ enum submission_kind {
 	SUB_PROGRAM, /* an executable: graded as it is */
 	SUB_SOURCE,  /* one .c file: built with cc -Wall */
 	SUB_FOLDER,  /* a folder of sources: built with its Makefile, or cc -Wall *.c */
+	SUB_BAD,     /* an entry of a class folder that cannot be one (a link that
+		      * loops): its row says why, in `why` */
 };
 
 /* What one student handed in. */
@@ -33,6 +35,7 @@ struct submission {
 	char name[128];	 /* its row in the report: "alice", or "echo" for echo.c */
 	char path[4096]; /* as found */
 	enum submission_kind kind;
+	char why[256]; /* SUB_BAD: why it cannot be graded, in a sentence */
 };
 
 /*
@@ -49,6 +52,8 @@ struct build_result {
 	bool ok;
 	char command[512];  /* "cc -Wall -g -o echo echo.c", "make", or "" for a program */
 	char *output;	    /* what the build printed; may be empty, never NULL once built */
+	char error[400];    /* why it did not build, in one line (the compiler's first
+			     * error, with what it means); "" when it built */
 	char program[4096]; /* the program to grade, a path */
 };
 

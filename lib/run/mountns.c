@@ -30,11 +30,11 @@
 
 /* The empty folder each sandbox mounts its new root on, in its own
  * namespace (so one folder serves them all). */
-#define ROOT_DIR "/run/socklab/root"
+#define ROOT_DIR  "/run/socklab/root"
 #define PATH_MAX_ 4096
 
-static const char *const system_dirs[] = {"/usr",   "/etc",	"/bin", "/sbin",
-					  "/lib",   "/lib64", "/lib32", "/libx32", NULL};
+static const char *const system_dirs[] = {"/usr",   "/etc",   "/bin",	 "/sbin", "/lib",
+					  "/lib64", "/lib32", "/libx32", NULL};
 static const char *const devices[] = {"null", "zero", "full", "random", "urandom", "tty", NULL};
 
 /* root + path into buf (PATH_MAX_); -1 when it does not fit. */
@@ -88,7 +88,8 @@ static int bind_at(const char *from, bool file, bool writable, bool dev)
 	} else if ((err = make_dirs(to))) {
 		return err;
 	}
-	if (mount(from, to, NULL, MS_BIND | MS_REC, NULL) < 0 || mount(NULL, to, NULL, ro, NULL) < 0)
+	if (mount(from, to, NULL, MS_BIND | MS_REC, NULL) < 0 ||
+	    mount(NULL, to, NULL, ro, NULL) < 0)
 		return errno;
 	return 0;
 }
@@ -111,7 +112,8 @@ static int system_files(void)
 			target[n] = '\0';
 			if (symlink(target, to) < 0)
 				return errno;
-		} else if (S_ISDIR(st.st_mode) && (err = bind_at(system_dirs[i], false, false, false))) {
+		} else if (S_ISDIR(st.st_mode) &&
+			   (err = bind_at(system_dirs[i], false, false, false))) {
 			return err;
 		}
 	}

@@ -24,7 +24,7 @@ static int socket_inodes(pid_t pid, unsigned long *ino, int max)
 	if (!(d = opendir(path)))
 		return 0;
 	while (n < max && (de = readdir(d))) {
-		char fd[300];
+		char fd[330];
 		ssize_t len;
 
 		snprintf(fd, sizeof(fd), "%s/%s", path, de->d_name);
@@ -41,8 +41,7 @@ static int socket_inodes(pid_t pid, unsigned long *ino, int max)
 
 /* A line of /proc/PID/net/FILE whose inode is one of ino and whose state
  * is state (hex): its local port; 0 when none. */
-static int port_in(pid_t pid, const char *file, const char *state, const unsigned long *ino,
-		   int n)
+static int port_in(pid_t pid, const char *file, const char *state, const unsigned long *ino, int n)
 {
 	char path[64], line[512];
 	int port = 0;
@@ -56,7 +55,8 @@ static int port_in(pid_t pid, const char *file, const char *state, const unsigne
 		unsigned long inode;
 		char st[8];
 		/* sl local rem st tx:rx tr:when retrnsmt uid timeout inode */
-		if (sscanf(line, " %*d: %*[0-9A-Fa-f]:%x %*[0-9A-Fa-f]:%*x %7s %*s %*s %*s %*u %*u %lu",
+		if (sscanf(line,
+			   " %*d: %*[0-9A-Fa-f]:%x %*[0-9A-Fa-f]:%*x %7s %*s %*s %*s %*u %*u %lu",
 			   &local_port, st, &inode) != 3 ||
 		    strcmp(st, state) != 0)
 			continue;
