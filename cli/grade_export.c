@@ -44,8 +44,9 @@ static int rubric_line(char *line, int lineno, const char *path, const struct as
 	if (sscanf(line, " %63s %n", name, &used) < 1)
 		return 0; /* blank */
 	if ((k = check_index(a, name)) < 0)
-		return errmsg(err, errlen, "%s:%d: %s has no check named '%s' (see socklab grade --help)",
-			      path, lineno, a->name, name);
+		return errmsg(err, errlen,
+			      "%s:%d: %s has no check named '%s' (see socklab grade --help)", path,
+			      lineno, a->name, name);
 	points = strtod(line + used, &end);
 	if (end == line + used || points < 0 || points > 1000 || end[strspn(end, " \t\r")])
 		return errmsg(err, errlen,
@@ -90,7 +91,11 @@ static char *check_text(json_t *c)
 
 	if (!f)
 		return NULL;
-	fprintf(f, "%s: %s\n", !checked ? "NOT CHECKED" : pass ? "PASS" : "FAIL", jstr(c, "summary"));
+	fprintf(f, "%s: %s\n",
+		!checked ? "NOT CHECKED"
+		: pass	 ? "PASS"
+			 : "FAIL",
+		jstr(c, "summary"));
 	json_array_foreach(json_object_get(c, "evidence"), i, line)
 		fprintf(f, "  %s\n", json_string_value(line));
 	if (json_array_size(json_object_get(c, "transcript")))
@@ -120,7 +125,8 @@ static char *overall_text(json_t *res)
 		json_integer_value(json_object_get(res, "checked")),
 		json_integer_value(json_object_get(res, "max")));
 	if (!json_is_true(json_object_get(json_object_get(res, "build"), "ok")))
-		fprintf(f, "The build failed:\n%s\n", jstr(json_object_get(res, "build"), "output"));
+		fprintf(f, "The build failed:\n%s\n",
+			jstr(json_object_get(res, "build"), "output"));
 	json_array_foreach(json_object_get(res, "problems"), i, p)
 		fprintf(f, "Problem: %s\n", json_string_value(p));
 	json_array_foreach(json_object_get(res, "notes"), i, p)
@@ -145,11 +151,11 @@ json_t *gradescope_results(const struct assignment *a, json_t *res, const struct
 		char *text = check_text(c);
 
 		total += pass ? max : 0;
-		json_array_append_new(tests, json_pack("{ss sf sf ss ss ss}", "name", jstr(c, "name"),
-						       "score", pass ? max : 0.0, "max_score", max,
-						       "status", pass ? "passed" : "failed",
-						       "output", text ? text : "", "visibility",
-						       "visible"));
+		json_array_append_new(tests,
+				      json_pack("{ss sf sf ss ss ss}", "name", jstr(c, "name"),
+						"score", pass ? max : 0.0, "max_score", max,
+						"status", pass ? "passed" : "failed", "output",
+						text ? text : "", "visibility", "visible"));
 		free(text);
 	}
 	char *overall = overall_text(res);
@@ -166,10 +172,18 @@ static void xml_text(FILE *f, const char *text)
 {
 	for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
 		switch (*p) {
-		case '&': fputs("&amp;", f); break;
-		case '<': fputs("&lt;", f); break;
-		case '>': fputs("&gt;", f); break;
-		case '"': fputs("&quot;", f); break;
+		case '&':
+			fputs("&amp;", f);
+			break;
+		case '<':
+			fputs("&lt;", f);
+			break;
+		case '>':
+			fputs("&gt;", f);
+			break;
+		case '"':
+			fputs("&quot;", f);
+			break;
 		default:
 			if (*p < 0x20 && *p != '\n' && *p != '\t')
 				fputc('?', f); /* not allowed in XML 1.0 */
@@ -222,10 +236,9 @@ int junit_write(const char *path, const struct assignment *a, json_t *results)
 
 		fprintf(f, "  <testsuite name=\"");
 		xml_text(f, jstr(res, "submission"));
-		fprintf(f, "\" tests=\"%lld\" failures=\"%lld\" skipped=\"%lld\" errors=\"0\">\n", max,
-			checked - passed, max - checked);
-		json_array_foreach(json_object_get(res, "checks"), k, c)
-			junit_case(f, a, res, c);
+		fprintf(f, "\" tests=\"%lld\" failures=\"%lld\" skipped=\"%lld\" errors=\"0\">\n",
+			max, checked - passed, max - checked);
+		json_array_foreach(json_object_get(res, "checks"), k, c) junit_case(f, a, res, c);
 		fprintf(f, "  </testsuite>\n");
 	}
 	fprintf(f, "</testsuites>\n");

@@ -207,8 +207,9 @@ int submissions_find(char *const paths[], int npaths, struct submission **out, c
 		if (classify(paths[i], &kind) < 0) {
 			errmsg(err, errlen, "%s: %s", paths[i],
 			       bad_link(paths[i], why, sizeof(why)) ? why
-			       : access(paths[i], F_OK) < 0	     ? "no such file or folder"
-							     : "not a program, a .c file or a folder");
+			       : access(paths[i], F_OK) < 0
+				       ? "no such file or folder"
+				       : "not a program, a .c file or a folder");
 			goto out_free;
 		}
 		if (kind == SUB_FOLDER && is_class_folder(paths[i]))

@@ -38,21 +38,21 @@ static const char *const system_dirs[] = {"/usr",   "/etc",   "/bin",	 "/sbin", 
 static const char *const devices[] = {"null", "zero", "full", "random", "urandom", "tty", NULL};
 
 /* root + path into buf (PATH_MAX_); -1 when it does not fit. */
-static int under_root(char *buf, const char *path)
+static int under_root(const char *root, char *buf, const char *path)
 {
-	size_t r = strlen(ROOT_DIR), p = strlen(path);
+	size_t r = strlen(root), p = strlen(path);
 
 	if (r + p + 1 > PATH_MAX_)
 		return -1;
-	memcpy(buf, ROOT_DIR, r);
+	memcpy(buf, root, r);
 	memcpy(buf + r, path, p + 1);
 	return 0;
 }
 
 /* mkdir -p, for the folders on path below the new root. */
-static int make_dirs(char *path)
+static int make_dirs(const char *root, char *path)
 {
-	for (char *p = path + strlen(ROOT_DIR) + 1; *p; p++) {
+	for (char *p = path + strlen(root) + 1; *p; p++) {
 		if (*p != '/')
 			continue;
 		*p = '\0';
@@ -66,26 +66,26 @@ static int make_dirs(char *path)
 /* Binds from (a folder, or a file when file) at the same path under the
  * new root; read-only unless writable; never setuid, never devices unless
  * dev. */
-static int bind_at(const char *from, bool file, bool writable, bool dev)
+static int bind_at(const char *root, const char *from, bool file, bool writable, bool dev)
 {
 	char to[PATH_MAX_];
 	unsigned long ro = MS_REMOUNT | MS_BIND | MS_NOSUID | (dev ? 0 : MS_NODEV) |
 			   (writable ? 0 : MS_RDONLY);
 	int err, fd;
 
-	if (under_root(to, from) < 0)
+	if (under_root(root, to, from) < 0)
 		return ENAMETOOLONG;
 	if (file) {
 		char *slash = strrchr(to, '/');
 		*slash = '\0';
-		err = make_dirs(to);
+		err = make_dirs(root, to);
 		*slash = '/';
 		if (err)
 			return err;
 		if ((fd = open(to, O_WRONLY | O_CREAT | O_CLOEXEC, 0644)) < 0)
 			return errno;
 		close(fd);
-	} else if ((err = make_dirs(to))) {
+	} else if ((err = make_dirs(root, to))) {
 		return err;
 	}
 	if (mount(from, to, NULL, MS_BIND | MS_REC, NULL) < 0 ||
@@ -95,7 +95,7 @@ static int bind_at(const char *from, bool file, bool writable, bool dev)
 }
 
 /* The system's folders, read-only; a link (/bin -> usr/bin) as a link. */
-static int system_files(void)
+static int system_files(const char *root)
 {
 	for (int i = 0; system_dirs[i]; i++) {
 		char to[PATH_MAX_], target[PATH_MAX_];
@@ -105,7 +105,7 @@ static int system_files(void)
 
 		if (lstat(system_dirs[i], &st) < 0)
 			continue;
-		under_root(to, system_dirs[i]);
+		under_root(root, to, system_dirs[i]);
 		if (S_ISLNK(st.st_mode)) {
 			if ((n = readlink(system_dirs[i], target, sizeof(target) - 1)) < 0)
 				return errno;
@@ -113,7 +113,7 @@ static int system_files(void)
 			if (symlink(target, to) < 0)
 				return errno;
 		} else if (S_ISDIR(st.st_mode) &&
-			   (err = bind_at(system_dirs[i], false, false, false))) {
+			   (err = bind_at(root, system_dirs[i], false, false, false))) {
 			return err;
 		}
 	}
@@ -132,20 +132,20 @@ static bool under_system(const char *path)
 	return false;
 }
 
-static int tmpfs_at(const char *path, const char *options)
+static int tmpfs_at(const char *root, const char *path, const char *options)
 {
 	char to[PATH_MAX_];
 	int err;
 
-	if (under_root(to, path) < 0)
+	if (under_root(root, to, path) < 0)
 		return ENAMETOOLONG;
-	if ((err = make_dirs(to)))
+	if ((err = make_dirs(root, to)))
 		return err;
 	return mount("tmpfs", to, "tmpfs", MS_NOSUID | MS_NODEV, options) < 0 ? errno : 0;
 }
 
 /* /dev: a few devices, the usual links, a /dev/shm of its own. */
-static int devices_and_shm(void)
+static int devices_and_shm(const char *root)
 {
 	static const char *const links[][2] = {{"/proc/self/fd", "/dev/fd"},
 					       {"/proc/self/fd/0", "/dev/stdin"},
@@ -154,31 +154,42 @@ static int devices_and_shm(void)
 	char from[64], to[PATH_MAX_];
 	int err;
 
-	if ((err = tmpfs_at("/dev", "mode=0755,size=64k")))
+	if ((err = tmpfs_at(root, "/dev", "mode=0755,size=64k")))
 		return err;
 	for (int i = 0; devices[i]; i++) {
 		strcpy(from, "/dev/");
 		strcat(from, devices[i]);
-		if (access(from, F_OK) == 0 && (err = bind_at(from, true, true, true)))
+		if (access(from, F_OK) == 0 && (err = bind_at(root, from, true, true, true)))
 			return err;
 	}
 	for (size_t i = 0; i < sizeof(links) / sizeof(links[0]); i++) {
-		under_root(to, links[i][1]);
+		under_root(root, to, links[i][1]);
 		if (symlink(links[i][0], to) < 0)
 			return errno;
 	}
-	return tmpfs_at("/dev/shm", "mode=1777,size=64m");
+	return tmpfs_at(root, "/dev/shm", "mode=1777,size=64m");
+}
+
+/* A sysfs, read-only, of its own network namespace (/sys/class/net holds
+ * its loopback only); where the kernel refuses, no /sys. */
+static void private_sys(const char *root)
+{
+	char to[PATH_MAX_];
+
+	under_root(root, to, "/sys");
+	if (make_dirs(root, to) == 0)
+		mount("sysfs", to, "sysfs", MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL);
 }
 
 /* A procfs of its own, where other users' processes do not exist. */
-static int private_proc(void)
+static int private_proc(const char *root)
 {
 	char to[PATH_MAX_];
 	unsigned long flags = MS_NOSUID | MS_NODEV | MS_NOEXEC;
 	int err;
 
-	under_root(to, "/proc");
-	if ((err = make_dirs(to)))
+	under_root(root, to, "/proc");
+	if ((err = make_dirs(root, to)))
 		return err;
 	if (mount("proc", to, "proc", flags, "hidepid=invisible") == 0 ||
 	    mount("proc", to, "proc", flags, "hidepid=2") == 0)
@@ -188,9 +199,9 @@ static int private_proc(void)
 
 /* The new root replaces the old, which is let go of entirely: no path
  * (nor a cwd left there) leads back to the machine's files. */
-static int enter_root(const char *cwd)
+static int enter_root(const char *root, const char *cwd)
 {
-	if (chdir(ROOT_DIR) < 0 || syscall(SYS_pivot_root, ".", ".") < 0 ||
+	if (chdir(root) < 0 || syscall(SYS_pivot_root, ".", ".") < 0 ||
 	    umount2(".", MNT_DETACH) < 0 || chdir("/") < 0)
 		return errno;
 	if (mount(NULL, "/", NULL, MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NODEV, NULL) < 0)
@@ -200,51 +211,54 @@ static int enter_root(const char *cwd)
 
 int mountns_enter(const struct sandbox *sb)
 {
+	const char *root = sb->fs_root;
 	int err;
 
 	if (unshare(CLONE_NEWNS | CLONE_NEWIPC) < 0 ||
 	    mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) < 0 ||
-	    mount("tmpfs", ROOT_DIR, "tmpfs", MS_NOSUID | MS_NODEV, "mode=0755,size=1m") < 0)
+	    mount("tmpfs", root, "tmpfs", MS_NOSUID | MS_NODEV, "mode=0755,size=1m") < 0)
 		return errno;
-	if ((err = system_files()) || (err = devices_and_shm()) || (err = private_proc()) ||
-	    (err = tmpfs_at("/tmp", "mode=1777,size=64m")))
+	private_sys(root);
+	if ((err = system_files(root)) || (err = devices_and_shm(root)) ||
+	    (err = private_proc(root)) || (err = tmpfs_at(root, "/tmp", "mode=1777,size=64m")))
 		return err;
-	if (sb->workdir[0] && (err = bind_at(sb->workdir, false, true, false)))
+	if (sb->workdir[0] && (err = bind_at(root, sb->workdir, false, true, false)))
 		return err;
 	if (sb->libdir[0] && !under_system(sb->libdir) &&
-	    (err = bind_at(sb->libdir, false, false, false)))
+	    (err = bind_at(root, sb->libdir, false, false, false)))
 		return err;
-	if (sb->ring[0] && (err = bind_at(sb->ring, true, true, false)))
+	if (sb->ring[0] && (err = bind_at(root, sb->ring, true, true, false)))
 		return err;
-	return enter_root(sb->workdir);
+	return enter_root(root, sb->workdir);
 }
 
-bool mountns_possible(char *err, size_t errlen)
+bool mountns_possible(const char *root, char *err, size_t errlen)
 {
 	int status;
 	pid_t pid;
 
 	if (mkdir("/run/socklab", 0755) < 0 && errno != EEXIST)
 		return errmsg(err, errlen, "cannot make /run/socklab: %s", strerror(errno)), false;
-	if (mkdir(ROOT_DIR, 0755) < 0 && errno != EEXIST)
-		return errmsg(err, errlen, "cannot make %s: %s", ROOT_DIR, strerror(errno)), false;
+	if (mkdir(root, 0755) < 0 && errno != EEXIST)
+		return errmsg(err, errlen, "cannot make %s: %s", root, strerror(errno)), false;
 	pid = fork();
 	if (pid == 0) {
 		char proc[PATH_MAX_];
-		under_root(proc, "/proc");
+		under_root(root, proc, "/proc");
 		if (unshare(CLONE_NEWNS | CLONE_NEWIPC) < 0 ||
 		    mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) < 0 ||
-		    mount("tmpfs", ROOT_DIR, "tmpfs", 0, "size=64k") < 0 || mkdir(proc, 0755) < 0 ||
+		    mount("tmpfs", root, "tmpfs", 0, "size=64k") < 0 || mkdir(proc, 0755) < 0 ||
 		    (mount("proc", proc, "proc", 0, "hidepid=invisible") < 0 &&
 		     mount("proc", proc, "proc", 0, "hidepid=2") < 0))
 			_exit(errno & 0xff);
 		_exit(0);
 	}
-	if (pid < 0 || waitpid(pid, &status, 0) != pid || !WIFEXITED(status))
-		return errmsg(err, errlen, "cannot try a mount namespace"), false;
-	if (WEXITSTATUS(status))
-		return errmsg(err, errlen, "no mount namespace of its own: %s",
-			      strerror(WEXITSTATUS(status))),
-		       false;
+	if (pid < 0 || waitpid(pid, &status, 0) != pid || !WIFEXITED(status) ||
+	    WEXITSTATUS(status)) {
+		errmsg(err, errlen, "no mount namespace of its own: %s",
+		       pid > 0 && WIFEXITED(status) ? strerror(WEXITSTATUS(status)) : "cannot try");
+		rmdir(root);
+		return false;
+	}
 	return true;
 }

@@ -8,6 +8,7 @@
  *                                /dev/shm (a tmpfs) with the session's ring
  *   /proc                        a procfs with hidepid=invisible: only the
  *                                sandbox user's own processes show
+ *   /sys                         read-only, of its own network namespace
  *   /tmp                         a tmpfs of its own
  *   its folder                   read-write, at the same path as outside
  *   socklab's lib folder         read-only (the tracer), at the same path
@@ -24,9 +25,10 @@
 #include "run/sandbox.h"
 
 /* Whether this machine lets socklab make such a view (root, and a kernel
- * and container that allow mount namespaces): tried in a child. False
- * with why in err. */
-bool mountns_possible(char *err, size_t errlen);
+ * and container that allow mount namespaces): tried in a child, on root,
+ * the empty folder the view is mounted on (made here; the sandbox removes
+ * it at its end). False with why in err. */
+bool mountns_possible(const char *root, char *err, size_t errlen);
 
 /* In the child about to become the program, still root: makes the view
  * and enters it (pivot_root), then changes to the sandbox's folder.

@@ -255,14 +255,17 @@ int sandbox_create(struct sandbox *sb, const struct sandbox_limits *lim, char *e
 	}
 	if (!cgroups_create(sb))
 		add_missing(sb, "no cgroup on this machine: memory is limited per process only");
-	if (mountns_possible(err, errlen))
-		sb->fs_private = true;
-	else
+	/* The user id's slot is ours: so is its folder for the view. */
+	snprintf(sb->fs_root, sizeof(sb->fs_root), LOCK_DIR "/root-%u", (unsigned)sb->uid);
+	sb->fs_private = mountns_possible(sb->fs_root, err, errlen);
+	if (!sb->fs_private) {
+		sb->fs_root[0] = '\0';
 		add_missing(sb,
 			    "%s: the programs see this machine's files (as a user of their own: "
 			    "what others may read, such as other submissions' folders) and its "
 			    "processes, and share its /tmp and /dev/shm",
 			    err);
+	}
 	err[0] = '\0';
 	return 0;
 }
@@ -432,6 +435,11 @@ void sandbox_destroy(struct sandbox *sb)
 		close(sb->netns_fd);
 	sb->netns_fd = -1;
 	sb->netns[0] = '\0';
+	/* Its processes are gone, and their namespaces with them: the
+	 * folder their views were mounted on is empty again. */
+	if (sb->fs_root[0])
+		rmdir(sb->fs_root);
+	sb->fs_root[0] = '\0';
 	if (sb->uid_lock >= 0)
 		close(sb->uid_lock);
 	sb->uid_lock = -1;

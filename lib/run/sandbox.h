@@ -62,6 +62,7 @@ struct sandbox {
 	bool cg_mem_v1;			     /* ... in a v1 hierarchy (memory.oom_control) */
 	long oom_base;			     /* its OOM-kill counter when it was made */
 	bool fs_private;		     /* its own view of the files (mountns.h) */
+	char fs_root[64];		     /* ... mounted on this empty folder; "" */
 	char workdir[4096];		     /* the folder it sees, read-write; "" */
 	char libdir[4096];		     /* socklab's (the tracer), read-only; "" */
 	char ring[300];			     /* the session's ring, in its /dev/shm; "" */

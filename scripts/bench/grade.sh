@@ -25,9 +25,15 @@ dir=$(mktemp -d /tmp/socklab-bench.XXXXXX)
 trap 'rm -rf "$dir"' EXIT INT TERM
 chmod 755 "$dir"
 
-# What is there before, to tell what the run leaves.
+# What is there before, to tell what the run leaves. A ring whose socklab
+# still runs (socklab-UID-PID-...) is another command's, not left behind.
 leftovers() {
-	ls -d /tmp/socklab-grade.* /dev/shm/socklab-* /run/socklab/lib-* 2>/dev/null
+	ls -d /tmp/socklab-grade.* /run/socklab/lib-* /run/socklab/root-* 2>/dev/null
+	for ring in /dev/shm/socklab-*; do
+		[ -e "$ring" ] || continue
+		pid=$(basename "$ring" | cut -d- -f3)
+		kill -0 "$pid" 2>/dev/null || echo "$ring"
+	done
 	ps -eo uid=,pid=,args= | awk '$1 >= 2100000000 && $1 < 2100000256'
 	find /sys/fs/cgroup -maxdepth 6 -name 'socklab-2100000*' 2>/dev/null
 }

@@ -363,6 +363,31 @@ Test(model, a_skipped_checkpoint_shows_as_skipped_not_failed)
 	model_free(&m);
 }
 
+/* Sessions written before "checked": false said "skipped": true. */
+Test(model, a_checkpoint_an_older_session_said_skipped_shows_as_skipped)
+{
+	struct model m;
+	const char *text;
+	const char *lines[] = {
+		"{\"t\":1,\"src\":\"note\",\"kind\":\"checkpoint\",\"name\":\"fins\",\"pass\":"
+		"false,"
+		"\"skipped\":true,\"text\":\"packets were not captured\"}",
+		"{\"t\":2,\"src\":\"note\",\"kind\":\"checkpoint\",\"name\":\"echoes\",\"pass\":"
+		"false,"
+		"\"text\":\"a line did not come back\"}",
+	};
+
+	cr_assert_eq(model_init(&m), 0);
+	for (int i = 0; i < 2; i++)
+		cr_assert_eq(model_append_line(&m, lines[i], strlen(lines[i])), 0);
+	model_end(&m);
+	cr_assert_eq(m.nchecks, 2);
+	cr_assert_eq(model_check_at(&m, 0, &text), CHECK_SKIP);
+	cr_assert_str_eq(text, "packets were not captured");
+	cr_assert_eq(model_check_at(&m, 1, &text), CHECK_FAIL);
+	model_free(&m);
+}
+
 Test(model, a_live_session_follows_until_the_student_steps_back)
 {
 	struct model m;
