@@ -172,7 +172,8 @@ static const struct event *short_read(const struct check_ctx *c, pid_t pid)
 	return NULL;
 }
 
-/* "the client received 135 bytes of echo, in 34 calls" */
+/* "[1207] received 135 bytes of echo, in 34 calls, for the 135 bytes of its
+ * input" */
 static void evidence_received(const struct check_ctx *c, struct check_result *r, pid_t pid)
 {
 	struct ev_filter f = {.src = "call", .pid = pid, .err = "ok"};
@@ -185,8 +186,10 @@ static void evidence_received(const struct check_ctx *c, struct check_result *r,
 			bytes += e->call.ret;
 			calls++;
 		}
-	check_evidence_text(r, "[%d] received %lld of the %zu bytes of echo, in %d calls", (int)pid,
-			    bytes, strlen(INPUT), calls);
+	check_evidence_text(r,
+			    "[%d] received %lld bytes of echo, in %d calls, for the %zu bytes of "
+			    "its input",
+			    (int)pid, bytes, calls, strlen(INPUT));
 }
 
 /* The sends the client made after it had sent all its input: the

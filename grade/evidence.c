@@ -71,13 +71,32 @@ static const struct event *next_connect(const struct check_ctx *c, pid_t pid,
 	return NULL;
 }
 
+/* A non-blocking connect() (EINPROGRESS) made its connection when a later
+ * call moved data on its socket. */
+static bool completed_later(const struct check_ctx *c, const struct event *connect)
+{
+	struct ev_filter f = {.src = "call", .err = "ok", .after = connect->t + 1};
+	const struct event *e = NULL;
+
+	if (!connect->call.sock || !endpoint_pair_has_peer(connect->call.sock))
+		return false;
+	f.sock = connect->call.sock;
+	while ((e = ev_next(c->s, &f, e)))
+		if (strcmp(e->call.fn, "connect") != 0 && strcmp(e->call.fn, "close") != 0 &&
+		    e->call.ret > 0)
+			return true;
+	return false;
+}
+
 const struct event *grade_connected(const struct check_ctx *c, const char *role)
 {
 	pid_t pid = check_pid(c, role);
 	const struct event *e = NULL;
 
 	while (pid >= 0 && (e = next_connect(c, pid, e)))
-		if (e->call.ret == 0 || (e->call.err && strcmp(e->call.err, "EISCONN") == 0))
+		if (e->call.ret == 0 || (e->call.err && strcmp(e->call.err, "EISCONN") == 0) ||
+		    (e->call.err && strcmp(e->call.err, "EINPROGRESS") == 0 &&
+		     completed_later(c, e)))
 			return e;
 	return NULL;
 }
@@ -87,7 +106,9 @@ bool need_connected(const struct check_ctx *c, struct check_result *r, const cha
 	pid_t pid = check_pid(c, role);
 	const struct event *last = NULL, *e = NULL;
 
-	if (!need_ran(c, r, role) || grade_connected(c, role))
+	if (!need_ran(c, r, role))
+		return false;
+	if (grade_connected(c, role))
 		return true;
 	while ((e = next_connect(c, pid, e)))
 		last = e;

@@ -23,41 +23,40 @@
 #define GRADE_MAX_STARTED 1000
 #define MAX_ARGS	  32
 
-void grade_problem(struct grade_run *g, const char *fmt, ...)
+/* Adds a sentence to lines (n of max), once, and into the session as a
+ * step ("problem: ...") while it is still being recorded. */
+static void keep_line(struct grade_run *g, char (*lines)[GRADE_LINE], int *n, int max,
+		      const char *kind, const char *fmt, va_list ap)
 {
 	char text[GRADE_LINE];
+
+	vsnprintf(text, sizeof(text), fmt, ap);
+	for (int i = 0; i < *n; i++)
+		if (strcmp(lines[i], text) == 0)
+			return;
+	if (*n == max)
+		return;
+	memcpy(lines[(*n)++], text, sizeof(text));
+	if (scenario_collector(g->s))
+		scenario_note(g->s, "step", "%s: %s", kind, text);
+}
+
+void grade_problem(struct grade_run *g, const char *fmt, ...)
+{
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(text, sizeof(text), fmt, ap);
+	keep_line(g, g->problems, &g->nproblems, GRADE_PROBLEMS, "problem", fmt, ap);
 	va_end(ap);
-	for (int i = 0; i < g->nproblems; i++)
-		if (strcmp(g->problems[i], text) == 0)
-			return;
-	if (g->nproblems == GRADE_PROBLEMS)
-		return;
-	memcpy(g->problems[g->nproblems++], text, sizeof(text));
-	/* Into the session too, while it is still being recorded. */
-	if (scenario_collector(g->s))
-		scenario_note(g->s, "step", "problem: %s", text);
 }
 
 void grade_note(struct grade_run *g, const char *fmt, ...)
 {
-	char text[GRADE_LINE];
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(text, sizeof(text), fmt, ap);
+	keep_line(g, g->notes, &g->nnotes, GRADE_NOTES, "note", fmt, ap);
 	va_end(ap);
-	for (int i = 0; i < g->nnotes; i++)
-		if (strcmp(g->notes[i], text) == 0)
-			return;
-	if (g->nnotes == GRADE_NOTES)
-		return;
-	memcpy(g->notes[g->nnotes++], text, sizeof(text));
-	if (scenario_collector(g->s))
-		scenario_note(g->s, "step", "note: %s", text);
 }
 
 void grade_mark(struct grade_run *g, int i)
