@@ -175,6 +175,8 @@ bool ev_matches(const struct event *e, const struct ev_filter *f)
 		return false;
 	if (f->to && (e->src != SRC_STATE || strcmp(tcp_state_name(e->state.to), f->to) != 0))
 		return false;
+	if (f->analysis && (e->src != SRC_PKT || (e->pkt.analysis & f->analysis) != f->analysis))
+		return false;
 	return e->t >= f->after;
 }
 

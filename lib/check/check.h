@@ -105,6 +105,8 @@ void check_evidence_text(struct check_result *r, const char *fmt, ...)
  *          either end
  *   to     a state event's new state ("TIME_WAIT")
  *   flags  a packet has all these TCP flags ("F", "SA")
+ *   analysis  a packet has all these marks of the TCP analysis
+ *          (enum tcp_analysis: TCPA_RETRANSMISSION | ...)
  *   after  t >= after (ns)
  */
 struct ev_filter {
@@ -116,6 +118,7 @@ struct ev_filter {
 	int port;
 	const char *to;
 	const char *flags;
+	uint16_t analysis;
 	int64_t after;
 };
 

@@ -87,6 +87,18 @@ static void parse_state(struct event *e, json_t *o, struct strpool *pool)
 	e->state.to = tcp_state_parse(json_string_value(to));
 }
 
+/* "analysis": ["retransmission", ...] as bits; unknown names are left
+ * out (a later socklab may know more). */
+static uint16_t get_analysis(json_t *o)
+{
+	json_t *names = json_object_get(o, "analysis"), *name;
+	uint16_t bits = 0;
+	size_t i;
+
+	json_array_foreach(names, i, name) bits |= tcp_analysis_parse(json_string_value(name));
+	return bits;
+}
+
 static void parse_pkt(struct event *e, json_t *o, struct strpool *pool)
 {
 	const char *proto = json_string_value(json_object_get(o, "proto"));
@@ -100,6 +112,9 @@ static void parse_pkt(struct event *e, json_t *o, struct strpool *pool)
 	e->pkt.rack = (uint32_t)get_int(o, "rack", 0);
 	e->pkt.len = (uint32_t)get_int(o, "len", 0);
 	e->pkt.win = (uint32_t)get_int(o, "win", 0);
+	e->pkt.analysis = get_analysis(o);
+	e->pkt.dup_ack_num = (uint32_t)get_int(o, "duplicate_ack_num", 0);
+	e->pkt.dup_ack_frame = (uint32_t)get_int(o, "duplicate_ack_frame", 0);
 	e->pkt.proto = !proto			   ? PROTO_NONE
 		       : strcmp(proto, "tcp") == 0 ? PROTO_TCP
 		       : strcmp(proto, "udp") == 0 ? PROTO_UDP

@@ -109,3 +109,35 @@ void tcp_flags_words(uint8_t flags, char *out, size_t cap)
 		n += strlen(word);
 	}
 }
+
+/* In the order of enum tcp_analysis. */
+static const char *const analysis_names[TCPA_COUNT] = {
+	"retransmission",
+	"fast_retransmission",
+	"spurious_retransmission",
+	"duplicate_ack",
+	"lost_segment",
+	"ack_lost_segment",
+	"out_of_order",
+	"zero_window",
+	"zero_window_probe",
+	"zero_window_probe_ack",
+	"window_full",
+	"window_update",
+	"keep_alive",
+	"keep_alive_ack",
+	"reused_ports",
+};
+
+const char *tcp_analysis_name(int i)
+{
+	return i >= 0 && i < TCPA_COUNT ? analysis_names[i] : "?";
+}
+
+uint16_t tcp_analysis_parse(const char *name)
+{
+	for (int i = 0; name && i < TCPA_COUNT; i++)
+		if (strcmp(name, analysis_names[i]) == 0)
+			return (uint16_t)(1u << i);
+	return 0;
+}

@@ -63,4 +63,33 @@ uint8_t tcp_flags_parse(const char *letters);
 /* Flags as words for a ladder label: "SYN,ACK". */
 void tcp_flags_words(uint8_t flags, char *out, size_t cap);
 
+/*
+ * What the analysis of a segment says of it (lib/sources/pkt/tcpanalysis.h),
+ * one bit each. The names are Wireshark's, the suffixes of its
+ * tcp.analysis.* fields, so a student can look a mark up in either tool.
+ */
+enum tcp_analysis {
+	TCPA_RETRANSMISSION = 1 << 0,
+	TCPA_FAST_RETRANSMISSION = 1 << 1,
+	TCPA_SPURIOUS_RETRANSMISSION = 1 << 2,
+	TCPA_DUPLICATE_ACK = 1 << 3,
+	TCPA_LOST_SEGMENT = 1 << 4,
+	TCPA_ACK_LOST_SEGMENT = 1 << 5,
+	TCPA_OUT_OF_ORDER = 1 << 6,
+	TCPA_ZERO_WINDOW = 1 << 7,
+	TCPA_ZERO_WINDOW_PROBE = 1 << 8,
+	TCPA_ZERO_WINDOW_PROBE_ACK = 1 << 9,
+	TCPA_WINDOW_FULL = 1 << 10,
+	TCPA_WINDOW_UPDATE = 1 << 11,
+	TCPA_KEEP_ALIVE = 1 << 12,
+	TCPA_KEEP_ALIVE_ACK = 1 << 13,
+	TCPA_REUSED_PORTS = 1 << 14,
+};
+#define TCPA_COUNT 15
+
+/* The name of bit i (0 <= i < TCPA_COUNT): "retransmission", ... */
+const char *tcp_analysis_name(int i);
+/* The bit of a name; 0 for a name that is none of them. */
+uint16_t tcp_analysis_parse(const char *name);
+
 #endif

@@ -1,9 +1,10 @@
 /*
  * fuzz_decode.c - libFuzzer target: the packet path from raw bytes to a
- * pkt event (decode_packet, then the framer's fragments and relative
- * sequence numbers). Input: one byte choosing the link type, one byte of
- * bytes "lost" past the capture (wire length > captured length), then
- * the packet.
+ * pkt event (decode_packet, then the framer's fragments, relative
+ * sequence numbers and TCP analysis, whose state runs on from input to
+ * input, a tenth of a millisecond apart). Input: one byte choosing the link
+ * type, one byte of bytes "lost" past the capture (wire length > captured
+ * length), then the packet.
  */
 #include <pcap/dlt.h>
 #include <stddef.h>
@@ -38,7 +39,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	decode_endpoint_str(&d, true, name, sizeof(name));
 	pkt_framer_recall_ports(framer, &d);
-	ev = pkt_framer_event(framer, 0, &d);
+	ev = pkt_framer_event(framer, (int64_t)runs * 100000, &d);
 	json_decref(ev);
 	return 0;
 }

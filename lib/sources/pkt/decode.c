@@ -93,6 +93,42 @@ static struct layer layer_after(const struct layer *l, size_t n)
 #define TCP_MIN_HDR 20
 #define UDP_HDR	    8
 
+#define TCPOPT_EOL     0
+#define TCPOPT_NOP     1
+#define TCPOPT_WSCALE  3
+#define TCPOLEN_WSCALE 3
+#define TCP_MAX_WSCALE 14
+
+/*
+ * The window scale option among the options of a TCP header of hdrlen
+ * bytes, or -1. A shift over 14 counts as 14 (RFC 7323, 2.3). An option
+ * whose length runs past the header, or is under 2, ends the reading:
+ * what follows cannot be trusted, as Wireshark judges it too.
+ */
+static int8_t tcp_wscale(const struct layer *l, size_t hdrlen)
+{
+	size_t off = TCP_MIN_HDR;
+
+	while (off < hdrlen) {
+		uint8_t kind = u8_at(l, off), len;
+
+		if (kind == TCPOPT_EOL)
+			break;
+		if (kind == TCPOPT_NOP) {
+			off++;
+			continue;
+		}
+		len = u8_at(l, off + 1);
+		if (len < 2 || off + len > hdrlen)
+			break;
+		if (kind == TCPOPT_WSCALE && len == TCPOLEN_WSCALE && off + len <= l->caplen)
+			return (int8_t)(u8_at(l, off + 2) > TCP_MAX_WSCALE ? TCP_MAX_WSCALE
+									   : u8_at(l, off + 2));
+		off += len;
+	}
+	return -1;
+}
+
 /* A TCP segment of seglen bytes (from the IP header's lengths). */
 static enum decode_status decode_tcp(struct decoded_pkt *d, const struct layer *l, size_t seglen)
 {
@@ -113,6 +149,7 @@ static enum decode_status decode_tcp(struct decoded_pkt *d, const struct layer *
 	d->ack = be32_at(l, 8);
 	d->flags = u8_at(l, 13);
 	d->win = be16_at(l, 14);
+	d->wscale = tcp_wscale(l, hdrlen);
 	d->len = seglen > hdrlen ? (uint32_t)(seglen - hdrlen) : 0;
 	d->has_ports = true;
 	return DECODE_OK;
@@ -388,6 +425,7 @@ enum decode_status decode_packet(int dlt, const uint8_t *bytes, size_t caplen, s
 	struct layer l = {bytes, bytes ? caplen : 0, wirelen < caplen ? caplen : wirelen};
 
 	memset(d, 0, sizeof(*d));
+	d->wscale = -1;
 	switch (dlt) {
 	case DLT_EN10MB:
 		return decode_ethernet(d, &l);

@@ -49,6 +49,7 @@ struct decoded_pkt {
 	uint32_t seq, ack; /* TCP, raw */
 	uint8_t flags;	   /* TCP flag bits as on the wire (FIN is 0x01) */
 	uint16_t win;	   /* TCP window, raw (not scaled) */
+	int8_t wscale;	   /* TCP window scale option's shift (0-14), or -1 */
 	uint32_t len;	   /* payload bytes, from the headers' lengths */
 };
 

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sources/pkt/tcpanalysis.h"
 #include "sources/pkt/tcpseq.h"
 #include "wire/tcp.h"
 
@@ -26,6 +27,7 @@ struct first_fragment {
 struct pkt_framer {
 	uint32_t frames;
 	struct tcpseq_table *seqs;
+	struct tcpanalysis *analysis;
 	struct first_fragment frags[FRAG_MEMORY];
 	size_t next_frag; /* the slot to write next, round robin */
 };
@@ -37,8 +39,9 @@ struct pkt_framer *pkt_framer_new(void)
 	if (!f)
 		return NULL;
 	f->seqs = tcpseq_new();
-	if (!f->seqs) {
-		free(f);
+	f->analysis = tcpanalysis_new();
+	if (!f->seqs || !f->analysis) {
+		pkt_framer_free(f);
 		return NULL;
 	}
 	return f;
@@ -49,6 +52,7 @@ void pkt_framer_free(struct pkt_framer *f)
 	if (!f)
 		return;
 	tcpseq_free(f->seqs);
+	tcpanalysis_free(f->analysis);
 	free(f);
 }
 
@@ -92,20 +96,53 @@ void pkt_framer_recall_ports(struct pkt_framer *f, struct decoded_pkt *d)
 	}
 }
 
-/* The TCP fields: flags as letters, raw and relative seq and ack, window. */
-static int add_tcp_fields(struct pkt_framer *f, json_t *ev, const struct decoded_pkt *d,
+/* "analysis": the names of the marks, and for a duplicate ACK its number
+ * and the frame it repeats. */
+static int add_analysis_fields(json_t *ev, const struct tcp_verdict *v)
+{
+	json_t *names = json_array();
+	int bad = 0;
+
+	for (int i = 0; i < TCPA_COUNT; i++)
+		if (v->marks & (1u << i))
+			bad |= json_array_append_new(names, json_string(tcp_analysis_name(i)));
+	bad |= json_object_set_new(ev, "analysis", names);
+	if (v->marks & TCPA_DUPLICATE_ACK)
+		bad |= json_object_set_new(ev, "duplicate_ack_num", json_integer(v->dup_ack_num)) |
+		       json_object_set_new(ev, "duplicate_ack_frame",
+					   json_integer(v->dup_ack_frame));
+	return bad;
+}
+
+/* The TCP fields: flags as letters, raw and relative seq and ack, the
+ * length, the window (scaled), the analysis. */
+static int add_tcp_fields(struct pkt_framer *f, json_t *ev, int64_t t, const struct decoded_pkt *d,
 			  const char *from, const char *to)
 {
 	char letters[9];
 	uint32_t rseq, rack;
+	struct tcp_segment s = {.from = from,
+				.to = to,
+				.t = t,
+				.frame = f->frames + 1,
+				.seq = d->seq,
+				.ack = d->ack,
+				.len = d->len,
+				.win = d->win,
+				.flags = d->flags,
+				.wscale = d->wscale};
+	struct tcp_verdict v;
 
 	tcp_flags_letters(d->flags, letters);
 	tcpseq_relative(f->seqs, from, to, d->flags, d->seq, d->ack, &rseq, &rack);
+	tcpanalysis_segment(f->analysis, &s, &v);
 	return json_object_set_new(ev, "flags", json_string(letters)) |
 	       json_object_set_new(ev, "seq", json_integer(d->seq)) |
 	       json_object_set_new(ev, "ack", json_integer(d->ack)) |
 	       json_object_set_new(ev, "rseq", json_integer(rseq)) |
-	       json_object_set_new(ev, "rack", json_integer(rack));
+	       json_object_set_new(ev, "rack", json_integer(rack)) |
+	       json_object_set_new(ev, "len", json_integer(d->len)) |
+	       json_object_set_new(ev, "win", json_integer(v.win)) | add_analysis_fields(ev, &v);
 }
 
 /* "frag": {"id", "off", "more"} on a piece of a fragmented datagram. */
@@ -130,10 +167,9 @@ json_t *pkt_framer_event(struct pkt_framer *f, int64_t t, const struct decoded_p
 	if (!ev)
 		return NULL;
 	if (d->proto == IPPROTO_TCP && d->frag_off == 0)
-		bad |= add_tcp_fields(f, ev, d, from, to);
-	bad |= json_object_set_new(ev, "len", json_integer(d->len));
-	if (d->proto == IPPROTO_TCP && d->frag_off == 0)
-		bad |= json_object_set_new(ev, "win", json_integer(d->win));
+		bad |= add_tcp_fields(f, ev, t, d, from, to);
+	else
+		bad |= json_object_set_new(ev, "len", json_integer(d->len));
 	if (d->fragment)
 		bad |= add_fragment_fields(ev, d);
 	if (bad) {

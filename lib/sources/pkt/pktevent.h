@@ -3,7 +3,8 @@
  *
  * Packets must be given in capture order. The framer numbers them 1..N
  * (frame N is the Nth packet written to capture.pcap), gives TCP segments
- * relative sequence numbers (lib/sources/pkt/tcpseq.h), and remembers the ports of a
+ * relative sequence numbers (lib/sources/pkt/tcpseq.h) and their analysis
+ * (lib/sources/pkt/tcpanalysis.h), and remembers the ports of a
  * fragmented datagram's first fragment so its later fragments, which carry
  * no ports, can be told apart too.
  *

@@ -14,7 +14,8 @@ static const char *const lines[] = {
 	"\"EADDRINUSE\","
 	"\"addr\":\"0.0.0.0:9190\",\"sock\":\"0.0.0.0:0>*\"}",
 	"{\"t\":30,\"src\":\"pkt\",\"frame\":1,\"proto\":\"tcp\",\"from\":\"127.0.0.1:40000\","
-	"\"to\":\"127.0.0.1:9190\",\"flags\":\"FA\"}",
+	"\"to\":\"127.0.0.1:9190\",\"flags\":\"FA\",\"analysis\":[\"retransmission\","
+	"\"fast_retransmission\"]}",
 	"{\"t\":40,\"src\":\"state\",\"sock\":\"127.0.0.1:40000>127.0.0.1:9190\",\"from\":\"FIN_"
 	"WAIT_2\","
 	"\"to\":\"TIME_WAIT\",\"timer_ms\":60000}",
@@ -56,6 +57,17 @@ Test(check, filters_by_port_state_flags_and_time)
 	cr_assert_eq(ev_count(&s, &(struct ev_filter){.flags = "S"}), 0);
 	cr_assert_eq(ev_count(&s, &(struct ev_filter){.after = 25}), 3);
 	cr_assert_eq(ev_last(&s, &(struct ev_filter){.src = "call"})->t, 20);
+}
+
+Test(check, filters_packets_by_their_analysis)
+{
+	cr_assert_eq(ev_count(&s, &(struct ev_filter){.analysis = TCPA_RETRANSMISSION}), 1);
+	cr_assert_eq(ev_count(&s, &(struct ev_filter){.analysis = TCPA_RETRANSMISSION |
+								  TCPA_FAST_RETRANSMISSION}),
+		     1, "all the marks asked for");
+	cr_assert_eq(ev_count(&s, &(struct ev_filter){.analysis = TCPA_RETRANSMISSION |
+								  TCPA_KEEP_ALIVE}),
+		     0);
 }
 
 static void finds_the_failed_bind(const struct check_ctx *c, struct check_result *r)

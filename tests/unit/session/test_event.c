@@ -93,6 +93,21 @@ Test(event, reads_states_packets_processes_and_notes)
 	cr_assert_eq(r.proc.status, -1, "no status when killed");
 }
 
+Test(event, reads_the_analysis_of_a_segment)
+{
+	struct event p = parse_ok(
+		"{\"t\":6,\"src\":\"pkt\",\"frame\":9,\"proto\":\"tcp\",\"flags\":\"A\","
+		"\"analysis\":[\"duplicate_ack\",\"window_update\",\"from_a_later_socklab\"],"
+		"\"duplicate_ack_num\":3,\"duplicate_ack_frame\":6}");
+	struct event q = parse_ok("{\"t\":7,\"src\":\"pkt\",\"proto\":\"tcp\",\"analysis\":\"x\"}");
+
+	cr_assert_eq(p.pkt.analysis, TCPA_DUPLICATE_ACK | TCPA_WINDOW_UPDATE,
+		     "a name it does not know is left out: %#x", p.pkt.analysis);
+	cr_assert_eq(p.pkt.dup_ack_num, 3);
+	cr_assert_eq(p.pkt.dup_ack_frame, 6);
+	cr_assert_eq(q.pkt.analysis, 0, "not a list: none");
+}
+
 Test(event, a_field_of_the_wrong_type_counts_as_absent)
 {
 	struct event e =

@@ -181,6 +181,57 @@ Test(decode, reads_every_tcp_field_over_ethernet_and_ipv4_options)
 	cr_assert_str_eq(to, "127.0.0.2:9190");
 }
 
+/* A SYN with MSS, SACK permitted, a timestamp and a window scale, as
+ * Linux sends it; the options are not payload. */
+static void syn_with_options(struct pkt *p, unsigned shift, unsigned ws_len)
+{
+	size_t ip;
+
+	eth(p, 0x0800);
+	ip = ipv4(p, IPPROTO_TCP, 0, 0);
+	put16(p, 40000);
+	put16(p, 9190);
+	put32(p, 1000);
+	put32(p, 0);
+	put8(p, (5 + 5) << 4);
+	put8(p, 0x02);
+	put16(p, 64240);
+	put32(p, 0);
+	put8(p, 2), put8(p, 4), put16(p, 1460);		   /* MSS */
+	put8(p, 4), put8(p, 2);				   /* SACK permitted */
+	put8(p, 8), put8(p, 10), put32(p, 1), put32(p, 0); /* timestamps */
+	put8(p, 1);					   /* NOP */
+	put8(p, 3), put8(p, ws_len), put8(p, shift);	   /* window scale */
+	ipv4_done(p, ip);
+}
+
+Test(decode, the_window_scale_option_is_read_and_capped_at_14)
+{
+	struct pkt p = {0}, big = {0}, bad = {0};
+	struct decoded_pkt d;
+
+	syn_with_options(&p, 7, 3);
+	cr_assert_eq(dec(DLT_EN10MB, &p, &d), DECODE_OK, "%s", d.why);
+	cr_assert_eq(d.wscale, 7);
+	cr_assert_eq(d.len, 0, "options are no payload: %u", d.len);
+	syn_with_options(&big, 15, 3);
+	cr_assert_eq(dec(DLT_EN10MB, &big, &d), DECODE_OK);
+	cr_assert_eq(d.wscale, 14, "RFC 7323: a shift over 14 is taken as 14");
+	/* An option whose length is not 3 is no window scale; one running
+	 * past the header ends the options. */
+	syn_with_options(&bad, 7, 2);
+	cr_assert_eq(dec(DLT_EN10MB, &bad, &d), DECODE_OK);
+	cr_assert_eq(d.wscale, -1);
+	bad.b[bad.n - 2] = 9;
+	cr_assert_eq(dec(DLT_EN10MB, &bad, &d), DECODE_OK);
+	cr_assert_eq(d.wscale, -1);
+	/* Without options there is none. */
+	memset(&p, 0, sizeof(p));
+	eth_ipv4_tcp(&p);
+	cr_assert_eq(dec(DLT_EN10MB, &p, &d), DECODE_OK);
+	cr_assert_eq(d.wscale, -1);
+}
+
 Test(decode, payload_length_comes_from_the_headers_not_the_capture)
 {
 	struct pkt p = {0};

@@ -110,6 +110,7 @@ static struct decoded_pkt tcp_pkt(uint8_t flags, uint32_t seq, uint32_t ack, uin
 				.ack = ack,
 				.flags = flags,
 				.win = 512,
+				.wscale = -1,
 				.len = len};
 
 	d.src[0] = d.dst[0] = 127;
@@ -151,9 +152,40 @@ Test(pktevent, tcp_events_carry_the_design_fields_and_count_frames)
 	cr_assert_eq(num(b, "win"), 512);
 	cr_assert_eq(num(b, "t"), 20);
 	cr_assert_null(json_object_get(b, "frag"));
+	cr_assert(json_is_array(json_object_get(b, "analysis")) &&
+			  json_array_size(json_object_get(b, "analysis")) == 0,
+		  "every TCP segment has its analysis, here empty");
 	cr_assert_eq(pkt_framer_count(f), 2);
 	json_decref(a);
 	json_decref(b);
+	pkt_framer_free(f);
+}
+
+/* A duplicate ACK carries its name, its number and the frame it repeats;
+ * a window is scaled once the handshake agreed on a scale. */
+Test(pktevent, analysis_names_and_the_scaled_window_are_in_the_event)
+{
+	struct pkt_framer *f = pkt_framer_new();
+	struct decoded_pkt syn = tcp_pkt(TCPF_SYN, 1000, 0, 0);
+	struct decoded_pkt synack = tcp_pkt(TCPF_SYN | TCPF_ACK, 5000, 1001, 0);
+	struct decoded_pkt ack = tcp_pkt(TCPF_ACK, 1001, 5001, 0);
+	json_t *ev[2];
+
+	syn.wscale = synack.wscale = 7;
+	synack.sport = 9190; /* the server's goes the other way */
+	synack.dport = 40000;
+	json_decref(pkt_framer_event(f, 0, &syn));
+	json_decref(pkt_framer_event(f, 1000, &synack));
+	ev[0] = pkt_framer_event(f, 2000, &ack);
+	ev[1] = pkt_framer_event(f, 3000, &ack);
+	cr_assert_eq(num(ev[0], "win"), 512 << 7, "scaled: %lld", num(ev[0], "win"));
+	cr_assert_eq(json_array_size(json_object_get(ev[0], "analysis")), 0);
+	cr_assert_str_eq(json_string_value(json_array_get(json_object_get(ev[1], "analysis"), 0)),
+			 "duplicate_ack");
+	cr_assert_eq(num(ev[1], "duplicate_ack_num"), 1);
+	cr_assert_eq(num(ev[1], "duplicate_ack_frame"), 3);
+	json_decref(ev[0]);
+	json_decref(ev[1]);
 	pkt_framer_free(f);
 }
 
