@@ -197,6 +197,12 @@ bool need_accepted(const struct check_ctx *c, struct check_result *r, const char
 bool need(const struct check_ctx *c, struct check_result *r, bool met, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 
+/* Assignments written before the preconditions: NOT CHECKED (returning
+ * true) when role never ran, or the run never reached mark. New checks
+ * ask need_ran() and need_reached(), which say what did not happen. */
+bool fail_if_not_run(const struct check_ctx *c, struct check_result *r, const char *role);
+bool fail_if_not_reached(const struct check_ctx *c, struct check_result *r, int mark);
+
 /* role's first successful connect(), or NULL. */
 const struct event *grade_connected(const struct check_ctx *c, const char *role);
 

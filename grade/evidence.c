@@ -58,6 +58,16 @@ bool need_reached(const struct check_ctx *c, struct check_result *r, int mark, c
 	return need(c, r, g && g->marks[mark] >= 0, "the run stopped before %s", what);
 }
 
+bool fail_if_not_run(const struct check_ctx *c, struct check_result *r, const char *role)
+{
+	return !need_ran(c, r, role);
+}
+
+bool fail_if_not_reached(const struct check_ctx *c, struct check_result *r, int mark)
+{
+	return !need_reached(c, r, mark, "this part");
+}
+
 /* The connect() calls of role's process and its children. */
 static const struct event *next_connect(const struct check_ctx *c, pid_t pid,
 					const struct event *prev)
