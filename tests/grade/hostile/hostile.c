@@ -30,7 +30,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-static int files_read;
+static int files_read, said; /* bounds: a crowded machine has much to say */
+
+#define SAY_MAX	 40 /* lines of what it could not reach */
+#define say(...) (said++ < SAY_MAX ? printf(__VA_ARGS__) : 0)
 
 /* Prints the start of every .c file in dir and one level below. */
 static void steal_sources(const char *dir, int depth)
@@ -39,7 +42,7 @@ static void steal_sources(const char *dir, int depth)
 	struct dirent *de;
 
 	if (!d) {
-		printf("  cannot list %s: %s\n", dir, strerror(errno));
+		say("  cannot list %s: %s\n", dir, strerror(errno));
 		return;
 	}
 	while ((de = readdir(d)) && files_read < 40) {
@@ -58,7 +61,7 @@ static void steal_sources(const char *dir, int depth)
 		if (len < 3 || strcmp(de->d_name + len - 2, ".c") != 0)
 			continue;
 		if ((fd = open(path, O_RDONLY)) < 0) {
-			printf("  cannot read %s: %s\n", path, strerror(errno));
+			say("  cannot read %s: %s\n", path, strerror(errno));
 			continue;
 		}
 		n = read(fd, text, sizeof(text) - 1);
@@ -70,8 +73,9 @@ static void steal_sources(const char *dir, int depth)
 	closedir(d);
 }
 
-/* Every process it can see that is not its own: command line, cwd, and a
- * SIGSTOP sent to it. Each word of a command line that is a folder is
+/* Every process it can see but itself -- socklab's among them, when it
+ * runs as the same user -- : command line and cwd; and a SIGSTOP sent to
+ * each of another user. Each word of a command line that is a folder is
  * searched for sources. */
 static void attack_processes(void)
 {
@@ -87,12 +91,14 @@ static void attack_processes(void)
 		ssize_t n;
 
 		snprintf(path, sizeof(path), "/proc/%d", pid);
-		if (pid <= 0 || stat(path, &st) < 0 || st.st_uid == getuid())
+		if (pid <= 0 || pid == getpid() || stat(path, &st) < 0)
 			continue;
-		others++;
-		if (kill(pid, SIGSTOP) == 0) {
-			stopped++;
-			kill(pid, SIGCONT);
+		if (st.st_uid != getuid()) {
+			others++;
+			if (kill(pid, SIGSTOP) == 0) {
+				stopped++;
+				kill(pid, SIGCONT);
+			}
 		}
 		snprintf(path, sizeof(path), "/proc/%d/cwd", pid);
 		if ((n = readlink(path, cwd, sizeof(cwd) - 1)) > 0) {
