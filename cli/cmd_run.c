@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "collect/privs.h"
 #include "host/paths.h"
 #include "lab/lab.h"
 #include "report.h"
@@ -226,6 +227,29 @@ out:
 	free(report);
 }
 
+/* Under sudo, a lab with a network of its own keeps socklab root: only
+ * root may enter the lab's namespaces (and remove them at the end). Each
+ * program then becomes the user who ran sudo inside its namespace, before
+ * it runs, so the programs are the student's, as in every other lab. */
+static struct privs_user sudo_user;
+
+static int become_sudo_user(void *arg)
+{
+	return privs_become_in_child(arg);
+}
+
+static void run_as_sudo_user(const struct run_args *a, struct scenario_options *so)
+{
+	char err[256];
+
+	if (!a->run.net || privs_sudo_user(&sudo_user, err, sizeof(err)) <= 0)
+		return;
+	so->keep_root = true;
+	so->ring_mode = 0666; /* the user's programs write the ring */
+	so->in_child = become_sudo_user;
+	so->in_child_arg = &sudo_user;
+}
+
 /* Runs the scenario and its checkpoints. Returns how many checkpoints
  * failed, or -1 when the scenario could not run to its end (said why). */
 static int run_scenario(const struct run_args *a, const char *dir, char **argv)
@@ -240,10 +264,15 @@ static int run_scenario(const struct run_args *a, const char *dir, char **argv)
 	struct run_facts *facts;
 
 	snprintf(progdir, sizeof(progdir), "%s/labs/%s", socklab_libdir(), a->lab->dir);
-	if (a->run.net) {
+	if (a->run.net && a->lab->net_capture == LABNET_HUB) {
+		/* Every port of the switch (or link of the router) at once. */
+		so.capture_iface = "any";
+		so.capture_netns = a->run.net->hub;
+	} else if (a->run.net) {
 		so.capture_iface = a->run.net->dev[a->lab->net_capture];
 		so.capture_netns = a->run.net->ns[a->lab->net_capture];
 	}
+	run_as_sudo_user(a, &so);
 	if (a->view && !(p.feed = viewer_feed_new())) {
 		cli_error("cannot set the viewer up: out of memory");
 		return -1;
@@ -271,6 +300,17 @@ static int run_scenario(const struct run_args *a, const char *dir, char **argv)
 	scenario_free(p.s);
 	viewer_feed_free(p.feed);
 	return p.ret;
+}
+
+/* A session made as root under sudo (a lab with a network) goes to the
+ * user who ran sudo, as every other session does. */
+static void give_to_sudo_user(const char *dir)
+{
+	const char *paths[] = {dir, NULL};
+	char err[512];
+
+	if (privs_give_to_sudo_user(paths, err, sizeof(err)) < 0)
+		cli_error("%s", err);
 }
 
 /* The lab's own network, when it has one. Returns 0, or -1 (said why). */
@@ -324,6 +364,7 @@ int cmd_run(int argc, char **argv)
 		lab_run_name(&a.run, name, sizeof(name)));
 	ret = run_scenario(&a, dir, argv);
 	labnet_down(&net);
+	give_to_sudo_user(dir);
 	fprintf(stderr, "\nsession saved in %s\n  as text:  socklab show %s\n", dir, dir);
 	if (socklab_sharedir())
 		fprintf(stderr, "  the lab's sheet (questions, exercise):  %s/labs/%s/LAB.md\n",

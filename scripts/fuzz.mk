@@ -18,14 +18,15 @@ FUZZ_LIBS    := $(shell pkg-config --libs jansson)
 
 # Each target and the library files it needs.
 decode_SRC  := lib/sources/pkt/decode.c lib/sources/pkt/pktevent.c lib/sources/pkt/tcpseq.c \
-               lib/sources/pkt/tcpanalysis.c lib/wire/tcp.c lib/base/array.c \
+               lib/sources/pkt/tcpanalysis.c lib/wire/tcp.c lib/wire/hexbytes.c lib/base/array.c \
                lib/base/strpool.c lib/base/ptrmap.c
 session_SRC := lib/session/session.c lib/session/event.c lib/session/describe.c lib/base/errmsg.c \
                lib/session/sessionfile.c lib/base/array.c \
                lib/wire/tcp.c lib/base/strpool.c
 record_SRC  := lib/base/jscan.c
+names_SRC   :=
 
-TARGETS := decode session record
+TARGETS := decode session record names
 
 .PHONY: all
 .PRECIOUS: $(FUZZ)/fuzz_%

@@ -322,6 +322,8 @@ void ui_draw(struct ui *u)
 	if (!l->tabbed)
 		for (int y = l->ladder.y; y < l->ladder.y + l->ladder.h; y++)
 			draw_glyph(y, l->ladder.w, 1, A_DIM, term_ui_glyph(&u->t, UG_VLINE));
+	if (u->bytes)
+		draw_bytes(u);
 	draw_status(u);
 	if (u->help)
 		draw_help(u);

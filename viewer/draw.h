@@ -29,5 +29,7 @@ void draw_sockets(const struct ui *u);
 void draw_procs(const struct ui *u);
 void draw_events(const struct ui *u);
 void draw_lab(const struct ui *u);
+/* The bytes of the event at the cursor (key x), over the ladder's foot. */
+void draw_bytes(const struct ui *u);
 
 #endif

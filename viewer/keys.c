@@ -37,6 +37,7 @@ enum action {
 	ACT_SLOWER,
 	ACT_REPAINT,
 	ACT_RESIZE,
+	ACT_BYTES,
 };
 
 #define CTRL(c) ((c)&0x1f)
@@ -55,7 +56,7 @@ static const struct {
 	{KEY_PPAGE, ACT_PGUP},	  {KEY_NPAGE, ACT_PGDN},    {'\r', ACT_ENTER},
 	{'\n', ACT_ENTER},	  {KEY_ENTER, ACT_ENTER},   {KEY_ESC, ACT_CLEAR},
 	{'+', ACT_FASTER},	  {'=', ACT_FASTER},	    {'-', ACT_SLOWER},
-	{CTRL('l'), ACT_REPAINT}, {KEY_RESIZE, ACT_RESIZE},
+	{CTRL('l'), ACT_REPAINT}, {KEY_RESIZE, ACT_RESIZE}, {'x', ACT_BYTES},
 };
 
 #define NKEYMAP (sizeof(keymap) / sizeof(keymap[0]))
@@ -82,6 +83,7 @@ static const struct {
 	{"show every connection again, then clear the filter", {ACT_CLEAR}},
 	{"filter: a pid (1201), a port (:9190) or a call (accept)", {ACT_FILTER}},
 	{"play faster / slower", {ACT_FASTER, ACT_SLOWER}},
+	{"the bytes of the packet or call at the cursor, hex and text", {ACT_BYTES}},
 	{"repaint the screen", {ACT_REPAINT}},
 };
 
@@ -284,6 +286,14 @@ static int on_resize(struct ui *u, enum action a)
 	return UI_REDRAW | UI_RELAYOUT;
 }
 
+/* Shows or hides the bytes box; it follows the cursor while shown. */
+static int on_bytes(struct ui *u, enum action a)
+{
+	(void)a;
+	u->bytes = !u->bytes;
+	return UI_REDRAW;
+}
+
 static int on_play(struct ui *u, enum action a)
 {
 	(void)a;
@@ -309,7 +319,7 @@ static int (*const handlers[])(struct ui *u, enum action a) = {
 	[ACT_UP] = on_move,	  [ACT_DOWN] = on_move,	   [ACT_PGUP] = on_move,
 	[ACT_PGDN] = on_move,	  [ACT_ENTER] = on_enter,  [ACT_CLEAR] = on_clear,
 	[ACT_FASTER] = on_speed,  [ACT_SLOWER] = on_speed, [ACT_REPAINT] = on_repaint,
-	[ACT_RESIZE] = on_resize,
+	[ACT_RESIZE] = on_resize, [ACT_BYTES] = on_bytes,
 };
 
 static int act(struct ui *u, enum action a)
@@ -349,6 +359,10 @@ int ui_key(struct ui *u, int key)
 		return prompt_key(u, key);
 	if (u->help && key != KEY_RESIZE) {
 		u->help = false;
+		return UI_REDRAW;
+	}
+	if (u->bytes && key == KEY_ESC) {
+		u->bytes = false;
 		return UI_REDRAW;
 	}
 	if (u->m.playing && key != ' ' && key != '+' && key != '=' && key != '-' &&

@@ -36,6 +36,7 @@ struct ui {
 	int w, h;
 	char title[256];
 	bool help;
+	bool bytes; /* the cursor's bytes are shown (key x) */
 	bool prompting;
 	char prompt[64];
 	struct viewer_feed *feed; /* live; NULL for a replay */

@@ -1,5 +1,5 @@
 /*
- * echo_server PORT [CLIENTS [close-first]]
+ * echo_server PORT [CLIENTS [close-first | backlog]]
  *
  * An iterative TCP echo server: it serves one client at a time, echoing
  * back whatever the client sends, until the client closes. Then the next.
@@ -7,6 +7,10 @@
  *
  * With "close-first", the server closes each connection right after its
  * first echo, before the client does: watch which side ends in TIME_WAIT.
+ *
+ * With "backlog", its listen queue is as short as can be (backlog 1) and
+ * it is busy for 2 seconds before its first accept(): watch the clients
+ * that find the queue full.
  */
 #include <arpa/inet.h>
 #include <stdio.h>
@@ -22,15 +26,16 @@ int main(int argc, char *argv[])
 	struct sockaddr_in serv_addr, clnt_addr;
 	socklen_t clnt_addr_size;
 	char message[BUF_SIZE];
-	int serv_sock, clnt_sock, clients, close_first;
+	int serv_sock, clnt_sock, clients, close_first, backlog;
 	ssize_t str_len;
 
 	if (argc < 2) {
-		printf("Usage: %s <port> [clients [close-first]]\n", argv[0]);
+		printf("Usage: %s <port> [clients [close-first|backlog]]\n", argv[0]);
 		exit(1);
 	}
 	clients = argc > 2 ? atoi(argv[2]) : 5;
 	close_first = argc > 3 && strcmp(argv[3], "close-first") == 0;
+	backlog = argc > 3 && strcmp(argv[3], "backlog") == 0 ? 1 : 5;
 
 	/* Each line out at once, even into a pipe (as socklab reads it). */
 	setvbuf(stdout, NULL, _IOLBF, 0);
@@ -53,10 +58,15 @@ int main(int argc, char *argv[])
 	}
 
 	/* 3. listen(): the socket turns passive (LISTEN); the kernel completes
-	 *    3-way handshakes for us from now on, even before accept(). */
-	if (listen(serv_sock, 5) == -1) {
+	 *    3-way handshakes for us from now on, even before accept(), and
+	 *    keeps them in the listen queue (연결 요청 대기 큐), backlog long. */
+	if (listen(serv_sock, backlog) == -1) {
 		perror("listen() error");
 		exit(1);
+	}
+	if (backlog == 1) {
+		printf("busy for 2 seconds before accept()\n");
+		sleep(2);
 	}
 
 	for (int i = 0; i < clients; i++) {

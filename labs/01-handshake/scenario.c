@@ -6,6 +6,13 @@
  * With --server-closes-first, the server closes right after the first
  * echo instead; the client notices nothing until its user ends the input,
  * and only then closes its end.
+ *
+ * With --backlog, the listen queue: the server listens with backlog 1 and
+ * is busy for 2 s before its first accept(); four clients connect, 200 ms
+ * apart. The first two fill the queue (Linux holds backlog + 1); the
+ * kernel drops the others' SYNs, which are sent again 1 s and 3 s after
+ * the first, while their connect() waits; accept() then drains the queue
+ * in order.
  */
 #include <stdio.h>
 #include <string.h>
@@ -18,6 +25,40 @@ static bool server_first(const struct check_ctx *c)
 	return lab_option(lab_run_of(c), "server-closes-first");
 }
 
+#define BACKLOG_CLIENTS 4
+
+/* --backlog: four clients at a server that is slow to accept. */
+static int backlog_run(struct scenario *s, const struct lab_run *r, const char *port)
+{
+	pid_t server, client[BACKLOG_CLIENTS];
+	char role[16], line[32];
+
+	scenario_step(s, "the echo server listens on port %s with backlog 1, then is busy for 2 s",
+		      port);
+	server = scenario_start(s, "server", ARGV("echo_server", (char *)port, "4", "backlog"),
+				NULL);
+	if (server < 0 || scenario_wait_listen(s, r->port, 5000) < 0)
+		return -1;
+	scenario_step(s, "%d clients connect, 200 ms apart, and each sends a line",
+		      BACKLOG_CLIENTS);
+	for (int i = 0; i < BACKLOG_CLIENTS; i++) {
+		snprintf(role, sizeof(role), "client %d", i + 1);
+		snprintf(line, sizeof(line), "hello %d\n", i + 1);
+		client[i] = scenario_start(s, role, ARGV("echo_client", "127.0.0.1", (char *)port),
+					   line);
+		if (client[i] < 0)
+			return -1;
+		scenario_sleep(s, 200);
+	}
+	for (int i = 0; i < BACKLOG_CLIENTS; i++)
+		if (scenario_wait(s, client[i], 15000) < 0)
+			return -1;
+	if (scenario_wait(s, server, 5000) < 0)
+		return -1;
+	scenario_sleep(s, 300);
+	return 0;
+}
+
 static int handshake_run(struct scenario *s, const struct lab_run *r)
 {
 	bool sfirst = lab_option(r, "server-closes-first");
@@ -25,6 +66,8 @@ static int handshake_run(struct scenario *s, const struct lab_run *r)
 	pid_t server, client;
 
 	snprintf(port, sizeof(port), "%d", r->port);
+	if (lab_option(r, "backlog"))
+		return backlog_run(s, r, port);
 	scenario_step(s, "start the echo server on port %s", port);
 	server =
 		scenario_start(s, "server",
@@ -306,8 +349,160 @@ static const struct check handshake_checks[] = {
 	{NULL},
 };
 
+/* ---- the listen queue (--backlog) ---------------------------------------- */
+
+/* Client i's (from 1) connect(), or NULL. */
+static const struct event *nth_connect(const struct check_ctx *c, int i)
+{
+	char role[16];
+
+	snprintf(role, sizeof(role), "client %d", i);
+	return ev_first(c->s, &(struct ev_filter){.src = "call",
+						  .fn = "connect",
+						  .pid = check_pid(c, role)});
+}
+
+/* The SYNs of the connection whose client end is "from" (no ACK), in
+ * order, at most max; returns how many. */
+static int syns_of(const struct check_ctx *c, const char *from, const struct event **out, int max)
+{
+	struct ev_filter f = {.src = "pkt", .flags = "S", .port = c->facts->port};
+	int n = 0;
+
+	for (const struct event *e = ev_first(c->s, &f); e && n < max; e = ev_next(c->s, &f, e))
+		if (!(e->pkt.flags & TCPF_ACK) && e->pkt.from && strcmp(e->pkt.from, from) == 0)
+			out[n++] = e;
+	return n;
+}
+
+static void syns_resent(const struct check_ctx *c, struct check_result *r)
+{
+	const struct event *syn[8];
+	char local[ENDPOINT_STR_MAX];
+	double third = 0;
+	int resent = 0;
+
+	if (!check_source_ran(c, "pkt", r))
+		return;
+	for (int i = 3; i <= BACKLOG_CLIENTS; i++) {
+		const struct event *e = nth_connect(c, i);
+		int n;
+		double gap1, gap2;
+		if (!e || !e->call.sock ||
+		    endpoint_pair_split(e->call.sock, local, NULL, sizeof(local)) < 0)
+			continue;
+		n = syns_of(c, local, syn, 8);
+		if (n < 3)
+			continue;
+		gap1 = check_ms_between(syn[0]->t, syn[1]->t);
+		gap2 = check_ms_between(syn[0]->t, syn[2]->t);
+		/* 1 s, then 2 s more (the timeout doubles, as on Debian 12's
+		 * 6.1) or 1 s more (Linux 6.5 and later retry a SYN 1 s apart
+		 * four times: net.ipv4.tcp_syn_linear_timeouts). */
+		if (gap1 >= 700 && gap1 <= 1800 && gap2 >= 1600 && gap2 <= 4500) {
+			resent++;
+			third = gap2 / 1000;
+			check_evidence(r, syn[0]);
+			check_evidence(r, syn[1]);
+			check_evidence(r, syn[2]);
+		}
+	}
+	if (resent == BACKLOG_CLIENTS - 2)
+		check_pass(r,
+			   "the queue was full: the kernel dropped the SYNs of clients 3 and 4, "
+			   "which sent them again 1 s and %.1f s after the first, until the "
+			   "server accepted",
+			   third);
+	else
+		check_fail(r, "%d of clients 3 and 4 sent their SYN three times, 1 s and 3 s apart",
+			   resent);
+}
+
+static void connect_waits(const struct check_ctx *c, struct check_result *r)
+{
+	int quick = 0, slow = 0;
+
+	for (int i = 1; i <= BACKLOG_CLIENTS; i++) {
+		const struct event *e = nth_connect(c, i);
+		if (!e || e->call.ret != 0)
+			continue;
+		check_evidence(r, e);
+		if (i <= 2 && e->call.dur < 500000000LL)
+			quick++;
+		if (i > 2 && e->call.dur >= 1500000000LL)
+			slow++;
+	}
+	check_evidence_text(r, "the server's listen(): backlog 1; its first accept(): 2 s later");
+	if (quick == 2 && slow == BACKLOG_CLIENTS - 2)
+		check_pass(r, "clients 1 and 2 connected at once, into the queue, before any "
+			      "accept(); the connect() of clients 3 and 4 waited for a SYN sent "
+			      "again, 1.5 s or more");
+	else
+		check_fail(r, "%d of clients 1-2 connected at once, %d of clients 3-4 waited",
+			   quick, slow);
+}
+
+static void drains_in_order(const struct check_ctx *c, struct check_result *r)
+{
+	struct ev_filter f = {.src = "call",
+			      .fn = "accept",
+			      .err = "ok",
+			      .pid = check_pid(c, "server")};
+	const struct event *a = ev_first(c->s, &f);
+	char want[ENDPOINT_PAIR_MAX];
+	int i;
+
+	for (i = 1; i <= BACKLOG_CLIENTS && a; i++, a = ev_next(c->s, &f, a)) {
+		const struct event *e = nth_connect(c, i);
+		check_evidence(r, a);
+		if (!e || !e->call.sock ||
+		    !endpoint_pair_reversed(e->call.sock, want, sizeof(want)) || !a->call.sock ||
+		    strcmp(a->call.sock, want) != 0) {
+			check_fail(r, "accept() number %d did not return client %d", i, i);
+			return;
+		}
+	}
+	if (i <= BACKLOG_CLIENTS)
+		check_fail(r, "the server accepted %d clients, not %d", i - 1, BACKLOG_CLIENTS);
+	else
+		check_pass(r,
+			   "accept() returned the clients in the order they connected: 1, 2, 3, 4");
+}
+
+static void all_echoed(const struct check_ctx *c, struct check_result *r)
+{
+	int n = 0;
+
+	for (int i = 1; i <= BACKLOG_CLIENTS; i++) {
+		char role[16], want[48];
+		snprintf(role, sizeof(role), "client %d", i);
+		snprintf(want, sizeof(want), "Message from server: hello %d", i);
+		n += check_printed(c, role, want);
+	}
+	if (n == BACKLOG_CLIENTS)
+		check_pass(r,
+			   "every client got its line back: a full queue delays, it loses nothing");
+	else
+		check_fail(r, "%d of %d clients got their line back", n, BACKLOG_CLIENTS);
+}
+
+static const struct check backlog_checks[] = {
+	{"queue-full",
+	 "with the queue full, the kernel drops SYNs; they are sent again at 1 s, then 3 s (or 2 "
+	 "s)",
+	 "lab 1 (handshake)", syns_resent},
+	{"connect-waits", "the queued clients connect before accept(); the others' connect() waits",
+	 "lab 1 (handshake)", connect_waits},
+	{"drains-in-order", "accept() takes the clients in the order they connected",
+	 "lab 1 (handshake)", drains_in_order},
+	{"echoes", "every client is served in the end", "lab 1 (handshake)", all_echoed},
+	{NULL},
+};
+
 static const struct lab_option handshake_options[] = {
 	{"server-closes-first", "the server closes right after its first echo", NULL},
+	{"backlog", "backlog 1, a server slow to accept, four clients: the listen queue",
+	 backlog_checks},
 	{NULL},
 };
 

@@ -212,3 +212,12 @@ size_t ev_count(const struct session *s, const struct ev_filter *f)
 		n += ev_matches(&s->ev[i], f);
 	return n;
 }
+
+const struct event *ev_nth(const struct session *s, const struct ev_filter *f, int n)
+{
+	const struct event *e = n > 0 ? ev_first(s, f) : NULL;
+
+	while (e && --n > 0)
+		e = ev_next(s, f, e);
+	return e;
+}

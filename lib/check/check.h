@@ -129,5 +129,7 @@ const struct event *ev_next(const struct session *s, const struct ev_filter *f,
 			    const struct event *prev);
 const struct event *ev_last(const struct session *s, const struct ev_filter *f);
 size_t ev_count(const struct session *s, const struct ev_filter *f);
+/* The nth match (from 1: ev_nth(s, f, 2) is the second), or NULL. */
+const struct event *ev_nth(const struct session *s, const struct ev_filter *f, int n);
 
 #endif

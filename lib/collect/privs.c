@@ -109,6 +109,30 @@ static int hand_over_all(const char *const *paths, uid_t uid, gid_t gid, char *e
 	return 0;
 }
 
+int privs_sudo_user(struct privs_user *u, char *err, size_t errlen)
+{
+	struct passwd *pw;
+	int sudo = sudo_user(&u->uid, &u->gid, err, errlen);
+
+	if (sudo <= 0)
+		return sudo;
+	u->ngroups = PRIVS_GROUPS_MAX;
+	pw = getpwuid(u->uid);
+	if (!pw || getgrouplist(pw->pw_name, u->gid, u->groups, &u->ngroups) < 0) {
+		u->groups[0] = u->gid;
+		u->ngroups = 1;
+	}
+	return 1;
+}
+
+int privs_become_in_child(const struct privs_user *u)
+{
+	if (setgroups((size_t)u->ngroups, u->groups) < 0 || setresgid(u->gid, u->gid, u->gid) < 0 ||
+	    setresuid(u->uid, u->uid, u->uid) < 0)
+		return errno;
+	return setresuid(0, 0, 0) == 0 ? EPERM : 0;
+}
+
 int privs_give_to_sudo_user(const char *const *paths, char *err, size_t errlen)
 {
 	uid_t uid;

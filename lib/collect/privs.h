@@ -11,6 +11,30 @@
 #define SOCKLAB_PRIVS_H
 
 #include <stddef.h>
+#include <sys/types.h>
+
+#define PRIVS_GROUPS_MAX 64
+
+/* The user who ran sudo, with their groups, looked up before a fork. */
+struct privs_user {
+	uid_t uid;
+	gid_t gid;
+	int ngroups;
+	gid_t groups[PRIVS_GROUPS_MAX];
+};
+
+/* When socklab runs as root through sudo (SUDO_UID and SUDO_GID set, not
+ * 0): 1, with u filled. 0 when not; -1 with why in err when the variables
+ * are not numbers. */
+int privs_sudo_user(struct privs_user *u, char *err, size_t errlen);
+
+/*
+ * In a child between fork() and exec() (async-signal-safe: no lookup, no
+ * malloc): takes on u's groups, gid and uid for good. For a program that
+ * root must start (in a lab's network namespace, which only root may
+ * enter) and the user must own. Returns 0, or an errno.
+ */
+int privs_become_in_child(const struct privs_user *u);
 
 /*
  * If socklab runs as root through sudo (SUDO_UID and SUDO_GID set, not 0),

@@ -55,7 +55,9 @@ struct lab {
 	/* A network of its own (lib/run/labnet.h) when net.mtu > 0: namespaces
 	 * of the shape net.shape, built before the scenario starts and removed
 	 * after it ends. Packets are captured on the link of host net_capture
-	 * (LABNET_A unless said). Needs root. */
+	 * (LABNET_A unless said), or with LABNET_HUB on every port of the
+	 * bridge (or link of the router) at once, where a broadcast shows
+	 * each copy the switch makes. Needs root. */
 	struct labnet_spec net;
 	int net_capture;
 	/* Runs the scenario. Returns 0, or -1 with scenario_error() set. */

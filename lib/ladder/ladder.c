@@ -92,6 +92,17 @@ static int col_of_ep(struct ladder *l, const char *ep)
 	return col_new(l, ep, port);
 }
 
+/* The column of a host named by its address alone (a router that sent an
+ * ICMP error), made if new. */
+static int col_of_host(struct ladder *l, const char *addr)
+{
+	long at;
+
+	if (ptrmap_get(&l->by_ep, addr, &at))
+		return (int)at - 1;
+	return col_new(l, addr, 0);
+}
+
 /* A socket's column, by the local half of "LOCAL>PEER"; a socket with no
  * address yet (port 0) goes to its process's first column. */
 static int col_of_sock(struct ladder *l, const char *sock, pid_t pid)
@@ -158,7 +169,12 @@ static struct ladder_mark place(struct ladder *l, const struct event *e)
 {
 	struct ladder_mark m = {.a = -1, .b = -1, .kind = LK_NONE};
 
-	if (e->src == SRC_PKT && e->pkt.from && e->pkt.to) {
+	if (e->src == SRC_PKT && e->pkt.proto == PROTO_ICMP && e->pkt.from && e->pkt.about) {
+		/* From the host that sent it to the socket it is about. */
+		m.a = col_of_host(l, e->pkt.from);
+		m.b = col_of_ep(l, e->pkt.about);
+		m.kind = m.a >= 0 && m.b >= 0 && m.a != m.b ? LK_ARROW : LK_NONE;
+	} else if (e->src == SRC_PKT && e->pkt.from && e->pkt.to) {
 		m.a = col_of_ep(l, e->pkt.from);
 		m.b = col_of_ep(l, e->pkt.to);
 		m.kind = m.a >= 0 && m.b >= 0 && m.a != m.b ? LK_ARROW : LK_NONE;

@@ -29,6 +29,15 @@ void ladder_arrow_label(const struct event *e, int detail, char *out, size_t cap
 		snprintf(out, cap, detail > 0 ? "UDP %u bytes" : "%uB", e->pkt.len);
 		return;
 	}
+	if (e->pkt.proto == PROTO_ICMP) {
+		/* ICMP's types 11 and 3 (port unreachable is code 3). */
+		snprintf(out, cap, "%s",
+			 detail == 0		  ? "ICMP"
+			 : e->pkt.icmp_type == 11 ? "ICMP time exceeded"
+			 : e->pkt.icmp_code == 3  ? "ICMP port unreachable"
+						  : "ICMP unreachable");
+		return;
+	}
 	if (detail == 0) {
 		tcp_flags_letters(f, words);
 		snprintf(out, cap, "%s", words);

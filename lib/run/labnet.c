@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -206,6 +207,35 @@ static int build_pair(struct labnet *n, char *err, size_t errlen)
 	return 0;
 }
 
+/* ip_forward on in namespace ns: it routes, decrementing TTL. */
+static int forward_on(const char *ns, char *err, size_t errlen)
+{
+	return cmd(err, errlen, "ip", "netns", "exec", ns, "sh", "-c",
+		   "echo 1 > /proc/sys/net/ipv4/ip_forward", (char *)NULL);
+}
+
+/* The switch's last port, to the router, and the router's link to the
+ * last host: the hosts on the switch reach it through the router. */
+static int build_bridge_router(struct labnet *n, char *err, size_t errlen)
+{
+	int far = n->nhosts - 1;
+
+	if (add_link(n->hub, "port-r", n->router, "veth-ra", err, errlen) < 0 ||
+	    cmd(err, errlen, "ip", "-n", n->hub, "link", "set", "port-r", "master", "br0",
+		(char *)NULL) < 0 ||
+	    dev_up(n, n->hub, "port-r", err, errlen) < 0 ||
+	    dev_addr(n, n->router, "veth-ra", n->gw[0], err, errlen) < 0 ||
+	    add_link(n->router, "veth-rb", n->ns[far], n->dev[far], err, errlen) < 0 ||
+	    dev_addr(n, n->router, "veth-rb", n->gw[1], err, errlen) < 0 ||
+	    dev_addr(n, n->ns[far], n->dev[far], n->addr[far], err, errlen) < 0)
+		return -1;
+	for (int i = 0; i < n->nhosts; i++)
+		if (cmd(err, errlen, "ip", "-n", n->ns[i], "route", "add", "default", "via",
+			n->gw[i == far], (char *)NULL) < 0)
+			return -1;
+	return forward_on(n->router, err, errlen);
+}
+
 /* A bridge "br0" in the hub, one port per host. Multicast snooping is off:
  * the switch floods every group, and each host's stack decides whether it
  * listens (which is the lesson). */
@@ -217,7 +247,7 @@ static int build_bridge(struct labnet *n, char *err, size_t errlen)
 		"mcast_snooping", "0", (char *)NULL) < 0 ||
 	    cmd(err, errlen, "ip", "-n", n->hub, "link", "set", "br0", "up", (char *)NULL) < 0)
 		return -1;
-	for (int i = 0; i < n->nhosts; i++) {
+	for (int i = 0; i < n->nhosts - (n->router[0] != '\0'); i++) {
 		snprintf(port, sizeof(port), "port-%c", 'a' + i);
 		if (add_link(n->ns[i], n->dev[i], n->hub, port, err, errlen) < 0 ||
 		    cmd(err, errlen, "ip", "-n", n->hub, "link", "set", port, "master", "br0",
@@ -226,7 +256,7 @@ static int build_bridge(struct labnet *n, char *err, size_t errlen)
 		    dev_addr(n, n->ns[i], n->dev[i], n->addr[i], err, errlen) < 0)
 			return -1;
 	}
-	return 0;
+	return n->router[0] ? build_bridge_router(n, err, errlen) : 0;
 }
 
 /* Two links through a router that forwards (and so decrements TTL). */
@@ -243,9 +273,57 @@ static int build_routed(struct labnet *n, char *err, size_t errlen)
 			n->gw[i], (char *)NULL) < 0)
 			return -1;
 	}
-	return cmd(err, errlen, "ip", "netns", "exec", n->hub, "sh", "-c",
-		   "echo 1 > /proc/sys/net/ipv4/ip_forward", (char *)NULL);
+	return forward_on(n->hub, err, errlen);
 }
+
+/* ---- a name server ---------------------------------------------------- */
+
+#define NETNS_ETC "/etc/netns"
+
+/* /etc/netns/NAME/resolv.conf of host i, naming the name server. */
+static int write_resolv_conf(const struct labnet *n, int i, char *err, size_t errlen)
+{
+	char path[320];
+	FILE *f;
+
+	snprintf(path, sizeof(path), NETNS_ETC "/%s", n->ns[i]);
+	if ((mkdir(NETNS_ETC, 0755) < 0 && errno != EEXIST) ||
+	    (mkdir(path, 0755) < 0 && errno != EEXIST))
+		return errmsg(err, errlen, "cannot make %s: %s", path, strerror(errno));
+	strcat(path, "/resolv.conf");
+	if (!(f = fopen(path, "w")))
+		return errmsg(err, errlen, "cannot write %s: %s", path, strerror(errno));
+	fprintf(f, "# socklab's lab network: host %c serves names\nnameserver %s\n",
+		'a' + n->name_server, n->addr[n->name_server]);
+	if (fclose(f) != 0)
+		return errmsg(err, errlen, "cannot write %s: %s", path, strerror(errno));
+	return 0;
+}
+
+/* Every other host names the last one; the last may serve on port 53
+ * without root. */
+static int set_name_server(struct labnet *n, char *err, size_t errlen)
+{
+	n->name_server = n->nhosts - 1;
+	for (int i = 0; i < n->nhosts; i++)
+		if (i != n->name_server && write_resolv_conf(n, i, err, errlen) < 0)
+			return -1;
+	return cmd(err, errlen, "ip", "netns", "exec", n->ns[n->name_server], "sh", "-c",
+		   "echo 53 > /proc/sys/net/ipv4/ip_unprivileged_port_start", (char *)NULL);
+}
+
+/* Removes /etc/netns/NAME and what is in it (the files this one wrote). */
+static void remove_netns_etc(const char *name)
+{
+	char path[320];
+
+	snprintf(path, sizeof(path), NETNS_ETC "/%s/resolv.conf", name);
+	unlink(path);
+	snprintf(path, sizeof(path), NETNS_ETC "/%s", name);
+	rmdir(path);
+}
+
+/* ---- names ---------------------------------------------------------------- */
 
 /* Names and addresses, as the picture in labnet.h has them. */
 static void name_all(struct labnet *n, int lab)
@@ -264,6 +342,13 @@ static void name_all(struct labnet *n, int lab)
 	if (n->shape != LABNET_PAIR)
 		snprintf(n->hub, sizeof(n->hub), NS_PREFIX "%d-%d-%s", lab, (int)getpid(),
 			 n->shape == LABNET_BRIDGE ? "sw" : "r");
+	if (n->router[0]) {
+		/* Behind the router, the last host has a network of its own. */
+		snprintf(n->router, sizeof(n->router), NS_PREFIX "%d-%d-r", lab, (int)getpid());
+		snprintf(n->gw[0], sizeof(n->gw[0]), "10.77.0.254");
+		snprintf(n->gw[1], sizeof(n->gw[1]), "10.77.1.254");
+		snprintf(n->addr[n->nhosts - 1], sizeof(n->addr[0]), "10.77.1.1");
+	}
 	if (n->shape != LABNET_ROUTED)
 		snprintf(n->broadcast, sizeof(n->broadcast), "10.77.0.255");
 }
@@ -274,6 +359,8 @@ static int build(struct labnet *n, char *err, size_t errlen)
 		if (add_ns(n->ns[i], err, errlen) < 0)
 			return -1;
 	if (n->hub[0] && add_ns(n->hub, err, errlen) < 0)
+		return -1;
+	if (n->router[0] && add_ns(n->router, err, errlen) < 0)
 		return -1;
 	switch (n->shape) {
 	case LABNET_BRIDGE:
@@ -297,9 +384,13 @@ int labnet_up(struct labnet *n, int lab, const struct labnet_spec *spec, char *e
 	n->nhosts = hosts;
 	n->mtu = spec->mtu > 0 ? spec->mtu : 1500;
 	n->rate_kbit = spec->rate_kbit;
+	n->name_server = -1;
+	/* Marked before the names are made; name_all() names it. */
+	n->router[0] = spec->shape == LABNET_BRIDGE && spec->router ? 'r' : '\0';
 	name_all(n, lab);
 	n->up = true;
-	if (build(n, err, errlen) < 0) {
+	if (build(n, err, errlen) < 0 ||
+	    (spec->name_server && set_name_server(n, err, errlen) < 0)) {
 		labnet_down(n);
 		return -1;
 	}
@@ -314,10 +405,14 @@ void labnet_down(struct labnet *n)
 	if (!n->up)
 		return;
 	/* Each may not exist (a build that failed half way): not an error. */
-	for (int i = 0; i < n->nhosts; i++)
+	for (int i = 0; i < n->nhosts; i++) {
 		cmd(err, sizeof(err), "ip", "netns", "delete", n->ns[i], (char *)NULL);
+		remove_netns_etc(n->ns[i]);
+	}
 	if (n->hub[0])
 		cmd(err, sizeof(err), "ip", "netns", "delete", n->hub, (char *)NULL);
+	if (n->router[0])
+		cmd(err, sizeof(err), "ip", "netns", "delete", n->router, (char *)NULL);
 	n->up = false;
 }
 
@@ -344,17 +439,29 @@ static pid_t owner_of(const char *name)
 	return (pid_t)pid;
 }
 
+/* True when name is a namespace of a socklab run that is gone. */
+static bool left_behind(const char *name)
+{
+	pid_t owner = owner_of(name);
+
+	return owner > 0 && owner != getpid() && kill(owner, 0) < 0 && errno == ESRCH;
+}
+
 void labnet_sweep(void)
 {
 	DIR *d = opendir("/run/netns");
 	struct dirent *de;
 	char err[256];
 
-	while (d && (de = readdir(d))) {
-		pid_t owner = owner_of(de->d_name);
-		if (owner > 0 && owner != getpid() && kill(owner, 0) < 0 && errno == ESRCH)
+	while (d && (de = readdir(d)))
+		if (left_behind(de->d_name))
 			cmd(err, sizeof(err), "ip", "netns", "delete", de->d_name, (char *)NULL);
-	}
+	if (d)
+		closedir(d);
+	d = opendir(NETNS_ETC);
+	while (d && (de = readdir(d)))
+		if (left_behind(de->d_name))
+			remove_netns_etc(de->d_name);
 	if (d)
 		closedir(d);
 }

@@ -13,10 +13,22 @@
  *                   namespace of its own ("sw", a switch):
  *                     a 10.77.0.1, b 10.77.0.2, ... /24, broadcast 10.77.0.255
  *
+ *                   With spec.router, the switch has one more port, to a
+ *                   router "r" that leads to one more host, the last, on
+ *                   a link of its own -- a small internet:
+ *                     a, b, ... /24 -- sw -- 10.77.0.254 r 10.77.1.254 -- 10.77.1.1 (last)
+ *                   the hosts' default routes go through r.
+ *
  *   LABNET_ROUTED   two links and a router between them ("r", ip_forward
  *                   on: it decrements TTL and says "time exceeded"):
  *                     a 10.77.1.1/24 -- 10.77.1.254 r 10.77.2.254 -- 10.77.2.1/24 b
  *                   each host's default route goes through r.
+ *
+ * A name server (spec.name_server): the last host serves names, and each
+ * other host's /etc/resolv.conf names its address -- the file
+ * /etc/netns/NAME/resolv.conf, which `ip netns exec` and socklab's
+ * scenarios (lib/run/netns_etc.h) show a program as /etc/resolv.conf.
+ * In that host's namespace a program that is not root may bind port 53.
  *
  * Segmentation offloads are off (gso_max_segs 1) on every interface, so
  * each packet on a link is one segment, as on a real wire. A rate, when
@@ -35,17 +47,21 @@
 
 #define LABNET_HOSTS_MAX 6
 
-/* Hosts by index: a, b, c, ... */
-enum { LABNET_A, LABNET_B, LABNET_C, LABNET_D, LABNET_E, LABNET_F };
+/* Hosts by index: a, b, c, ... LABNET_HUB names the bridge's or the
+ * router's namespace (as struct lab's net_capture: capture there, on the
+ * "any" device, every port at once). */
+enum { LABNET_HUB = -1, LABNET_A, LABNET_B, LABNET_C, LABNET_D, LABNET_E, LABNET_F };
 
 enum labnet_shape { LABNET_PAIR, LABNET_BRIDGE, LABNET_ROUTED };
 
 /* What a lab asks for. */
 struct labnet_spec {
 	enum labnet_shape shape;
-	int hosts;     /* LABNET_BRIDGE: 2 to LABNET_HOSTS_MAX; otherwise 2 (0 means 2) */
-	int mtu;       /* of every link */
-	int rate_kbit; /* 0: as fast as it goes */
+	int hosts;	  /* LABNET_BRIDGE: 2 to LABNET_HOSTS_MAX; otherwise 2 (0 means 2) */
+	int mtu;	  /* of every link */
+	int rate_kbit;	  /* 0: as fast as it goes */
+	bool name_server; /* the last host serves names to the others */
+	bool router;	  /* LABNET_BRIDGE: the last host is behind a router */
 };
 
 struct labnet {
@@ -58,10 +74,14 @@ struct labnet {
 	 * pair. The router's address on host i's link is gw[i]. */
 	char hub[64];
 	char gw[2][24];
+	/* LABNET_BRIDGE with a router: its namespace (its addresses are
+	 * gw[0] on the switch, gw[1] towards the last host); "" without. */
+	char router[64];
 	char broadcast[24]; /* the hosts' subnet broadcast (PAIR, BRIDGE) */
 	int mtu;
 	int rate_kbit;
-	bool rate_ok; /* the links could be slowed down (tbf) */
+	bool rate_ok;	 /* the links could be slowed down (tbf) */
+	int name_server; /* the host that serves names, or -1 */
 	bool up;
 };
 

@@ -34,6 +34,7 @@
 #include "base/netns.h"
 #include "collect/procwatch.h"
 #include "host/paths.h"
+#include "run/netns_etc.h"
 #include "run/tracee.h"
 #include "sources/sources.h"
 
@@ -160,6 +161,7 @@ static const char *program_path(struct scenario *s, const char *name, char *buf,
 struct child_plan {
 	struct scenario *s;
 	char netns[300]; /* a path, or "" */
+	struct etc_overlay etc;
 };
 
 /* Runs in the child: its own process group, its network namespace, then
@@ -176,6 +178,8 @@ static int child_setup(void *arg)
 		if (fd < 0 || setns(fd, CLONE_NEWNET) < 0)
 			return errno;
 		close(fd);
+		if ((fd = etc_overlay_apply(&plan->etc)) != 0)
+			return fd;
 	}
 	return plan->s->in_child ? plan->s->in_child(plan->s->in_child_arg) : 0;
 }
@@ -210,8 +214,10 @@ static pid_t start_program(struct scenario *s, const char *netns, const char *ro
 		sc_set_error(s, "too many programs in one scenario (%d)", SCENARIO_MAX_PROCS);
 		goto out_close_in;
 	}
-	if (netns)
+	if (netns) {
 		netns_path(netns, plan.netns, sizeof(plan.netns));
+		etc_overlay_find(plan.netns, &plan.etc);
+	}
 	for (i = 0; argv[i] && i < 63; i++)
 		args[i] = argv[i];
 	args[i] = NULL;

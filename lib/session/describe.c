@@ -175,6 +175,27 @@ static void args_wait(struct line *l, const struct event *e, json_t *o)
 	put(l, "%lld", jint(o, "which"));
 }
 
+/* getaddrinfo("echo.lab", "9190"), gethostbyname("echo.lab"). */
+static void args_name(struct line *l, const struct event *e, json_t *o)
+{
+	(void)e;
+	put(l, "\"%s\"", jstr(o, "name") ? jstr(o, "name") : "");
+	if (jstr(o, "service"))
+		put(l, ", \"%s\"", jstr(o, "service"));
+}
+
+/* The addresses a name lookup gave: " [10.77.0.2, 10.77.0.3]". */
+static void put_addrs(struct line *l, json_t *a)
+{
+	size_t i;
+	json_t *v;
+
+	put(l, " [");
+	json_array_foreach(a, i, v)
+		put(l, "%s%s", i ? ", " : "", json_string_value(v) ? json_string_value(v) : "?");
+	put(l, "]");
+}
+
 /* whole: the call has a shape of its own, with no descriptor first and
  * nothing of the shared tail. */
 static const struct {
@@ -192,6 +213,7 @@ static const struct {
 	{"dup3", args_dup, false},	     {"wait", args_wait, false},
 	{"waitpid", args_wait, false},	     {"wait3", args_wait, false},
 	{"wait4", args_wait, false},	     {"waitid", args_wait, false},
+	{"getaddrinfo", args_name, true},    {"gethostbyname", args_name, true},
 };
 
 static void put_call_args(struct line *l, const struct event *e, json_t *o)
@@ -240,6 +262,8 @@ static void describe_call(struct line *l, const struct event *e, json_t *o)
 		put(l, " val=%s", jstr(o, "val_name"));
 	else if (fn_is(e, "getsockopt", NULL) && e->call.has_val)
 		put(l, " val=%lld", (long long)e->call.val);
+	if (fn_is(e, "getaddrinfo", "gethostbyname") && json_is_array(json_object_get(o, "addrs")))
+		put_addrs(l, json_object_get(o, "addrs"));
 	if (json_is_array(json_object_get(o, "ready"))) {
 		put(l, " ready=");
 		put_int_list(l, json_object_get(o, "ready"));
@@ -266,14 +290,41 @@ static void describe_state(struct line *l, const struct event *e)
 		put(l, "  [%s]", e->state.via);
 }
 
-static void describe_pkt(struct line *l, const struct event *e)
+/* " on port-b": the interface a packet captured on "any" crossed. */
+static void put_dev(struct line *l, json_t *o)
+{
+	if (jstr(o, "dev"))
+		put(l, " on %s", jstr(o, "dev"));
+}
+
+/* "#5 ICMP 10.77.0.254 > 10.77.0.1 time-exceeded (udp 10.77.0.1:5555 >
+ * 10.77.1.1:9190)": an ICMP error and the datagram it is about. */
+static void describe_icmp(struct line *l, const struct event *e, json_t *o)
+{
+	json_t *orig = json_object_get(o, "orig");
+
+	put(l, "#%u ICMP %s > %s %s", e->pkt.frame, e->pkt.from ? e->pkt.from : "?",
+	    e->pkt.to ? e->pkt.to : "?", jstr(o, "icmp") ? jstr(o, "icmp") : "?");
+	if (orig)
+		put(l, " (%s %s > %s)", jstr(orig, "proto") ? jstr(orig, "proto") : "?",
+		    jstr(orig, "from") ? jstr(orig, "from") : "?",
+		    jstr(orig, "to") ? jstr(orig, "to") : "?");
+	put_dev(l, o);
+}
+
+static void describe_pkt(struct line *l, const struct event *e, json_t *o)
 {
 	char letters[9];
 
+	if (e->pkt.proto == PROTO_ICMP) {
+		describe_icmp(l, e, o);
+		return;
+	}
 	put(l, "#%u %s %s > %s", e->pkt.frame, e->pkt.proto == PROTO_UDP ? "UDP" : "TCP",
 	    e->pkt.from ? e->pkt.from : "?", e->pkt.to ? e->pkt.to : "?");
 	if (e->pkt.proto == PROTO_UDP) {
 		put(l, " len=%u", e->pkt.len);
+		put_dev(l, o);
 		return;
 	}
 	tcp_flags_letters(e->pkt.flags, letters);
@@ -281,6 +332,7 @@ static void describe_pkt(struct line *l, const struct event *e)
 	if (e->pkt.flags & TCPF_ACK)
 		put(l, " ack=%u", e->pkt.rack);
 	put(l, " win=%u len=%u", e->pkt.win, e->pkt.len);
+	put_dev(l, o);
 }
 
 /* "killed by SIGKILL" or "exit 0" */
@@ -378,7 +430,7 @@ size_t event_describe(const struct event *e, char *out, size_t cap)
 		describe_state(&l, e);
 		break;
 	case SRC_PKT:
-		describe_pkt(&l, e);
+		describe_pkt(&l, e, o);
 		break;
 	case SRC_PROC:
 		describe_proc(&l, e, o);

@@ -115,10 +115,16 @@ static void parse_pkt(struct event *e, json_t *o, struct strpool *pool)
 	e->pkt.analysis = get_analysis(o);
 	e->pkt.dup_ack_num = (uint32_t)get_int(o, "duplicate_ack_num", 0);
 	e->pkt.dup_ack_frame = (uint32_t)get_int(o, "duplicate_ack_frame", 0);
-	e->pkt.proto = !proto			   ? PROTO_NONE
-		       : strcmp(proto, "tcp") == 0 ? PROTO_TCP
-		       : strcmp(proto, "udp") == 0 ? PROTO_UDP
-						   : PROTO_NONE;
+	e->pkt.proto = !proto			    ? PROTO_NONE
+		       : strcmp(proto, "tcp") == 0  ? PROTO_TCP
+		       : strcmp(proto, "udp") == 0  ? PROTO_UDP
+		       : strcmp(proto, "icmp") == 0 ? PROTO_ICMP
+						    : PROTO_NONE;
+	if (e->pkt.proto == PROTO_ICMP) {
+		e->pkt.about = get_str(json_object_get(o, "orig"), "from", pool);
+		e->pkt.icmp_type = (uint8_t)get_int(o, "type", 0);
+		e->pkt.icmp_code = (uint8_t)get_int(o, "code", 0);
+	}
 	e->pkt.flags = tcp_flags_parse(json_string_value(json_object_get(o, "flags")));
 }
 

@@ -53,14 +53,16 @@ struct event {
 		} state;
 		struct {
 			const char *from, *to; /* "IP:PORT" */
+			const char *about;     /* ICMP: the socket it is about, orig's from */
 			uint32_t frame;
 			uint32_t seq, ack, rseq, rack;
-			uint32_t len, win;	/* win: scaled, in bytes */
-			uint32_t dup_ack_num;	/* duplicate_ack: the Nth in a row */
-			uint32_t dup_ack_frame; /* duplicate_ack: the frame repeated */
-			uint16_t analysis;	/* enum tcp_analysis bits */
-			uint8_t proto;		/* enum proto */
-			uint8_t flags;		/* enum tcp_flag bits */
+			uint32_t len, win;	      /* win: scaled, in bytes */
+			uint32_t dup_ack_num;	      /* duplicate_ack: the Nth in a row */
+			uint32_t dup_ack_frame;	      /* duplicate_ack: the frame repeated */
+			uint16_t analysis;	      /* enum tcp_analysis bits */
+			uint8_t proto;		      /* enum proto */
+			uint8_t flags;		      /* enum tcp_flag bits */
+			uint8_t icmp_type, icmp_code; /* PROTO_ICMP */
 		} pkt;
 		struct {
 			const char *event;   /* "fork", "exec", "exit", "zombie", "reaped", ... */

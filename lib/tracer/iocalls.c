@@ -35,6 +35,10 @@ struct io_call {
 	bool at_return; /* t is the return: the call waited for something */
 	const struct sockaddr *peer;
 	socklen_t peerlen;
+	/* Where the bytes moved are: buf, or the iovecs (iov, niov). */
+	const void *buf;
+	const struct iovec *iov;
+	int niov;
 };
 
 static uint8_t io_proto(const struct fdinfo *fi)
@@ -46,11 +50,41 @@ static uint8_t io_proto(const struct fdinfo *fi)
 					: IO_PROTO_NONE;
 }
 
+/*
+ * Copies the first of the ret bytes the call moved (at most len, at most
+ * cap) into out, from its buffer or its iovecs. Returns how many. The
+ * buffer is the program's, and the call just read or wrote those bytes:
+ * they are there.
+ */
+static size_t io_data(const struct io_call *c, char *out, size_t cap)
+{
+	size_t want = c->ret > 0 ? (size_t)c->ret : 0, n = 0;
+
+	/* recv(..., MSG_TRUNC) returns a datagram's whole length, which may
+	 * be more than the buffer holds. */
+	if (want > c->len)
+		want = c->len;
+	if (want > cap)
+		want = cap;
+	if (want == 0)
+		return 0;
+	if (c->buf) {
+		memcpy(out, c->buf, want);
+		return want;
+	}
+	for (int i = 0; c->iov && i < c->niov && n < want; i++) {
+		size_t take = c->iov[i].iov_len < want - n ? c->iov[i].iov_len : want - n;
+		memcpy(out + n, c->iov[i].iov_base, take);
+		n += take;
+	}
+	return n;
+}
+
 static void emit_io(const struct io_call *c)
 {
 	struct {
 		struct ringrec_io h;
-		char text[RINGREC_TEXT_MAX];
+		char text[RINGREC_TEXT_MAX + RINGREC_DATA_MAX];
 	} rec;
 	int64_t t_out = now_ns();
 	struct fdinfo fi;
@@ -88,7 +122,9 @@ static void emit_io(const struct io_call *c)
 	}
 	rec.h.sock_len = (uint8_t)sock_len;
 	rec.h.peer_len = (uint8_t)peer_len;
-	ring_put(&tracer_ring, (const char *)&rec, sizeof(rec.h) + sock_len + peer_len);
+	rec.h.data_len = (uint8_t)io_data(c, rec.text + sock_len + peer_len, RINGREC_DATA_MAX);
+	ring_put(&tracer_ring, (const char *)&rec,
+		 sizeof(rec.h) + sock_len + peer_len + rec.h.data_len);
 }
 
 /* A read that found the end of the stream (the peer's FIN), or any call
@@ -127,7 +163,8 @@ static ssize_t trace_sendto(enum io_fn fn, int fd, const void *buf, size_t len, 
 			    .flags = flags,
 			    .t_in = now_ns(),
 			    .peer = to,
-			    .peerlen = tolen};
+			    .peerlen = tolen,
+			    .buf = buf};
 
 	c.ret = to ? real_sendto(fd, buf, len, flags, to, tolen) : real_send(fd, buf, len, flags);
 	c.err = errno;
@@ -151,6 +188,8 @@ static ssize_t trace_sendmsg(int fd, const struct msghdr *msg, int flags)
 		c.len = iov_total(msg->msg_iov, (int)msg->msg_iovlen);
 		c.peer = msg->msg_name;
 		c.peerlen = msg->msg_namelen;
+		c.iov = msg->msg_iov;
+		c.niov = (int)msg->msg_iovlen;
 	}
 	emit_io(&c);
 	after_io(fd, c.ret, c.err, false);
@@ -171,7 +210,8 @@ static ssize_t trace_recvfrom(enum io_fn fn, int fd, void *buf, size_t len, size
 			    .len = len,
 			    .flags = flags,
 			    .t_in = now_ns(),
-			    .at_return = true};
+			    .at_return = true,
+			    .buf = buf};
 
 	if (buflen)
 		c.ret = from || fromlen
@@ -201,8 +241,11 @@ static ssize_t trace_recvmsg(int fd, struct msghdr *msg, int flags)
 
 	c.ret = real_recvmsg(fd, msg, flags);
 	c.err = errno;
-	if (msg)
+	if (msg) {
 		c.len = iov_total(msg->msg_iov, (int)msg->msg_iovlen);
+		c.iov = msg->msg_iov;
+		c.niov = (int)msg->msg_iovlen;
+	}
 	if (c.ret >= 0 && msg) {
 		c.peer = msg->msg_name;
 		c.peerlen = msg->msg_namelen;
@@ -222,7 +265,8 @@ static ssize_t trace_read(int fd, void *buf, size_t len, size_t buflen)
 			    .fd = fd,
 			    .len = len,
 			    .t_in = now_ns(),
-			    .at_return = true};
+			    .at_return = true,
+			    .buf = buf};
 
 	c.ret = buflen ? real___read_chk(fd, buf, len, buflen) : real_read(fd, buf, len);
 	c.err = errno;
@@ -234,7 +278,7 @@ static ssize_t trace_read(int fd, void *buf, size_t len, size_t buflen)
 
 static ssize_t trace_write(int fd, const void *buf, size_t len)
 {
-	struct io_call c = {.fn = IO_WRITE, .fd = fd, .len = len, .t_in = now_ns()};
+	struct io_call c = {.fn = IO_WRITE, .fd = fd, .len = len, .t_in = now_ns(), .buf = buf};
 
 	c.ret = real_write(fd, buf, len);
 	c.err = errno;
@@ -252,7 +296,9 @@ static ssize_t trace_readv(enum io_fn fn, int fd, const struct iovec *iov, int n
 			    .len = iov_total(iov, n),
 			    .iovcnt = n,
 			    .t_in = now_ns(),
-			    .at_return = in};
+			    .at_return = in,
+			    .iov = iov,
+			    .niov = n};
 
 	c.ret = in ? real_readv(fd, iov, n) : real_writev(fd, iov, n);
 	c.err = errno;

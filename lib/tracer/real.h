@@ -9,6 +9,7 @@
 #ifndef SOCKLAB_REAL_H
 #define SOCKLAB_REAL_H
 
+#include <netdb.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
@@ -77,6 +78,9 @@ typedef int (*main_fn)(int, char **, char **);
 	X(pid_t, wait4, (pid_t, int *, int, struct rusage *))                                      \
 	X(int, waitid, (idtype_t, id_t, siginfo_t *, int))                                         \
 	X(int, sigaction, (int, const struct sigaction *, struct sigaction *))                     \
+	X(int, getaddrinfo,                                                                        \
+	  (const char *, const char *, const struct addrinfo *, struct addrinfo **))               \
+	X(struct hostent *, gethostbyname, (const char *))                                         \
 	X(int, __libc_start_main,                                                                  \
 	  (main_fn, int, char **, void (*)(void), void (*)(void), void (*)(void), void *))
 

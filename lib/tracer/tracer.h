@@ -15,6 +15,7 @@
  *   iocalls.c   send/recv and friends, read/write on sockets, close
  *   muxcalls.c  select, poll, epoll_wait, fcntl, dup
  *   proccalls.c fork, exec, exit, wait, signal handlers
+ *   namecalls.c getaddrinfo, gethostbyname: names to addresses
  *   init.c      start-up in each process image, fork handlers
  *
  * Rules that keep the tracer invisible:

@@ -8,6 +8,7 @@
  */
 #include <arpa/inet.h>
 #include <fcntl.h>
+#include <netdb.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <signal.h>
@@ -156,6 +157,30 @@ static const struct name ipv6_options[] = {
 	N(IPV6_V6ONLY),	    N(IPV6_UNICAST_HOPS), N(IPV6_MULTICAST_HOPS), N(IPV6_MULTICAST_LOOP),
 	N(IPV6_JOIN_GROUP), N(IPV6_LEAVE_GROUP),  N(IPV6_RECVERR),	  N(IPV6_MTU_DISCOVER),
 };
+
+/* getaddrinfo()'s errors, and gethostbyname()'s in h_errno. */
+static const struct name eai_errors[] = {
+	N(EAI_BADFLAGS), N(EAI_NONAME),	  N(EAI_AGAIN),	  N(EAI_FAIL),
+	N(EAI_FAMILY),	 N(EAI_SOCKTYPE), N(EAI_SERVICE), N(EAI_MEMORY),
+	N(EAI_SYSTEM),	 N(EAI_OVERFLOW), N(EAI_NODATA),  N(EAI_ADDRFAMILY),
+};
+
+static const struct name h_errors[] = {
+	N(HOST_NOT_FOUND),
+	N(TRY_AGAIN),
+	N(NO_RECOVERY),
+	N(NO_DATA),
+};
+
+const char *eai_name(int err)
+{
+	return err ? name_of(eai_errors, COUNT(eai_errors), err) : NULL;
+}
+
+const char *h_errno_name(int err)
+{
+	return err ? name_of(h_errors, COUNT(h_errors), err) : NULL;
+}
 
 const char *level_name(int level)
 {

@@ -3,7 +3,7 @@
  *
  * The fields come out in the order the tracer writes every call record:
  * t, src, pid, tid, fn, fd, ret, errno, dur, sock, proto, then the call's
- * own (len, flags, peer, msg_flags, iovcnt).
+ * own (len, flags, peer, msg_flags, iovcnt, data).
  */
 #include "wire/ringrec.h"
 
@@ -80,11 +80,21 @@ static bool plain_text(const char *s, size_t n)
 	return true;
 }
 
+/* ,"data":"41000000..." -- the payload's first bytes, in hex. */
+static void add_data(struct out *o, const uint8_t *p, size_t n)
+{
+	char hex[2 * RINGREC_DATA_MAX + 1];
+
+	hex_encode(p, n, hex);
+	add_field_str(o, "data", hex, 2 * n);
+}
+
 static bool well_formed(const struct ringrec_io *r, size_t len)
 {
 	return len >= sizeof(*r) && r->kind == RINGREC_IO && r->fn < IO_FN_COUNT &&
 	       r->proto < IO_PROTO_COUNT && (size_t)r->sock_len + r->peer_len <= RINGREC_TEXT_MAX &&
-	       sizeof(*r) + r->sock_len + r->peer_len == len && r->t >= 0 &&
+	       r->data_len <= RINGREC_DATA_MAX &&
+	       sizeof(*r) + r->sock_len + r->peer_len + r->data_len == len && r->t >= 0 &&
 	       plain_text(r->text, (size_t)r->sock_len + r->peer_len);
 }
 
@@ -136,6 +146,8 @@ int ringrec_io_json(const void *rec, size_t len, char *out, size_t cap, char *so
 		add_flags(&o, "msg_flags", r->msg_flags);
 	if (r->has & IO_HAS_ITER)
 		add_field_int(&o, "iovcnt", r->iovcnt);
+	if (r->data_len)
+		add_data(&o, (const uint8_t *)r->text + r->sock_len + r->peer_len, r->data_len);
 	add(&o, "}", 1);
 	return o.over ? -1 : (int)o.n;
 }

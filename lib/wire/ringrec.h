@@ -17,6 +17,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "wire/hexbytes.h"
+
 #define RINGREC_IO 0x01
 
 /* The data calls, by the names the student wrote. */
@@ -46,7 +48,8 @@ struct ringrec_io {
 	uint8_t sock_len; /* bytes of "LOCAL>PEER" in text[], 0 for none */
 	uint8_t peer_len; /* bytes of "IP:PORT" after it (sendto, recvfrom...) */
 	uint8_t has;	  /* IO_HAS_* */
-	uint8_t pad[2];
+	uint8_t data_len; /* bytes of the payload after sock and peer in text[] */
+	uint8_t pad;
 	int32_t pid, tid, fd;
 	int32_t err;	   /* errno when ret < 0, else 0 */
 	int32_t flags;	   /* MSG_* given */
@@ -57,11 +60,14 @@ struct ringrec_io {
 	int64_t dur;
 	int64_t ret;
 	int64_t len; /* bytes asked */
-	char text[]; /* sock, then peer; neither NUL-terminated */
+	char text[]; /* sock, then peer, then the payload's first bytes */
 };
 
-/* The longest text a record may carry. */
+/* The longest sock and peer a record may carry, and the most bytes of the
+ * payload after them (the first bytes the call moved, as strace -x shows
+ * them: ret bytes at most). */
 #define RINGREC_TEXT_MAX 192
+#define RINGREC_DATA_MAX DATA_BYTES_MAX
 
 /*
  * Writes the JSON line of the binary record rec (len bytes, as taken from

@@ -55,7 +55,7 @@ enum tcp_flag {
 	TCPF_CWR = 0x80,
 };
 
-enum proto { PROTO_NONE, PROTO_TCP, PROTO_UDP };
+enum proto { PROTO_NONE, PROTO_TCP, PROTO_UDP, PROTO_ICMP };
 
 /* Flags as letters in the order FSRPAUEC ("SA"), and back. */
 void tcp_flags_letters(uint8_t flags, char out[9]);

@@ -75,6 +75,32 @@ test_fixture_analysis_agrees_with_tshark_frame_by_frame() {
 	done
 }
 
+# "frame hex" for each TCP or UDP packet with a payload: its first 64
+# bytes, as tshark reads FILE.
+tshark_payload_rows() {
+	tshark -r "$1" -Y 'tcp.len > 0 || udp.length > 8' -T fields -e frame.number \
+		-e tcp.payload -e udp.payload 2>/dev/null |
+		awk -F'\t' '{ p = $2 != "" ? $2 : $3; gsub(":", "", p); print $1, substr(p, 1, 128) }'
+}
+
+test_fixture_payload_bytes_agree_with_tshark() {
+	local n=0
+	for pcap in "$ROOT"/tests/fixtures/*.pcap; do
+		out=${pcap%.pcap}.out
+		tshark_payload_rows "$pcap" >"$T/want"
+		jq -r 'select(.data) | "\(input_line_number) \(.data)"' <"$out" >"$T/got"
+		[ -s "$T/got" ] || continue
+		# Fragments are left out: tshark shows a datagram's bytes only
+		# once it has put it together again.
+		grep -q '"frag"' "$out" && continue
+		if ! grep -vxFf "$T/want" "$T/got" >"$T/bad"; then n=$((n + $(wc -l <"$T/got"))); continue; fi
+		echo "$(basename "$out") disagrees with tshark on payload bytes:" >&2
+		cat "$T/bad" >&2
+		fail "the data of a packet differs from tshark's payload (columns: frame hex)"
+	done
+	[ "$n" -ge 10 ] || fail "only $n payloads compared"
+}
+
 # An echo server and client on a private port, traced into $T/s.
 trace_echo() {
 	local port=$1

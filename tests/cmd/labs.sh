@@ -2,7 +2,8 @@
 # The numbered labs, headless. Each runs naive and fixed (and with each of
 # its options) three times, and every checkpoint holds every time: the
 # phenomenon shows in the naive run and not in the fixed one, not by luck.
-# As root, every source a session lists must have worked. Also: lab 4's
+# As root, every source a session lists must have worked. Also: lab 1's
+# listen queue (--backlog) read with tshark, lab 4's
 # capture read with tshark, lab 6's namespaces removed on every exit path,
 # the refusals (no such lab, no --fix, no root), and the sheets.
 . "$(dirname "$0")/../lib.sh"
@@ -13,6 +14,19 @@ test_lab1_handshake_client_closes_first() {
 
 test_lab1_handshake_server_closes_first() {
 	run_lab l1s 1 --server-closes-first
+}
+
+# The listen queue: with backlog 1 and a server slow to accept, the third
+# and fourth clients' SYNs go unanswered and are sent again (tshark sees
+# each as a retransmission, twice per client), and no SYN+ACK answers them
+# before the server's first accept().
+test_lab1_backlog_full_queue_drops_syns_that_are_sent_again() {
+	run_lab l1b 1 --backlog
+	[ "$(id -u)" = 0 ] || return 0
+	local pcap=$T/l1b-1/capture.pcap n
+	n=$(tshark -r "$pcap" -Y 'tcp.flags.syn == 1 && tcp.flags.ack == 0 &&
+		tcp.analysis.retransmission' 2>/dev/null | wc -l)
+	[ "$n" -ge 4 ] || fail "$n SYNs sent again in the capture, expected 4 or more"
 }
 
 test_lab2_fork_server_naive_sticks_in_close_wait_fixed_does_not() {
@@ -151,8 +165,16 @@ test_labs_are_listed_in_order_and_run_by_number_or_name() {
 	socklab list >"$T/list"
 	local names
 	names=$(awk '$1 ~ /^[0-9]+$/ {print $1 "-" $2}' "$T/list" | tr '\n' ' ')
-	[ "$names" = "1-handshake 2-fork-server 3-zombies 4-nagle 5-reuseaddr 6-fragmentation 7-udp-boundaries " ] ||
-		fail "socklab list: $names"
+	# In order of their numbers, each lab of the course by its name.
+	[ "$names" = "$(printf '%s\n' $names | sort -n | tr '\n' ' ')" ] ||
+		fail "socklab list is not in order: $names"
+	for lab in 1-handshake 2-fork-server 3-zombies 4-nagle 5-reuseaddr 6-fragmentation \
+		7-udp-boundaries 15-byte-order 16-broadcast 17-names; do
+		case " $names " in
+		*" $lab "*) ;;
+		*) fail "socklab list lacks $lab: $names" ;;
+		esac
+	done
 	socklab run 07 --no-view --record "$T/by-number" >/dev/null 2>&1 || fail "run 07"
 	socklab run udp-boundaries --no-view --record "$T/by-name" >/dev/null 2>&1 || fail "run udp-boundaries"
 	grep -q bound_host1 "$T/by-number/events.jsonl" || fail "run 07 did not run lab 7"
@@ -184,6 +206,29 @@ test_lab6_removes_its_namespaces_when_interrupted_or_after_a_kill() {
 	ip netns list 2>/dev/null | grep -q "socklab-lab6-$pid-" || fail "the namespaces were already gone"
 	socklab run 6 --no-view --record "$T/next" >/dev/null 2>&1 || fail "the next run failed"
 	! ip netns list 2>/dev/null | grep -q "socklab-lab6-$pid-" || fail "the next run did not sweep: $(ip netns list 2>/dev/null)"
+}
+
+# Under sudo a lab with a network stays root (only root enters its
+# namespaces and removes them), but its programs run as the user who ran
+# sudo, and the session is theirs.
+test_lab6_under_sudo_runs_as_the_user_and_leaves_no_namespace() {
+	need_root "to play sudo"
+	local pid uid="" i
+	chmod 755 "$T"
+	SUDO_UID=65534 SUDO_GID=65534 "$SOCKLAB" run 6 --no-view --record "$T/sudo" >"$T/out" 2>&1 &
+	pid=$!
+	for i in $(seq 200); do
+		uid=$(pgrep -f "labs/06-fragmentation/receiver" | head -1 | xargs -r ps -o uid= -p | tr -d ' ')
+		[ -n "$uid" ] && break
+		sleep 0.05
+	done
+	wait "$pid" || fail "socklab run 6 under sudo failed: $(cat "$T/out")"
+	[ "$uid" = 65534 ] || fail "the receiver ran as uid '$uid', not the user who ran sudo"
+	grep -q '^all checkpoints hold' "$T/out" || fail "$(cat "$T/out")"
+	for f in "$T/sudo" "$T/sudo/events.jsonl" "$T/sudo/capture.pcap" "$T/sudo/session.json"; do
+		[ "$(stat -c %u "$f")" = 65534 ] || fail "$f belongs to uid $(stat -c %u "$f")"
+	done
+	! ip netns list 2>/dev/null | grep -q "socklab-lab6-$pid-" || fail "left: $(ip netns list)"
 }
 
 test_every_lab_has_a_complete_sheet() {

@@ -35,6 +35,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <net/if.h>
 #include <pcap/pcap.h>
 #include <poll.h>
 #include <pthread.h>
@@ -82,6 +83,10 @@ struct capture {
 	/* The collector thread's: capture_flush() only. */
 	pcap_dumper_t *dumper;
 	struct pkt_framer *framer;
+
+	/* On "any": the interfaces by index, as named in the capture's
+	 * namespace when it started, for each packet's "dev". */
+	struct if_nameindex *ifs;
 };
 
 /* One packet on its way from the capture thread to the flush. */
@@ -126,9 +131,35 @@ static bool endpoint_known(struct collector *c, const struct decoded_pkt *d, boo
 	return collector_knows_endpoint(c, mapped);
 }
 
+/* An ICMP error belongs with the datagram it quotes. */
+static bool quoted_known(struct collector *c, const struct decoded_pkt *d)
+{
+	char name[80];
+
+	if (!d->quoted.has_ports)
+		return false;
+	decode_quoted_endpoint_str(d, true, name, sizeof(name));
+	if (collector_knows_endpoint(c, name))
+		return true;
+	decode_quoted_endpoint_str(d, false, name, sizeof(name));
+	return collector_knows_endpoint(c, name);
+}
+
 static bool belongs(struct collector *c, const struct decoded_pkt *d)
 {
+	if (d->proto == IPPROTO_ICMP)
+		return quoted_known(c, d);
 	return d->has_ports && (endpoint_known(c, d, true) || endpoint_known(c, d, false));
+}
+
+/* "dev": the interface a packet captured on "any" crossed ("port-b"). */
+static void add_dev(const struct capture *cap, json_t *ev, uint32_t ifindex)
+{
+	for (const struct if_nameindex *i = cap->ifs; i && i->if_index; i++)
+		if (i->if_index == ifindex) {
+			json_object_set_new(ev, "dev", json_string(i->if_name));
+			return;
+		}
 }
 
 /*
@@ -145,6 +176,8 @@ static bool capture_flush(struct collector *c, json_t *ev, void *blob, void *ctx
 	if (belongs(c, &p->d))
 		full = pkt_framer_event(cap->framer, json_integer_value(json_object_get(ev, "t")),
 					&p->d);
+	if (full && p->d.ifindex)
+		add_dev(cap, full, p->d.ifindex);
 	if (full) {
 		json_object_update(ev, full);
 		json_decref(full);
@@ -312,14 +345,17 @@ static pcap_t *pcap_open_iface(const char *iface, char *why, size_t whylen)
 	return pcap;
 }
 
-/* "tcp or udp", and with ports: "(tcp or udp) and (port 1 or port 2)". */
+/* "tcp or udp" and the ICMP errors about them; with ports: "(tcp or udp)
+ * and (port 1 or port 2)". */
 static void filter_text(struct collector *c, char *out, size_t cap)
 {
 	size_t nports, n;
 	const int *ports = collector_ports(c, &nports);
 
 	if (nports == 0) {
-		snprintf(out, cap, "tcp or udp");
+		snprintf(out, cap,
+			 "tcp or udp or icmp[icmptype] == icmp-unreach or "
+			 "icmp[icmptype] == icmp-timxceed");
 		return;
 	}
 	n = (size_t)snprintf(out, cap, "(tcp or udp) and (");
@@ -353,6 +389,11 @@ static int capture_open(struct capture *cap, char *why, size_t whylen)
 	if (netns && netns_enter(netns, &back, why, whylen) < 0)
 		return -1;
 	cap->pcap = pcap_open_iface(iface, why, whylen);
+	/* On "any", Linux cooked v2 frames say which interface each packet
+	 * crossed: a switch's ports tell its copies of a broadcast apart. */
+	if (cap->pcap && strcmp(iface, "any") == 0 &&
+	    pcap_set_datalink(cap->pcap, DLT_LINUX_SLL2) == 0)
+		cap->ifs = if_nameindex();
 	if (netns)
 		netns_leave(back);
 	if (!cap->pcap)
@@ -401,6 +442,8 @@ static void capture_free(struct capture *cap)
 	if (cap->pcap)
 		pcap_close(cap->pcap);
 	pkt_framer_free(cap->framer);
+	if (cap->ifs)
+		if_freenameindex(cap->ifs);
 	free(cap);
 }
 

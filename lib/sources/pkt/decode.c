@@ -53,6 +53,20 @@ static void bytes_at(const struct layer *l, size_t off, uint8_t *out, size_t n)
 		out[i] = u8_at(l, off + i);
 }
 
+/* Keeps the first of the n payload bytes at off: those that were captured,
+ * DATA_BYTES_MAX at most. */
+static void keep_data(struct decoded_pkt *d, const struct layer *l, size_t off, size_t n)
+{
+	size_t have = off < l->caplen ? l->caplen - off : 0;
+
+	if (n > have)
+		n = have;
+	if (n > DATA_BYTES_MAX)
+		n = DATA_BYTES_MAX;
+	bytes_at(l, off, d->data, n);
+	d->ndata = (uint8_t)n;
+}
+
 /* ---- verdicts ------------------------------------------------------------ */
 
 static enum decode_status verdict(struct decoded_pkt *d, enum decode_status st, const char *fmt,
@@ -90,8 +104,11 @@ static struct layer layer_after(const struct layer *l, size_t n)
 
 /* ---- transport ------------------------------------------------------------ */
 
-#define TCP_MIN_HDR 20
-#define UDP_HDR	    8
+#define TCP_MIN_HDR	 20
+#define UDP_HDR		 8
+#define IPV4_MIN_HDR	 20
+#define IPV4_MF		 0x2000
+#define IPV4_OFFSET_MASK 0x1fff
 
 #define TCPOPT_EOL     0
 #define TCPOPT_NOP     1
@@ -152,6 +169,7 @@ static enum decode_status decode_tcp(struct decoded_pkt *d, const struct layer *
 	d->wscale = tcp_wscale(l, hdrlen);
 	d->len = seglen > hdrlen ? (uint32_t)(seglen - hdrlen) : 0;
 	d->has_ports = true;
+	keep_data(d, l, hdrlen, d->len);
 	return DECODE_OK;
 }
 
@@ -173,29 +191,97 @@ static enum decode_status decode_udp(struct decoded_pkt *d, const struct layer *
 	d->dport = be16_at(l, 2);
 	d->len = (uint32_t)(ulen - UDP_HDR);
 	d->has_ports = true;
+	keep_data(d, l, UDP_HDR, d->len);
 	return DECODE_OK;
 }
+
+/* ---- ICMP errors ----------------------------------------------------------- */
+
+#define ICMP_HDR	   8
+#define ICMP_UNREACHABLE   3
+#define ICMP_TIME_EXCEEDED 11
+
+/*
+ * The datagram an ICMP error quotes, at the start of l: its IPv4 header
+ * and the first 8 bytes after it (ports). A quote cut short keeps what it
+ * has; a header that contradicts itself is malformed.
+ */
+static enum decode_status decode_quoted(struct decoded_pkt *d, const struct layer *l)
+{
+	size_t hdrlen;
+
+	if (!layer_need(d, l, IPV4_MIN_HDR, "quoted IPv4 header"))
+		return d->status;
+	hdrlen = (size_t)(u8_at(l, 0) & 0x0f) * 4;
+	if (u8_at(l, 0) >> 4 != 4 || hdrlen < IPV4_MIN_HDR)
+		return verdict(d, DECODE_MALFORMED, "ICMP: the quoted datagram is not IPv4");
+	d->quoted.proto = u8_at(l, 9);
+	bytes_at(l, 12, d->quoted.src, 4);
+	bytes_at(l, 16, d->quoted.dst, 4);
+	d->quoted.has_ports = (d->quoted.proto == IPPROTO_TCP || d->quoted.proto == IPPROTO_UDP) &&
+			      hdrlen + 4 <= l->caplen && (be16_at(l, 6) & IPV4_OFFSET_MASK) == 0;
+	if (d->quoted.has_ports) {
+		d->quoted.sport = be16_at(l, hdrlen);
+		d->quoted.dport = be16_at(l, hdrlen + 2);
+	}
+	return DECODE_OK;
+}
+
+/* An ICMP message of len bytes: an error about a datagram is read, with
+ * the datagram it quotes; anything else (a ping) is "other". */
+static enum decode_status decode_icmp(struct decoded_pkt *d, const struct layer *l, size_t len)
+{
+	if (len < ICMP_HDR)
+		return verdict(d, DECODE_MALFORMED, "ICMP: %zu bytes, shorter than a header", len);
+	if (!layer_need(d, l, ICMP_HDR, "ICMP header"))
+		return d->status;
+	d->icmp_type = u8_at(l, 0);
+	d->icmp_code = u8_at(l, 1);
+	if (!decode_icmp_name(d->icmp_type, d->icmp_code))
+		return verdict(d, DECODE_OTHER, "ICMP type %u, not an error about a datagram",
+			       d->icmp_type);
+	d->proto = IPPROTO_ICMP;
+	d->len = (uint32_t)(len - ICMP_HDR);
+	struct layer quote = layer_after(l, ICMP_HDR);
+	return decode_quoted(d, &quote);
+}
+
+const char *decode_icmp_name(uint8_t type, uint8_t code)
+{
+	static const char *const unreachable[] = {
+		"net-unreachable",  "host-unreachable",	    "protocol-unreachable",
+		"port-unreachable", "fragmentation-needed", "source-route-failed",
+	};
+
+	if (type == ICMP_TIME_EXCEEDED)
+		return code == 0 ? "time-exceeded" : "reassembly-time-exceeded";
+	if (type == ICMP_UNREACHABLE)
+		return code < sizeof(unreachable) / sizeof(unreachable[0]) ? unreachable[code]
+									   : "unreachable";
+	return NULL;
+}
+
+/* ---- the transport --------------------------------------------------------- */
 
 /* What follows the IP headers: seglen bytes of protocol proto. */
 static enum decode_status decode_transport(struct decoded_pkt *d, const struct layer *l,
 					   uint8_t proto, size_t seglen)
 {
+	if (proto == IPPROTO_ICMP && d->family == AF_INET && d->frag_off == 0)
+		return decode_icmp(d, l, seglen);
 	if (proto != IPPROTO_TCP && proto != IPPROTO_UDP)
 		return verdict(d, DECODE_OTHER, "IP protocol %u, not TCP or UDP", proto);
 	d->proto = proto;
 	if (d->frag_off > 0) {
 		/* No transport header here: only the first fragment has one. */
 		d->len = (uint32_t)seglen;
+		keep_data(d, l, 0, seglen);
 		return DECODE_OK;
 	}
 	return proto == IPPROTO_TCP ? decode_tcp(d, l, seglen) : decode_udp(d, l, seglen);
 }
 
 /* ---- IPv4 ------------------------------------------------------------------ */
-
-#define IPV4_MIN_HDR	 20
-#define IPV4_MF		 0x2000
-#define IPV4_OFFSET_MASK 0x1fff
 
 static enum decode_status decode_ipv4(struct decoded_pkt *d, const struct layer *l)
 {
@@ -380,6 +466,8 @@ static enum decode_status decode_sll(struct decoded_pkt *d, const struct layer *
 
 	if (!layer_need(d, l, hdr, v2 ? "Linux cooked v2 header" : "Linux cooked header"))
 		return d->status;
+	if (v2)
+		d->ifindex = be32_at(l, 4);
 	struct layer net = layer_after(l, hdr);
 	return decode_ethertype(d, &net, be16_at(l, v2 ? 0 : 14));
 }
@@ -453,23 +541,34 @@ const char *decode_status_name(enum decode_status st)
 	return (unsigned)st < sizeof(names) / sizeof(names[0]) ? names[st] : "?";
 }
 
-void decode_endpoint_str(const struct decoded_pkt *d, bool src, char *out, size_t cap)
+/* "IP:PORT", or the address alone without a port. */
+static void endpoint_text(int family, const uint8_t *addr, bool has_port, unsigned port, char *out,
+			  size_t cap)
 {
 	char ip[INET6_ADDRSTRLEN];
-	const uint8_t *addr = src ? d->src : d->dst;
-	unsigned port = src ? d->sport : d->dport;
 
 	if (cap == 0)
 		return;
-	if (!inet_ntop(d->family, addr, ip, sizeof(ip))) {
+	if (!inet_ntop(family, addr, ip, sizeof(ip)))
 		snprintf(out, cap, "*");
-		return;
-	}
-	/* A later fragment whose ports are not known is named by address. */
-	if (!d->has_ports)
-		snprintf(out, cap, d->family == AF_INET6 ? "[%s]" : "%s", ip);
-	else if (d->family == AF_INET6)
+	else if (!has_port)
+		snprintf(out, cap, family == AF_INET6 ? "[%s]" : "%s", ip);
+	else if (family == AF_INET6)
 		snprintf(out, cap, "[%s]:%u", ip, port);
 	else
 		snprintf(out, cap, "%s:%u", ip, port);
+}
+
+void decode_quoted_endpoint_str(const struct decoded_pkt *d, bool src, char *out, size_t cap)
+{
+	endpoint_text(AF_INET, src ? d->quoted.src : d->quoted.dst, d->quoted.has_ports,
+		      src ? d->quoted.sport : d->quoted.dport, out, cap);
+}
+
+void decode_endpoint_str(const struct decoded_pkt *d, bool src, char *out, size_t cap)
+{
+	/* A later fragment whose ports are not known, and an ICMP error, are
+	 * named by address. */
+	endpoint_text(d->family, src ? d->src : d->dst, d->has_ports, src ? d->sport : d->dport,
+		      out, cap);
 }

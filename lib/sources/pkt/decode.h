@@ -10,7 +10,9 @@
  *              snapshot length), though what is there may be fine;
  *   malformed  the bytes contradict themselves (an IPv4 header length of
  *              3 words, a TCP header longer than its segment).
- * A packet that is neither TCP nor UDP over IP (ARP, ICMP) is "other".
+ * A packet that is neither TCP nor UDP over IP (ARP, a ping) is "other",
+ * but for the ICMP errors about a datagram (destination unreachable, time
+ * exceeded), which are read with the datagram they quote.
  *
  * decode_packet() is a pure function: no allocation, no global state, so
  * it is easy to test and to fuzz.
@@ -21,6 +23,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+
+#include "wire/hexbytes.h"
 
 enum decode_status {
 	DECODE_OK,	  /* TCP or UDP over IPv4 or IPv6: the fields below hold */
@@ -35,7 +39,7 @@ struct decoded_pkt {
 
 	int family;		  /* AF_INET or AF_INET6 */
 	uint8_t src[16], dst[16]; /* addresses, network order; 4 bytes for IPv4 */
-	uint8_t proto;		  /* IPPROTO_TCP or IPPROTO_UDP */
+	uint8_t proto;		  /* IPPROTO_TCP, IPPROTO_UDP, or IPPROTO_ICMP */
 
 	/* IP fragments. A fragment other than the first carries no TCP or UDP
 	 * header: has_ports is false and only len is known. */
@@ -51,6 +55,26 @@ struct decoded_pkt {
 	uint16_t win;	   /* TCP window, raw (not scaled) */
 	int8_t wscale;	   /* TCP window scale option's shift (0-14), or -1 */
 	uint32_t len;	   /* payload bytes, from the headers' lengths */
+
+	/* The payload's first bytes, as far as they were captured: at most
+	 * DATA_BYTES_MAX of the len (a later fragment: of its bytes). */
+	uint8_t data[DATA_BYTES_MAX];
+	uint8_t ndata;
+
+	/* An ICMP error (proto IPPROTO_ICMP; has_ports false): its type and
+	 * code, and the datagram it quotes, which one of the packet's ends
+	 * sent: its protocol, addresses and (when quoted) ports. */
+	uint8_t icmp_type, icmp_code;
+	struct {
+		uint8_t proto;
+		uint8_t src[4], dst[4];
+		bool has_ports;
+		uint16_t sport, dport;
+	} quoted;
+
+	/* Captured on "any" (Linux cooked v2): the interface's index; 0 when
+	 * the link layer does not say. */
+	uint32_t ifindex;
 };
 
 /*
@@ -72,5 +96,13 @@ const char *decode_status_name(enum decode_status st);
  * alone: "127.0.0.1", "[::1]".
  */
 void decode_endpoint_str(const struct decoded_pkt *d, bool src, char *out, size_t cap);
+
+/* The same for the datagram an ICMP error quotes: "10.77.0.1:5555". */
+void decode_quoted_endpoint_str(const struct decoded_pkt *d, bool src, char *out, size_t cap);
+
+/* "time-exceeded", "port-unreachable", ... for an ICMP error's type and
+ * code, as Wireshark words them, or NULL for a type decode_packet() does
+ * not read. */
+const char *decode_icmp_name(uint8_t type, uint8_t code);
 
 #endif

@@ -153,6 +153,40 @@ static int add_fragment_fields(json_t *ev, const struct decoded_pkt *d)
 					     (json_int_t)d->frag_off, "more", d->more_frags));
 }
 
+/* "data": the payload's first bytes, in hex. */
+static int add_data_field(json_t *ev, const struct decoded_pkt *d)
+{
+	char hex[2 * DATA_BYTES_MAX + 1];
+
+	hex_encode(d->data, d->ndata, hex);
+	return json_object_set_new(ev, "data", json_string(hex));
+}
+
+static const char *proto_name(uint8_t proto)
+{
+	return proto == IPPROTO_TCP ? "tcp" : proto == IPPROTO_UDP ? "udp" : "icmp";
+}
+
+/* An ICMP error: "icmp" (its name), "type", "code", and "orig", the
+ * datagram it quotes: {"proto", "from", "to"}. */
+static int add_icmp_fields(json_t *ev, const struct decoded_pkt *d)
+{
+	char from[80], to[80];
+
+	decode_quoted_endpoint_str(d, true, from, sizeof(from));
+	decode_quoted_endpoint_str(d, false, to, sizeof(to));
+	return json_object_set_new(ev, "icmp",
+				   json_string(decode_icmp_name(d->icmp_type, d->icmp_code))) |
+	       json_object_set_new(ev, "type", json_integer(d->icmp_type)) |
+	       json_object_set_new(ev, "code", json_integer(d->icmp_code)) |
+	       json_object_set_new(ev, "orig",
+				   json_pack("{ss ss ss}", "proto",
+					     d->quoted.proto == IPPROTO_TCP   ? "tcp"
+					     : d->quoted.proto == IPPROTO_UDP ? "udp"
+									      : "ip",
+					     "from", from, "to", to));
+}
+
 json_t *pkt_framer_event(struct pkt_framer *f, int64_t t, const struct decoded_pkt *d)
 {
 	char from[80], to[80];
@@ -162,8 +196,8 @@ json_t *pkt_framer_event(struct pkt_framer *f, int64_t t, const struct decoded_p
 	decode_endpoint_str(d, true, from, sizeof(from));
 	decode_endpoint_str(d, false, to, sizeof(to));
 	ev = json_pack("{sI ss sI ss ss ss}", "t", (json_int_t)t, "src", "pkt", "frame",
-		       (json_int_t)f->frames + 1, "proto", d->proto == IPPROTO_TCP ? "tcp" : "udp",
-		       "from", from, "to", to);
+		       (json_int_t)f->frames + 1, "proto", proto_name(d->proto), "from", from, "to",
+		       to);
 	if (!ev)
 		return NULL;
 	if (d->proto == IPPROTO_TCP && d->frag_off == 0)
@@ -172,6 +206,10 @@ json_t *pkt_framer_event(struct pkt_framer *f, int64_t t, const struct decoded_p
 		bad |= json_object_set_new(ev, "len", json_integer(d->len));
 	if (d->fragment)
 		bad |= add_fragment_fields(ev, d);
+	if (d->proto == IPPROTO_ICMP)
+		bad |= add_icmp_fields(ev, d);
+	if (d->ndata)
+		bad |= add_data_field(ev, d);
 	if (bad) {
 		json_decref(ev);
 		return NULL;

@@ -47,6 +47,16 @@ Test(check, filters_by_source_function_and_errno)
 	cr_assert_eq(ev_count(&s, &(struct ev_filter){0}), 5, "an empty filter matches all");
 }
 
+Test(check, the_nth_match_counts_from_one)
+{
+	struct ev_filter f = {.src = "call", .fn = "bind"};
+
+	cr_assert_eq(ev_nth(&s, &f, 1)->pid, 5);
+	cr_assert_eq(ev_nth(&s, &f, 2)->pid, 6);
+	cr_assert_null(ev_nth(&s, &f, 3));
+	cr_assert_null(ev_nth(&s, &f, 0));
+}
+
 Test(check, filters_by_port_state_flags_and_time)
 {
 	cr_assert_eq(ev_count(&s, &(struct ev_filter){.port = 9190}), 3,

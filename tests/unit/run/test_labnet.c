@@ -8,6 +8,7 @@
 #include <arpa/inet.h>
 #include <fcntl.h>
 #include <sched.h>
+#include <stdio.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 
@@ -20,13 +21,17 @@
 
 static struct labnet net;
 
-static void up(enum labnet_shape shape, int hosts)
+static void up_spec(const struct labnet_spec *spec)
 {
-	struct labnet_spec spec = {.shape = shape, .hosts = hosts, .mtu = 1500};
 	char err[512];
 
 	need_root("a lab network is made of network namespaces");
-	cr_assert_eq(labnet_up(&net, 99, &spec, err, sizeof(err)), 0, "%s", err);
+	cr_assert_eq(labnet_up(&net, 99, spec, err, sizeof(err)), 0, "%s", err);
+}
+
+static void up(enum labnet_shape shape, int hosts)
+{
+	up_spec(&(struct labnet_spec){.shape = shape, .hosts = hosts, .mtu = 1500});
 }
 
 static void down(void)
@@ -158,6 +163,54 @@ Test(labnet, through_the_router_ttl_1_stops_and_ttl_2_passes, .fini = down)
 	b = receiver(net.ns[LABNET_B], PORT);
 	send_from(net.ns[LABNET_A], net.addr[LABNET_B], PORT, 2);
 	cr_assert(got(b), "a datagram with TTL 2 did not cross the router");
+}
+
+/* A small internet: a, b, c on the switch, d behind the router. */
+Test(labnet, a_bridge_with_a_router_keeps_broadcasts_and_counts_hops, .fini = down)
+{
+	pid_t b, d;
+
+	up_spec(&(struct labnet_spec){.shape = LABNET_BRIDGE,
+				      .hosts = 4,
+				      .mtu = 1500,
+				      .router = true});
+	cr_assert_str_eq(net.addr[LABNET_D], "10.77.1.1");
+	cr_assert_str_eq(net.gw[0], "10.77.0.254");
+	cr_assert(ns_exists(net.router), "no router namespace");
+	b = receiver(net.ns[LABNET_B], PORT);
+	d = receiver(net.ns[LABNET_D], PORT);
+	send_from(net.ns[LABNET_A], net.broadcast, PORT, 0);
+	cr_assert(got(b), "b missed the broadcast");
+	cr_assert_not(got(d), "the broadcast crossed the router");
+	d = receiver(net.ns[LABNET_D], PORT);
+	send_from(net.ns[LABNET_A], net.addr[LABNET_D], PORT, 1);
+	cr_assert_not(got(d), "a datagram with TTL 1 crossed the router");
+	d = receiver(net.ns[LABNET_D], PORT);
+	send_from(net.ns[LABNET_A], net.addr[LABNET_D], PORT, 2);
+	cr_assert(got(d), "a datagram with TTL 2 did not reach d");
+}
+
+/* The last host serves names: the others' resolv.conf says so, and it
+ * goes with the network. */
+Test(labnet, a_name_server_is_named_in_the_others_resolv_conf, .fini = down)
+{
+	char path[512], line[256];
+	FILE *f;
+
+	up_spec(&(struct labnet_spec){.shape = LABNET_BRIDGE,
+				      .hosts = 3,
+				      .mtu = 1500,
+				      .name_server = true});
+	cr_assert_eq(net.name_server, LABNET_C);
+	snprintf(path, sizeof(path), "/etc/netns/%s/resolv.conf", net.ns[LABNET_A]);
+	f = fopen(path, "r");
+	cr_assert_not_null(f, "no %s", path);
+	while (fgets(line, sizeof(line), f) && strncmp(line, "nameserver", 10) != 0)
+		;
+	fclose(f);
+	cr_assert_str_eq(line, "nameserver 10.77.0.3\n");
+	labnet_down(&net);
+	cr_assert_neq(access(path, F_OK), 0, "%s is still there", path);
 }
 
 Test(labnet, an_nftables_rule_drops_what_it_says, .fini = down)

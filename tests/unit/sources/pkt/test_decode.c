@@ -570,3 +570,104 @@ Test(decode, arp_icmp_and_unknown_link_types_are_other)
 	cr_assert_eq(dec(DLT_IEEE802_11, &icmp, &d), DECODE_OTHER);
 	cr_assert_eq(decode_packet(DLT_EN10MB, NULL, 100, 100, &d), DECODE_TRUNCATED);
 }
+
+/* ---- payload bytes, ICMP errors, interfaces -------------------------------- */
+
+Test(decode, keeps_the_payloads_first_bytes_as_far_as_captured)
+{
+	struct pkt p = {0};
+	struct decoded_pkt d;
+	size_t ip;
+
+	eth(&p, 0x0800);
+	ip = ipv4(&p, IPPROTO_UDP, 0, 0);
+	udp(&p, 8 + 100, 100);
+	ipv4_done(&p, ip);
+	cr_assert_eq(dec(DLT_EN10MB, &p, &d), DECODE_OK);
+	cr_assert_eq(d.ndata, DATA_BYTES_MAX, "at most 64 of the 100");
+	cr_assert_eq(d.data[0], 'u');
+	/* A capture cut 10 bytes into the payload keeps those 10. */
+	cr_assert_eq(decode_packet(DLT_EN10MB, p.b, 14 + 20 + 8 + 10, p.n, &d), DECODE_OK);
+	cr_assert_eq(d.ndata, 10);
+}
+
+/* An ICMP time exceeded from 127.0.0.2, quoting a UDP datagram of
+ * 127.0.0.1:5353 to 127.0.0.2:53 (quote bytes of it). */
+static void icmp_time_exceeded(struct pkt *p, size_t quote)
+{
+	struct pkt inner = {0};
+	size_t ip, in;
+
+	eth(p, 0x0800);
+	ip = ipv4(p, IPPROTO_ICMP, 0, 0);
+	put8(p, 11);
+	put8(p, 0);
+	put16(p, 0);
+	put32(p, 0);
+	in = ipv4(&inner, IPPROTO_UDP, 0, 0);
+	udp(&inner, 8 + 4, 4);
+	ipv4_done(&inner, in);
+	memcpy(p->b + p->n, inner.b, quote);
+	p->n += quote;
+	ipv4_done(p, ip);
+}
+
+Test(decode, an_icmp_error_with_the_datagram_it_quotes)
+{
+	struct pkt p = {0};
+	struct decoded_pkt d;
+	char from[64], to[64];
+
+	icmp_time_exceeded(&p, 28);
+	cr_assert_eq(dec(DLT_EN10MB, &p, &d), DECODE_OK, "%s", d.why);
+	cr_assert_eq(d.proto, IPPROTO_ICMP);
+	cr_assert_eq(d.icmp_type, 11);
+	cr_assert_str_eq(decode_icmp_name(d.icmp_type, d.icmp_code), "time-exceeded");
+	cr_assert(!d.has_ports, "an ICMP error is between addresses");
+	decode_endpoint_str(&d, true, from, sizeof(from));
+	cr_assert_str_eq(from, "127.0.0.1");
+	cr_assert(d.quoted.has_ports);
+	decode_quoted_endpoint_str(&d, true, from, sizeof(from));
+	decode_quoted_endpoint_str(&d, false, to, sizeof(to));
+	cr_assert_str_eq(from, "127.0.0.1:5353");
+	cr_assert_str_eq(to, "127.0.0.2:53");
+	cr_assert_str_eq(decode_icmp_name(3, 3), "port-unreachable");
+	cr_assert_null(decode_icmp_name(8, 0), "a ping is no error");
+}
+
+Test(decode, an_icmp_error_cut_short_or_quoting_nonsense)
+{
+	struct pkt p = {0}, bad = {0};
+	struct decoded_pkt d;
+
+	/* The quoted IP header, but not its ports: addresses only. */
+	icmp_time_exceeded(&p, 22);
+	cr_assert_eq(dec(DLT_EN10MB, &p, &d), DECODE_OK);
+	cr_assert(!d.quoted.has_ports);
+	/* Less than the quoted IP header: truncated. */
+	cr_assert_eq(decode_packet(DLT_EN10MB, p.b, 14 + 20 + 8 + 10, p.n, &d), DECODE_TRUNCATED);
+	/* A quote that is not IPv4. */
+	icmp_time_exceeded(&bad, 28);
+	bad.b[14 + 20 + 8] = 0x65;
+	cr_assert_eq(dec(DLT_EN10MB, &bad, &d), DECODE_MALFORMED);
+}
+
+Test(decode, cooked_v2_says_which_interface)
+{
+	struct pkt p = {0};
+	struct decoded_pkt d;
+	size_t ip;
+
+	put16(&p, 0x0800); /* protocol */
+	put16(&p, 0);
+	put32(&p, 7); /* interface index */
+	put16(&p, 1);
+	put8(&p, 4); /* outgoing */
+	put8(&p, 6);
+	put_fill(&p, 8, 0);
+	ip = ipv4(&p, IPPROTO_UDP, 0, 0);
+	udp(&p, 8 + 3, 3);
+	ipv4_done(&p, ip);
+	cr_assert_eq(dec(DLT_LINUX_SLL2, &p, &d), DECODE_OK, "%s", d.why);
+	cr_assert_eq(d.ifindex, 7);
+}
