@@ -63,7 +63,13 @@ left=$(comm -13 "$dir/before" "$dir/after")
 echo "submissions: $SUBMISSIONS, $JOBS at a time (exit status $rc)"
 echo "graded:      $rows rows in grades.csv"
 echo "time:        $total s in all, $each s per submission"
-if [ -z "$left" ]; then
+# Another grader running meanwhile (another checkout's tests) makes work
+# folders, users and cgroups of its own: what appeared cannot be told ours.
+others=$(ps -eo pid=,args= | awk '$2 ~ /bin\/socklab$/ && $3 == "grade" { print $1 }' | xargs)
+if [ -n "$others" ] && [ -n "$left" ]; then
+	echo "left behind: not judged: another socklab grade ran meanwhile (pid $others)"
+	left=""
+elif [ -z "$left" ]; then
 	echo "left behind: nothing (/tmp, /dev/shm, /run/socklab, processes, cgroups)"
 else
 	echo "left behind:"
