@@ -104,8 +104,11 @@ test_udp_echo_references_get_their_expected_verdicts() {
 # namespaces are reused, so a namespace alone does not say whose it is).
 nothing_left() {
 	local ns p uid drivers="$ROOT/$BUILD/lib/socklab/grade/"
-	# The run's own sandbox users (other graders may run meanwhile).
+	# The run's own sandbox users. Another grader (another checkout's
+	# tests) may take a user's slot as soon as the run lets it go: what that
+	# user has then is the other grader's (its lock is held).
 	for uid in $(jq -r '.sandbox.uid // empty' "$1" | sort -u); do
+		flock -n "/run/socklab/grade-uid-$((uid - 2100000000)).lock" true || continue
 		if ps -eo uid= | awk -v u="$uid" '$1 == u' | grep -q .; then
 			ps -eo uid,pid,stat,args | awk -v u="$uid" '$1 == u' >&2
 			fail "processes of the sandbox user $uid are still running"
@@ -123,6 +126,7 @@ nothing_left() {
 		done
 	done
 	for uid in $(jq -r '.sandbox.uid // empty' "$1" | sort -u); do
+		flock -n "/run/socklab/grade-uid-$((uid - 2100000000)).lock" true || continue
 		if find /sys/fs/cgroup -maxdepth 6 -name "socklab-$uid" 2>/dev/null | grep .; then
 			fail "a sandbox cgroup is left"
 		fi
