@@ -69,7 +69,10 @@ static void all_at_once(const struct check_ctx *c, struct check_result *r, const
 	snprintf(role, sizeof(role), "%s clients", n);
 	snprintf(want, sizeof(want), "%s of %s clients echoed while all %s stayed connected", n, n,
 		 n);
-	if (fail_if_not_run(c, r, role))
+	if (!need_ran(c, r, role) || !need_connected(c, r, role) ||
+	    !need_accepted(c, r, "server") ||
+	    !need(c, r, !check_printed(c, role, "no client was echoed"),
+		  "the server echoed none of the %s clients", n))
 		return;
 	check_output_evidence(c, r, role, NULL, 3);
 	if (check_printed(c, role, want))
@@ -104,13 +107,8 @@ static void one_process(const struct check_ctx *c, struct check_result *r)
 	struct serve_model m;
 	char how[96];
 
-	if (fail_if_not_run(c, r, "server"))
+	if (!need_accepted(c, r, "server"))
 		return;
-	if (!served_anyone(c, server)) {
-		check_fail(r, "not checked: the server accepted no connection%s%s",
-			   run_trouble(c) ? ": " : "", run_trouble(c) ? run_trouble(c) : "");
-		return;
-	}
 	serve_model_of(c, server, &m);
 	serve_model_evidence(&m, r);
 	serve_model_name(&m, how, sizeof(how));
@@ -135,8 +133,8 @@ static void closes_fds(const struct check_ctx *c, struct check_result *r)
 	const struct grade_run *g = grade_run_of(c);
 	const char *who = "clients A, B and C";
 
-	if (fail_if_not_run(c, r, "server") || fail_if_not_run(c, r, who) ||
-	    fail_if_not_reached(c, r, MARK_LEFT))
+	if (!need_accepted(c, r, "server") || !need_connected(c, r, who) ||
+	    !need_reached(c, r, MARK_LEFT, "every client had left"))
 		return;
 	check_output_evidence(c, r, who, NULL, 3);
 	if (!closed_when_left(c, r, check_pid(c, "server"), g->marks[MARK_LEFT]))

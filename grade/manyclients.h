@@ -38,15 +38,11 @@ int kept_connections(const struct check_ctx *c, struct check_result *r, pid_t se
  */
 int kept_in_the_set(const struct check_ctx *c, struct check_result *r, pid_t server);
 
-/* True when the server (or a process it forked) accepted a connection:
- * what a check about how it served must have seen. */
-bool served_anyone(const struct check_ctx *c, pid_t server);
-
 /*
  * The heart of closes-fds, for echo-select and chat: fails r, saying why,
  * and returns false when the server went on watching a socket it had
- * closed, or still held a connection of a gone client at t (or accepted
- * none: nothing to judge); returns true (r undecided) when none of these.
+ * closed, or still held a connection of a gone client at t; returns true
+ * (r undecided) when neither. The caller has asked need_accepted().
  */
 bool closed_when_left(const struct check_ctx *c, struct check_result *r, pid_t server, int64_t t);
 

@@ -227,7 +227,9 @@ void model_note_lab(struct model *m, uint32_t i)
 		return;
 	note.name = strpool_get(m->s.pool, json_string_value(json_object_get(o, "name")));
 	note.pass = json_is_true(json_object_get(o, "pass"));
-	note.skipped = json_is_true(json_object_get(o, "skipped"));
+	/* Not checked: "checked": false (sessions before it: "skipped": true). */
+	note.skipped = json_is_false(json_object_get(o, "checked")) ||
+		       json_is_true(json_object_get(o, "skipped"));
 	json_decref(o);
 	if (note.name && add_check(m, note.name) == 0)
 		push_note(m, &note);

@@ -27,6 +27,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/time.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -168,13 +169,17 @@ static void say_missed(void)
 			}
 }
 
+/* A new member connects; connect() gives up after WAIT_S (a server that
+ * does not accept fills its queue, and the kernel then drops new SYNs). */
 static int join(const char *name)
 {
 	struct member *p = &m[nm];
+	struct timeval tv = {.tv_sec = WAIT_S};
 
 	snprintf(p->name, sizeof(p->name), "%s", name);
 	p->fd = socket(AF_INET, SOCK_STREAM, 0);
-	if (p->fd < 0 || connect(p->fd, (struct sockaddr *)&server, sizeof(server)) < 0) {
+	if (p->fd < 0 || setsockopt(p->fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof(tv)) < 0 ||
+	    connect(p->fd, (struct sockaddr *)&server, sizeof(server)) < 0) {
 		printf("%s: cannot connect: %s\n", name, strerror(errno));
 		if (p->fd >= 0)
 			close(p->fd);

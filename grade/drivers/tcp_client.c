@@ -390,7 +390,9 @@ static int many(int n)
 		printf("%d clients connected at once\n", n);
 		exact = echo_many(n);
 		printf("%d of %d clients echoed while all %d stayed connected\n", exact, n, n);
-		if (exact < n)
+		if (exact == 0)
+			printf("no client was echoed within %d s\n", CONCURRENT_TIMEOUT_S);
+		else if (exact < n)
 			printf("the other %d: no echo within %d s\n", n - exact,
 			       CONCURRENT_TIMEOUT_S);
 	} else {

@@ -491,6 +491,14 @@ static void describe_proc(struct line *l, const struct event *e, json_t *o)
 	}
 }
 
+/* A checkpoint that could not be checked: "checked": false (sessions
+ * written before it say "skipped": true). */
+static bool checkpoint_unchecked(json_t *o)
+{
+	return json_is_false(json_object_get(o, "checked")) ||
+	       json_is_true(json_object_get(o, "skipped"));
+}
+
 /* Program output, steps, checkpoint results and other notes. */
 static void describe_note(struct line *l, const struct event *e, json_t *o)
 {
@@ -501,9 +509,9 @@ static void describe_note(struct line *l, const struct event *e, json_t *o)
 		put(l, "%s printed: %s", jstr(o, "role") ? jstr(o, "role") : "it", text);
 	else if (strcmp(kind, "checkpoint") == 0)
 		put(l, "checkpoint %s %s: %s",
-		    json_is_true(json_object_get(o, "skipped")) ? "SKIP"
-		    : json_is_true(json_object_get(o, "pass"))	? "PASS"
-								: "FAIL",
+		    checkpoint_unchecked(o)		       ? "SKIP"
+		    : json_is_true(json_object_get(o, "pass")) ? "PASS"
+							       : "FAIL",
 		    jstr(o, "name") ? jstr(o, "name") : "?", text);
 	else if (strcmp(kind, "step") == 0)
 		put(l, "step: %s", text);

@@ -124,19 +124,6 @@ Test(manyclients, a_connection_never_closed_is_kept_in_close_wait)
 	done();
 }
 
-Test(manyclients, nothing_accepted_is_not_checked)
-{
-	struct check_result r = {0};
-
-	cr_assert_eq(session_init(&s), 0);
-	cr_assert_eq(session_append_line(&s, story[0], strlen(story[0])), 0);
-	check_ctx_init(&ctx, &s, NULL);
-	cr_assert_not(served_anyone(&ctx, 100));
-	cr_assert_not(closed_when_left(&ctx, &r, 100, LEFT));
-	cr_assert(strstr(r.summary, "not checked"), "%s", r.summary);
-	done();
-}
-
 Test(manyclients, the_model_is_named_from_forks_threads_and_waits)
 {
 	struct serve_model m;
