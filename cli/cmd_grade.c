@@ -674,6 +674,8 @@ int cmd_grade(int argc, char **argv)
 
 	if (ret >= 0)
 		return ret;
+	if (ga.a->nproc > bo.limits.nproc)
+		bo.limits.nproc = ga.a->nproc;
 	if ((n = submissions_find(ga.paths, ga.npaths, &subs, err, sizeof(err))) < 0)
 		return cli_usage_error(&cmd_grade_info, "%s", err);
 	if (ga.gradescope && n != 1) {

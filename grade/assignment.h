@@ -96,6 +96,10 @@ struct assignment {
 	 * reason is in the problems, or scenario_error()). */
 	int (*run)(struct grade_run *g);
 	const struct check *checks; /* ends with {NULL}; names are stable */
+	/* Processes and threads at once in the sandbox, when the assignment
+	 * needs more than its limit (a fork or a thread for each of 100
+	 * clients connected at once); 0: the sandbox's own. */
+	int nproc;
 };
 
 /* Every assignment, ending with NULL; and one by name, or NULL. */
@@ -207,5 +211,9 @@ bool fail_if_not_reached(const struct check_ctx *c, struct check_result *r, int 
 
 /* role's first successful connect(), or NULL. */
 const struct event *grade_connected(const struct check_ctx *c, const char *role);
+
+/* echo-fork's echo check (grade/echo_fork.c), which echo-select shares:
+ * the "echo client" driver's 200 small messages and 1 MiB came back. */
+void echo_exact(const struct check_ctx *c, struct check_result *r);
 
 #endif

@@ -111,7 +111,7 @@ static const struct event *evidence_server_side(const struct check_ctx *c, struc
 	return last;
 }
 
-static void echo_exact(const struct check_ctx *c, struct check_result *r)
+void echo_exact(const struct check_ctx *c, struct check_result *r)
 {
 	const char *who = "echo client";
 	pid_t client = check_pid(c, who);

@@ -22,13 +22,15 @@
 
 /* Each defined in grade/NAME.c. */
 extern const struct assignment assignment_echo_fork, assignment_echo_client, assignment_udp_echo,
-	assignment_file_transfer;
+	assignment_file_transfer, assignment_echo_select, assignment_chat;
 
 const struct assignment *const grade_assignments[] = {
 	&assignment_echo_fork,
 	&assignment_echo_client,
 	&assignment_udp_echo,
 	&assignment_file_transfer,
+	&assignment_echo_select,
+	&assignment_chat,
 	NULL,
 };
 

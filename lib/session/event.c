@@ -175,6 +175,8 @@ static void parse_proc(struct event *e, json_t *o, struct strpool *pool)
 	e->proc.ppid = (int32_t)get_int(o, "ppid", 0);
 	e->proc.child = (int32_t)get_int(o, "child", 0);
 	e->proc.status = (int32_t)get_int(o, "status", -1);
+	e->proc.creator = (int32_t)get_int(o, "creator", 0);
+	e->proc.held_ms = (int32_t)get_int(o, "held_ms", -1);
 	e->proc.fd = (int32_t)get_int(o, "fd", -1);
 	e->proc.since = get_int(o, "since", e->t);
 }
@@ -241,4 +243,20 @@ int event_parse(struct event *e, const char *line, size_t len, struct strpool *p
 out_free:
 	json_decref(o);
 	return ret;
+}
+
+int event_ints(const struct event *e, const char *key, int *out, int max)
+{
+	json_t *o = e->raw ? json_loads(e->raw, 0, NULL) : NULL;
+	json_t *a = json_object_get(o, key), *v;
+	size_t i;
+	int n = -1;
+
+	if (json_is_array(a)) {
+		n = 0;
+		json_array_foreach(a, i, v) if (n < max && json_is_integer(v)) out[n++] =
+			(int)json_integer_value(v);
+	}
+	json_decref(o);
+	return n;
 }

@@ -51,6 +51,7 @@ static void on_call(struct socktable *st, const struct event *e)
 		return;
 	s->t_last = e->t;
 	s->pid = e->pid;
+	s->tid = e->tid;
 	s->fd = is(fn, "accept") || is(fn, "accept4") ? (int32_t)e->call.ret : e->call.fd;
 	/* A socket without a peer (an unconnected UDP socket) may talk to many:
 	 * its calls' conn is the flow of each datagram, not the socket's. */
@@ -83,7 +84,7 @@ static void on_state(struct socktable *st, const struct event *e)
 	/* A state with a pid was made by that process (a connect() that has
 	 * not returned yet): until a call says more, the socket is its. */
 	if (s->pid <= 0 && e->pid > 0)
-		s->pid = e->pid;
+		s->pid = s->tid = e->pid;
 	if (e->conn >= 0)
 		s->conn = e->conn;
 }
@@ -100,6 +101,7 @@ static void remember(struct sock_info *s, int64_t t)
 						 .sent = s->bytes_sent,
 						 .rcvd = s->bytes_rcvd,
 						 .pid = s->pid,
+						 .tid = s->tid,
 						 .fd = s->fd,
 						 .state = s->state,
 						 .closed = s->closed};

@@ -103,6 +103,16 @@ test_udp_echo_references_get_their_expected_verdicts() {
 	grade_references udp-echo
 }
 
+test_echo_select_references_get_their_expected_verdicts() {
+	need_root "grading runs each submission in a network namespace, as a user of its own"
+	grade_references echo-select
+}
+
+test_chat_references_get_their_expected_verdicts() {
+	need_root "grading runs each submission in a network namespace, as a user of its own"
+	grade_references chat
+}
+
 # No process of the run is left: no student's (a sandbox user's), no
 # socklab worker (its command line names $T), and none of socklab's drivers
 # is inside a network namespace of the run (inode numbers of freed
