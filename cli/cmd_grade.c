@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <jansson.h>
+#include <locale.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,11 +20,13 @@
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+#include <wchar.h>
 
 #include "cli.h"
 #include "collect/privs.h"
 #include "grade/batch.h"
 #include "grade/grade.h"
+#include "grade_export.h"
 #include "host/stage.h"
 #include "report.h"
 
@@ -44,12 +47,13 @@ const struct command cmd_grade_info = {
 	cmd_grade,
 	"grades homework: builds it, runs it in a sandbox, checks what it did",
 	"usage: socklab grade ASSIGNMENT PATH... [--json] [--jobs N] [--args \"...\"]\n"
-	"                     [--prog NAME] [--out DIR]\n"
+	"                     [--prog NAME] [--port N] [--out DIR]\n"
+	"                     [--gradescope FILE [--rubric FILE]] [--junit FILE]\n"
 	"\n"
 	"Builds each submission, runs it in a sandbox against socklab's own clients\n"
 	"or servers, records everything into a session, and checks the session:\n"
-	"each check PASS or FAIL, with the events that prove it and the lab that\n"
-	"teaches it.\n"
+	"each check PASS, FAIL or NOT CHECKED (what it needs to judge did not\n"
+	"happen), with the events that prove it and the lab that teaches it.\n"
 	"\n"
 	"PATH is a program, a .c file (built with cc -Wall), a folder of sources\n"
 	"(built with its Makefile, or cc -Wall *.c), or a folder of submissions:\n"
@@ -62,6 +66,15 @@ const struct command cmd_grade_info = {
 	"                 (default: as the assignment says, e.g. \"{port}\")\n"
 	"  --prog NAME    which program to grade, when a Makefile builds several\n"
 	"                 (or which NAME.c to build, without a Makefile)\n"
+	"  --port N       the port the program uses, for one that takes none: a\n"
+	"                 server is waited for there, a client's server listens there\n"
+	"                 (a server that ignores the port it is given is graded where\n"
+	"                 it listens, without this)\n"
+	"  --gradescope FILE   also write Gradescope's results.json there (one\n"
+	"                 submission): a test per check, points from --rubric\n"
+	"  --rubric FILE  points per check, a line \"CHECK POINTS\" each (default 1)\n"
+	"  --junit FILE   also write JUnit XML there: a test case per check of each\n"
+	"                 submission (GitHub Classroom, GitLab CI)\n"
 	"  --out DIR      where results go (default: socklab-grade-ASSIGNMENT-TIME):\n"
 	"                 DIR/NAME/report.txt, DIR/NAME/session (socklab show, view),\n"
 	"                 DIR/NAME/result.json, DIR/grades.csv\n"
@@ -82,6 +95,9 @@ struct grade_args {
 	bool json;
 	int jobs;
 	const char *args, *prog, *out;
+	int port;
+	const char *gradescope, *rubric, *junit; /* files to write, and to read */
+	struct rubric points;
 };
 
 /* What the batch gathers, for the summary and the exit status. */
@@ -116,12 +132,17 @@ static void print_assignments(FILE *out)
 
 static int parse_args(int argc, char **argv, struct grade_args *a)
 {
+	char err[600];
 	static const struct option options[] = {
 		{"json", no_argument, NULL, 'J'},
 		{"jobs", required_argument, NULL, 'j'},
 		{"args", required_argument, NULL, 'a'},
 		{"prog", required_argument, NULL, 'p'},
 		{"out", required_argument, NULL, 'o'},
+		{"port", required_argument, NULL, 'P'},
+		{"gradescope", required_argument, NULL, 'G'},
+		{"rubric", required_argument, NULL, 'R'},
+		{"junit", required_argument, NULL, 'U'},
 		{"help", no_argument, NULL, 'h'},
 		{0},
 	};
@@ -144,6 +165,21 @@ static int parse_args(int argc, char **argv, struct grade_args *a)
 		case 'o':
 			a->out = optarg;
 			break;
+		case 'P':
+			a->port = atoi(optarg);
+			if (a->port < 1 || a->port > 65535)
+				return cli_usage_error(&cmd_grade_info,
+						       "--port takes a port number, 1 to 65535");
+			break;
+		case 'G':
+			a->gradescope = optarg;
+			break;
+		case 'R':
+			a->rubric = optarg;
+			break;
+		case 'U':
+			a->junit = optarg;
+			break;
 		case 'h':
 			cli_help(&cmd_grade_info);
 			print_assignments(stdout);
@@ -165,6 +201,8 @@ static int parse_args(int argc, char **argv, struct grade_args *a)
 		return cli_usage_error(&cmd_grade_info, "--jobs takes a number from 1 to 64");
 	a->paths = argv + optind + 1;
 	a->npaths = argc - optind - 1;
+	if (rubric_load(a->rubric, a->a, &a->points, err, sizeof(err)) < 0)
+		return cli_usage_error(&cmd_grade_info, "%s", err);
 	return -1;
 }
 
@@ -196,6 +234,7 @@ static int grade_worker(void *arg, struct batch_job *job)
 	struct grade_options o = {.a = ga->a,
 				  .args = ga->args,
 				  .prog = ga->prog,
+				  .port = ga->port,
 				  .outdir = job->outdir,
 				  .workdir = job->workdir,
 				  .sb = &job->sb,
@@ -234,6 +273,11 @@ static const char *jstr(json_t *o, const char *key)
 	return s ? s : "";
 }
 
+static long long jint(json_t *o, const char *key)
+{
+	return json_integer_value(json_object_get(o, key));
+}
+
 /* Prints text indented, at most max lines. */
 static void print_indented(FILE *out, const char *text, const char *indent, int max)
 {
@@ -261,11 +305,13 @@ static void print_build(FILE *out, json_t *res)
 		fprintf(out, "  program: %s (graded as handed in)\n", jstr(res, "program"));
 	else if (command[0])
 		fprintf(out, "  the build failed: %s\n", command);
-	else if (*output)
-		fprintf(out, "  not built:\n");
+	if (!ok && *jstr(build, "error"))
+		fprintf(out, "  not built: %s\n", jstr(build, "error"));
 	if (*output && command[0])
 		fprintf(out, "  %s\n", ok ? "the build printed:" : "the compiler said:");
-	print_indented(out, output, "    | ", ok ? 15 : 40);
+	/* What is said above already is not said again. */
+	if (strncmp(output, jstr(build, "error"), strlen(output) - (output[0] != '\0')) != 0)
+		print_indented(out, output, "    | ", ok ? 15 : 40);
 }
 
 /* A check's result as the JSON holds it, for report_result(). */
@@ -276,6 +322,7 @@ static void result_from_json(json_t *c, struct check_result *r)
 
 	memset(r, 0, sizeof(*r));
 	r->pass = json_is_true(json_object_get(c, "pass"));
+	r->skipped = json_is_false(json_object_get(c, "checked"));
 	r->decided = true;
 	snprintf(r->summary, sizeof(r->summary), "%s", jstr(c, "summary"));
 	json_array_foreach(evidence, i, e) if (r->nevidence < CHECK_EVIDENCE_MAX)
@@ -290,11 +337,18 @@ static void print_checks(FILE *out, const struct assignment *a, json_t *res)
 	json_array_foreach(json_object_get(res, "checks"), i, c)
 	{
 		struct check_result r;
+		json_t *line;
+		size_t n;
+
 		for (int k = 0; a->checks[k].name; k++)
 			if (strcmp(a->checks[k].name, jstr(c, "name")) == 0) {
 				result_from_json(c, &r);
-				report_result(out, &a->checks[k], &r);
+				report_result(out, &a->checks[k], &r, "NOT CHECKED");
 			}
+		if (json_array_size(json_object_get(c, "transcript")))
+			fprintf(out, "        what socklab did and saw, up to the failure:\n");
+		json_array_foreach(json_object_get(c, "transcript"), n, line)
+			fprintf(out, "          %s\n", json_string_value(line));
 	}
 }
 
@@ -304,12 +358,14 @@ static void print_report(FILE *out, const struct assignment *a, json_t *res)
 	const char *session = jstr(res, "session");
 	size_t i;
 
-	fprintf(out, "== %s: %lld of %lld checks pass  (%s, %s)\n", jstr(res, "submission"),
-		json_integer_value(json_object_get(res, "score")),
-		json_integer_value(json_object_get(res, "max")), a->name, jstr(res, "path"));
+	fprintf(out, "== %s: %lld of %lld checks pass; %lld of %lld checked  (%s, %s)\n",
+		jstr(res, "submission"), jint(res, "score"), jint(res, "max"), jint(res, "checked"),
+		jint(res, "max"), a->name, jstr(res, "path"));
 	print_build(out, res);
 	json_array_foreach(json_object_get(res, "problems"), i, p)
 		fprintf(out, "  problem: %s\n", json_string_value(p));
+	json_array_foreach(json_object_get(res, "notes"), i, p)
+		fprintf(out, "  note: %s\n", json_string_value(p));
 	if (*jstr(sandbox, "missing"))
 		fprintf(out, "  not isolated: %s\n", jstr(sandbox, "missing"));
 	print_checks(out, a, res);
@@ -387,15 +443,29 @@ static void csv_field(FILE *f, const char *s)
 	fputc('"', f);
 }
 
-static bool check_passed(json_t *res, const char *name)
+/* A check's outcome in the results: PASS, FAIL or NOT CHECKED. */
+static const char *check_outcome(json_t *res, const char *name)
 {
 	json_t *c;
 	size_t i;
 
-	json_array_foreach(json_object_get(res, "checks"), i,
-			   c) if (strcmp(jstr(c, "name"), name) ==
-				  0) return json_is_true(json_object_get(c, "pass"));
-	return false;
+	json_array_foreach(json_object_get(res, "checks"), i, c)
+	{
+		if (strcmp(jstr(c, "name"), name) != 0)
+			continue;
+		if (json_is_false(json_object_get(c, "checked")))
+			return "NOT CHECKED";
+		return json_is_true(json_object_get(c, "pass")) ? "PASS" : "FAIL";
+	}
+	return "NOT CHECKED";
+}
+
+/* The same in a CSV cell: 1, 0, or "not checked". */
+static const char *csv_outcome(json_t *res, const char *name)
+{
+	const char *o = check_outcome(res, name);
+
+	return strcmp(o, "PASS") == 0 ? "1" : strcmp(o, "FAIL") == 0 ? "0" : "not checked";
 }
 
 /* One line per problem, joined with "; ", for a cell. */
@@ -421,17 +491,17 @@ static int write_csv(const struct grade_batch *gb, const char *path)
 
 	if (!f)
 		return -1;
-	fprintf(f, "submission,score,max");
+	fprintf(f, "submission,score,max,checked");
 	for (int k = 0; a->checks[k].name; k++)
 		fprintf(f, ",%s", a->checks[k].name);
 	fprintf(f, ",build,problems,session\n");
 	json_array_foreach(gb->results, i, res)
 	{
 		csv_field(f, jstr(res, "submission"));
-		fprintf(f, ",%lld,%lld", json_integer_value(json_object_get(res, "score")),
-			json_integer_value(json_object_get(res, "max")));
+		fprintf(f, ",%lld,%lld,%lld", jint(res, "score"), jint(res, "max"),
+			jint(res, "checked"));
 		for (int k = 0; a->checks[k].name; k++)
-			fprintf(f, ",%d", check_passed(res, a->checks[k].name));
+			fprintf(f, ",%s", csv_outcome(res, a->checks[k].name));
 		fprintf(f, ",%s,",
 			json_is_true(json_object_get(json_object_get(res, "build"), "ok"))
 				? "ok"
@@ -444,18 +514,47 @@ static int write_csv(const struct grade_batch *gb, const char *path)
 	return fclose(f);
 }
 
-/* In a few words, for the summary. */
+/* In one line, for the summary: the build's error, or the first problem. */
 static const char *why_not_built(json_t *res)
 {
 	json_t *build = json_object_get(res, "build");
 	const char *problem =
 		json_string_value(json_array_get(json_object_get(res, "problems"), 0));
 
-	if (*jstr(build, "command"))
-		return "did not build";
+	if (*jstr(build, "error"))
+		return jstr(build, "error");
 	if (problem)
 		return problem;
 	return *jstr(build, "output") ? jstr(build, "output") : "not built";
+}
+
+/* name, padded to width columns of a terminal: a Korean letter takes two
+ * columns and three bytes, so printf's %-20s would not line up. */
+static void print_name(FILE *out, const char *name, int width)
+{
+	locale_t utf8 = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0), was;
+	wchar_t wide[256];
+	size_t n = (size_t)-1;
+	int cols;
+
+	if (utf8) {
+		was = uselocale(utf8);
+		n = mbstowcs(wide, name, 255);
+		cols = n == (size_t)-1 ? -1 : wcswidth(wide, n);
+		uselocale(was);
+		freelocale(utf8);
+	}
+	if (n == (size_t)-1 || cols < 0)
+		cols = (int)strlen(name);
+	fprintf(out, "%s%*s", name, cols < width ? width - cols : 0, "");
+}
+
+/* A check's column in the table: its name, or NOT CHECKED if longer. */
+static int column_width(const char *name)
+{
+	int n = (int)strlen(name);
+
+	return n > 11 ? n : 11;
 }
 
 /* The class at a glance, on stderr after the reports. */
@@ -465,21 +564,22 @@ static void print_summary(const struct grade_batch *gb, const char *csv)
 	json_t *res;
 	size_t i;
 
-	fprintf(stderr, "%-20s %-6s", "submission", "score");
+	fprintf(stderr, "%-20s %-6s %-7s", "submission", "score", "checked");
 	for (int k = 0; a->checks[k].name; k++)
-		fprintf(stderr, " %-*s", (int)strlen(a->checks[k].name), a->checks[k].name);
+		fprintf(stderr, " %-*s", column_width(a->checks[k].name), a->checks[k].name);
 	fprintf(stderr, "\n");
 	json_array_foreach(gb->results, i, res)
 	{
-		char score[32];
+		char score[32], checked[32];
 		bool built = json_is_true(json_object_get(json_object_get(res, "build"), "ok"));
-		snprintf(score, sizeof(score), "%lld/%lld",
-			 json_integer_value(json_object_get(res, "score")),
-			 json_integer_value(json_object_get(res, "max")));
-		fprintf(stderr, "%-20s %-6s", jstr(res, "submission"), score);
+		snprintf(score, sizeof(score), "%lld/%lld", jint(res, "score"), jint(res, "max"));
+		snprintf(checked, sizeof(checked), "%lld/%lld", jint(res, "checked"),
+			 jint(res, "max"));
+		print_name(stderr, jstr(res, "submission"), 20);
+		fprintf(stderr, " %-6s %-7s", score, checked);
 		for (int k = 0; a->checks[k].name && built; k++)
-			fprintf(stderr, " %-*s", (int)strlen(a->checks[k].name),
-				check_passed(res, a->checks[k].name) ? "PASS" : "FAIL");
+			fprintf(stderr, " %-*s", column_width(a->checks[k].name),
+				check_outcome(res, a->checks[k].name));
 		if (built)
 			fprintf(stderr, "\n");
 		else /* its first line */
@@ -502,6 +602,27 @@ static int exit_status(const struct grade_batch *gb)
 				    json_integer_value(
 					    json_object_get(res, "max"))) return EXIT_FAILED;
 	return EXIT_OK;
+}
+
+/* --gradescope and --junit. Returns -1 when one cannot be written (said). */
+static int write_exports(const struct grade_args *ga, json_t *results)
+{
+	json_t *gs;
+	int ret = 0;
+
+	if (ga->gradescope && json_array_size(results) == 1) {
+		gs = gradescope_results(ga->a, json_array_get(results, 0), &ga->points);
+		if (!gs || json_dump_file(gs, ga->gradescope, JSON_INDENT(1)) < 0) {
+			cli_error("cannot write %s: %s", ga->gradescope, strerror(errno));
+			ret = -1;
+		}
+		json_decref(gs);
+	}
+	if (ga->junit && junit_write(ga->junit, ga->a, results) < 0) {
+		cli_error("cannot write %s: %s", ga->junit, strerror(errno));
+		ret = -1;
+	}
+	return ret;
 }
 
 static int make_outdir(const struct grade_args *ga, char *out, size_t cap)
@@ -553,8 +674,17 @@ int cmd_grade(int argc, char **argv)
 
 	if (ret >= 0)
 		return ret;
+	if (ga.a->nproc > bo.limits.nproc)
+		bo.limits.nproc = ga.a->nproc;
 	if ((n = submissions_find(ga.paths, ga.npaths, &subs, err, sizeof(err))) < 0)
 		return cli_usage_error(&cmd_grade_info, "%s", err);
+	if (ga.gradescope && n != 1) {
+		free(subs);
+		return cli_usage_error(&cmd_grade_info,
+				       "--gradescope writes one student's results: give one "
+				       "submission (%d found)",
+				       n);
+	}
 	if (make_outdir(&ga, gb.out, sizeof(gb.out)) < 0) {
 		free(subs);
 		return EXIT_USAGE;
@@ -578,6 +708,7 @@ int cmd_grade(int argc, char **argv)
 	snprintf(csv, sizeof(csv), "%s/grades.csv", gb.out);
 	if (write_csv(&gb, csv) < 0)
 		cli_error("cannot write %s", csv);
+	gb.env_error |= write_exports(&ga, gb.results) < 0;
 	give_results(gb.out);
 	if (!ga.json && n > 1)
 		print_summary(&gb, csv);

@@ -124,7 +124,9 @@ static char *default_dir(const struct run_args *a)
 	strftime(stamp, sizeof(stamp), "%Y%m%d-%H%M%S", &tm);
 	/* The kind of run is in the name ("-fix", "-one-wait"), so that a
 	 * lab's runs one after the other never want the same folder. */
-	if (a->run.fix)
+	if (a->run.fix && lab_run_option_fix(&a->run) && lab_run_option_fix(&a->run)->fix_checks)
+		snprintf(kind, sizeof(kind), "-%s-fix", lab_run_option_fix(&a->run)->option);
+	else if (a->run.fix)
 		snprintf(kind, sizeof(kind), "-fix");
 	else if (option)
 		snprintf(kind, sizeof(kind), "-%s", option);
@@ -134,13 +136,19 @@ static char *default_dir(const struct run_args *a)
 	return dir;
 }
 
-/* Refuses what cannot work before anything is made: --fix on a lab with
- * nothing to fix, a lab that needs root run without it. */
+/* Refuses what cannot work before anything is made: --fix on a lab (or
+ * with an option) with nothing to fix, a lab that needs root run without
+ * it. */
 static int check_runnable(const struct lab *l, const struct lab_run *r)
 {
 	if (r->fix && !l->fix) {
 		cli_error("lab %d (%s) has no --fix: %s", l->number, l->name,
 			  l->no_fix ? l->no_fix : "it shows behaviour, not a mistake");
+		return EXIT_USAGE;
+	}
+	if (r->fix && lab_run_option_fix(r) && lab_run_option_fix(r)->no_fix) {
+		cli_error("--%s has no --fix: %s", lab_run_option_fix(r)->option,
+			  lab_run_option_fix(r)->no_fix);
 		return EXIT_USAGE;
 	}
 	if ((l->needs_root || l->net.mtu > 0) && geteuid() != 0) {

@@ -11,13 +11,10 @@
 #include "session/session.h"
 #include "session/sessionfile.h"
 
-void report_result(FILE *out, const struct check *k, const struct check_result *r)
+void report_result(FILE *out, const struct check *k, const struct check_result *r,
+		   const char *unchecked)
 {
-	fprintf(out, "  %s  %-18s %s\n",
-		r->skipped ? "SKIP"
-		: r->pass  ? "PASS"
-			   : "FAIL",
-		k->name, k->title);
+	fprintf(out, "  %s  %-18s %s\n", check_verdict(r, unchecked), k->name, k->title);
 	fprintf(out, "        %s\n", r->summary);
 	for (int i = 0; i < r->nevidence; i++)
 		fprintf(out, "          %s\n", r->evidence[i]);
@@ -34,7 +31,7 @@ static char *note_line(int64_t t, const struct check *k, const struct check_resu
 	char *line;
 
 	if (ev && r->skipped)
-		json_object_set_new(ev, "skipped", json_true());
+		json_object_set_new(ev, "checked", json_false());
 	line = ev ? json_dumps(ev, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
 	json_decref(ev);
 	return line;
@@ -105,7 +102,7 @@ int report_checkpoints(FILE *out, const char *dir, const struct lab *lab, bool f
 		struct check_result r;
 
 		check_run(&checks[i], &ctx, &r);
-		report_result(out, &checks[i], &r);
+		report_result(out, &checks[i], &r, "SKIP");
 		failed += !r.pass && !r.skipped;
 		skipped += r.skipped;
 		notes_add(&ns, ctx.t_end, &checks[i], &r);

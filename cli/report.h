@@ -13,8 +13,10 @@
 #include "check/check.h"
 #include "lab/lab.h"
 
-/* One check: "  PASS  name  title" then its sentence, evidence and hint. */
-void report_result(FILE *out, const struct check *k, const struct check_result *r);
+/* One check: "  PASS  name  title" then its sentence, evidence and hint;
+ * a check that was not checked says unchecked ("SKIP", "NOT CHECKED"). */
+void report_result(FILE *out, const struct check *k, const struct check_result *r,
+		   const char *unchecked);
 
 /* Is given each checkpoint note's JSON line as well (a live viewer's
  * feed: viewer_feed_line). */
@@ -30,7 +32,8 @@ int report_checkpoints(FILE *out, const char *dir, const struct lab *lab, bool f
 		       const struct run_facts *facts, report_note_fn on_note, void *on_note_arg);
 
 /* Appends results[i] of checks[i] (n of them) to the session in dir as
- * "checkpoint" notes at time t, for the viewer and later readers. */
+ * "checkpoint" notes at time t, for the viewer and later readers: `name`,
+ * `pass`, `text`, and `"checked": false` for one not checked. */
 void report_append_results(const char *dir, int64_t t, const struct check *checks,
 			   const struct check_result *results, int n);
 

@@ -37,6 +37,7 @@
 #include "run/scenario.h"
 
 #define GRADE_PROBLEMS	    4
+#define GRADE_NOTES	    4
 #define GRADE_MARKS	    4
 #define GRADE_LINE	    400
 #define GRADE_STUDENT_PROCS 8
@@ -55,17 +56,23 @@ struct grade_run {
 	const char *workdir; /* the submission's folder: the program may read it */
 	const char *file;    /* what "{file}" in args stands for (file-transfer); or NULL */
 	char ip[16];	     /* the address the program serves on: "127.0.0.1" */
-	int port;	     /* a port free for this run */
+	int port;	     /* the port the program is graded on: a free one, --port,
+			      * or the one it listens on when it ignores ours */
 	char port_str[16];
+	int port_fixed; /* --port N: the program takes no port; 0 */
 	/* What went wrong with the program as a whole, in sentences for the
 	 * student ("it crashed: killed by SIGSEGV"), shown above the checks. */
 	char problems[GRADE_PROBLEMS][GRADE_LINE];
 	int nproblems;
+	/* Facts about how the program was run, for the report (grade_note). */
+	char notes[GRADE_NOTES][GRADE_LINE];
+	int nnotes;
 	/* Times (session ns) an assignment marks for its checks: "the clients
 	 * have all left". -1 when not reached. */
 	int64_t marks[GRADE_MARKS];
 	/* The student's programs started so far (watched for floods). */
 	pid_t students[GRADE_STUDENT_PROCS];
+	int given[GRADE_STUDENT_PROCS]; /* ... the port each was given */
 	int nstudents;
 	/* Programs socklab had to stop because they did not end in time. */
 	pid_t stopped[GRADE_STUDENT_PROCS];
@@ -89,6 +96,10 @@ struct assignment {
 	 * reason is in the problems, or scenario_error()). */
 	int (*run)(struct grade_run *g);
 	const struct check *checks; /* ends with {NULL}; names are stable */
+	/* Processes and threads at once in the sandbox, when the assignment
+	 * needs more than its limit (a fork or a thread for each of 100
+	 * clients connected at once); 0: the sandbox's own. */
+	int nproc;
 };
 
 /* Every assignment, ending with NULL; and one by name, or NULL. */
@@ -111,7 +122,9 @@ pid_t grade_start_driver(struct grade_run *g, const char *role, char *const argv
  * Waits up to GRADE_LISTEN_MS for the program pid to listen on port,
  * watching it meanwhile: a program that ends, forks without end or floods
  * its output stops the wait, with a problem noted. Returns 0 when it
- * listens. flags: GRADE_UDP waits for a UDP socket bound to port;
+ * listens. A program that listens on another port than g->port, ignoring
+ * its argument, is graded there: g->port becomes its port, and a note
+ * says so. flags: GRADE_UDP waits for a UDP socket bound to port;
  * GRADE_QUIET notes no problem when the program ends or never listens (a
  * check will say it).
  */
@@ -148,20 +161,59 @@ void grade_mark(struct grade_run *g, int i);
 /* Notes a problem with the program as a whole (kept once). */
 void grade_problem(struct grade_run *g, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* Notes a fact about how the program was run, not a fault ("listens on
+ * 9877, not on the port it was given: it ignores its argument"). */
+void grade_note(struct grade_run *g, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
 /* ---- for an assignment's checks --------------------------------------- */
 
 /* The run behind a check (facts->extra). */
 const struct grade_run *grade_run_of(const struct check_ctx *c);
 
-/* Fails the check because the part of the run it looks at never ran:
- * says why (the run's first problem). True when that is so. */
-bool fail_if_not_run(const struct check_ctx *c, struct check_result *r, const char *role);
-
-/* The same when the run never reached mark (g->marks[mark] < 0). */
-bool fail_if_not_reached(const struct check_ctx *c, struct check_result *r, int mark);
-
 /* The run's first problem ("the server crashed ..."), or NULL. A check that
  * fails gives it as the reason rather than guess another. */
 const char *run_trouble(const struct check_ctx *c);
+
+/*
+ * Preconditions: what must have happened for a check to judge -- a
+ * connection made, a client served, a child forked. A check states them
+ * first, by asking them; the first that is unmet makes it NOT CHECKED
+ * (check_skip), saying what did not happen and why, and returns false --
+ * so no check passes, or fails, on something that never happened:
+ *
+ *   if (!need_ran(c, r, "echo client") || !need_connected(c, r, "echo client"))
+ *           return;
+ */
+
+/* role's program started. */
+bool need_ran(const struct check_ctx *c, struct check_result *r, const char *role);
+
+/* The scenario reached mark (g->marks[mark]); what says it in words ("every
+ * client had left"). */
+bool need_reached(const struct check_ctx *c, struct check_result *r, int mark, const char *what);
+
+/* role (or a process it started) made a connection: a connect() that
+ * succeeded. When not, names the address it tried and how that ended. */
+bool need_connected(const struct check_ctx *c, struct check_result *r, const char *role);
+
+/* role's program (or its children) accepted a connection. */
+bool need_accepted(const struct check_ctx *c, struct check_result *r, const char *role);
+
+/* Any other precondition: met, or not checked with the sentence. */
+bool need(const struct check_ctx *c, struct check_result *r, bool met, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+/* Assignments written before the preconditions: NOT CHECKED (returning
+ * true) when role never ran, or the run never reached mark. New checks
+ * ask need_ran() and need_reached(), which say what did not happen. */
+bool fail_if_not_run(const struct check_ctx *c, struct check_result *r, const char *role);
+bool fail_if_not_reached(const struct check_ctx *c, struct check_result *r, int mark);
+
+/* role's first successful connect(), or NULL. */
+const struct event *grade_connected(const struct check_ctx *c, const char *role);
+
+/* echo-fork's echo check (grade/echo_fork.c), which echo-select shares:
+ * the "echo client" driver's 200 small messages and 1 MiB came back. */
+void echo_exact(const struct check_ctx *c, struct check_result *r);
 
 #endif

@@ -190,8 +190,9 @@ int batch_run(const struct submission *subs, int n, const struct batch_options *
 		b.jobs[i].sb.netns_fd = b.jobs[i].sb.uid_lock = -1;
 		snprintf(b.jobs[i].outdir, sizeof(b.jobs[i].outdir), "%s/%s", o->outdir,
 			 subs[i].name);
-		snprintf(b.jobs[i].workdir, sizeof(b.jobs[i].workdir), "%s/%s", b.root,
-			 subs[i].name);
+		/* Numbered: a build never meets a space or a letter of a
+		 * student's name in its paths. */
+		snprintf(b.jobs[i].workdir, sizeof(b.jobs[i].workdir), "%s/%04d", b.root, i + 1);
 	}
 	/* Orphans of the students' programs come to us, to be reaped. */
 	prctl(PR_SET_CHILD_SUBREAPER, 1);

@@ -11,6 +11,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -54,9 +55,34 @@ out_close:
 	return ret;
 }
 
+/* What a copy left out, in lines for the build's output. */
+struct left_out {
+	char text[1024];
+	size_t len;
+};
+
+static void leave_out(struct left_out *lo, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static void leave_out(struct left_out *lo, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	if (lo->len >= sizeof(lo->text) - 1)
+		return;
+	va_start(ap, fmt);
+	n = vsnprintf(lo->text + lo->len, sizeof(lo->text) - lo->len, fmt, ap);
+	va_end(ap);
+	lo->len = n < 0 ? lo->len : lo->len + (size_t)n;
+	if (lo->len >= sizeof(lo->text))
+		lo->len = sizeof(lo->text) - 1;
+}
+
 /* Copies the folder from into to: folders and regular files only (no
- * links, nothing bigger than COPY_FILE_MAX), depth levels down. */
-static int copy_tree(const char *from, const char *to, int depth)
+ * links, nothing bigger than COPY_FILE_MAX), depth levels down; what it
+ * leaves out is said in lo. */
+static int copy_tree(const char *from, const char *to, int depth, struct left_out *lo)
 {
 	DIR *d = opendir(from);
 	struct dirent *de;
@@ -78,9 +104,24 @@ static int copy_tree(const char *from, const char *to, int depth)
 		if (lstat(src, &st) < 0)
 			continue;
 		if (S_ISDIR(st.st_mode) && depth > 0)
-			ret = copy_tree(src, dst, depth - 1);
+			ret = copy_tree(src, dst, depth - 1, lo);
 		else if (S_ISREG(st.st_mode) && st.st_size <= COPY_FILE_MAX)
 			ret = copy_file(src, dst, st.st_mode);
+		else if (S_ISREG(st.st_mode))
+			leave_out(lo,
+				  "socklab left out %s (%.1f MiB): files over %ld MiB are not "
+				  "copied\n",
+				  de->d_name, (double)st.st_size / (1 << 20), COPY_FILE_MAX >> 20);
+		else if (S_ISLNK(st.st_mode))
+			leave_out(lo,
+				  "socklab left out %s: a symbolic link (only files and folders "
+				  "are copied)\n",
+				  de->d_name);
+		else if (S_ISDIR(st.st_mode))
+			leave_out(lo,
+				  "socklab left out %s: folders deeper than %d levels are not "
+				  "copied\n",
+				  de->d_name, COPY_DEPTH);
 	}
 	closedir(d);
 	return ret;
@@ -107,15 +148,23 @@ static int chown_tree(const char *dir, uid_t uid, gid_t gid)
 }
 
 /* The submission, copied into o->workdir. */
-static int copy_submission(const struct submission *sub, const struct grade_options *o)
+static int copy_submission(const struct submission *sub, const struct grade_options *o,
+			   struct left_out *lo)
 {
 	char to[4096];
 	const char *base = strrchr(sub->path, '/');
+	struct stat st;
 	int ret;
 
 	base = base ? base + 1 : sub->path;
+	if (sub->kind != SUB_FOLDER && stat(sub->path, &st) == 0 && st.st_size > COPY_FILE_MAX) {
+		leave_out(lo, "%s is %.1f MiB: too big for a %s (more than %ld MiB)\n", base,
+			  (double)st.st_size / (1 << 20),
+			  sub->kind == SUB_PROGRAM ? "program" : "source", COPY_FILE_MAX >> 20);
+		return mkdir(o->workdir, 0755) < 0 && errno != EEXIST ? -1 : 1;
+	}
 	if (sub->kind == SUB_FOLDER) {
-		ret = copy_tree(sub->path, o->workdir, COPY_DEPTH);
+		ret = copy_tree(sub->path, o->workdir, COPY_DEPTH, lo);
 	} else {
 		ret = mkdir(o->workdir, 0755) < 0 && errno != EEXIST ? -1 : 0;
 		if (snprintf(to, sizeof(to), "%s/%s", o->workdir, base) >= (int)sizeof(to))
@@ -338,10 +387,35 @@ static const char *pick_program(const struct grade_options *o, const struct cand
 
 /* ---- building ---------------------------------------------------------------- */
 
+/* The compiler's first error, in one line, into b->error; when it is an
+ * #include of a file outside the submission's folder (the sandbox builds
+ * with its own files only), what that means. */
+static void first_error(struct build_result *b)
+{
+	const char *out = b->output ? b->output : "", *e = strstr(out, "error");
+	const char *line, *inc;
+	size_t len;
+
+	if (!e)
+		return;
+	for (line = e; line > out && line[-1] != '\n'; line--)
+		;
+	len = strcspn(line, "\n");
+	inc = strstr(line, "fatal error: ");
+	if (inc && inc - line < (long)len && (inc[13] == '/' || strncmp(inc + 13, "../", 3) == 0) &&
+	    strstr(inc, "No such file") && strstr(inc, "No such file") - line < (long)len)
+		snprintf(b->error, sizeof(b->error),
+			 "it #includes %.*s, outside its folder: the sandbox builds each "
+			 "submission with its own files only; hand in every file it needs",
+			 (int)strcspn(inc + 13, ":"), inc + 13);
+	else
+		snprintf(b->error, sizeof(b->error), "%.*s", (int)(len < 300 ? len : 300), line);
+}
+
 static void build_failed(struct build_result *b, int status, const char *why)
 {
 	size_t len = b->output ? strlen(b->output) : 0;
-	char *more, how[128];
+	char *more, how[400];
 
 	b->ok = false;
 	if (why) {
@@ -351,13 +425,27 @@ static void build_failed(struct build_result *b, int status, const char *why)
 			 (int)strcspn(b->command, " "), b->command,
 			 WIFSIGNALED(status) ? "was killed by signal" : "exited with status",
 			 WIFSIGNALED(status) ? WTERMSIG(status) : WEXITSTATUS(status));
+		first_error(b);
 	}
+	if (!b->error[0])
+		snprintf(b->error, sizeof(b->error), "%s", how);
 	more = realloc(b->output, len + strlen(how) + 3);
 	if (!more)
 		return;
 	b->output = more;
 	snprintf(more + len, strlen(how) + 3, "%s%s\n", len && more[len - 1] != '\n' ? "\n" : "",
 		 how);
+}
+
+/* The lines a copy left out go first in the build's output. */
+static void prepend(struct build_result *b, const char *text)
+{
+	char *both;
+
+	if (!*text || asprintf(&both, "%s%s", text, b->output ? b->output : "") < 0)
+		return;
+	free(b->output);
+	b->output = both;
 }
 
 static int build_with_make(const struct grade_options *o, struct build_result *b)
@@ -417,27 +505,49 @@ static int build_with_cc(const struct submission *sub, const struct grade_option
 	return 0;
 }
 
+/* A program handed in as it is: graded if it can run and be traced here. */
+static void take_program(const struct submission *sub, const struct grade_options *o,
+			 struct build_result *b)
+{
+	const char *base = strrchr(sub->path, '/'), *why;
+
+	snprintf(b->program, sizeof(b->program), "%.3800s/%.200s", o->workdir,
+		 base ? base + 1 : sub->path);
+	b->output = strdup("");
+	if ((why = prog_untraceable(b->program)))
+		build_failed(b, 0, why);
+	else
+		b->ok = true;
+}
+
 int build_submission(const struct submission *sub, const struct grade_options *o,
 		     struct build_result *b, char *err, size_t errlen)
 {
-	const char *base = strrchr(sub->path, '/');
+	struct left_out lo = {.len = 0};
 	int ret;
 
 	memset(b, 0, sizeof(*b));
-	if (copy_submission(sub, o) < 0)
-		return errmsg(err, errlen, "cannot copy %s into %s: %s", sub->path, o->workdir,
-			      strerror(errno));
-	if (sub->kind == SUB_PROGRAM) {
-		snprintf(b->program, sizeof(b->program), "%.3800s/%.200s", o->workdir,
-			 base ? base + 1 : sub->path);
+	if (sub->kind == SUB_BAD) {
 		b->output = strdup("");
-		b->ok = true;
+		build_failed(b, 0, sub->why);
 		return 0;
 	}
-	ret = has_makefile(o->workdir) ? build_with_make(o, b) : build_with_cc(sub, o, b);
-	if (ret < 0)
+	if ((ret = copy_submission(sub, o, &lo)) < 0)
+		return errmsg(err, errlen, "cannot copy %s into %s: %s", sub->path, o->workdir,
+			      strerror(errno));
+	if (ret > 0) { /* too big to take */
+		b->output = strdup("");
+		build_failed(b, 0, lo.text);
+		b->error[strcspn(b->error, "\n")] = '\0';
+		return 0;
+	}
+	if (sub->kind == SUB_PROGRAM)
+		take_program(sub, o, b);
+	else if ((ret = has_makefile(o->workdir) ? build_with_make(o, b)
+						 : build_with_cc(sub, o, b)) < 0)
 		errmsg(err, errlen, "cannot run the build of %s: %s", sub->path, strerror(errno));
 	if (!b->output)
 		b->output = strdup("");
+	prepend(b, lo.text);
 	return ret;
 }

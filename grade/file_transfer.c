@@ -190,7 +190,8 @@ static void bytes(const struct check_ctx *c, struct check_result *r)
 	size_t n = sizeof(file_parts) / sizeof(file_parts[0]);
 
 	for (size_t k = 0; k < n; k++)
-		if (fail_if_not_run(c, r, parts[file_parts[k]].client))
+		if (!need_ran(c, r, parts[file_parts[k]].client) ||
+		    !need_connected(c, r, parts[file_parts[k]].client))
 			return;
 	for (size_t k = 0; k < n; k++) {
 		const struct part *p = &parts[file_parts[k]];
@@ -309,7 +310,7 @@ static void half_close(const struct check_ctx *c, struct check_result *r)
 	struct ending e, first = {0};
 	int judged = 0;
 
-	if (fail_if_not_run(c, r, parts[0].client) || fail_if_not_reached(c, r, parts[0].mark))
+	if (!need_ran(c, r, parts[0].client) || !need_connected(c, r, parts[0].client))
 		return;
 	for (int i = 0; i < NPARTS; i++) {
 		if (!check_connection(c, parts[i].client, client, server, sizeof(client)))
@@ -319,10 +320,8 @@ static void half_close(const struct check_ctx *c, struct check_result *r)
 		if (judged++ == 0)
 			first = e;
 	}
-	if (judged == 0) {
-		check_fail(r, "not checked: no connection of a client was traced");
+	if (!need(c, r, judged > 0, "no connection of a client was traced"))
 		return;
-	}
 	check_evidence(r, first.shut);
 	check_evidence(r, first.fin);
 	check_evidence(r, first.data);
@@ -373,7 +372,7 @@ static void reply(const struct check_ctx *c, struct check_result *r)
 	int replied = 0;
 	struct seen s;
 
-	if (fail_if_not_run(c, r, parts[0].client) || fail_if_not_reached(c, r, parts[0].mark))
+	if (!need_ran(c, r, parts[0].client) || !need_connected(c, r, parts[0].client))
 		return;
 	for (int i = 0; i < NPARTS; i++) {
 		const char *server = server_of(i);
@@ -391,12 +390,11 @@ static void reply(const struct check_ctx *c, struct check_result *r)
 		say_reply_missing(c, r, &parts[i], want);
 		return;
 	}
-	if (replied == 0) {
+	if (replied == 0)
 		check_output_evidence(c, r, parts[0].client, NULL, 3);
-		check_fail(r, "not checked: no client could reply, for no file ever ended (see the "
-			      "check bytes)");
+	if (!need(c, r, replied > 0,
+		  "no client could reply, for no file ever ended (see the check bytes)"))
 		return;
-	}
 	check_output_evidence(c, r, server_of(0), "thank you", 2);
 	check_pass(r, "the server printed each of the %d replies as the client sent it", replied);
 }
@@ -408,8 +406,8 @@ static void next_client(const struct check_ctx *c, struct check_result *r)
 	const struct part *first = &parts[0], *again = &parts[1];
 	struct seen s;
 
-	if (fail_if_not_run(c, r, first->client) || fail_if_not_reached(c, r, first->mark) ||
-	    fail_if_not_run(c, r, again->client))
+	if (!need_ran(c, r, first->client) || !need_connected(c, r, first->client) ||
+	    !need_ran(c, r, again->client))
 		return;
 	client_saw(c, again, &s);
 	check_output_evidence(c, r, again->client, NULL, 2);

@@ -22,13 +22,15 @@
 
 /* Each defined in grade/NAME.c. */
 extern const struct assignment assignment_echo_fork, assignment_echo_client, assignment_udp_echo,
-	assignment_file_transfer;
+	assignment_file_transfer, assignment_echo_select, assignment_chat;
 
 const struct assignment *const grade_assignments[] = {
 	&assignment_echo_fork,
 	&assignment_echo_client,
 	&assignment_udp_echo,
 	&assignment_file_transfer,
+	&assignment_echo_select,
+	&assignment_chat,
 	NULL,
 };
 
@@ -58,8 +60,9 @@ void grade_not_checked(struct grade_result *res, const struct assignment *a, con
 	res->nchecks = res->max;
 	for (int i = 0; i < res->nchecks; i++) {
 		memset(&res->checks[i], 0, sizeof(res->checks[i]));
-		check_fail(&res->checks[i], "not checked: %s", why);
+		check_skip(&res->checks[i], "not checked: %s", why);
 	}
+	res->score = res->checked = 0;
 }
 
 /* ---- crashes --------------------------------------------------------------- */
@@ -239,6 +242,104 @@ static void note_crashes(struct grade_run *g, const struct check_ctx *c)
 		say_crash(g, c, &kinds[k]);
 }
 
+/* ---- ports ------------------------------------------------------------------ */
+
+/* A connect() of pid's (or its children's) to a port, NULL for none;
+ * other: one to any port but that. */
+static const struct event *connect_to(const struct check_ctx *c, pid_t pid, int port, bool other)
+{
+	struct ev_filter f = {.src = "call", .fn = "connect"};
+	const struct event *e = NULL;
+
+	while ((e = ev_next(c->s, &f, e))) {
+		int to = e->call.peer ? endpoint_port(e->call.peer) : 0;
+		if (check_in_tree(c, e->pid, pid) && to > 0 && (other ? to != port : to == port))
+			return e;
+	}
+	return NULL;
+}
+
+/* A client that connects elsewhere than it was told: names the address it
+ * tried, and how to grade it there. */
+static void note_client_ports(struct grade_run *g, const struct check_ctx *c)
+{
+	for (int i = 0; i < g->nstudents; i++) {
+		const struct event *e;
+
+		if (connect_to(c, g->students[i], g->given[i], false) ||
+		    !(e = connect_to(c, g->students[i], g->given[i], true)))
+			continue;
+		grade_note(g,
+			   "the %s connects to %s, not to the port it was given (%d): it ignores "
+			   "its argument. Grade it with --port %d, and socklab's server listens "
+			   "there",
+			   scenario_proc(g->s, g->students[i])->role, e->call.peer, g->given[i],
+			   endpoint_port(e->call.peer));
+		return;
+	}
+}
+
+/* ---- transcripts ------------------------------------------------------------- */
+
+/* The role of the program pid (or of the one it descends from). */
+static const char *role_of(const struct check_ctx *c, pid_t pid)
+{
+	for (int i = 0; c->facts && i < c->facts->nprocs; i++)
+		if (check_in_tree(c, pid, c->facts->procs[i].pid))
+			return c->facts->procs[i].role;
+	return "program";
+}
+
+/* Whether a line some program printed is worth a transcript line: the
+ * grader's own programs say what they saw; a student's program's first
+ * lines only (a flood would bury the rest). */
+static bool transcript_output(const struct grade_run *g, const struct check_ctx *c,
+			      const struct event *e, int *shown_of_student)
+{
+	pid_t root;
+
+	if (!student_role(g, c, e->pid, &root))
+		return true;
+	return (*shown_of_student)++ < 2;
+}
+
+/*
+ * What the grader did (its steps, numbered) and saw (what the programs
+ * printed), up to the step in which check k failed: the step of its latest
+ * evidence, or the run's end. Then what was expected, and "*****". The
+ * last GRADE_TRANSCRIPT_MAX lines are kept.
+ */
+static void transcript(const struct grade_run *g, const struct check_ctx *c, const struct check *k,
+		       const struct check_result *r, struct grade_result *res, int i)
+{
+	int64_t upto = r->t_evidence >= 0 ? r->t_evidence : c->t_end;
+	const struct event *cut, *e = NULL;
+	struct ev_filter notes = {.src = "note"};
+	char lines[64][GRADE_LINE];
+	int n = 0, step = 0, student_lines = 0;
+
+	cut = ev_first(c->s, &(struct ev_filter){.src = "note", .fn = "step", .after = upto + 1});
+	while ((e = ev_next(c->s, &notes, e)) && (!cut || e->t < cut->t) && n < 63) {
+		const char *kind = e->note.kind ? e->note.kind : "", *text = e->note.text;
+		char when[32];
+
+		event_time_str(e->t, when, sizeof(when));
+		if (!text)
+			continue;
+		if (strcmp(kind, "step") == 0) {
+			snprintf(lines[n++], GRADE_LINE, "%d. %s", ++step, text);
+			student_lines = 0;
+		} else if (strcmp(kind, "output") == 0 &&
+			   transcript_output(g, c, e, &student_lines)) {
+			snprintf(lines[n++], GRADE_LINE, "   %s the %s printed: %.300s", when,
+				 role_of(c, e->pid), text);
+		}
+	}
+	snprintf(lines[n++], GRADE_LINE, "%d. expected: %s ***** %s", ++step, k->title, r->summary);
+	for (int j = n > GRADE_TRANSCRIPT_MAX ? n - GRADE_TRANSCRIPT_MAX : 0; j < n; j++)
+		memcpy(res->transcript[i][res->ntranscript[i]++], lines[j], GRADE_LINE);
+}
+
 /* ---- running ---------------------------------------------------------------- */
 
 static int check_session(struct grade_run *g, const struct assignment *a, const char *dir,
@@ -252,10 +353,14 @@ static int check_session(struct grade_run *g, const struct assignment *a, const 
 	check_ctx_init(&ctx, &s, scenario_facts(g->s));
 	note_oom_kills(g, &ctx);
 	note_crashes(g, &ctx);
+	note_client_ports(g, &ctx);
 	res->nchecks = res->max;
 	for (int i = 0; i < res->nchecks; i++) {
 		check_run(&a->checks[i], &ctx, &res->checks[i]);
 		res->score += res->checks[i].pass;
+		res->checked += !res->checks[i].skipped;
+		if (!res->checks[i].pass && !res->checks[i].skipped)
+			transcript(g, &ctx, &a->checks[i], &res->checks[i], res, i);
 	}
 	res->t_end = ctx.t_end;
 	check_ctx_free(&ctx);
@@ -272,7 +377,8 @@ static void setup_run(struct grade_run *g, const struct grade_options *o,
 	g->drivers = drivers;
 	g->workdir = o->workdir;
 	snprintf(g->ip, sizeof(g->ip), "127.0.0.1");
-	g->port = scenario_free_port();
+	g->port_fixed = o->port;
+	g->port = o->port ? o->port : scenario_free_port();
 	snprintf(g->port_str, sizeof(g->port_str), "%d", g->port);
 	for (int i = 0; i < GRADE_MARKS; i++)
 		g->marks[i] = -1;
@@ -299,6 +405,9 @@ static int run_assignment(const struct submission *sub, const struct grade_optio
 	snprintf(res->session, sizeof(res->session), "%s/session", o->outdir);
 	if (!(g.s = scenario_begin(&so, err, errlen)))
 		return -1;
+	/* Its ring, and no other, in the sandbox's /dev/shm. */
+	sandbox_set_view(o->sb, o->workdir, socklab_libdir(),
+			 collector_ring_path(scenario_collector(g.s)));
 	setup_run(&g, o, res, drivers);
 	scenario_facts(g.s)->port = g.port;
 	scenario_facts(g.s)->extra = &g;
@@ -314,6 +423,9 @@ static int run_assignment(const struct submission *sub, const struct grade_optio
 	ret = check_session(&g, o->a, res->session, res, err, errlen);
 	memcpy(res->problems, g.problems, sizeof(res->problems));
 	res->nproblems = g.nproblems;
+	memcpy(res->notes, g.notes, sizeof(res->notes));
+	res->nnotes = g.nnotes;
+	res->port = g.port;
 	scenario_free(g.s);
 	return ret;
 }
@@ -339,6 +451,7 @@ int grade_submission(const struct submission *sub, const struct grade_options *o
 {
 	memset(res, 0, sizeof(*res));
 	res->max = count_checks(o->a);
+	sandbox_set_view(o->sb, o->workdir, socklab_libdir(), NULL);
 	if (check_tracer(o, err, errlen) < 0 ||
 	    build_submission(sub, o, &res->build, err, errlen) < 0)
 		return -1;
@@ -357,14 +470,25 @@ void grade_result_free(struct grade_result *res)
 
 /* ---- JSON ------------------------------------------------------------------- */
 
-static json_t *check_json(const struct check *k, const struct check_result *r)
+static json_t *strings_json(const char (*lines)[GRADE_LINE], int n)
 {
+	json_t *a = json_array();
+
+	for (int i = 0; i < n; i++)
+		json_array_append_new(a, json_string(lines[i]));
+	return a;
+}
+
+static json_t *check_json(const struct check *k, const struct grade_result *res, int i)
+{
+	const struct check_result *r = &res->checks[i];
 	json_t *evidence = json_array();
 
-	for (int i = 0; i < r->nevidence; i++)
-		json_array_append_new(evidence, json_string(r->evidence[i]));
-	return json_pack("{ss sb ss so ss?}", "name", k->name, "pass", r->pass, "summary",
-			 r->summary, "evidence", evidence, "hint", k->hint);
+	for (int e = 0; e < r->nevidence; e++)
+		json_array_append_new(evidence, json_string(r->evidence[e]));
+	return json_pack("{ss sb sb ss so so ss?}", "name", k->name, "pass", r->pass, "checked",
+			 !r->skipped, "summary", r->summary, "evidence", evidence, "transcript",
+			 strings_json(res->transcript[i], res->ntranscript[i]), "hint", k->hint);
 }
 
 static json_t *sandbox_json(const struct sandbox *sb)
@@ -381,17 +505,18 @@ json_t *grade_result_json(const struct submission *sub, const struct assignment 
 			  const struct grade_result *res, const struct sandbox *sb)
 {
 	const char *prog = strrchr(res->build.program, '/');
-	json_t *checks = json_array(), *problems = json_array();
+	json_t *checks = json_array();
 
 	for (int i = 0; i < res->nchecks; i++)
-		json_array_append_new(checks, check_json(&a->checks[i], &res->checks[i]));
-	for (int i = 0; i < res->nproblems; i++)
-		json_array_append_new(problems, json_string(res->problems[i]));
-	return json_pack("{ss ss ss ss s{sb ss ss} so si si so ss so}", "submission", sub->name,
-			 "assignment", a->name, "path", sub->path, "program",
+		json_array_append_new(checks, check_json(&a->checks[i], res, i));
+	return json_pack("{ss ss ss ss s{sb ss ss ss} so si si si so so so* ss so}", "submission",
+			 sub->name, "assignment", a->name, "path", sub->path, "program",
 			 prog ? prog + 1 : res->build.program, "build", "ok", res->build.ok,
 			 "command", res->build.command, "output",
-			 res->build.output ? res->build.output : "", "checks", checks, "score",
-			 res->score, "max", res->max, "problems", problems, "session", res->session,
+			 res->build.output ? res->build.output : "", "error", res->build.error,
+			 "checks", checks, "score", res->score, "max", res->max, "checked",
+			 res->checked, "problems", strings_json(res->problems, res->nproblems),
+			 "notes", strings_json(res->notes, res->nnotes), "port",
+			 res->port ? json_integer(res->port) : NULL, "session", res->session,
 			 "sandbox", sandbox_json(sb));
 }

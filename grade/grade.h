@@ -19,12 +19,15 @@
 
 #include "assignment.h"
 
-#define GRADE_MAX_CHECKS 8
+#define GRADE_MAX_CHECKS     8
+#define GRADE_TRANSCRIPT_MAX 24 /* lines of a failed check's transcript */
 
 enum submission_kind {
 	SUB_PROGRAM, /* an executable: graded as it is */
 	SUB_SOURCE,  /* one .c file: built with cc -Wall */
 	SUB_FOLDER,  /* a folder of sources: built with its Makefile, or cc -Wall *.c */
+	SUB_BAD,     /* an entry of a class folder that cannot be one (a link that
+		      * loops): its row says why, in `why` */
 };
 
 /* What one student handed in. */
@@ -32,6 +35,7 @@ struct submission {
 	char name[128];	 /* its row in the report: "alice", or "echo" for echo.c */
 	char path[4096]; /* as found */
 	enum submission_kind kind;
+	char why[256]; /* SUB_BAD: why it cannot be graded, in a sentence */
 };
 
 /*
@@ -48,6 +52,8 @@ struct build_result {
 	bool ok;
 	char command[512];  /* "cc -Wall -g -o echo echo.c", "make", or "" for a program */
 	char *output;	    /* what the build printed; may be empty, never NULL once built */
+	char error[400];    /* why it did not build, in one line (the compiler's first
+			     * error, with what it means); "" when it built */
 	char program[4096]; /* the program to grade, a path */
 };
 
@@ -55,6 +61,7 @@ struct grade_options {
 	const struct assignment *a;
 	const char *args;    /* the program's arguments; NULL: the assignment's */
 	const char *prog;    /* which program a Makefile builds, or which NAME.c; NULL */
+	int port;	     /* --port N: the port the program uses (it takes none); 0 */
 	const char *outdir;  /* the submission's folder of results: session/ goes here */
 	const char *workdir; /* a fresh folder to copy and build the submission in */
 	struct sandbox *sb;
@@ -65,9 +72,19 @@ struct grade_result {
 	struct build_result build;
 	char problems[GRADE_PROBLEMS][GRADE_LINE];
 	int nproblems;
+	/* Facts about how the program was run, for the report: "listens on
+	 * 9877, not on the port it was given: it ignores its argument". */
+	char notes[GRADE_NOTES][GRADE_LINE];
+	int nnotes;
+	int port; /* the port the program was graded on (its own, if it ignores ours) */
 	int nchecks;
 	struct check_result checks[GRADE_MAX_CHECKS];
+	/* For each failed check: what the grader did and saw, numbered, up to
+	 * the step where it failed. */
+	char transcript[GRADE_MAX_CHECKS][GRADE_TRANSCRIPT_MAX][GRADE_LINE];
+	int ntranscript[GRADE_MAX_CHECKS];
 	int score, max;
+	int checked;	    /* checks that could judge: score of checked pass */
 	char session[4096]; /* the session's folder, or "" when nothing ran */
 	int64_t t_end;	    /* the time of the session's last event */
 };
@@ -83,13 +100,14 @@ int grade_submission(const struct submission *sub, const struct grade_options *o
 		     struct grade_result *res, char *err, size_t errlen);
 void grade_result_free(struct grade_result *res);
 
-/* Every check of a fails with the same reason: "not checked: why". A res
- * with max 0 is cleared first. */
+/* Every check of a is not checked, for the same reason: "not checked:
+ * why". A res with max 0 is cleared first. */
 void grade_not_checked(struct grade_result *res, const struct assignment *a, const char *why);
 
 /* {"submission", "assignment", "program", "build", "checks": [{"name",
- * "pass", "summary", "evidence", "hint"}], "score", "max", "problems",
- * "session", "sandbox"}. */
+ * "pass", "checked", "summary", "evidence", "transcript", "hint"}],
+ * "score", "max", "checked", "problems", "notes", "port", "session",
+ * "sandbox"}. */
 json_t *grade_result_json(const struct submission *sub, const struct assignment *a,
 			  const struct grade_result *res, const struct sandbox *sb);
 

@@ -16,29 +16,47 @@
 
 #include "assignment.h"
 #include "grade.h"
+#include "run/ports.h"
 
 #define SLICE_MS 100
 /* Far more processes than any run of an assignment needs. */
 #define GRADE_MAX_STARTED 1000
 #define MAX_ARGS	  32
 
-void grade_problem(struct grade_run *g, const char *fmt, ...)
+/* Adds a sentence to lines (n of max), once, and into the session as a
+ * step ("problem: ...") while it is still being recorded. */
+static void keep_line(struct grade_run *g, char (*lines)[GRADE_LINE], int *n, int max,
+		      const char *kind, const char *fmt, va_list ap)
 {
 	char text[GRADE_LINE];
+
+	vsnprintf(text, sizeof(text), fmt, ap);
+	for (int i = 0; i < *n; i++)
+		if (strcmp(lines[i], text) == 0)
+			return;
+	if (*n == max)
+		return;
+	memcpy(lines[(*n)++], text, sizeof(text));
+	if (scenario_collector(g->s))
+		scenario_note(g->s, "step", "%s: %s", kind, text);
+}
+
+void grade_problem(struct grade_run *g, const char *fmt, ...)
+{
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(text, sizeof(text), fmt, ap);
+	keep_line(g, g->problems, &g->nproblems, GRADE_PROBLEMS, "problem", fmt, ap);
 	va_end(ap);
-	for (int i = 0; i < g->nproblems; i++)
-		if (strcmp(g->problems[i], text) == 0)
-			return;
-	if (g->nproblems == GRADE_PROBLEMS)
-		return;
-	memcpy(g->problems[g->nproblems++], text, sizeof(text));
-	/* Into the session too, while it is still being recorded. */
-	if (scenario_collector(g->s))
-		scenario_note(g->s, "step", "problem: %s", text);
+}
+
+void grade_note(struct grade_run *g, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	keep_line(g, g->notes, &g->nnotes, GRADE_NOTES, "note", fmt, ap);
+	va_end(ap);
 }
 
 void grade_mark(struct grade_run *g, int i)
@@ -113,10 +131,12 @@ pid_t grade_start_program(struct grade_run *g, const char *role, int port, const
 	}
 	for (int i = 1; i < n; i++)
 		free(argv[i]);
-	if (pid < 0)
+	if (pid < 0) {
 		grade_problem(g, "the %s could not start: %s", role, scenario_error(g->s));
-	else if (g->nstudents < GRADE_STUDENT_PROCS)
+	} else if (g->nstudents < GRADE_STUDENT_PROCS) {
+		g->given[g->nstudents] = port ? port : g->port;
 		g->students[g->nstudents++] = pid;
+	}
 	return pid;
 }
 
@@ -236,6 +256,30 @@ static bool ended(struct grade_run *g, pid_t pid, int *status)
 	return p && p->ended;
 }
 
+/*
+ * pid listens (or, udp, is bound) on another port than port: a program
+ * that ignores its argument (UNP's SERV_PORT 9877, a student's #define
+ * PORT 9190). When port is the run's, the run goes on there, and says so.
+ * Returns the port it listens on, or 0.
+ */
+static int listens_elsewhere(struct grade_run *g, pid_t pid, int port, bool udp)
+{
+	int own = proc_listen_port(pid, udp);
+
+	if (own <= 0 || own == port)
+		return 0;
+	if (port == g->port) {
+		g->port = own;
+		snprintf(g->port_str, sizeof(g->port_str), "%d", own);
+		scenario_facts(g->s)->port = own;
+		grade_note(g,
+			   "the %s listens on %d, not on the port it was given: it ignores its "
+			   "argument (it was given %d; graded on %d)",
+			   scenario_proc(g->s, pid)->role, own, port, own);
+	}
+	return own;
+}
+
 int grade_wait_listen(struct grade_run *g, pid_t pid, int port, int flags)
 {
 	struct run_proc *p = scenario_proc(g->s, pid);
@@ -247,7 +291,7 @@ int grade_wait_listen(struct grade_run *g, pid_t pid, int port, int flags)
 	for (int waited = 0; waited < GRADE_LISTEN_MS; waited += SLICE_MS) {
 		int ret = udp ? scenario_wait_udp(g->s, port, SLICE_MS)
 			      : scenario_wait_listen(g->s, port, SLICE_MS);
-		if (ret == 0)
+		if (ret == 0 || listens_elsewhere(g, pid, port, udp))
 			return 0;
 		if (ended(g, pid, &status)) {
 			describe_end(g, status, how, sizeof(how));
@@ -260,8 +304,8 @@ int grade_wait_listen(struct grade_run *g, pid_t pid, int port, int flags)
 			return -1;
 	}
 	if (!quiet)
-		grade_problem(g, "the %s had not %s port %d after %d s", p ? p->role : "program",
-			      listens, port, GRADE_LISTEN_MS / 1000);
+		grade_problem(g, "the %s had not %s port %d (nor any other) after %d s",
+			      p ? p->role : "program", listens, port, GRADE_LISTEN_MS / 1000);
 	return -1;
 }
 

@@ -88,8 +88,10 @@ static int classify(const char *path, enum submission_kind *kind)
 	return 0;
 }
 
-/* The row name: the last part of the path, without ".c", in characters
- * safe for a folder name. */
+/* The row name: the last part of the path, without ".c", as the student
+ * named it (spaces and Korean letters kept: "김철수", "John Smith"), but
+ * safe for a folder name and a line: no '/', no control character, no
+ * leading '.'. */
 static void name_of(const char *path, char *out, size_t cap)
 {
 	const char *base = strrchr(path, '/');
@@ -102,10 +104,33 @@ static void name_of(const char *path, char *out, size_t cap)
 		out[--n] = '\0';
 	if (ends_with(out, ".c"))
 		out[n - 2] = '\0';
-	for (char *p = out; *p; p++)
-		if (!strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-",
-			    *p))
+	for (unsigned char *p = (unsigned char *)out; *p; p++)
+		if (*p == '/' || *p < 0x20 || *p == 0x7f ||
+		    (p == (unsigned char *)out && *p == '.'))
 			*p = '_';
+	if (!out[0])
+		snprintf(out, cap, "_");
+}
+
+/* A symbolic link in a class folder that leads nowhere: into a loop, or
+ * to nothing. It is a student's entry that cannot be graded: its row says
+ * why, rather than it vanishing from the class. */
+static bool bad_link(const char *path, char *why, size_t cap)
+{
+	struct stat st;
+
+	if (lstat(path, &st) < 0 || !S_ISLNK(st.st_mode) || stat(path, &st) == 0)
+		return false;
+	if (errno == ELOOP)
+		snprintf(why, cap,
+			 "a symbolic link that leads back to itself (a loop): nothing to "
+			 "grade; hand in the files themselves");
+	else
+		snprintf(why, cap,
+			 "a symbolic link to nothing (%s): nothing to grade; hand in the "
+			 "files themselves",
+			 strerror(errno));
+	return true;
 }
 
 static bool name_taken(const struct found *f, const char *name)
@@ -116,7 +141,7 @@ static bool name_taken(const struct found *f, const char *name)
 	return false;
 }
 
-static int add(struct found *f, const char *path, enum submission_kind kind)
+static int add(struct found *f, const char *path, enum submission_kind kind, const char *why)
 {
 	struct submission *s;
 	char name[100];
@@ -130,6 +155,7 @@ static int add(struct found *f, const char *path, enum submission_kind kind)
 		snprintf(s->name, sizeof(s->name), "%s-%d", name, k);
 	snprintf(s->path, sizeof(s->path), "%s", path);
 	s->kind = kind;
+	snprintf(s->why, sizeof(s->why), "%s", why ? why : "");
 	f->n++;
 	return 0;
 }
@@ -148,12 +174,14 @@ static int add_class(struct found *f, const char *dir, char *err, size_t errlen)
 	if (n < 0)
 		return errmsg(err, errlen, "cannot read %s: %s", dir, strerror(errno));
 	for (int i = 0; i < n; i++) {
-		char path[4096];
+		char path[4096], why[256];
 		enum submission_kind kind;
 
 		snprintf(path, sizeof(path), "%s/%s", dir, names[i]->d_name);
 		if (ret == 0 && names[i]->d_name[0] != '.' && classify(path, &kind) == 0)
-			ret = add(f, path, kind);
+			ret = add(f, path, kind, NULL);
+		else if (ret == 0 && names[i]->d_name[0] != '.' && bad_link(path, why, sizeof(why)))
+			ret = add(f, path, SUB_BAD, why);
 		free(names[i]);
 	}
 	free(names);
@@ -174,16 +202,20 @@ int submissions_find(char *const paths[], int npaths, struct submission **out, c
 		enum submission_kind kind;
 		int ret;
 
+		char why[256];
+
 		if (classify(paths[i], &kind) < 0) {
 			errmsg(err, errlen, "%s: %s", paths[i],
-			       access(paths[i], F_OK) < 0 ? "no such file or folder"
-							  : "not a program, a .c file or a folder");
+			       bad_link(paths[i], why, sizeof(why)) ? why
+			       : access(paths[i], F_OK) < 0
+				       ? "no such file or folder"
+				       : "not a program, a .c file or a folder");
 			goto out_free;
 		}
 		if (kind == SUB_FOLDER && is_class_folder(paths[i]))
 			ret = add_class(&f, paths[i], err, errlen);
 		else
-			ret = add(&f, paths[i], kind);
+			ret = add(&f, paths[i], kind, NULL);
 		if (ret < 0)
 			goto out_free;
 	}

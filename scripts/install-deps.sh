@@ -17,12 +17,13 @@ set -eu
 #   tshark tcpdump strace       references the tests and `make bench` compare against
 #   iproute2 nftables           lab networks: namespaces, veth pairs, loss rules
 #   jq                          command-level tests read JSON output
+#   libxml2-utils               xmllint reads the JUnit XML of `socklab grade --junit`
 #   clang libclang-rt-14-dev    libFuzzer targets (`make fuzz`)
 #   clang-format                the code's layout (`make format`, `make format-check`)
 #   librsvg2-bin                the tests open `socklab plot`'s SVG with a real SVG
 #                               reader (rsvg-convert) and check the picture it makes
 PACKAGES="build-essential pkg-config libncurses-dev libpcap-dev libjansson-dev
-libcriterion-dev tmux tshark tcpdump strace iproute2 nftables jq clang
+libcriterion-dev tmux tshark tcpdump strace iproute2 nftables jq libxml2-utils clang
 libclang-rt-14-dev clang-format librsvg2-bin"
 
 missing=""

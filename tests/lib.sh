@@ -137,6 +137,34 @@ sources_worked() {
 	[ -z "$bad" ] || fail "as root, a source did not run in $1: $bad"
 }
 
+# The port session $1's server listened on.
+listen_port() {
+	ev "$1" 'select(.fn=="listen" and .ret==0) | .sock' | head -n 1 | sed 's/.*:\([0-9]*\)>.*/\1/'
+}
+
+# How many connections to port $2, in capture $1, the server sent data on.
+served_connections() {
+	tshark -r "$1" -Y "tcp.srcport == $2 && tcp.len > 0" -T fields -e tcp.stream 2>/dev/null |
+		sort -u | wc -l
+}
+
+# Runs each lab given ("11 --fix") once as nobody: without root, every
+# checkpoint holds or says SKIP; none fails.
+labs_hold_without_root() {
+	need_root "to run socklab as another user"
+	command -v setpriv >/dev/null || skip "setpriv is missing"
+	chmod 711 "$T"
+	mkdir -m 777 "$T/user"
+	cd "$T/user"
+	for lab in "$@"; do
+		# shellcheck disable=SC2086
+		setpriv --reuid=65534 --regid=65534 --clear-groups "$SOCKLAB" run $lab --no-view \
+			--record "$T/user/run-${lab// /}" >"$T/out" 2>&1 ||
+			fail "socklab run $lab, not root: $(grep -E 'FAIL|socklab:' -A1 "$T/out")"
+		grep -q '^all checkpoints hold' "$T/out" || fail "socklab run $lab: $(cat "$T/out")"
+	done
+}
+
 defer() {
 	printf '%s\n' "$*" >>"$T/.defer"
 }

@@ -99,7 +99,11 @@ static void sock_row(const struct ui *u, const struct sock_info *s, int64_t t, c
 		k = (struct sock_mark){.state = TCP_ST_NONE, .fd = -1};
 	if (s->conn >= 0)
 		snprintf(conn, sizeof(conn), "%d", s->conn);
-	if (k.pid && k.fd >= 0)
+	/* "1201/5", or "t1204/5" when a thread other than the process's
+	 * first made the last call on it: which thread handles it. */
+	if (k.pid && k.fd >= 0 && k.tid && k.tid != k.pid)
+		snprintf(owner, sizeof(owner), "t%d/%d", k.tid, k.fd);
+	else if (k.pid && k.fd >= 0)
 		snprintf(owner, sizeof(owner), "%d/%d", k.pid, k.fd);
 	else if (k.pid) /* its connect() has not returned: no call told the fd */
 		snprintf(owner, sizeof(owner), "%d/?", k.pid);
@@ -223,6 +227,28 @@ static void proc_state(const struct proc_info *p, int64_t t, char *out, size_t c
 	snprintf(out, cap, "%s, zombie %s, %s", end, zombie, by);
 }
 
+/* "thread 1205  running, made by 1201", "... blocked in recv(5) for 1.2 s,
+ * made by 1201", or "... ended" */
+static void thread_line(const struct proc_row *row, int64_t t, char *out, size_t cap)
+{
+	const struct thread_info *th = row->th;
+	const struct proc_wait *w = proc_thread_wait_at(row->p, th->tid, t);
+	bool ended = (th->t_exit != T_NEVER && th->t_exit <= t) ||
+		     proc_state_at(row->p, t) != PROC_RUNNING;
+	char made[32] = "", state[128] = "running", call[64], since[32];
+
+	if (th->creator)
+		snprintf(made, sizeof(made), ", made by %d", th->creator);
+	if (ended) {
+		snprintf(state, sizeof(state), "ended");
+	} else if (w) {
+		call_text(w->fn, w->fd, call, sizeof(call));
+		draw_duration(t - w->from, since, sizeof(since));
+		snprintf(state, sizeof(state), "blocked in %s for %s", call, since);
+	}
+	snprintf(out, cap, "thread %d  %s%s", th->tid, state, made);
+}
+
 static void tree_prefix(const struct ui *u, const struct proc_row *row, char *out, size_t cap)
 {
 	size_t n = 0;
@@ -239,31 +265,53 @@ static void tree_prefix(const struct ui *u, const struct proc_row *row, char *ou
 			 term_ui_glyph(&u->t, row->last ? UG_TREE_LAST : UG_TREE_MID));
 }
 
+/* One row of the tree: "├ 1201 echo_thrserv  running, 3 threads", or a
+ * thread's "│ ├ thread 1205  running, made by 1201". */
+static void proc_line(const struct ui *u, const struct proc_row *row, int64_t t, char *line,
+		      size_t cap)
+{
+	const struct model *m = &u->m;
+	int threads = proctable_threads_at(&m->procs, row->p, t);
+	char tree[128], st[300];
+
+	tree_prefix(u, row, tree, sizeof(tree));
+	if (row->th) {
+		thread_line(row, t, st, sizeof(st));
+		snprintf(line, cap, "%s%s", tree, st);
+		return;
+	}
+	proc_state(row->p, t, st, sizeof(st));
+	if (threads > 1)
+		snprintf(st + strlen(st), sizeof(st) - strlen(st), ", %d threads", threads);
+	snprintf(line, cap, "%s%d %s  %s", tree, row->p->pid, draw_proc_name(m, row->p), st);
+}
+
 void draw_procs(const struct ui *u)
 {
 	const struct model *m = &u->m;
-	size_t n = model_proc_rows(m, NULL, SIZE_MAX), top;
+	size_t n = model_proc_rows(m, NULL, SIZE_MAX), top, nprocs = 0;
 	struct proc_row *rows = calloc(n ? n : 1, sizeof(*rows));
 	int64_t t = model_time(m);
-	char title[96], tree[128], st[300], line[500];
+	char title[96], line[500];
 	struct rect r;
 
-	snprintf(title, sizeof(title), "Processes (%zu)", n);
+	if (rows)
+		model_proc_rows(m, rows, n);
+	/* The title counts processes; their threads have rows too. */
+	for (size_t i = 0; rows && i < n; i++)
+		nprocs += rows[i].th == NULL;
+	snprintf(title, sizeof(title), "Processes (%zu)", nprocs);
 	r = draw_pane_title(u, PANE_PROCS, title);
 	if (!rows)
 		return;
-	model_proc_rows(m, rows, n);
 	top = top_for(&m->list[PANE_PROCS], n, r.h);
 	for (int y = 0; y < r.h && top + (size_t)y < n; y++) {
 		const struct proc_row *row = &rows[top + (size_t)y];
-		enum proc_state ps = proc_state_at(row->p, t);
-		tree_prefix(u, row, tree, sizeof(tree));
-		proc_state(row->p, t, st, sizeof(st));
-		snprintf(line, sizeof(line), "%s%d %s  %s", tree, row->p->pid,
-			 draw_proc_name(m, row->p), st);
+		bool zombie = !row->th && proc_state_at(row->p, t) == PROC_ZOMBIE;
+		proc_line(u, row, t, line, sizeof(line));
 		draw_text(r.y + y, r.x, r.w,
 			  row_attr(u, PANE_PROCS, top + (size_t)y,
-				   ps == PROC_ZOMBIE ? u->t.ui[UI_WARN] : A_NORMAL),
+				   zombie ? u->t.ui[UI_WARN] : A_NORMAL),
 			  line);
 	}
 	free(rows);

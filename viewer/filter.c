@@ -69,6 +69,9 @@ int filter_parse(struct filter *f, const char *text, char *err, size_t errlen)
 	if ((arg = after_key(text, "pid")) && *arg && all_digits(arg)) {
 		if (number(&g, FILTER_PID, arg, err, errlen) < 0)
 			return -1;
+	} else if ((arg = after_key(text, "tid")) && *arg && all_digits(arg)) {
+		if (number(&g, FILTER_TID, arg, err, errlen) < 0)
+			return -1;
 	} else if ((arg = after_key(text, "port")) && *arg && all_digits(arg)) {
 		if (number(&g, FILTER_PORT, arg, err, errlen) < 0)
 			return -1;
@@ -149,6 +152,8 @@ bool filter_match(const struct filter *f, const struct event *e)
 		return true;
 	case FILTER_PID:
 		return e->pid == f->num;
+	case FILTER_TID:
+		return (e->src == SRC_CALL || e->src == SRC_PROC) && e->tid == f->num;
 	case FILTER_PORT:
 		return has_port(e, f->num);
 	case FILTER_NUMBER:
@@ -161,5 +166,5 @@ bool filter_match(const struct filter *f, const struct event *e)
 
 bool filter_follows_conns(const struct filter *f)
 {
-	return f->kind == FILTER_PID || f->kind == FILTER_NUMBER;
+	return f->kind == FILTER_PID || f->kind == FILTER_TID || f->kind == FILTER_NUMBER;
 }

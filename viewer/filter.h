@@ -5,6 +5,7 @@
  *   1201        a process, or a port: either matches
  *   pid 1201    a process: its calls, and the packets and states of the
  *               connections it made calls on
+ *   tid 1205    a thread: the same, for the calls of that one thread
  *   :9190       a port (also "port 9190"): calls, states and packets at
  *               either end
  *   accept      a call by name ("recv" also matches recvfrom, recvmsg), a
@@ -22,7 +23,7 @@
 
 #include "session/event.h"
 
-enum filter_kind { FILTER_NONE, FILTER_NUMBER, FILTER_PID, FILTER_PORT, FILTER_WORD };
+enum filter_kind { FILTER_NONE, FILTER_NUMBER, FILTER_PID, FILTER_TID, FILTER_PORT, FILTER_WORD };
 
 struct filter {
 	enum filter_kind kind;

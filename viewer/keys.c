@@ -80,7 +80,7 @@ static const struct {
 	{"move in the pane: ladder rows, events, table rows", {ACT_UP, ACT_DOWN}},
 	{"a page at a time", {ACT_PGUP, ACT_PGDN}},
 	{"next / previous pane", {ACT_TAB, ACT_BACKTAB}},
-	{"focus the ladder on this connection / filter this process", {ACT_ENTER}},
+	{"focus the ladder on this connection / filter this process or thread", {ACT_ENTER}},
 	{"show every connection again, then clear the filter", {ACT_CLEAR}},
 	{"filter: a pid (1201), a port (:9190) or a call (accept)", {ACT_FILTER}},
 	{"play faster / slower", {ACT_FASTER, ACT_SLOWER}},

@@ -170,9 +170,12 @@ void model_enter(struct model *m);
 
 /* Sockets with an address that exist at model_time(): sockrows[0 .. n). */
 size_t model_nsockets(const struct model *m);
-/* Processes in tree order; a row's depth, and whether it exists yet. */
+/* Processes in tree order, each followed by its threads (other than its
+ * first) and then its children; a row's depth, and whether it exists
+ * yet. */
 struct proc_row {
 	const struct proc_info *p;
+	const struct thread_info *th; /* a row for this thread of p; NULL: p's own */
 	int depth;
 	bool last;     /* the last child of its parent */
 	uint32_t open; /* bit d: the ancestor at depth d has children below */

@@ -179,6 +179,7 @@ static void enter_process(struct model *m)
 	size_t n = nprocs(m), sel;
 	struct proc_row *rows;
 	char text[32], err[128];
+	enum filter_kind kind;
 	pid_t pid;
 
 	if (n == 0)
@@ -189,10 +190,12 @@ static void enter_process(struct model *m)
 	if (!rows)
 		return;
 	model_proc_rows(m, rows, sel + 1);
-	pid = rows[sel].p->pid;
+	/* A thread's row filters by its tid, a process's by its pid. */
+	kind = rows[sel].th ? FILTER_TID : FILTER_PID;
+	pid = rows[sel].th ? rows[sel].th->tid : rows[sel].p->pid;
 	free(rows);
-	snprintf(text, sizeof(text), "pid %d", pid);
-	if (m->filter.kind == FILTER_PID && m->filter.num == pid)
+	snprintf(text, sizeof(text), "%s %d", kind == FILTER_TID ? "tid" : "pid", pid);
+	if (m->filter.kind == kind && m->filter.num == pid)
 		text[0] = '\0';
 	model_set_filter(m, text, err, sizeof(err));
 }

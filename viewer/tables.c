@@ -97,18 +97,54 @@ static long parent_index(const struct model *m, size_t i, int64_t t)
 	return q && q != p && q->t_start <= t ? q - m->procs.p : -1;
 }
 
+static void add_row(struct tree_walk *w, const struct proc_row *row)
+{
+	if (w->rows && w->n < w->max)
+		w->rows[w->n] = *row;
+	w->n++;
+}
+
+/* True when thread th belongs to process p and has started by t (a pid
+ * reused later is another process). */
+static bool thread_of(const struct thread_info *th, const struct proc_info *p, int64_t t)
+{
+	return th->pid == p->pid && th->t_start >= p->t_start && th->t_start <= t;
+}
+
+/* The rows of process p's threads, under it and above its children. */
+static void walk_threads(struct tree_walk *w, const struct proc_info *p, bool children, int depth,
+			 uint32_t open)
+{
+	const struct proctable *pt = &w->m->procs;
+	int64_t t = model_time(w->m);
+	size_t last = SIZE_MAX;
+
+	for (size_t k = 0; k < pt->nth; k++)
+		if (thread_of(&pt->th[k], p, t))
+			last = k;
+	for (size_t k = 0; last != SIZE_MAX && k <= last; k++)
+		if (thread_of(&pt->th[k], p, t))
+			add_row(w, &(struct proc_row){.p = p,
+						      .th = &pt->th[k],
+						      .depth = depth,
+						      .last = k == last && !children,
+						      .open = open});
+}
+
 static void walk(struct tree_walk *w, int32_t i, int depth, uint32_t open)
 {
 	for (; i >= 0; i = w->next[i]) {
 		bool last = w->next[i] < 0;
-		if (w->rows && w->n < w->max)
-			w->rows[w->n] = (struct proc_row){.p = &w->m->procs.p[i],
-							  .depth = depth,
-							  .last = last,
-							  .open = open};
-		w->n++;
-		if (depth + 1 < TREE_MAX_DEPTH)
-			walk(w, w->first[i], depth + 1, open | (last ? 0 : 1u << depth));
+		uint32_t below = open | (last ? 0 : 1u << depth);
+
+		add_row(w, &(struct proc_row){.p = &w->m->procs.p[i],
+					      .depth = depth,
+					      .last = last,
+					      .open = open});
+		if (depth + 1 >= TREE_MAX_DEPTH)
+			continue;
+		walk_threads(w, &w->m->procs.p[i], w->first[i] >= 0, depth + 1, below);
+		walk(w, w->first[i], depth + 1, below);
 	}
 }
 
@@ -191,7 +227,8 @@ void model_note_lab(struct model *m, uint32_t i, const struct event *e)
 	event_fields(e, &o);
 	note.name = strpool_get(m->s.pool, jobj_str(&o, "name"));
 	note.pass = jobj_true(&o, "pass");
-	note.skipped = jobj_true(&o, "skipped");
+	/* Not checked: "checked": false (sessions before it: "skipped": true). */
+	note.skipped = jobj_false(&o, "checked") || jobj_true(&o, "skipped");
 	jobj_free(&o);
 	if (note.name && add_check(m, note.name) == 0)
 		push_note(m, &note);

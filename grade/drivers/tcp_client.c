@@ -9,6 +9,11 @@
  *               stays connected, and must be echoed too
  *   hold        connects, is echoed once, says "holding", and keeps the
  *               connection until the server closes it
+ *   many N      N clients connect and stay connected; each sends a line,
+ *               and every one must be echoed while all N are connected
+ *   leave       client A is echoed and leaves; then B connects and must be
+ *               echoed, and leaves; then C: a server must go on serving
+ *               after a client has gone
  *
  * It prints one line per finding, in words the grader's report quotes, and
  * exits 0 when everything came back as sent, 1 when not.
@@ -27,9 +32,11 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/time.h>
+#include <time.h>
 #include <unistd.h>
 
 #define SMALL_MESSAGES	     200
+#define MANY_MAX	     1000
 #define BIG_SIZE	     (1024 * 1024)
 #define TIMEOUT_S	     10 /* generous: the machine may be loaded */
 #define CONCURRENT_TIMEOUT_S 5
@@ -38,8 +45,9 @@
 
 static struct sockaddr_in server;
 
-/* Connects to the server; -1 (said why) on failure. recv() on the socket
- * gives up after timeout_s seconds. */
+/* Connects to the server; -1 (said why) on failure. connect() and recv()
+ * on the socket give up after timeout_s seconds (a server that does not
+ * accept fills its queue, and then the kernel drops new SYNs). */
 static int connect_server(const char *who, int timeout_s)
 {
 	struct timeval tv = {.tv_sec = timeout_s};
@@ -50,6 +58,7 @@ static int connect_server(const char *who, int timeout_s)
 		return -1;
 	}
 	if (setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv)) < 0 ||
+	    setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof(tv)) < 0 ||
 	    connect(fd, (struct sockaddr *)&server, sizeof(server)) < 0) {
 		printf("%s: cannot connect: %s\n", who, strerror(errno));
 		close(fd);
@@ -304,17 +313,151 @@ static int hold(void)
 	return 0;
 }
 
+/* ---- many clients at once ----------------------------------------------- */
+
+struct many {
+	int fd;
+	char line[64];
+	size_t len, got;
+	char echo[64];
+};
+
+static struct many clients[MANY_MAX];
+static struct pollfd many_fds[MANY_MAX];
+
+/* Connects n clients, all kept connected. Returns how many connected. */
+static int connect_many(int n)
+{
+	for (int i = 0; i < n; i++) {
+		char who[32];
+		snprintf(who, sizeof(who), "client %d of %d", i + 1, n);
+		if ((clients[i].fd = connect_server(who, CONCURRENT_TIMEOUT_S)) < 0)
+			return i;
+	}
+	return n;
+}
+
+/* Reads what has come back to client c; false when the server closed
+ * its connection (or it failed). */
+static int many_read(struct many *c)
+{
+	ssize_t r = recv(c->fd, c->echo + c->got, c->len - c->got, MSG_DONTWAIT);
+
+	if (r < 0 && (errno == EAGAIN || errno == EINTR))
+		return 1;
+	if (r <= 0)
+		return 0;
+	c->got += (size_t)r;
+	return 1;
+}
+
+/* Sends a line on each of n clients, then waits for all the echoes
+ * together, up to CONCURRENT_TIMEOUT_S. Returns how many came back exactly. */
+static int echo_many(int n)
+{
+	int waiting = n, exact = 0;
+
+	for (int i = 0; i < n; i++) {
+		struct many *c = &clients[i];
+		c->len =
+			(size_t)snprintf(c->line, sizeof(c->line), "hello from client %d\n", i + 1);
+		if (send_all(c->fd, c->line, c->len) < 0)
+			c->len = 0;
+		many_fds[i] = (struct pollfd){.fd = c->len ? c->fd : -1, .events = POLLIN};
+		waiting -= c->len == 0;
+	}
+	while (waiting > 0 && poll(many_fds, (nfds_t)n, CONCURRENT_TIMEOUT_S * 1000) > 0) {
+		for (int i = 0; i < n; i++) {
+			if (!many_fds[i].revents)
+				continue;
+			if (!many_read(&clients[i]) || clients[i].got == clients[i].len) {
+				many_fds[i].fd = -1;
+				waiting--;
+			}
+		}
+	}
+	for (int i = 0; i < n; i++)
+		exact += clients[i].len && clients[i].got == clients[i].len &&
+			 memcmp(clients[i].line, clients[i].echo, clients[i].len) == 0;
+	return exact;
+}
+
+static int many(int n)
+{
+	int connected = connect_many(n), exact = 0;
+
+	if (connected == n) {
+		printf("%d clients connected at once\n", n);
+		exact = echo_many(n);
+		printf("%d of %d clients echoed while all %d stayed connected\n", exact, n, n);
+		if (exact == 0)
+			printf("no client was echoed within %d s\n", CONCURRENT_TIMEOUT_S);
+		else if (exact < n)
+			printf("the other %d: no echo within %d s\n", n - exact,
+			       CONCURRENT_TIMEOUT_S);
+	} else {
+		printf("only %d of %d clients could connect at once\n", connected, n);
+	}
+	for (int i = 0; i < connected; i++)
+		close(clients[i].fd);
+	return exact == n ? 0 : 1;
+}
+
+/* ---- clients leave -------------------------------------------------------- */
+
+/* One client: connects, is echoed, leaves. Says how it went as who. */
+static int come_and_go(const char *who, const char *line)
+{
+	int fd = connect_server(who, TIMEOUT_S);
+	enum echo e;
+
+	if (fd < 0)
+		return 1;
+	e = echo_line(fd, line);
+	printf("%s: %s, then left\n", who, echo_words[e]);
+	close(fd);
+	return e == ECHO_OK ? 0 : 1;
+}
+
+/* A is echoed and leaves; B comes after, then C. The pause lets the
+ * server take A's FIN before B comes: a server that left A's closed
+ * descriptor in its set has met the error by then. */
+static int leave(void)
+{
+	struct timespec pause = {0, 300 * 1000000L};
+
+	if (come_and_go("A", "hello from A\n") != 0)
+		return 1;
+	nanosleep(&pause, NULL);
+	if (come_and_go("B (after A left)", "hello from B\n") != 0)
+		return 1;
+	nanosleep(&pause, NULL);
+	if (come_and_go("C (after B left)", "hello from C\n") != 0)
+		return 1;
+	printf("every client that came after another left was served\n");
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
-	const char *mode = argc == 4 ? argv[1] : "";
+	const char *mode = argc >= 4 ? argv[1] : "";
+	int n = argc == 5 ? atoi(argv[4]) : 0;
 
 	setvbuf(stdout, NULL, _IOLBF, 0); /* a pipe: one line at a time */
 	server.sin_family = AF_INET;
-	server.sin_port = htons((unsigned short)atoi(argc == 4 ? argv[3] : "0"));
-	if (argc != 4 || inet_pton(AF_INET, argv[2], &server.sin_addr) != 1) {
-		fprintf(stderr, "usage: %s echo|concurrent|hold IP PORT\n", argv[0]);
+	server.sin_port = htons((unsigned short)atoi(argc >= 4 ? argv[3] : "0"));
+	if (argc < 4 || argc > 5 || inet_pton(AF_INET, argv[2], &server.sin_addr) != 1 ||
+	    (strcmp(mode, "many") == 0 && (n < 1 || n > MANY_MAX))) {
+		fprintf(stderr,
+			"usage: %s echo|concurrent|hold|leave IP PORT\n"
+			"       %s many IP PORT N (1 to %d)\n",
+			argv[0], argv[0], MANY_MAX);
 		return 2;
 	}
+	if (strcmp(mode, "many") == 0)
+		return many(n);
+	if (strcmp(mode, "leave") == 0)
+		return leave();
 	if (strcmp(mode, "echo") == 0)
 		return echo_small() | echo_big();
 	if (strcmp(mode, "concurrent") == 0)

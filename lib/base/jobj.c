@@ -173,6 +173,13 @@ bool jobj_true(const struct jobj *o, const char *key)
 	return m && m->type == JS_TRUE;
 }
 
+bool jobj_false(const struct jobj *o, const char *key)
+{
+	const struct jscan_member *m = jobj_get(o, key);
+
+	return m && m->type == JS_FALSE;
+}
+
 bool jobj_is_array(const struct jobj *o, const char *key)
 {
 	const struct jscan_member *m = jobj_get(o, key);

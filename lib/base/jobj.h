@@ -62,8 +62,10 @@ const char *jobj_str(struct jobj *o, const char *key);
 /* Member key as an integer: 0 when it is absent or not an integer. */
 long long jobj_int(const struct jobj *o, const char *key);
 bool jobj_is_int(const struct jobj *o, const char *key);
-/* True when member key is true. */
+/* True when member key is true; jobj_false(): when it is false (not
+ * merely absent). */
 bool jobj_true(const struct jobj *o, const char *key);
+bool jobj_false(const struct jobj *o, const char *key);
 /* True when member key is an array. */
 bool jobj_is_array(const struct jobj *o, const char *key);
 

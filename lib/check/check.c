@@ -28,6 +28,7 @@ void check_ctx_free(struct check_ctx *c)
 void check_run(const struct check *k, const struct check_ctx *c, struct check_result *r)
 {
 	memset(r, 0, sizeof(*r));
+	r->t_evidence = -1;
 	k->fn(c, r);
 	if (!r->decided)
 		check_fail(r, "the check %s decided nothing (a bug in socklab)", k->name);
@@ -69,6 +70,11 @@ void check_skip(struct check_result *r, const char *fmt, ...)
 	r->skipped = true;
 }
 
+const char *check_verdict(const struct check_result *r, const char *unchecked)
+{
+	return r->skipped ? unchecked : r->pass ? "PASS" : "FAIL";
+}
+
 void check_evidence(struct check_result *r, const struct event *e)
 {
 	char when[32], what[CHECK_LINE_MAX - 40];
@@ -78,6 +84,8 @@ void check_evidence(struct check_result *r, const struct event *e)
 	event_time_str(e->t, when, sizeof(when));
 	event_describe(e, what, sizeof(what));
 	snprintf(r->evidence[r->nevidence++], CHECK_LINE_MAX, "%s %s", when, what);
+	if (e->t > r->t_evidence)
+		r->t_evidence = e->t;
 }
 
 void check_evidence_text(struct check_result *r, const char *fmt, ...)

@@ -36,14 +36,21 @@
 #define CHECK_EVIDENCE_MAX 8
 #define CHECK_LINE_MAX	   400
 
+/*
+ * Three outcomes: PASS, FAIL, and not checked -- what the check needs to
+ * judge did not happen here (a source did not run, a client never
+ * connected): not a pass, and not counted as a failure. A lab calls that
+ * SKIP, the grader NOT CHECKED; it is one outcome, set by check_skip(),
+ * held in skipped, and written `"checked": false` in JSON and notes.
+ */
 struct check_result {
 	bool pass;
 	bool decided;		      /* check_pass, check_fail or check_skip was called */
-	bool skipped;		      /* could not be checked here (a source did not run):
-					 not a pass, and not counted as a failure */
+	bool skipped;		      /* not checked: the summary says why */
 	char summary[CHECK_LINE_MAX]; /* one sentence: what was found */
 	int nevidence;
 	char evidence[CHECK_EVIDENCE_MAX][CHECK_LINE_MAX];
+	int64_t t_evidence; /* the time of the latest event given as evidence; -1 */
 };
 
 /* What a check may look at: the session, its processes and sockets, and
@@ -73,9 +80,14 @@ void check_run(const struct check *k, const struct check_ctx *c, struct check_re
 void check_pass(struct check_result *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void check_fail(struct check_result *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-/* Neither pass nor fail: what the check needs was not recorded here
- * ("packets were not captured: socklab needs root"). */
+/* Neither pass nor fail: what the check needs to judge did not happen or
+ * was not recorded here ("packets were not captured: socklab needs root",
+ * "the client never connected"). */
 void check_skip(struct check_result *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* The outcome in a word: "PASS", "FAIL", or unchecked ("SKIP" for a lab,
+ * "NOT CHECKED" for the grader) when r was not checked. */
+const char *check_verdict(const struct check_result *r, const char *unchecked);
 
 /* Evidence: an event as `socklab show` prints it, or a line of text. */
 void check_evidence(struct check_result *r, const struct event *e);

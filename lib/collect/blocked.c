@@ -105,15 +105,16 @@ void blocked_forget(struct blocked *b, pid_t pid)
 		*w = b->w[--b->n];
 }
 
-/* The waiting call pid is in now: its number and first argument. False
- * when it is running, or in no system call, or /proc does not say. */
-static bool in_syscall(pid_t pid, long *nr, long *arg)
+/* The waiting call thread tid of pid is in now: its number and first
+ * argument. False when it is running, or in no system call, or /proc does
+ * not say. */
+static bool in_syscall(pid_t pid, pid_t tid, long *nr, long *arg)
 {
 	char path[64], buf[256];
 	size_t len;
 	FILE *f;
 
-	snprintf(path, sizeof(path), "/proc/%d/syscall", (int)pid);
+	snprintf(path, sizeof(path), "/proc/%d/task/%d/syscall", (int)pid, (int)tid);
 	if (!(f = fopen(path, "re")))
 		return false;
 	len = fread(buf, 1, sizeof(buf) - 1, f);
@@ -141,6 +142,14 @@ static int wait_kind(long nr)
 	return -1;
 }
 
+const char *blocked_thread_call(pid_t pid, pid_t tid)
+{
+	long nr, a;
+	int k;
+
+	return in_syscall(pid, tid, &nr, &a) && (k = wait_kind(nr)) >= 0 ? waits[k].name : NULL;
+}
+
 void blocked_look(struct blocked *b, pid_t pid, int64_t now, blocked_fn fn, void *arg)
 {
 	struct waiter *w = find(b, pid, true);
@@ -149,7 +158,7 @@ void blocked_look(struct blocked *b, pid_t pid, int64_t now, blocked_fn fn, void
 
 	if (!w)
 		return;
-	if (!in_syscall(pid, &nr, &a) || (k = wait_kind(nr)) < 0 ||
+	if (!in_syscall(pid, pid, &nr, &a) || (k = wait_kind(nr)) < 0 ||
 	    (waits[k].by_fd && !is_socket(pid, a))) {
 		w->nr = -1;
 		w->last_look = now;

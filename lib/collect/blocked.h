@@ -47,4 +47,9 @@ typedef void (*blocked_fn)(void *arg, pid_t pid, const char *syscall, int fd, in
 /* Looks at pid now (session time now). */
 void blocked_look(struct blocked *b, pid_t pid, int64_t now, blocked_fn fn, void *arg);
 
+/* The call thread tid of pid is waiting in now, by the kernel's name
+ * ("recvfrom", "accept4", "epoll_wait"), or NULL: running, or in a call
+ * a socket program does not wait in, or /proc does not say. */
+const char *blocked_thread_call(pid_t pid, pid_t tid);
+
 #endif

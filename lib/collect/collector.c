@@ -313,6 +313,11 @@ void collector_ask_tracers(struct collector *c, unsigned asks)
 	atomic_fetch_or(&c->ring.hdr->asks, asks);
 }
 
+void collector_unask_tracers(struct collector *c, unsigned asks)
+{
+	atomic_fetch_and(&c->ring.hdr->asks, ~asks);
+}
+
 void collector_source_status(struct collector *c, const char *name, bool ok, const char *why)
 {
 	json_t *sources = json_object_get(c->meta, "sources");

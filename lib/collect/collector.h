@@ -133,6 +133,8 @@ void collector_count_lost(struct collector *c, const char *what, uint64_t n);
 /* Asks every tracer on the session's ring for something more (RING_ASK_*
  * bits of lib/wire/ring.h), from now on. Any thread. */
 void collector_ask_tracers(struct collector *c, unsigned asks);
+/* Stops asking for those bits. Any thread. */
+void collector_unask_tracers(struct collector *c, unsigned asks);
 
 /* True when port is one the session was opened for (socklab watch --port
  * P): everything on it belongs to the session, traced or not. Any thread. */

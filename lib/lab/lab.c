@@ -46,11 +46,25 @@ const char *lab_run_option(const struct lab_run *r)
 	return NULL;
 }
 
+const struct lab_option_fix *lab_run_option_fix(const struct lab_run *r)
+{
+	const struct lab *l = r ? r->lab : NULL;
+
+	for (int i = 0; l && l->options && l->options[i].name && i < LAB_MAX_OPTIONS; i++) {
+		for (int k = 0; r->options[i] && l->option_fixes && l->option_fixes[k].option; k++)
+			if (strcmp(l->option_fixes[k].option, l->options[i].name) == 0)
+				return &l->option_fixes[k];
+	}
+	return NULL;
+}
+
 const char *lab_run_name(const struct lab_run *r, char *buf, size_t len)
 {
 	const char *option = lab_run_option(r);
 
-	if (r && r->fix)
+	if (r && r->fix && lab_run_option_fix(r) && lab_run_option_fix(r)->fix_checks)
+		snprintf(buf, len, "--%s --fix", lab_run_option_fix(r)->option);
+	else if (r && r->fix)
 		snprintf(buf, len, "fixed");
 	else if (option)
 		snprintf(buf, len, "--%s", option);
@@ -66,6 +80,8 @@ const struct lab_run *lab_run_of(const struct check_ctx *c)
 
 const struct check *lab_checks_for(const struct lab *l, const struct lab_run *r)
 {
+	if (r && r->fix && lab_run_option_fix(r) && lab_run_option_fix(r)->fix_checks)
+		return lab_run_option_fix(r)->fix_checks;
 	if (r && r->fix)
 		return l->fix_checks;
 	for (int i = 0; r && l->options && l->options[i].name && i < LAB_MAX_OPTIONS; i++)

@@ -28,6 +28,15 @@ struct lab_option {
 	const struct check *checks;
 };
 
+/* What --fix does with an option (struct lab's option_fixes): a fixed run
+ * of its own (`socklab run 12 --chat --fix`), or a refusal ("--pool has
+ * no --fix"). An option not listed: --fix with it checks as --fix alone. */
+struct lab_option_fix {
+	const char *option;		/* the option's name */
+	const struct check *fix_checks; /* its fixed run's checkpoints, or NULL */
+	const char *no_fix;		/* or why --fix does not go with it */
+};
+
 struct lab;
 
 /* What `socklab run` hands the scenario (and, as facts->extra, the
@@ -49,7 +58,8 @@ struct lab {
 	 * and then no_fix says why. */
 	const char *fix;
 	const char *no_fix;
-	const struct lab_option *options; /* ends with {NULL}; may be NULL */
+	const struct lab_option *options;	   /* ends with {NULL}; may be NULL */
+	const struct lab_option_fix *option_fixes; /* ends with {NULL}; may be NULL */
 	/* Needs root (builds a network namespace, say). */
 	bool needs_root;
 	/* A network of its own (lib/run/labnet.h) when net.mtu > 0: namespaces
@@ -85,9 +95,14 @@ bool lab_option(const struct lab_run *r, const char *name);
 /* The first of the lab's options the run was given ("one-wait"), or NULL. */
 const char *lab_run_option(const struct lab_run *r);
 /* What a run is called in reports and titles: "fixed", "--one-wait" (a
- * naive run with that option) or "naive". Writes it into buf; returns buf. */
+ * naive run with that option), "--chat --fix" (an option with a fix of
+ * its own, fixed) or "naive". Writes it into buf; returns buf. */
 const char *lab_run_name(const struct lab_run *r, char *buf, size_t len);
-/* The checkpoints for a run: the fixed run's, an option's, or the lab's. */
+/* What --fix does with the first of the lab's options the run was given
+ * that has an entry in option_fixes, or NULL. */
+const struct lab_option_fix *lab_run_option_fix(const struct lab_run *r);
+/* The checkpoints for a run: an option's fixed run's, the fixed run's, an
+ * option's, or the lab's. */
 const struct check *lab_checks_for(const struct lab *l, const struct lab_run *r);
 /* The lab_run of a check's run (facts->extra), or NULL. */
 const struct lab_run *lab_run_of(const struct check_ctx *c);

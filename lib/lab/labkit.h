@@ -25,4 +25,27 @@
  */
 pid_t lab_echo_client(struct scenario *s, const char *role, int port, const char *line);
 
+/* The same client, connected but not typing yet. Returns its pid, or -1. */
+pid_t lab_echo_client_start(struct scenario *s, const char *role, int port);
+
+/* ---- checkpoints that labs share --------------------------------------- */
+
+/*
+ * Clients "client 1" .. "client n" (lab 1's echo_client) each typed
+ * "hello from client I": passes when every one got its line back.
+ */
+void lab_check_all_served(const struct check_ctx *c, struct check_result *r, int n);
+/* True when role ("client 1") got "hello from client 1" back. */
+bool lab_client_served(const struct check_ctx *c, int i);
+
+/*
+ * Passes when the server ("server") accepted role's connection but no
+ * process ever read its socket, and role got no echo: a starved client.
+ */
+void lab_check_starved(const struct check_ctx *c, struct check_result *r, const char *role);
+
+/* The server's accept() of role's connection (found by the client's
+ * connect()), or NULL; sock (ENDPOINT_PAIR_MAX) gets the server's side. */
+const struct event *lab_accept_of(const struct check_ctx *c, const char *role, char *sock);
+
 #endif

@@ -38,6 +38,7 @@
 #include "base/clock.h"
 #include "base/errmsg.h"
 #include "run/cgroup.h"
+#include "run/mountns.h"
 
 /* Far above the ids of real users and of the usual subuid ranges. */
 #define UID_BASE  2100000000u
@@ -228,9 +229,10 @@ static void not_root(struct sandbox *sb)
 	sb->nproc_limit = (rlim_t)(tasks_of(sb->uid) + sb->lim.nproc);
 	snprintf(sb->missing, sizeof(sb->missing),
 		 "socklab is not root, so the programs run as you, on this machine's own "
-		 "network (on ports picked free), with no cgroup: only the limits of each "
-		 "process hold (CPU, memory, files, processes), and a program that leaves its "
-		 "process group may outlive the run");
+		 "network (on ports picked free), with no cgroup, seeing all your files and "
+		 "processes (and the other submissions'): only the limits of each process "
+		 "hold (CPU, memory, files, processes), and a program that leaves its process "
+		 "group may outlive the run");
 }
 
 int sandbox_create(struct sandbox *sb, const struct sandbox_limits *lim, char *err, size_t errlen)
@@ -253,6 +255,18 @@ int sandbox_create(struct sandbox *sb, const struct sandbox_limits *lim, char *e
 	}
 	if (!cgroups_create(sb))
 		add_missing(sb, "no cgroup on this machine: memory is limited per process only");
+	/* The user id's slot is ours: so is its folder for the view. */
+	snprintf(sb->fs_root, sizeof(sb->fs_root), LOCK_DIR "/root-%u", (unsigned)sb->uid);
+	sb->fs_private = mountns_possible(sb->fs_root, err, errlen);
+	if (!sb->fs_private) {
+		sb->fs_root[0] = '\0';
+		add_missing(sb,
+			    "%s: the programs see this machine's files (as a user of their own: "
+			    "what others may read, such as other submissions' folders) and its "
+			    "processes, and share its /tmp and /dev/shm",
+			    err);
+	}
+	err[0] = '\0';
 	return 0;
 }
 
@@ -299,6 +313,13 @@ static int become_user(const struct sandbox *sb)
 	return 0;
 }
 
+void sandbox_set_view(struct sandbox *sb, const char *workdir, const char *libdir, const char *ring)
+{
+	snprintf(sb->workdir, sizeof(sb->workdir), "%s", workdir ? workdir : "");
+	snprintf(sb->libdir, sizeof(sb->libdir), "%s", libdir ? libdir : "");
+	snprintf(sb->ring, sizeof(sb->ring), "%s", ring ? ring : "");
+}
+
 int sandbox_enter(void *arg)
 {
 	const struct sandbox *sb = arg;
@@ -307,6 +328,8 @@ int sandbox_enter(void *arg)
 	if (sb->netns_fd >= 0 && setns(sb->netns_fd, CLONE_NEWNET) < 0)
 		return errno;
 	if (sb->isolated && (err = cgroups_join(sb)))
+		return err;
+	if (sb->fs_private && (err = mountns_enter(sb)))
 		return err;
 	if ((err = set_limits(sb)))
 		return err;
@@ -412,6 +435,11 @@ void sandbox_destroy(struct sandbox *sb)
 		close(sb->netns_fd);
 	sb->netns_fd = -1;
 	sb->netns[0] = '\0';
+	/* Its processes are gone, and their namespaces with them: the
+	 * folder their views were mounted on is empty again. */
+	if (sb->fs_root[0])
+		rmdir(sb->fs_root);
+	sb->fs_root[0] = '\0';
 	if (sb->uid_lock >= 0)
 		close(sb->uid_lock);
 	sb->uid_lock = -1;

@@ -11,6 +11,10 @@
  *     and root is exempt; and one kill(-1) from that user ends all it began;
  *   - a cgroup where the machine offers one (v2, or v1 pids and memory):
  *     pids.max, a memory limit for the whole run, and cgroup.kill;
+ *   - a view of the files of its own (run/mountns.h): its folder, the
+ *     system's files read-only, a private /tmp and /dev/shm, a /proc
+ *     where no other user's process shows, its own System V IPC; so it
+ *     reaches no other submission's files, results or session ring;
  *   - resource limits for each process: CPU seconds, address space, open
  *     files, file size, processes; no core files; no new privileges.
  * Without root only the resource limits apply; sandbox_missing() says in
@@ -57,7 +61,12 @@ struct sandbox {
 	char cg_mem[256];		     /* the cgroup that holds the memory limit, or "" */
 	bool cg_mem_v1;			     /* ... in a v1 hierarchy (memory.oom_control) */
 	long oom_base;			     /* its OOM-kill counter when it was made */
-	char missing[400];		     /* what is not isolated, in a sentence; "" */
+	bool fs_private;		     /* its own view of the files (mountns.h) */
+	char fs_root[64];		     /* ... mounted on this empty folder; "" */
+	char workdir[4096];		     /* the folder it sees, read-write; "" */
+	char libdir[4096];		     /* socklab's (the tracer), read-only; "" */
+	char ring[300];			     /* the session's ring, in its /dev/shm; "" */
+	char missing[600];		     /* what is not isolated, in a sentence; "" */
 	unsigned char *seen;		     /* a bit per pid seen by sandbox_count() */
 	int nseen;
 };
@@ -67,9 +76,16 @@ struct sandbox {
  * said in sandbox_missing(). */
 int sandbox_create(struct sandbox *sb, const struct sandbox_limits *lim, char *err, size_t errlen);
 
+/* What its programs see besides the system's files (with fs_private): its
+ * folder (read-write), socklab's lib folder (read-only: the tracer), and
+ * the session's ring (NULL: none yet, as while it builds). */
+void sandbox_set_view(struct sandbox *sb, const char *workdir, const char *libdir,
+		      const char *ring);
+
 /* In a forked child, just before exec: joins the namespace and cgroups,
- * sets the limits, becomes the sandbox's user. arg is the sandbox.
- * Async-signal-safe. Returns 0, or an errno value. */
+ * enters its view of the files (and its folder), sets the limits, becomes
+ * the sandbox's user. arg is the sandbox. Async-signal-safe. Returns 0, or
+ * an errno value. */
 int sandbox_enter(void *arg);
 
 /* Starts argv (a path) in the sandbox: stdin from /dev/null, stdout and

@@ -102,6 +102,23 @@ int scenario_wait_udp(struct scenario *s, int port, int timeout_ms);
 /* Waits for pid to end. Returns 0, or -1 after timeout_ms. */
 int scenario_wait(struct scenario *s, pid_t pid, int timeout_ms);
 
+/*
+ * Threads, held and watched, for labs about threads (lib/run/threads.c).
+ *
+ * scenario_hold_threads(s, true): from now on each new thread of a traced
+ * program waits, before its start routine runs, until its process calls
+ * pthread_create() again -- or until scenario_hold_threads(s, false), or
+ * 10 s. A scheduler may run threads in that order any time; a lab makes
+ * it happen every time (see lib/tracer/threadcalls.c).
+ *
+ * scenario_wait_blocked() waits until exactly n threads of pid are blocked
+ * inside the system call of call ("accept", "recv", "read", "epoll"), from
+ * /proc/PID/task/TID/syscall (lib/collect/blocked.h). Returns the tid of one of them (0 when n is
+ * 0), or -1 after timeout_ms (or once pid ended).
+ */
+void scenario_hold_threads(struct scenario *s, bool on);
+pid_t scenario_wait_blocked(struct scenario *s, pid_t pid, const char *call, int n, int timeout_ms);
+
 /* True when pid's output so far holds text; *overflow (if not NULL) says
  * whether it wrote more than SCENARIO_OUTPUT_MAX. */
 bool scenario_output_has(struct scenario *s, pid_t pid, const char *text, bool *overflow);

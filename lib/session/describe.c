@@ -136,6 +136,21 @@ static void args_poll(struct line *l, const struct event *e, struct jobj *o)
 	put_int_list(l, o, "fds");
 }
 
+/* epoll_ctl(epfd, op, fd, events), as the program wrote it. */
+static void args_epoll_ctl(struct line *l, const struct event *e, struct jobj *o)
+{
+	char b1[24];
+
+	put(l, "%lld, %s, %d", jint(o, "epfd"), jname(o, "op", b1, sizeof(b1)), e->call.fd);
+	if (jstr(o, "events"))
+		put(l, ", %s", jstr(o, "events"));
+}
+
+static void args_epoll_wait(struct line *l, const struct event *e, struct jobj *o)
+{
+	put(l, "%d, %lld", e->call.fd, jint(o, "maxevents"));
+}
+
 static void args_bind(struct line *l, const struct event *e, struct jobj *o)
 {
 	(void)o;
@@ -231,17 +246,31 @@ static const struct {
 	args_fn put;
 	bool whole;
 } call_args[] = {
-	{"socket", args_socket, true},	     {"socketpair", args_socket, true},
-	{"select", args_select, true},	     {"pselect", args_select, true},
-	{"poll", args_poll, true},	     {"ppoll", args_poll, true},
-	{"bind", args_bind, false},	     {"connect", args_connect, false},
-	{"listen", args_listen, false},	     {"setsockopt", args_sockopt, false},
-	{"getsockopt", args_sockopt, false}, {"shutdown", args_shutdown, false},
-	{"fcntl", args_fcntl, false},	     {"dup2", args_dup, false},
-	{"dup3", args_dup, false},	     {"wait", args_wait, false},
-	{"waitpid", args_wait, false},	     {"wait3", args_wait, false},
-	{"wait4", args_wait, false},	     {"waitid", args_wait, false},
-	{"getaddrinfo", args_name, true},    {"gethostbyname", args_name, true},
+	{"socket", args_socket, true},
+	{"socketpair", args_socket, true},
+	{"select", args_select, true},
+	{"pselect", args_select, true},
+	{"poll", args_poll, true},
+	{"ppoll", args_poll, true},
+	{"epoll_ctl", args_epoll_ctl, true},
+	{"epoll_wait", args_epoll_wait, true},
+	{"epoll_pwait", args_epoll_wait, true},
+	{"bind", args_bind, false},
+	{"connect", args_connect, false},
+	{"listen", args_listen, false},
+	{"setsockopt", args_sockopt, false},
+	{"getsockopt", args_sockopt, false},
+	{"shutdown", args_shutdown, false},
+	{"fcntl", args_fcntl, false},
+	{"dup2", args_dup, false},
+	{"dup3", args_dup, false},
+	{"wait", args_wait, false},
+	{"waitpid", args_wait, false},
+	{"wait3", args_wait, false},
+	{"wait4", args_wait, false},
+	{"waitid", args_wait, false},
+	{"getaddrinfo", args_name, true},
+	{"gethostbyname", args_name, true},
 };
 
 static void put_call_args(struct line *l, const struct event *e, struct jobj *o)
@@ -298,6 +327,8 @@ static void put_call_result(struct line *l, const struct event *e, struct jobj *
 		put(l, " %s", jstr(o, "msg_flags"));
 	if (fn_is(e, "close", "shutdown") && e->call.sock)
 		put(l, "  %s", e->call.sock);
+	if (fn_is(e, "pthread_create", NULL) && json_is_integer(json_object_get(o, "thread_no")))
+		put(l, " (thread no. %lld of the process)", jint(o, "thread_no"));
 	if (jstr(o, "via"))
 		put(l, " (by %s)", jstr(o, "via"));
 }
@@ -474,6 +505,15 @@ static void describe_proc(struct line *l, const struct event *e, struct jobj *o)
 		put(l, "%s delivered", e->proc.sig ? e->proc.sig : "signal");
 		if (e->proc.child)
 			put(l, " (child %d)", e->proc.child);
+	} else if (strcmp(ev, "thread") == 0) {
+		put(l, "thread %d started", e->tid);
+		if (e->proc.creator)
+			put(l, ", made by %d", e->proc.creator);
+		if (e->proc.held_ms >= 0)
+			put(l, " (held %d ms by socklab, until the next pthread_create())",
+			    e->proc.held_ms);
+	} else if (strcmp(ev, "thread_exit") == 0) {
+		put(l, "thread %d ended", e->tid);
 	} else if (strcmp(ev, "handler") == 0) {
 		const char *h = e->proc.handler ? e->proc.handler : "?";
 		put(l, "%s(%s, %s", e->proc.fn ? e->proc.fn : "sigaction",
@@ -486,6 +526,13 @@ static void describe_proc(struct line *l, const struct event *e, struct jobj *o)
 	}
 }
 
+/* A checkpoint that could not be checked: "checked": false (sessions
+ * written before it say "skipped": true). */
+static bool checkpoint_unchecked(struct jobj *o)
+{
+	return jobj_false(o, "checked") || jobj_true(o, "skipped");
+}
+
 /* Program output, steps, checkpoint results and other notes. */
 static void describe_note(struct line *l, const struct event *e, struct jobj *o)
 {
@@ -496,7 +543,7 @@ static void describe_note(struct line *l, const struct event *e, struct jobj *o)
 		put(l, "%s printed: %s", jstr(o, "role") ? jstr(o, "role") : "it", text);
 	else if (strcmp(kind, "checkpoint") == 0)
 		put(l, "checkpoint %s %s: %s",
-		    jobj_true(o, "skipped") ? "SKIP"
+		    checkpoint_unchecked(o) ? "SKIP"
 		    : jobj_true(o, "pass")  ? "PASS"
 					    : "FAIL",
 		    jstr(o, "name") ? jstr(o, "name") : "?", text);
@@ -519,7 +566,11 @@ size_t event_describe(const struct event *e, char *out, size_t cap)
 		jobj_read(&o, "", 0);
 	else
 		event_fields(e, &o);
-	if (e->pid && e->src != SRC_PKT && e->src != SRC_STATE)
+	/* "[1201] ", or "[1201 t1205] " for a call of a thread other than the
+	 * process's first. */
+	if (e->pid && e->tid && e->tid != e->pid && e->src == SRC_CALL)
+		put(&l, "[%d t%d] ", e->pid, e->tid);
+	else if (e->pid && e->src != SRC_PKT && e->src != SRC_STATE)
 		put(&l, "[%d] ", e->pid);
 	switch (e->src) {
 	case SRC_CALL:

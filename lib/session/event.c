@@ -129,6 +129,8 @@ enum key {
 	K_PPID,
 	K_CHILD,
 	K_STATUS,
+	K_CREATOR,
+	K_HELD_MS,
 	K_SINCE,
 	K_KIND,
 	K_TEXT,
@@ -180,6 +182,8 @@ static const char *const key_names[K_COUNT] = {
 	[K_PPID] = "ppid",
 	[K_CHILD] = "child",
 	[K_STATUS] = "status",
+	[K_CREATOR] = "creator",
+	[K_HELD_MS] = "held_ms",
 	[K_SINCE] = "since",
 	[K_KIND] = "kind",
 	[K_TEXT] = "text",
@@ -430,6 +434,8 @@ static void fill_proc(struct event *e, struct line *l)
 	e->proc.ppid = (int32_t)get_int(l, K_PPID, 0);
 	e->proc.child = (int32_t)get_int(l, K_CHILD, 0);
 	e->proc.status = (int32_t)get_int(l, K_STATUS, -1);
+	e->proc.creator = (int32_t)get_int(l, K_CREATOR, 0);
+	e->proc.held_ms = (int32_t)get_int(l, K_HELD_MS, -1);
 	e->proc.fd = (int32_t)get_int(l, K_FD, -1);
 	e->proc.since = get_int(l, K_SINCE, e->t);
 }
@@ -490,4 +496,31 @@ int event_parse(struct event *e, const char *line, size_t len, struct strpool *p
 	if (l.scratch != stack)
 		free(l.scratch);
 	return ok ? 0 : event_parse_jansson(e, line, len, pool, err, errlen);
+}
+
+struct ints {
+	int *out, max, n;
+};
+
+static void add_int(void *arg, const struct jscan_member *m)
+{
+	struct ints *a = arg;
+	int64_t v;
+
+	if (a->n < a->max && m->type == JS_NUMBER && jscan_int(m, &v))
+		a->out[a->n++] = (int)v;
+}
+
+int event_ints(const struct event *e, const char *key, int *out, int max)
+{
+	struct jobj o;
+	struct ints a = {out, max, 0};
+
+	event_fields(e, &o);
+	if (!jobj_is_array(&o, key))
+		a.n = -1;
+	else
+		jobj_each(&o, key, add_int, &a);
+	jobj_free(&o);
+	return a.n;
 }

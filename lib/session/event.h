@@ -72,16 +72,19 @@ struct event {
 			uint8_t icmp_type, icmp_code; /* PROTO_ICMP */
 		} pkt;
 		struct {
-			const char *event;   /* "fork", "exec", "exit", "zombie", "reaped", ... */
+			const char *event;   /* "fork", "exec", "exit", "zombie", "reaped",
+						"thread", "thread_exit", ... */
 			const char *sig;     /* "SIGCHLD", or NULL */
 			const char *fn;	     /* reaped: the wait call; handler: sigaction/signal;
 						blocked: the system call it waits in */
 			const char *path;    /* exec */
 			const char *handler; /* handler: "function", "SIG_IGN", "SIG_DFL" */
 			int32_t ppid, child;
-			int32_t status; /* exit status, or -1 */
-			int32_t fd;	/* blocked: the call's descriptor, or -1 */
-			int64_t since;	/* blocked: when the wait began (ns) */
+			int32_t status;	 /* exit status, or -1 */
+			int32_t creator; /* thread: the tid that made it, or 0 */
+			int32_t held_ms; /* thread: socklab held its start this long, or -1 */
+			int32_t fd;	 /* blocked: the call's descriptor, or -1 */
+			int64_t since;	 /* blocked: when the wait began (ns) */
 		} proc;
 		struct {
 			const char *kind; /* "checkpoint", "untraceable", "source", ... */
@@ -107,6 +110,10 @@ int event_parse_jansson(struct event *e, const char *line, size_t len, struct st
  * empty when e has no line. Free with jobj_free(). */
 struct jobj;
 void event_fields(const struct event *e, struct jobj *o);
+
+/* A field of e's line that is a list of integers ("rfds", "ready"), into
+ * out (at most max). Returns how many it holds, or -1 when e has none. */
+int event_ints(const struct event *e, const char *key, int *out, int max);
 
 /*
  * What kind of call a call event is, by its fn: one that takes bytes in

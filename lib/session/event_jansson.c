@@ -125,6 +125,8 @@ static void parse_proc(struct event *e, json_t *o, struct strpool *pool)
 	e->proc.ppid = (int32_t)get_int(o, "ppid", 0);
 	e->proc.child = (int32_t)get_int(o, "child", 0);
 	e->proc.status = (int32_t)get_int(o, "status", -1);
+	e->proc.creator = (int32_t)get_int(o, "creator", 0);
+	e->proc.held_ms = (int32_t)get_int(o, "held_ms", -1);
 	e->proc.fd = (int32_t)get_int(o, "fd", -1);
 	e->proc.since = get_int(o, "since", e->t);
 }

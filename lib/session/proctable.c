@@ -1,6 +1,7 @@
 /*
  * proctable.c - following processes through fork, exec, exit, zombie and
- * reaped events.
+ * reaped events, and their threads through thread and thread_exit events
+ * and the tids of their calls.
  */
 #include "session/proctable.h"
 
@@ -125,14 +126,26 @@ static void on_call(struct proctable *pt, const struct event *e)
 	call_waited(p, e);
 }
 
-const struct proc_wait *proc_wait_at(const struct proc_info *p, int64_t t)
+/* The wait at t of thread tid of p (0: any thread), or NULL. */
+static const struct proc_wait *wait_at(const struct proc_info *p, pid_t tid, int64_t t)
 {
 	for (size_t i = p->nwaits; i-- > 0;) {
 		const struct proc_wait *w = &p->waits[i];
-		if (w->from <= t && (w->until == T_NEVER || t < w->until))
+		if ((tid == 0 || w->tid == tid) && w->from <= t &&
+		    (w->until == T_NEVER || t < w->until))
 			return w;
 	}
 	return NULL;
+}
+
+const struct proc_wait *proc_wait_at(const struct proc_info *p, int64_t t)
+{
+	return wait_at(p, 0, t);
+}
+
+const struct proc_wait *proc_thread_wait_at(const struct proc_info *p, pid_t tid, int64_t t)
+{
+	return wait_at(p, tid, t);
 }
 
 /* ---- processes -------------------------------------------------------- */
@@ -199,12 +212,92 @@ static void on_proc(struct proctable *pt, const struct event *e)
 	}
 }
 
+/* ---- threads ------------------------------------------------------------ */
+
+struct thread_info *proctable_thread(const struct proctable *pt, pid_t tid)
+{
+	long at;
+
+	if (tid <= 0 || !ptrmap_get(&pt->tid_at, (const void *)(uintptr_t)tid, &at))
+		return NULL;
+	return &pt->th[at - 1];
+}
+
+/* The entry of e's thread, made when new; NULL for a process's first
+ * thread, or out of memory. A tid reused by another process is a new
+ * thread. */
+static struct thread_info *thread_get(struct proctable *pt, const struct event *e)
+{
+	struct thread_info *t = proctable_thread(pt, e->tid);
+
+	if (e->tid <= 0 || e->tid == e->pid)
+		return NULL;
+	if (t && t->pid == e->pid && t->t_exit == T_NEVER)
+		return t;
+	if (array_grow(&pt->th, &pt->thcap, pt->nth, sizeof(*pt->th)) < 0 ||
+	    ptrmap_put(&pt->tid_at, (const void *)(uintptr_t)e->tid, (long)pt->nth + 1) < 0)
+		return NULL;
+	t = &pt->th[pt->nth++];
+	*t = (struct thread_info){.pid = e->pid,
+				  .tid = e->tid,
+				  .t_start = e->t,
+				  .t_exit = T_NEVER,
+				  .held_ms = -1};
+	return t;
+}
+
+static void on_thread(struct proctable *pt, const struct event *e)
+{
+	const char *what = e->src == SRC_PROC && e->proc.event ? e->proc.event : "";
+	struct thread_info *t = thread_get(pt, e);
+
+	if (!t)
+		return;
+	if (e->src == SRC_CALL)
+		t->ncalls++;
+	else if (strcmp(what, "thread") == 0) {
+		t->creator = e->proc.creator;
+		t->held_ms = e->proc.held_ms;
+	} else if (strcmp(what, "thread_exit") == 0)
+		t->t_exit = e->t;
+}
+
+int proctable_threads_at(const struct proctable *pt, const struct proc_info *p, int64_t t)
+{
+	int n;
+
+	if (t < p->t_start || (p->t_exit != T_NEVER && t >= p->t_exit))
+		return 0;
+	n = 1;
+	for (size_t i = 0; i < pt->nth; i++) {
+		const struct thread_info *th = &pt->th[i];
+		n += th->pid == p->pid && th->t_start >= p->t_start && th->t_start <= t &&
+		     (th->t_exit == T_NEVER || th->t_exit > t);
+	}
+	return n;
+}
+
+int proctable_threads_max(const struct proctable *pt, pid_t pid)
+{
+	const struct proc_info *p = proctable_find(pt, pid);
+	int most = 0;
+
+	/* The count changes only when a thread starts. */
+	for (size_t i = 0; p && i < pt->nth; i++) {
+		int n = pt->th[i].pid == pid ? proctable_threads_at(pt, p, pt->th[i].t_start) : 0;
+		most = n > most ? n : most;
+	}
+	return p && most == 0 ? 1 : most;
+}
+
 void proctable_add(struct proctable *pt, const struct event *e)
 {
 	if (e->src == SRC_PROC)
 		on_proc(pt, e);
 	else if (e->src == SRC_CALL)
 		on_call(pt, e);
+	if (e->src == SRC_PROC || e->src == SRC_CALL)
+		on_thread(pt, e);
 }
 
 void proctable_build(struct proctable *pt, const struct session *s)
@@ -220,6 +313,8 @@ void proctable_free(struct proctable *pt)
 	for (size_t i = 0; i < pt->n; i++)
 		free(pt->p[i].waits);
 	ptrmap_free(&pt->newest);
+	ptrmap_free(&pt->tid_at);
+	free(pt->th);
 	free(pt->p);
 	memset(pt, 0, sizeof(*pt));
 }

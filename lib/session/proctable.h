@@ -2,8 +2,10 @@
  * proctable.h - the processes of a session, from its events.
  *
  * One entry per process: who its parent was, what it ran, when it exited
- * and how, how long it stayed a zombie, and who reaped it. The viewer's
- * process tree and the checks ("no zombie remains") both read this table.
+ * and how, how long it stayed a zombie, and who reaped it; and one per
+ * thread other than a process's first: its tid, who made it, when it
+ * started and ended. The viewer's process tree and the checks ("no zombie
+ * remains", "four threads served every client") both read this table.
  * It is built event by event (proctable_add), so a live session keeps it
  * up to date as events arrive.
  */
@@ -53,10 +55,24 @@ struct proc_info {
 	size_t nwaits, waitcap;
 };
 
+/* A thread of a process, other than its first (whose tid is the pid):
+ * seen by its "thread" event (it started), or by its first call. */
+struct thread_info {
+	pid_t pid, tid;
+	pid_t creator;	 /* the tid that made it; 0 when unknown */
+	int64_t t_start; /* its "thread" event, or its first call */
+	int64_t t_exit;	 /* its "thread_exit"; T_NEVER (it ends with its process) */
+	int64_t held_ms; /* socklab held its start this long; -1 */
+	uint32_t ncalls; /* calls it made */
+};
+
 struct proctable {
 	struct proc_info *p;
 	size_t n, cap;
-	struct ptrmap newest; /* pid -> position of its newest entry, plus one */
+	struct ptrmap newest;	/* pid -> position of its newest entry, plus one */
+	struct thread_info *th; /* in the order they were seen */
+	size_t nth, thcap;
+	struct ptrmap tid_at; /* tid -> position of its newest entry, plus one */
 };
 
 /* Adds what e says about processes. */
@@ -67,6 +83,15 @@ void proctable_free(struct proctable *pt);
 
 struct proc_info *proctable_find(const struct proctable *pt, pid_t pid);
 
+/* The thread tid, or NULL (a process's first thread is not in the table:
+ * its tid is its pid). */
+struct thread_info *proctable_thread(const struct proctable *pt, pid_t tid);
+/* How many threads pid had at t, its first included: 1 when it made no
+ * other (or 0 when it had not started or had ended). */
+int proctable_threads_at(const struct proctable *pt, const struct proc_info *p, int64_t t);
+/* The most threads pid ever had at once, its first included. */
+int proctable_threads_max(const struct proctable *pt, pid_t pid);
+
 enum proc_state { PROC_RUNNING, PROC_ZOMBIE, PROC_REAPED };
 
 /* What p was at time t: it is a zombie from its exit until it is reaped. */
@@ -76,5 +101,7 @@ int64_t proc_zombie_ns(const struct proc_info *p, int64_t t_end);
 
 /* The call p was waiting in at t, or NULL. */
 const struct proc_wait *proc_wait_at(const struct proc_info *p, int64_t t);
+/* The same, for one of its threads. */
+const struct proc_wait *proc_thread_wait_at(const struct proc_info *p, pid_t tid, int64_t t);
 
 #endif

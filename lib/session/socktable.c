@@ -61,6 +61,7 @@ static void on_call(struct socktable *st, const struct event *e)
 		return;
 	s->t_last = e->t;
 	s->pid = e->pid;
+	s->tid = e->tid;
 	s->fd = is(fn, "accept") || is(fn, "accept4") ? (int32_t)e->call.ret : e->call.fd;
 	/* A socket without a peer (an unconnected UDP socket) may talk to many:
 	 * its calls' conn is the flow of each datagram, not the socket's. */
@@ -93,7 +94,7 @@ static void on_state(struct socktable *st, const struct event *e)
 	/* A state with a pid was made by that process (a connect() that has
 	 * not returned yet): until a call says more, the socket is its. */
 	if (s->pid <= 0 && e->pid > 0)
-		s->pid = e->pid;
+		s->pid = s->tid = e->pid;
 	if (e->conn >= 0)
 		s->conn = e->conn;
 }
@@ -106,14 +107,14 @@ enum {
 	CH_T_STATE = 1 << 1,
 	CH_SENT = 1 << 2,
 	CH_RCVD = 1 << 3,
-	CH_PID = 1 << 4,
+	CH_PID = 1 << 4, /* the pid and the thread's tid */
 	CH_FD = 1 << 5,
 	CH_STATE = 1 << 6,
 	CH_CLOSED = 1 << 7,
 };
 
-/* A change is at most its time, its byte, six numbers and a state. */
-#define CHANGE_MAX (VARINT_MAX * 7 + 2)
+/* A change is at most its time, its byte, seven numbers and a state. */
+#define CHANGE_MAX (VARINT_MAX * 8 + 2)
 
 static uint8_t *put_num(uint8_t *p, int64_t v)
 {
@@ -149,9 +150,10 @@ static uint8_t *put_change(uint8_t *p, const struct sock_mark *was, const struct
 		*what |= CH_RCVD;
 		p = put_num(p, (int64_t)(m->rcvd - was->rcvd));
 	}
-	if (m->pid != was->pid) {
+	if (m->pid != was->pid || m->tid != was->tid) {
 		*what |= CH_PID;
 		p = put_num(p, m->pid);
+		p = put_num(p, m->tid - m->pid);
 	}
 	if (m->fd != was->fd) {
 		*what |= CH_FD;
@@ -180,8 +182,10 @@ static void get_change(const uint8_t **p, struct sock_mark *m)
 		m->sent += (uint64_t)get_num(p);
 	if (what & CH_RCVD)
 		m->rcvd += (uint64_t)get_num(p);
-	if (what & CH_PID)
+	if (what & CH_PID) {
 		m->pid = (pid_t)get_num(p);
+		m->tid = m->pid + (pid_t)get_num(p);
+	}
 	if (what & CH_FD)
 		m->fd = (int32_t)get_num(p);
 	if (what & CH_STATE)
@@ -198,6 +202,7 @@ static void remember(struct sock_info *s, int64_t t)
 			      .sent = s->bytes_sent,
 			      .rcvd = s->bytes_rcvd,
 			      .pid = s->pid,
+			      .tid = s->tid,
 			      .fd = s->fd,
 			      .state = s->state,
 			      .closed = s->closed};

@@ -26,6 +26,7 @@ struct sock_mark {
 	int64_t t_state;     /* when it entered state */
 	uint64_t sent, rcvd; /* bytes, by its calls, up to t */
 	pid_t pid;	     /* the process that used it last, and its fd there */
+	pid_t tid;	     /* the thread of that call (the pid for a process's first) */
 	int32_t fd;
 	uint8_t state; /* enum tcp_state */
 	bool closed;
@@ -45,6 +46,7 @@ struct sock_info {
 	uint8_t proto;	  /* enum proto */
 	uint8_t state;	  /* last known TCP state; TCP_ST_NONE if none seen */
 	pid_t pid;	  /* the last process that used it in a call */
+	pid_t tid;	  /* the thread that made that call */
 	int32_t fd;	  /* and its descriptor there */
 	int64_t t_state;  /* when it entered state */
 	int64_t timer_ms; /* TIME_WAIT: time left at t_state; -1 */

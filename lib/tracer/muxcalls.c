@@ -1,6 +1,7 @@
 /*
- * muxcalls.c - waiting on many descriptors (select, poll, epoll_wait), and
- * the descriptor calls that matter for sockets (fcntl, dup).
+ * muxcalls.c - waiting on many descriptors (select, poll), and the
+ * descriptor calls that matter for sockets (fcntl, dup). epoll has a file
+ * of its own, epollcalls.c.
  *
  * select and poll are recorded whatever they watch: the textbook's select
  * example watches the keyboard and a socket together. A record lists the
@@ -114,23 +115,6 @@ static int trace_poll(const char *fn, struct pollfd *fds, nfds_t n, int timeout,
 	return ret;
 }
 
-static int trace_epoll_wait(int epfd, struct epoll_event *ev, int max, int timeout,
-			    const sigset_t *mask, bool p)
-{
-	int64_t t_in = now_ns();
-	int ret = p ? real_epoll_pwait(epfd, ev, max, timeout, mask)
-		    : real_epoll_wait(epfd, ev, max, timeout);
-	int err = errno;
-	struct rec r;
-
-	rec_call(&r, p ? "epoll_pwait" : "epoll_wait", epfd, ret, err, t_in, ACTS_AT_RETURN);
-	rec_int(&r, "maxevents", max);
-	rec_int(&r, "timeout_ms", timeout);
-	rec_emit(&r);
-	errno = err;
-	return ret;
-}
-
 typedef int (*fcntl_fn)(int, int, ...);
 
 /* fcntl on a socket: O_NONBLOCK on and off, F_SETOWN for signal-driven
@@ -229,22 +213,6 @@ EXPORT int ppoll(struct pollfd *fds, nfds_t n, const struct timespec *ts, const 
 	if (!tracer_on)
 		return real_ppoll(fds, n, ts, mask);
 	return trace_poll("ppoll", fds, n, 0, ts, mask, 0);
-}
-
-EXPORT int epoll_wait(int epfd, struct epoll_event *ev, int max, int timeout)
-{
-	NEED_REAL(epoll_wait);
-	if (!tracer_on)
-		return real_epoll_wait(epfd, ev, max, timeout);
-	return trace_epoll_wait(epfd, ev, max, timeout, NULL, false);
-}
-
-EXPORT int epoll_pwait(int epfd, struct epoll_event *ev, int max, int timeout, const sigset_t *mask)
-{
-	NEED_REAL(epoll_pwait);
-	if (!tracer_on)
-		return real_epoll_pwait(epfd, ev, max, timeout, mask);
-	return trace_epoll_wait(epfd, ev, max, timeout, mask, true);
 }
 
 /* fcntl takes a third argument of any type, or none. Like the C library,

@@ -11,6 +11,7 @@
 
 #include <netdb.h>
 #include <poll.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <sys/epoll.h>
@@ -66,8 +67,13 @@ typedef int (*main_fn)(int, char **, char **);
 	X(int, poll, (struct pollfd *, nfds_t, int))                                               \
 	X(int, ppoll, (struct pollfd *, nfds_t, const struct timespec *, const sigset_t *))        \
 	X(int, __poll_chk, (struct pollfd *, nfds_t, int, size_t))                                 \
+	X(int, epoll_create, (int))                                                                \
+	X(int, epoll_create1, (int))                                                               \
+	X(int, epoll_ctl, (int, int, int, struct epoll_event *))                                   \
 	X(int, epoll_wait, (int, struct epoll_event *, int, int))                                  \
 	X(int, epoll_pwait, (int, struct epoll_event *, int, int, const sigset_t *))               \
+	X(int, pthread_create, (pthread_t *, const pthread_attr_t *, void *(*)(void *), void *))   \
+	X(void, pthread_exit, (void *))                                                            \
 	X(pid_t, fork, (void))                                                                     \
 	X(int, execve, (const char *, char *const[], char *const[]))                               \
 	X(int, execvpe, (const char *, char *const[], char *const[]))                              \

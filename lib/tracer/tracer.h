@@ -13,7 +13,9 @@
  *   names.c     addresses as "IP:PORT"; option, flag and signal names
  *   sockcalls.c socket, bind, listen, accept, connect, options, shutdown
  *   iocalls.c   send/recv and friends, read/write on sockets, close
- *   muxcalls.c  select, poll, epoll_wait, fcntl, dup
+ *   muxcalls.c  select, poll, fcntl, dup
+ *   epollcalls.c epoll_create, epoll_ctl, epoll_wait: ready descriptors
+ *   threadcalls.c pthread_create, a thread's start and end
  *   proccalls.c fork, exec, exit, wait, signal handlers
  *   namecalls.c getaddrinfo, gethostbyname: names to addresses
  *   init.c      start-up in each process image, fork handlers

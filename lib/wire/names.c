@@ -13,6 +13,7 @@
 #include <netinet/tcp.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/epoll.h>
 #include <sys/un.h>
 #include <sys/wait.h>
 
@@ -274,6 +275,31 @@ static const struct name openflags[] = {
 void openflags_str(int flags, char *out, size_t cap)
 {
 	flags_str(openflags, COUNT(openflags), flags, out, cap);
+}
+
+static const struct name epoll_ops[] = {
+	N(EPOLL_CTL_ADD),
+	N(EPOLL_CTL_MOD),
+	N(EPOLL_CTL_DEL),
+};
+
+const char *epoll_op_name(int op)
+{
+	return name_of(epoll_ops, COUNT(epoll_ops), op);
+}
+
+/* EPOLLIN and friends are unsigned; EPOLLET is the sign bit. */
+static const struct name epoll_events[] = {
+	N(EPOLLIN),	   N(EPOLLPRI),
+	N(EPOLLOUT),	   N(EPOLLERR),
+	N(EPOLLHUP),	   N(EPOLLRDHUP),
+	N(EPOLLEXCLUSIVE), N(EPOLLWAKEUP),
+	N(EPOLLONESHOT),   {(int)EPOLLET, "EPOLLET"},
+};
+
+void epoll_events_str(unsigned events, char *out, size_t cap)
+{
+	flags_str(epoll_events, COUNT(epoll_events), (int)events, out, cap);
 }
 
 static const struct name sigflags[] = {

@@ -48,6 +48,7 @@ const char *family_name(int family);	     /* "AF_INET" */
 const char *socktype_name(int type);	     /* "SOCK_STREAM" */
 const char *signal_name(int sig);	     /* "SIGCHLD" */
 const char *fcntl_cmd_name(int cmd);	     /* "F_SETFL" */
+const char *epoll_op_name(int op);	     /* "EPOLL_CTL_ADD" */
 const char *eai_name(int err);		     /* getaddrinfo's "EAI_NONAME", NULL for 0 */
 const char *h_errno_name(int err);	     /* gethostbyname's "HOST_NOT_FOUND" */
 /* Flag words as "A|B" into out ("" for 0): MSG_*, O_*, SA_*, WNOHANG... */
@@ -55,5 +56,6 @@ void msgflags_str(int flags, char *out, size_t cap);
 void openflags_str(int flags, char *out, size_t cap);
 void sigflags_str(int flags, char *out, size_t cap);
 void waitopts_str(int flags, char *out, size_t cap);
+void epoll_events_str(unsigned events, char *out, size_t cap); /* "EPOLLIN|EPOLLONESHOT" */
 
 #endif

@@ -40,6 +40,51 @@ static bool elf_is_dynamic(int fd)
 	return false;
 }
 
+#if defined(__x86_64__)
+#define NATIVE_MACHINE EM_X86_64
+#define NATIVE_NAME    "x86-64"
+#elif defined(__aarch64__)
+#define NATIVE_MACHINE EM_AARCH64
+#define NATIVE_NAME    "ARM 64-bit (aarch64)"
+#else
+#define NATIVE_MACHINE EM_NONE
+#define NATIVE_NAME    "this machine"
+#endif
+
+/* Why the file on fd cannot run here, when it is a program built for
+ * another machine or system (a student who built on a Mac, or an ARM
+ * laptop); NULL when it is not one. */
+static const char *foreign_program(int fd)
+{
+	unsigned char head[4] = {0};
+	Elf64_Ehdr eh;
+
+	if (!read_at(fd, head, sizeof(head), 0))
+		return NULL;
+	if ((head[0] == 0xcf || head[0] == 0xce) && head[1] == 0xfa && head[2] == 0xed &&
+	    head[3] == 0xfe)
+		return "it is a macOS program (Mach-O), which Linux cannot run: hand in the "
+		       "source, "
+		       "or build it on Linux";
+	if (head[0] == 'M' && head[1] == 'Z')
+		return "it is a Windows program (.exe), which Linux cannot run: hand in the "
+		       "source, "
+		       "or build it on Linux";
+	if (!read_at(fd, &eh, sizeof(eh), 0) || memcmp(eh.e_ident, ELFMAG, SELFMAG) != 0 ||
+	    NATIVE_MACHINE == EM_NONE)
+		return NULL;
+	if (eh.e_ident[EI_CLASS] == ELFCLASS64 && eh.e_machine == NATIVE_MACHINE)
+		return NULL;
+	if (eh.e_ident[EI_CLASS] == ELFCLASS64 && eh.e_machine == EM_AARCH64)
+		return "it is a program built for another machine (ARM 64-bit, aarch64), not for "
+		       "this one (" NATIVE_NAME "): hand in the source, or build it here";
+	if (eh.e_ident[EI_CLASS] == ELFCLASS64 && eh.e_machine == EM_X86_64)
+		return "it is a program built for another machine (x86-64), not for this one "
+		       "(" NATIVE_NAME "): hand in the source, or build it here";
+	return "it is a program built for another machine (or for 32 bits), not for this one "
+	       "(" NATIVE_NAME "): hand in the source, or build it here";
+}
+
 const char *prog_untraceable(const char *path)
 {
 	struct stat st;
@@ -48,10 +93,12 @@ const char *prog_untraceable(const char *path)
 
 	if (fd < 0)
 		return NULL;
-	if (raw_fstat(fd, &st) == 0 && (st.st_mode & (S_ISUID | S_ISGID)) && st.st_uid != getuid())
+	why = foreign_program(fd);
+	if (!why && raw_fstat(fd, &st) == 0 && (st.st_mode & (S_ISUID | S_ISGID)) &&
+	    st.st_uid != getuid())
 		why = "it is setuid or setgid, and the dynamic loader ignores LD_PRELOAD for such "
 		      "programs";
-	else if (!elf_is_dynamic(fd))
+	else if (!why && !elf_is_dynamic(fd))
 		why = "it is statically linked, so LD_PRELOAD cannot put the tracer into it; "
 		      "rebuild it without -static";
 	raw_close(fd);

@@ -30,6 +30,9 @@
 /* RING_ASK_TCPINFO: report TCP states read with TCP_INFO (the state source
  * has no tracefs; see lib/tracer/tcpinfo.c). */
 #define RING_ASK_TCPINFO 0x1u
+/* RING_ASK_HOLD_THREADS: hold each new thread until its process makes the
+ * next one (a lab's scenario; see lib/tracer/threadcalls.c). */
+#define RING_ASK_HOLD_THREADS 0x2u
 
 struct ring_slot {
 	_Atomic uint64_t seq; /* pos: free for a producer; pos+1: holds a record */

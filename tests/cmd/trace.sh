@@ -88,9 +88,49 @@ test_fork_from_threads_gives_the_child_its_own_pid_and_keeps_every_thread() {
 	child=$(ev "$T/s" 'select(.event=="fork") | .child')
 	[ "$(ev "$T/s" "select(.src==\"call\" and .pid==$child and .fn==\"send\")" | wc -l)" = 200 ] ||
 		fail "the child's 200 sends"
-	[ "$(ev "$T/s" "select(.src==\"call\" and .pid==$parent) | .tid" | sort -u | wc -l)" = 3 ] ||
+	[ "$(ev "$T/s" "select(.src==\"call\" and .pid==$parent and .fn!=\"pthread_create\") | .tid" | sort -u | wc -l)" = 3 ] ||
 		fail "three threads' calls"
 	ev "$T/s" "select(.event==\"reaped\" and .child==$child and .status==0)" | grep -q . || fail "child reaped"
+}
+
+test_epoll_wait_names_the_ready_descriptors_whatever_their_data() {
+	conforms epoll_data
+	grep -q "ready: 2" "$T/traced" || fail "$(cat "$T/traced")"
+	local fds
+	fds=$(ev "$T/s" 'select(.fn=="socketpair") | .fds[0]' | tr '\n' ' ')
+	set -- $fds
+	# The first wait: the first pair (data.fd) and the third (data.ptr).
+	[ "$(ev "$T/s" 'select(.fn=="epoll_wait") | .ready' | head -1 | jq -c sort)" = "[$1,$3]" ] ||
+		fail "first wait: $(ev "$T/s" 'select(.fn=="epoll_wait")' | head -1), pairs $fds"
+	[ "$(ev "$T/s" 'select(.fn=="epoll_wait") | .ready' | tail -1)" = "[$2]" ] ||
+		fail "second wait: $(ev "$T/s" 'select(.fn=="epoll_wait")' | tail -1)"
+	ev "$T/s" "select(.fn==\"epoll_ctl\" and .op==\"EPOLL_CTL_DEL\" and .fd==$3)" | grep -q . ||
+		fail "no EPOLL_CTL_DEL of $3"
+	ev "$T/s" 'select(.fn=="epoll_ctl" and .op=="EPOLL_CTL_ADD" and .events=="EPOLLIN")' | grep -q . ||
+		fail "no EPOLL_CTL_ADD with its events"
+	ev "$T/s" 'select(.fn=="epoll_create1" and .ret>=0)' | grep -q . || fail "no epoll_create1"
+	socklab show --flat "$T/s" >"$T/show"
+	grep -Eq "epoll_ctl\([0-9]+, EPOLL_CTL_ADD, $1, EPOLLIN\) = 0" "$T/show" &&
+		grep -Eq "epoll_wait\([0-9]+, 8\) = 1 ready=\[$2\]" "$T/show" ||
+		fail "show does not word epoll's calls: $(grep epoll "$T/show")"
+}
+
+test_threads_are_announced_with_their_creator_and_their_end() {
+	conforms thread_life
+	grep -q "returned 42 and 42" "$T/traced" || fail "$(cat "$T/traced")"
+	local pid tids
+	pid=$(ev "$T/s" 'select(.event=="exec") | .pid')
+	[ "$(ev "$T/s" "select(.fn==\"pthread_create\" and .ret==0 and .tid==$pid)" | wc -l)" = 2 ] ||
+		fail "two pthread_create() by the main thread"
+	tids=$(ev "$T/s" "select(.event==\"thread\" and .pid==$pid and .creator==$pid) | .tid" | sort -u)
+	[ "$(echo "$tids" | wc -w)" = 2 ] || fail "two thread events: $tids"
+	for t in $tids; do
+		[ "$t" != "$pid" ] || fail "a thread with the process's tid"
+		ev "$T/s" "select(.event==\"thread_exit\" and .tid==$t)" | grep -q . || fail "no end of $t"
+		ev "$T/s" "select(.fn==\"socket\" and .tid==$t)" | grep -q . || fail "no socket() of $t"
+	done
+	socklab show --flat "$T/s" | grep -Eq "^[0-9.]+ \[$pid t[0-9]+\] socket\(" ||
+		fail "show does not name the thread of a call: $(socklab show --flat "$T/s")"
 }
 
 # A write that draws SIGPIPE is recorded before the signal (the tracer
@@ -151,9 +191,12 @@ test_drops_are_counted_exactly_and_the_program_is_never_held_up() {
 	local total made recorded lost
 	total=$(cat "$T/out")
 	# Every record the program made: its getsockname calls, each thread's
-	# socket() and close(), its exec and its exit.
-	made=$((total + 4 + 4 + 2))
-	recorded=$(ev "$T/s" 'select(.src!="note" and .fn!="socklab")' | wc -l)
+	# socket() and close(), its exec and its exit, and of each of its four
+	# threads pthread_create(), its start and its end.
+	made=$((total + 4 + 4 + 2 + 3 * 4))
+	# What the tracer wrote: calls, exec, exit, threads. Not what socklab
+	# saw for itself (a zombie in /proc before it reaped it, a blocked call).
+	recorded=$(ev "$T/s" 'select(.src=="call" or (.src=="proc" and (.event=="exec" or .event=="exit" or .event=="thread" or .event=="thread_exit")))' | wc -l)
 	lost=$(jq '.lost.call' "$T/s/session.json")
 	[ "$lost" -gt 0 ] || fail "a flood of $total calls lost nothing: the test proves nothing"
 	[ $((recorded + lost)) = "$made" ] || fail "recorded $recorded + lost $lost != $made records"

@@ -192,6 +192,28 @@ test_process_tree_is_drawn_as_a_tree() {
 	term_wait_exit 0
 }
 
+# Threads are listed under their process, with who made them and whether
+# they ended; the events name the thread of each call, the sockets the
+# thread that handled each last; Enter on a thread filters by its tid.
+test_threads_are_listed_under_their_process_and_name_their_calls() {
+	term_start 160 48 "socklab view $FIX/threads"
+	term_wait "event 1/23"
+	term_keys End
+	term_wait "event 23/23"
+	for s in "1300 echo_epollpool  running, 2 threads" "├ thread 1302  ended, made by 1300" \
+		"└ thread 1303  running, made by 1300" "1310 echo_client  running" "t1303/5" \
+		"[1300 t1303] read(5, 1024 bytes) = 6" "[1300 t1302] accept(3) = 5"; do
+		term_has "$s" || { term_screen >&2; fail "the screen lacks: $s"; }
+	done
+	# Sockets, then processes; down to thread 1303's row.
+	term_keys Tab Tab Down Down Enter
+	term_wait "filter /tid 1303"
+	term_has "[1300 t1303] epoll_wait(4, 1) = 1 ready=[5]" || { term_screen >&2; fail "its calls are gone"; }
+	term_has "[1300 t1302] accept(3)" && { term_screen >&2; fail "another thread's call is still shown"; }
+	term_keys q
+	term_wait_exit 0
+}
+
 # A peer that is gone (lab 9): the process tree says which process was
 # blocked in which call and for how long so far, and which signal killed
 # the client in which call; the RST is drawn in reverse video.

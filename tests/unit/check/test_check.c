@@ -127,3 +127,27 @@ Test(check, a_check_that_decides_nothing_fails)
 	cr_assert(strstr(r.summary, "decided nothing"));
 	check_ctx_free(&ctx);
 }
+
+static void cannot_judge(const struct check_ctx *c, struct check_result *r)
+{
+	(void)c;
+	check_skip(r, "packets were not captured");
+}
+
+/* One outcome for what could not be judged: the labs say SKIP, the grader
+ * NOT CHECKED; it is neither a pass nor a failure. */
+Test(check, a_check_that_cannot_judge_is_neither_pass_nor_fail)
+{
+	const struct check k = {"fins", "FINs", NULL, cannot_judge};
+	struct check_ctx ctx;
+	struct check_result r;
+
+	check_ctx_init(&ctx, &s, NULL);
+	check_run(&k, &ctx, &r);
+	cr_assert(r.decided && r.skipped && !r.pass);
+	cr_assert_str_eq(check_verdict(&r, "SKIP"), "SKIP");
+	cr_assert_str_eq(check_verdict(&r, "NOT CHECKED"), "NOT CHECKED");
+	check_pass(&r, "now it could");
+	cr_assert_str_eq(check_verdict(&r, "SKIP"), "PASS");
+	check_ctx_free(&ctx);
+}

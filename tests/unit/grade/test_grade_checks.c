@@ -189,5 +189,79 @@ Test(grade_checks, a_check_whose_part_never_ran_says_the_run_s_problem)
 	run.marks[0] = -1;
 	check("reaps-children", &r);
 	cr_assert_not(r.pass);
-	cr_assert_str_eq(r.summary, "not checked: the server crashed");
+	cr_assert(r.skipped, "what never happened is not checked, not failed");
+	cr_assert_str_eq(r.summary, "not checked: the run stopped before every client had left, "
+				    "because the server crashed");
+}
+
+/* Loads the story's first lines only: the server listened (and, with
+ * accepted, accepted a client), and no more. */
+static void load_first(int lines)
+{
+	cr_assert_eq(session_init(&s), 0);
+	for (int i = 0; i < lines; i++)
+		cr_assert_eq(session_append_line(&s, story[i], strlen(story[i])), 0);
+	facts = (struct run_facts){.nprocs = 1, .port = 9190, .extra = &run};
+	facts.procs[0] = (struct run_proc){.role = "server", .pid = 100};
+	run = (struct grade_run){.marks = {5000000000LL, -1, -1, -1}};
+}
+
+/* An iterative server forks no child: whether it reaps its children cannot
+ * be judged, and it is not passed for it. */
+Test(grade_checks, reaps_children_is_not_checked_when_the_server_forked_no_child)
+{
+	struct check_result r;
+
+	load_first(2);
+	check("reaps-children", &r);
+	cr_assert(r.skipped && !r.pass, "%s", r.summary);
+	cr_assert_str_eq(r.summary, "not checked: the server forked no child");
+}
+
+/* A server that accepted nothing: closes-fds cannot judge a connection. */
+Test(grade_checks, closes_fds_is_not_checked_when_the_server_accepted_nothing)
+{
+	struct check_result r;
+
+	load_first(1);
+	check("closes-fds", &r);
+	cr_assert(r.skipped && !r.pass, "%s", r.summary);
+	cr_assert(strstr(r.summary, "the server accepted no connection"), "%s", r.summary);
+}
+
+/* A client that never ran never connected: echo is not checked, and says
+ * why, rather than judged on a connection that was never made. */
+Test(grade_checks, echo_is_not_checked_when_the_echo_client_never_ran)
+{
+	struct check_result r;
+
+	load_first(2);
+	snprintf(run.problems[0], sizeof(run.problems[0]), "the server exited with status 1");
+	run.nproblems = 1;
+	check("echo", &r);
+	cr_assert(r.skipped && !r.pass, "%s", r.summary);
+	cr_assert_str_eq(r.summary, "not checked: the run stopped before the echo client started, "
+				    "because the server exited with status 1");
+}
+
+/* A client whose connect() was refused passes nothing: the check names the
+ * address it tried. */
+Test(grade_checks, echo_is_not_checked_when_the_client_connect_was_refused)
+{
+	static const char *const refused =
+		"{\"t\":1500000000,\"src\":\"call\",\"pid\":200,\"fn\":\"connect\",\"fd\":3,"
+		"\"ret\":-1,"
+		"\"errno\":\"ECONNREFUSED\",\"sock\":\"127.0.0.1:40001>127.0.0.1:9877\","
+		"\"peer\":\"127.0.0.1:9877\"}";
+	struct check_result r;
+
+	load_first(2);
+	cr_assert_eq(session_append_line(&s, refused, strlen(refused)), 0);
+	facts.procs[1] = (struct run_proc){.role = "echo client", .pid = 200};
+	facts.nprocs = 2;
+	check("echo", &r);
+	cr_assert(r.skipped && !r.pass, "%s", r.summary);
+	cr_assert(strstr(r.summary, "the echo client never connected: its connect() to "
+				    "127.0.0.1:9877 failed with ECONNREFUSED"),
+		  "%s", r.summary);
 }

@@ -3,6 +3,7 @@
  * .c file, a folder of sources, or a folder of submissions.
  */
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "grade/grade.h"
 #include "tests/unit/testutil.h"
@@ -107,5 +108,29 @@ Test(submission, a_missing_path_is_an_error_in_words)
 	write_file(dir, "notes.txt", "\n");
 	cr_assert_eq(find(dir, "notes.txt", &subs, err), -1);
 	cr_assert(strstr(err, "not a program, a .c file or a folder"), "%s", err);
+	rm_rf(dir);
+}
+
+/* Rows keep the names students gave, spaces and Korean letters included;
+ * a link in the class folder that loops is a row that says so. */
+Test(submission, names_keep_spaces_and_korean_letters_and_a_loop_is_a_row)
+{
+	char *dir = temp_dir(), err[512], link[4200];
+	struct submission *subs;
+
+	make_dir(dir, "class");
+	make_dir(dir, "class/John Smith");
+	make_dir(dir, "class/김철수");
+	write_file(dir, "class/John Smith/server.c", "\n");
+	write_file(dir, "class/김철수/server.c", "\n");
+	snprintf(link, sizeof(link), "%s/class/loop", dir);
+	cr_assert_eq(symlink("loop", link), 0);
+	cr_assert_eq(find(dir, "class", &subs, err), 3, "%s", err);
+	cr_assert_str_eq(subs[0].name, "John Smith");
+	cr_assert_str_eq(subs[1].name, "loop");
+	cr_assert_eq(subs[1].kind, SUB_BAD);
+	cr_assert(strstr(subs[1].why, "leads back to itself (a loop)"), "%s", subs[1].why);
+	cr_assert_str_eq(subs[2].name, "김철수");
+	free(subs);
 	rm_rf(dir);
 }

@@ -91,6 +91,42 @@ Test(sandbox, gives_a_network_of_loopback_only)
 	sandbox_destroy(&sb);
 }
 
+/* Its own view of the files: its folder (written to), the system's files
+ * read-only, a private /tmp, no other user's process in /proc, no other
+ * folder of the machine; and what it left in its /tmp is gone after. */
+Test(sandbox, sees_only_its_folder_the_system_read_only_and_its_own_processes)
+{
+	struct sandbox sb;
+	char *dir = temp_dir(), script[8192], marker[300];
+	const char *out;
+
+	make(&sb);
+	cr_assert(sb.fs_private, "no mount namespace: %s", sb.missing);
+	cr_assert_eq(chown(dir, sb.uid, sb.gid), 0);
+	sandbox_set_view(&sb, dir, NULL, NULL);
+	snprintf(marker, sizeof(marker), "/tmp/socklab-test-sandbox-%u", (unsigned)sb.uid);
+	snprintf(script, sizeof(script),
+		 "echo mine > %s/file && cat %s/file; pwd; "
+		 "touch /etc/x 2>/dev/null || echo etc-read-only; "
+		 "touch %s && echo tmp-writable; "
+		 "ls /proc | grep -c '^[0-9]'; "
+		 "ls %s 2>/dev/null || echo no-%s; ls /",
+		 dir, dir, marker, "/root", "root");
+	out = run(&sb, script);
+	cr_assert(strstr(out, "mine\n"), "%s", out);
+	cr_assert(strstr(out, dir), "it starts in its folder: %s", out);
+	cr_assert(strstr(out, "etc-read-only\n"), "%s", out);
+	cr_assert(strstr(out, "tmp-writable\n"), "%s", out);
+	/* sh, and its ls and grep: its own processes only. */
+	cr_assert(strstr(out, "\n3\n") || strstr(out, "\n2\n"), "processes seen: %s", out);
+	cr_assert(strstr(out, "no-root\n"), "%s", out);
+	cr_assert_neq(access(marker, F_OK), 0, "its /tmp is not the machine's");
+	snprintf(marker, sizeof(marker), "%s", sb.fs_root);
+	sandbox_destroy(&sb);
+	cr_assert_neq(access(marker, F_OK), 0, "the folder its view was mounted on is left");
+	rm_rf(dir);
+}
+
 Test(sandbox, holds_a_fork_bomb_at_its_process_limit_and_kills_it_all)
 {
 	struct sandbox sb;

@@ -21,6 +21,8 @@ Test(filter, kinds_of_filter)
 	cr_assert_eq(parse_ok("1201").kind, FILTER_NUMBER);
 	cr_assert_eq(parse_ok("pid 1201").kind, FILTER_PID);
 	cr_assert_eq(parse_ok("pid=1201").num, 1201);
+	cr_assert_eq(parse_ok("tid 1205").kind, FILTER_TID);
+	cr_assert_eq(parse_ok("tid 1205").num, 1205);
 	cr_assert_eq(parse_ok(":9190").kind, FILTER_PORT);
 	cr_assert_eq(parse_ok("port 9190").num, 9190);
 	cr_assert_eq(parse_ok("accept").kind, FILTER_WORD);
@@ -73,4 +75,17 @@ Test(filter, ports_match_either_end)
 	cr_assert(filter_match(&f, &e));
 	e.call.sock = "127.0.0.1:40112>127.0.0.1:9191";
 	cr_assert_not(filter_match(&f, &e));
+}
+
+Test(filter, a_tid_matches_the_calls_of_that_thread_only)
+{
+	struct filter f = parse_ok("tid 1205");
+	struct event main_call = {.src = SRC_CALL, .pid = 1201, .tid = 1201};
+	struct event thread_call = {.src = SRC_CALL, .pid = 1201, .tid = 1205};
+	struct event thread_start = {.src = SRC_PROC, .pid = 1201, .tid = 1205};
+
+	cr_assert_not(filter_match(&f, &main_call), "the main thread's call");
+	cr_assert(filter_match(&f, &thread_call));
+	cr_assert(filter_match(&f, &thread_start), "its start");
+	cr_assert(filter_follows_conns(&f), "its connections' packets come along");
 }

@@ -75,6 +75,45 @@ Test(proctable, a_reused_pid_after_reaping_is_a_new_process)
 	session_close(&s);
 }
 
+Test(proctable, threads_are_counted_under_their_process_while_they_live)
+{
+	static const char *const lines[] = {
+		"{\"t\":100,\"src\":\"proc\",\"pid\":10,\"tid\":10,\"event\":\"exec\",\"path\":"
+		"\"/x/pool\"}",
+		"{\"t\":200,\"src\":\"proc\",\"pid\":10,\"tid\":12,\"event\":\"thread\","
+		"\"creator\":10,\"held_ms\":5}",
+		"{\"t\":300,\"src\":\"call\",\"pid\":10,\"tid\":13,\"fn\":\"read\",\"fd\":5,"
+		"\"ret\":1}",
+		"{\"t\":400,\"src\":\"proc\",\"pid\":10,\"tid\":12,\"event\":\"thread_exit\"}",
+		"{\"t\":500,\"src\":\"proc\",\"pid\":10,\"tid\":10,\"event\":\"exit\",\"status\":"
+		"0}",
+		NULL,
+	};
+	struct proctable pt = {0};
+	const struct proc_info *p;
+	const struct thread_info *t12, *t13;
+
+	load(lines);
+	proctable_build(&pt, s.ev, s.n);
+	p = proctable_find(&pt, 10);
+	t12 = proctable_thread(&pt, 12);
+	t13 = proctable_thread(&pt, 13);
+	cr_assert_eq(pt.nth, 2, "two threads beside the first");
+	cr_assert_null(proctable_thread(&pt, 10), "the first thread is the process");
+	cr_assert_eq(t12->creator, 10);
+	cr_assert_eq(t12->held_ms, 5);
+	cr_assert_eq(t12->t_exit, 400);
+	cr_assert_eq(t13->t_start, 300, "a thread first seen by its call");
+	cr_assert_eq(t13->ncalls, 1);
+	cr_assert_eq(proctable_threads_at(&pt, p, 150), 1);
+	cr_assert_eq(proctable_threads_at(&pt, p, 350), 3);
+	cr_assert_eq(proctable_threads_at(&pt, p, 450), 2, "12 ended");
+	cr_assert_eq(proctable_threads_at(&pt, p, 600), 0, "the process ended");
+	cr_assert_eq(proctable_threads_max(&pt, 10), 3);
+	proctable_free(&pt);
+	session_close(&s);
+}
+
 Test(socktable, one_entry_per_socket_from_calls_and_states)
 {
 	static const char *const lines[] = {
