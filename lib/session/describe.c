@@ -327,7 +327,7 @@ static void put_call_result(struct line *l, const struct event *e, struct jobj *
 		put(l, " %s", jstr(o, "msg_flags"));
 	if (fn_is(e, "close", "shutdown") && e->call.sock)
 		put(l, "  %s", e->call.sock);
-	if (fn_is(e, "pthread_create", NULL) && json_is_integer(json_object_get(o, "thread_no")))
+	if (fn_is(e, "pthread_create", NULL) && jobj_is_int(o, "thread_no"))
 		put(l, " (thread no. %lld of the process)", jint(o, "thread_no"));
 	if (jstr(o, "via"))
 		put(l, " (by %s)", jstr(o, "via"));

@@ -94,7 +94,7 @@ Test(proctable, threads_are_counted_under_their_process_while_they_live)
 	const struct thread_info *t12, *t13;
 
 	load(lines);
-	proctable_build(&pt, s.ev, s.n);
+	proctable_build(&pt, &s);
 	p = proctable_find(&pt, 10);
 	t12 = proctable_thread(&pt, 12);
 	t13 = proctable_thread(&pt, 13);
