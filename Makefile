@@ -4,7 +4,7 @@
 #   make run          install missing Debian packages, build, open lab 1 in the viewer
 #   make test         install missing Debian packages, build, run the whole suite
 #   make check        the suite again, built with AddressSanitizer + UBSan
-#   make bench        socklab against strace and tcpdump, measured in one run
+#   make bench        socklab against strace, tcpdump and jq, measured in one run
 #   make fuzz         the fuzz targets, FUZZ_SECONDS each
 #   make format       lay every C file out with clang-format (format-check: only say)
 #   make install      PREFIX=/usr/local DESTDIR= ; the command, the tracer, labs, man page

@@ -7,6 +7,12 @@
  * `grep 'bind(3, 127.0.0.1:9190) = -1 EADDRINUSE'` finds the line as it
  * always did. --flat leaves the picture out; --json prints the events
  * exactly as recorded.
+ *
+ * --flat and --json read the session one line at a time (session_next)
+ * and keep nothing: a session of any length prints in the same memory.
+ * The ladder needs every event before its first line (its columns are
+ * the session's endpoints), so it keeps the session, compact
+ * (session_compact: about 25 bytes an event).
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -55,21 +61,29 @@ static void warn_bad_lines(const struct session *s)
 		  s->bad_lines, s->bad_lines == 1 ? "" : "s", s->first_bad);
 }
 
-static void print_flat(const struct session *s)
+static void print_flat(struct session *s)
 {
 	char when[32], what[1024];
+	struct event e;
 
-	for (size_t i = 0; i < s->n; i++) {
-		event_time_str(s->ev[i].t, when, sizeof(when));
-		event_describe(&s->ev[i], what, sizeof(what));
-		printf("%s %s\n", when, what);
+	while (session_next(s, &e) > 0) {
+		event_time_str(e.t, when, sizeof(when));
+		event_describe(&e, what, sizeof(what));
+		fputs(when, stdout);
+		putchar(' ');
+		fputs(what, stdout);
+		putchar('\n');
 	}
 }
 
-static void print_json(const struct session *s)
+static void print_json(struct session *s)
 {
-	for (size_t i = 0; i < s->n; i++)
-		puts(s->ev[i].raw);
+	struct event e;
+
+	while (session_next(s, &e) > 0) {
+		fwrite(e.json, 1, e.json_len, stdout);
+		putchar('\n');
+	}
 }
 
 /* ---- the ladder ------------------------------------------------------ */
@@ -96,12 +110,13 @@ static void add_to_view(void *arg, uint32_t i)
 static int ladder_setup(struct text_ladder *t)
 {
 	char when[32];
+	struct event buf;
 
 	ladder_init(&t->l, t->s);
 	for (size_t i = 0; i < t->s->n; i++)
-		if (ladder_add(&t->l) < 0)
+		if (ladder_add(&t->l, session_event(t->s, i, &buf)) < 0)
 			return -1;
-	proctable_build(&t->procs, t->s->ev, t->s->n);
+	proctable_build(&t->procs, t->s);
 	ladder_view_init(&t->v, false);
 	if (t->conn >= 0)
 		ladder_conn_each(&t->l, t->conn, add_to_view, t);
@@ -110,7 +125,7 @@ static int ladder_setup(struct text_ladder *t)
 			ladder_view_add(&t->v, &t->l, (uint32_t)i);
 	ladder_geom(&t->g, t->v.nvis, ladder_text_width(t->v.nvis));
 	t->cells = calloc((size_t)t->g.width + 1, sizeof(*t->cells));
-	event_time_str(t->s->n ? t->s->ev[t->s->n - 1].t : 0, when, sizeof(when));
+	event_time_str(t->s->n ? session_event(t->s, t->s->n - 1, &buf)->t : 0, when, sizeof(when));
 	t->timew = (int)strlen(when);
 	return t->cells || t->g.width == 0 ? 0 : -1;
 }
@@ -148,18 +163,21 @@ static void print_heads(struct text_ladder *t, const struct ladder_ctx *c)
 
 /* The words of event i: as event_describe says them, and beside a marked
  * segment the call it keeps blocked, "(send(3) of [1201] blocked 1.2 s)". */
-static void describe_line(const struct text_ladder *t, size_t i, char *out, size_t cap)
+static void describe_line(const struct text_ladder *t, const struct event *e, size_t i, char *out,
+			  size_t cap)
 {
+	struct event buf;
 	const struct event *call;
 	char blocked[64];
 	int64_t waited;
-	size_t n = event_describe(&t->s->ev[i], out, cap);
+	size_t n = event_describe(e, out, cap), at;
 
-	if (t->s->ev[i].src != SRC_PKT || !t->s->ev[i].pkt.analysis)
+	if (e->src != SRC_PKT || !e->pkt.analysis)
 		return;
-	call = ladder_blocked_call(&t->l, i, &waited);
-	if (!call || n >= cap)
+	at = ladder_blocked_call(&t->l, i, &waited);
+	if (at == SIZE_MAX || n >= cap)
 		return;
+	call = session_event(t->s, at, &buf);
 	ladder_blocked_label(call, waited, blocked, sizeof(blocked));
 	snprintf(out + n, cap - n, " (%.*s of [%d]%s)", (int)strcspn(blocked, " "), blocked,
 		 call->pid, blocked + strcspn(blocked, " "));
@@ -180,7 +198,8 @@ static void print_ladder(struct text_ladder *t)
 
 	print_heads(t, &c);
 	for (size_t i = 0; i < t->s->n; i++) {
-		const struct event *e = &t->s->ev[i];
+		struct event buf;
+		const struct event *e = session_event(t->s, i, &buf);
 		bool on = k < t->v.nev && t->v.ev[k] == i;
 		if (!on && t->conn >= 0)
 			continue;
@@ -194,7 +213,7 @@ static void print_ladder(struct text_ladder *t)
 		else
 			ladder_render_blank(&c, t->cells);
 		event_time_str(e->t, when, sizeof(when));
-		describe_line(t, i, what, sizeof(what));
+		describe_line(t, e, i, what, sizeof(what));
 		print_line(t, when, what);
 	}
 }
@@ -273,8 +292,14 @@ int cmd_show(int argc, char **argv)
 
 	if (ret >= 0)
 		return ret;
-	if (session_open(&s, a.dir, err, sizeof(err)) < 0) {
+	if (session_begin(&s, a.dir, err, sizeof(err)) < 0) {
 		cli_error("%s", err);
+		return EXIT_USAGE;
+	}
+	session_compact(&s);
+	if (a.format == SHOW_LADDER && session_load(&s, SIZE_MAX, err, sizeof(err)) < 0) {
+		cli_error("%s", err);
+		session_close(&s);
 		return EXIT_USAGE;
 	}
 	ret = EXIT_OK;

@@ -132,7 +132,8 @@ static void print_event(void *arg, const char *line, size_t len)
 
 	if (event_parse(&e, line, len, p->pool, err, sizeof(err)) < 0)
 		return;
-	e.raw = line;
+	e.json = line;
+	e.json_len = (uint32_t)len;
 	event_time_str(e.t, when, sizeof(when));
 	event_describe(&e, what, sizeof(what));
 	printf("%s %s\n", when, what);

@@ -14,16 +14,17 @@ FUZZ_CC      ?= clang
 FUZZ         := $(BUILD)/fuzz
 FUZZ_FLAGS   := -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
                 -D_GNU_SOURCE -Ilib $(shell pkg-config --cflags jansson libpcap)
-FUZZ_LIBS    := $(shell pkg-config --libs jansson)
+FUZZ_LIBS    := $(shell pkg-config --libs jansson) -lpthread
 
 # Each target and the library files it needs.
 decode_SRC  := lib/sources/pkt/decode.c lib/sources/pkt/pktevent.c lib/sources/pkt/tcpseq.c \
                lib/sources/pkt/tcpanalysis.c lib/wire/tcp.c lib/wire/hexbytes.c lib/base/array.c \
                lib/base/strpool.c lib/base/ptrmap.c
-session_SRC := lib/session/session.c lib/session/event.c lib/session/describe.c lib/base/errmsg.c \
-               lib/session/sessionfile.c lib/base/array.c \
-               lib/wire/tcp.c lib/base/strpool.c
-record_SRC  := lib/base/jscan.c
+session_SRC := lib/session/session.c lib/session/event.c lib/session/event_jansson.c \
+               lib/session/evstore.c lib/session/describe.c lib/base/errmsg.c \
+               lib/session/sessionfile.c lib/base/array.c lib/base/jscan.c \
+               lib/base/jscan_read.c lib/base/jobj.c lib/wire/tcp.c lib/base/strpool.c
+record_SRC  := lib/base/jscan.c lib/base/jscan_read.c
 names_SRC   :=
 
 TARGETS := decode session record names

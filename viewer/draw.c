@@ -130,8 +130,10 @@ static void draw_status(const struct ui *u)
 		return;
 	}
 	if (i != SIZE_MAX) {
-		event_time_str(m->s.ev[i].t, when, sizeof(when));
-		event_describe(&m->s.ev[i], what, sizeof(what));
+		struct event buf;
+		const struct event *e = session_event(&m->s, i, &buf);
+		event_time_str(e->t, when, sizeof(when));
+		event_describe(e, what, sizeof(what));
 		snprintf(line, sizeof(line), "%s %s", when, what);
 		draw_text(y, 0, w - hw - 1, A_NORMAL, line);
 	}
@@ -183,10 +185,11 @@ static void draw_heads(const struct ui *u, const struct ladder_ctx *c, int y, in
 static void draw_row_time(const struct ui *u, const struct ladder_view *v, size_t r, int y)
 {
 	char when[32];
+	struct event buf;
 
 	if (v->row[r].n == 0)
 		return;
-	event_time_str(u->m.s.ev[v->ev[v->row[r].first]].t, when, sizeof(when));
+	event_time_str(session_event(&u->m.s, v->ev[v->row[r].first], &buf)->t, when, sizeof(when));
 	draw_text(y, u->lay.ladder.x, 9, A_DIM, when);
 }
 

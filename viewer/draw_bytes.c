@@ -35,18 +35,21 @@ void draw_bytes(const struct ui *u)
 	size_t i = model_cur_event(&u->m), n = 0;
 	uint8_t data[DATA_BYTES_MAX];
 	char line[320];
+	struct event buf;
+	const struct event *e;
 	int rows, y0;
 
 	if (i == SIZE_MAX)
 		return;
-	n = event_bytes(&u->m.s.ev[i], data, sizeof(data));
+	e = session_event(&u->m.s, i, &buf);
+	n = event_bytes(e, data, sizeof(data));
 	rows = (int)((n + BYTES_PER_ROW - 1) / BYTES_PER_ROW);
 	y0 = r->y + r->h - rows - 2;
 	if (y0 < r->y)
 		y0 = r->y;
 	for (int y = y0; y < r->y + r->h; y++)
 		mvhline(y, r->x, ' ', r->w);
-	bytes_title(&u->m.s.ev[i], n, line, sizeof(line));
+	bytes_title(e, n, line, sizeof(line));
 	draw_text(y0, r->x, r->w, u->t.ui[UI_PANE], line);
 	for (int k = 0; k < rows && y0 + 1 + k < r->y + r->h; k++) {
 		bytes_dump_row(data, n, (size_t)k * BYTES_PER_ROW, line, sizeof(line));

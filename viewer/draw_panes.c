@@ -334,7 +334,8 @@ void draw_events(const struct ui *u)
 	top = m->cur + after + 1 > (size_t)r.h ? m->cur + after + 1 - (size_t)r.h : 0;
 	for (int y = 0; y < r.h && top + (size_t)y < n; y++) {
 		size_t k = top + (size_t)y;
-		const struct event *e = &m->s.ev[m->visible.i[k]];
+		struct event buf;
+		const struct event *e = session_event(&m->s, m->visible.i[k], &buf);
 		attr_t a = k == m->cur				   ? u->t.ui[UI_CURSOR]
 			   : k > m->cur				   ? u->t.ui[UI_LATER]
 			   : e->src == SRC_CALL && e->call.ret < 0 ? u->t.ui[UI_WARN]

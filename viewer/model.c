@@ -31,6 +31,7 @@ int model_init(struct model *m)
 	memset(m, 0, sizeof(*m));
 	if (session_init(&m->s) < 0)
 		return -1;
+	session_compact(&m->s);
 	m->socks.keep_history = true;
 	ladder_init(&m->lad, &m->s);
 	ladder_view_init(&m->all, true);
@@ -48,8 +49,10 @@ int model_open(struct model *m, const char *dir, char *err, size_t errlen)
 	session_close(&m->s);
 	if (session_begin(&m->s, dir, err, errlen) < 0) {
 		session_init(&m->s);
+		session_compact(&m->s);
 		return -1;
 	}
+	session_compact(&m->s);
 	m->loading = true;
 	return 0;
 }
@@ -109,15 +112,16 @@ static void show_event(struct model *m, uint32_t i)
 
 static void take(struct model *m, uint32_t i)
 {
-	const struct event *e = &m->s.ev[i];
+	struct event buf;
+	const struct event *e = session_event(&m->s, i, &buf);
 	size_t nsocks = m->socks.n;
 
 	proctable_add(&m->procs, e);
 	socktable_add(&m->socks, e);
 	if (m->socks.n > nsocks)
 		model_note_socket(m, nsocks);
-	ladder_add(&m->lad);
-	model_note_lab(m, i);
+	ladder_add(&m->lad, e);
+	model_note_lab(m, i, e);
 	if (filter_follows_conns(&m->filter) && e->src == SRC_CALL && filter_match(&m->filter, e) &&
 	    take_conn(m, e->conn))
 		/* Its handshake came before the call that names the process. */
@@ -151,16 +155,20 @@ static void build_one(struct model *m, int conn);
 static void refilter(struct model *m)
 {
 	size_t at = model_cur_event(m);
+	struct event buf;
+	const struct event *e;
 
 	if (m->conn_taken)
 		memset(m->conn_taken, 0, m->nconn_taken);
-	for (size_t i = 0; filter_follows_conns(&m->filter) && i < m->s.n; i++)
-		if (m->s.ev[i].src == SRC_CALL && filter_match(&m->filter, &m->s.ev[i]))
-			take_conn(m, m->s.ev[i].conn);
+	for (size_t i = 0; filter_follows_conns(&m->filter) && i < m->s.n; i++) {
+		e = session_event(&m->s, i, &buf);
+		if (e->src == SRC_CALL && filter_match(&m->filter, e))
+			take_conn(m, e->conn);
+	}
 	m->visible.n = 0;
 	ladder_view_clear(&m->all);
 	for (size_t i = 0; i < m->s.n; i++)
-		if (shown(m, &m->s.ev[i])) {
+		if (shown(m, session_event(&m->s, i, &buf))) {
 			ladder_idx_push(&m->visible, (uint32_t)i);
 			ladder_view_add(&m->all, &m->lad, (uint32_t)i);
 		}
@@ -189,8 +197,9 @@ int model_set_filter(struct model *m, const char *text, char *err, size_t errlen
 static void add_if_shown(void *arg, uint32_t i)
 {
 	struct model *m = arg;
+	struct event buf;
 
-	if (shown(m, &m->s.ev[i]))
+	if (shown(m, session_event(&m->s, i, &buf)))
 		ladder_view_add(&m->one, &m->lad, i);
 }
 
@@ -217,6 +226,14 @@ int model_nconns(const struct model *m)
 	return n;
 }
 
+/* The connection of the visible event k, or -1. */
+static int32_t conn_of(const struct model *m, size_t k)
+{
+	struct event buf;
+
+	return session_event(&m->s, m->visible.i[k], &buf)->conn;
+}
+
 int model_cur_conn(const struct model *m)
 {
 	size_t cur = m->cur;
@@ -225,11 +242,11 @@ int model_cur_conn(const struct model *m)
 		return -1;
 	/* Back from the cursor, then forward: the nearest connection. */
 	for (size_t k = cur + 1; k-- > 0;)
-		if (m->s.ev[m->visible.i[k]].conn >= 0)
-			return m->s.ev[m->visible.i[k]].conn;
+		if (conn_of(m, k) >= 0)
+			return conn_of(m, k);
 	for (size_t k = cur + 1; k < m->visible.n; k++)
-		if (m->s.ev[m->visible.i[k]].conn >= 0)
-			return m->s.ev[m->visible.i[k]].conn;
+		if (conn_of(m, k) >= 0)
+			return conn_of(m, k);
 	return -1;
 }
 
@@ -263,7 +280,8 @@ size_t model_cur_event(const struct model *m)
 int64_t model_time(const struct model *m)
 {
 	size_t i = model_cur_event(m);
-	int64_t t = i == SIZE_MAX ? 0 : m->s.ev[i].t;
+	struct event buf;
+	int64_t t = i == SIZE_MAX ? 0 : session_event(&m->s, i, &buf)->t;
 
 	return m->live && m->follow && m->now > t ? m->now : t;
 }
@@ -296,8 +314,11 @@ void model_goto_event(struct model *m, size_t i)
 	m->follow = false;
 }
 
-static bool is_change(const struct event *e)
+static bool is_change(const struct model *m, size_t i)
 {
+	struct event buf;
+	const struct event *e = session_event(&m->s, i, &buf);
+
 	return e->src == SRC_PKT || e->src == SRC_STATE;
 }
 
@@ -311,14 +332,14 @@ bool model_jump_change(struct model *m, int dir)
 	k = ladder_view_find(v, at);
 	if (dir > 0) {
 		for (k = k == SIZE_MAX ? 0 : k + 1; k < v->nev; k++)
-			if (is_change(&m->s.ev[v->ev[k]]))
+			if (is_change(m, v->ev[k]))
 				break;
 		if (k >= v->nev)
 			return false;
 	} else {
 		if (k == SIZE_MAX || (v->ev[k] == at && k-- == 0))
 			return false;
-		while (!is_change(&m->s.ev[v->ev[k]]))
+		while (!is_change(m, v->ev[k]))
 			if (k-- == 0)
 				return false;
 	}

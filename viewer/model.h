@@ -117,7 +117,7 @@ enum check_state model_check_at(const struct model *m, size_t k, const char **te
 
 /* For model.c from tables.c: a new socket table entry, a note. */
 void model_note_socket(struct model *m, size_t k);
-void model_note_lab(struct model *m, uint32_t i);
+void model_note_lab(struct model *m, uint32_t i, const struct event *e);
 
 /* ---- the cursor ---------------------------------------------------- */
 

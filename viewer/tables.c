@@ -6,12 +6,12 @@
  * by event; what a row was at the cursor's time comes from the socket's
  * history (sock_at) and the process's times (proc_state_at).
  */
-#include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/array.h"
+#include "base/jobj.h"
 #include "check/check.h"
 #include "model.h"
 
@@ -211,11 +211,10 @@ static int push_note(struct model *m, const struct lab_note *note)
 
 /* "step" and "checkpoint" notes (docs/DESIGN.md): a checkpoint's name and
  * result are fields of its own, read from the line. */
-void model_note_lab(struct model *m, uint32_t i)
+void model_note_lab(struct model *m, uint32_t i, const struct event *e)
 {
-	const struct event *e = &m->s.ev[i];
 	struct lab_note note = {.ev = i, .text = e->note.text};
-	json_t *o;
+	struct jobj o;
 
 	if (e->src != SRC_NOTE || !e->note.kind)
 		return;
@@ -223,14 +222,14 @@ void model_note_lab(struct model *m, uint32_t i)
 		push_note(m, &note);
 		return;
 	}
-	if (strcmp(e->note.kind, "checkpoint") != 0 || !(o = json_loads(e->raw, 0, NULL)))
+	if (strcmp(e->note.kind, "checkpoint") != 0)
 		return;
-	note.name = strpool_get(m->s.pool, json_string_value(json_object_get(o, "name")));
-	note.pass = json_is_true(json_object_get(o, "pass"));
+	event_fields(e, &o);
+	note.name = strpool_get(m->s.pool, jobj_str(&o, "name"));
+	note.pass = jobj_true(&o, "pass");
 	/* Not checked: "checked": false (sessions before it: "skipped": true). */
-	note.skipped = json_is_false(json_object_get(o, "checked")) ||
-		       json_is_true(json_object_get(o, "skipped"));
-	json_decref(o);
+	note.skipped = jobj_false(&o, "checked") || jobj_true(&o, "skipped");
+	jobj_free(&o);
 	if (note.name && add_check(m, note.name) == 0)
 		push_note(m, &note);
 }

@@ -188,14 +188,18 @@ static void run(struct ui *u)
 
 /* ---- what `make bench` reads ------------------------------------------------------ */
 
-static long rss_kb(void)
+/* A line of /proc/self/status in kB: "VmRSS" (resident now), "VmHWM"
+ * (the most it was). */
+static long status_kb(const char *field)
 {
 	FILE *f = fopen("/proc/self/status", "re");
 	char line[256];
+	size_t n = strlen(field);
 	long kb = -1;
 
 	while (f && fgets(line, sizeof(line), f))
-		if (sscanf(line, "VmRSS: %ld kB", &kb) == 1)
+		if (strncmp(line, field, n) == 0 && line[n] == ':' &&
+		    sscanf(line + n + 1, "%ld kB", &kb) == 1)
 			break;
 	if (f)
 		fclose(f);
@@ -212,9 +216,9 @@ static void write_stats(const struct ui *u)
 		return;
 	fprintf(f,
 		"{\"events\":%zu,\"first_frame_ms\":%.3f,\"loaded_ms\":%.3f,\"frames\":%llu,"
-		"\"rss_kb\":%ld,\"redraw_ms\":[",
+		"\"rss_kb\":%ld,\"rss_peak_kb\":%ld,\"redraw_ms\":[",
 		u->m.s.n, (double)st->first_frame_ns / 1e6, (double)st->loaded_ns / 1e6,
-		(unsigned long long)st->frames, rss_kb());
+		(unsigned long long)st->frames, status_kb("VmRSS"), status_kb("VmHWM"));
 	for (size_t i = 0; i < st->nredraw; i++)
 		fprintf(f, "%s%.3f", i ? "," : "", (double)st->redraw_ns[i] / 1e6);
 	fprintf(f, "]}\n");

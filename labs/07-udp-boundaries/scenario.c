@@ -91,7 +91,7 @@ static void boundaries_kept(const struct check_ctx *c, struct check_result *r)
 
 static bool asked_msg_trunc(const struct event *e)
 {
-	json_t *o = json_loads(e->raw, 0, NULL);
+	json_t *o = json_loadb(e->json, e->json_len, 0, NULL);
 	const char *flags = json_string_value(json_object_get(o, "flags"));
 	bool yes = flags && strstr(flags, "MSG_TRUNC");
 

@@ -393,7 +393,7 @@ static const struct event *linger_zero_set(const struct check_ctx *c, pid_t pid)
 
 		if (!e->call.opt || strcmp(e->call.opt, "SO_LINGER") != 0 || e->call.val != 1)
 			continue;
-		o = json_loads(e->raw, 0, NULL);
+		o = json_loadb(e->json, e->json_len, 0, NULL);
 		zero = json_integer_value(json_object_get(o, "linger")) == 0;
 		json_decref(o);
 		if (zero)

@@ -217,7 +217,7 @@ static int copies(const struct check_ctx *c, const char *to, const char *dev, bo
 		bool known = false;
 		if (!e->pkt.to || strncmp(e->pkt.to, to, strlen(to)) != 0)
 			continue;
-		o = json_loads(e->raw, 0, NULL);
+		o = json_loadb(e->json, e->json_len, 0, NULL);
 		d = json_string_value(json_object_get(o, "dev"));
 		for (int i = 0; d && i < n; i++)
 			known |= strcmp(devs[i], d) == 0;

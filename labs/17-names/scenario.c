@@ -141,7 +141,7 @@ static const struct event *lookup(const struct check_ctx *c, const char *role, i
 /* True when the lookup e gave addr among its addresses. */
 static bool gave(const struct event *e, const char *addr)
 {
-	json_t *o = json_loads(e->raw, 0, NULL), *v;
+	json_t *o = json_loadb(e->json, e->json_len, 0, NULL), *v;
 	bool found = false;
 	size_t i;
 

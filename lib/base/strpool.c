@@ -4,14 +4,36 @@
  * The set is open-addressed (linear probing) and doubles when half full.
  * Strings live in arenas of at least ARENA_SIZE bytes that are never moved
  * or freed before the pool, which is what makes the pointers stable.
+ *
+ * Each string is numbered in the order it came (1, 2, ...): the number is
+ * kept before the string (struct head), and byid[number] points back to
+ * it, so a compact event can keep a string as a small number (strpool_id,
+ * strpool_str). Its length is kept there too, so a lookup compares
+ * lengths before bytes.
  */
 #include "base/strpool.h"
+
+#include "base/array.h"
 
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define ARENA_SIZE (64 * 1024)
+
+/* What is kept before each string. */
+struct head {
+	uint32_t id;
+	uint32_t len;
+};
+
+static struct head head_of(const char *s)
+{
+	struct head h;
+
+	memcpy(&h, s - sizeof(h), sizeof(h));
+	return h;
+}
 
 struct arena {
 	struct arena *next;
@@ -24,18 +46,27 @@ struct strpool {
 	size_t nslots, count;
 	struct arena *arena;
 	size_t bytes;
+	const char **byid; /* byid[id]: the string numbered id; byid[0] is NULL */
+	size_t byid_cap;
 };
 
-/* FNV-1a: short strings, few collisions, no setup. */
+/* FNV-1a, eight bytes at a time (a session interns millions of strings),
+ * then mixed so that the low bits, which pick the slot, depend on every
+ * byte. */
 static uint64_t hash(const char *s, size_t len)
 {
-	uint64_t h = 1469598103934665603ULL;
+	uint64_t h = 1469598103934665603ULL, w;
+	size_t i = 0;
 
-	for (size_t i = 0; i < len; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 1099511628211ULL;
+	for (; i + sizeof(w) <= len; i += sizeof(w)) {
+		memcpy(&w, s + i, sizeof(w));
+		h = (h ^ w) * 1099511628211ULL;
 	}
-	return h;
+	for (; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
+	h ^= h >> 29;
+	h *= 0xbf58476d1ce4e5b9ULL;
+	return h ^ (h >> 32);
 }
 
 struct strpool *strpool_new(void)
@@ -62,6 +93,7 @@ void strpool_free(struct strpool *p)
 		free(a);
 	}
 	free(p->slots);
+	free(p->byid);
 	free(p);
 }
 
@@ -90,7 +122,7 @@ static size_t find_slot(const struct strpool *p, const char *s, size_t len)
 	size_t mask = p->nslots - 1;
 	size_t i = hash(s, len) & mask;
 
-	while (p->slots[i] && (strncmp(p->slots[i], s, len) != 0 || p->slots[i][len] != '\0'))
+	while (p->slots[i] && (head_of(p->slots[i]).len != len || memcmp(p->slots[i], s, len) != 0))
 		i = (i + 1) & mask;
 	return i;
 }
@@ -108,7 +140,7 @@ static int grow(struct strpool *p)
 	p->nslots = n * 2;
 	for (size_t i = 0; i < n; i++)
 		if (old[i])
-			p->slots[find_slot(p, old[i], strlen(old[i]))] = old[i];
+			p->slots[find_slot(p, old[i], head_of(old[i]).len)] = old[i];
 	free(old);
 	p->bytes += n * sizeof(*p->slots);
 	return 0;
@@ -117,6 +149,7 @@ static int grow(struct strpool *p)
 const char *strpool_intern(struct strpool *p, const char *s, size_t len)
 {
 	size_t i = find_slot(p, s, len);
+	struct head h;
 	char *copy;
 
 	if (p->slots[i])
@@ -126,14 +159,35 @@ const char *strpool_intern(struct strpool *p, const char *s, size_t len)
 			return NULL;
 		i = find_slot(p, s, len);
 	}
-	copy = arena_alloc(p, len + 1);
+	if (array_reach(&p->byid, &p->byid_cap, p->count + 1, sizeof(*p->byid)) < 0)
+		return NULL;
+	/* Its head first, aligned, then the string. */
+	copy = arena_alloc(p, (sizeof(struct head) + len + 1 + 3) & ~(size_t)3);
 	if (!copy)
 		return NULL;
+	h = (struct head){.id = (uint32_t)++p->count, .len = (uint32_t)len};
+	memcpy(copy, &h, sizeof(h));
+	copy += sizeof(h);
 	memcpy(copy, s, len);
 	copy[len] = '\0';
 	p->slots[i] = copy;
-	p->count++;
+	p->byid[h.id] = copy;
 	return copy;
+}
+
+uint32_t strpool_id(const char *s)
+{
+	return s ? head_of(s).id : 0;
+}
+
+const char *strpool_str(const struct strpool *p, uint32_t id)
+{
+	return id && id <= p->count ? p->byid[id] : NULL;
+}
+
+size_t strpool_bytes(const struct strpool *p)
+{
+	return p->bytes;
 }
 
 const char *strpool_get(struct strpool *p, const char *s)

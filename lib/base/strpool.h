@@ -14,6 +14,7 @@
 #define SOCKLAB_STRPOOL_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 struct strpool;
 
@@ -26,5 +27,14 @@ const char *strpool_intern(struct strpool *p, const char *s, size_t len);
 
 /* Same, for a NUL-terminated string; NULL stays NULL. */
 const char *strpool_get(struct strpool *p, const char *s);
+
+/* The number of a string the pool handed out (1, 2, ... in the order
+ * they came), 0 for NULL; and back. strpool_str() must not run while
+ * another thread adds. */
+uint32_t strpool_id(const char *interned);
+const char *strpool_str(const struct strpool *p, uint32_t id);
+
+/* The memory the pool holds, in bytes. */
+size_t strpool_bytes(const struct strpool *p);
 
 #endif

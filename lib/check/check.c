@@ -13,8 +13,8 @@ int check_ctx_init(struct check_ctx *c, const struct session *s, const struct ru
 	memset(c, 0, sizeof(*c));
 	c->s = s;
 	c->facts = facts;
-	proctable_build(&c->procs, s->ev, s->n);
-	socktable_build(&c->socks, s->ev, s->n);
+	proctable_build(&c->procs, s);
+	socktable_build(&c->socks, s);
 	c->t_end = s->n ? s->ev[s->n - 1].t : 0;
 	return 0;
 }

@@ -4,18 +4,19 @@
  *
  * The thread loops: take every record from the ring, take every event
  * pushed by a source, look at /proc now and then, and write out the events
- * older than REORDER_NS. Events wait in a heap ordered by time (ties by
- * arrival). What an event teaches the session -- a socket's address, a new
+ * older than REORDER_NS. Events wait in time order (ties by arrival:
+ * waiting.c). What an event teaches the session -- a socket's address, a new
  * process, a reaped child -- is learned when it arrives, so a packet sent
  * before its connect() returned is still known to belong.
  *
- *   col_arrive():  parse, learn endpoints and processes, put in the heap
+ *   col_arrive():  parse, learn endpoints and processes, put in waiting
  *   flush():   in time order: ask the source, number connections, write
  *
  * The files of lib/collect/ that make the collector:
- *   collector.c  the heap, the thread's loop, /proc, the API, start and stop
+ *   collector.c  the thread's loop, /proc, the API, start and stop
+ *   waiting.c    the events waiting to be written, in time order
  *   records.c    records from the ring (JSON checked by jscan, binary data
- *                calls) and events pushed by sources, into the heap
+ *                calls) and events pushed by sources, into waiting
  *   conntrack.c  what the session learns (its endpoints, its processes) and
  *                connection numbers: conn, UDP flows, each socket's states
  *   writer.c     the session folder: events.jsonl, session.json, the re-sort
@@ -53,62 +54,12 @@
 #include "wire/ringrec.h"
 #include "wire/tcp.h"
 
-/* ---- the heap ------------------------------------------------------- */
-
-static bool pending_before(const struct pending *a, const struct pending *b)
-{
-	return a->t < b->t || (a->t == b->t && a->seq < b->seq);
-}
-
-static void pending_swap(struct pending *a, struct pending *b)
-{
-	struct pending tmp = *a;
-
-	*a = *b;
-	*b = tmp;
-}
-
-static int heap_push(struct heap *h, const struct pending *p)
-{
-	size_t i;
-
-	if (array_grow(&h->a, &h->cap, h->n, sizeof(*h->a)) < 0)
-		return -1;
-	i = h->n++;
-	h->a[i] = *p;
-	while (i > 0 && pending_before(&h->a[i], &h->a[(i - 1) / 2])) {
-		pending_swap(&h->a[i], &h->a[(i - 1) / 2]);
-		i = (i - 1) / 2;
-	}
-	return 0;
-}
-
-static struct pending heap_pop(struct heap *h)
-{
-	struct pending top = h->a[0];
-	size_t i = 0;
-
-	h->a[0] = h->a[--h->n];
-	for (;;) {
-		size_t l = 2 * i + 1, r = l + 1, m = i;
-		if (l < h->n && pending_before(&h->a[l], &h->a[m]))
-			m = l;
-		if (r < h->n && pending_before(&h->a[r], &h->a[m]))
-			m = r;
-		if (m == i)
-			break;
-		pending_swap(&h->a[i], &h->a[m]);
-		i = m;
-	}
-	return top;
-}
-
 /* ---- arriving and leaving --------------------------------------------- */
 
-static void pending_free(struct pending *p)
+static void pending_free(struct collector *c, struct pending *p)
 {
 	json_decref(p->ev);
-	free(p->text);
+	waiting_drop_text(&c->waiting, p);
 }
 
 void col_arrive(struct collector *c, struct pending *p)
@@ -116,8 +67,8 @@ void col_arrive(struct collector *c, struct pending *p)
 	p->seq = c->seq++;
 	if (p->ev)
 		col_learn(c, p->ev);
-	if (heap_push(&c->heap, p) < 0) {
-		pending_free(p);
+	if (waiting_push(&c->waiting, p) < 0) {
+		pending_free(c, p);
 		c->bad_records++;
 	}
 }
@@ -130,7 +81,7 @@ static void flush_one(struct collector *c, struct pending *p)
 		col_number_connection(c, p->ev);
 		col_write_event(c, p->ev, p->t);
 	}
-	pending_free(p);
+	pending_free(c, p);
 }
 
 /* Writes every event older than horizon (all of them for INT64_MAX). */
@@ -142,13 +93,13 @@ static bool flush_until(struct collector *c, int64_t horizon, size_t max)
 {
 	size_t n = 0;
 
-	while (c->heap.n > 0 && c->heap.a[0].t <= horizon && n < max) {
-		struct pending p = heap_pop(&c->heap);
+	while (waiting_count(&c->waiting) > 0 && waiting_first_t(&c->waiting) <= horizon &&
+	       n < max) {
+		struct pending p = waiting_pop(&c->waiting);
 		flush_one(c, &p);
 		n++;
 	}
-	if (n)
-		fflush(c->out);
+	col_flush_output(c, false);
 	return n == max;
 }
 
@@ -470,8 +421,7 @@ static int drop_privileges(struct collector *c, char *err, size_t errlen)
 
 static void collector_free(struct collector *c)
 {
-	if (c->out)
-		fclose(c->out);
+	col_close_output(c);
 	if (c->ring.hdr)
 		ring_detach(&c->ring);
 	if (c->own_ring)
@@ -487,7 +437,7 @@ static void collector_free(struct collector *c)
 	procwatch_free(c->procs);
 	blocked_free(c->blocked);
 	pthread_mutex_destroy(&c->lock);
-	free(c->heap.a);
+	waiting_free(&c->waiting);
 	free(c->inbox);
 	free(c->ports);
 	free(c->capture_iface);
@@ -505,6 +455,7 @@ struct collector *collector_start(const struct collector_options *o, char *err, 
 		return NULL;
 	}
 	pthread_mutex_init(&c->lock, NULL);
+	c->out.fd = -1;
 	c->self = getpid();
 	c->dir = strdup(o->dir);
 	c->pool = strpool_new();
@@ -579,7 +530,7 @@ void collector_stop(struct collector *c, struct collector_summary *sum)
 	lost = ring_lost(&c->ring);
 	if (lost + c->bad_records > 0)
 		note_lost(c, lost + c->bad_records);
-	fflush(c->out);
+	col_flush_output(c, true);
 	if (c->late)
 		col_resort_file(c);
 	json_object_set_new(json_object_get(c->meta, "lost"), "call",

@@ -44,16 +44,32 @@ struct pending {
 	int64_t t;
 	uint64_t seq; /* arrival order, to keep ties stable */
 	json_t *ev;
-	char *text; /* when ev is NULL: the record, not NUL-terminated */
+	char *text;		  /* when ev is NULL: the record, not NUL-terminated */
+	struct text_chunk *chunk; /* where text is kept (waiting.c) */
 	uint32_t len;
 	const char *sock; /* interned "LOCAL>PEER" of a text record, or NULL */
 	collector_flush_fn fn;
 	void *blob, *ctx;
 };
 
-struct heap {
-	struct pending *a;
-	size_t n, cap;
+/* events.jsonl as the collector writes it: lines gather in buf, and go to
+ * the file in writes that end on a multiple of OUT_ALIGN (writer.c). */
+struct output {
+	int fd; /* -1: not open */
+	char *buf;
+	size_t len;	  /* bytes in buf */
+	uint64_t written; /* bytes in the file */
+	int64_t last_all; /* when buf was last written whole (collector time) */
+};
+
+/* Events waiting to be written, in time order, and their records' texts
+ * (waiting.c). */
+struct waiting {
+	struct pending *queue; /* those that came in order: a ring of qcap */
+	size_t qhead, nqueue, qcap;
+	struct pending *heap; /* the others */
+	size_t nheap, heap_cap;
+	struct text_chunk *chunk, *spare; /* texts are copied into chunk */
 };
 
 struct collector {
@@ -80,9 +96,9 @@ struct collector {
 
 	/* The collector thread's own. */
 	pthread_t thread;
-	struct heap heap;
+	struct waiting waiting;
 	uint64_t seq;
-	FILE *out;
+	struct output out; /* events.jsonl (writer.c) */
 	struct strpool *pool;
 	struct ptrmap endpoints; /* interned "IP:PORT" -> 1 */
 	struct ptrmap conns;	 /* interned "A|B" (A < B) -> connection number */
@@ -107,6 +123,24 @@ struct collector {
 
 /* collector.c */
 void col_arrive(struct collector *c, struct pending *p);
+
+/* writer.c: events.jsonl's lines so far to the file; all of them, or only
+ * what ends on an aligned boundary (the rest waits for more, at most
+ * OUT_ALL_NS). Then closing it. */
+void col_flush_output(struct collector *c, bool all);
+void col_close_output(struct collector *c);
+
+/* waiting.c: add an event (0, or -1 out of memory); how many wait; the
+ * time of the first; take the first (there must be one). */
+int waiting_push(struct waiting *w, const struct pending *p);
+size_t waiting_count(const struct waiting *w);
+int64_t waiting_first_t(const struct waiting *w);
+struct pending waiting_pop(struct waiting *w);
+void waiting_free(struct waiting *w);
+/* A copy of a record's len bytes for p (p->text, p->chunk), and its
+ * release once written. Returns 0, or -1 out of memory. */
+int waiting_keep_text(struct waiting *w, struct pending *p, const char *rec, size_t len);
+void waiting_drop_text(struct waiting *w, struct pending *p);
 
 /* conntrack.c */
 const char *col_intern(struct collector *c, const char *s);

@@ -44,6 +44,9 @@ static void record_field(void *arg, const struct jscan_member *m)
 {
 	struct record_fields *f = arg;
 
+	/* Most keys are none of these: their length says so at once. */
+	if (m->key_len > 4 || m->key_len == 2)
+		return;
 	if (JSCAN_IS(m, "t")) {
 		f->has_t = jscan_int(m, &f->t) && f->t >= 0;
 	} else if (JSCAN_IS(m, "src") && m->type == JS_STRING) {
@@ -66,12 +69,10 @@ static void take_call(struct collector *c, const char *rec, size_t len, int64_t 
 	struct pending p = {.t = t, .len = (uint32_t)len};
 	char name[ENDPOINT_STR_MAX * 2];
 
-	p.text = malloc(len);
-	if (!p.text) {
+	if (waiting_keep_text(&c->waiting, &p, rec, len) < 0) {
 		c->bad_records++;
 		return;
 	}
-	memcpy(p.text, rec, len);
 	if (sock_len && sock_len < sizeof(name)) {
 		p.sock = strpool_intern(c->pool, sock, sock_len);
 		/* A socket's address is learned once: most calls name a socket

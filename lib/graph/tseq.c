@@ -32,9 +32,10 @@ static void choose_direction(struct tseq *g, const struct session *s, const uint
 			     int64_t until, bool other)
 {
 	const char *a = NULL, *b = NULL;
+	struct event buf;
 
 	for (size_t k = 0; k < n; k++) {
-		const struct event *e = &s->ev[idx[k]];
+		const struct event *e = session_event(s, idx[k], &buf);
 		if (!is_tcp_of(e, g->conn, until))
 			continue;
 		if (!a) {
@@ -103,11 +104,13 @@ static void extend(struct tseq *g, int64_t t, uint32_t y)
 int tseq_build(struct tseq *g, const struct session *s, const uint32_t *idx, size_t n, int conn,
 	       int64_t until, bool other)
 {
+	struct event buf;
+
 	memset(g, 0, sizeof(*g));
 	g->conn = conn;
 	choose_direction(g, s, idx, n, until, other);
 	for (size_t k = 0; g->from && k < n; k++) {
-		const struct event *e = &s->ev[idx[k]];
+		const struct event *e = session_event(s, idx[k], &buf);
 		if (!is_tcp_of(e, conn, until))
 			continue;
 		if (e->pkt.from == g->from) {

@@ -253,9 +253,8 @@ static void conn_learn(struct ladder_conn *c, const struct event *e, int32_t col
 
 /* Files event i under its connection, or under its column when it has
  * none. */
-static int file_event(struct ladder *l, uint32_t i)
+static int file_event(struct ladder *l, uint32_t i, const struct event *e)
 {
-	const struct event *e = &l->s->ev[i];
 	const struct ladder_mark *m = &l->mark[i];
 	struct ladder_conn *c;
 
@@ -273,13 +272,16 @@ static int file_event(struct ladder *l, uint32_t i)
 
 bool ladder_in_conn(const struct ladder *l, int conn, size_t i)
 {
-	const struct event *e = &l->s->ev[i];
+	struct event buf;
 	const struct ladder_mark *m = &l->mark[i];
+	const struct event *e;
 	const struct ladder_conn *c;
-	bool at_col = false, by_pid = e->pid <= 0;
+	bool at_col = false, by_pid;
 
 	if (m->kind == LK_NONE || conn < 0 || (size_t)conn >= l->nconn)
 		return false;
+	e = session_event(l->s, i, &buf);
+	by_pid = e->pid <= 0;
 	if (e->conn >= 0)
 		return e->conn == conn;
 	c = &l->conn[conn];
@@ -334,17 +336,15 @@ const char *ladder_rst_cause(const struct ladder *l, size_t i)
 	return i < l->nmark ? rst_cause_text(l->mark[i].cause) : NULL;
 }
 
-int ladder_add(struct ladder *l)
+int ladder_add(struct ladder *l, const struct event *e)
 {
-	const struct event *e = &l->s->ev[l->nmark];
-
 	if (array_grow(&l->mark, &l->markcap, l->nmark, sizeof(*l->mark)) < 0)
 		return -1;
 	l->mark[l->nmark] = place(l, e);
 	l->mark[l->nmark].cause = reset_cause(l, e);
 	learn_owner(l, e, &l->mark[l->nmark]);
 	l->nmark++;
-	return file_event(l, (uint32_t)(l->nmark - 1));
+	return file_event(l, (uint32_t)(l->nmark - 1), e);
 }
 
 /* ---- blocked calls ---------------------------------------------------- */
@@ -377,26 +377,27 @@ static bool in_progress(const struct event *c, int64_t t, int64_t *waited)
 	return start <= t && t < start + c->call.dur;
 }
 
-const struct event *ladder_blocked_call(const struct ladder *l, size_t i, int64_t *waited)
+size_t ladder_blocked_call(const struct ladder *l, size_t i, int64_t *waited)
 {
-	const struct event *e = &l->s->ev[i], *best = NULL;
+	struct event pkt, buf;
+	const struct event *e = session_event(l->s, i, &pkt);
 	const struct ladder_idx *list;
-	size_t k, lo, hi;
+	size_t k, lo, hi, best = SIZE_MAX;
 	int64_t w;
 
 	*waited = 0;
 	if (e->src != SRC_PKT || e->conn < 0 || (size_t)e->conn >= l->nconn)
-		return NULL;
+		return SIZE_MAX;
 	list = &l->conn[e->conn].ev;
 	k = ladder_idx_find(list->i, list->n, i);
 	if (k == SIZE_MAX)
-		return NULL;
+		return SIZE_MAX;
 	lo = k > BLOCKED_SEARCH ? k - BLOCKED_SEARCH : 0;
 	hi = k + BLOCKED_SEARCH < list->n ? k + BLOCKED_SEARCH : list->n;
 	for (size_t j = lo; j < hi; j++) {
-		const struct event *c = &l->s->ev[list->i[j]];
+		const struct event *c = session_event(l->s, list->i[j], &buf);
 		if (in_progress(c, e->t, &w) && w >= LADDER_BLOCKED_NS && w > *waited) {
-			best = c;
+			best = list->i[j];
 			*waited = w;
 		}
 	}
@@ -495,11 +496,14 @@ static int new_row(struct ladder_view *v, int64_t gap_ns)
 int ladder_view_add(struct ladder_view *v, const struct ladder *l, uint32_t i)
 {
 	const struct ladder_mark *m = &l->mark[i];
-	const struct event *e = &l->s->ev[i];
-	bool call = e->src == SRC_CALL;
+	struct event buf;
+	const struct event *e;
+	bool call;
 
 	if (m->kind == LK_NONE)
 		return 0;
+	e = session_event(l->s, i, &buf);
+	call = e->src == SRC_CALL;
 	if (v->nev > 0 && e->t - v->last_t >= LADDER_GAP_NS && new_row(v, e->t - v->last_t) < 0)
 		return -1;
 	if (!joins_last_row(v, m, call) && new_row(v, 0) < 0)

@@ -91,7 +91,7 @@ struct ladder {
 	struct session *s; /* not owned: interns endpoint names in its pool */
 	struct ladder_col *col;
 	size_t ncol, colcap;
-	struct ladder_mark *mark; /* mark[i] is the place of s->ev[i] */
+	struct ladder_mark *mark; /* mark[i] is the place of the session's event i */
 	size_t nmark, markcap;
 	struct ptrmap by_ep;	  /* interned endpoint -> column + 1 */
 	struct ptrmap by_sock;	  /* interned "LOCAL>PEER" -> column + 1 */
@@ -103,8 +103,9 @@ struct ladder {
 
 void ladder_init(struct ladder *l, struct session *s);
 void ladder_free(struct ladder *l);
-/* Places s->ev[l->nmark], the next event. Returns 0, or -1 out of memory. */
-int ladder_add(struct ladder *l);
+/* Places e, the session's event l->nmark (the next one). Returns 0, or -1
+ * out of memory. */
+int ladder_add(struct ladder *l, const struct event *e);
 
 /* True when event i belongs in the picture of connection conn: it is one
  * of its events, or an event of no connection at one of its columns made
@@ -129,9 +130,10 @@ bool ladder_call_shown(const struct event *e);
  * waiting for a lost segment, a connect() whose SYN is sent again), the
  * one that had waited longest, and *waited, how long by then; NULL when
  * none had waited LADDER_BLOCKED_NS. A call's time span is known once it
- * has returned (dur): live, a call still blocked is not found yet.
+ * has returned (dur): live, a call still blocked is not found yet. Returns
+ * the call's index, or SIZE_MAX.
  */
-const struct event *ladder_blocked_call(const struct ladder *l, size_t i, int64_t *waited);
+size_t ladder_blocked_call(const struct ladder *l, size_t i, int64_t *waited);
 
 /* ---- rows ----------------------------------------------------------- */
 
@@ -252,7 +254,7 @@ size_t ladder_cells_text(const struct ladder_cell *cells, int n, bool utf8, char
  * RST's label ends with its cause where the ladder knows it: "RST seq=8
  * (data after close)". */
 void ladder_arrow_label(const struct event *e, int detail, char *out, size_t cap);
-void ladder_note_label(const struct ladder *l, const struct event *e, char *out, size_t cap);
+void ladder_note_label(const struct ladder *l, size_t i, char *out, size_t cap);
 void ladder_blocked_label(const struct event *call, int64_t waited, char *out, size_t cap);
 /* Why event i, an RST, was sent ("data after close"), or NULL. */
 const char *ladder_rst_cause(const struct ladder *l, size_t i);

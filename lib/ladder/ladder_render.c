@@ -133,9 +133,11 @@ static void call_label(const struct ladder *l, const struct event *e, int col, c
 		snprintf(out + n, cap - n, " = %lld", (long long)e->call.ret);
 }
 
-void ladder_note_label(const struct ladder *l, const struct event *e, char *out, size_t cap)
+void ladder_note_label(const struct ladder *l, size_t i, char *out, size_t cap)
 {
-	const struct ladder_mark *m = &l->mark[e - l->s->ev];
+	const struct ladder_mark *m = &l->mark[i];
+	struct event buf;
+	const struct event *e = session_event(l->s, i, &buf);
 
 	if (e->src == SRC_CALL) {
 		call_label(l, e, m->a, out, cap);
@@ -320,14 +322,16 @@ static enum ladder_role arrow_role(const struct event *e)
 static void arrow_label(const struct ladder *l, size_t i, int detail, char *out, size_t cap)
 {
 	const char *cause = ladder_rst_cause(l, i);
+	struct event buf;
+	const struct event *e = session_event(l->s, i, &buf);
 	size_t n;
 
 	if (!cause) {
-		ladder_arrow_label(&l->s->ev[i], detail, out, cap);
+		ladder_arrow_label(e, detail, out, cap);
 		return;
 	}
 	if (detail >= 2)
-		ladder_arrow_label(&l->s->ev[i], detail, out, cap);
+		ladder_arrow_label(e, detail, out, cap);
 	else
 		snprintf(out, cap, "RST");
 	n = strlen(out);
@@ -337,7 +341,8 @@ static void arrow_label(const struct ladder *l, size_t i, int detail, char *out,
 
 static void render_arrow(const struct ladder_ctx *c, size_t i, struct ladder_cell *cells)
 {
-	const struct event *e = &c->l->s->ev[i];
+	struct event buf;
+	const struct event *e = session_event(c->l->s, i, &buf);
 	const struct ladder_mark *m = &c->l->mark[i];
 	int sa = slot_of_col(c->v, m->a), sb = slot_of_col(c->v, m->b);
 	int xa, xb, lo, hi, room, detail = 3;
@@ -382,15 +387,18 @@ static int slot_width(const struct ladder_ctx *c, const struct slot *s, size_t *
 		uint32_t i = c->v->ev[k];
 		if (c->l->mark[i].kind != LK_NOTE)
 			continue;
-		ladder_note_label(c->l, &c->l->s->ev[i], label, sizeof(label));
+		ladder_note_label(c->l, i, label, sizeof(label));
 		w += (*n ? 1 : 0) + (int)strlen(label);
 		(*n)++;
 	}
 	return w;
 }
 
-static enum ladder_role note_role(const struct event *e)
+static enum ladder_role note_role(const struct ladder *l, size_t i)
 {
+	struct event buf;
+	const struct event *e = session_event(l->s, i, &buf);
+
 	if (e->src == SRC_STATE)
 		return LR_STATE;
 	return e->call.ret < 0 ? LR_ERROR : LR_CALL;
@@ -419,9 +427,9 @@ static void render_slot(const struct ladder_ctx *c, const struct slot *s, struct
 		uint32_t i = c->v->ev[k];
 		if (c->l->mark[i].kind != LK_NOTE)
 			continue;
-		ladder_note_label(c->l, &c->l->s->ev[i], label, sizeof(label));
-		int used = put_text(cells, g->width, x, room - (x - x0), label,
-				    note_role(&c->l->s->ev[i]), i == c->hot);
+		ladder_note_label(c->l, i, label, sizeof(label));
+		int used = put_text(cells, g->width, x, room - (x - x0), label, note_role(c->l, i),
+				    i == c->hot);
 		x += used + 1;
 	}
 	if (s->extra && room - (x - x0) > 0)
@@ -433,17 +441,18 @@ static void render_slot(const struct ladder_ctx *c, const struct slot *s, struct
 static void blocked_note(const struct ladder_ctx *c, size_t i, struct slot *pre, struct slot *post,
 			 char *text, size_t cap)
 {
-	const struct event *call;
+	struct event buf;
+	size_t call;
 	int64_t waited;
 	int col;
 
-	if (!c->l->s->ev[i].pkt.analysis)
+	if (!session_event(c->l->s, i, &buf)->pkt.analysis)
 		return;
 	call = ladder_blocked_call(c->l, i, &waited);
-	if (!call)
+	if (call == SIZE_MAX)
 		return;
-	col = c->l->mark[call - c->l->s->ev].a;
-	ladder_blocked_label(call, waited, text, cap);
+	col = c->l->mark[call].a;
+	ladder_blocked_label(session_event(c->l->s, call, &buf), waited, text, cap);
 	if (col == pre->col)
 		pre->extra = text;
 	else if (col == post->col)

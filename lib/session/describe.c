@@ -1,31 +1,32 @@
 /*
  * describe.c - an event in words, as `socklab show` prints it:
  * "[1201] bind(3, 127.0.0.1:9190) = -1 EADDRINUSE". The fields that
- * struct event does not carry are read from the raw line with jansson.
+ * struct event does not carry are read from the event's line (base/jobj.h).
  */
 #include "session/event.h"
 
-#include <jansson.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "base/jobj.h"
+
 /* A string field, or NULL. */
-static const char *jstr(json_t *o, const char *key)
+static const char *jstr(struct jobj *o, const char *key)
 {
-	return json_string_value(json_object_get(o, key));
+	return jobj_str(o, key);
 }
 
 /* A field that is a name when it has one ("AF_INET") and a number when
  * not (12345), as text. */
-static const char *jname(json_t *o, const char *key, char *buf, size_t cap)
+static const char *jname(struct jobj *o, const char *key, char *buf, size_t cap)
 {
-	json_t *v = json_object_get(o, key);
+	const char *s = jobj_str(o, key);
 
-	if (json_is_string(v))
-		return json_string_value(v);
-	if (json_is_integer(v)) {
-		snprintf(buf, cap, "%lld", (long long)json_integer_value(v));
+	if (s)
+		return s;
+	if (jobj_is_int(o, key)) {
+		snprintf(buf, cap, "%lld", jobj_int(o, key));
 		return buf;
 	}
 	return "?";
@@ -53,15 +54,31 @@ static void put(struct line *l, const char *fmt, ...)
 		l->n = l->n + (size_t)w < l->cap ? l->n + (size_t)w : l->cap - 1;
 }
 
-/* [1,2,3] from a JSON array of integers. */
-static void put_int_list(struct line *l, json_t *a)
-{
+/* A line and the object it describes, for the callbacks that walk an
+ * array of it. */
+struct walk {
+	struct line *l;
+	struct jobj *o;
 	size_t i;
-	json_t *v;
+};
+
+static void put_int_elem(void *arg, const struct jscan_member *m)
+{
+	struct walk *w = arg;
+	int64_t v = 0;
+
+	if (!jscan_int(m, &v))
+		v = 0;
+	put(w->l, "%s%lld", w->i++ ? "," : "", (long long)v);
+}
+
+/* [1,2,3] from member key, a JSON array of integers. */
+static void put_int_list(struct line *l, struct jobj *o, const char *key)
+{
+	struct walk w = {l, o, 0};
 
 	put(l, "[");
-	json_array_foreach(a, i, v)
-		put(l, "%s%lld", i ? "," : "", (long long)json_integer_value(v));
+	jobj_each(o, key, put_int_elem, &w);
 	put(l, "]");
 }
 
@@ -78,7 +95,8 @@ static bool fn_is(const struct event *e, const char *a, const char *b)
 {
 	const char *fn = e->call.fn ? e->call.fn : "";
 
-	return strcmp(fn, a) == 0 || (b && strcmp(fn, b) == 0);
+	/* The first letters first: describe looks through a table of names. */
+	return (fn[0] == a[0] && strcmp(fn, a) == 0) || (b && fn[0] == b[0] && strcmp(fn, b) == 0);
 }
 
 /*
@@ -86,14 +104,14 @@ static bool fn_is(const struct event *e, const char *a, const char *b)
  * each call's own shape from a small table, then what many share (bytes,
  * the address sent to, flags, wait options).
  */
-typedef void (*args_fn)(struct line *l, const struct event *e, json_t *o);
+typedef void (*args_fn)(struct line *l, const struct event *e, struct jobj *o);
 
-static long long jint(json_t *o, const char *key)
+static long long jint(struct jobj *o, const char *key)
 {
-	return (long long)json_integer_value(json_object_get(o, key));
+	return jobj_int(o, key);
 }
 
-static void args_socket(struct line *l, const struct event *e, json_t *o)
+static void args_socket(struct line *l, const struct event *e, struct jobj *o)
 {
 	char b1[24], b2[24];
 
@@ -101,25 +119,25 @@ static void args_socket(struct line *l, const struct event *e, json_t *o)
 	put(l, "%s, %s", jname(o, "domain", b1, sizeof(b1)), jname(o, "type", b2, sizeof(b2)));
 }
 
-static void args_select(struct line *l, const struct event *e, json_t *o)
+static void args_select(struct line *l, const struct event *e, struct jobj *o)
 {
 	(void)e;
 	put(l, "%lld", jint(o, "nfds"));
-	if (json_is_array(json_object_get(o, "rfds"))) {
+	if (jobj_is_array(o, "rfds")) {
 		put(l, ", rfds=");
-		put_int_list(l, json_object_get(o, "rfds"));
+		put_int_list(l, o, "rfds");
 	}
 }
 
-static void args_poll(struct line *l, const struct event *e, json_t *o)
+static void args_poll(struct line *l, const struct event *e, struct jobj *o)
 {
 	(void)e;
 	put(l, "fds=");
-	put_int_list(l, json_object_get(o, "fds"));
+	put_int_list(l, o, "fds");
 }
 
 /* epoll_ctl(epfd, op, fd, events), as the program wrote it. */
-static void args_epoll_ctl(struct line *l, const struct event *e, json_t *o)
+static void args_epoll_ctl(struct line *l, const struct event *e, struct jobj *o)
 {
 	char b1[24];
 
@@ -128,49 +146,49 @@ static void args_epoll_ctl(struct line *l, const struct event *e, json_t *o)
 		put(l, ", %s", jstr(o, "events"));
 }
 
-static void args_epoll_wait(struct line *l, const struct event *e, json_t *o)
+static void args_epoll_wait(struct line *l, const struct event *e, struct jobj *o)
 {
 	put(l, "%d, %lld", e->call.fd, jint(o, "maxevents"));
 }
 
-static void args_bind(struct line *l, const struct event *e, json_t *o)
+static void args_bind(struct line *l, const struct event *e, struct jobj *o)
 {
 	(void)o;
 	if (e->call.addr)
 		put(l, ", %s", e->call.addr);
 }
 
-static void args_connect(struct line *l, const struct event *e, json_t *o)
+static void args_connect(struct line *l, const struct event *e, struct jobj *o)
 {
 	(void)o;
 	if (e->call.peer)
 		put(l, ", %s", e->call.peer);
 }
 
-static void args_listen(struct line *l, const struct event *e, json_t *o)
+static void args_listen(struct line *l, const struct event *e, struct jobj *o)
 {
 	(void)e;
 	put(l, ", %lld", jint(o, "backlog"));
 }
 
-static void args_sockopt(struct line *l, const struct event *e, json_t *o)
+static void args_sockopt(struct line *l, const struct event *e, struct jobj *o)
 {
 	char b1[24], b2[24];
 
 	put(l, ", %s, %s", jname(o, "level", b1, sizeof(b1)), jname(o, "opt", b2, sizeof(b2)));
-	if (fn_is(e, "setsockopt", NULL) && json_is_integer(json_object_get(o, "linger")))
+	if (fn_is(e, "setsockopt", NULL) && jobj_is_int(o, "linger"))
 		put(l, ", {%lld, %lld}", (long long)e->call.val, jint(o, "linger"));
 	else if (fn_is(e, "setsockopt", NULL) && e->call.has_val)
 		put(l, ", %lld", (long long)e->call.val);
 }
 
-static void args_shutdown(struct line *l, const struct event *e, json_t *o)
+static void args_shutdown(struct line *l, const struct event *e, struct jobj *o)
 {
 	(void)o;
 	put(l, ", %s", e->call.how ? e->call.how : "?");
 }
 
-static void args_fcntl(struct line *l, const struct event *e, json_t *o)
+static void args_fcntl(struct line *l, const struct event *e, struct jobj *o)
 {
 	const char *cmd = jstr(o, "cmd");
 
@@ -182,20 +200,20 @@ static void args_fcntl(struct line *l, const struct event *e, json_t *o)
 		put(l, ", %s", jstr(o, "val") ? jstr(o, "val") : "0");
 }
 
-static void args_dup(struct line *l, const struct event *e, json_t *o)
+static void args_dup(struct line *l, const struct event *e, struct jobj *o)
 {
 	(void)e;
 	put(l, ", %lld", jint(o, "newfd"));
 }
 
-static void args_wait(struct line *l, const struct event *e, json_t *o)
+static void args_wait(struct line *l, const struct event *e, struct jobj *o)
 {
 	(void)e;
 	put(l, "%lld", jint(o, "which"));
 }
 
 /* getaddrinfo("echo.lab", "9190"), gethostbyname("echo.lab"). */
-static void args_name(struct line *l, const struct event *e, json_t *o)
+static void args_name(struct line *l, const struct event *e, struct jobj *o)
 {
 	(void)e;
 	put(l, "\"%s\"", jstr(o, "name") ? jstr(o, "name") : "");
@@ -203,15 +221,21 @@ static void args_name(struct line *l, const struct event *e, json_t *o)
 		put(l, ", \"%s\"", jstr(o, "service"));
 }
 
-/* The addresses a name lookup gave: " [10.77.0.2, 10.77.0.3]". */
-static void put_addrs(struct line *l, json_t *a)
+static void put_addr_elem(void *arg, const struct jscan_member *m)
 {
-	size_t i;
-	json_t *v;
+	struct walk *w = arg;
+	const char *addr = jobj_elem_str(w->o, m);
+
+	put(w->l, "%s%s", w->i++ ? ", " : "", addr ? addr : "?");
+}
+
+/* The addresses a name lookup gave: " [10.77.0.2, 10.77.0.3]". */
+static void put_addrs(struct line *l, struct jobj *o)
+{
+	struct walk w = {l, o, 0};
 
 	put(l, " [");
-	json_array_foreach(a, i, v)
-		put(l, "%s%s", i ? ", " : "", json_string_value(v) ? json_string_value(v) : "?");
+	jobj_each(o, "addrs", put_addr_elem, &w);
 	put(l, "]");
 }
 
@@ -249,7 +273,7 @@ static const struct {
 	{"gethostbyname", args_name, true},
 };
 
-static void put_call_args(struct line *l, const struct event *e, json_t *o)
+static void put_call_args(struct line *l, const struct event *e, struct jobj *o)
 {
 	size_t i, n = sizeof(call_args) / sizeof(call_args[0]);
 
@@ -275,7 +299,7 @@ static void put_call_args(struct line *l, const struct event *e, json_t *o)
 
 /* What a call that succeeded returned beyond its number: the peer, the
  * address, the value, the descriptors ready. */
-static void put_call_result(struct line *l, const struct event *e, json_t *o)
+static void put_call_result(struct line *l, const struct event *e, struct jobj *o)
 {
 	if (fn_is(e, "accept", "accept4") && e->call.peer)
 		put(l, " from %s", e->call.peer);
@@ -289,27 +313,27 @@ static void put_call_result(struct line *l, const struct event *e, json_t *o)
 		put(l, " val=%s", jstr(o, "val_name"));
 	else if (fn_is(e, "getsockopt", NULL) && e->call.has_val)
 		put(l, " val=%lld", (long long)e->call.val);
-	if (fn_is(e, "getaddrinfo", "gethostbyname") && json_is_array(json_object_get(o, "addrs")))
-		put_addrs(l, json_object_get(o, "addrs"));
-	if (json_is_array(json_object_get(o, "ready"))) {
+	if (fn_is(e, "getaddrinfo", "gethostbyname") && jobj_is_array(o, "addrs"))
+		put_addrs(l, o);
+	if (jobj_is_array(o, "ready")) {
 		put(l, " ready=");
-		put_int_list(l, json_object_get(o, "ready"));
+		put_int_list(l, o, "ready");
 	}
-	if (json_is_array(json_object_get(o, "fds")) && fn_is(e, "socketpair", NULL)) {
+	if (jobj_is_array(o, "fds") && fn_is(e, "socketpair", NULL)) {
 		put(l, " ");
-		put_int_list(l, json_object_get(o, "fds"));
+		put_int_list(l, o, "fds");
 	}
 	if (jstr(o, "msg_flags"))
 		put(l, " %s", jstr(o, "msg_flags"));
 	if (fn_is(e, "close", "shutdown") && e->call.sock)
 		put(l, "  %s", e->call.sock);
-	if (fn_is(e, "pthread_create", NULL) && json_is_integer(json_object_get(o, "thread_no")))
+	if (fn_is(e, "pthread_create", NULL) && jobj_is_int(o, "thread_no"))
 		put(l, " (thread no. %lld of the process)", jint(o, "thread_no"));
 	if (jstr(o, "via"))
 		put(l, " (by %s)", jstr(o, "via"));
 }
 
-static void describe_call(struct line *l, const struct event *e, json_t *o)
+static void describe_call(struct line *l, const struct event *e, struct jobj *o)
 {
 	const char *fn = e->call.fn ? e->call.fn : "?";
 
@@ -335,7 +359,7 @@ static void describe_state(struct line *l, const struct event *e)
 }
 
 /* " on port-b": the interface a packet captured on "any" crossed. */
-static void put_dev(struct line *l, json_t *o)
+static void put_dev(struct line *l, struct jobj *o)
 {
 	if (jstr(o, "dev"))
 		put(l, " on %s", jstr(o, "dev"));
@@ -343,16 +367,20 @@ static void put_dev(struct line *l, json_t *o)
 
 /* "#5 ICMP 10.77.0.254 > 10.77.0.1 time-exceeded (udp 10.77.0.1:5555 >
  * 10.77.1.1:9190)": an ICMP error and the datagram it is about. */
-static void describe_icmp(struct line *l, const struct event *e, json_t *o)
+static void describe_icmp(struct line *l, const struct event *e, struct jobj *o)
 {
-	json_t *orig = json_object_get(o, "orig");
+	struct jobj orig;
 
 	put(l, "#%u ICMP %s > %s %s", e->pkt.frame, e->pkt.from ? e->pkt.from : "?",
 	    e->pkt.to ? e->pkt.to : "?", jstr(o, "icmp") ? jstr(o, "icmp") : "?");
-	if (orig)
-		put(l, " (%s %s > %s)", jstr(orig, "proto") ? jstr(orig, "proto") : "?",
-		    jstr(orig, "from") ? jstr(orig, "from") : "?",
-		    jstr(orig, "to") ? jstr(orig, "to") : "?");
+	if (jobj_get(o, "orig")) {
+		/* Not an object (never written so): jansson found no fields in it. */
+		jobj_read_member(&orig, o, "orig");
+		put(l, " (%s %s > %s)", jstr(&orig, "proto") ? jstr(&orig, "proto") : "?",
+		    jstr(&orig, "from") ? jstr(&orig, "from") : "?",
+		    jstr(&orig, "to") ? jstr(&orig, "to") : "?");
+		jobj_free(&orig);
+	}
 	put_dev(l, o);
 }
 
@@ -403,7 +431,7 @@ size_t event_analysis_words(const struct event *e, char *out, size_t cap)
 	return l.n;
 }
 
-static void describe_pkt(struct line *l, const struct event *e, json_t *o)
+static void describe_pkt(struct line *l, const struct event *e, struct jobj *o)
 {
 	char marks[160], letters[9];
 
@@ -429,29 +457,36 @@ static void describe_pkt(struct line *l, const struct event *e, json_t *o)
 }
 
 /* "killed by SIGKILL" or "exit 0" */
-static void put_end(struct line *l, const struct event *e, json_t *o)
+static void put_end(struct line *l, const struct event *e, struct jobj *o)
 {
 	if (e->proc.sig)
-		put(l, "killed by %s%s", e->proc.sig,
-		    json_is_true(json_object_get(o, "core")) ? ", core dumped" : "");
+		put(l, "killed by %s%s", e->proc.sig, jobj_true(o, "core") ? ", core dumped" : "");
 	else
 		put(l, "exit %d", e->proc.status);
 }
 
-static void describe_proc(struct line *l, const struct event *e, json_t *o)
+/* exec's argv: " a b c", as printf("%s") prints each (a string that is
+ * not one is "(null)", as it always was). */
+static void put_arg(void *arg, const struct jscan_member *m)
+{
+	struct walk *w = arg;
+	const char *s = jobj_elem_str(w->o, m);
+
+	put(w->l, " %s", s ? s : "(null)");
+	w->i++;
+}
+
+static void describe_proc(struct line *l, const struct event *e, struct jobj *o)
 {
 	const char *ev = e->proc.event ? e->proc.event : "?";
-	json_t *argv = json_object_get(o, "argv");
-	size_t i;
-	json_t *v;
+	struct walk w = {l, o, 0};
 
 	if (strcmp(ev, "fork") == 0) {
 		put(l, "fork() = %d", e->proc.child);
 	} else if (strcmp(ev, "exec") == 0) {
 		put(l, "exec");
-		if (json_is_array(argv) && json_array_size(argv) > 0)
-			json_array_foreach(argv, i, v) put(l, " %s", json_string_value(v));
-		else
+		jobj_each(o, "argv", put_arg, &w);
+		if (w.i == 0)
 			put(l, " %s", e->proc.path ? e->proc.path : "?");
 	} else if (strcmp(ev, "exit") == 0) {
 		put(l, "exit(%d)", e->proc.status);
@@ -493,14 +528,13 @@ static void describe_proc(struct line *l, const struct event *e, json_t *o)
 
 /* A checkpoint that could not be checked: "checked": false (sessions
  * written before it say "skipped": true). */
-static bool checkpoint_unchecked(json_t *o)
+static bool checkpoint_unchecked(struct jobj *o)
 {
-	return json_is_false(json_object_get(o, "checked")) ||
-	       json_is_true(json_object_get(o, "skipped"));
+	return jobj_false(o, "checked") || jobj_true(o, "skipped");
 }
 
 /* Program output, steps, checkpoint results and other notes. */
-static void describe_note(struct line *l, const struct event *e, json_t *o)
+static void describe_note(struct line *l, const struct event *e, struct jobj *o)
 {
 	const char *kind = e->note.kind ? e->note.kind : "";
 	const char *text = e->note.text ? e->note.text : "";
@@ -509,9 +543,9 @@ static void describe_note(struct line *l, const struct event *e, json_t *o)
 		put(l, "%s printed: %s", jstr(o, "role") ? jstr(o, "role") : "it", text);
 	else if (strcmp(kind, "checkpoint") == 0)
 		put(l, "checkpoint %s %s: %s",
-		    checkpoint_unchecked(o)		       ? "SKIP"
-		    : json_is_true(json_object_get(o, "pass")) ? "PASS"
-							       : "FAIL",
+		    checkpoint_unchecked(o) ? "SKIP"
+		    : jobj_true(o, "pass")  ? "PASS"
+					    : "FAIL",
 		    jstr(o, "name") ? jstr(o, "name") : "?", text);
 	else if (strcmp(kind, "step") == 0)
 		put(l, "step: %s", text);
@@ -522,11 +556,16 @@ static void describe_note(struct line *l, const struct event *e, json_t *o)
 size_t event_describe(const struct event *e, char *out, size_t cap)
 {
 	struct line l = {out, cap, 0};
-	json_t *o = e->raw ? json_loads(e->raw, 0, NULL) : NULL;
+	struct jobj o;
 
-	out[0] = '\0';
 	if (cap == 0)
 		return 0;
+	out[0] = '\0';
+	/* A state change is all in struct event: its line is not read again. */
+	if (e->src == SRC_STATE)
+		jobj_read(&o, "", 0);
+	else
+		event_fields(e, &o);
 	/* "[1201] ", or "[1201 t1205] " for a call of a thread other than the
 	 * process's first. */
 	if (e->pid && e->tid && e->tid != e->pid && e->src == SRC_CALL)
@@ -535,27 +574,45 @@ size_t event_describe(const struct event *e, char *out, size_t cap)
 		put(&l, "[%d] ", e->pid);
 	switch (e->src) {
 	case SRC_CALL:
-		describe_call(&l, e, o);
+		describe_call(&l, e, &o);
 		break;
 	case SRC_STATE:
 		describe_state(&l, e);
 		break;
 	case SRC_PKT:
-		describe_pkt(&l, e, o);
+		describe_pkt(&l, e, &o);
 		break;
 	case SRC_PROC:
-		describe_proc(&l, e, o);
+		describe_proc(&l, e, &o);
 		break;
 	case SRC_NOTE:
-		describe_note(&l, e, o);
+		describe_note(&l, e, &o);
 		break;
 	}
-	json_decref(o);
+	jobj_free(&o);
 	return l.n;
 }
 
 void event_time_str(int64_t t_ns, char *out, size_t cap)
 {
-	snprintf(out, cap, "%lld.%06lld", (long long)(t_ns / 1000000000LL),
-		 (long long)(t_ns % 1000000000LL / 1000));
+	char digits[24];
+	int64_t us = t_ns / 1000;
+	size_t n = 0;
+
+	/* By hand: `socklab show` prints a million of these. */
+	if (t_ns < 0 || cap < 28) {
+		snprintf(out, cap, "%lld.%06lld", (long long)(t_ns / 1000000000LL),
+			 (long long)(t_ns % 1000000000LL / 1000));
+		return;
+	}
+	do {
+		digits[n++] = (char)('0' + us % 10);
+		us /= 10;
+	} while (us > 0 || n < 7);
+	for (size_t k = 0; k < n; k++) {
+		*out++ = digits[n - 1 - k];
+		if (n - 1 - k == 6)
+			*out++ = '.';
+	}
+	*out = '\0';
 }

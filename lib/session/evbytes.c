@@ -3,22 +3,25 @@
  */
 #include "session/evbytes.h"
 
-#include <jansson.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "base/jobj.h"
+
 size_t event_bytes(const struct event *e, uint8_t *out, size_t cap)
 {
-	json_t *o, *data;
+	const char *data;
+	struct jobj o;
 	int n = 0;
 
-	if (!e->raw || (e->src != SRC_PKT && e->src != SRC_CALL) || !strstr(e->raw, "\"data\""))
+	if (!e->json || (e->src != SRC_PKT && e->src != SRC_CALL) ||
+	    !memmem(e->json, e->json_len, "\"data\"", 6))
 		return 0;
-	o = json_loads(e->raw, 0, NULL);
-	data = json_object_get(o, "data");
-	if (json_is_string(data))
-		n = hex_decode(json_string_value(data), json_string_length(data), out, cap);
-	json_decref(o);
+	event_fields(e, &o);
+	data = jobj_str(&o, "data");
+	if (data)
+		n = hex_decode(data, strlen(data), out, cap);
+	jobj_free(&o);
 	return n > 0 ? (size_t)n : 0;
 }
 

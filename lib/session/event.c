@@ -2,17 +2,30 @@
  * event.c - reading an event from its JSON line (describe.c names it in
  * words; wire/tcp.c has the TCP vocabulary).
  *
- * JSON is read with jansson. A line must be an object with an integer "t"
- * and a known "src"; every other field is optional, and a field of the
- * wrong type counts as absent, so one odd field never costs a whole event.
+ * A line must be an object with an integer "t" and a known "src"; every
+ * other field is optional, and a field of the wrong type counts as absent,
+ * so one odd field never costs a whole event.
+ *
+ * A session may hold millions of lines, so a line is read in one pass of
+ * jscan (base/jscan.h), which checks it and lists its members without
+ * allocating: each member the event needs is kept in a slot by its key
+ * (enum key), then the fields are filled from the slots. Strings are
+ * interned straight from the line, or decoded first when they hold an
+ * escape. jscan vouches for a line only when jansson, which read sessions
+ * before, would read it the same way (no key twice, no escaped key); any
+ * other line -- malformed, or merely unusual -- is given to jansson
+ * (event_jansson.c), which decides, and says why it refuses. So this
+ * reader accepts and refuses exactly what jansson did, and
+ * tests/fuzz/fuzz_session.c holds it to that.
  */
 #include "session/event.h"
-#include "base/errmsg.h"
 
-#include <jansson.h>
-#include <stdarg.h>
-#include <stdio.h>
+#include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "base/jobj.h"
+#include "base/jscan.h"
 
 static const char *const src_names[SRC_COUNT] = {"call", "state", "pkt", "proc", "note"};
 
@@ -63,200 +76,451 @@ int event_src_parse(const char *name)
 	return -1;
 }
 
-/* ---- parsing --------------------------------------------------------- */
-
-static const char *jstr(json_t *o, const char *key)
+void event_fields(const struct event *e, struct jobj *o)
 {
-	return json_string_value(json_object_get(o, key));
+	jobj_read(o, e->json ? e->json : "", e->json ? e->json_len : 0);
 }
 
-/* Field readers: absent or of the wrong type gives the default. */
-static const char *get_str(json_t *o, const char *key, struct strpool *pool)
-{
-	json_t *v = json_object_get(o, key);
+/* ---- reading a line ---------------------------------------------------- */
 
-	return json_is_string(v) ? strpool_intern(pool, json_string_value(v), json_string_length(v))
-				 : NULL;
+/* The keys struct event reads. */
+enum key {
+	K_T,
+	K_SRC,
+	K_PID,
+	K_TID,
+	K_CONN,
+	K_FN,
+	K_ERRNO,
+	K_SOCK,
+	K_ADDR,
+	K_PEER,
+	K_HOW,
+	K_LEVEL,
+	K_OPT,
+	K_PROTO,
+	K_RET,
+	K_LEN,
+	K_VAL,
+	K_DUR,
+	K_FD,
+	K_SIG,
+	K_VIA,
+	K_TIMER_MS,
+	K_FROM,
+	K_TO,
+	K_FRAME,
+	K_SEQ,
+	K_ACK,
+	K_RSEQ,
+	K_RACK,
+	K_WIN,
+	K_ANALYSIS,
+	K_DUP_NUM,
+	K_DUP_FRAME,
+	K_WINDOW_PROBE,
+	K_FLAGS,
+	K_ORIG,
+	K_TYPE,
+	K_CODE,
+	K_EVENT,
+	K_PATH,
+	K_HANDLER,
+	K_PPID,
+	K_CHILD,
+	K_STATUS,
+	K_CREATOR,
+	K_HELD_MS,
+	K_SINCE,
+	K_KIND,
+	K_TEXT,
+	K_COUNT
+};
+
+static const char *const key_names[K_COUNT] = {
+	[K_T] = "t",
+	[K_SRC] = "src",
+	[K_PID] = "pid",
+	[K_TID] = "tid",
+	[K_CONN] = "conn",
+	[K_FN] = "fn",
+	[K_ERRNO] = "errno",
+	[K_SOCK] = "sock",
+	[K_ADDR] = "addr",
+	[K_PEER] = "peer",
+	[K_HOW] = "how",
+	[K_LEVEL] = "level",
+	[K_OPT] = "opt",
+	[K_PROTO] = "proto",
+	[K_RET] = "ret",
+	[K_LEN] = "len",
+	[K_VAL] = "val",
+	[K_DUR] = "dur",
+	[K_FD] = "fd",
+	[K_SIG] = "sig",
+	[K_VIA] = "via",
+	[K_TIMER_MS] = "timer_ms",
+	[K_FROM] = "from",
+	[K_TO] = "to",
+	[K_FRAME] = "frame",
+	[K_SEQ] = "seq",
+	[K_ACK] = "ack",
+	[K_RSEQ] = "rseq",
+	[K_RACK] = "rack",
+	[K_WIN] = "win",
+	[K_ANALYSIS] = "analysis",
+	[K_DUP_NUM] = "duplicate_ack_num",
+	[K_DUP_FRAME] = "duplicate_ack_frame",
+	[K_WINDOW_PROBE] = "window_probe",
+	[K_FLAGS] = "flags",
+	[K_ORIG] = "orig",
+	[K_TYPE] = "type",
+	[K_CODE] = "code",
+	[K_EVENT] = "event",
+	[K_PATH] = "path",
+	[K_HANDLER] = "handler",
+	[K_PPID] = "ppid",
+	[K_CHILD] = "child",
+	[K_STATUS] = "status",
+	[K_CREATOR] = "creator",
+	[K_HELD_MS] = "held_ms",
+	[K_SINCE] = "since",
+	[K_KIND] = "kind",
+	[K_TEXT] = "text",
+};
+
+/* Keys by a hash of their length and ends, made once: a lookup is one
+ * hash and one comparison, for each of the fifteen or so keys of a line. */
+#define KEY_SLOTS 256
+static uint8_t key_table[KEY_SLOTS]; /* enum key + 1; 0: empty */
+static uint8_t key_len[K_COUNT];
+static pthread_once_t key_table_once = PTHREAD_ONCE_INIT;
+
+static unsigned key_hash(const char *key, size_t len)
+{
+	return (unsigned)(len * 37 + (unsigned char)key[0] * 11 + (unsigned char)key[len - 1]) %
+	       KEY_SLOTS;
 }
 
-static int64_t get_int(json_t *o, const char *key, int64_t dflt)
+static void key_table_make(void)
 {
-	json_t *v = json_object_get(o, key);
-
-	return json_is_integer(v) ? (int64_t)json_integer_value(v) : dflt;
+	for (int k = 0; k < K_COUNT; k++) {
+		unsigned h = key_hash(key_names[k], strlen(key_names[k]));
+		key_len[k] = (uint8_t)strlen(key_names[k]);
+		while (key_table[h])
+			h = (h + 1) % KEY_SLOTS;
+		key_table[h] = (uint8_t)(k + 1);
+	}
 }
 
-static bool has_int(json_t *o, const char *key)
+/* memcmp() == 0 for a few bytes, without the call. */
+static bool same_bytes(const char *a, const char *b, size_t n)
 {
-	return json_is_integer(json_object_get(o, key));
+	for (size_t i = 0; i < n; i++)
+		if (a[i] != b[i])
+			return false;
+	return true;
 }
 
-static void parse_call(struct event *e, json_t *o, struct strpool *pool)
+/* The key named by the len bytes at key, or -1 for one struct event does
+ * not read. */
+static int key_find(const char *key, size_t len)
 {
-	e->call.fn = get_str(o, "fn", pool);
-	e->call.err = get_str(o, "errno", pool);
-	e->call.sock = get_str(o, "sock", pool);
-	e->call.addr = get_str(o, "addr", pool);
-	e->call.peer = get_str(o, "peer", pool);
-	e->call.how = get_str(o, "how", pool);
-	e->call.level = get_str(o, "level", pool);
-	e->call.opt = get_str(o, "opt", pool);
-	e->call.proto = get_str(o, "proto", pool);
-	e->call.ret = get_int(o, "ret", 0);
-	e->call.len = get_int(o, "len", -1);
-	e->call.has_val = has_int(o, "val");
-	e->call.val = get_int(o, "val", 0);
-	e->call.dur = get_int(o, "dur", 0);
-	e->call.fd = (int32_t)get_int(o, "fd", -1);
-	e->call.sigpipe = json_is_string(json_object_get(o, "sig")) &&
-			  strcmp(json_string_value(json_object_get(o, "sig")), "SIGPIPE") == 0;
+	if (len == 0)
+		return -1;
+	for (unsigned h = key_hash(key, len); key_table[h]; h = (h + 1) % KEY_SLOTS) {
+		int k = key_table[h] - 1;
+		if (key_len[k] == len && same_bytes(key_names[k], key, len))
+			return k;
+	}
+	return -1;
 }
 
-static void parse_state(struct event *e, json_t *o, struct strpool *pool)
-{
-	json_t *from = json_object_get(o, "from"), *to = json_object_get(o, "to");
+/* The members of one line, by key, and room to decode its strings: all
+ * of them decoded together never take more bytes than the line. */
+struct line {
+	struct jscan_member m[K_COUNT];
+	uint64_t has; /* bit k: the line has key k */
+	struct strpool *pool;
+	char *scratch;
+	size_t used;
+};
 
-	e->state.sock = get_str(o, "sock", pool);
-	e->state.via = get_str(o, "via", pool);
-	e->state.timer_ms = get_int(o, "timer_ms", -1);
-	e->state.from = tcp_state_parse(json_string_value(from));
-	e->state.to = tcp_state_parse(json_string_value(to));
+static void keep_member(void *arg, const struct jscan_member *m)
+{
+	struct line *l = arg;
+	int k = key_find(m->key, m->key_len);
+
+	if (k >= 0) {
+		l->m[k] = *m;
+		l->has |= 1ULL << k;
+	}
+}
+
+static const struct jscan_member *member(const struct line *l, enum key k, enum jscan_type type)
+{
+	return (l->has >> k & 1) && l->m[k].type == type ? &l->m[k] : NULL;
+}
+
+/* A string member decoded, NUL-terminated, in the line's scratch. */
+static const char *decoded(struct line *l, const struct jscan_member *m)
+{
+	char *out = l->scratch + l->used;
+
+	l->used += jscan_string(m, out) + 1;
+	return out;
+}
+
+/* Field readers, as jansson's in event_jansson.c: absent or of the wrong
+ * type gives the default. */
+static const char *get_cstr(struct line *l, enum key k)
+{
+	const struct jscan_member *m = member(l, k, JS_STRING);
+
+	return m ? decoded(l, m) : NULL;
+}
+
+static const char *intern_member(struct line *l, const struct jscan_member *m)
+{
+	if (!m->escaped)
+		return strpool_intern(l->pool, m->val, m->val_len);
+	return strpool_get(l->pool, decoded(l, m));
+}
+
+static const char *get_str(struct line *l, enum key k)
+{
+	const struct jscan_member *m = member(l, k, JS_STRING);
+
+	return m ? intern_member(l, m) : NULL;
+}
+
+static int64_t get_int(const struct line *l, enum key k, int64_t dflt)
+{
+	const struct jscan_member *m = member(l, k, JS_NUMBER);
+	int64_t v;
+
+	return m && jscan_int(m, &v) ? v : dflt;
+}
+
+static bool has_int(const struct line *l, enum key k)
+{
+	int64_t v;
+
+	return member(l, k, JS_NUMBER) && jscan_int(&l->m[k], &v);
+}
+
+static void fill_call(struct event *e, struct line *l)
+{
+	const char *sig = get_cstr(l, K_SIG);
+
+	e->call.fn = get_str(l, K_FN);
+	e->call.err = get_str(l, K_ERRNO);
+	e->call.sock = get_str(l, K_SOCK);
+	e->call.addr = get_str(l, K_ADDR);
+	e->call.peer = get_str(l, K_PEER);
+	e->call.how = get_str(l, K_HOW);
+	e->call.level = get_str(l, K_LEVEL);
+	e->call.opt = get_str(l, K_OPT);
+	e->call.proto = get_str(l, K_PROTO);
+	e->call.ret = get_int(l, K_RET, 0);
+	e->call.len = get_int(l, K_LEN, -1);
+	e->call.has_val = has_int(l, K_VAL);
+	e->call.val = get_int(l, K_VAL, 0);
+	e->call.dur = get_int(l, K_DUR, 0);
+	e->call.fd = (int32_t)get_int(l, K_FD, -1);
+	e->call.sigpipe = sig && strcmp(sig, "SIGPIPE") == 0;
+}
+
+static void fill_state(struct event *e, struct line *l)
+{
+	e->state.sock = get_str(l, K_SOCK);
+	e->state.via = get_str(l, K_VIA);
+	e->state.timer_ms = get_int(l, K_TIMER_MS, -1);
+	e->state.from = tcp_state_parse(get_cstr(l, K_FROM));
+	e->state.to = tcp_state_parse(get_cstr(l, K_TO));
 }
 
 /* "analysis": ["retransmission", ...] as bits; unknown names are left
  * out (a later socklab may know more). */
-static uint16_t get_analysis(json_t *o)
-{
-	json_t *names = json_object_get(o, "analysis"), *name;
-	uint16_t bits = 0;
-	size_t i;
+struct analysis {
+	struct line *l;
+	uint16_t bits;
+};
 
-	json_array_foreach(names, i, name) bits |= tcp_analysis_parse(json_string_value(name));
-	return bits;
+static void add_analysis(void *arg, const struct jscan_member *m)
+{
+	struct analysis *a = arg;
+
+	if (m->type == JS_STRING)
+		a->bits |= tcp_analysis_parse(decoded(a->l, m));
 }
 
-static void parse_pkt(struct event *e, json_t *o, struct strpool *pool)
+static uint16_t get_analysis(struct line *l)
 {
-	const char *proto = json_string_value(json_object_get(o, "proto"));
+	const struct jscan_member *m = member(l, K_ANALYSIS, JS_ARRAY);
+	struct analysis a = {l, 0};
 
-	e->pkt.from = get_str(o, "from", pool);
-	e->pkt.to = get_str(o, "to", pool);
-	e->pkt.frame = (uint32_t)get_int(o, "frame", 0);
-	e->pkt.seq = (uint32_t)get_int(o, "seq", 0);
-	e->pkt.ack = (uint32_t)get_int(o, "ack", 0);
-	e->pkt.rseq = (uint32_t)get_int(o, "rseq", 0);
-	e->pkt.rack = (uint32_t)get_int(o, "rack", 0);
-	e->pkt.len = (uint32_t)get_int(o, "len", 0);
-	e->pkt.win = (uint32_t)get_int(o, "win", 0);
-	e->pkt.analysis = get_analysis(o);
-	e->pkt.dup_ack_num = (uint32_t)get_int(o, "duplicate_ack_num", 0);
-	e->pkt.dup_ack_frame = (uint32_t)get_int(o, "duplicate_ack_frame", 0);
-	e->pkt.window_probe = json_is_true(json_object_get(o, "window_probe"));
-	e->pkt.proto = !proto			    ? PROTO_NONE
-		       : strcmp(proto, "tcp") == 0  ? PROTO_TCP
-		       : strcmp(proto, "udp") == 0  ? PROTO_UDP
-		       : strcmp(proto, "icmp") == 0 ? PROTO_ICMP
-						    : PROTO_NONE;
+	if (m)
+		jscan_array(m->val, m->val_len, add_analysis, &a);
+	return a.bits;
+}
+
+/* ICMP: "orig", the datagram it is about: its "from". */
+struct orig {
+	struct line *l;
+	const char *from;
+};
+
+static void find_orig_from(void *arg, const struct jscan_member *m)
+{
+	struct orig *o = arg;
+
+	if (JSCAN_IS(m, "from") && m->type == JS_STRING)
+		o->from = intern_member(o->l, m);
+}
+
+static const char *get_orig_from(struct line *l)
+{
+	const struct jscan_member *m = member(l, K_ORIG, JS_OBJECT);
+	struct orig o = {l, NULL};
+
+	if (m)
+		jscan_object_trusted(m->val, m->val_len, find_orig_from, &o);
+	return o.from;
+}
+
+static uint8_t get_proto(struct line *l)
+{
+	const char *proto = get_cstr(l, K_PROTO);
+
+	return !proto			    ? PROTO_NONE
+	       : strcmp(proto, "tcp") == 0  ? PROTO_TCP
+	       : strcmp(proto, "udp") == 0  ? PROTO_UDP
+	       : strcmp(proto, "icmp") == 0 ? PROTO_ICMP
+					    : PROTO_NONE;
+}
+
+static void fill_pkt(struct event *e, struct line *l)
+{
+	e->pkt.from = get_str(l, K_FROM);
+	e->pkt.to = get_str(l, K_TO);
+	e->pkt.frame = (uint32_t)get_int(l, K_FRAME, 0);
+	e->pkt.seq = (uint32_t)get_int(l, K_SEQ, 0);
+	e->pkt.ack = (uint32_t)get_int(l, K_ACK, 0);
+	e->pkt.rseq = (uint32_t)get_int(l, K_RSEQ, 0);
+	e->pkt.rack = (uint32_t)get_int(l, K_RACK, 0);
+	e->pkt.len = (uint32_t)get_int(l, K_LEN, 0);
+	e->pkt.win = (uint32_t)get_int(l, K_WIN, 0);
+	e->pkt.analysis = get_analysis(l);
+	e->pkt.dup_ack_num = (uint32_t)get_int(l, K_DUP_NUM, 0);
+	e->pkt.dup_ack_frame = (uint32_t)get_int(l, K_DUP_FRAME, 0);
+	e->pkt.window_probe = member(l, K_WINDOW_PROBE, JS_TRUE) != NULL;
+	e->pkt.proto = get_proto(l);
 	if (e->pkt.proto == PROTO_ICMP) {
-		e->pkt.about = get_str(json_object_get(o, "orig"), "from", pool);
-		e->pkt.icmp_type = (uint8_t)get_int(o, "type", 0);
-		e->pkt.icmp_code = (uint8_t)get_int(o, "code", 0);
+		e->pkt.about = get_orig_from(l);
+		e->pkt.icmp_type = (uint8_t)get_int(l, K_TYPE, 0);
+		e->pkt.icmp_code = (uint8_t)get_int(l, K_CODE, 0);
 	}
-	e->pkt.flags = tcp_flags_parse(json_string_value(json_object_get(o, "flags")));
+	e->pkt.flags = tcp_flags_parse(get_cstr(l, K_FLAGS));
 }
 
-static void parse_proc(struct event *e, json_t *o, struct strpool *pool)
+static void fill_proc(struct event *e, struct line *l)
 {
-	e->proc.event = get_str(o, "event", pool);
-	e->proc.sig = get_str(o, "sig", pool);
-	e->proc.fn = get_str(o, "fn", pool);
-	e->proc.path = get_str(o, "path", pool);
-	e->proc.handler = get_str(o, "handler", pool);
-	e->proc.ppid = (int32_t)get_int(o, "ppid", 0);
-	e->proc.child = (int32_t)get_int(o, "child", 0);
-	e->proc.status = (int32_t)get_int(o, "status", -1);
-	e->proc.creator = (int32_t)get_int(o, "creator", 0);
-	e->proc.held_ms = (int32_t)get_int(o, "held_ms", -1);
-	e->proc.fd = (int32_t)get_int(o, "fd", -1);
-	e->proc.since = get_int(o, "since", e->t);
+	e->proc.event = get_str(l, K_EVENT);
+	e->proc.sig = get_str(l, K_SIG);
+	e->proc.fn = get_str(l, K_FN);
+	e->proc.path = get_str(l, K_PATH);
+	e->proc.handler = get_str(l, K_HANDLER);
+	e->proc.ppid = (int32_t)get_int(l, K_PPID, 0);
+	e->proc.child = (int32_t)get_int(l, K_CHILD, 0);
+	e->proc.status = (int32_t)get_int(l, K_STATUS, -1);
+	e->proc.creator = (int32_t)get_int(l, K_CREATOR, 0);
+	e->proc.held_ms = (int32_t)get_int(l, K_HELD_MS, -1);
+	e->proc.fd = (int32_t)get_int(l, K_FD, -1);
+	e->proc.since = get_int(l, K_SINCE, e->t);
 }
 
-static void parse_note(struct event *e, json_t *o, struct strpool *pool)
+static void fill_note(struct event *e, struct line *l)
 {
-	e->note.kind = get_str(o, "kind", pool);
-	e->note.text = get_str(o, "text", pool);
+	e->note.kind = get_str(l, K_KIND);
+	e->note.text = get_str(l, K_TEXT);
 }
 
-static void parse_fields(struct event *e, json_t *o, struct strpool *pool)
+/* Fills e from a line jscan vouched for; false when it is not an event
+ * (no time, no known source): jansson then says why. */
+static bool fill(struct event *e, struct line *l)
 {
-	e->pid = (int32_t)get_int(o, "pid", 0);
-	e->tid = (int32_t)get_int(o, "tid", e->pid);
-	e->conn = (int32_t)get_int(o, "conn", -1);
+	const char *src = get_cstr(l, K_SRC);
+	int64_t t = get_int(l, K_T, -1);
+	int kind = src ? event_src_parse(src) : -1;
+
+	if (t < 0 || kind < 0) /* -1: no "t", or not an integer */
+		return false;
+	memset(e, 0, sizeof(*e));
+	e->t = t;
+	e->src = (uint8_t)kind;
+	e->pid = (int32_t)get_int(l, K_PID, 0);
+	e->tid = (int32_t)get_int(l, K_TID, e->pid);
+	e->conn = (int32_t)get_int(l, K_CONN, -1);
 	switch (e->src) {
 	case SRC_CALL:
-		parse_call(e, o, pool);
+		fill_call(e, l);
 		break;
 	case SRC_STATE:
-		parse_state(e, o, pool);
+		fill_state(e, l);
 		break;
 	case SRC_PKT:
-		parse_pkt(e, o, pool);
+		fill_pkt(e, l);
 		break;
 	case SRC_PROC:
-		parse_proc(e, o, pool);
+		fill_proc(e, l);
 		break;
 	case SRC_NOTE:
-		parse_note(e, o, pool);
+		fill_note(e, l);
 		break;
 	}
+	return true;
 }
 
 int event_parse(struct event *e, const char *line, size_t len, struct strpool *pool, char *err,
 		size_t errlen)
 {
-	json_error_t jerr;
-	json_t *o = json_loadb(line, len, JSON_REJECT_DUPLICATES, &jerr);
-	json_t *t;
-	int src, ret = -1;
+	char stack[4096];
+	struct line l = {.pool = pool, .scratch = stack};
+	bool ok;
 
-	if (!o)
-		return errmsg(err, errlen, "not JSON: %s (column %d)", jerr.text, jerr.column);
-	if (!json_is_object(o)) {
-		errmsg(err, errlen, "not a JSON object");
-		goto out_free;
-	}
-	t = json_object_get(o, "t");
-	if (!json_is_integer(t) || json_integer_value(t) < 0) {
-		errmsg(err, errlen, "no time: \"t\" must be an integer >= 0 (nanoseconds)");
-		goto out_free;
-	}
-	src = json_is_string(json_object_get(o, "src")) ? event_src_parse(jstr(o, "src")) : -1;
-	if (src < 0) {
-		errmsg(err, errlen, "\"src\" must be one of call, state, pkt, proc, note");
-		goto out_free;
-	}
-	memset(e, 0, sizeof(*e));
-	e->t = (int64_t)json_integer_value(t);
-	e->src = (uint8_t)src;
-	parse_fields(e, o, pool);
-	ret = 0;
-out_free:
-	json_decref(o);
-	return ret;
+	pthread_once(&key_table_once, key_table_make);
+	if (len >= sizeof(stack) && !(l.scratch = malloc(len + 1)))
+		return event_parse_jansson(e, line, len, pool, err, errlen);
+	ok = jscan_object_unique(line, len, keep_member, &l) == 0 && fill(e, &l);
+	if (l.scratch != stack)
+		free(l.scratch);
+	return ok ? 0 : event_parse_jansson(e, line, len, pool, err, errlen);
+}
+
+struct ints {
+	int *out, max, n;
+};
+
+static void add_int(void *arg, const struct jscan_member *m)
+{
+	struct ints *a = arg;
+	int64_t v;
+
+	if (a->n < a->max && m->type == JS_NUMBER && jscan_int(m, &v))
+		a->out[a->n++] = (int)v;
 }
 
 int event_ints(const struct event *e, const char *key, int *out, int max)
 {
-	json_t *o = e->raw ? json_loads(e->raw, 0, NULL) : NULL;
-	json_t *a = json_object_get(o, key), *v;
-	size_t i;
-	int n = -1;
+	struct jobj o;
+	struct ints a = {out, max, 0};
 
-	if (json_is_array(a)) {
-		n = 0;
-		json_array_foreach(a, i, v) if (n < max && json_is_integer(v)) out[n++] =
-			(int)json_integer_value(v);
-	}
-	json_decref(o);
-	return n;
+	event_fields(e, &o);
+	if (!jobj_is_array(&o, key))
+		a.n = -1;
+	else
+		jobj_each(&o, key, add_int, &a);
+	jobj_free(&o);
+	return a.n;
 }

@@ -5,7 +5,8 @@
  * session on disk"). In memory it is a struct event: the fields every
  * consumer needs, typed, with strings interned in the session's pool (so two
  * events name the same socket with the same pointer). Everything else the
- * line holds is still there in raw, the line itself, for whoever wants more.
+ * line holds is still there in json, the line itself, for whoever wants
+ * more (describe.c, evbytes.c read it with base/jobj.h).
  */
 #ifndef SOCKLAB_EVENT_H
 #define SOCKLAB_EVENT_H
@@ -23,10 +24,13 @@ struct event {
 	int64_t t;   /* ns since the session started */
 	int32_t pid; /* 0 when no process is known */
 	int32_t tid;
-	int32_t conn;	 /* the session's number for this connection, or -1 */
-	uint32_t line;	 /* 1-based line in events.jsonl, or 0 */
-	uint8_t src;	 /* enum event_src */
-	const char *raw; /* the JSON line, NUL-terminated, owned by the session */
+	int32_t conn;	   /* the session's number for this connection, or -1 */
+	uint32_t line;	   /* 1-based line in events.jsonl, or 0 */
+	uint32_t json_len; /* the length of json */
+	uint8_t src;	   /* enum event_src */
+	/* The JSON line, json_len bytes, NOT NUL-terminated (it lies in the
+	 * mapped events.jsonl), owned by the session; NULL when unknown. */
+	const char *json;
 
 	union {
 		struct {
@@ -91,11 +95,21 @@ struct event {
 
 /*
  * Fills e from one JSON line (len bytes, not necessarily NUL-terminated).
- * Strings are interned in pool; e->raw is left for the caller to set.
- * Returns 0, or -1 with a message in err saying what is wrong with the line.
+ * Strings are interned in pool; e->json and e->line are left for the caller
+ * to set. Returns 0, or -1 with a message in err saying what is wrong with
+ * the line.
  */
 int event_parse(struct event *e, const char *line, size_t len, struct strpool *pool, char *err,
 		size_t errlen);
+/* The same, with jansson: what event_parse() asks about a line it cannot
+ * vouch for, and what the fuzz target holds it to (event_jansson.c). */
+int event_parse_jansson(struct event *e, const char *line, size_t len, struct strpool *pool,
+			char *err, size_t errlen);
+
+/* The fields of e's line, for those struct event does not keep: o is
+ * empty when e has no line. Free with jobj_free(). */
+struct jobj;
+void event_fields(const struct event *e, struct jobj *o);
 
 /* A field of e's line that is a list of integers ("rfds", "ready"), into
  * out (at most max). Returns how many it holds, or -1 when e has none. */

@@ -300,10 +300,12 @@ void proctable_add(struct proctable *pt, const struct event *e)
 		on_thread(pt, e);
 }
 
-void proctable_build(struct proctable *pt, const struct event *ev, size_t n)
+void proctable_build(struct proctable *pt, const struct session *s)
 {
-	for (size_t i = 0; i < n; i++)
-		proctable_add(pt, &ev[i]);
+	struct event buf;
+
+	for (size_t i = 0; i < s->n; i++)
+		proctable_add(pt, session_event(s, i, &buf));
 }
 
 void proctable_free(struct proctable *pt)

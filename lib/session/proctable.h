@@ -19,6 +19,7 @@
 
 #include "base/ptrmap.h"
 #include "session/event.h"
+#include "session/session.h"
 
 #define T_NEVER (-1)
 
@@ -77,7 +78,7 @@ struct proctable {
 /* Adds what e says about processes. */
 void proctable_add(struct proctable *pt, const struct event *e);
 /* The whole table from a session's events. */
-void proctable_build(struct proctable *pt, const struct event *ev, size_t n);
+void proctable_build(struct proctable *pt, const struct session *s);
 void proctable_free(struct proctable *pt);
 
 struct proc_info *proctable_find(const struct proctable *pt, pid_t pid);

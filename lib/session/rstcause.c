@@ -10,11 +10,11 @@
  */
 #include "session/rstcause.h"
 
-#include <jansson.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "base/jobj.h"
 #include "wire/endpoint.h"
 
 /* What the connection's events up to the RST say of the socket. */
@@ -43,15 +43,15 @@ const char *rst_cause_text(enum rst_cause c)
 
 static bool is_linger_zero(const struct event *e)
 {
-	json_t *o;
+	struct jobj o;
 	bool zero;
 
 	if (strcmp(e->call.fn, "setsockopt") != 0 || !e->call.opt ||
 	    strcmp(e->call.opt, "SO_LINGER") != 0)
 		return false;
-	o = json_loads(e->raw, 0, NULL);
-	zero = e->call.val == 1 && json_integer_value(json_object_get(o, "linger")) == 0;
-	json_decref(o);
+	event_fields(e, &o);
+	zero = e->call.val == 1 && jobj_int(&o, "linger") == 0;
+	jobj_free(&o);
 	return zero;
 }
 
@@ -102,7 +102,9 @@ static void on_proc(struct closing *k, const struct event *e, size_t i)
 
 static enum rst_cause decide(const struct session *s, const struct closing *k, size_t *why)
 {
-	const struct event *answered = k->answered != SIZE_MAX ? &s->ev[k->answered] : NULL;
+	struct event buf;
+	const struct event *answered =
+		k->answered != SIZE_MAX ? session_event(s, k->answered, &buf) : NULL;
 
 	if (k->closed != SIZE_MAX && k->linger_zero != SIZE_MAX && k->linger_zero < k->closed) {
 		*why = k->linger_zero;
@@ -127,7 +129,8 @@ static enum rst_cause decide(const struct session *s, const struct closing *k, s
 
 enum rst_cause rst_cause(const struct session *s, size_t from, size_t rst, size_t *why)
 {
-	const struct event *r = &s->ev[rst];
+	struct event rbuf, buf;
+	const struct event *r = session_event(s, rst, &rbuf);
 	char sock[ENDPOINT_PAIR_MAX];
 	struct closing k = {.sock = sock,
 			    .from = r->pkt.from,
@@ -143,7 +146,7 @@ enum rst_cause rst_cause(const struct session *s, size_t from, size_t rst, size_
 		return RST_UNKNOWN;
 	snprintf(sock, sizeof(sock), "%s>%s", r->pkt.from, r->pkt.to);
 	for (size_t i = from; i < rst; i++) {
-		const struct event *e = &s->ev[i];
+		const struct event *e = session_event(s, i, &buf);
 		if (e->src == SRC_PROC)
 			on_proc(&k, e, i);
 		else if (e->conn != r->conn)

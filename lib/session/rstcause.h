@@ -37,7 +37,7 @@ enum rst_cause {
 const char *rst_cause_text(enum rst_cause c);
 
 /*
- * The cause of the RST s->ev[rst] (a packet with the RST flag), from the
+ * The cause of the RST, event rst of s (a packet with the RST flag), from the
  * events from index from (the first of its connection, or 0) up to it.
  * *why (when not NULL) is set to the index of the event that shows the
  * cause -- the close(), the setsockopt(), the process's end, the SYN --

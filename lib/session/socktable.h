@@ -16,6 +16,7 @@
 
 #include "base/ptrmap.h"
 #include "session/event.h"
+#include "session/session.h"
 
 /* A socket at one moment, for whoever replays a session (the viewer):
  * kept only when the table is asked to (socktable.keep_history). */
@@ -29,6 +30,14 @@ struct sock_mark {
 	int32_t fd;
 	uint8_t state; /* enum tcp_state */
 	bool closed;
+};
+
+/* The mark after change SOCK_SNAP_EVERY * (k + 1) - 1, and where the next
+ * change starts in hist. */
+#define SOCK_SNAP_EVERY 32
+struct sock_snap {
+	struct sock_mark mark;
+	uint32_t next;
 };
 
 struct sock_info {
@@ -45,8 +54,14 @@ struct sock_info {
 	uint64_t bytes_sent, bytes_rcvd; /* by its calls */
 	uint32_t nstates;		 /* state changes seen */
 	bool closed;			 /* its owner called close() (others may hold it) */
-	struct sock_mark *hist;		 /* every change, in time order (keep_history) */
-	size_t nhist, hist_cap;
+	/* Its history (keep_history): a mark per event that touched it, kept
+	 * as changes from the mark before, a few bytes each, with the whole
+	 * mark every SOCK_SNAP_EVERY of them (socktable.c). */
+	uint8_t *hist;
+	uint32_t hist_len, hist_cap, nhist;
+	struct sock_snap *snap;
+	size_t nsnap, snap_cap;
+	struct sock_mark last; /* the mark last added */
 };
 
 struct socktable {
@@ -57,7 +72,8 @@ struct socktable {
 };
 
 void socktable_add(struct socktable *st, const struct event *e);
-void socktable_build(struct socktable *st, const struct event *ev, size_t n);
+/* The whole table from a session's events. */
+void socktable_build(struct socktable *st, const struct session *s);
 void socktable_free(struct socktable *st);
 
 /* By interned name: the pointer from an event. */

@@ -95,22 +95,24 @@ static size_t io_data(const struct io_call *c, char *out, size_t cap)
 	return n;
 }
 
+/* The record is written straight into the ring's slot (ring_claim): no
+ * copy of it on the stack first. A full ring refuses it before any work,
+ * and counts the drop. */
+_Static_assert(sizeof(struct ringrec_io) + RINGREC_TEXT_MAX + RINGREC_DATA_MAX <= RING_RECORD_MAX,
+	       "a data call's record fits in a slot");
 static void emit_io(const struct io_call *c)
 {
-	struct {
-		struct ringrec_io h;
-		char text[RINGREC_TEXT_MAX + RINGREC_DATA_MAX];
-	} rec;
 	int64_t t_out = now_ns();
+	struct ringrec_io h;
 	struct fdinfo fi;
 	size_t sock_len = 0, peer_len = 0;
+	uint64_t pos;
+	char *out = ring_claim(&tracer_ring, &pos), *text;
 
-	/* A full ring would refuse it: count the drop, do no work. */
-	if (ring_full(&tracer_ring)) {
-		ring_count_drop(&tracer_ring);
+	if (!out)
 		return;
-	}
-	rec.h = (struct ringrec_io){
+	text = out + sizeof(h);
+	h = (struct ringrec_io){
 		.kind = RINGREC_IO,
 		.fn = (uint8_t)c->fn,
 		.pid = tracer_pid(),
@@ -128,18 +130,18 @@ static void emit_io(const struct io_call *c)
 	};
 	if (fdtab_get(c->fd, &fi) && fi.local.family != 0) {
 		sock_len = strlen(fi.sock);
-		memcpy(rec.text, fi.sock, sock_len);
-		rec.h.proto = io_proto(&fi);
+		memcpy(text, fi.sock, sock_len);
+		h.proto = io_proto(&fi);
 	}
 	if (c->peer && c->peerlen > 0) {
-		sockaddr_str(c->peer, c->peerlen, rec.text + sock_len, RINGREC_TEXT_MAX - sock_len);
-		peer_len = strlen(rec.text + sock_len);
+		sockaddr_str(c->peer, c->peerlen, text + sock_len, RINGREC_TEXT_MAX - sock_len);
+		peer_len = strlen(text + sock_len);
 	}
-	rec.h.sock_len = (uint8_t)sock_len;
-	rec.h.peer_len = (uint8_t)peer_len;
-	rec.h.data_len = (uint8_t)io_data(c, rec.text + sock_len + peer_len, RINGREC_DATA_MAX);
-	ring_put(&tracer_ring, (const char *)&rec,
-		 sizeof(rec.h) + sock_len + peer_len + rec.h.data_len);
+	h.sock_len = (uint8_t)sock_len;
+	h.peer_len = (uint8_t)peer_len;
+	h.data_len = (uint8_t)io_data(c, text + sock_len + peer_len, RINGREC_DATA_MAX);
+	memcpy(out, &h, sizeof(h));
+	ring_commit(&tracer_ring, pos, sizeof(h) + sock_len + peer_len + h.data_len);
 }
 
 /* A read that found the end of the stream (the peer's FIN), or any call

@@ -8,10 +8,10 @@ void hex_encode(const uint8_t *p, size_t n, char *out)
 	static const char digits[] = "0123456789abcdef";
 
 	for (size_t i = 0; i < n; i++) {
-		out[2 * i] = digits[p[i] >> 4];
-		out[2 * i + 1] = digits[p[i] & 0x0f];
+		*out++ = digits[p[i] >> 4];
+		*out++ = digits[p[i] & 0x0f];
 	}
-	out[2 * n] = '\0';
+	*out = '\0';
 }
 
 /* The value of one hex digit, or -1. */

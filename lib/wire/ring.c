@@ -53,6 +53,7 @@ static int ring_map(struct ring *r, int fd, size_t size)
 	r->slots = (struct ring_slot *)((char *)p + sizeof(struct ring_header));
 	r->map_size = size;
 	r->stall_since_ns = 0;
+	atomic_store_explicit(&r->head_seen, 0, memory_order_relaxed);
 	return 0;
 }
 
@@ -130,7 +131,7 @@ void ring_detach(struct ring *r)
 	r->slots = NULL;
 }
 
-int ring_put(struct ring *r, const char *rec, size_t len)
+char *ring_claim(struct ring *r, uint64_t *claimed)
 {
 	struct ring_header *h = r->hdr;
 	uint64_t mask = h->nslots - 1;
@@ -149,25 +150,45 @@ int ring_put(struct ring *r, const char *rec, size_t len)
 				break;
 		} else if (diff < 0) {
 			atomic_fetch_add_explicit(&h->dropped, 1, memory_order_relaxed);
-			return -1;
+			return NULL;
 		} else {
 			pos = atomic_load_explicit(&h->tail, memory_order_relaxed);
 		}
 	}
+	*claimed = pos;
+	return slot->data;
+}
 
-	if (len > RING_RECORD_MAX)
-		len = RING_RECORD_MAX;
-	memcpy(slot->data, rec, len);
-	slot->len = (uint32_t)len;
+int ring_commit(struct ring *r, uint64_t pos, size_t len)
+{
+	uint64_t mask = r->hdr->nslots - 1;
+	struct ring_slot *slot = &r->slots[pos & mask];
+	uint64_t expect = pos;
 
+	slot->len = (uint32_t)(len > RING_RECORD_MAX ? RING_RECORD_MAX : len);
 	/* Publish. If the consumer gave up on this slot meanwhile (we were
 	 * stopped for longer than RING_STALL_NS), the record is lost. */
-	uint64_t expect = pos;
 	if (!atomic_compare_exchange_strong_explicit(&slot->seq, &expect, pos + 1,
 						     memory_order_release, memory_order_relaxed))
 		return -1;
-	atomic_fetch_add_explicit(&h->produced, 1, memory_order_relaxed);
+	/* The next record goes in the next slot, whose first line the
+	 * consumer wrote when it took it: fetch its two first lines (a data
+	 * call's record) now, not when the program waits for its next call. */
+	slot = &r->slots[(pos + 1) & mask];
+	__builtin_prefetch(slot, 1);
+	__builtin_prefetch((char *)slot + 64, 1);
 	return 0;
+}
+
+int ring_put(struct ring *r, const char *rec, size_t len)
+{
+	uint64_t pos;
+	char *out = ring_claim(r, &pos);
+
+	if (!out)
+		return -1;
+	memcpy(out, rec, len > RING_RECORD_MAX ? RING_RECORD_MAX : len);
+	return ring_commit(r, pos, len);
 }
 
 /* The slot at head is claimed but not filled: wait for its producer, up to

@@ -62,9 +62,8 @@ struct ring_header {
 	/* Written by producers. */
 	_Atomic uint64_t tail; /* next position to claim */
 	char _pad1[56];
-	_Atomic uint64_t dropped;  /* records refused because the ring was full */
-	_Atomic uint64_t produced; /* records committed */
-	char _pad2[48];
+	_Atomic uint64_t dropped; /* records refused because the ring was full */
+	char _pad2[56];
 
 	/* Written by the consumer. */
 	_Atomic uint64_t head;	    /* next position to take */
@@ -78,6 +77,10 @@ struct ring {
 	size_t map_size;
 	/* Consumer only: when the slot at head was first seen claimed but empty. */
 	int64_t stall_since_ns;
+	/* Producers: head as last read. The consumer writes head at every
+	 * record, so reading it at every call costs a cache miss; it only
+	 * grows, so an old value can only make the ring look fuller. */
+	_Atomic uint64_t head_seen;
 };
 
 /* Creates the ring file at path (mode as for open(2)) and maps it. Returns 0,
@@ -95,13 +98,28 @@ void ring_detach(struct ring *r);
  * the record was dropped (and counted). Lock-free and async-signal-safe. */
 int ring_put(struct ring *r, const char *rec, size_t len);
 
+/* The same in two steps, for a record written in place: ring_claim() takes
+ * the next slot and returns where its record goes (RING_RECORD_MAX bytes),
+ * or NULL when the ring is full (the drop counted); ring_commit() then
+ * publishes the len bytes written there (0, or -1 when the consumer gave
+ * the slot up meanwhile). Between the two, write and nothing else: the
+ * consumer waits for a claimed slot (RING_STALL_NS at most). */
+char *ring_claim(struct ring *r, uint64_t *pos);
+int ring_commit(struct ring *r, uint64_t pos, size_t len);
+
 /* Producer: true when a record put now would be dropped (a hint: the
- * consumer may free a slot a moment later). */
-static inline bool ring_full(const struct ring *r)
+ * consumer may free a slot a moment later). head is read again only when
+ * the last value seen says full. */
+static inline bool ring_full(struct ring *r)
 {
-	return atomic_load_explicit(&r->hdr->tail, memory_order_relaxed) -
-		       atomic_load_explicit(&r->hdr->head, memory_order_relaxed) >=
-	       r->hdr->nslots;
+	uint64_t tail = atomic_load_explicit(&r->hdr->tail, memory_order_relaxed);
+	uint64_t head = atomic_load_explicit(&r->head_seen, memory_order_relaxed);
+
+	if (tail - head < r->hdr->nslots)
+		return false;
+	head = atomic_load_explicit(&r->hdr->head, memory_order_relaxed);
+	atomic_store_explicit(&r->head_seen, head, memory_order_relaxed);
+	return tail - head >= r->hdr->nslots;
 }
 
 /* Producer: counts a record dropped without trying ring_put. */

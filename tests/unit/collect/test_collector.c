@@ -4,6 +4,7 @@
  */
 #include <jansson.h>
 
+#include "base/clock.h"
 #include "collect/collector.h"
 #include "session/session.h"
 #include "tests/unit/testutil.h"
@@ -68,6 +69,41 @@ Test(collector, writes_records_from_the_ring_and_sources_in_time_order)
 	cr_assert_str_eq(s.ev[1].note.text, "in between");
 	cr_assert_eq(sum.events, 3);
 	cr_assert_eq(sum.lost_calls, 0);
+	session_close(&s);
+	rm_rf(dir);
+}
+
+/* events.jsonl goes to the file in pieces that end on an aligned boundary,
+ * the rest after a while: records that trickle in between bursts still
+ * land whole, each once, in order, whenever the collector writes. */
+Test(collector, writes_every_line_whole_when_records_trickle_and_burst)
+{
+	struct collector_summary sum;
+	struct session s;
+	struct ring r;
+	char rec[128];
+	size_t total = 0;
+
+	start();
+	cr_assert_eq(ring_attach(&r, collector_ring_path(col)), 0);
+	for (int round = 0; round < 6; round++) {
+		for (int k = 0; k < (round % 2 ? 2000 : 3); k++, total++) {
+			int n = snprintf(rec, sizeof(rec),
+					 "{\"t\":%lld,\"src\":\"call\",\"pid\":7,\"fn\":\"recv\","
+					 "\"ret\":%zu}",
+					 (long long)collector_now(col), total);
+			while (ring_put(&r, rec, (size_t)n) < 0)
+				sleep_ms(1);
+		}
+		sleep_ms(150);
+	}
+	ring_detach(&r);
+	stop_and_load(&s, &sum);
+	cr_assert_eq(s.bad_lines, 0, "%s", s.first_bad);
+	cr_assert_eq(s.n, total);
+	assert_sorted(&s);
+	for (size_t i = 0; i < s.n; i++)
+		cr_assert_eq(s.ev[i].call.ret, (int64_t)i, "line %zu", i + 1);
 	session_close(&s);
 	rm_rf(dir);
 }

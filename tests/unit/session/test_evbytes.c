@@ -28,7 +28,8 @@ static struct event parse(const char *line)
 	char err[256];
 
 	cr_assert_eq(event_parse(&e, line, strlen(line), pool, err, sizeof(err)), 0, "%s", err);
-	e.raw = line;
+	e.json = line;
+	e.json_len = (uint32_t)strlen(line);
 	return e;
 }
 

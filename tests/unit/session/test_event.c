@@ -25,7 +25,8 @@ static struct event parse_ok(const char *line)
 
 	cr_assert_eq(event_parse(&e, line, strlen(line), pool, err, sizeof(err)), 0, "%s: %s", line,
 		     err);
-	e.raw = line;
+	e.json = line;
+	e.json_len = (uint32_t)strlen(line);
 	return e;
 }
 

@@ -21,7 +21,8 @@ Test(session, loads_every_event_of_a_folder_in_file_order)
 	cr_assert_str_eq(s.ev[0].call.fn, "socket");
 	cr_assert_str_eq(s.ev[1].call.fn, "close");
 	cr_assert_eq(s.ev[1].line, 2);
-	cr_assert(strstr(s.ev[0].raw, "\"socket\""), "raw keeps the line");
+	cr_assert(memmem(s.ev[0].json, s.ev[0].json_len, "\"socket\"", 8), "json is the line");
+	cr_assert_eq(s.ev[0].json_len, strlen(good1) - 1);
 	cr_assert_eq(s.bad_lines, 0);
 	session_close(&s);
 	rm_rf(dir);
@@ -40,6 +41,52 @@ Test(session, skips_and_names_a_damaged_line_but_keeps_the_rest)
 	cr_assert(strstr(s.first_bad, "line 2"), "first problem: %s", s.first_bad);
 	cr_assert_eq(s.ev[1].line, 4, "line numbers count every line");
 	session_close(&s);
+	rm_rf(dir);
+}
+
+/* The viewer and show keep a session compact, and read it without
+ * keeping it at all (session_next): the same events, field for field, as
+ * the session decoded in s->ev, which checks hold. */
+Test(session, compact_and_streamed_read_the_same_events_as_decoded)
+{
+	char *dir = temp_dir(), err[512];
+	struct session full, compact, stream;
+	struct event buf, e;
+	const struct event *c;
+	size_t i = 0;
+
+	cr_assert_eq(session_open(&full, "tests/fixtures/sessions/flow", err, sizeof(err)), 0, "%s",
+		     err);
+	cr_assert_eq(session_begin(&compact, "tests/fixtures/sessions/flow", err, sizeof(err)), 0);
+	session_compact(&compact);
+	cr_assert_eq(session_load(&compact, SIZE_MAX, err, sizeof(err)), 0);
+	cr_assert_null(compact.ev, "compact: no decoded array");
+	cr_assert_eq(compact.n, full.n);
+	cr_assert_gt(full.n, 100);
+	cr_assert_eq(session_begin(&stream, "tests/fixtures/sessions/flow", err, sizeof(err)), 0);
+	for (i = 0; session_next(&stream, &e) > 0; i++) {
+		c = session_event(&compact, i, &buf);
+		cr_assert_eq(c->t, full.ev[i].t);
+		cr_assert_eq(c->line, full.ev[i].line);
+		cr_assert_eq(c->conn, full.ev[i].conn);
+		cr_assert_eq(c->json_len, full.ev[i].json_len);
+		cr_assert(memcmp(c->json, full.ev[i].json, c->json_len) == 0);
+		cr_assert_eq(e.t, full.ev[i].t);
+		cr_assert_eq(e.json_len, full.ev[i].json_len);
+		if (c->src == SRC_PKT) {
+			cr_assert_str_eq(c->pkt.from, full.ev[i].pkt.from);
+			cr_assert_eq(c->pkt.rseq, full.ev[i].pkt.rseq);
+			cr_assert_eq(c->pkt.flags, full.ev[i].pkt.flags);
+		} else if (c->src == SRC_CALL) {
+			cr_assert_str_eq(c->call.fn, full.ev[i].call.fn);
+			cr_assert_eq(c->call.ret, full.ev[i].call.ret);
+			cr_assert_eq(c->call.len, full.ev[i].call.len);
+		}
+	}
+	cr_assert_eq(i, full.n, "streamed every event");
+	session_close(&full);
+	session_close(&compact);
+	session_close(&stream);
 	rm_rf(dir);
 }
 

@@ -37,7 +37,7 @@ Test(proctable, follows_fork_exit_zombie_and_reaping)
 	struct proc_info *p11, *p12;
 
 	load(fork_server);
-	proctable_build(&pt, s.ev, s.n);
+	proctable_build(&pt, &s);
 	cr_assert_eq(pt.n, 3);
 	cr_assert_str_eq(proctable_find(&pt, 10)->name, "server");
 	p11 = proctable_find(&pt, 11);
@@ -68,7 +68,7 @@ Test(proctable, a_reused_pid_after_reaping_is_a_new_process)
 	struct proctable pt = {0};
 
 	load(lines);
-	proctable_build(&pt, s.ev, s.n);
+	proctable_build(&pt, &s);
 	cr_assert_eq(pt.n, 3, "parent, the first 11, the second 11");
 	cr_assert_eq(proctable_find(&pt, 11)->t_reaped, T_NEVER, "the newest 11 is alive");
 	proctable_free(&pt);
@@ -94,7 +94,7 @@ Test(proctable, threads_are_counted_under_their_process_while_they_live)
 	const struct thread_info *t12, *t13;
 
 	load(lines);
-	proctable_build(&pt, s.ev, s.n);
+	proctable_build(&pt, &s);
 	p = proctable_find(&pt, 10);
 	t12 = proctable_thread(&pt, 12);
 	t13 = proctable_thread(&pt, 13);
@@ -134,7 +134,7 @@ Test(socktable, one_entry_per_socket_from_calls_and_states)
 	struct sock_info *si;
 
 	load(lines);
-	socktable_build(&st, s.ev, s.n);
+	socktable_build(&st, &s);
 	cr_assert_eq(st.n, 1);
 	si = &st.s[0];
 	cr_assert_eq(si->fd, 4, "accept's socket is the one it returned");
@@ -170,7 +170,7 @@ Test(socktable, a_state_with_a_pid_owns_a_socket_no_call_named)
 	struct socktable st = {0};
 
 	load(lines);
-	socktable_build(&st, s.ev, s.n);
+	socktable_build(&st, &s);
 	cr_assert_eq(st.n, 2);
 	cr_assert_str_eq(st.s[0].sock, "127.0.0.1:40000>127.0.0.1:9");
 	cr_assert_eq(st.s[0].pid, 7);
@@ -200,11 +200,48 @@ Test(socktable, an_unconnected_udp_socket_is_in_no_one_flow)
 	struct socktable st = {0};
 
 	load(lines);
-	socktable_build(&st, s.ev, s.n);
+	socktable_build(&st, &s);
 	cr_assert_eq(st.n, 2);
 	cr_assert_eq(st.s[0].conn, -1, "0.0.0.0:5000 talked to two peers");
 	cr_assert_eq(st.s[0].bytes_sent, 6);
 	cr_assert_eq(st.s[1].conn, 3, "a connected UDP socket is its flow's");
+	socktable_free(&st);
+	session_close(&s);
+}
+
+/* A socket that sends 200 times, one byte more each time: its history is
+ * kept as changes, with a whole mark every SOCK_SNAP_EVERY; every moment
+ * reads back as it was, through several of those. */
+Test(socktable, a_long_history_reads_back_at_every_moment)
+{
+	struct socktable st = {.keep_history = true};
+	const struct sock_info *si;
+	struct sock_mark k;
+	char line[256];
+	uint64_t sent = 0;
+
+	cr_assert_eq(session_init(&s), 0);
+	for (int i = 1; i <= 200; i++) {
+		snprintf(line, sizeof(line),
+			 "{\"t\":%d,\"src\":\"call\",\"pid\":7,\"fn\":\"send\",\"fd\":%d,"
+			 "\"ret\":%d,\"sock\":\"1.1.1.1:1>2.2.2.2:2\",\"proto\":\"tcp\"}",
+			 i * 1000, 3 + i % 2, i);
+		cr_assert_eq(session_append_line(&s, line, strlen(line)), 0);
+	}
+	socktable_build(&st, &s);
+	si = socktable_find(&st, strpool_get(s.pool, "1.1.1.1:1>2.2.2.2:2"));
+	cr_assert_not_null(si);
+	cr_assert_eq(si->nhist, 200);
+	cr_assert_gt(si->nsnap, 4, "whole marks along the way");
+	cr_assert_not(sock_at(si, 999, &k), "nothing before its first call");
+	for (int i = 1; i <= 200; i++) {
+		sent += (uint64_t)i;
+		cr_assert(sock_at(si, i * 1000 + 500, &k));
+		cr_assert_eq(k.t, i * 1000);
+		cr_assert_eq(k.sent, sent, "at %d: %llu", i, (unsigned long long)k.sent);
+		cr_assert_eq(k.fd, 3 + i % 2);
+		cr_assert_eq(k.pid, 7);
+	}
 	socktable_free(&st);
 	session_close(&s);
 }
@@ -223,6 +260,20 @@ Test(strpool, one_copy_per_string_and_pointers_that_never_move)
 	cr_assert_str_eq(first, "127.0.0.1:9190");
 	cr_assert_eq(strpool_intern(p, "abcdef", 3), strpool_get(p, "abc"));
 	cr_assert_null(strpool_get(p, NULL));
+	strpool_free(p);
+}
+
+Test(strpool, a_string_and_its_number_lead_to_each_other)
+{
+	struct strpool *p = strpool_new();
+	const char *a = strpool_get(p, "accept"), *b = strpool_get(p, "127.0.0.1:9190");
+
+	cr_assert_eq(strpool_id(a), 1);
+	cr_assert_eq(strpool_id(b), 2);
+	cr_assert_eq(strpool_id(NULL), 0);
+	cr_assert_eq(strpool_str(p, 2), b);
+	cr_assert_null(strpool_str(p, 0));
+	cr_assert_null(strpool_str(p, 3));
 	strpool_free(p);
 }
 
