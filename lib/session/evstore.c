@@ -77,9 +77,9 @@ static const struct field pkt_fields[] = {
 };
 
 static const struct field proc_fields[] = {
-	F(proc.event, FK_STR, 0),   F(proc.child, FK_I32, 0), F(proc.status, FK_I32, -1),
-	F(proc.ppid, FK_I32, 0),    F(proc.path, FK_STR, 0),  F(proc.sig, FK_STR, 0),
-	F(proc.fn, FK_STR, 0),	    F(proc.fd, FK_I32, -1),   F(proc.since, FK_SINCE, 0),
+	F(proc.event, FK_STR, 0),   F(proc.child, FK_I32, 0),	F(proc.status, FK_I32, -1),
+	F(proc.ppid, FK_I32, 0),    F(proc.path, FK_STR, 0),	F(proc.sig, FK_STR, 0),
+	F(proc.fn, FK_STR, 0),	    F(proc.fd, FK_I32, -1),	F(proc.since, FK_SINCE, 0),
 	F(proc.handler, FK_STR, 0), F(proc.creator, FK_I32, 0), F(proc.held_ms, FK_I32, -1),
 };
 
