@@ -206,13 +206,17 @@ test_drops_are_counted_exactly_and_the_program_is_never_held_up() {
 
 test_a_stopped_collector_does_not_stop_the_program() {
 	# socklab is frozen while the program runs: the program must finish anyway.
-	socklab trace --record "$T/s" -- /bin/sh -c "sleep 0.3; '$CONFORM/flood' 2 100000 >'$T/out'; touch '$T/done'" \
+	# "$SOCKLAB", not the function: $! must be socklab itself, not a subshell
+	# that runs it (stopping that would stop nothing that matters).
+	"$SOCKLAB" trace --record "$T/s" -- /bin/sh -c "touch '$T/started'; sleep 0.3; '$CONFORM/flood' 2 100000 >'$T/out'; touch '$T/done'" \
 		>/dev/null 2>&1 &
 	local pid=$!
 	echo $pid >>"$T/.bg_pids"
 	# Once the program runs (socklab's start takes longer with root: it
-	# sets up a tracing instance), not after a fixed time.
-	for _ in $(seq 200); do grep -q . /proc/$pid/task/*/children 2>/dev/null && break; sleep 0.02; done
+	# sets up a tracing instance), not after a fixed time; the flood starts
+	# 0.3 s later, with socklab stopped.
+	for _ in $(seq 600); do [ -e "$T/started" ] && break; sleep 0.02; done
+	[ -e "$T/started" ] || fail "the program did not start"
 	kill -STOP $pid
 	for _ in $(seq 200); do [ -e "$T/done" ] && break; sleep 0.05; done
 	[ -e "$T/done" ] || { kill -CONT $pid; fail "the program did not finish while socklab was stopped"; }

@@ -90,6 +90,76 @@ Test(session, compact_and_streamed_read_the_same_events_as_decoded)
 	rm_rf(dir);
 }
 
+/* Lines with every field struct event keeps, of every source, beside the
+ * fixtures: threads, a blocked wait, an ICMP error, TCP analysis. */
+static const char *every_field =
+	"{\"t\":10,\"src\":\"call\",\"pid\":5,\"tid\":6,\"conn\":2,\"fn\":\"setsockopt\",\"fd\":3,"
+	"\"ret\":-1,\"errno\":\"EINVAL\",\"sock\":\"1.2.3.4:5>6.7.8.9:10\",\"addr\":\"1.2.3.4:5\","
+	"\"peer\":\"6.7.8.9:10\",\"how\":\"SHUT_WR\",\"level\":\"SOL_SOCKET\",\"opt\":\"SO_"
+	"LINGER\","
+	"\"proto\":\"tcp\",\"len\":7,\"val\":1,\"dur\":99,\"sig\":\"SIGPIPE\"}\n"
+	"{\"t\":20,\"src\":\"state\",\"sock\":\"1.2.3.4:5>6.7.8.9:10\",\"from\":\"FIN_WAIT_2\","
+	"\"to\":\"TIME_WAIT\",\"via\":\"tracefs\",\"timer_ms\":60000,\"conn\":2}\n"
+	"{\"t\":30,\"src\":\"pkt\",\"frame\":4,\"proto\":\"tcp\",\"from\":\"1.2.3.4:5\","
+	"\"to\":\"6.7.8.9:10\",\"flags\":\"PA\",\"seq\":100,\"ack\":200,\"rseq\":1,\"rack\":2,"
+	"\"len\":3,\"win\":65535,\"analysis\":[\"duplicate_ack\",\"window_update\"],"
+	"\"duplicate_ack_num\":2,\"duplicate_ack_frame\":3,\"window_probe\":true,\"conn\":2}\n"
+	"{\"t\":40,\"src\":\"pkt\",\"frame\":5,\"proto\":\"icmp\",\"from\":\"10.0.0.1\","
+	"\"to\":\"10.0.0.2\",\"type\":11,\"code\":0,\"orig\":{\"proto\":\"udp\","
+	"\"from\":\"10.0.0.2:9\",\"to\":\"10.0.1.2:9\"}}\n"
+	"{\"t\":50,\"src\":\"proc\",\"pid\":5,\"tid\":7,\"event\":\"thread\",\"creator\":6,"
+	"\"held_ms\":5}\n"
+	"{\"t\":60,\"src\":\"proc\",\"pid\":5,\"tid\":6,\"event\":\"blocked\",\"fn\":\"recvfrom\","
+	"\"fd\":3,\"since\":15}\n"
+	"{\"t\":70,\"src\":\"proc\",\"pid\":8,\"event\":\"exec\",\"path\":\"/x/y\",\"ppid\":5}\n"
+	"{\"t\":80,\"src\":\"proc\",\"pid\":5,\"event\":\"handler\",\"sig\":\"SIGCHLD\","
+	"\"fn\":\"sigaction\",\"handler\":\"function\"}\n"
+	"{\"t\":90,\"src\":\"proc\",\"pid\":5,\"event\":\"reaped\",\"child\":8,\"status\":3,"
+	"\"fn\":\"waitpid\"}\n"
+	"{\"t\":100,\"src\":\"note\",\"kind\":\"checkpoint\",\"text\":\"it \\\"held\\\"\"}\n";
+
+/* Every event of the session in dir, read compact, is the event its line
+ * parses to: field for field, whatever fields struct event has (strings
+ * interned in the same pool compare as pointers). */
+static void compact_is_parsed(const char *dir)
+{
+	struct session s;
+	struct event buf, parsed;
+	const struct event *c;
+	char err[512];
+
+	cr_assert_eq(session_begin(&s, dir, err, sizeof(err)), 0, "%s: %s", dir, err);
+	session_compact(&s);
+	cr_assert_eq(session_load(&s, SIZE_MAX, err, sizeof(err)), 0, "%s", err);
+	for (size_t i = 0; i < s.n; i++) {
+		c = session_event(&s, i, &buf);
+		cr_assert_eq(event_parse(&parsed, c->json, c->json_len, s.pool, err, sizeof(err)),
+			     0, "%s", err);
+		parsed.line = c->line;
+		parsed.json = c->json;
+		parsed.json_len = c->json_len;
+		cr_assert(memcmp(&parsed, c, sizeof(parsed)) == 0,
+			  "%s, line %u: the compact event is not the parsed one: %.*s", dir,
+			  c->line, (int)c->json_len, c->json);
+	}
+	session_close(&s);
+}
+
+Test(session, compact_keeps_every_field_of_every_source)
+{
+	static const char *const fixtures[] = {"echo",	    "flow",    "fork20", "lab", "nagle",
+					       "peer-gone", "threads", "udp",	 NULL};
+	char *dir = temp_dir(), path[512];
+
+	write_file(dir, "events.jsonl", every_field);
+	compact_is_parsed(dir);
+	for (int k = 0; fixtures[k]; k++) {
+		snprintf(path, sizeof(path), "tests/fixtures/sessions/%s", fixtures[k]);
+		compact_is_parsed(path);
+	}
+	rm_rf(dir);
+}
+
 Test(session, says_plainly_when_the_folder_is_not_a_session)
 {
 	char *dir = temp_dir(), err[512], file[4200];

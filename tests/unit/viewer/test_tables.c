@@ -223,9 +223,9 @@ Test(socktable, a_long_history_reads_back_at_every_moment)
 	cr_assert_eq(session_init(&s), 0);
 	for (int i = 1; i <= 200; i++) {
 		snprintf(line, sizeof(line),
-			 "{\"t\":%d,\"src\":\"call\",\"pid\":7,\"fn\":\"send\",\"fd\":%d,"
-			 "\"ret\":%d,\"sock\":\"1.1.1.1:1>2.2.2.2:2\",\"proto\":\"tcp\"}",
-			 i * 1000, 3 + i % 2, i);
+			 "{\"t\":%d,\"src\":\"call\",\"pid\":7,\"tid\":%d,\"fn\":\"send\","
+			 "\"fd\":%d,\"ret\":%d,\"sock\":\"1.1.1.1:1>2.2.2.2:2\",\"proto\":\"tcp\"}",
+			 i * 1000, i % 5 < 3 ? 7 : 8, 3 + i % 2, i);
 		cr_assert_eq(session_append_line(&s, line, strlen(line)), 0);
 	}
 	socktable_build(&st, &s);
@@ -241,6 +241,7 @@ Test(socktable, a_long_history_reads_back_at_every_moment)
 		cr_assert_eq(k.sent, sent, "at %d: %llu", i, (unsigned long long)k.sent);
 		cr_assert_eq(k.fd, 3 + i % 2);
 		cr_assert_eq(k.pid, 7);
+		cr_assert_eq(k.tid, i % 5 < 3 ? 7 : 8, "at %d: the thread of the call", i);
 	}
 	socktable_free(&st);
 	session_close(&s);
