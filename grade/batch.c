@@ -62,6 +62,19 @@ static void drop_others(struct batch *b, struct batch_job *mine)
 	}
 }
 
+/* A sandbox that could not be removed takes nothing from the grade, but
+ * it is the machine's: the instructor hears of it. */
+static void destroy_sandbox(struct batch_job *j)
+{
+	char err[1024];
+
+	if (sandbox_destroy(&j->sb, err, sizeof(err)) < 0)
+		fprintf(stderr,
+			"socklab grade: after %s: %s; remove it with rmdir once no process is left "
+			"in it\n",
+			j->outdir, err);
+}
+
 static void start_job(struct batch *b, struct batch_job *j)
 {
 	char err[512];
@@ -89,7 +102,7 @@ static void start_job(struct batch *b, struct batch_job *j)
 	}
 	if (pid < 0) {
 		snprintf(j->why, sizeof(j->why), "cannot start a worker: %s", strerror(errno));
-		sandbox_destroy(&j->sb);
+		destroy_sandbox(j);
 		j->done = true;
 		return;
 	}
@@ -117,7 +130,7 @@ static void finish_job(struct batch *b, struct batch_job *j)
 {
 	sandbox_kill(&j->sb, 3000);
 	reap(b);
-	sandbox_destroy(&j->sb);
+	destroy_sandbox(j);
 	reap(b);
 	remove_tree(j->workdir);
 	if (!j->why[0] && WIFSIGNALED(j->status))

@@ -7,6 +7,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
@@ -14,8 +15,12 @@
 #include <unistd.h>
 
 #include "base/clock.h"
+#include "base/errmsg.h"
 
 #define MIB (1024L * 1024L)
+
+/* How long cgroups_remove() keeps killing what is still in a cgroup. */
+#define REMOVE_TIMEOUT_MS 5000
 
 /* True when the comma-separated list has word. */
 static bool list_has(const char *list, const char *word)
@@ -226,14 +231,103 @@ void cgroups_kill(const struct sandbox *sb)
 		write_file(sb->cg_kill, "cgroup.kill", "1");
 }
 
-/* Removes what cgroups_create() made, once the processes are gone. */
-void cgroups_remove(struct sandbox *sb)
+/*
+ * Sends sig (0: none, only counts) to each process listed in a cgroup.procs
+ * file. Only sandbox_enter() puts a process in a sandbox's cgroup, so each
+ * one is the sandbox's, whatever user it runs as by now (one that has not
+ * yet become the sandbox's user, say, or that made itself undumpable, which
+ * gives its /proc folder to root). Returns how many it lists.
+ */
+static int procs_signal(const char *procs, int sig)
 {
-	/* A cgroup can go once its last process is gone, zombies included. */
-	for (int i = sb->ncg; i-- > 0;)
-		for (int tries = 0; rmdir(sb->cg[i]) < 0 && errno == EBUSY && tries < 100; tries++)
-			sleep_ms(10);
+	FILE *f = fopen(procs, "re");
+	int pid, n = 0;
+
+	while (f && fscanf(f, "%d", &pid) == 1)
+		if (pid > 0) {
+			n++;
+			if (sig)
+				kill(pid, sig);
+		}
+	if (f)
+		fclose(f);
+	return n;
+}
+
+int cgroups_signal(const struct sandbox *sb, int sig)
+{
+	int most = 0;
+
+	for (int i = 0; i < sb->ncg; i++) {
+		int n = procs_signal(sb->cg_procs[i], sig);
+		most = n > most ? n : most;
+	}
+	return most;
+}
+
+/* "pid 812 (server) state D, ..." for the first processes in procs. */
+static void describe_procs(const char *procs, char *out, size_t cap)
+{
+	FILE *f = fopen(procs, "re");
+	size_t len = 0;
+	int pid, shown = 0;
+
+	out[0] = '\0';
+	while (f && shown < 4 && len < cap && fscanf(f, "%d", &pid) == 1) {
+		char path[64], line[512], *comm, *end;
+		FILE *st;
+
+		snprintf(path, sizeof(path), "/proc/%d/stat", pid);
+		if (!(st = fopen(path, "re")))
+			continue;
+		comm = fgets(line, sizeof(line), st) ? strchr(line, '(') : NULL;
+		end = comm ? strrchr(comm, ')') : NULL;
+		fclose(st);
+		if (!end || end[1] != ' ')
+			continue;
+		*end = '\0';
+		len += (size_t)snprintf(out + len, cap - len, "%spid %d %s) state %c",
+					shown++ ? ", " : "", pid, comm, end[2]);
+	}
+	if (f)
+		fclose(f);
+	if (!shown)
+		snprintf(out, cap, "no process listed");
+}
+
+/*
+ * Removes what cgroups_create() made. A cgroup goes once no process is left
+ * in it (zombies do not count); whatever is still there is killed again,
+ * for up to REMOVE_TIMEOUT_MS. Returns 0, or -1 with the first cgroup that
+ * stayed, why, and what is in it, in err.
+ */
+int cgroups_remove(struct sandbox *sb, char *err, size_t errlen)
+{
+	int ret = 0;
+
+	for (int i = sb->ncg; i-- > 0;) {
+		long long give_up = mono_ms() + REMOVE_TIMEOUT_MS;
+
+		while (rmdir(sb->cg[i]) < 0) {
+			int why = errno;
+			char procs[400];
+
+			if (why == EBUSY && mono_ms() < give_up) {
+				procs_signal(sb->cg_procs[i], SIGKILL);
+				sleep_ms(10);
+				continue;
+			}
+			if (ret == 0) {
+				describe_procs(sb->cg_procs[i], procs, sizeof(procs));
+				errmsg(err, errlen, "the sandbox's cgroup %s is left (%s; %s)",
+				       sb->cg[i], strerror(why), procs);
+			}
+			ret = -1;
+			break;
+		}
+	}
 	sb->ncg = 0;
 	sb->cg_kill[0] = '\0';
 	sb->cg_mem[0] = '\0';
+	return ret;
 }

@@ -20,7 +20,12 @@ int cgroups_join(const struct sandbox *sb);
 /* Kills every process in them at once (v2 cgroup.kill), where there is one. */
 void cgroups_kill(const struct sandbox *sb);
 
-/* Removes them; each waits (up to a second) for its last process to go. */
-void cgroups_remove(struct sandbox *sb);
+/* Sends sig to every process in them (0: only counts them), whoever it
+ * runs as. Returns how many the fullest one holds. */
+int cgroups_signal(const struct sandbox *sb, int sig);
+
+/* Removes them, killing what is still in one (for up to 5 seconds).
+ * Returns 0, or -1 with which one is left, why, and what is in it in err. */
+int cgroups_remove(struct sandbox *sb, char *err, size_t errlen);
 
 #endif

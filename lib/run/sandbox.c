@@ -412,25 +412,37 @@ static void kill_as_user(const struct sandbox *sb)
 		waitpid(pid, NULL, 0);
 }
 
+/* Its processes alive: its user's, and whatever else is in its cgroups. */
+static int alive(struct sandbox *sb)
+{
+	int of_user = sandbox_count(sb), in_cgroups = cgroups_signal(sb, 0);
+
+	return of_user > in_cgroups ? of_user : in_cgroups;
+}
+
 int sandbox_kill(struct sandbox *sb, int timeout_ms)
 {
-	int left = sandbox_count(sb);
+	int left;
 
 	if (!sb->isolated)
 		return 0;
+	left = alive(sb);
 	for (int waited = 0; left > 0 && waited <= timeout_ms; waited += 10) {
 		cgroups_kill(sb);
+		cgroups_signal(sb, SIGKILL);
 		kill_as_user(sb);
 		sleep_ms(10);
-		left = sandbox_count(sb);
+		left = alive(sb);
 	}
 	return left;
 }
 
-void sandbox_destroy(struct sandbox *sb)
+int sandbox_destroy(struct sandbox *sb, char *err, size_t errlen)
 {
+	int ret;
+
 	sandbox_kill(sb, 5000);
-	cgroups_remove(sb);
+	ret = cgroups_remove(sb, err, errlen);
 	if (sb->netns_fd >= 0)
 		close(sb->netns_fd);
 	sb->netns_fd = -1;
@@ -445,6 +457,7 @@ void sandbox_destroy(struct sandbox *sb)
 	sb->uid_lock = -1;
 	free(sb->seen);
 	sb->seen = NULL;
+	return ret;
 }
 
 bool sandbox_can_read(const struct sandbox *sb, const char *path)

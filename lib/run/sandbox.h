@@ -111,14 +111,16 @@ int sandbox_seen(const struct sandbox *sb);
  */
 int sandbox_oom_kills(const struct sandbox *sb);
 
-/* Sends SIGKILL to every process in it until none is left (or timeout_ms
- * passes). Returns how many are still alive. The processes that are the
+/* Sends SIGKILL to every process in it (its user's, and any other in its
+ * cgroups) until none is left (or timeout_ms passes). Returns how many are
+ * still alive. The processes that are the
  * caller's children still need reaping. */
 int sandbox_kill(struct sandbox *sb, int timeout_ms);
 
 /* Kills what is left, removes its cgroups, lets go of its namespace and
- * user. */
-void sandbox_destroy(struct sandbox *sb);
+ * user. Returns 0, or -1 when something of it could not be removed (a
+ * cgroup that a process would not leave): what, and why, in err. */
+int sandbox_destroy(struct sandbox *sb, char *err, size_t errlen);
 
 /* True when user uid may read path (the tracer library, a program): each
  * folder on the way searchable, the file readable. */

@@ -117,6 +117,21 @@ test_chat_references_get_their_expected_verdicts() {
 # socklab worker (its command line names $T), and none of socklab's drivers
 # is inside a network namespace of the run (inode numbers of freed
 # namespaces are reused, so a namespace alone does not say whose it is).
+# Where socklab makes a sandbox's cgroups: the root of the v2 hierarchy,
+# and in each v1 hierarchy, below the cgroup it runs in (this shell's). A
+# cgroup left elsewhere (below another process's, a run of long ago) is
+# not this run's.
+sandbox_cgroup_parents() {
+	local ctl path
+	awk '$3 == "cgroup2" { print $2; exit }' /proc/self/mounts
+	while IFS=: read -r _ ctl path; do
+		[ -n "$ctl" ] || continue
+		awk -v c="$ctl" '$3 == "cgroup" { n = split($4, o, ",")
+			for (i = 1; i <= n; i++) if (o[i] == c) { print $2; exit } }' /proc/self/mounts |
+			sed "s|\$|${path%/}|"
+	done </proc/self/cgroup
+}
+
 nothing_left() {
 	local ns p uid drivers="$ROOT/$BUILD/lib/socklab/grade/"
 	# The run's own sandbox users. Another grader (another checkout's
@@ -142,7 +157,7 @@ nothing_left() {
 	done
 	for uid in $(jq -r '.sandbox.uid // empty' "$1" | sort -u); do
 		flock -n "/run/socklab/grade-uid-$((uid - 2100000000)).lock" true || continue
-		if find /sys/fs/cgroup -maxdepth 6 -name "socklab-$uid" 2>/dev/null | grep .; then
+		if find $(sandbox_cgroup_parents) -maxdepth 1 -name "socklab-$uid" 2>/dev/null | grep .; then
 			fail "a sandbox cgroup is left"
 		fi
 		[ ! -e "/run/socklab/root-$uid" ] || fail "/run/socklab/root-$uid is left"

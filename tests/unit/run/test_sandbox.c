@@ -3,6 +3,7 @@
  * bomb held at the process limit, a memory hog killed and counted, and
  * nothing left once it is killed and destroyed.
  */
+#include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/file.h>
@@ -43,6 +44,13 @@ static void make(struct sandbox *sb)
 	cr_assert(sb->isolated);
 }
 
+static void destroy(struct sandbox *sb)
+{
+	char err[1024] = "";
+
+	cr_assert_eq(sandbox_destroy(sb, err, sizeof(err)), 0, "%s", err);
+}
+
 /* Runs sh -c script in the sandbox; returns what it printed (static). */
 static const char *run(struct sandbox *sb, const char *script)
 {
@@ -74,7 +82,7 @@ Test(sandbox, runs_the_program_as_a_user_of_its_own)
 	snprintf(want, sizeof(want), "%u\n", (unsigned)sb.uid);
 	cr_assert_str_eq(run(&sb, "id -u"), want);
 	cr_assert_neq(sb.uid, 0);
-	sandbox_destroy(&sb);
+	destroy(&sb);
 }
 
 Test(sandbox, gives_a_network_of_loopback_only)
@@ -88,7 +96,7 @@ Test(sandbox, gives_a_network_of_loopback_only)
 	cr_assert_str_eq(out, "lo\n", "interfaces: %s", out);
 	out = run(&sb, "cat /sys/class/net/lo/operstate; grep -c . /proc/net/tcp");
 	cr_assert_str_eq(out, "unknown\n1\n", "loopback up, no socket: %s", out);
-	sandbox_destroy(&sb);
+	destroy(&sb);
 }
 
 /* Its own view of the files: its folder (written to), the system's files
@@ -122,7 +130,7 @@ Test(sandbox, sees_only_its_folder_the_system_read_only_and_its_own_processes)
 	cr_assert(strstr(out, "no-root\n"), "%s", out);
 	cr_assert_neq(access(marker, F_OK), 0, "its /tmp is not the machine's");
 	snprintf(marker, sizeof(marker), "%s", sb.fs_root);
-	sandbox_destroy(&sb);
+	destroy(&sb);
 	cr_assert_neq(access(marker, F_OK), 0, "the folder its view was mounted on is left");
 	rm_rf(dir);
 }
@@ -149,7 +157,7 @@ Test(sandbox, holds_a_fork_bomb_at_its_process_limit_and_kills_it_all)
 	cr_assert_eq(sandbox_kill(&sb, 3000), 0, "every process of the bomb is gone");
 	cr_assert_eq(sandbox_count(&sb), 0);
 	reap_all();
-	sandbox_destroy(&sb);
+	destroy(&sb);
 	close(devnull);
 }
 
@@ -164,7 +172,7 @@ Test(sandbox, counts_a_process_the_memory_limit_killed)
 
 	make(&sb);
 	if (sandbox_oom_kills(&sb) < 0) {
-		sandbox_destroy(&sb);
+		destroy(&sb);
 		skip_because("this machine gives the sandbox no memory cgroup");
 	}
 	cr_assert_eq(sandbox_oom_kills(&sb), 0, "nothing killed yet");
@@ -172,7 +180,7 @@ Test(sandbox, counts_a_process_the_memory_limit_killed)
 	/* The shell may say "Killed" first. */
 	cr_assert(strstr(out, "tail ended 137\n"), "tail was killed (128 + SIGKILL): %s", out);
 	cr_assert_eq(sandbox_oom_kills(&sb), 1, "the cgroup counted the kill");
-	sandbox_destroy(&sb);
+	destroy(&sb);
 	reap_all();
 }
 
@@ -203,12 +211,72 @@ Test(sandbox, destroy_removes_its_cgroups_and_frees_its_user)
 	memcpy(dirs, sb.cg, sizeof(dirs));
 	run(&sb, "sleep 30 >/dev/null 2>&1 & exit 0");
 	cr_assert_eq(sandbox_count(&sb), 1, "the orphaned sleep runs on");
-	sandbox_destroy(&sb);
+	destroy(&sb);
 	reap_all();
 	for (int i = 0; i < ncg; i++)
 		cr_assert_neq(access(dirs[i], F_OK), 0, "%s is left", dirs[i]);
 	cr_assert_eq(lock_is_free(sb.uid), true, "the user is free again");
 	make(&again);
 	cr_assert_eq(sandbox_count(&again), 0, "a new sandbox runs nothing");
-	sandbox_destroy(&again);
+	destroy(&again);
+}
+
+/* A process in its cgroups that is not (or not yet) its user's, as a child
+ * is between joining them and setuid(): killing by user misses it, the
+ * cgroups do not, and they are removed once it is gone. */
+Test(sandbox, destroy_ends_what_is_in_its_cgroups_whoever_it_runs_as)
+{
+	struct sandbox sb;
+	char dirs[SANDBOX_CGROUPS][256];
+	int ncg, status, ready[2];
+	pid_t pid;
+
+	make(&sb);
+	cr_assert_gt(sb.ncg, 0, "this machine gives the sandbox a cgroup");
+	ncg = sb.ncg;
+	memcpy(dirs, sb.cg, sizeof(dirs));
+	cr_assert_eq(pipe2(ready, O_CLOEXEC), 0);
+	pid = fork();
+	if (pid == 0) {
+		for (int i = 0; i < sb.ncg; i++) {
+			int fd = open(sb.cg_procs[i], O_WRONLY | O_CLOEXEC);
+			if (fd < 0 || write(fd, "0", 1) != 1)
+				_exit(1);
+			close(fd);
+		}
+		if (write(ready[1], "j", 1) != 1)
+			_exit(1);
+		pause();
+		_exit(0);
+	}
+	close(ready[1]);
+	cr_assert_eq(read(ready[0], (char[1]){0}, 1), 1, "the child joined the cgroups");
+	close(ready[0]);
+	cr_assert_eq(sandbox_count(&sb), 0, "it is root's, not the sandbox user's");
+	destroy(&sb);
+	cr_assert_eq(waitpid(pid, &status, 0), pid);
+	cr_assert(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL, "status %#x", status);
+	for (int i = 0; i < ncg; i++)
+		cr_assert_neq(access(dirs[i], F_OK), 0, "%s is left", dirs[i]);
+}
+
+/* A cgroup that cannot go (here: a cgroup made inside it) is said, which
+ * and why; the rest of the sandbox is let go all the same. */
+Test(sandbox, a_cgroup_that_stays_is_named_with_why, .timeout = 30)
+{
+	struct sandbox sb;
+	char outer[256], inner[300], err[1024] = "";
+	uid_t uid;
+
+	make(&sb);
+	cr_assert_gt(sb.ncg, 0, "this machine gives the sandbox a cgroup");
+	uid = sb.uid;
+	snprintf(outer, sizeof(outer), "%s", sb.cg[0]);
+	snprintf(inner, sizeof(inner), "%s/inner", outer);
+	cr_assert_eq(mkdir(inner, 0755), 0, "%s: %s", inner, strerror(errno));
+	cr_assert_eq(sandbox_destroy(&sb, err, sizeof(err)), -1, "destroy says a cgroup is left");
+	cr_assert(strstr(err, outer) && strstr(err, strerror(EBUSY)), "%s", err);
+	cr_assert_eq(lock_is_free(uid), true, "the user is free again");
+	cr_assert_eq(rmdir(inner), 0, "%s: %s", inner, strerror(errno));
+	cr_assert_eq(rmdir(outer), 0, "the cgroup it named was left: %s", strerror(errno));
 }
