@@ -429,6 +429,7 @@ static void collector_free(struct collector *c)
 	json_decref(c->meta);
 	strpool_free(c->pool);
 	ptrmap_free(&c->endpoints);
+	ptrmap_free(&c->flows);
 	ptrmap_free(&c->conns);
 	ptrmap_free(&c->states);
 	ptrmap_free(&c->sock_conn);

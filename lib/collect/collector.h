@@ -112,13 +112,24 @@ json_t *collector_reaped_event(int64_t t, pid_t reaper, pid_t child, int status,
 bool collector_knows_endpoint(struct collector *c, const char *ip_port);
 
 /*
+ * True when a socket at local ("127.0.0.1:41000") talking to peer is one
+ * of the session's: local is one of its addresses that takes any peer
+ * (bound, listening, not connected; a wildcard bind matches any address
+ * with its port), or the session's socket there is connected to peer (an
+ * ephemeral port that connect() also gave another program's socket, to
+ * another peer, is not enough), or local's port is watched. For packets,
+ * ask both ways. Only on the collector's thread.
+ */
+bool collector_knows_socket(struct collector *c, const char *local, const char *peer);
+
+/*
  * A socket whose address no call told yet, but which a process of the
  * session is known to have made (a connect() still waiting for its answer
  * has not returned, so its record is not there): when pid is one of the
- * session's, ip_port becomes one of its local addresses, and the result is
- * true. Only on the collector's thread.
+ * session's, local becomes one of its addresses (connected to peer, or to
+ * any peer when peer has no port), and the result is true. Only on the collector's thread.
  */
-bool collector_adopt_endpoint(struct collector *c, pid_t pid, const char *ip_port);
+bool collector_adopt_endpoint(struct collector *c, pid_t pid, const char *local, const char *peer);
 
 /* The ports of collector_options, n of them. */
 const int *collector_ports(const struct collector *c, size_t *n);

@@ -100,9 +100,10 @@ struct collector {
 	uint64_t seq;
 	struct output out; /* events.jsonl (writer.c) */
 	struct strpool *pool;
-	struct ptrmap endpoints; /* interned "IP:PORT" -> 1 */
-	struct ptrmap conns;	 /* interned "A|B" (A < B) -> connection number */
-	struct ptrmap states;	 /* interned "LOCAL>PEER" -> its last state written */
+	struct ptrmap endpoints; /* interned "IP:PORT" -> ANY_PEER or PEERS_LISTED */
+	struct ptrmap flows;  /* interned "LOCAL>PEER" (unmapped) of its connected sockets -> 1 */
+	struct ptrmap conns;  /* interned "A|B" (A < B) -> connection number */
+	struct ptrmap states; /* interned "LOCAL>PEER" -> its last state written */
 	struct ptrmap sock_conn; /* interned "LOCAL>PEER" -> its connection number */
 	struct ptrmap learned;	 /* interned "LOCAL>PEER" -> 1, once its address is learned */
 	struct ptrmap reaped;	 /* pid -> 1, once a reaping was seen */

@@ -40,16 +40,47 @@ const char *col_intern(struct collector *c, const char *s)
 	return strpool_get(c->pool, s);
 }
 
-/* The local side of "LOCAL>PEER". */
-void col_learn_sock(struct collector *c, const char *sock)
+/*
+ * How a local address of the session's takes packets: from any peer (a
+ * socket bound or listening there, or one not connected), or only from the
+ * peers in c->flows (a connected socket's: connect() may give the same
+ * ephemeral port to another program's socket that talks to another peer,
+ * and that one's packets are not the session's).
+ */
+enum { ANY_PEER = 1, PEERS_LISTED = 2 };
+
+/* A local address of the session's, and its peer when it is connected. */
+static void learn_endpoint(struct collector *c, const char *local, const char *peer)
 {
-	char local[ENDPOINT_STR_MAX], unmapped[ENDPOINT_STR_MAX];
+	char unmapped[ENDPOINT_STR_MAX], other[ENDPOINT_STR_MAX], flow[ENDPOINT_PAIR_MAX];
+	const char *key;
+	long how = 0;
 
 	/* Port 0 is "not bound yet", not an address. */
-	if (endpoint_pair_split(sock, local, NULL, sizeof(local)) < 0 || endpoint_port(local) == 0)
+	if (endpoint_port(local) == 0)
 		return;
 	endpoint_text_unmapped(local, unmapped, sizeof(unmapped));
-	ptrmap_put(&c->endpoints, col_intern(c, unmapped), 1);
+	key = col_intern(c, unmapped);
+	ptrmap_get(&c->endpoints, key, &how);
+	if (!peer || endpoint_port(peer) == 0) {
+		ptrmap_put(&c->endpoints, key, ANY_PEER);
+		return;
+	}
+	if (how != ANY_PEER)
+		ptrmap_put(&c->endpoints, key, PEERS_LISTED);
+	endpoint_text_unmapped(peer, other, sizeof(other));
+	snprintf(flow, sizeof(flow), "%s>%s", unmapped, other);
+	ptrmap_put(&c->flows, col_intern(c, flow), 1);
+}
+
+/* A socket's "LOCAL>PEER" (peer "*" when it has none). */
+void col_learn_sock(struct collector *c, const char *sock)
+{
+	char local[ENDPOINT_STR_MAX], peer[ENDPOINT_STR_MAX];
+
+	if (endpoint_pair_split(sock, local, peer, sizeof(local)) < 0)
+		return;
+	learn_endpoint(c, local, endpoint_pair_has_peer(sock) ? peer : NULL);
 }
 
 void col_learn_pid(struct collector *c, pid_t pid)
@@ -120,33 +151,48 @@ bool collector_watches_port(const struct collector *c, int port)
 bool collector_knows_endpoint(struct collector *c, const char *ip_port)
 {
 	char unmapped[ENDPOINT_STR_MAX];
-	const char *colon;
-	long seen;
 	int port;
 
 	endpoint_text_unmapped(ip_port, unmapped, sizeof(unmapped));
-	colon = strrchr(unmapped, ':');
-	if (!colon)
+	if (!(port = endpoint_port(unmapped)))
 		return false;
-	port = atoi(colon + 1);
-	if (collector_watches_port(c, port))
-		return true;
-	if (ptrmap_get(&c->endpoints, col_intern(c, unmapped), &seen))
+	if (collector_watches_port(c, port) ||
+	    ptrmap_get(&c->endpoints, col_intern(c, unmapped), NULL))
 		return true;
 	return knows_wildcard(c, unmapped[0] == '[', port);
 }
 
-bool collector_adopt_endpoint(struct collector *c, pid_t pid, const char *ip_port)
+bool collector_knows_socket(struct collector *c, const char *local, const char *peer)
 {
-	char unmapped[ENDPOINT_STR_MAX];
+	char unmapped[ENDPOINT_STR_MAX], other[ENDPOINT_STR_MAX], flow[ENDPOINT_PAIR_MAX];
+	long how = 0;
+	int port;
+
+	endpoint_text_unmapped(local, unmapped, sizeof(unmapped));
+	if (!(port = endpoint_port(unmapped)))
+		return false;
+	if (collector_watches_port(c, port))
+		return true;
+	if (ptrmap_get(&c->endpoints, col_intern(c, unmapped), &how)) {
+		if (how == ANY_PEER)
+			return true;
+		endpoint_text_unmapped(peer, other, sizeof(other));
+		snprintf(flow, sizeof(flow), "%s>%s", unmapped, other);
+		if (ptrmap_get(&c->flows, col_intern(c, flow), NULL))
+			return true;
+	}
+	return knows_wildcard(c, unmapped[0] == '[', port);
+}
+
+bool collector_adopt_endpoint(struct collector *c, pid_t pid, const char *local, const char *peer)
+{
 	long seen;
 
 	if (pid <= 0 || pid == c->self ||
 	    (!procwatch_has(c->procs, pid) &&
 	     !ptrmap_get(&c->reaped, (void *)(intptr_t)pid, &seen)))
 		return false;
-	endpoint_text_unmapped(ip_port, unmapped, sizeof(unmapped));
-	ptrmap_put(&c->endpoints, col_intern(c, unmapped), 1);
+	learn_endpoint(c, local, peer);
 	return true;
 }
 

@@ -110,44 +110,28 @@ static int64_t session_time(const struct capture *cap, const struct pcap_pkthdr 
 /* ---- which packets belong ------------------------------------------------ */
 
 /*
- * True when an end of the packet is a socket of the session. An IPv6
- * socket talks to IPv4 peers through mapped addresses ("::ffff:a.b.c.d"),
- * and the tracer names its address that way, so an IPv4 packet is looked
- * up under both names.
+ * True when an end of the packet is a socket of the session, talking to
+ * the other end. (An IPv6 socket talks to IPv4 peers through mapped
+ * addresses, "::ffff:a.b.c.d"; the session keeps its addresses unmapped,
+ * as the packet shows them.)
  */
-static bool endpoint_known(struct collector *c, const struct decoded_pkt *d, bool src)
-{
-	char name[80], mapped[96];
-
-	decode_endpoint_str(d, src, name, sizeof(name));
-	if (collector_knows_endpoint(c, name))
-		return true;
-	if (d->family != AF_INET)
-		return false;
-	snprintf(mapped, sizeof(mapped), "[::ffff:%.*s]%s", (int)strcspn(name, ":"), name,
-		 name + strcspn(name, ":"));
-	return collector_knows_endpoint(c, mapped);
-}
-
-/* An ICMP error belongs with the datagram it quotes. */
-static bool quoted_known(struct collector *c, const struct decoded_pkt *d)
-{
-	char name[80];
-
-	if (!d->quoted.has_ports)
-		return false;
-	decode_quoted_endpoint_str(d, true, name, sizeof(name));
-	if (collector_knows_endpoint(c, name))
-		return true;
-	decode_quoted_endpoint_str(d, false, name, sizeof(name));
-	return collector_knows_endpoint(c, name);
-}
-
 static bool belongs(struct collector *c, const struct decoded_pkt *d)
 {
-	if (d->proto == IPPROTO_ICMP)
-		return quoted_known(c, d);
-	return d->has_ports && (endpoint_known(c, d, true) || endpoint_known(c, d, false));
+	char a[80], b[80];
+
+	if (d->proto == IPPROTO_ICMP) {
+		/* An ICMP error belongs with the datagram it quotes. */
+		if (!d->quoted.has_ports)
+			return false;
+		decode_quoted_endpoint_str(d, true, a, sizeof(a));
+		decode_quoted_endpoint_str(d, false, b, sizeof(b));
+	} else {
+		if (!d->has_ports)
+			return false;
+		decode_endpoint_str(d, true, a, sizeof(a));
+		decode_endpoint_str(d, false, b, sizeof(b));
+	}
+	return collector_knows_socket(c, a, b) || collector_knows_socket(c, b, a);
 }
 
 /* "dev": the interface a packet captured on "any" crossed ("port-b"). */

@@ -107,11 +107,11 @@ bool statesrc_keep(struct collector *c, json_t *ev, void *blob, void *ctx)
 	(void)blob;
 	if (endpoint_pair_split(sock, local, peer, sizeof(local)) < 0)
 		return false;
-	if (collector_adopt_endpoint(c, caller, local)) {
+	if (collector_adopt_endpoint(c, caller, local, peer)) {
 		json_object_set_new(ev, "pid", json_integer(caller));
 		return true;
 	}
-	return collector_knows_endpoint(c, local) ||
+	return collector_knows_socket(c, local, peer) ||
 	       (endpoint_port(peer) && collector_watches_port(c, endpoint_port(peer)));
 }
 

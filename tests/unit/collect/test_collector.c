@@ -200,6 +200,39 @@ Test(collector, learns_the_local_addresses_of_the_sessions_sockets)
 	rm_rf(dir);
 }
 
+/* A connected socket's ephemeral port is the session's only with its peer:
+ * connect() gives the same port to another program's socket when that one
+ * talks to another peer. A bound or listening socket takes any peer. */
+Test(collector, a_connected_sockets_port_is_the_sessions_only_with_its_peer)
+{
+	start();
+	put_record("{\"t\":1,\"src\":\"call\",\"pid\":1,\"fn\":\"listen\",\"ret\":0,"
+		   "\"sock\":\"0.0.0.0:9190>*\"}");
+	put_record("{\"t\":2,\"src\":\"call\",\"pid\":2,\"fn\":\"connect\",\"ret\":0,"
+		   "\"sock\":\"127.0.0.1:41000>127.0.0.1:9190\"}");
+	put_record("{\"t\":3,\"src\":\"call\",\"pid\":2,\"fn\":\"connect\",\"ret\":0,"
+		   "\"sock\":\"[::ffff:127.0.0.1]:41002>[::ffff:127.0.0.1]:7000\"}");
+	put_record("{\"t\":4,\"src\":\"call\",\"pid\":2,\"fn\":\"bind\",\"ret\":0,"
+		   "\"sock\":\"127.0.0.1:41003>*\"}");
+	put_record("{\"t\":5,\"src\":\"call\",\"pid\":2,\"fn\":\"connect\",\"ret\":0,"
+		   "\"sock\":\"127.0.0.1:41003>127.0.0.1:7001\"}");
+	usleep(200 * 1000);
+	cr_assert(collector_knows_socket(col, "127.0.0.1:41000", "127.0.0.1:9190"));
+	cr_assert_not(collector_knows_socket(col, "127.0.0.1:41000", "127.0.0.1:5555"),
+		      "another program's socket on the same port, to another peer");
+	cr_assert(collector_knows_socket(col, "127.0.0.1:9190", "127.0.0.1:5555"),
+		  "a listener's port takes any peer");
+	cr_assert(collector_knows_socket(col, "127.0.0.1:41002", "127.0.0.1:7000"),
+		  "a mapped address is the IPv4 one the packet shows");
+	cr_assert_not(collector_knows_socket(col, "127.0.0.1:41002", "127.0.0.1:7001"));
+	cr_assert(collector_knows_socket(col, "127.0.0.1:41003", "127.0.0.1:5555"),
+		  "bound before it connected: the address is the session's whatever the peer");
+	cr_assert(collector_knows_endpoint(col, "127.0.0.1:41000"),
+		  "it is an address of the session's");
+	collector_stop(col, NULL);
+	rm_rf(dir);
+}
+
 Test(collector, sorts_the_file_again_when_a_record_comes_later_than_the_window)
 {
 	struct session s;
