@@ -216,7 +216,9 @@ Test(collector, a_connected_sockets_port_is_the_sessions_only_with_its_peer)
 		   "\"sock\":\"127.0.0.1:41003>*\"}");
 	put_record("{\"t\":5,\"src\":\"call\",\"pid\":2,\"fn\":\"connect\",\"ret\":0,"
 		   "\"sock\":\"127.0.0.1:41003>127.0.0.1:7001\"}");
-	usleep(200 * 1000);
+	/* The collector learns as records arrive: wait until it has the last. */
+	for (int i = 0; i < 500 && !collector_knows_endpoint(col, "127.0.0.1:41003"); i++)
+		usleep(10 * 1000);
 	cr_assert(collector_knows_socket(col, "127.0.0.1:41000", "127.0.0.1:9190"));
 	cr_assert_not(collector_knows_socket(col, "127.0.0.1:41000", "127.0.0.1:5555"),
 		      "another program's socket on the same port, to another peer");
