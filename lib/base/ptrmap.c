@@ -62,7 +62,7 @@ bool ptrmap_get(const struct ptrmap *m, const void *key, long *val)
 {
 	size_t i;
 
-	if (m->cap == 0)
+	if (m->cap == 0 || !key)
 		return false;
 	i = slot_of(m, key);
 	if (!m->keys[i])

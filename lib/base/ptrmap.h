@@ -19,7 +19,7 @@ struct ptrmap {
 /* Sets key to val. Returns 0, or -1 when out of memory. key must not be
  * NULL. */
 int ptrmap_put(struct ptrmap *m, const void *key, long val);
-/* The value of key, or false when it has none. */
+/* The value of key, or false when it has none (a NULL key has none). */
 bool ptrmap_get(const struct ptrmap *m, const void *key, long *val);
 void ptrmap_free(struct ptrmap *m);
 

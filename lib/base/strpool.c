@@ -194,3 +194,8 @@ const char *strpool_get(struct strpool *p, const char *s)
 {
 	return s ? strpool_intern(p, s, strlen(s)) : NULL;
 }
+
+const char *strpool_find(const struct strpool *p, const char *s)
+{
+	return s ? p->slots[find_slot(p, s, strlen(s))] : NULL;
+}

@@ -28,6 +28,11 @@ const char *strpool_intern(struct strpool *p, const char *s, size_t len);
 /* Same, for a NUL-terminated string; NULL stays NULL. */
 const char *strpool_get(struct strpool *p, const char *s);
 
+/* The pool's copy of s if it has one, NULL if not: a look-up that adds
+ * nothing, for strings from outside (another program's packets) that
+ * would only fill the pool. */
+const char *strpool_find(const struct strpool *p, const char *s);
+
 /* The number of a string the pool handed out (1, 2, ... in the order
  * they came), 0 for NULL; and back. strpool_str() must not run while
  * another thread adds. */

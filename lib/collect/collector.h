@@ -104,21 +104,14 @@ void collector_reaped(struct collector *c, pid_t reaper, pid_t child, int status
 json_t *collector_reaped_event(int64_t t, pid_t reaper, pid_t child, int status, const char *fn);
 
 /*
- * True when ip_port ("127.0.0.1:9190") is a local address of a socket of
- * the session, as learned from the calls so far; a socket bound to the
- * wildcard address (0.0.0.0 or ::) matches any address with its port.
- * Only on the collector's thread, that is, from a flush function.
- */
-bool collector_knows_endpoint(struct collector *c, const char *ip_port);
-
-/*
  * True when a socket at local ("127.0.0.1:41000") talking to peer is one
  * of the session's: local is one of its addresses that takes any peer
  * (bound, listening, not connected; a wildcard bind matches any address
  * with its port), or the session's socket there is connected to peer (an
  * ephemeral port that connect() also gave another program's socket, to
  * another peer, is not enough), or local's port is watched. For packets,
- * ask both ways. Only on the collector's thread.
+ * ask both ways. Only on the collector's thread, that is, from a flush
+ * function.
  */
 bool collector_knows_socket(struct collector *c, const char *local, const char *peer);
 

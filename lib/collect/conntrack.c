@@ -49,10 +49,20 @@ const char *col_intern(struct collector *c, const char *s)
  */
 enum { ANY_PEER = 1, PEERS_LISTED = 2 };
 
+/* The key of a connected socket in c->flows: "LOCAL>PEER", both unmapped
+ * (local already is). */
+static void flow_key(const char *local, const char *peer, char *key, size_t len)
+{
+	char other[ENDPOINT_STR_MAX];
+
+	endpoint_text_unmapped(peer, other, sizeof(other));
+	snprintf(key, len, "%s>%s", local, other);
+}
+
 /* A local address of the session's, and its peer when it is connected. */
 static void learn_endpoint(struct collector *c, const char *local, const char *peer)
 {
-	char unmapped[ENDPOINT_STR_MAX], other[ENDPOINT_STR_MAX], flow[ENDPOINT_PAIR_MAX];
+	char unmapped[ENDPOINT_STR_MAX], flow[ENDPOINT_PAIR_MAX];
 	const char *key;
 	long how = 0;
 
@@ -68,8 +78,7 @@ static void learn_endpoint(struct collector *c, const char *local, const char *p
 	}
 	if (how != ANY_PEER)
 		ptrmap_put(&c->endpoints, key, PEERS_LISTED);
-	endpoint_text_unmapped(peer, other, sizeof(other));
-	snprintf(flow, sizeof(flow), "%s>%s", unmapped, other);
+	flow_key(unmapped, peer, flow, sizeof(flow));
 	ptrmap_put(&c->flows, col_intern(c, flow), 1);
 }
 
@@ -126,18 +135,28 @@ void col_learn(struct collector *c, json_t *ev)
 	}
 }
 
+/*
+ * Whether c->endpoints or c->flows has a key, and its value in *how. The
+ * questions come from every packet on the interface, most of them other
+ * programs': they look the pool up and add nothing to it (ptrmap_get()
+ * has nothing for the NULL of a string the pool never had).
+ */
+static bool has_key(const struct ptrmap *m, const struct collector *c, const char *key, long *how)
+{
+	return ptrmap_get(m, strpool_find(c->pool, key), how);
+}
+
 /* A socket bound to the wildcard address of its family; an IPv6 one (not
  * IPV6_V6ONLY, the default) also takes IPv4 connections. */
 static bool knows_wildcard(struct collector *c, bool v6, int port)
 {
 	char wild[32];
-	long seen;
 
 	snprintf(wild, sizeof(wild), "[::]:%d", port);
-	if (ptrmap_get(&c->endpoints, col_intern(c, wild), &seen))
+	if (has_key(&c->endpoints, c, wild, NULL))
 		return true;
 	snprintf(wild, sizeof(wild), "0.0.0.0:%d", port);
-	return !v6 && ptrmap_get(&c->endpoints, col_intern(c, wild), &seen);
+	return !v6 && has_key(&c->endpoints, c, wild, NULL);
 }
 
 bool collector_watches_port(const struct collector *c, int port)
@@ -148,23 +167,9 @@ bool collector_watches_port(const struct collector *c, int port)
 	return false;
 }
 
-bool collector_knows_endpoint(struct collector *c, const char *ip_port)
-{
-	char unmapped[ENDPOINT_STR_MAX];
-	int port;
-
-	endpoint_text_unmapped(ip_port, unmapped, sizeof(unmapped));
-	if (!(port = endpoint_port(unmapped)))
-		return false;
-	if (collector_watches_port(c, port) ||
-	    ptrmap_get(&c->endpoints, col_intern(c, unmapped), NULL))
-		return true;
-	return knows_wildcard(c, unmapped[0] == '[', port);
-}
-
 bool collector_knows_socket(struct collector *c, const char *local, const char *peer)
 {
-	char unmapped[ENDPOINT_STR_MAX], other[ENDPOINT_STR_MAX], flow[ENDPOINT_PAIR_MAX];
+	char unmapped[ENDPOINT_STR_MAX], flow[ENDPOINT_PAIR_MAX];
 	long how = 0;
 	int port;
 
@@ -173,12 +178,11 @@ bool collector_knows_socket(struct collector *c, const char *local, const char *
 		return false;
 	if (collector_watches_port(c, port))
 		return true;
-	if (ptrmap_get(&c->endpoints, col_intern(c, unmapped), &how)) {
+	if (has_key(&c->endpoints, c, unmapped, &how)) {
 		if (how == ANY_PEER)
 			return true;
-		endpoint_text_unmapped(peer, other, sizeof(other));
-		snprintf(flow, sizeof(flow), "%s>%s", unmapped, other);
-		if (ptrmap_get(&c->flows, col_intern(c, flow), NULL))
+		flow_key(unmapped, peer, flow, sizeof(flow));
+		if (has_key(&c->flows, c, flow, NULL))
 			return true;
 	}
 	return knows_wildcard(c, unmapped[0] == '[', port);

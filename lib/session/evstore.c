@@ -276,11 +276,6 @@ void evstore_get(const struct evstore *st, const struct strpool *pool, size_t i,
 		get_fields(p, e, pool);
 }
 
-size_t evstore_bytes(const struct evstore *st)
-{
-	return st->used + st->n * sizeof(*st->at) + st->nblock * sizeof(*st->block);
-}
-
 void evstore_free(struct evstore *st)
 {
 	free(st->bytes);

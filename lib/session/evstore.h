@@ -51,8 +51,6 @@ int evstore_put(struct evstore *st, const struct event *e, uint64_t text);
 void evstore_get(const struct evstore *st, const struct strpool *pool, size_t i, struct event *e,
 		 uint64_t *text);
 
-/* The memory it holds, in bytes. */
-size_t evstore_bytes(const struct evstore *st);
 void evstore_free(struct evstore *st);
 
 #endif

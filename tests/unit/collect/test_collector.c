@@ -3,6 +3,7 @@
  * from sources into one session, in time order.
  */
 #include <jansson.h>
+#include <stdint.h>
 
 #include "base/clock.h"
 #include "collect/collector.h"
@@ -182,21 +183,57 @@ Test(collector, numbers_a_udp_flow_with_the_calls_of_unconnected_sockets)
 	rm_rf(dir);
 }
 
+/* A question for collector_knows_socket(), and its answer. */
+struct question {
+	const char *local, *peer;
+	int answer; /* -1 until asked */
+};
+
+static bool answer_all(struct collector *c, json_t *ev, void *blob, void *ctx)
+{
+	(void)ev;
+	(void)blob;
+	for (struct question *q = ctx; q->local; q++)
+		q->answer = collector_knows_socket(c, q->local, q->peer);
+	return false; /* the question is not an event of the session */
+}
+
+/*
+ * Asks the questions (ending with a NULL local) on the collector's thread,
+ * where collector_knows_socket() must run, after it has learned every
+ * record put so far: the flush function of an event from the far future
+ * runs when the collector stops, after its last look at the ring.
+ */
+static void ask_at_stop(struct question *q)
+{
+	collector_push(col, json_pack("{sI ss}", "t", (json_int_t)INT64_MAX, "src", "note"),
+		       answer_all, NULL, q);
+	collector_stop(col, NULL);
+}
+
+static void assert_answer(const struct question *q, int want, const char *why)
+{
+	cr_assert_eq(q->answer, want, "%s>%s: %s", q->local, q->peer, why);
+}
+
 Test(collector, learns_the_local_addresses_of_the_sessions_sockets)
 {
+	struct question q[] = {{"127.0.0.1:9190", "127.0.0.1:41000", -1},
+			       {"0.0.0.0:9190", "127.0.0.1:41000", -1},
+			       {"127.0.0.1:9191", "127.0.0.1:41000", -1},
+			       {"0.0.0.0:0", "127.0.0.1:41000", -1},
+			       {NULL, NULL, 0}};
+
 	start();
 	put_record("{\"t\":1,\"src\":\"call\",\"pid\":1,\"fn\":\"listen\",\"ret\":0,"
 		   "\"sock\":\"0.0.0.0:9190>*\"}");
 	put_record("{\"t\":2,\"src\":\"call\",\"pid\":1,\"fn\":\"socket\",\"ret\":3,"
 		   "\"sock\":\"0.0.0.0:0>*\"}");
-	/* The collector learns as records arrive; give its thread time to
-	 * take them from the ring (it looks every millisecond). */
-	usleep(200 * 1000);
-	cr_assert(collector_knows_endpoint(col, "127.0.0.1:9190"), "a wildcard bind matches");
-	cr_assert(collector_knows_endpoint(col, "0.0.0.0:9190"));
-	cr_assert_not(collector_knows_endpoint(col, "127.0.0.1:9191"));
-	cr_assert_not(collector_knows_endpoint(col, "0.0.0.0:0"), "port 0 is not an address");
-	collector_stop(col, NULL);
+	ask_at_stop(q);
+	assert_answer(&q[0], 1, "a wildcard bind matches");
+	assert_answer(&q[1], 1, "the wildcard address itself");
+	assert_answer(&q[2], 0, "another port");
+	assert_answer(&q[3], 0, "port 0 is not an address");
 	rm_rf(dir);
 }
 
@@ -205,6 +242,15 @@ Test(collector, learns_the_local_addresses_of_the_sessions_sockets)
  * talks to another peer. A bound or listening socket takes any peer. */
 Test(collector, a_connected_sockets_port_is_the_sessions_only_with_its_peer)
 {
+	struct question q[] = {{"127.0.0.1:41000", "127.0.0.1:9190", -1},
+			       {"127.0.0.1:41000", "127.0.0.1:5555", -1},
+			       {"127.0.0.1:9190", "127.0.0.1:5555", -1},
+			       {"127.0.0.1:41002", "127.0.0.1:7000", -1},
+			       {"127.0.0.1:41002", "127.0.0.1:7001", -1},
+			       {"127.0.0.1:41003", "127.0.0.1:5555", -1},
+			       {"127.0.0.1:41004", "127.0.0.1:9190", -1},
+			       {NULL, NULL, 0}};
+
 	start();
 	put_record("{\"t\":1,\"src\":\"call\",\"pid\":1,\"fn\":\"listen\",\"ret\":0,"
 		   "\"sock\":\"0.0.0.0:9190>*\"}");
@@ -216,22 +262,15 @@ Test(collector, a_connected_sockets_port_is_the_sessions_only_with_its_peer)
 		   "\"sock\":\"127.0.0.1:41003>*\"}");
 	put_record("{\"t\":5,\"src\":\"call\",\"pid\":2,\"fn\":\"connect\",\"ret\":0,"
 		   "\"sock\":\"127.0.0.1:41003>127.0.0.1:7001\"}");
-	/* The collector learns as records arrive: wait until it has the last. */
-	for (int i = 0; i < 500 && !collector_knows_endpoint(col, "127.0.0.1:41003"); i++)
-		usleep(10 * 1000);
-	cr_assert(collector_knows_socket(col, "127.0.0.1:41000", "127.0.0.1:9190"));
-	cr_assert_not(collector_knows_socket(col, "127.0.0.1:41000", "127.0.0.1:5555"),
-		      "another program's socket on the same port, to another peer");
-	cr_assert(collector_knows_socket(col, "127.0.0.1:9190", "127.0.0.1:5555"),
-		  "a listener's port takes any peer");
-	cr_assert(collector_knows_socket(col, "127.0.0.1:41002", "127.0.0.1:7000"),
-		  "a mapped address is the IPv4 one the packet shows");
-	cr_assert_not(collector_knows_socket(col, "127.0.0.1:41002", "127.0.0.1:7001"));
-	cr_assert(collector_knows_socket(col, "127.0.0.1:41003", "127.0.0.1:5555"),
-		  "bound before it connected: the address is the session's whatever the peer");
-	cr_assert(collector_knows_endpoint(col, "127.0.0.1:41000"),
-		  "it is an address of the session's");
-	collector_stop(col, NULL);
+	ask_at_stop(q);
+	assert_answer(&q[0], 1, "the session's connected socket");
+	assert_answer(&q[1], 0, "another program's socket on the same port, to another peer");
+	assert_answer(&q[2], 1, "a listener's port takes any peer");
+	assert_answer(&q[3], 1, "a mapped address is the IPv4 one the packet shows");
+	assert_answer(&q[4], 0, "the mapped socket's port, to another peer");
+	assert_answer(&q[5], 1,
+		      "bound before it connected: the address is the session's whatever the peer");
+	assert_answer(&q[6], 0, "a port no call named, even to the session's listener");
 	rm_rf(dir);
 }
 

@@ -144,16 +144,17 @@ Test(identity, a_state_two_sources_saw_is_told_once_as_one_chain, .init = start)
 
 static int answers[3];
 
-/* collector_knows_endpoint() runs on the collector's thread: in a flush
+/* collector_knows_socket() runs on the collector's thread: in a flush
  * function. */
 static bool ask(struct collector *c, json_t *ev, void *blob, void *ctx)
 {
 	(void)ev;
 	(void)blob;
 	(void)ctx;
-	answers[0] = collector_knows_endpoint(c, "127.0.0.1:9190");
-	answers[1] = collector_knows_endpoint(c, "[::ffff:127.0.0.1]:9190");
-	answers[2] = collector_knows_endpoint(c, "127.0.0.1:9191");
+	answers[0] = collector_knows_socket(c, "127.0.0.1:9190", "127.0.0.1:41000");
+	answers[1] =
+		collector_knows_socket(c, "[::ffff:127.0.0.1]:9190", "[::ffff:127.0.0.1]:41000");
+	answers[2] = collector_knows_socket(c, "127.0.0.1:9191", "127.0.0.1:41000");
 	return false;
 }
 
