@@ -24,6 +24,7 @@
 #include <unistd.h>
 
 #include "base/errmsg.h"
+#include "base/netns.h"
 
 #define NS_PREFIX "socklab-lab"
 #define MAX_ARGS  24
@@ -448,15 +449,46 @@ static bool left_behind(const char *name)
 	return owner > 0 && owner != getpid() && kill(owner, 0) < 0 && errno == ESRCH;
 }
 
+/*
+ * Kills every process still inside the network namespace at path. A run
+ * that was killed ends its programs through their parent-death signal,
+ * but not what they forked: once its namespace lost its name, such a
+ * process would live on where nobody looks. (What `ip netns pids` does:
+ * a process is inside when its /proc/PID/ns/net is the same file.)
+ */
+static void kill_inside(const char *path)
+{
+	struct stat ns, st;
+	struct dirent *de;
+	char proc_ns[64];
+	DIR *d;
+
+	if (stat(path, &ns) < 0 || !(d = opendir("/proc")))
+		return;
+	while ((de = readdir(d))) {
+		int pid = atoi(de->d_name);
+
+		if (pid <= 0)
+			continue;
+		snprintf(proc_ns, sizeof(proc_ns), "/proc/%d/ns/net", pid);
+		if (stat(proc_ns, &st) == 0 && st.st_dev == ns.st_dev && st.st_ino == ns.st_ino)
+			kill(pid, SIGKILL);
+	}
+	closedir(d);
+}
+
 void labnet_sweep(void)
 {
 	DIR *d = opendir("/run/netns");
 	struct dirent *de;
-	char err[256];
+	char err[256], path[300];
 
 	while (d && (de = readdir(d)))
-		if (left_behind(de->d_name))
+		if (left_behind(de->d_name)) {
+			netns_path(de->d_name, path, sizeof(path));
+			kill_inside(path);
 			cmd(err, sizeof(err), "ip", "netns", "delete", de->d_name, (char *)NULL);
+		}
 	if (d)
 		closedir(d);
 	d = opendir(NETNS_ETC);

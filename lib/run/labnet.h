@@ -98,7 +98,8 @@ int labnet_up(struct labnet *n, int lab, const struct labnet_spec *spec, char *e
  * rules). Safe to call twice. */
 void labnet_down(struct labnet *n);
 
-/* Removes the namespaces of socklab runs that are no longer alive. */
+/* Removes the namespaces of socklab runs that are no longer alive, and
+ * kills what still runs in them. */
 void labnet_sweep(void);
 
 /*

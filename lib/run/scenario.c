@@ -171,16 +171,18 @@ static const char *program_path(struct scenario *s, const char *name, char *buf,
 
 struct child_plan {
 	struct scenario *s;
+	pid_t socklab;
 	char netns[300]; /* a path, or "" */
 	struct etc_overlay etc;
 };
 
-/* Runs in the child: its own process group, its network namespace, then
- * the caller's set-up. Async-signal-safe calls only. */
+/* Runs in the child: its own process group, its network namespace, the
+ * caller's set-up, then death with socklab. Async-signal-safe calls
+ * only. */
 static int child_setup(void *arg)
 {
 	struct child_plan *plan = arg;
-	int fd;
+	int fd, err;
 
 	if (setpgid(0, 0) < 0)
 		return errno;
@@ -189,10 +191,17 @@ static int child_setup(void *arg)
 		if (fd < 0 || setns(fd, CLONE_NEWNET) < 0)
 			return errno;
 		close(fd);
-		if ((fd = etc_overlay_apply(&plan->etc)) != 0)
-			return fd;
+		if ((err = etc_overlay_apply(&plan->etc)) != 0)
+			return err;
 	}
-	return plan->s->in_child ? plan->s->in_child(plan->s->in_child_arg) : 0;
+	if (plan->s->in_child && (err = plan->s->in_child(plan->s->in_child_arg)) != 0)
+		return err;
+	/* The program dies with socklab, even when socklab is killed and
+	 * cannot end it; set after in_child, since becoming another user
+	 * clears it. A socklab gone already would not send it: stop here. */
+	if (prctl(PR_SET_PDEATHSIG, SIGKILL) < 0)
+		return errno;
+	return getppid() == plan->socklab ? 0 : ESRCH;
 }
 
 void scenario_set_in_child(struct scenario *s, int (*in_child)(void *arg), void *arg)
@@ -212,7 +221,7 @@ static pid_t start_program(struct scenario *s, const char *netns, const char *ro
 			   char *const argv[], int stdin_fd, int in_fd)
 {
 	char path[4096], *args[64];
-	struct child_plan plan = {.s = s};
+	struct child_plan plan = {.s = s, .socklab = getpid()};
 	struct tracee_options to = {.preload = s->preload,
 				    .ring = collector_ring_path(s->col),
 				    .in_child = child_setup,

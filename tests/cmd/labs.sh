@@ -183,23 +183,57 @@ wait_lab_netns() {
 	fail "socklab (pid $1) built no namespace"
 }
 
+# Waits (up to 5 s) until process $1 has ended: gone, or a zombie that
+# nobody has reaped yet.
+wait_ended() {
+	local stat
+	for _ in $(seq 100); do
+		stat=$(ps -o stat= -p "$1" 2>/dev/null || true)
+		case $stat in "" | Z*) return 0 ;; esac
+		sleep 0.05
+	done
+	fail "$2: $(ps -o pid,uid,stat,cmd -p "$1" | tail -1)"
+}
+
 test_lab6_removes_its_namespaces_when_interrupted_or_after_a_kill() {
 	need_root "lab 6 builds network namespaces"
+	local pid dead stale sleeper
 	"$SOCKLAB" run 6 --no-view --record "$T/int" >/dev/null 2>&1 &
-	local pid=$!
+	pid=$!
 	wait_lab_netns "$pid"
 	kill -INT "$pid"
 	wait "$pid" 2>/dev/null || true
 	! ip netns list 2>/dev/null | grep -q "socklab-lab6-$pid-" || fail "Ctrl-C left: $(ip netns list 2>/dev/null)"
 
+	# Killed, socklab cannot end its programs: they die with it (unit
+	# test: a_program_dies_with_socklab_even_when_socklab_is_killed).
 	"$SOCKLAB" run 6 --no-view --record "$T/killed" >/dev/null 2>&1 &
 	pid=$!
 	wait_lab_netns "$pid"
 	kill -KILL "$pid"
 	wait "$pid" 2>/dev/null || true
 	ip netns list 2>/dev/null | grep -q "socklab-lab6-$pid-" || fail "the namespaces were already gone"
+
+	# What a killed run left in its namespace (a program's child, say):
+	# the next run kills it when it removes the namespace.
+	dead=$(($(cat /proc/sys/kernel/pid_max) - 1))
+	while kill -0 "$dead" 2>/dev/null; do dead=$((dead - 1)); done
+	stale="socklab-lab6-$dead-a"
+	ip netns add "$stale" || fail "cannot make namespace $stale"
+	defer "ip netns delete $stale 2>/dev/null"
+	bg ip netns exec "$stale" sleep 600
+	sleeper=$(tail -1 "$T/.bg_pids")
+	in_stale() { [ "$(stat -Lc %i "/proc/$sleeper/ns/net" 2>/dev/null)" = "$(stat -c %i "/run/netns/$stale")" ]; }
+	for _ in $(seq 100); do
+		in_stale && break
+		sleep 0.05
+	done
+	in_stale || fail "sleep did not enter $stale"
+
 	socklab run 6 --no-view --record "$T/next" >/dev/null 2>&1 || fail "the next run failed"
 	! ip netns list 2>/dev/null | grep -q "socklab-lab6-$pid-" || fail "the next run did not sweep: $(ip netns list 2>/dev/null)"
+	! ip netns list 2>/dev/null | grep -q "^$stale" || fail "the next run left $stale"
+	wait_ended "$sleeper" "the next run left a process in $stale"
 }
 
 # Under sudo a lab with a network stays root (only root enters its
@@ -212,7 +246,7 @@ test_lab6_under_sudo_runs_as_the_user_and_leaves_no_namespace() {
 	SUDO_UID=65534 SUDO_GID=65534 "$SOCKLAB" run 6 --no-view --record "$T/sudo" >"$T/out" 2>&1 &
 	pid=$!
 	for i in $(seq 200); do
-		uid=$(pgrep -f "labs/06-fragmentation/receiver" | head -1 | xargs -r ps -o uid= -p | tr -d ' ')
+		uid=$(pgrep -P "$pid" -f "labs/06-fragmentation/receiver" | head -1 | xargs -r ps -o uid= -p | tr -d ' ')
 		[ -n "$uid" ] && break
 		sleep 0.05
 	done
