@@ -73,15 +73,18 @@ static int echo_run(struct scenario *s, const struct lab_run *r, char *port)
 	scenario_wait_output(s, client[0], "Message from server", r->fix ? 5000 : 1000);
 	if (scenario_wait_blocked(s, server, "read", 2, 5000) < 0)
 		return -1;
+	/* Until a thread has ended, the read() that woke it may not be in the
+	 * session yet: the server is stopped only after its threads end. */
 	scenario_step(s, "client 2 ends its input and closes");
 	scenario_type_end(s, client[1]);
 	if (scenario_wait(s, client[1], 5000) < 0 ||
-	    scenario_wait_blocked(s, server, "read", r->fix ? 1 : 0, 5000) < 0)
+	    scenario_wait_threads(s, server, r->fix ? 2 : 1, 5000) < 0)
 		return -1;
 	scenario_step(s, "client 1 ends its input%s",
 		      r->fix ? " and closes" : ", but it still waits for its echo");
 	scenario_type_end(s, client[0]);
-	if (r->fix && scenario_wait(s, client[0], 5000) < 0)
+	if (r->fix && (scenario_wait(s, client[0], 5000) < 0 ||
+		       scenario_wait_threads(s, server, 1, 5000) < 0))
 		return -1;
 	scenario_step(s, STOPS);
 	scenario_kill(s, server, SIGTERM);

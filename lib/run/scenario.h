@@ -115,9 +115,16 @@ int scenario_wait(struct scenario *s, pid_t pid, int timeout_ms);
  * inside the system call of call ("accept", "recv", "read", "epoll"), from
  * /proc/PID/task/TID/syscall (lib/collect/blocked.h). Returns the tid of one of them (0 when n is
  * 0), or -1 after timeout_ms (or once pid ended).
+ *
+ * scenario_wait_threads() waits until pid has exactly n threads (the main
+ * one counts). A thread that has left a blocked call is no longer blocked
+ * in it, but it may not have recorded the call yet; one that has ended
+ * has: wait for this before stopping a program whose last calls the
+ * checkpoints read. Returns 0, or -1 after timeout_ms (or once pid ended).
  */
 void scenario_hold_threads(struct scenario *s, bool on);
 pid_t scenario_wait_blocked(struct scenario *s, pid_t pid, const char *call, int n, int timeout_ms);
+int scenario_wait_threads(struct scenario *s, pid_t pid, int n, int timeout_ms);
 
 /* True when pid's output so far holds text; *overflow (if not NULL) says
  * whether it wrote more than SCENARIO_OUTPUT_MAX. */

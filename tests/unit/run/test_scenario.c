@@ -1,6 +1,7 @@
 /*
  * test_scenario.c - a scenario's programs do not outlive socklab, even
- * when socklab is killed and cannot end them itself.
+ * when socklab is killed and cannot end them itself; waiting for a
+ * program's threads to end waits for their last calls.
  */
 #include <limits.h>
 #include <signal.h>
@@ -11,12 +12,12 @@
 #include "run/scenario.h"
 #include "tests/unit/testutil.h"
 
-/* The tracer this build made: build/lib/socklab, from the test's own
- * path, build/tests/unit/run/test_scenario. */
-static void use_this_builds_tracer(void)
+/* rel in this build's tree (from the test's own path,
+ * build/tests/unit/run/test_scenario), into path. */
+static void in_this_build(const char *rel, char *path, size_t size)
 {
 	char exe[PATH_MAX], *slash;
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 32);
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
 
 	cr_assert_gt(n, 0);
 	exe[n] = '\0';
@@ -25,8 +26,16 @@ static void use_this_builds_tracer(void)
 		cr_assert_not_null(slash, "%s", exe);
 		*slash = '\0';
 	}
-	strcat(exe, "/lib/socklab");
-	socklab_set_libdir(exe);
+	cr_assert_lt((size_t)snprintf(path, size, "%s/%s", exe, rel), size);
+}
+
+/* The tracer this build made: build/lib/socklab. */
+static void use_this_builds_tracer(void)
+{
+	char libdir[PATH_MAX];
+
+	in_this_build("lib/socklab", libdir, sizeof(libdir));
+	socklab_set_libdir(libdir);
 }
 
 /* socklab, standing in: starts a program that would sleep ten minutes,
@@ -80,5 +89,56 @@ Test(scenario, a_program_dies_with_socklab_even_when_socklab_is_killed)
 	cr_assert_eq(got, sleeper, "the program still runs 5 s after socklab was killed");
 	cr_assert(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL,
 		  "it ended, but not killed (status %#x)", status);
+	rm_rf(dir);
+}
+
+/* The session's events.jsonl, whole. */
+static char *events_of(const char *sdir)
+{
+	char path[4300], *text = malloc(1 << 20);
+	FILE *f;
+	size_t n;
+
+	snprintf(path, sizeof(path), "%s/events.jsonl", sdir);
+	f = fopen(path, "r");
+	cr_assert_not_null(f, "no %s", path);
+	n = fread(text, 1, (1 << 20) - 1, f);
+	text[n] = '\0';
+	fclose(f);
+	return text;
+}
+
+Test(scenario, waiting_for_a_thread_to_end_waits_for_its_last_call)
+{
+	static const struct source *const no_sources[] = {NULL};
+	char *dir = temp_dir(), sdir[4200], prog[PATH_MAX], err[512], *events;
+	struct scenario_options o = {.dir = sdir, .sources = no_sources};
+	struct scenario *s;
+	pid_t pid;
+
+	use_this_builds_tracer();
+	in_this_build("tests/progs/thread_ends_late", prog, sizeof(prog));
+	snprintf(sdir, sizeof(sdir), "%s/s", dir);
+	s = scenario_begin(&o, err, sizeof(err));
+	cr_assert_not_null(s, "%s", err);
+	pid = scenario_start_typing(s, NULL, "prog", ARGV(prog));
+	cr_assert_gt(pid, 0);
+	cr_assert_gt(scenario_wait_blocked(s, pid, "read", 1, 5000), 0);
+	cr_assert_eq(scenario_wait_threads(s, pid, 2, 5000), 0);
+	/* Two threads now: waiting for three can only time out. */
+	cr_assert_eq(scenario_wait_threads(s, pid, 3, 100), -1);
+
+	scenario_type_end(s, pid);
+	cr_assert_eq(scenario_wait_threads(s, pid, 1, 5000), 0);
+	/* Stopped at once: what the thread did is in the session only if it
+	 * was done when the wait returned. */
+	scenario_kill(s, pid, SIGKILL);
+	cr_assert_eq(scenario_wait(s, pid, 5000), 0);
+	scenario_end(s, 0, NULL);
+	scenario_free(s);
+	events = events_of(sdir);
+	cr_assert_not_null(strstr(events, "\"fn\":\"socket\""),
+			   "the thread's socket() is not in the session:\n%s", events);
+	free(events);
 	rm_rf(dir);
 }
