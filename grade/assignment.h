@@ -9,7 +9,7 @@
  * 1048576 bytes came back" and the server's recv() that took the first
  * 64 KiB for the whole message.
  *
- * The student's program runs in the run's sandbox (lib/run/sandbox.h): its own
+ * The student's program runs in the run's sandbox (lib/sandbox/sandbox.h): its own
  * user, network namespace, cgroup and limits. The drivers run in the same
  * network namespace, as socklab's user, out of the student's reach.
  *
@@ -33,7 +33,7 @@
 #include "check/check.h"
 #include "check/evidence.h"
 #include "check/fdhold.h"
-#include "run/sandbox.h"
+#include "sandbox/sandbox.h"
 #include "run/scenario.h"
 
 #define GRADE_PROBLEMS	    4

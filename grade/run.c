@@ -16,7 +16,7 @@
 
 #include "assignment.h"
 #include "grade.h"
-#include "run/ports.h"
+#include "sandbox/ports.h"
 
 #define SLICE_MS 100
 /* Far more processes than any run of an assignment needs. */

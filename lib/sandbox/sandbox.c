@@ -11,7 +11,7 @@
  * /run/socklab: the lock dies with its holder, so a crashed grader frees
  * its user, and the next one first kills whatever that user still runs.
  */
-#include "run/sandbox.h"
+#include "sandbox/sandbox.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -37,8 +37,8 @@
 
 #include "base/clock.h"
 #include "base/errmsg.h"
-#include "run/cgroup.h"
-#include "run/mountns.h"
+#include "sandbox/cgroup.h"
+#include "sandbox/mountns.h"
 
 /* Far above the ids of real users and of the usual subuid ranges. */
 #define UID_BASE  2100000000u

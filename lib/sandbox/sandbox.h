@@ -11,7 +11,7 @@
  *     and root is exempt; and one kill(-1) from that user ends all it began;
  *   - a cgroup where the machine offers one (v2, or v1 pids and memory):
  *     pids.max, a memory limit for the whole run, and cgroup.kill;
- *   - a view of the files of its own (run/mountns.h): its folder, the
+ *   - a view of the files of its own (sandbox/mountns.h): its folder, the
  *     system's files read-only, a private /tmp and /dev/shm, a /proc
  *     where no other user's process shows, its own System V IPC; so it
  *     reaches no other submission's files, results or session ring;

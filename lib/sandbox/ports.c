@@ -1,7 +1,7 @@
 /*
  * ports.c - where a process really listens (see ports.h).
  */
-#include "run/ports.h"
+#include "sandbox/ports.h"
 
 #include <dirent.h>
 #include <stdio.h>

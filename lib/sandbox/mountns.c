@@ -13,7 +13,7 @@
  * threaded socklab may not allocate. Paths are built in buffers on the
  * stack with str* functions (async-signal-safe since POSIX.1-2016).
  */
-#include "run/mountns.h"
+#include "sandbox/mountns.h"
 
 #include <errno.h>
 #include <fcntl.h>

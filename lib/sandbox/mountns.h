@@ -22,7 +22,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "run/sandbox.h"
+#include "sandbox/sandbox.h"
 
 /* Whether this machine lets socklab make such a view (root, and a kernel
  * and container that allow mount namespaces): tried in a child, on root,

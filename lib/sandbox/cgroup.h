@@ -7,7 +7,7 @@
 
 #include <stdbool.h>
 
-#include "run/sandbox.h"
+#include "sandbox/sandbox.h"
 
 /* Makes the sandbox's cgroups with its limits (sb->lim, sb->uid); false
  * when the machine has none. */

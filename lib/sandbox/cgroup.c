@@ -3,7 +3,7 @@
  * it (pids.max, memory.max, cgroup.kill), v1's pids and memory where v2
  * lacks them; the kernel's count of OOM kills; joining and removing them.
  */
-#include "run/cgroup.h"
+#include "sandbox/cgroup.h"
 
 #include <errno.h>
 #include <fcntl.h>

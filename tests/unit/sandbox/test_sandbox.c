@@ -11,7 +11,7 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 
-#include "run/sandbox.h"
+#include "sandbox/sandbox.h"
 #include "tests/unit/testutil.h"
 
 static const struct sandbox_limits limits = {
@@ -184,7 +184,7 @@ Test(sandbox, counts_a_process_the_memory_limit_killed)
 	reap_all();
 }
 
-/* The lock file that reserves uid (lib/run/sandbox.c) can be taken. */
+/* The lock file that reserves uid (lib/sandbox/sandbox.c) can be taken. */
 static bool lock_is_free(uid_t uid)
 {
 	char path[64];
