@@ -5,22 +5,23 @@
 #include <getopt.h>
 #include <stdio.h>
 
+#include "base/i18n.h"
 #include "cli.h"
 #include "host/doctor.h"
 
 const struct command cmd_doctor_info = {
 	"doctor",
 	cmd_doctor,
-	"says what this machine allows (root, capture, tracefs, namespaces)",
-	"usage: socklab doctor\n"
-	"\n"
-	"Tries what socklab uses -- root, the tracer library, packet capture on lo,\n"
-	"a tracefs instance, sock_diag, a network namespace, an nftables loss rule,\n"
-	"the netem qdisc -- undoes each try, and says what works and what a\n"
-	"missing piece takes away.\n"
-	"\n"
-	"Exit status: 0 when everything works, 1 when something is missing\n"
-	"(socklab still runs, with less), 2 for a usage error.\n",
+	N_("says what this machine allows (root, capture, tracefs, namespaces)"),
+	N_("usage: socklab doctor\n"
+	   "\n"
+	   "Tries what socklab uses -- root, the tracer library, packet capture on lo,\n"
+	   "a tracefs instance, sock_diag, a network namespace, an nftables loss rule,\n"
+	   "the netem qdisc -- undoes each try, and says what works and what a\n"
+	   "missing piece takes away.\n"
+	   "\n"
+	   "Exit status: 0 when everything works, 1 when something is missing\n"
+	   "(socklab still runs, with less), 2 for a usage error.\n"),
 };
 
 static void print_check(const struct doctor_check *c)

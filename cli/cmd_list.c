@@ -4,16 +4,17 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "cli.h"
 #include "lab/lab.h"
 
 const struct command cmd_list_info = {
 	"list",
 	cmd_list,
-	"lists the labs, numbered, with one-line titles",
-	"usage: socklab list\n"
-	"\n"
-	"Lists the labs. Run one with: socklab run NUMBER (or its name)\n",
+	N_("lists the labs, numbered, with one-line titles"),
+	N_("usage: socklab list\n"
+	   "\n"
+	   "Lists the labs. Run one with: socklab run NUMBER (or its name)\n"),
 };
 
 int cmd_list(int argc, char **argv)

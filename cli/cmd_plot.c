@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "cli.h"
 #include "graph/svg.h"
 #include "graph/tseq.h"
@@ -17,22 +18,22 @@
 const struct command cmd_plot_info = {
 	"plot",
 	cmd_plot,
-	"draws a connection's time-sequence graph as an SVG picture",
-	"usage: socklab plot DIR [--conn N] [--reverse] -o FILE.svg\n"
-	"\n"
-	"Draws the time-sequence graph of a connection of the session in DIR, as\n"
-	"Stevens and tcptrace draw it: time across, sequence numbers up; each data\n"
-	"segment a vertical stroke (red: a retransmission, orange: out of order,\n"
-	"violet: a window probe), the receiver's ACKs as a green line of steps\n"
-	"under them (a dot: a duplicate ACK), the right edge of its window in blue\n"
-	"above (a dot: a zero window). A stall is a flat stretch. Open the file in\n"
-	"a browser, or put it in a report.\n"
-	"\n"
-	"  --conn N     connection N (the \"conn\" of its events); by default the\n"
-	"               one that carried the most data\n"
-	"  --reverse    the other direction (by default the one with more data)\n"
-	"  -o FILE      where to write the SVG\n"
-	"  --help       this text\n",
+	N_("draws a connection's time-sequence graph as an SVG picture"),
+	N_("usage: socklab plot DIR [--conn N] [--reverse] -o FILE.svg\n"
+	   "\n"
+	   "Draws the time-sequence graph of a connection of the session in DIR, as\n"
+	   "Stevens and tcptrace draw it: time across, sequence numbers up; each data\n"
+	   "segment a vertical stroke (red: a retransmission, orange: out of order,\n"
+	   "violet: a window probe), the receiver's ACKs as a green line of steps\n"
+	   "under them (a dot: a duplicate ACK), the right edge of its window in blue\n"
+	   "above (a dot: a zero window). A stall is a flat stretch. Open the file in\n"
+	   "a browser, or put it in a report.\n"
+	   "\n"
+	   "  --conn N     connection N (the \"conn\" of its events); by default the\n"
+	   "               one that carried the most data\n"
+	   "  --reverse    the other direction (by default the one with more data)\n"
+	   "  -o FILE      where to write the SVG\n"
+	   "  --help       this text\n"),
 };
 
 struct plot_args {

@@ -19,6 +19,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "base/i18n.h"
 #include "cli.h"
 #include "collect/privs.h"
 #include "host/paths.h"
@@ -30,23 +31,23 @@
 const struct command cmd_run_info = {
 	"run",
 	cmd_run,
-	"runs a lab: its programs, its scenario, its checkpoints",
-	"usage: socklab run LAB [--fix] [--no-view] [--record DIR] [--OPTION]...\n"
-	"\n"
-	"Runs lab LAB (a number, 4 or 04, or a name, nagle): first the naive\n"
-	"program, which shows the lab's phenomenon; with --fix the corrected one,\n"
-	"which does not. Then checks the session against the lab's checkpoints and\n"
-	"prints each, with the events that prove it.\n"
-	"\n"
-	"  --fix         run the corrected program\n"
-	"  --no-view     do not open the viewer; print the steps and checkpoints\n"
-	"                (so it is, too, when not run on a terminal)\n"
-	"  --record DIR  save the session in DIR (default: a new folder here)\n"
-	"  --OPTION      a variant the lab offers (see its sheet, LAB.md)\n"
-	"  --help        this text\n"
-	"\n"
-	"Exit status: 0 when every checkpoint holds, 1 when one does not,\n"
-	"2 when the lab could not run (with the reason).\n",
+	N_("runs a lab: its programs, its scenario, its checkpoints"),
+	N_("usage: socklab run LAB [--fix] [--no-view] [--record DIR] [--OPTION]...\n"
+	   "\n"
+	   "Runs lab LAB (a number, 4 or 04, or a name, nagle): first the naive\n"
+	   "program, which shows the lab's phenomenon; with --fix the corrected one,\n"
+	   "which does not. Then checks the session against the lab's checkpoints and\n"
+	   "prints each, with the events that prove it.\n"
+	   "\n"
+	   "  --fix         run the corrected program\n"
+	   "  --no-view     do not open the viewer; print the steps and checkpoints\n"
+	   "                (so it is, too, when not run on a terminal)\n"
+	   "  --record DIR  save the session in DIR (default: a new folder here)\n"
+	   "  --OPTION      a variant the lab offers (see its sheet, LAB.md)\n"
+	   "  --help        this text\n"
+	   "\n"
+	   "Exit status: 0 when every checkpoint holds, 1 when one does not,\n"
+	   "2 when the lab could not run (with the reason).\n"),
 };
 
 struct run_args {

@@ -18,6 +18,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "base/i18n.h"
 #include "base/strpool.h"
 #include "cli.h"
 #include "collect/collector.h"
@@ -29,27 +30,27 @@
 const struct command cmd_watch_info = {
 	"watch",
 	cmd_watch,
-	"opens a live session that programs in other terminals join",
-	"usage: socklab watch [--port P]... [--record DIR] [--iface IF] [--no-view]\n"
-	"\n"
-	"Opens a live session in the viewer. Programs you start with `socklab\n"
-	"trace` in other terminals join it, so a server and a client run from two\n"
-	"terminals show up on one ladder as they talk. q (or Ctrl-C) ends the\n"
-	"session and saves it. Without a terminal, or with --no-view, each event\n"
-	"is printed as it happens instead, as `socklab show --flat` prints it.\n"
-	"\n"
-	"  --port P      the packets and TCP states on port P belong to the session,\n"
-	"                even those of programs that are not traced (repeatable)\n"
-	"  --record DIR  save the session in DIR (default: a new folder here,\n"
-	"                socklab-watch-DATE-TIME)\n"
-	"  --iface IF    capture packets on interface IF (default: lo)\n"
-	"  --no-view     print the events instead of opening the viewer\n"
-	"  --help        this text\n"
-	"\n"
-	"example:\n"
-	"  terminal 1:  socklab watch --port 9190\n"
-	"  terminal 2:  socklab trace -- ./echo_server 9190\n"
-	"  terminal 3:  socklab trace -- ./echo_client 127.0.0.1 9190 hello\n",
+	N_("opens a live session that programs in other terminals join"),
+	N_("usage: socklab watch [--port P]... [--record DIR] [--iface IF] [--no-view]\n"
+	   "\n"
+	   "Opens a live session in the viewer. Programs you start with `socklab\n"
+	   "trace` in other terminals join it, so a server and a client run from two\n"
+	   "terminals show up on one ladder as they talk. q (or Ctrl-C) ends the\n"
+	   "session and saves it. Without a terminal, or with --no-view, each event\n"
+	   "is printed as it happens instead, as `socklab show --flat` prints it.\n"
+	   "\n"
+	   "  --port P      the packets and TCP states on port P belong to the session,\n"
+	   "                even those of programs that are not traced (repeatable)\n"
+	   "  --record DIR  save the session in DIR (default: a new folder here,\n"
+	   "                socklab-watch-DATE-TIME)\n"
+	   "  --iface IF    capture packets on interface IF (default: lo)\n"
+	   "  --no-view     print the events instead of opening the viewer\n"
+	   "  --help        this text\n"
+	   "\n"
+	   "example:\n"
+	   "  terminal 1:  socklab watch --port 9190\n"
+	   "  terminal 2:  socklab trace -- ./echo_server 9190\n"
+	   "  terminal 3:  socklab trace -- ./echo_client 127.0.0.1 9190 hello\n"),
 };
 
 #define MAX_PORTS 16
