@@ -16,9 +16,9 @@
 
 #include <libintl.h>
 
-#define _(msgid)	      gettext(msgid)
-#define N_(msgid)	      msgid
-#define P_(one, many, n)      ngettext(one, many, n)
+#define _(msgid)	 gettext(msgid)
+#define N_(msgid)	 msgid
+#define P_(one, many, n) ngettext(one, many, n)
 
 /*
  * Takes the language from the environment (LANGUAGE, LC_ALL, LC_MESSAGES,
