@@ -44,21 +44,21 @@ int cmd_doctor(int argc, char **argv)
 	while ((opt = getopt_long(argc, argv, "h", options, NULL)) != -1) {
 		if (opt == 'h')
 			return cli_help(&cmd_doctor_info);
-		return cli_usage_error(&cmd_doctor_info, "unknown option");
+		return cli_usage_error(&cmd_doctor_info, _("unknown option"));
 	}
 	if (optind != argc)
-		return cli_usage_error(&cmd_doctor_info, "doctor takes no arguments");
-	printf("socklab doctor: what this machine allows\n\n");
+		return cli_usage_error(&cmd_doctor_info, _("doctor takes no arguments"));
+	printf(_("socklab doctor: what this machine allows\n\n"));
 	n = doctor_run(checks);
 	for (size_t i = 0; i < n; i++) {
 		print_check(&checks[i]);
 		missing += !checks[i].ok;
 	}
 	if (missing)
-		printf("\n%zu of %zu missing: socklab still runs, and says in each session what "
-		       "it could not record.\n",
+		printf(_("\n%zu of %zu missing: socklab still runs, and says in each session what "
+			 "it could not record.\n"),
 		       missing, n);
 	else
-		printf("\neverything socklab uses works here.\n");
+		printf(_("\neverything socklab uses works here.\n"));
 	return missing ? EXIT_FAILED : EXIT_OK;
 }

@@ -51,11 +51,11 @@ int cmd_view(int argc, char **argv)
 		case 'h':
 			return cli_help(&cmd_view_info);
 		default:
-			return cli_usage_error(&cmd_view_info, "unknown option");
+			return cli_usage_error(&cmd_view_info, _("unknown option"));
 		}
 	}
 	if (optind != argc - 1)
-		return cli_usage_error(&cmd_view_info, "give one session folder");
+		return cli_usage_error(&cmd_view_info, _("give one session folder"));
 	if (viewer_run_replay(argv[optind], &vo, err, sizeof(err)) < 0) {
 		cli_error("%s", err);
 		return EXIT_USAGE;
