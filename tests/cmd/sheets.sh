@@ -8,9 +8,10 @@
 #
 # What counts (docs/GLOSSARY.md says which words stay English):
 # - a socklab command line: a line of a code block (indented four spaces,
-#   or fenced) that runs `socklab SUBCOMMAND`, compared whole, comment
-#   included; and an inline code span that starts with `socklab ` or
-#   `sudo socklab `, its spaces squeezed (a span may wrap across lines);
+#   or fenced) that runs `socklab SUBCOMMAND` (also as build/bin/socklab,
+#   or after `ip netns exec A`), compared whole, comment included; and an
+#   inline code span that runs one (`socklab show DIR`, `sudo
+#   build/bin/socklab run 6`), its spaces squeezed (a span may wrap);
 # - a section: a heading line outside code, by its level;
 # - a question: an item `N. ` at the start of a line in the section headed
 #   "## Questions" (Korean "## 질문"), and a hand-in item the same way in
@@ -39,7 +40,7 @@ commands() {
 			s = substr(s, RSTART + RLENGTH)
 			gsub(/[ \t]+/, " ", span)
 			sub(/^ /, "", span); sub(/ $/, "", span)
-			if (span ~ /^(sudo )?socklab [a-z]/) print "inline: " span
+			if (span ~ /(^|[ \/])socklab [a-z]/) print "inline: " span
 		}
 		para = ""
 	}
@@ -47,7 +48,7 @@ commands() {
 	fenced || /^    / {
 		line = $0
 		sub(/^[ \t]+/, "", line); sub(/[ \t]+$/, "", line)
-		if (line ~ /(^|[ |;&(])socklab [a-z]/) print "code: " line
+		if (line ~ /(^|[ |;&(\/])socklab [a-z]/) print "code: " line
 		next
 	}
 	/^[ \t]*$/ { flush(); next }
