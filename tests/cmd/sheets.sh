@@ -123,7 +123,7 @@ gaps() {
 	done
 	[ -n "$last" ] || { echo "(no lab has a LAB.ko.md)"; return; }
 	for d in "$root"/labs/[0-9][0-9]-*/; do
-		[ -f "$d/LAB.ko.md" ] || echo "$(basename "$d")"
+		[ -f "$d/LAB.ko.md" ] || basename "$d"
 		[ "$d" != "$last" ] || break
 	done
 }
@@ -131,10 +131,15 @@ gaps() {
 # A copy of the sheets in $T/tree, for a test to break.
 copy_sheets() {
 	mkdir "$T/tree"
-	(cd "$ROOT" && git ls-files -z labs COURSE.md COURSE.ko.md | xargs -0 cp --parents -t "$T/tree")
+	(cd "$ROOT" && git ls-files -z 'labs/*.md' COURSE.md COURSE.ko.md | xargs -0 cp --parents -t "$T/tree")
 	(cd "$ROOT" && for f in labs/*/LAB.ko.md COURSE.ko.md; do
 		[ ! -f "$f" ] || cp --parents "$f" "$T/tree"
 	done)
+}
+
+copy_sheets_again() {
+	rm -rf "$T/tree"
+	copy_sheets
 }
 
 # The first pair of the copy: "ENGLISH KOREAN".
@@ -231,11 +236,6 @@ test_a_section_more_or_a_level_changed_is_caught() {
 	fi
 }
 
-copy_sheets_again() {
-	rm -rf "$T/tree"
-	copy_sheets
-}
-
 test_a_question_less_is_caught() {
 	local en ko
 	copy_sheets
@@ -275,12 +275,13 @@ test_a_course_question_less_is_caught() {
 }
 
 test_a_gap_in_the_korean_sheets_is_caught() {
-	local last
+	local labs last
 	copy_sheets
 	no_gaps "$T/tree" 2>/dev/null
 	# The first lab's Korean sheet, gone, while a later lab keeps its own
 	# (one is made if there is no later one yet).
-	last=$(ls -d "$T"/tree/labs/[0-9][0-9]-*/ | tail -n 1)
+	labs=("$T"/tree/labs/[0-9][0-9]-*/)
+	last=${labs[${#labs[@]} - 1]}
 	[ -f "$last/LAB.ko.md" ] || cp "$last/LAB.md" "$last/LAB.ko.md"
 	rm -f "$T"/tree/labs/01-*/LAB.ko.md
 	if (no_gaps "$T/tree") 2>"$T/err"; then
