@@ -38,8 +38,8 @@ int grade_check_isolation(const struct sandbox_limits *lim)
 		return -1;
 	}
 	if (sb.complete)
-		fprintf(stderr, "socklab grade: isolation: sandbox%s%s\n", sb.missing[0] ? "; " : "",
-			sb.missing);
+		fprintf(stderr, "socklab grade: isolation: sandbox%s%s\n",
+			sb.missing[0] ? "; " : "", sb.missing);
 	else
 		fprintf(stderr,
 			"socklab grade: isolation: container (--unisolated); not isolated: %s\n",
