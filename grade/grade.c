@@ -416,7 +416,9 @@ static int run_assignment(const struct submission *sub, const struct grade_optio
 	ret = o->a->run(&g);
 	if (ret < 0 && g.nproblems == 0)
 		grade_problem(&g, "the run stopped early: %s", scenario_error(g.s));
-	if (sandbox_workdir_full(o->sb, o->workdir_fd))
+	/* Full since the build: its output says so already. */
+	if (sandbox_workdir_full(o->sb, o->workdir_fd) &&
+	    !strstr(res->build.output ? res->build.output : "", "the build filled its"))
 		grade_problem(&g,
 			      "the program filled its %d MiB work folder: what it wrote past that "
 			      "failed (ENOSPC, No space left on device)",

@@ -104,6 +104,20 @@ test_a_disk_filler_stops_at_its_work_folder() {
 	jq -e '.isolation == "sandbox"' res.json >/dev/null || fail "isolation: $(jq -c .isolation res.json)"
 }
 
+# A Makefile that writes without end fills the work folder, not the
+# machine's disk: the build fails, and its output says why.
+test_a_build_that_fills_its_folder_is_told_so() {
+	need_root "the work folder is a tmpfs the sandbox mounts"
+	mkdir sub
+	cp "$GRADE/udp-echo/good.c" sub/server.c
+	printf 'server: server.c\n\tfor i in 1 2 3 4 5 6 7 8 9 10; do head -c 15M /dev/zero >f$$i || exit 1; done\n\tcc -o server server.c\n' >sub/Makefile
+	socklab grade udp-echo sub --json --out out >res.json 2>stderr || true
+	jq -e '.build.ok == false and (.build.output | contains("No space left on device")) and
+		(.build.output | contains("the build filled its 64 MiB work folder"))' res.json >/dev/null ||
+		fail "the build: $(jq -c .build res.json)"
+	jq -e '.problems | any(contains("filled")) | not' res.json >/dev/null || fail "said twice: $(jq -c .problems res.json)"
+}
+
 # The CPU limit of process $1's cgroup, as "QUOTA PERIOD" in microseconds
 # (v2 cpu.max, v1 cpu.cfs_quota_us and cpu.cfs_period_us); "" for none.
 cpu_limit_of() {
