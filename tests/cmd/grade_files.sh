@@ -167,7 +167,8 @@ test_a_cpu_hog_gets_one_core_beside_its_classmate() {
 
 # No cgroup hierarchy mounted (a real machine's condition, made in a mount
 # namespace of the test's): socklab grade runs nothing and exits 2 naming
-# it; with --unisolated it grades, as "container", saying what is missing.
+# it; with --unisolated it grades, as "container", saying what is missing
+# once (stderr, report.txt's head, Gradescope's output).
 test_without_cgroups_it_grades_nothing_unless_unisolated() {
 	need_root "to unmount the cgroup hierarchies in a mount namespace of its own"
 	command -v unshare >/dev/null || skip "unshare (util-linux) is missing"
@@ -182,12 +183,15 @@ test_without_cgroups_it_grades_nothing_unless_unisolated() {
 	[ ! -e out1 ] && [ ! -s res1.json ] || fail "it graded all the same"
 	rc=0
 	unshare -m --propagation private sh -c "$nocg" sh "$SOCKLAB" grade udp-echo good.c --unisolated --json \
-		--out out2 >res2.json 2>stderr2 || rc=$?
+		--gradescope gs.json --out out2 >res2.json 2>stderr2 || rc=$?
 	[ "$rc" = 0 ] || fail "exit $rc with --unisolated: $(cat stderr2)"
 	jq -e '.isolation == "container" and (.sandbox.missing | contains("no cgroup"))' res2.json >/dev/null ||
 		fail "result: $(jq -c '{isolation, sandbox}' res2.json)"
 	grep -q "isolation: container (--unisolated); not isolated: no cgroup" stderr2 || fail "stderr: $(cat stderr2)"
 	[ "$(grep -c 'isolation: container' out2/good/report.txt)" = 1 ] || fail "report: $(head -3 out2/good/report.txt)"
+	# Gradescope: once, in the submission's output, not in each test's.
+	jq -e '(.output | contains("Isolation: container (--unisolated); not isolated: no cgroup")) and
+		all(.tests[]; .output | test("isolat"; "i") | not)' gs.json >/dev/null || fail "Gradescope: $(jq -c . gs.json)"
 }
 
 # The hostile submission (hostile.c: files in /tmp and /dev/shm, a System
