@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "base/errmsg.h"
 #include "grade.h"
@@ -415,6 +416,13 @@ static int run_assignment(const struct submission *sub, const struct grade_optio
 	ret = o->a->run(&g);
 	if (ret < 0 && g.nproblems == 0)
 		grade_problem(&g, "the run stopped early: %s", scenario_error(g.s));
+	/* Full since the build: its output says so already. */
+	if (sandbox_workdir_full(o->sb, o->workdir_fd) &&
+	    !strstr(res->build.output ? res->build.output : "", "the build filled its"))
+		grade_problem(&g,
+			      "the program filled its %d MiB work folder: what it wrote past that "
+			      "failed (ENOSPC, No space left on device)",
+			      o->sb->lim.disk_mb);
 	/* A last look at the memory limit; then everything of the student's
 	 * ends, even what left its group. */
 	grade_watch_memory(&g);
@@ -446,20 +454,50 @@ static int check_tracer(const struct grade_options *o, char *err, size_t errlen)
 	return 0;
 }
 
-int grade_submission(const struct submission *sub, const struct grade_options *o,
-		     struct grade_result *res, char *err, size_t errlen)
+/* The build filled the work folder: its output says so. */
+static void build_filled(const struct grade_options *o, struct build_result *b)
 {
-	memset(res, 0, sizeof(*res));
-	res->max = count_checks(o->a);
+	char *more;
+
+	if (!sandbox_workdir_full(o->sb, o->workdir_fd) ||
+	    asprintf(&more,
+		     "%ssocklab: the build filled its %d MiB work folder: what it wrote past "
+		     "that failed (ENOSPC, No space left on device)\n",
+		     b->output ? b->output : "", o->sb->lim.disk_mb) < 0)
+		return;
+	free(b->output);
+	b->output = more;
+}
+
+static int grade_in(const struct submission *sub, const struct grade_options *o,
+		    struct grade_result *res, char *err, size_t errlen)
+{
 	sandbox_set_view(o->sb, o->workdir, socklab_libdir(), NULL);
 	if (check_tracer(o, err, errlen) < 0 ||
 	    build_submission(sub, o, &res->build, err, errlen) < 0)
 		return -1;
+	build_filled(o, &res->build);
 	if (!res->build.ok) {
 		grade_not_checked(res, o->a, "the program did not build");
 		return 0;
 	}
 	return run_assignment(sub, o, res, err, errlen);
+}
+
+int grade_submission(const struct submission *sub, const struct grade_options *o,
+		     struct grade_result *res, char *err, size_t errlen)
+{
+	struct grade_options in = *o;
+	int ret;
+
+	memset(res, 0, sizeof(*res));
+	res->max = count_checks(o->a);
+	/* A folder of a fixed size, in a mount namespace of this worker's. */
+	if ((in.workdir_fd = sandbox_workdir(o->sb, o->workdir, err, errlen)) < 0)
+		return -1;
+	ret = grade_in(sub, &in, res, err, errlen);
+	close(in.workdir_fd);
+	return ret;
 }
 
 void grade_result_free(struct grade_result *res)
@@ -509,14 +547,15 @@ json_t *grade_result_json(const struct submission *sub, const struct assignment 
 
 	for (int i = 0; i < res->nchecks; i++)
 		json_array_append_new(checks, check_json(&a->checks[i], res, i));
-	return json_pack("{ss ss ss ss s{sb ss ss ss} so si si si so so so* ss so}", "submission",
-			 sub->name, "assignment", a->name, "path", sub->path, "program",
-			 prog ? prog + 1 : res->build.program, "build", "ok", res->build.ok,
-			 "command", res->build.command, "output",
+	return json_pack("{ss ss ss ss s{sb ss ss ss} so si si si so so so* ss ss so}",
+			 "submission", sub->name, "assignment", a->name, "path", sub->path,
+			 "program", prog ? prog + 1 : res->build.program, "build", "ok",
+			 res->build.ok, "command", res->build.command, "output",
 			 res->build.output ? res->build.output : "", "error", res->build.error,
 			 "checks", checks, "score", res->score, "max", res->max, "checked",
 			 res->checked, "problems", strings_json(res->problems, res->nproblems),
 			 "notes", strings_json(res->notes, res->nnotes), "port",
 			 res->port ? json_integer(res->port) : NULL, "session", res->session,
-			 "sandbox", sandbox_json(sb));
+			 "isolation", sb->complete ? "sandbox" : "container", "sandbox",
+			 sandbox_json(sb));
 }

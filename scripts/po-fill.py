@@ -17,6 +17,8 @@ def unquote(lines):
     return out
 
 def quote(s):
+    if not s:
+        return '""'
     esc = s.replace('\\', '\\\\').replace('"', '\\"').replace('\t', '\\t')
     parts = esc.split('\n')
     lines = [p + '\\n' for p in parts[:-1]] + ([parts[-1]] if parts[-1] else [])
@@ -27,8 +29,10 @@ def quote(s):
 def entries(path):
     """(comments, msgid, msgstr) of each entry of a po/pot file."""
     text = open(path, encoding='utf-8').read()
-    for block in text.strip().split('\n\n'):
+    for block in re.split(r'\n\s*\n', text.strip()):
         lines = block.split('\n')
+        if not any(l.startswith('msgid') for l in lines):
+            continue
         comments = [l for l in lines if l.startswith('#')]
         body = [l for l in lines if not l.startswith('#')]
         i = next(k for k, l in enumerate(body) if l.startswith('msgstr'))
@@ -47,7 +51,7 @@ try:
     old = {m: s for c, m, s in entries(po) if m and s and not any('fuzzy' in x for x in c)}
 except FileNotFoundError:
     pass
-header = open(po, encoding='utf-8').read().split('\n\n')[0] if old or True else ''
+header = open(po, encoding='utf-8').read().split('\n\n')[0]
 out, missing = [header], []
 for comments, msgid, _ in entries(pot):
     if not msgid:
