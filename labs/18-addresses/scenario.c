@@ -702,10 +702,10 @@ static const struct lab_option addresses_options[] = {
 };
 
 static const struct lab_option_fix addresses_option_fixes[] = {
-	{"ports", NULL, "--ports has no --fix: each of its errors is the lesson"},
-	{"sockaddr", NULL, "--sockaddr has no --fix: its third bind() is the right one"},
-	{"convert", NULL, "--convert has no --fix: it shows two functions side by side"},
-	{"ipv6", NULL, "--ipv6 has no --fix: it shows IPV6_V6ONLY both ways"},
+	{"ports", NULL, "each of its errors is the lesson"},
+	{"sockaddr", NULL, "its third bind() is the right one"},
+	{"convert", NULL, "it shows two functions side by side"},
+	{"ipv6", NULL, "it shows IPV6_V6ONLY both ways"},
 	{NULL},
 };
 
