@@ -51,17 +51,16 @@ static int two_addresses(struct scenario *s, const struct lab_run *r, char *port
 {
 	pid_t server;
 
-	scenario_step(s, "start the server, bound to %s:%s",
-		      r->fix ? "INADDR_ANY (0.0.0.0)" : HERE, port);
-	server = scenario_start(s, "server", ARGV("addr_server", r->fix ? "any" : HERE, port),
-				NULL);
+	scenario_step(s, "start the server, bound to %s:%s", r->fix ? "INADDR_ANY (0.0.0.0)" : HERE,
+		      port);
+	server =
+		scenario_start(s, "server", ARGV("addr_server", r->fix ? "any" : HERE, port), NULL);
 	if (server < 0 || scenario_wait_listen(s, r->port, 5000) < 0)
 		return -1;
 	scenario_step(s, "a client connects to %s:%s", HERE, port);
 	if (client(s, "client", HERE, port) < 0)
 		return -1;
-	scenario_step(s, "another client connects to %s:%s, the host's other address", THERE,
-		      port);
+	scenario_step(s, "another client connects to %s:%s, the host's other address", THERE, port);
 	if (client(s, "client 2", THERE, port) < 0)
 		return -1;
 	return stop(s, server);
@@ -89,8 +88,7 @@ static int ports(struct scenario *s, char *port)
 	if (second < 0 || scenario_wait(s, second, 5000) < 0 || stop(s, first) < 0)
 		return -1;
 	scenario_step(s, "two servers that both set SO_REUSEPORT share port %s", port);
-	if ((share1 = listener(s, "sharer 1", ARGV("addr_server", "any", port, "reuseport"))) <
-		    0 ||
+	if ((share1 = listener(s, "sharer 1", ARGV("addr_server", "any", port, "reuseport"))) < 0 ||
 	    (share2 = listener(s, "sharer 2", ARGV("addr_server", "any", port, "reuseport"))) < 0)
 		return -1;
 	scenario_step(s, "a client connects: the kernel gives it to one of them");
@@ -299,8 +297,9 @@ static void rst(const struct check_ctx *c, struct check_result *r)
 	else if (from_there(c, "SA"))
 		check_fail(r, "%s:%d answered a SYN with SYN-ACK", THERE, c->facts->port);
 	else
-		check_pass(r, "the SYN to %s:%d was answered by [RA]: the kernel has no socket for "
-			      "that address and port",
+		check_pass(r,
+			   "the SYN to %s:%d was answered by [RA]: the kernel has no socket for "
+			   "that address and port",
 			   THERE, c->facts->port);
 }
 
@@ -317,8 +316,8 @@ static void both_served(const struct check_ctx *c, struct check_result *r)
 	check_output_evidence(c, r, "client 2", "Message from server", 1);
 	if (!a || !b || a->call.ret < 0 || b->call.ret < 0)
 		check_fail(r, "the server did not accept both clients");
-	else if (!a->call.sock || strncmp(a->call.sock, here, strlen(here)) != 0 ||
-		 !b->call.sock || strncmp(b->call.sock, there, strlen(there)) != 0)
+	else if (!a->call.sock || strncmp(a->call.sock, here, strlen(here)) != 0 || !b->call.sock ||
+		 strncmp(b->call.sock, there, strlen(there)) != 0)
 		check_fail(r, "the connections were %s and %s, not on %s and %s",
 			   a->call.sock ? a->call.sock : "?", b->call.sock ? b->call.sock : "?",
 			   here, there);
@@ -366,8 +365,9 @@ static void eaddrinuse(const struct check_ctx *c, struct check_result *r)
 		check_fail(r, "the second server's bind() did not fail with EADDRINUSE (%s)",
 			   outcome(e));
 	else
-		check_pass(r, "the second server's bind() of port %d failed with EADDRINUSE: the "
-			      "first still listens there",
+		check_pass(r,
+			   "the second server's bind() of port %d failed with EADDRINUSE: the "
+			   "first still listens there",
 			   c->facts->port);
 }
 
@@ -401,8 +401,9 @@ static void reuseport(const struct check_ctx *c, struct check_result *r)
 	else if (served != 1 || !check_output_evidence(c, r, "client", "Message from server", 1))
 		check_fail(r, "the client was not served by exactly one of the two");
 	else
-		check_pass(r, "both servers set SO_REUSEPORT, bound and listened on port %d at "
-			      "once; the kernel gave the client to one of them",
+		check_pass(r,
+			   "both servers set SO_REUSEPORT, bound and listened on port %d at "
+			   "once; the kernel gave the client to one of them",
 			   c->facts->port);
 }
 
@@ -428,8 +429,9 @@ static void eacces(const struct check_ctx *c, struct check_result *r)
 	else if (!e)
 		check_fail(r, "the program never called bind()");
 	else if (failed_with(e, "EACCES"))
-		check_pass(r, "bind() of port %d as a plain user failed with EACCES (ports below %d "
-			      "are root's here)",
+		check_pass(r,
+			   "bind() of port %d as a plain user failed with EACCES (ports below %d "
+			   "are root's here)",
 			   LOW, start);
 	else if (start >= 0 && start <= LOW)
 		check_skip(r,
@@ -438,8 +440,8 @@ static void eacces(const struct check_ctx *c, struct check_result *r)
 			   "bind() said %s",
 			   start, LOW, outcome(e));
 	else
-		check_fail(r, "bind() of port %d as a plain user did not fail with EACCES (%s)", LOW,
-			   outcome(e));
+		check_fail(r, "bind() of port %d as a plain user did not fail with EACCES (%s)",
+			   LOW, outcome(e));
 }
 
 /* ---- --sockaddr ---------------------------------------------------------------- */
@@ -451,8 +453,8 @@ static void sixteen_bytes(const struct check_ctx *c, struct check_result *r)
 
 	/* AF_INET (2) in the machine's order, the port big-endian,
 	 * 127.0.0.1, eight zero bytes of sin_zero. */
-	snprintf(want, sizeof(want),
-		 "bytes: 02 00 %02x %02x 7f 00 00 01 00 00 00 00 00 00 00 00", p >> 8, p & 0xff);
+	snprintf(want, sizeof(want), "bytes: 02 00 %02x %02x 7f 00 00 01 00 00 00 00 00 00 00 00",
+		 p >> 8, p & 0xff);
 	check_evidence(r, call_of(c, "sockaddr", "bind", 3));
 	if (check_output_evidence(c, r, "sockaddr", want, 1))
 		check_pass(r,
@@ -497,18 +499,20 @@ static void eafnosupport(const struct check_ctx *c, struct check_result *r)
 static void binds(const struct check_ctx *c, struct check_result *r)
 {
 	check_output_evidence(c, r, "sockaddr", "right", 1);
-	nth_bind(c, r, 3, NULL, "bind() with the family AF_INET and sizeof(serv_addr), 16, succeeded");
+	nth_bind(c, r, 3, NULL,
+		 "bind() with the family AF_INET and sizeof(serv_addr), 16, succeeded");
 }
 
 /* ---- --convert ----------------------------------------------------------------- */
 
 static void inaddr_none(const struct check_ctx *c, struct check_result *r)
 {
-	bool all = check_output_evidence(c, r, "convert",
-					 "inet_addr(\"255.255.255.255\") = 0xffffffff == INADDR_NONE",
-					 1) &&
-		   check_output_evidence(c, r, "convert",
-					 "inet_addr(\"256.1.1.1\") = 0xffffffff == INADDR_NONE", 1);
+	bool all =
+		check_output_evidence(c, r, "convert",
+				      "inet_addr(\"255.255.255.255\") = 0xffffffff == INADDR_NONE",
+				      1) &&
+		check_output_evidence(c, r, "convert",
+				      "inet_addr(\"256.1.1.1\") = 0xffffffff == INADDR_NONE", 1);
 
 	if (all)
 		check_pass(r, "inet_addr() gave INADDR_NONE for 255.255.255.255, an address, and "
@@ -559,8 +563,7 @@ static void sendto_binds(const struct check_ctx *c, struct check_result *r)
 /* ---- --ipv6 -------------------------------------------------------------------- */
 
 /* role set IPV6_V6ONLY to val before its bind() of [::]:port. */
-static bool v6only_set(const struct check_ctx *c, struct check_result *r, const char *role,
-		       int val)
+static bool v6only_set(const struct check_ctx *c, struct check_result *r, const char *role, int val)
 {
 	const struct event *set = call_of(c, role, "setsockopt", 1);
 	const struct event *b = call_of(c, role, "bind", 1);
@@ -583,8 +586,9 @@ static bool v6only_set(const struct check_ctx *c, struct check_result *r, const 
 static void dual_stack(const struct check_ctx *c, struct check_result *r)
 {
 	if (v6only_set(c, r, "server", 0))
-		check_pass(r, "the server set IPV6_V6ONLY 0 and bound [::]:%d: one socket for "
-			      "both families",
+		check_pass(r,
+			   "the server set IPV6_V6ONLY 0 and bound [::]:%d: one socket for "
+			   "both families",
 			   c->facts->port);
 }
 
@@ -695,8 +699,7 @@ static const struct lab_option addresses_options[] = {
 	{"ports", "a second live listener, SO_REUSEPORT, port 80 as a plain user", ports_checks},
 	{"sockaddr", "the 16 bytes bind() is given; a wrong length, a wrong family",
 	 sockaddr_checks},
-	{"convert", "inet_addr() and inet_pton(); a UDP socket's first sendto()",
-	 convert_checks},
+	{"convert", "inet_addr() and inet_pton(); a UDP socket's first sendto()", convert_checks},
 	{"ipv6", "a dual-stack listener, a v4 client as ::ffff:, IPV6_V6ONLY", ipv6_checks},
 	{NULL},
 };
