@@ -26,7 +26,8 @@ frames() {
 test_lab18_capture_has_the_rst_from_the_other_address() {
 	need_root "packets are captured as root"
 	local p
-	socklab run 18 --no-view --record "$T/n" >/dev/null 2>&1 || fail "the naive run failed"
+	# Whatever its checkpoints say: this test reads the capture alone.
+	socklab run 18 --no-view --record "$T/n" >/dev/null 2>&1 || true
 	p=$(listen_port "$T/n")
 	[ -n "$p" ] || fail "no listen() in the session"
 	frames "$T/n/capture.pcap" "ip.dst == 127.0.0.2 && tcp.dstport == $p && tcp.flags.syn == 1" \
@@ -43,8 +44,9 @@ test_lab18_capture_has_the_rst_from_the_other_address() {
 test_lab18_fixed_capture_has_a_synack_from_the_other_address() {
 	need_root "packets are captured as root"
 	local p
-	socklab run 18 --fix --no-view --record "$T/f" >/dev/null 2>&1 || fail "the fixed run failed"
+	socklab run 18 --fix --no-view --record "$T/f" >/dev/null 2>&1 || true
 	p=$(listen_port "$T/f")
+	[ -n "$p" ] || fail "no listen() in the session"
 	frames "$T/f/capture.pcap" "ip.src == 127.0.0.2 && tcp.srcport == $p && tcp.flags.syn == 1 && tcp.flags.ack == 1" \
 		frame.number | grep -q . || fail "no SYN-ACK from 127.0.0.2:$p"
 	! frames "$T/f/capture.pcap" "ip.src == 127.0.0.2 && tcp.srcport == $p && tcp.flags.reset == 1" \
@@ -54,8 +56,9 @@ test_lab18_fixed_capture_has_a_synack_from_the_other_address() {
 test_lab18_ipv6_mapped_client_is_ipv4_on_the_wire() {
 	need_root "packets are captured as root"
 	local p peer port
-	socklab run 18 --ipv6 --no-view --record "$T/v" >/dev/null 2>&1 || fail "the --ipv6 run failed"
+	socklab run 18 --ipv6 --no-view --record "$T/v" >/dev/null 2>&1 || true
 	p=$(listen_port "$T/v")
+	[ -n "$p" ] || fail "no listen() in the session"
 	peer=$(ev "$T/v" 'select(.fn=="accept" and .ret>=0) | .peer' | head -n 1 | tr -d '"')
 	case "$peer" in
 	"[::ffff:127.0.0.1]:"*) ;;
