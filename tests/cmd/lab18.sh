@@ -87,6 +87,7 @@ test_lab18_eacces_skips_where_port_80_is_everyones() {
 	need_root "to make a network namespace"
 	command -v unshare >/dev/null || skip "unshare is missing"
 	set +e
+	# shellcheck disable=SC2016 # $0 and $1 are the inner shell's
 	unshare -n sh -c 'ip link set lo up &&
 		sysctl -qw net.ipv4.ip_unprivileged_port_start=80 &&
 		"$0" run 18 --ports --no-view --record "$1/p"' "$SOCKLAB" "$T" >"$T/out" 2>&1
