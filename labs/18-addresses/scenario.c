@@ -91,6 +91,10 @@ static int ports(struct scenario *s, char *port)
 	if ((share1 = listener(s, "sharer 1", ARGV("addr_server", "any", port, "reuseport"))) < 0 ||
 	    (share2 = listener(s, "sharer 2", ARGV("addr_server", "any", port, "reuseport"))) < 0)
 		return -1;
+	scenario_step(s, "another user, with SO_REUSEPORT too, binds the same port");
+	second = scenario_start(s, "other user", ARGV("other_user", port), NULL);
+	if (second < 0 || scenario_wait(s, second, 5000) < 0)
+		return -1;
 	scenario_step(s, "a client connects: the kernel gives it to one of them");
 	if (client(s, "client", HERE, port) < 0 || stop(s, share1) < 0 || stop(s, share2) < 0)
 		return -1;
@@ -407,6 +411,31 @@ static void reuseport(const struct check_ctx *c, struct check_result *r)
 			   c->facts->port);
 }
 
+static void other_user(const struct check_ctx *c, struct check_result *r)
+{
+	const struct event *e = call_of(c, "other user", "bind", 1);
+
+	check_evidence(r, e);
+	check_output_evidence(c, r, "other user", NULL, 2);
+	if (check_printed(c, "other user", "cannot become another user"))
+		check_skip(r, "socklab was not run as root, so the program could not become "
+			      "another user than the servers'");
+	else if (!check_printed(c, "other user", "running as uid ") ||
+		 check_printed(c, "other user", "running as uid 0"))
+		check_fail(r, "the program did not run as another user");
+	else if (!e)
+		check_fail(r, "the other user's program never called bind()");
+	else if (!failed_with(e, "EADDRINUSE"))
+		check_fail(r,
+			   "the other user's bind() of port %d did not fail with EADDRINUSE (%s)",
+			   c->facts->port, outcome(e));
+	else
+		check_pass(r,
+			   "another user's bind() of port %d failed with EADDRINUSE, SO_REUSEPORT "
+			   "or not: only the same user may share a port",
+			   c->facts->port);
+}
+
 /* The first port anyone may bind, as the program read it, or -1. */
 static int unprivileged_start(const struct check_ctx *c)
 {
@@ -668,6 +697,7 @@ static const struct check fixed_checks[] = {
 static const struct check ports_checks[] = {
 	{"eaddrinuse", "a second live server on the port: EADDRINUSE", HINT, eaddrinuse},
 	{"reuseport", "two servers with SO_REUSEPORT share the port", HINT, reuseport},
+	{"other-user", "another user cannot join them: EADDRINUSE", HINT, other_user},
 	{"eacces", "port 80 as a plain user: EACCES", HINT, eacces},
 	{NULL},
 };

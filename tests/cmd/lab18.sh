@@ -4,7 +4,8 @@
 # an RST from 127.0.0.2 (naive) and by a SYN-ACK with --fix, and with
 # --ipv6 the client that accept() calls ::ffff:127.0.0.1 is an IPv4
 # client on the wire; without root, nothing fails (packet checkpoints say
-# SKIP); where the machine lets anyone bind port 80, "eacces" says SKIP
+# SKIP, and so does "other-user": there is no other user to become);
+# where the machine lets anyone bind port 80, "eacces" says SKIP
 # and why, not PASS; --fix with an option is refused in a line.
 . "$(dirname "$0")/../lib.sh"
 
@@ -75,9 +76,23 @@ test_lab18_ipv6_mapped_client_is_ipv4_on_the_wire() {
 		grep -q . || fail "no RST for the client of the v6-only server"
 }
 
+# The checkpoints of session $1 that could not be checked, in order.
+unchecked() {
+	ev "$1" 'select(.kind=="checkpoint" and .checked==false) | .name' | tr -d '"' | tr '\n' ' '
+}
+
 test_lab18_holds_without_root() {
 	labs_hold_without_root "18" "18 --fix" "18 --ports" "18 --sockaddr" "18 --convert" \
 		"18 --ipv6"
+	# Exactly what needs root says SKIP: packets, and another user.
+	[ "$(unchecked "$T/user/run-18")" = "rst " ] || fail "naive: $(unchecked "$T/user/run-18")"
+	[ "$(unchecked "$T/user/run-18--fix")" = "synack " ] || fail "fixed: $(unchecked "$T/user/run-18--fix")"
+	[ "$(unchecked "$T/user/run-18--ports")" = "other-user " ] ||
+		fail "--ports: $(unchecked "$T/user/run-18--ports")"
+	[ "$(unchecked "$T/user/run-18--ipv6")" = "ipv4-on-wire " ] ||
+		fail "--ipv6: $(unchecked "$T/user/run-18--ipv6")"
+	[ -z "$(unchecked "$T/user/run-18--sockaddr")$(unchecked "$T/user/run-18--convert")" ] ||
+		fail "--sockaddr or --convert skipped a checkpoint"
 }
 
 # Where ip_unprivileged_port_start lets anyone bind port 80, "eacces"
