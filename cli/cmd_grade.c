@@ -23,6 +23,7 @@
 #include <wchar.h>
 
 #include "base/i18n.h"
+#include "base/text.h"
 #include "cli.h"
 #include "collect/privs.h"
 #include "grade/batch.h"
@@ -221,6 +222,16 @@ static void write_text(const char *dir, const char *file, const char *text)
 	}
 }
 
+/* A text a person reads (build.log): its control characters as letters,
+ * its lines and tabs kept (base/text.h). */
+static void write_shown(const char *dir, const char *file, const char *text)
+{
+	char *shown = text_shown(text, strlen(text), TEXT_KEEP_NL | TEXT_KEEP_TAB);
+
+	write_text(dir, file, shown ? shown : "");
+	free(shown);
+}
+
 static int write_json(const char *dir, json_t *result)
 {
 	char path[4200];
@@ -255,7 +266,7 @@ static int grade_worker(void *arg, struct batch_job *job)
 	j = grade_result_json(job->sub, ga->a, &res, &job->sb);
 	if (ret < 0)
 		json_object_set_new(j, "error", json_string(err));
-	write_text(job->outdir, "build.log", res.build.output ? res.build.output : "");
+	write_shown(job->outdir, "build.log", res.build.output ? res.build.output : "");
 	if (res.session[0])
 		report_append_results(res.session, res.t_end, ga->a->checks, res.checks,
 				      res.nchecks);
@@ -399,24 +410,30 @@ static json_t *load_result(struct grade_batch *gb, struct batch_job *job)
 		j = grade_result_json(job->sub, gb->ga->a, &res, &job->sb);
 		gb->env_error |= !job->stopped;
 	}
-	if (job->why[0])
-		json_array_append_new(json_object_get(j, "problems"), json_string(job->why));
+	if (job->why[0]) {
+		char *why = text_utf8(job->why, strlen(job->why));
+		json_array_append_new(json_object_get(j, "problems"), json_string(why ? why : ""));
+		free(why);
+	}
 	return j;
 }
 
 static void on_done(void *arg, struct batch_job *job)
 {
 	struct grade_batch *gb = arg;
-	json_t *res = load_result(gb, job);
+	json_t *res = load_result(gb, job), *shown = report_json_shown(res);
 	char *text = NULL, *line;
 	size_t len = 0;
 	FILE *mem = open_memstream(&text, &len);
 
-	if (mem) {
-		print_report(mem, gb->ga->a, res);
+	if (mem && shown) {
+		print_report(mem, gb->ga->a, shown);
 		fclose(mem);
 		write_text(job->outdir, "report.txt", text);
+	} else if (mem) {
+		fclose(mem);
 	}
+	json_decref(shown);
 	write_json(job->outdir, res);
 	if (gb->ga->json && (line = json_dumps(res, JSON_COMPACT))) {
 		printf("%s\n", line);
@@ -431,17 +448,22 @@ static void on_done(void *arg, struct batch_job *job)
 
 /* ---- the batch's end ------------------------------------------------------------ */
 
-/* A CSV field: quoted when it must be. */
-static void csv_field(FILE *f, const char *s)
+/* A CSV field, one line a terminal shows as it is (base/text.h): quoted
+ * when it must be. */
+static void csv_field(FILE *f, const char *text)
 {
-	if (!strpbrk(s, ",\"\n")) {
+	char *shown = text_shown(text, strlen(text), 0);
+	const char *s = shown ? shown : "";
+
+	if (!strpbrk(s, ",\"")) {
 		fputs(s, f);
-		return;
+	} else {
+		fputc('"', f);
+		for (; *s; s++)
+			fprintf(f, *s == '"' ? "\"\"" : "%c", *s);
+		fputc('"', f);
 	}
-	fputc('"', f);
-	for (; *s; s++)
-		fprintf(f, *s == '"' ? "\"\"" : "%c", *s);
-	fputc('"', f);
+	free(shown);
 }
 
 /* A check's outcome in the results: PASS, FAIL or NOT CHECKED. */
@@ -531,13 +553,15 @@ static const char *why_not_built(json_t *res)
 
 /* name, padded to width columns of a terminal: a Korean letter takes two
  * columns and three bytes, so printf's %-20s would not line up. */
-static void print_name(FILE *out, const char *name, int width)
+static void print_name(FILE *out, const char *raw, int width)
 {
 	locale_t utf8 = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0), was;
 	wchar_t wide[256];
 	size_t n = (size_t)-1;
+	char name[512];
 	int cols;
 
+	text_show(name, sizeof(name), raw, 0);
 	if (utf8) {
 		was = uselocale(utf8);
 		n = mbstowcs(wide, name, 255);
@@ -548,6 +572,16 @@ static void print_name(FILE *out, const char *name, int width)
 	if (n == (size_t)-1 || cols < 0)
 		cols = (int)strlen(name);
 	fprintf(out, "%s%*s", name, cols < width ? width - cols : 0, "");
+}
+
+/* " TEXT\n": its first line, as a terminal shows it as it is. */
+static void print_first_line(FILE *out, const char *text)
+{
+	char line[400], shown[1600];
+
+	snprintf(line, sizeof(line), "%.*s", (int)text_cut(text, strcspn(text, "\n"), 399), text);
+	text_show(shown, sizeof(shown), line, 0);
+	fprintf(out, " %s\n", shown);
 }
 
 /* A check's column in the table: its name, or NOT CHECKED if longer. */
@@ -583,9 +617,8 @@ static void print_summary(const struct grade_batch *gb, const char *csv)
 				check_outcome(res, a->checks[k].name));
 		if (built)
 			fprintf(stderr, "\n");
-		else /* its first line */
-			fprintf(stderr, " %.*s\n", (int)strcspn(why_not_built(res), "\n"),
-				why_not_built(res));
+		else
+			print_first_line(stderr, why_not_built(res));
 	}
 	fprintf(stderr, "grades: %s\nreports: %s/NAME/report.txt\n", csv, gb->out);
 }
