@@ -418,6 +418,20 @@ static json_t *load_result(struct grade_batch *gb, struct batch_job *job)
 	return j;
 }
 
+/* The result as a --json line. jansson writes C0 controls as \u001b but
+ * C1 controls, DEL and the bidi overrides as they are, and the line may
+ * go to a terminal: then it is written all in ASCII. */
+static char *json_line(json_t *res)
+{
+	char *line = json_dumps(res, JSON_COMPACT);
+
+	if (line && !text_is_shown(line, strlen(line), 0)) {
+		free(line);
+		line = json_dumps(res, JSON_COMPACT | JSON_ENSURE_ASCII);
+	}
+	return line;
+}
+
 static void on_done(void *arg, struct batch_job *job)
 {
 	struct grade_batch *gb = arg;
@@ -435,7 +449,7 @@ static void on_done(void *arg, struct batch_job *job)
 	}
 	json_decref(shown);
 	write_json(job->outdir, res);
-	if (gb->ga->json && (line = json_dumps(res, JSON_COMPACT))) {
+	if (gb->ga->json && (line = json_line(res))) {
 		printf("%s\n", line);
 		free(line);
 	} else if (!gb->ga->json && text) {

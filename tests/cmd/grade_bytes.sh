@@ -71,7 +71,7 @@ test_escape_sequences_reach_no_report_table_or_show_raw() {
 	holds "$evil_out/report.txt" "the report" '| \e[2K\e[A\e[32mPASS\r'
 	holds "$evil_out/report.txt" "the report" 'program: server\e[31m, built with: make'
 	holds "$evil_out/report.txt" "the report" 'the server printed: start: \e[32mPASS\e[0m  echo: all 5 checks pass'
-	holds "$evil_out/report.txt" "the report" 'printed: start: \e[A\e[2K\e[A\e[2K\e[32m  PASS  reuseaddr\e[0m'
+	holds "$evil_out/report.txt" "the report" 'printed: start: \u009b32mC1 CSI as U+009B\u009b0m'
 	# result.json keeps the bytes (as JSON escapes), nothing dropped.
 	jq -e '.build.output | contains("\u001b[2K\u001b[A")' "$evil_out/result.json" >/dev/null ||
 		fail "result.json lost the build's bytes: $(jq .build.output "$evil_out/result.json")"
@@ -94,16 +94,21 @@ test_escape_sequences_reach_no_report_table_or_show_raw() {
 	done
 }
 
-# Gradescope's results.json and JUnit XML are read by people too.
-test_gradescope_and_junit_hold_the_escapes_as_letters() {
+# Gradescope's results.json, JUnit XML and the --json line are read by
+# people too.
+test_gradescope_junit_and_json_hold_the_escapes_as_letters() {
 	need_root "grading runs each submission in a network namespace, as a user of its own"
 	local rc=0
 	mkdir evil
 	cp "$GRADE/hostile/escapes.c" evil/server.c
 	printf '%s\n' 'all:' "	cc -DNO_REUSEADDR -o server server.c" >evil/Makefile
-	socklab grade echo-fork evil --gradescope gs.json --junit junit.xml --out out >report.txt \
-		2>stderr || rc=$?
+	socklab grade echo-fork evil --gradescope gs.json --junit junit.xml --json --out out \
+		>results.jsonl 2>stderr || rc=$?
 	[ "$rc" = 1 ] || fail "exit $rc: $(cat stderr)"
+	# --json may go to a terminal too: a C1 control is \u009b in it.
+	harmless results.jsonl "the --json line"
+	jq -e '[.checks[].transcript[]] | any(contains("\u009b32mC1 CSI as U+009B"))' results.jsonl \
+		>/dev/null || fail "the --json line lost the C1 line: $(head -c 3000 results.jsonl)"
 	jq -r '.output, .tests[].output' gs.json >gs.txt || fail "gs.json is not JSON"
 	harmless gs.txt "Gradescope's output"
 	holds gs.txt "Gradescope's output" 'printed: start: \e[32mPASS\e[0m'

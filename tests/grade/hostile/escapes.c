@@ -31,6 +31,10 @@
 /* What it prints, each a line of its own. */
 static const char *const lies[] = {
 	"\033[32mPASS\033[0m  echo: all 5 checks pass",
+	/* (A hex escape takes every hex digit after it: "\x9b" "32m".) */
+	"\xc2\x9b"
+	"32mC1 CSI as U+009B\xc2\x9b"
+	"0m",
 	"\033[A\033[2K\033[A\033[2K\033[32m  PASS  reuseaddr\033[0m",
 	"FAIL\rPASS  overwritten by a carriage return",
 	"FAIL\b\b\b\bPASS  overwritten by backspaces",
@@ -38,9 +42,6 @@ static const char *const lies[] = {
 	"\033[2J\033[Hscreen cleared",
 	"\x9b"
 	"32mC1 CSI as a lone byte\x9b"
-	"0m",
-	"\xc2\x9b"
-	"32mC1 CSI as U+009B\xc2\x9b"
 	"0m",
 	"DEL\x7f here",
 };
