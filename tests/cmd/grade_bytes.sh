@@ -141,22 +141,29 @@ test_a_cp949_source_that_does_not_compile_has_its_error_in_korean() {
 }
 
 # A program that prints CP949, bytes that are no encoding, a NUL and
-# UTF-8 Korean: the worker lives, result.json is JSON, every line is in the
-# session (CP949 transcoded, the other bytes \xNN, the UTF-8 as it was).
+# UTF-8 Korean, handed in under a folder named in CP949 (a class folder
+# unzipped from a Korean Windows machine): the worker lives, result.json
+# is JSON, the row is named in Korean, every line is in the session
+# (CP949 transcoded, the other bytes \xNN, the UTF-8 as it was).
 test_cp949_and_broken_utf8_printed_at_run_time_are_kept_readable() {
 	need_root "grading runs each submission in a network namespace, as a user of its own"
-	local rc=0 notes
-	cp "$GRADE/bytes/cp949-output.c" server.c
-	socklab grade echo-fork server.c --out out >report.txt 2>stderr || rc=$?
+	local rc=0 notes name
+	name=$(printf '김철수' | iconv -f UTF-8 -t CP949)
+	mkdir -p "class/$name"
+	cp "$GRADE/bytes/cp949-output.c" "class/$name/server.c"
+	socklab grade echo-fork class --out out >report.txt 2>stderr || rc=$?
 	[ "$rc" = 0 ] || fail "exit $rc, expected 0 (a correct server): $(cat stderr report.txt)"
-	jq -e '.score == 5' out/server/result.json >/dev/null || fail "not 5 of 5: $(cat report.txt)"
-	notes=$(jq -r 'select(.kind == "output" and .role == "server") | .text' out/server/session/events.jsonl)
+	[ -d out/김철수 ] || fail "no results under the name in Korean: $(ls out | cat -v)"
+	jq -e '.submission == "김철수" and .score == 5' out/김철수/result.json >/dev/null ||
+		fail "not 김철수, 5 of 5: $(cat report.txt)"
+	holds report.txt "the report" "== 김철수: 5 of 5 checks pass"
+	notes=$(jq -r 'select(.kind == "output" and .role == "server") | .text' out/김철수/session/events.jsonl)
 	for s in 'start: CP949: 서버를 시작합니다' 'start: UTF-8: 안녕하세요' \
 		'start: broken: \xff\xfe and a lone \x80 end' 'start: stderr CP949: 서버를 시작합니다' \
 		'NUL: before\x00after' 'client: CP949: 서버를 시작합니다'; do
 		grep -qxF -- "$s" <<<"$notes" || fail "the session lost the line \"$s\": $notes"
 	done
-	socklab show --flat out/server/session >flat.txt
+	socklab show --flat out/김철수/session >flat.txt
 	harmless flat.txt "socklab show --flat"
 	holds flat.txt "socklab show --flat" 'server printed: start: CP949: 서버를 시작합니다'
 }
