@@ -67,7 +67,7 @@ int cli_take_conn(const struct command *c, const char *arg, int *conn)
  * program printed as a terminal shows it as it is (base/text.h). */
 void cli_say(void *arg, const char *role, const char *text, size_t len)
 {
-	char *shown = text_shown(text, len, TEXT_KEEP_TAB);
+	char *shown = text_shown(text, len, 0);
 
 	(void)arg;
 	if (role)
