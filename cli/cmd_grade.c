@@ -23,6 +23,7 @@
 #include <wchar.h>
 
 #include "base/i18n.h"
+#include "base/text.h"
 #include "cli.h"
 #include "collect/privs.h"
 #include "grade/batch.h"
@@ -235,6 +236,16 @@ static void write_text(const char *dir, const char *file, const char *text)
 	}
 }
 
+/* A text a person reads (build.log): its control characters as letters,
+ * its lines and tabs kept (base/text.h). */
+static void write_shown(const char *dir, const char *file, const char *text)
+{
+	char *shown = text_shown(text, strlen(text), TEXT_KEEP_NL | TEXT_KEEP_TAB);
+
+	write_text(dir, file, shown ? shown : "");
+	free(shown);
+}
+
 static int write_json(const char *dir, json_t *result)
 {
 	char path[4200];
@@ -269,7 +280,7 @@ static int grade_worker(void *arg, struct batch_job *job)
 	j = grade_result_json(job->sub, ga->a, &res, &job->sb);
 	if (ret < 0)
 		json_object_set_new(j, "error", json_string(err));
-	write_text(job->outdir, "build.log", res.build.output ? res.build.output : "");
+	write_shown(job->outdir, "build.log", res.build.output ? res.build.output : "");
 	if (res.session[0])
 		report_append_results(res.session, res.t_end, ga->a->checks, res.checks,
 				      res.nchecks);
@@ -413,8 +424,11 @@ static json_t *load_result(struct grade_batch *gb, struct batch_job *job)
 		j = grade_result_json(job->sub, gb->ga->a, &res, &job->sb);
 		gb->env_error |= !job->stopped;
 	}
-	if (job->why[0])
-		json_array_append_new(json_object_get(j, "problems"), json_string(job->why));
+	if (job->why[0]) {
+		char *why = text_utf8(job->why, strlen(job->why));
+		json_array_append_new(json_object_get(j, "problems"), json_string(why ? why : ""));
+		free(why);
+	}
 	return j;
 }
 
@@ -433,21 +447,39 @@ static void write_report(struct batch_job *job, const struct assignment *a, json
 	free(text);
 }
 
+/* The result as a --json line. jansson writes C0 controls as \u001b but
+ * C1 controls, DEL and the bidi overrides as they are, and the line may
+ * go to a terminal: then it is written all in ASCII. */
+static char *json_line(json_t *res)
+{
+	char *line = json_dumps(res, JSON_COMPACT);
+
+	if (line && !text_is_shown(line, strlen(line), 0)) {
+		free(line);
+		line = json_dumps(res, JSON_COMPACT | JSON_ENSURE_ASCII);
+	}
+	return line;
+}
+
 static void on_done(void *arg, struct batch_job *job)
 {
 	struct grade_batch *gb = arg;
-	json_t *res = load_result(gb, job);
+	json_t *res = load_result(gb, job), *shown = report_json_shown(res);
 	char *text = NULL, *line;
 	size_t len = 0;
 	FILE *mem = open_memstream(&text, &len);
 
-	write_report(job, gb->ga->a, res);
-	if (mem) {
-		print_report(mem, gb->ga->a, res, false);
+	if (shown)
+		write_report(job, gb->ga->a, shown);
+	if (mem && shown) {
+		print_report(mem, gb->ga->a, shown, false);
+		fclose(mem);
+	} else if (mem) {
 		fclose(mem);
 	}
+	json_decref(shown);
 	write_json(job->outdir, res);
-	if (gb->ga->json && (line = json_dumps(res, JSON_COMPACT))) {
+	if (gb->ga->json && (line = json_line(res))) {
 		printf("%s\n", line);
 		free(line);
 	} else if (!gb->ga->json && text) {
@@ -460,17 +492,22 @@ static void on_done(void *arg, struct batch_job *job)
 
 /* ---- the batch's end ------------------------------------------------------------ */
 
-/* A CSV field: quoted when it must be. */
-static void csv_field(FILE *f, const char *s)
+/* A CSV field, one line a terminal shows as it is (base/text.h): quoted
+ * when it must be. */
+static void csv_field(FILE *f, const char *text)
 {
-	if (!strpbrk(s, ",\"\n")) {
+	char *shown = text_shown(text, strlen(text), 0);
+	const char *s = shown ? shown : "";
+
+	if (!strpbrk(s, ",\"")) {
 		fputs(s, f);
-		return;
+	} else {
+		fputc('"', f);
+		for (; *s; s++)
+			fprintf(f, *s == '"' ? "\"\"" : "%c", *s);
+		fputc('"', f);
 	}
-	fputc('"', f);
-	for (; *s; s++)
-		fprintf(f, *s == '"' ? "\"\"" : "%c", *s);
-	fputc('"', f);
+	free(shown);
 }
 
 /* A check's outcome in the results: PASS, FAIL or NOT CHECKED. */
@@ -560,13 +597,15 @@ static const char *why_not_built(json_t *res)
 
 /* name, padded to width columns of a terminal: a Korean letter takes two
  * columns and three bytes, so printf's %-20s would not line up. */
-static void print_name(FILE *out, const char *name, int width)
+static void print_name(FILE *out, const char *raw, int width)
 {
 	locale_t utf8 = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0), was;
 	wchar_t wide[256];
 	size_t n = (size_t)-1;
+	char name[512];
 	int cols;
 
+	text_show(name, sizeof(name), raw, 0);
 	if (utf8) {
 		was = uselocale(utf8);
 		n = mbstowcs(wide, name, 255);
@@ -577,6 +616,16 @@ static void print_name(FILE *out, const char *name, int width)
 	if (n == (size_t)-1 || cols < 0)
 		cols = (int)strlen(name);
 	fprintf(out, "%s%*s", name, cols < width ? width - cols : 0, "");
+}
+
+/* " TEXT\n": its first line, as a terminal shows it as it is. */
+static void print_first_line(FILE *out, const char *text)
+{
+	char line[400], shown[1600];
+
+	snprintf(line, sizeof(line), "%.*s", (int)text_cut(text, strcspn(text, "\n"), 399), text);
+	text_show(shown, sizeof(shown), line, 0);
+	fprintf(out, " %s\n", shown);
 }
 
 /* A check's column in the table: its name, or NOT CHECKED if longer. */
@@ -612,9 +661,8 @@ static void print_summary(const struct grade_batch *gb, const char *csv)
 				check_outcome(res, a->checks[k].name));
 		if (built)
 			fprintf(stderr, "\n");
-		else /* its first line */
-			fprintf(stderr, " %.*s\n", (int)strcspn(why_not_built(res), "\n"),
-				why_not_built(res));
+		else
+			print_first_line(stderr, why_not_built(res));
 	}
 	fprintf(stderr, "grades: %s\nreports: %s/NAME/report.txt\n", csv, gb->out);
 }

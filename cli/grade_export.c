@@ -5,6 +5,10 @@
  * Gradescope shows each test's "output" as text under its name, and knows
  * only "passed" and "failed": a check NOT CHECKED is "failed", with no
  * points, and its output says NOT CHECKED and why.
+ *
+ * Both are read by people, in a browser or a CI's log: every string a
+ * submission could have put in them goes out as text_show makes it
+ * (base/text.h), its control characters as letters.
  */
 #include "grade_export.h"
 
@@ -14,6 +18,7 @@
 #include <string.h>
 
 #include "base/errmsg.h"
+#include "base/text.h"
 
 static const char *jstr(json_t *o, const char *key)
 {
@@ -77,6 +82,14 @@ int rubric_load(const char *path, const struct assignment *a, struct rubric *r, 
 
 /* ---- Gradescope ---------------------------------------------------------- */
 
+/* "INDENT TEXT\n", the text one line a terminal shows as it is. */
+static void put_line(FILE *f, const char *indent, const char *text)
+{
+	fputs(indent, f);
+	text_fput(f, text ? text : "", 0);
+	fputc('\n', f);
+}
+
 /* A check's text for a student: its outcome and sentence, the evidence,
  * the transcript. */
 static char *check_text(json_t *c)
@@ -91,17 +104,14 @@ static char *check_text(json_t *c)
 
 	if (!f)
 		return NULL;
-	fprintf(f, "%s: %s\n",
-		!checked ? "NOT CHECKED"
-		: pass	 ? "PASS"
-			 : "FAIL",
-		jstr(c, "summary"));
+	fprintf(f, "%s: ", !checked ? "NOT CHECKED" : pass ? "PASS" : "FAIL");
+	put_line(f, "", jstr(c, "summary"));
 	json_array_foreach(json_object_get(c, "evidence"), i, line)
-		fprintf(f, "  %s\n", json_string_value(line));
+		put_line(f, "  ", json_string_value(line));
 	if (json_array_size(json_object_get(c, "transcript")))
 		fprintf(f, "What socklab did and saw, up to the failure:\n");
 	json_array_foreach(json_object_get(c, "transcript"), i, line)
-		fprintf(f, "  %s\n", json_string_value(line));
+		put_line(f, "  ", json_string_value(line));
 	if (!pass && checked && *jstr(c, "hint"))
 		fprintf(f, "See %s\n", jstr(c, "hint"));
 	fclose(f);
@@ -124,13 +134,16 @@ static char *overall_text(json_t *res)
 		json_integer_value(json_object_get(res, "max")),
 		json_integer_value(json_object_get(res, "checked")),
 		json_integer_value(json_object_get(res, "max")));
-	if (!json_is_true(json_object_get(json_object_get(res, "build"), "ok")))
-		fprintf(f, "The build failed:\n%s\n",
-			jstr(json_object_get(res, "build"), "output"));
+	if (!json_is_true(json_object_get(json_object_get(res, "build"), "ok"))) {
+		fprintf(f, "The build failed:\n");
+		text_fput(f, jstr(json_object_get(res, "build"), "output"),
+			  TEXT_KEEP_NL | TEXT_KEEP_TAB);
+		fputc('\n', f);
+	}
 	json_array_foreach(json_object_get(res, "problems"), i, p)
-		fprintf(f, "Problem: %s\n", json_string_value(p));
+		put_line(f, "Problem: ", json_string_value(p));
 	json_array_foreach(json_object_get(res, "notes"), i, p)
-		fprintf(f, "Note: %s\n", json_string_value(p));
+		put_line(f, "Note: ", json_string_value(p));
 	if (strcmp(jstr(res, "isolation"), "sandbox") != 0)
 		fprintf(f, "Isolation: container (--unisolated); not isolated: %s\n",
 			jstr(sandbox, "missing"));
@@ -170,10 +183,14 @@ json_t *gradescope_results(const struct assignment *a, json_t *res, const struct
 
 /* ---- JUnit ---------------------------------------------------------------- */
 
-/* text with &, <, >, " and control characters made safe for XML. */
-static void xml_text(FILE *f, const char *text)
+/* text with &, <, >, " and control characters made safe for XML: the
+ * controls as text_show's letters, but for the newlines and tabs of a
+ * text of several lines. */
+static void xml_text(FILE *f, const char *raw)
 {
-	for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
+	char *text = text_shown(raw, strlen(raw), TEXT_KEEP_NL | TEXT_KEEP_TAB);
+
+	for (const unsigned char *p = (const unsigned char *)(text ? text : ""); *p; p++) {
 		switch (*p) {
 		case '&':
 			fputs("&amp;", f);
@@ -188,12 +205,10 @@ static void xml_text(FILE *f, const char *text)
 			fputs("&quot;", f);
 			break;
 		default:
-			if (*p < 0x20 && *p != '\n' && *p != '\t')
-				fputc('?', f); /* not allowed in XML 1.0 */
-			else
-				fputc(*p, f);
+			fputc(*p, f);
 		}
 	}
+	free(text);
 }
 
 static void junit_case(FILE *f, const struct assignment *a, json_t *res, json_t *c)

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 
 #include "base/i18n.h"
+#include "base/text.h"
 #include "cli.h"
 
 void cli_error(const char *fmt, ...)
@@ -62,12 +63,16 @@ int cli_take_conn(const struct command *c, const char *arg, int *conn)
 }
 
 /* A scenario's on_say: a step as a line of its own, a program's line
- * indented under its role, on stderr (stdout is the report's). */
+ * indented under its role, on stderr (stdout is the report's); what a
+ * program printed as a terminal shows it as it is (base/text.h). */
 void cli_say(void *arg, const char *role, const char *text, size_t len)
 {
+	char *shown = text_shown(text, len, 0);
+
 	(void)arg;
 	if (role)
-		fprintf(stderr, "  [%s] %.*s\n", role, (int)len, text);
+		fprintf(stderr, "  [%s] %s\n", role, shown ? shown : "");
 	else
-		fprintf(stderr, "%.*s\n", (int)len, text);
+		fprintf(stderr, "%s\n", shown ? shown : "");
+	free(shown);
 }

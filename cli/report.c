@@ -7,29 +7,68 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/text.h"
 #include "cli.h"
 #include "session/session.h"
 #include "session/sessionfile.h"
 
+/* The sentence and the evidence may quote what a program printed: each is
+ * one line, its control characters as letters (base/text.h). */
 void report_result(FILE *out, const struct check *k, const struct check_result *r,
 		   const char *unchecked)
 {
-	fprintf(out, "  %s  %-18s %s\n", check_verdict(r, unchecked), k->name, k->title);
-	fprintf(out, "        %s\n", r->summary);
-	for (int i = 0; i < r->nevidence; i++)
-		fprintf(out, "          %s\n", r->evidence[i]);
+	fprintf(out, "  %s  %-18s %s\n        ", check_verdict(r, unchecked), k->name, k->title);
+	text_fput(out, r->summary, 0);
+	fputc('\n', out);
+	for (int i = 0; i < r->nevidence; i++) {
+		fputs("          ", out);
+		text_fput(out, r->evidence[i], 0);
+		fputc('\n', out);
+	}
 	if (!r->pass && !r->skipped && k->hint)
 		fprintf(out, "        (see %s)\n", k->hint);
+}
+
+/* Every string of j, and of what it holds, as text_show makes it; key is
+ * the member j is (or is an element of). */
+static void shown_strings(json_t *j, const char *key)
+{
+	unsigned keep = key && strcmp(key, "output") == 0 ? TEXT_KEEP_NL | TEXT_KEEP_TAB : 0;
+	const char *k;
+	json_t *v;
+	size_t i;
+	char *shown;
+
+	if (json_is_object(j)) {
+		json_object_foreach(j, k, v) shown_strings(v, k);
+	} else if (json_is_array(j)) {
+		json_array_foreach(j, i, v) shown_strings(v, key);
+	} else if (json_is_string(j) &&
+		   !text_is_shown(json_string_value(j), json_string_length(j), keep) &&
+		   (shown = text_shown(json_string_value(j), json_string_length(j), keep))) {
+		json_string_set(j, shown);
+		free(shown);
+	}
+}
+
+json_t *report_json_shown(json_t *result)
+{
+	json_t *copy = json_deep_copy(result);
+
+	shown_strings(copy, NULL);
+	return copy;
 }
 
 /* The result as a note at the end of the session, so the viewer's lab panel
  * and later readers see it too: its JSON line, or NULL. */
 static char *note_line(int64_t t, const struct check *k, const struct check_result *r)
 {
-	json_t *ev = json_pack("{sI ss ss ss sb ss}", "t", (json_int_t)t, "src", "note", "kind",
-			       "checkpoint", "name", k->name, "pass", r->pass, "text", r->summary);
-	char *line;
+	char *text = text_utf8(r->summary, strlen(r->summary)), *line;
+	json_t *ev =
+		json_pack("{sI ss ss ss sb ss}", "t", (json_int_t)t, "src", "note", "kind",
+			  "checkpoint", "name", k->name, "pass", r->pass, "text", text ? text : "");
 
+	free(text);
 	if (ev && r->skipped)
 		json_object_set_new(ev, "checked", json_false());
 	line = ev ? json_dumps(ev, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;

@@ -6,6 +6,7 @@
 #ifndef SOCKLAB_REPORT_H
 #define SOCKLAB_REPORT_H
 
+#include <jansson.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -17,6 +18,13 @@
  * a check that was not checked says unchecked ("SKIP", "NOT CHECKED"). */
 void report_result(FILE *out, const struct check *k, const struct check_result *r,
 		   const char *unchecked);
+
+/* A copy of a result (socklab grade's JSON) to print from: every string
+ * in it as text_show makes it (base/text.h), a build's "output" with its
+ * lines and tabs, any other string one line. So nothing a submission
+ * printed or named reaches a terminal or a report raw, whichever field it
+ * came in (result.json keeps the bytes). NULL when memory runs out. */
+json_t *report_json_shown(json_t *result);
 
 /* Is given each checkpoint note's JSON line as well (a live viewer's
  * feed: viewer_feed_line). */

@@ -23,6 +23,7 @@
 
 #include "base/clock.h"
 #include "base/errmsg.h"
+#include "base/text.h"
 #include "grade.h"
 #include "wire/progcheck.h"
 
@@ -322,10 +323,13 @@ static void argv_free(char **argv)
 
 /* ---- running the build --------------------------------------------------- */
 
-/* Reads fd until end of file or the deadline, keeping BUILD_OUTPUT_MAX. */
+/* Reads fd until end of file or the deadline, keeping BUILD_OUTPUT_MAX
+ * bytes, as text: text_utf8's (a compiler's echo of a CP949 source line
+ * transcoded, any other byte that is not UTF-8 \xNN, a NUL \x00), so that
+ * nothing is lost on the way to JSON and first_error() reads it. */
 static char *read_output(int fd, int64_t deadline, bool *timed_out)
 {
-	char *out = calloc(1, BUILD_OUTPUT_MAX + 1), buf[4096];
+	char *raw = malloc(BUILD_OUTPUT_MAX), *out, buf[4096];
 	size_t len = 0;
 
 	*timed_out = false;
@@ -343,13 +347,15 @@ static char *read_output(int fd, int64_t deadline, bool *timed_out)
 			continue;
 		if (n <= 0)
 			break;
-		if (out && len < BUILD_OUTPUT_MAX) {
+		if (raw && len < BUILD_OUTPUT_MAX) {
 			size_t keep = (size_t)n < BUILD_OUTPUT_MAX - len ? (size_t)n
 									 : BUILD_OUTPUT_MAX - len;
-			memcpy(out + len, buf, keep);
+			memcpy(raw + len, buf, keep);
 			len += keep;
 		}
 	}
+	out = raw ? text_utf8(raw, len) : NULL;
+	free(raw);
 	return out;
 }
 
@@ -487,7 +493,7 @@ static void first_error(struct build_result *b)
 			 "submission with its own files only; hand in every file it needs",
 			 (int)strcspn(inc + 13, ":"), inc + 13);
 	else
-		snprintf(b->error, sizeof(b->error), "%.*s", (int)(len < 300 ? len : 300), line);
+		snprintf(b->error, sizeof(b->error), "%.*s", (int)text_cut(line, len, 300), line);
 }
 
 static void build_failed(struct build_result *b, int status, const char *why)
@@ -598,6 +604,26 @@ static void take_program(const struct submission *sub, const struct grade_option
 		b->ok = true;
 }
 
+/* What the build said is text from here on (the names of a student's
+ * files are in it): its output valid UTF-8, its error one line a terminal
+ * shows as it is. */
+static void build_as_text(struct build_result *b)
+{
+	char *text = b->output ? text_utf8(b->output, strlen(b->output)) : NULL;
+	size_t len;
+
+	if (text) {
+		free(b->output);
+		b->output = text;
+	}
+	if (!(text = text_shown(b->error, strlen(b->error), 0)))
+		return;
+	len = strlen(text);
+	snprintf(b->error, sizeof(b->error), "%.*s", (int)text_cut(text, len, sizeof(b->error) - 1),
+		 text);
+	free(text);
+}
+
 int build_submission(const struct submission *sub, const struct grade_options *o,
 		     struct build_result *b, char *err, size_t errlen)
 {
@@ -617,6 +643,7 @@ int build_submission(const struct submission *sub, const struct grade_options *o
 		b->output = strdup("");
 		build_failed(b, 0, lo.text);
 		b->error[strcspn(b->error, "\n")] = '\0';
+		build_as_text(b);
 		return 0;
 	}
 	if (sub->kind == SUB_PROGRAM)
@@ -627,5 +654,6 @@ int build_submission(const struct submission *sub, const struct grade_options *o
 	if (!b->output)
 		b->output = strdup("");
 	prepend(b, lo.text);
+	build_as_text(b);
 	return ret;
 }

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "base/errmsg.h"
+#include "base/text.h"
 #include "grade.h"
 #include "host/paths.h"
 
@@ -332,8 +333,8 @@ static void transcript(const struct grade_run *g, const struct check_ctx *c, con
 			student_lines = 0;
 		} else if (strcmp(kind, "output") == 0 &&
 			   transcript_output(g, c, e, &student_lines)) {
-			snprintf(lines[n++], GRADE_LINE, "   %s the %s printed: %.300s", when,
-				 role_of(c, e->pid), text);
+			snprintf(lines[n++], GRADE_LINE, "   %s the %s printed: %.*s", when,
+				 role_of(c, e->pid), (int)text_cut(text, strlen(text), 300), text);
 		}
 	}
 	snprintf(lines[n++], GRADE_LINE, "%d. expected: %s ***** %s", ++step, k->title, r->summary);
@@ -508,12 +509,24 @@ void grade_result_free(struct grade_result *res)
 
 /* ---- JSON ------------------------------------------------------------------- */
 
+/* A string that holds a student's bytes (what a program printed, a file's
+ * name) as a JSON string: jansson takes only valid UTF-8, and a result
+ * must never lose a line, or all of itself, to a byte that is not. */
+static json_t *text_json(const char *s)
+{
+	char *text = text_utf8(s, strlen(s));
+	json_t *j = json_string(text ? text : "");
+
+	free(text);
+	return j;
+}
+
 static json_t *strings_json(const char (*lines)[GRADE_LINE], int n)
 {
 	json_t *a = json_array();
 
 	for (int i = 0; i < n; i++)
-		json_array_append_new(a, json_string(lines[i]));
+		json_array_append_new(a, text_json(lines[i]));
 	return a;
 }
 
@@ -523,10 +536,11 @@ static json_t *check_json(const struct check *k, const struct grade_result *res,
 	json_t *evidence = json_array();
 
 	for (int e = 0; e < r->nevidence; e++)
-		json_array_append_new(evidence, json_string(r->evidence[e]));
-	return json_pack("{ss sb sb ss so so ss?}", "name", k->name, "pass", r->pass, "checked",
-			 !r->skipped, "summary", r->summary, "evidence", evidence, "transcript",
-			 strings_json(res->transcript[i], res->ntranscript[i]), "hint", k->hint);
+		json_array_append_new(evidence, text_json(r->evidence[e]));
+	return json_pack("{ss sb sb so so so ss?}", "name", k->name, "pass", r->pass, "checked",
+			 !r->skipped, "summary", text_json(r->summary), "evidence", evidence,
+			 "transcript", strings_json(res->transcript[i], res->ntranscript[i]),
+			 "hint", k->hint);
 }
 
 static json_t *sandbox_json(const struct sandbox *sb)
@@ -547,15 +561,17 @@ json_t *grade_result_json(const struct submission *sub, const struct assignment 
 
 	for (int i = 0; i < res->nchecks; i++)
 		json_array_append_new(checks, check_json(&a->checks[i], res, i));
-	return json_pack("{ss ss ss ss s{sb ss ss ss} so si si si so so so* ss ss so}",
-			 "submission", sub->name, "assignment", a->name, "path", sub->path,
-			 "program", prog ? prog + 1 : res->build.program, "build", "ok",
-			 res->build.ok, "command", res->build.command, "output",
-			 res->build.output ? res->build.output : "", "error", res->build.error,
-			 "checks", checks, "score", res->score, "max", res->max, "checked",
-			 res->checked, "problems", strings_json(res->problems, res->nproblems),
-			 "notes", strings_json(res->notes, res->nnotes), "port",
-			 res->port ? json_integer(res->port) : NULL, "session", res->session,
-			 "isolation", sb->complete ? "sandbox" : "container", "sandbox",
-			 sandbox_json(sb));
+	return json_pack("{so ss so so s{sb so so so} so si si si so so so* so ss so}",
+			 "submission", text_json(sub->name), "assignment", a->name, "path",
+			 text_json(sub->path), "program",
+			 text_json(prog ? prog + 1 : res->build.program), "build", "ok",
+			 res->build.ok, "command", text_json(res->build.command), "output",
+			 text_json(res->build.output ? res->build.output : ""), "error",
+			 text_json(res->build.error), "checks", checks, "score", res->score, "max",
+			 res->max, "checked", res->checked, "problems",
+			 strings_json(res->problems, res->nproblems), "notes",
+			 strings_json(res->notes, res->nnotes), "port",
+			 res->port ? json_integer(res->port) : NULL, "session",
+			 text_json(res->session), "isolation",
+			 sb->complete ? "sandbox" : "container", "sandbox", sandbox_json(sb));
 }

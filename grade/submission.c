@@ -12,6 +12,7 @@
 
 #include "base/array.h"
 #include "base/errmsg.h"
+#include "base/text.h"
 #include "grade.h"
 
 struct found {
@@ -91,24 +92,26 @@ static int classify(const char *path, enum submission_kind *kind)
 }
 
 /* The row name: the last part of the path, without ".c", as the student
- * named it (spaces and Korean letters kept: "김철수", "John Smith"), but
- * safe for a folder name and a line: no '/', no control character, no
- * leading '.'. */
+ * named it (spaces and Korean letters kept: "김철수", "John Smith"; a name
+ * in CP949, from a Korean Windows machine, made UTF-8), but safe for a
+ * folder name and a line: no '/', no leading '.', each control character
+ * as letters (base/text.h: "evil\e[32m\n"). */
 static void name_of(const char *path, char *out, size_t cap)
 {
 	const char *base = strrchr(path, '/');
+	char raw[sizeof(((struct dirent *)0)->d_name)];
 	size_t n;
 
 	base = base && base[1] ? base + 1 : path;
-	snprintf(out, cap, "%s", base);
-	n = strlen(out);
-	while (n > 1 && out[n - 1] == '/')
-		out[--n] = '\0';
-	if (ends_with(out, ".c"))
-		out[n - 2] = '\0';
-	for (unsigned char *p = (unsigned char *)out; *p; p++)
-		if (*p == '/' || *p < 0x20 || *p == 0x7f ||
-		    (p == (unsigned char *)out && *p == '.'))
+	snprintf(raw, sizeof(raw), "%s", base);
+	n = strlen(raw);
+	while (n > 1 && raw[n - 1] == '/')
+		raw[--n] = '\0';
+	if (ends_with(raw, ".c"))
+		raw[n - 2] = '\0';
+	text_show(out, cap, raw, 0);
+	for (char *p = out; *p; p++)
+		if (*p == '/' || (p == out && *p == '.'))
 			*p = '_';
 	if (!out[0])
 		snprintf(out, cap, "_");

@@ -23,11 +23,13 @@ decode_SRC  := lib/sources/pkt/decode.c lib/sources/pkt/pktevent.c lib/sources/p
 session_SRC := lib/session/session.c lib/session/event.c lib/session/event_jansson.c \
                lib/session/evstore.c lib/session/describe.c lib/base/errmsg.c \
                lib/session/sessionfile.c lib/base/array.c lib/base/jscan.c \
-               lib/base/jscan_read.c lib/base/jobj.c lib/wire/tcp.c lib/base/strpool.c
+               lib/base/jscan_read.c lib/base/jobj.c lib/wire/tcp.c lib/base/strpool.c \
+               lib/base/text.c
 record_SRC  := lib/base/jscan.c lib/base/jscan_read.c
 names_SRC   :=
+text_SRC    := lib/base/text.c
 
-TARGETS := decode session record names
+TARGETS := decode session record names text
 
 .PHONY: all
 .PRECIOUS: $(FUZZ)/fuzz_%

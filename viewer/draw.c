@@ -10,16 +10,25 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/text.h"
 #include "draw.h"
 
+/* Text from a session may hold a student's bytes (what a program printed,
+ * its name): its control characters are drawn as letters (base/text.h),
+ * for curses would send a raw ESC, C1 or DEL on to the terminal, and
+ * move its cursor or act on a carriage return or a backspace. */
 int draw_text(int y, int x, int w, attr_t attr, const char *text)
 {
-	int n = (int)strlen(text);
+	char shown[1024];
+	int n;
 
 	if (w <= 0)
 		return 0;
-	if (n > w)
-		n = w;
+	if (!text_is_shown(text, strlen(text), 0)) {
+		text_show(shown, sizeof(shown), text, 0);
+		text = shown;
+	}
+	n = (int)text_cut(text, strlen(text), (size_t)w);
 	attrset(attr);
 	mvaddnstr(y, x, text, n);
 	attrset(A_NORMAL);
@@ -149,7 +158,11 @@ static void draw_cells(const struct ui *u, int y, int x, const struct ladder_cel
 		const struct ladder_cell *c = &cells[i];
 		attr_t a = u->t.ladder[c->role] | (c->hot ? u->t.ui[UI_CURSOR] : 0);
 		attrset(a);
-		if (c->glyph == LG_CHAR)
+		/* The ladder's labels are shown text already (ladder_render.c);
+		 * a control character here would still be a cursor's move. */
+		if (c->glyph == LG_CHAR && ((unsigned char)c->ch < 0x20 || c->ch == 0x7f))
+			mvaddch(y, x + i, '?');
+		else if (c->glyph == LG_CHAR)
 			mvaddch(y, x + i, (chtype)(unsigned char)c->ch);
 		else
 			draw_glyph(y, x + i, 1, a, term_glyph(&u->t, c->glyph));

@@ -47,6 +47,7 @@
 #include "base/jscan.h"
 #include "base/ptrmap.h"
 #include "base/strpool.h"
+#include "base/text.h"
 #include "collect/privs.h"
 #include "collect/procwatch.h"
 #include "wire/endpoint.h"
@@ -270,15 +271,18 @@ void collector_push(struct collector *c, json_t *ev, collector_flush_fn fn, void
 
 void collector_note(struct collector *c, const char *kind, const char *fmt, ...)
 {
-	char text[1024];
+	char text[1024], *utf8;
 	va_list ap;
 	json_t *ev;
 
 	va_start(ap, fmt);
 	vsnprintf(text, sizeof(text), fmt, ap);
 	va_end(ap);
+	/* It may quote a student's bytes (a program's name): JSON takes UTF-8. */
+	utf8 = text_utf8(text, strlen(text));
 	ev = json_pack("{sI ss ss ss}", "t", (json_int_t)collector_now(c), "src", "note", "kind",
-		       kind, "text", text);
+		       kind, "text", utf8 ? utf8 : "");
+	free(utf8);
 	if (ev)
 		collector_push(c, ev, NULL, NULL, NULL);
 }

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/text.h"
 #include "ladder/ladder.h"
 
 /* ---- labels --------------------------------------------------------- */
@@ -238,11 +239,21 @@ static void put_glyph(struct ladder_cell *cells, int width, int x, enum ladder_g
 						.hot = hot};
 }
 
-/* Writes text in [x, x + room); marks a cut. Returns the cells used. */
+/* Writes text in [x, x + room); marks a cut. Returns the cells used. A
+ * program's name is a student's bytes: its control characters go in as
+ * letters (base/text.h), never as a cursor's move. */
 static int put_text(struct ladder_cell *cells, int width, int x, int room, const char *text,
 		    enum ladder_role role, bool hot)
 {
-	int len = (int)strlen(text), n = len <= room ? len : room;
+	char shown[256];
+	int len, n;
+
+	if (!text_is_shown(text, strlen(text), 0)) {
+		text_show(shown, sizeof(shown), text, 0);
+		text = shown;
+	}
+	len = (int)strlen(text);
+	n = len <= room ? len : room;
 
 	for (int i = 0; i < n; i++)
 		if (x + i >= 0 && x + i < width)

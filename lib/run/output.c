@@ -24,14 +24,18 @@
 #include <unistd.h>
 
 #include "base/clock.h"
+#include "base/text.h"
 #include "collect/procwatch.h"
 #include "host/paths.h"
 #include "run/tracee.h"
 #include "sources/sources.h"
 
-/* One line of a program's output, as a note in the session. */
+/* One line of a program's output, as a note in the session: as text
+ * (text_utf8: CP949 transcoded, other bytes that are not UTF-8 \xNN), for
+ * JSON takes nothing else and the line must not vanish. */
 static void note_output(struct scenario *s, struct run_proc *p, int i, const char *line, size_t len)
 {
+	char *text;
 	json_t *ev;
 
 	if (s->notes[i] > OUTPUT_NOTES_MAX)
@@ -40,9 +44,11 @@ static void note_output(struct scenario *s, struct run_proc *p, int i, const cha
 		line = "(more output, not shown here)";
 		len = strlen(line);
 	}
-	ev = json_pack("{sI ss si ss ss ss#}", "t", (json_int_t)collector_now(s->col), "src",
-		       "note", "pid", (int)p->pid, "kind", "output", "role", p->role, "text", line,
-		       (int)len);
+	if (!(text = text_utf8(line, len)))
+		return;
+	ev = json_pack("{sI ss si ss ss ss}", "t", (json_int_t)collector_now(s->col), "src", "note",
+		       "pid", (int)p->pid, "kind", "output", "role", p->role, "text", text);
+	free(text);
 	if (ev)
 		collector_push(s->col, ev, NULL, NULL, NULL);
 }

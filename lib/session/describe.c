@@ -2,14 +2,21 @@
  * describe.c - an event in words, as `socklab show` prints it:
  * "[1201] bind(3, 127.0.0.1:9190) = -1 EADDRINUSE". The fields that
  * struct event does not carry are read from the event's line (base/jobj.h).
+ *
+ * What a program printed, its name and its arguments are a student's
+ * bytes: every line is made one a terminal shows as it is (base/text.h:
+ * ESC as \e, a C1 control as \u009b), so `socklab show`, the viewer and a
+ * report that quotes an event draw letters, never a cursor's move.
  */
 #include "session/event.h"
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/jobj.h"
+#include "base/text.h"
 
 /* A string field, or NULL. */
 static const char *jstr(struct jobj *o, const char *key)
@@ -553,6 +560,26 @@ static void describe_note(struct line *l, const struct event *e, struct jobj *o)
 		put(l, "note: %s", text);
 }
 
+/* The line out[0..n) made one a terminal shows as it is (the quick way
+ * when it is already; '?' for each byte that is not plain ASCII when
+ * there is no memory for the copy). */
+static size_t line_shown(char *out, size_t cap, size_t n)
+{
+	char *copy;
+
+	if (text_is_shown(out, n, 0))
+		return n;
+	if (!(copy = strndup(out, n))) {
+		for (size_t i = 0; i < n; i++)
+			if ((unsigned char)out[i] < 0x20 || (unsigned char)out[i] >= 0x7f)
+				out[i] = '?';
+		return n;
+	}
+	n = text_show(out, cap, copy, 0);
+	free(copy);
+	return n;
+}
+
 size_t event_describe(const struct event *e, char *out, size_t cap)
 {
 	struct line l = {out, cap, 0};
@@ -590,7 +617,7 @@ size_t event_describe(const struct event *e, char *out, size_t cap)
 		break;
 	}
 	jobj_free(&o);
-	return l.n;
+	return line_shown(out, cap, l.n);
 }
 
 void event_time_str(int64_t t_ns, char *out, size_t cap)

@@ -167,3 +167,23 @@ Test(submission, a_link_out_of_the_class_folder_is_a_row_and_one_inside_is_grade
 	rm_rf(dir);
 	rm_rf(outside);
 }
+
+/* A name is a row of the table and a folder of results: a CP949 name
+ * (unzipped from a Korean Windows machine) reads in Korean, an ESC and a
+ * newline in it are letters, so that no name forges a row or colours one. */
+Test(submission, names_in_cp949_read_in_korean_and_controls_are_letters)
+{
+	char *dir = temp_dir(), err[512];
+	struct submission *subs;
+
+	make_dir(dir, "class");
+	make_dir(dir, "class/\xb1\xe8\xc3\xb6\xbc\xf6"); /* 김철수 in CP949 */
+	make_dir(dir, "class/evil\033[32m PASS\n  PASS  echo");
+	write_file(dir, "class/\xb1\xe8\xc3\xb6\xbc\xf6/server.c", "\n");
+	write_file(dir, "class/evil\033[32m PASS\n  PASS  echo/server.c", "\n");
+	cr_assert_eq(find(dir, "class", &subs, err), 2, "%s", err);
+	cr_assert_str_eq(subs[0].name, "evil\\e[32m PASS\\n  PASS  echo");
+	cr_assert_str_eq(subs[1].name, "김철수");
+	free(subs);
+	rm_rf(dir);
+}

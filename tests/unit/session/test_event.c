@@ -191,6 +191,18 @@ Test(event, describes_states_packets_and_processes)
 		     "[10] SIGCHLD delivered (child 12)");
 }
 
+/* What a program printed and what it is called are a student's bytes: a
+ * described event holds their control characters as letters. */
+Test(event, describes_a_programs_escapes_as_letters)
+{
+	describes_as("{\"t\":1,\"src\":\"note\",\"pid\":7,\"kind\":\"output\",\"role\":\"server\","
+		     "\"text\":\"\\u001b[A\\u001b[2K\\u001b[32mPASS\\r\\b\\u009b\\n\"}",
+		     "[7] server printed: \\e[A\\e[2K\\e[32mPASS\\r\\b\\u009b\\n");
+	describes_as("{\"t\":1,\"src\":\"proc\",\"pid\":7,\"event\":\"exec\",\"path\":\"/x\","
+		     "\"argv\":[\"./srv\\u001b]0;t\\u0007\",\"9190\"]}",
+		     "[7] exec ./srv\\e]0;t\\a 9190");
+}
+
 Test(event, tcp_flags_go_both_ways)
 {
 	char letters[9], words[64];
