@@ -172,9 +172,8 @@ static void scan_procs(struct collector *c, bool force)
 static void drain_ring(struct collector *c)
 {
 	int64_t start = ring_now_ns();
-	struct ring_header *h = c->ring.hdr;
 
-	while (atomic_load(&h->head) < atomic_load(&h->tail) && ring_now_ns() - start < DRAIN_NS) {
+	while (ring_backlog(&c->ring) > 0 && ring_now_ns() - start < DRAIN_NS) {
 		if (!col_take_ring(c))
 			sleep_ms(1);
 	}
@@ -349,6 +348,7 @@ static int open_ring(struct collector *c, const struct collector_options *o, cha
 		snprintf(c->ring_path, sizeof(c->ring_path), "%s", o->ring_path);
 		if (ring_attach(&c->ring, c->ring_path) < 0)
 			return errmsg(err, errlen, "%s: not a socklab ring", c->ring_path);
+		ring_guard(&c->ring);
 		return 0;
 	}
 	/* A socklab that was killed left its ring behind: clear those first. */
@@ -435,6 +435,7 @@ static void collector_free(struct collector *c)
 	ptrmap_free(&c->sock_conn);
 	ptrmap_free(&c->learned);
 	ptrmap_free(&c->reaped);
+	ptrmap_free(&c->speakers);
 	procwatch_free(c->procs);
 	blocked_free(c->blocked);
 	pthread_mutex_destroy(&c->lock);
@@ -462,6 +463,8 @@ struct collector *collector_start(const struct collector_options *o, char *err, 
 	c->pool = strpool_new();
 	c->procs = procwatch_new();
 	c->blocked = blocked_new();
+	if (o->intake)
+		c->intake = *o->intake;
 	c->on_event = o->on_event;
 	c->on_event_arg = o->on_event_arg;
 	if (o->nports) {
@@ -480,7 +483,7 @@ struct collector *collector_start(const struct collector_options *o, char *err, 
 	if (col_open_output(c, err, errlen) < 0 || open_ring(c, o, err, errlen) < 0)
 		goto out_free;
 	/* Every "t" counts from the ring's start: the tracer reads it there. */
-	c->t0 = c->ring.hdr->t0_ns;
+	c->t0 = c->ring.t0_ns;
 	c->t0_realtime = real_ns() - (ring_now_ns() - c->t0);
 	c->meta = col_meta_new(o, c->t0_realtime);
 	col_write_meta(c);
@@ -538,12 +541,19 @@ void collector_stop(struct collector *c, struct collector_summary *sum)
 			    json_integer((json_int_t)lost));
 	json_object_set_new(json_object_get(c->meta, "lost"), "bad",
 			    json_integer((json_int_t)c->bad_records));
+	json_object_set_new(json_object_get(c->meta, "lost"), "ignored",
+			    json_integer((json_int_t)(c->ignored_records + c->ring.invalid)));
+	if (ring_broken(&c->ring))
+		json_object_set_new(c->meta, "ring_broken", json_true());
 	json_object_set_new(c->meta, "events", json_integer((json_int_t)c->written));
 	col_write_meta(c);
 	if (sum) {
 		sum->events = c->written;
 		sum->lost_calls = lost;
 		sum->bad_records = c->bad_records;
+		sum->ignored_records = c->ignored_records;
+		sum->invalid_slots = c->ring.invalid;
+		sum->ring_broken = ring_broken(&c->ring);
 	}
 	collector_free(c);
 }

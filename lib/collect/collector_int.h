@@ -87,6 +87,7 @@ struct collector {
 	size_t nports;
 	char *capture_iface, *capture_netns;
 	pid_t self;
+	struct collector_intake intake; /* what the ring may tell (collector.h) */
 
 	/* Shared with other threads, under lock. */
 	pthread_mutex_t lock;
@@ -107,6 +108,7 @@ struct collector {
 	struct ptrmap sock_conn; /* interned "LOCAL>PEER" -> its connection number */
 	struct ptrmap learned;	 /* interned "LOCAL>PEER" -> 1, once its address is learned */
 	struct ptrmap reaped;	 /* pid -> 1, once a reaping was seen */
+	struct ptrmap speakers;	 /* pid -> 1 or -1: intake.pid_ok's answer */
 	long next_conn;
 	struct procwatch *procs;
 	struct blocked *blocked; /* the calls they wait in */
@@ -114,6 +116,7 @@ struct collector {
 	int64_t last_written;
 	bool late; /* something was written out of order */
 	uint64_t written, bad_records;
+	uint64_t ignored_records; /* well-formed, but not the ring's to tell */
 
 	const struct source *sources[MAX_SOURCES];
 	void *source_state[MAX_SOURCES];
