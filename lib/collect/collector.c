@@ -114,7 +114,10 @@ static bool keep_if_not_reaped(struct collector *c, json_t *ev, void *blob, void
 
 	(void)blob;
 	(void)ctx;
-	return !ptrmap_get(&c->reaped, (void *)(intptr_t)child, &seen);
+	if (ptrmap_get(&c->reaped, (void *)(intptr_t)child, &seen) && seen == REAPED_BY_WAIT)
+		return false;
+	col_name_reaping(c, ev, child);
+	return true;
 }
 
 static void on_proc_change(void *arg, pid_t pid, pid_t ppid, enum proc_change what)
@@ -130,8 +133,13 @@ static void on_proc_change(void *arg, pid_t pid, pid_t ppid, enum proc_change wh
 				 (int)ppid, "event", "reaped", "child", (int)pid, "via", "proc");
 		p.fn = keep_if_not_reaped;
 	}
-	if (p.ev)
-		col_arrive(c, &p);
+	if (!p.ev)
+		return;
+	col_arrive(c, &p);
+	/* Learning its own event put the child in c->reaped: as /proc's, so
+	 * that only a wait's reaping stops it at flush. */
+	if (what == PROC_VANISHED)
+		ptrmap_put(&c->reaped, (void *)(intptr_t)pid, REAPED_BY_PROC);
 }
 
 /* A process has waited in a call for BLOCKED_SHOWN_NS (see blocked.h). */
@@ -264,6 +272,14 @@ void collector_push(struct collector *c, json_t *ev, collector_flush_fn fn, void
 		return;
 	}
 	c->inbox[c->inbox_n++] = p;
+	pthread_mutex_unlock(&c->lock);
+}
+
+void collector_vouch(struct collector *c, pid_t pid)
+{
+	pthread_mutex_lock(&c->lock);
+	if (array_grow(&c->vouched, &c->vouched_cap, c->vouched_n, sizeof(*c->vouched)) == 0)
+		c->vouched[c->vouched_n++] = pid;
 	pthread_mutex_unlock(&c->lock);
 }
 
@@ -436,11 +452,13 @@ static void collector_free(struct collector *c)
 	ptrmap_free(&c->learned);
 	ptrmap_free(&c->reaped);
 	ptrmap_free(&c->speakers);
+	ptrmap_free(&c->wait_claims);
 	procwatch_free(c->procs);
 	blocked_free(c->blocked);
 	pthread_mutex_destroy(&c->lock);
 	waiting_free(&c->waiting);
 	free(c->inbox);
+	free(c->vouched);
 	free(c->ports);
 	free(c->capture_iface);
 	free(c->capture_netns);

@@ -123,6 +123,11 @@ typedef bool (*collector_flush_fn)(struct collector *c, json_t *ev, void *blob, 
  * an integer "t". Any thread. */
 void collector_push(struct collector *c, json_t *ev, collector_flush_fn fn, void *blob, void *ctx);
 
+/* Says that pid is the session's: socklab started it. Its records are
+ * taken whatever the intake's pid_ok says, even once it is gone from
+ * /proc. Any thread. */
+void collector_vouch(struct collector *c, pid_t pid);
+
 /* A "note" event now, of the given kind. Any thread. */
 void collector_note(struct collector *c, const char *kind, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));

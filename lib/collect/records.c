@@ -127,8 +127,20 @@ static bool member_in(const struct jscan_member *m, const char *const *set)
 static const char *const tracer_proc_events[] = {"exec",    "fork",   "exit",	     "signal",
 						 "handler", "thread", "thread_exit", NULL};
 
-/* What kind of record f is, for the intake. */
-enum intake_kind { KIND_REFUSED, KIND_TAKEN, KIND_WAIT_CALL };
+/* What kind of record f is, for the intake: refused (and counted), taken,
+ * taken as a call, or set aside: the tracer's own, but not the ring's to
+ * tell in a grade (not counted: an honest program writes them). */
+enum intake_kind { KIND_REFUSED, KIND_TAKEN, KIND_WAIT_CALL, KIND_SET_ASIDE };
+
+/* The tracer's own note and TCP_INFO state (proccalls.c, tcpinfo.c); a
+ * state only while socklab asks tracers for them. */
+static bool tracers_note_or_state(const struct collector *c, const struct record_fields *f)
+{
+	if (member_is(&f->src, "note"))
+		return member_is(&f->kind, "untraceable");
+	return member_is(&f->src, "state") &&
+	       (atomic_load_explicit(&c->ring.hdr->asks, memory_order_relaxed) & RING_ASK_TCPINFO);
+}
 
 static enum intake_kind record_kind(const struct collector *c, const struct record_fields *f)
 {
@@ -143,10 +155,9 @@ static enum intake_kind record_kind(const struct collector *c, const struct reco
 			return grading ? KIND_WAIT_CALL : KIND_TAKEN;
 		return !grading && member_is(&f->event, "watch") ? KIND_TAKEN : KIND_REFUSED;
 	}
-	/* The tracer's own note (proccalls.c) and TCP_INFO states (tcpinfo.c):
-	 * in a grade, socklab's own sources tell those. */
+	/* In a grade, socklab's own sources tell those. */
 	if (grading)
-		return KIND_REFUSED;
+		return tracers_note_or_state(c, f) ? KIND_SET_ASIDE : KIND_REFUSED;
 	if (member_is(&f->src, "note"))
 		return member_is(&f->kind, "untraceable") ? KIND_TAKEN : KIND_REFUSED;
 	return member_is(&f->src, "state") ? KIND_TAKEN : KIND_REFUSED;
@@ -156,14 +167,21 @@ static enum intake_kind record_kind(const struct collector *c, const struct reco
  * answer for a pid is kept, so /proc is read once per process. */
 static bool pid_taken(struct collector *c, pid_t pid)
 {
-	long known;
+	long known = 0;
 
 	if (!c->intake.pid_ok)
 		return true;
 	if (pid <= 0 || pid == c->self)
 		return false;
-	if (ptrmap_get(&c->speakers, (void *)(intptr_t)pid, &known))
-		return known > 0;
+	if (ptrmap_get(&c->speakers, (void *)(intptr_t)pid, &known) && known > 0)
+		return true;
+	/* Unknown, or refused before: socklab may have started it since. */
+	col_take_vouched(c);
+	known = 0;
+	if (ptrmap_get(&c->speakers, (void *)(intptr_t)pid, &known) && known > 0)
+		return true;
+	if (known < 0)
+		return false;
 	known = c->intake.pid_ok(c->intake.arg, pid) ? 1 : -1;
 	ptrmap_put(&c->speakers, (void *)(intptr_t)pid, known);
 	return known > 0;
@@ -190,10 +208,75 @@ static bool record_taken(struct collector *c, int64_t t, int64_t pid)
 	return true;
 }
 
-/* In a grade, a traced wait that reaped is kept as what it was, a call
- * (src "call", ret the child): who reaped whom is /proc's to say. */
-static void as_wait_call(json_t *ev)
+/* ---- a traced wait's word, in a grade -------------------------------- */
+
+static const char *const wait_fns[] = {"wait", "waitpid", "wait3", "wait4", "waitid", NULL};
+
+/* A claim packed in a long: the waiting pid, its wait function's index,
+ * and how the child ended (an exit status, or a signal's number). */
+#define CLAIM_EXITED	   (1L << 16)
+#define CLAIM_SIGNALED	   (1L << 17)
+#define CLAIM_FN_SHIFT	   20
+#define CLAIM_FN_MASK	   0xfL
+#define CLAIM_REAPER_SHIFT 32
+
+static int signal_number(const char *name)
 {
+	for (int sig = 1; sig < 65 && name && strncmp(name, "SIG", 3) == 0; sig++)
+		if (sigabbrev_np(sig) && strcmp(sigabbrev_np(sig), name + 3) == 0)
+			return sig;
+	return 0;
+}
+
+/* Keeps what a traced wait says of the child it reaped: which function,
+ * and how the child ended. /proc has the reaping; this only names it. */
+static void keep_wait_claim(struct collector *c, json_t *ev)
+{
+	json_int_t reaper = json_integer_value(json_object_get(ev, "pid"));
+	json_int_t child = json_integer_value(json_object_get(ev, "child"));
+	const char *fn = json_string_value(json_object_get(ev, "fn"));
+	json_t *status = json_object_get(ev, "status");
+	int sig = signal_number(json_string_value(json_object_get(ev, "sig")));
+	long claim = 0;
+	int i = 0;
+
+	while (wait_fns[i] && (!fn || strcmp(fn, wait_fns[i]) != 0))
+		i++;
+	if (!wait_fns[i] || child <= 0 || child > INT32_MAX || reaper <= 0 || reaper > INT32_MAX)
+		return;
+	claim = (long)reaper << CLAIM_REAPER_SHIFT | (long)i << CLAIM_FN_SHIFT;
+	if (json_is_integer(status))
+		claim |= CLAIM_EXITED | (json_integer_value(status) & 0xff);
+	else if (sig > 0)
+		claim |= CLAIM_SIGNALED | sig;
+	ptrmap_put(&c->wait_claims, (void *)(intptr_t)child, claim);
+}
+
+void col_name_reaping(struct collector *c, json_t *reaped, pid_t child)
+{
+	long claim;
+
+	if (!ptrmap_get(&c->wait_claims, (void *)(intptr_t)child, &claim) || claim == 0)
+		return;
+	/* /proc had not seen its parent yet: the wait's process it is. */
+	if (json_integer_value(json_object_get(reaped, "pid")) <= 0)
+		json_object_set_new(reaped, "pid", json_integer(claim >> CLAIM_REAPER_SHIFT));
+	json_object_set_new(reaped, "fn",
+			    json_string(wait_fns[(claim >> CLAIM_FN_SHIFT) & CLAIM_FN_MASK]));
+	if (claim & CLAIM_EXITED)
+		json_object_set_new(reaped, "status", json_integer(claim & 0xff));
+	else if (claim & CLAIM_SIGNALED)
+		json_object_set_new(reaped, "sig",
+				    json_sprintf("SIG%s", sigabbrev_np(claim & 0xff)));
+	ptrmap_put(&c->wait_claims, (void *)(intptr_t)child, 0);
+}
+
+/* In a grade, a traced wait that reaped is kept as what it was, a call
+ * (src "call", ret the child): who reaped whom, and when, is /proc's to
+ * say; the wait's word names the reaping (col_name_reaping). */
+static void as_wait_call(struct collector *c, json_t *ev)
+{
+	keep_wait_claim(c, ev);
 	json_object_set_new(ev, "src", json_string("call"));
 	json_object_set(ev, "ret", json_object_get(ev, "child"));
 	json_object_set_new(ev, "errno", json_null());
@@ -260,8 +343,8 @@ static void take_record(struct collector *c, const char *rec, size_t len)
 		return;
 	}
 	kind = record_kind(c, &f);
-	if (kind == KIND_REFUSED) {
-		c->ignored_records++;
+	if (kind == KIND_REFUSED || kind == KIND_SET_ASIDE) {
+		c->ignored_records += kind == KIND_REFUSED;
 		return;
 	}
 	if (!record_taken(c, f.t, f.pid))
@@ -277,7 +360,7 @@ static void take_record(struct collector *c, const char *rec, size_t len)
 		return;
 	}
 	if (kind == KIND_WAIT_CALL)
-		as_wait_call(p.ev);
+		as_wait_call(c, p.ev);
 	else if (member_is(&f.event, "fork"))
 		trust_child(c, p.ev);
 	p.t = f.t;
@@ -305,6 +388,15 @@ bool col_take_ring(struct collector *c)
 		any = true;
 	}
 	return any;
+}
+
+void col_take_vouched(struct collector *c)
+{
+	pthread_mutex_lock(&c->lock);
+	for (size_t i = 0; i < c->vouched_n; i++)
+		ptrmap_put(&c->speakers, (void *)(intptr_t)c->vouched[i], 1);
+	c->vouched_n = 0;
+	pthread_mutex_unlock(&c->lock);
 }
 
 bool col_take_inbox(struct collector *c)
