@@ -26,8 +26,11 @@ session_SRC := lib/session/session.c lib/session/event.c lib/session/event_janss
                lib/base/jscan_read.c lib/base/jobj.c lib/wire/tcp.c lib/base/strpool.c
 record_SRC  := lib/base/jscan.c lib/base/jscan_read.c
 names_SRC   :=
+ring_SRC    := lib/wire/ring.c lib/wire/ringrec.c lib/wire/names.c lib/wire/hexbytes.c \
+               lib/wire/endpoint.c \
+               lib/base/jscan.c lib/base/jscan_read.c
 
-TARGETS := decode session record names
+TARGETS := decode session record names ring
 
 .PHONY: all
 .PRECIOUS: $(FUZZ)/fuzz_%
