@@ -38,7 +38,7 @@ struct record_fields {
 	unsigned seen; /* FIELD_* bits: each key of these once */
 	int64_t pid;
 	const struct jscan_member *sock;
-	struct jscan_member sock_m, src, event, kind;
+	struct jscan_member sock_m, src, event, kind, fn;
 };
 
 enum {
@@ -47,7 +47,8 @@ enum {
 	FIELD_PID = 4,
 	FIELD_SOCK = 8,
 	FIELD_EVENT = 16,
-	FIELD_KIND = 32
+	FIELD_KIND = 32,
+	FIELD_FN = 64
 };
 
 /* True (and the record bad) when the key of bit was seen before: a record
@@ -71,8 +72,13 @@ static void record_field(void *arg, const struct jscan_member *m)
 		return;
 	}
 	/* Most keys are none of these: their length says so at once. */
-	if (m->key_len > 5 || m->key_len == 2)
+	if (m->key_len > 5)
 		return;
+	if (m->key_len == 2) {
+		if (JSCAN_IS(m, "fn") && m->type == JS_STRING && !twice(f, FIELD_FN))
+			f->fn = *m;
+		return;
+	}
 	if (JSCAN_IS(m, "t")) {
 		if (!twice(f, FIELD_T))
 			f->has_t = jscan_int(m, &f->t) && f->t >= 0;
@@ -127,6 +133,9 @@ static bool member_in(const struct jscan_member *m, const char *const *set)
 static const char *const tracer_proc_events[] = {"exec",    "fork",   "exit",	     "signal",
 						 "handler", "thread", "thread_exit", NULL};
 
+/* The wait functions whose reapings the tracer writes (sigcalls.c). */
+static const char *const wait_fns[] = {"wait", "waitpid", "wait3", "wait4", "waitid", NULL};
+
 /* What kind of record f is, for the intake: refused (and counted), taken,
  * taken as a call, or set aside: the tracer's own, but not the ring's to
  * tell in a grade (not counted: an honest program writes them). */
@@ -151,8 +160,10 @@ static enum intake_kind record_kind(const struct collector *c, const struct reco
 	if (member_is(&f->src, "proc")) {
 		if (member_in(&f->event, tracer_proc_events))
 			return KIND_TAKEN;
+		if (member_is(&f->event, "reaped") && !grading)
+			return KIND_TAKEN;
 		if (member_is(&f->event, "reaped"))
-			return grading ? KIND_WAIT_CALL : KIND_TAKEN;
+			return member_in(&f->fn, wait_fns) ? KIND_WAIT_CALL : KIND_REFUSED;
 		return !grading && member_is(&f->event, "watch") ? KIND_TAKEN : KIND_REFUSED;
 	}
 	/* In a grade, socklab's own sources tell those. */
@@ -209,8 +220,6 @@ static bool record_taken(struct collector *c, int64_t t, int64_t pid)
 }
 
 /* ---- a traced wait's word, in a grade -------------------------------- */
-
-static const char *const wait_fns[] = {"wait", "waitpid", "wait3", "wait4", "waitid", NULL};
 
 /* A claim packed in a long: the waiting pid, its wait function's index,
  * and how the child ended (an exit status, or a signal's number). */

@@ -120,8 +120,14 @@ static json_t *with_fn(json_t *all, const char *fn)
 /* A data call's binary record (lib/wire/ringrec.h) from pid. */
 static void put_io(int pid)
 {
-	struct ringrec_io h = {.kind = RINGREC_IO, .fn = IO_SEND, .pid = pid, .tid = pid, .fd = 4,
-			       .t = 10, .ret = 0, .len = 0};
+	struct ringrec_io h = {.kind = RINGREC_IO,
+			       .fn = IO_SEND,
+			       .pid = pid,
+			       .tid = pid,
+			       .fd = 4,
+			       .t = 10,
+			       .ret = 0,
+			       .len = 0};
 
 	put_bytes(&h, sizeof(h));
 }
@@ -231,6 +237,24 @@ Test(intake, outside_a_grade_the_tracers_kinds_come_from_any_pid)
 	cr_assert_eq(count(all, "pkt", NULL), 0);
 	cr_assert_eq(count(all, "proc", "zombie"), 0);
 	cr_assert_eq(sum.ignored_records, 3);
+	json_decref(all);
+	rm_rf(dir);
+}
+
+/* A "reaped" the tracer would not write (not from a wait function, or
+ * saying it came from /proc) is refused in a grade, not made a call. */
+Test(intake, a_grade_refuses_a_reaping_no_traced_wait_wrote)
+{
+	struct collector_summary sum;
+	json_t *all;
+
+	start(&grading);
+	put("{\"t\":1,\"src\":\"proc\",\"pid\":4242,\"event\":\"reaped\",\"child\":4243,"
+	    "\"fn\":\"socklab\",\"via\":\"proc\"}");
+	all = stop_and_read(&sum);
+	cr_assert_null(with_fn(all, "socklab"));
+	cr_assert_eq(reapings_of(all, 4243), 0);
+	cr_assert_eq(sum.ignored_records, 1);
 	json_decref(all);
 	rm_rf(dir);
 }
