@@ -73,9 +73,8 @@ static void forge_records(void)
 
 	if (!path || (fd = open(path, O_RDWR)) < 0)
 		return;
-	if (fstat(fd, &st) < 0 ||
-	    (ring = mmap(NULL, (size_t)st.st_size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0)) ==
-		    MAP_FAILED) {
+	if (fstat(fd, &st) < 0 || (ring = mmap(NULL, (size_t)st.st_size, PROT_READ | PROT_WRITE,
+					       MAP_SHARED, fd, 0)) == MAP_FAILED) {
 		close(fd);
 		return;
 	}
