@@ -277,6 +277,9 @@ void collector_push(struct collector *c, json_t *ev, collector_flush_fn fn, void
 
 void collector_vouch(struct collector *c, pid_t pid)
 {
+	/* Without a pid_ok every pid is taken: nothing to keep. */
+	if (!c->intake.pid_ok)
+		return;
 	pthread_mutex_lock(&c->lock);
 	if (array_grow(&c->vouched, &c->vouched_cap, c->vouched_n, sizeof(*c->vouched)) == 0)
 		c->vouched[c->vouched_n++] = pid;

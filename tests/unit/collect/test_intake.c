@@ -258,3 +258,22 @@ Test(intake, a_grade_refuses_a_reaping_no_traced_wait_wrote)
 	json_decref(all);
 	rm_rf(dir);
 }
+
+/* A program socklab started is the session's even when pid_ok cannot say
+ * (it ended, and /proc has forgotten it, before its records were read). */
+Test(intake, a_pid_socklab_vouched_for_is_taken)
+{
+	struct collector_summary sum;
+	json_t *all;
+
+	start(&grading);
+	collector_vouch(col, 5151);
+	put("{\"t\":1,\"src\":\"call\",\"pid\":5151,\"fn\":\"connect\",\"ret\":-1}");
+	put("{\"t\":2,\"src\":\"call\",\"pid\":5152,\"fn\":\"close\",\"ret\":0}");
+	all = stop_and_read(&sum);
+	cr_assert_not_null(with_fn(all, "connect"));
+	cr_assert_null(with_fn(all, "close"));
+	cr_assert_eq(sum.ignored_records, 1);
+	json_decref(all);
+	rm_rf(dir);
+}
