@@ -146,7 +146,7 @@ static void sink_reaped(const struct reaped_sink *sink, pid_t child, int status)
 		collector_reaped(sink->c, getpid(), child, status, "socklab");
 		return;
 	}
-	ev = collector_reaped_event(ring_now_ns() - sink->ring->hdr->t0_ns, getpid(), child, status,
+	ev = collector_reaped_event(ring_now_ns() - sink->ring->t0_ns, getpid(), child, status,
 				    "socklab");
 	line = ev ? json_dumps(ev, JSON_COMPACT) : NULL;
 	if (line)

@@ -393,18 +393,22 @@ static int run_assignment(const struct submission *sub, const struct grade_optio
 	/* The ring is the students' too (they run as the sandbox's user); the
 	 * packets are on the loopback of the sandbox's network; and socklab
 	 * stays root, to start each program as that user. */
+	struct grade_intake intake;
 	struct scenario_options so = {.dir = res->session,
 				      .command = command,
 				      .stop = o->stop,
 				      .ring_mode = 0666,
 				      .keep_root = true,
+				      .intake = &intake.in,
 				      .capture_netns = o->sb->netns[0] ? o->sb->netns : NULL};
+	struct collector_summary sum = {0};
 	struct grade_run g = {0};
 	char drivers[4096];
 	int ret;
 
 	snprintf(drivers, sizeof(drivers), "%s/grade", socklab_libdir());
 	snprintf(res->session, sizeof(res->session), "%s/session", o->outdir);
+	grade_intake_init(&intake, o->sb);
 	if (!(g.s = scenario_begin(&so, err, errlen)))
 		return -1;
 	/* Its ring, and no other, in the sandbox's /dev/shm. */
@@ -428,8 +432,10 @@ static int run_assignment(const struct submission *sub, const struct grade_optio
 	 * ends, even what left its group. */
 	grade_watch_memory(&g);
 	sandbox_kill(o->sb, 3000);
-	scenario_end(g.s, 500, NULL);
+	scenario_end(g.s, 500, &sum);
 	ret = check_session(&g, o->a, res->session, res, err, errlen);
+	/* After the checks, which give the first problem as their reason. */
+	grade_ring_problems(&g, &sum);
 	memcpy(res->problems, g.problems, sizeof(res->problems));
 	res->nproblems = g.nproblems;
 	memcpy(res->notes, g.notes, sizeof(res->notes));

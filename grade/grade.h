@@ -115,4 +115,24 @@ void grade_not_checked(struct grade_result *res, const struct assignment *a, con
 json_t *grade_result_json(const struct submission *sub, const struct assignment *a,
 			  const struct grade_result *res, const struct sandbox *sb);
 
+/* ---- the ring (ringtrust.c) ------------------------------------------ */
+
+/* What a grade's collector takes from the ring (in): the tracer's calls
+ * and process events, from the run's processes (when the sandbox is
+ * isolated). */
+struct grade_intake {
+	struct collector_intake in;
+	const struct sandbox *sb;
+	pid_t grader; /* the process that runs the scenario */
+};
+void grade_intake_init(struct grade_intake *gi, const struct sandbox *sb);
+
+/* True when pid is the run's: it runs as the sandbox's user, is in its
+ * cgroup, or descends from the grader (arg: the struct grade_intake). */
+bool grade_pid_is_runs(void *arg, pid_t pid);
+
+/* The problems of a run whose ring held what the tracer does not write,
+ * or whose file a program cut short. */
+void grade_ring_problems(struct grade_run *g, const struct collector_summary *sum);
+
 #endif

@@ -28,8 +28,11 @@ session_SRC := lib/session/session.c lib/session/event.c lib/session/event_janss
 record_SRC  := lib/base/jscan.c lib/base/jscan_read.c
 names_SRC   :=
 text_SRC    := lib/base/text.c
+ring_SRC    := lib/wire/ring.c lib/wire/ringrec.c lib/wire/names.c lib/wire/hexbytes.c \
+               lib/wire/endpoint.c \
+               lib/base/jscan.c lib/base/jscan_read.c
 
-TARGETS := decode session record names text
+TARGETS := decode session record names text ring
 
 .PHONY: all
 .PRECIOUS: $(FUZZ)/fuzz_%

@@ -115,7 +115,10 @@ static bool keep_if_not_reaped(struct collector *c, json_t *ev, void *blob, void
 
 	(void)blob;
 	(void)ctx;
-	return !ptrmap_get(&c->reaped, (void *)(intptr_t)child, &seen);
+	if (ptrmap_get(&c->reaped, (void *)(intptr_t)child, &seen) && seen == REAPED_BY_WAIT)
+		return false;
+	col_name_reaping(c, ev, child);
+	return true;
 }
 
 static void on_proc_change(void *arg, pid_t pid, pid_t ppid, enum proc_change what)
@@ -131,8 +134,13 @@ static void on_proc_change(void *arg, pid_t pid, pid_t ppid, enum proc_change wh
 				 (int)ppid, "event", "reaped", "child", (int)pid, "via", "proc");
 		p.fn = keep_if_not_reaped;
 	}
-	if (p.ev)
-		col_arrive(c, &p);
+	if (!p.ev)
+		return;
+	col_arrive(c, &p);
+	/* Learning its own event put the child in c->reaped: as /proc's, so
+	 * that only a wait's reaping stops it at flush. */
+	if (what == PROC_VANISHED)
+		ptrmap_put(&c->reaped, (void *)(intptr_t)pid, REAPED_BY_PROC);
 }
 
 /* A process has waited in a call for BLOCKED_SHOWN_NS (see blocked.h). */
@@ -173,9 +181,8 @@ static void scan_procs(struct collector *c, bool force)
 static void drain_ring(struct collector *c)
 {
 	int64_t start = ring_now_ns();
-	struct ring_header *h = c->ring.hdr;
 
-	while (atomic_load(&h->head) < atomic_load(&h->tail) && ring_now_ns() - start < DRAIN_NS) {
+	while (ring_backlog(&c->ring) > 0 && ring_now_ns() - start < DRAIN_NS) {
 		if (!col_take_ring(c))
 			sleep_ms(1);
 	}
@@ -269,6 +276,17 @@ void collector_push(struct collector *c, json_t *ev, collector_flush_fn fn, void
 	pthread_mutex_unlock(&c->lock);
 }
 
+void collector_vouch(struct collector *c, pid_t pid)
+{
+	/* Without a pid_ok every pid is taken: nothing to keep. */
+	if (!c->intake.pid_ok)
+		return;
+	pthread_mutex_lock(&c->lock);
+	if (array_grow(&c->vouched, &c->vouched_cap, c->vouched_n, sizeof(*c->vouched)) == 0)
+		c->vouched[c->vouched_n++] = pid;
+	pthread_mutex_unlock(&c->lock);
+}
+
 void collector_note(struct collector *c, const char *kind, const char *fmt, ...)
 {
 	char text[1024], *utf8;
@@ -353,6 +371,7 @@ static int open_ring(struct collector *c, const struct collector_options *o, cha
 		snprintf(c->ring_path, sizeof(c->ring_path), "%s", o->ring_path);
 		if (ring_attach(&c->ring, c->ring_path) < 0)
 			return errmsg(err, errlen, "%s: not a socklab ring", c->ring_path);
+		ring_guard(&c->ring);
 		return 0;
 	}
 	/* A socklab that was killed left its ring behind: clear those first. */
@@ -439,11 +458,14 @@ static void collector_free(struct collector *c)
 	ptrmap_free(&c->sock_conn);
 	ptrmap_free(&c->learned);
 	ptrmap_free(&c->reaped);
+	ptrmap_free(&c->speakers);
+	ptrmap_free(&c->wait_claims);
 	procwatch_free(c->procs);
 	blocked_free(c->blocked);
 	pthread_mutex_destroy(&c->lock);
 	waiting_free(&c->waiting);
 	free(c->inbox);
+	free(c->vouched);
 	free(c->ports);
 	free(c->capture_iface);
 	free(c->capture_netns);
@@ -466,6 +488,8 @@ struct collector *collector_start(const struct collector_options *o, char *err, 
 	c->pool = strpool_new();
 	c->procs = procwatch_new();
 	c->blocked = blocked_new();
+	if (o->intake)
+		c->intake = *o->intake;
 	c->on_event = o->on_event;
 	c->on_event_arg = o->on_event_arg;
 	if (o->nports) {
@@ -484,7 +508,7 @@ struct collector *collector_start(const struct collector_options *o, char *err, 
 	if (col_open_output(c, err, errlen) < 0 || open_ring(c, o, err, errlen) < 0)
 		goto out_free;
 	/* Every "t" counts from the ring's start: the tracer reads it there. */
-	c->t0 = c->ring.hdr->t0_ns;
+	c->t0 = c->ring.t0_ns;
 	c->t0_realtime = real_ns() - (ring_now_ns() - c->t0);
 	c->meta = col_meta_new(o, c->t0_realtime);
 	col_write_meta(c);
@@ -542,12 +566,19 @@ void collector_stop(struct collector *c, struct collector_summary *sum)
 			    json_integer((json_int_t)lost));
 	json_object_set_new(json_object_get(c->meta, "lost"), "bad",
 			    json_integer((json_int_t)c->bad_records));
+	json_object_set_new(json_object_get(c->meta, "lost"), "ignored",
+			    json_integer((json_int_t)(c->ignored_records + c->ring.invalid)));
+	if (ring_broken(&c->ring))
+		json_object_set_new(c->meta, "ring_broken", json_true());
 	json_object_set_new(c->meta, "events", json_integer((json_int_t)c->written));
 	col_write_meta(c);
 	if (sum) {
 		sum->events = c->written;
 		sum->lost_calls = lost;
 		sum->bad_records = c->bad_records;
+		sum->ignored_records = c->ignored_records;
+		sum->invalid_slots = c->ring.invalid;
+		sum->ring_broken = ring_broken(&c->ring);
 	}
 	collector_free(c);
 }

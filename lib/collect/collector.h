@@ -38,6 +38,29 @@ struct source {
 	void (*finish)(struct collector *c, void *state); /* may be NULL */
 };
 
+/*
+ * What the collector takes from the ring, which every traced program (and
+ * anyone else who can open it) may write. Whatever the intake, a record is
+ * taken only whole and well-formed, with a "t" within the session, and
+ * only of the kinds socklab's tracer writes: calls; process events (exec,
+ * fork, exit, signal, handler, thread, thread_exit, and a traced wait's
+ * reaped); its "untraceable" note and TCP_INFO states. Never a packet, a
+ * zombie, a blocked call, or any other note. The rest is counted
+ * (collector_summary.ignored_records, session.json "lost"."ignored").
+ */
+struct collector_intake {
+	/* Grading: the ring is a witness of which call did something, not
+	 * of what happened: no state, no note, and a traced wait's "reaped"
+	 * is written as the call it was (src "call", ret the child), so a
+	 * record never stops /proc's watch on a process. */
+	bool calls_only;
+	/* True when pid is one of the session's processes (NULL: any pid).
+	 * Asked on the collector's thread, once per pid; a fork's child that
+	 * the session believes is taken without asking. */
+	bool (*pid_ok)(void *arg, pid_t pid);
+	void *arg;
+};
+
 struct collector_options {
 	const char *dir;		     /* the session folder; created if missing */
 	const char *ring_path;		     /* NULL: a new ring in /dev/shm */
@@ -54,6 +77,8 @@ struct collector_options {
 	/* Stay root under sudo (see lib/collect/privs.h): the grader runs each program
 	 * as a user of its own, which only root can do. */
 	bool keep_root;
+	/* What the ring may tell; NULL: any pid, every kind the tracer writes. */
+	const struct collector_intake *intake;
 	/* Called on the collector's thread for each line written, in order. */
 	void (*on_event)(void *arg, const char *line, size_t len);
 	void *on_event_arg;
@@ -63,6 +88,13 @@ struct collector_summary {
 	uint64_t events;      /* lines written */
 	uint64_t lost_calls;  /* dropped by full ring, or abandoned */
 	uint64_t bad_records; /* records that were not valid JSON */
+	/* Well-formed records the ring is not to tell (a kind the tracer
+	 * does not write, another pid's, a time outside the session), and
+	 * slots that held no record at all (a seq or length no producer
+	 * writes): a program wrote the ring by hand. */
+	uint64_t ignored_records;
+	uint64_t invalid_slots;
+	bool ring_broken; /* its file was cut short under socklab (ring_broken) */
 };
 
 struct collector *collector_start(const struct collector_options *o, char *err, size_t errlen);
@@ -90,6 +122,11 @@ typedef bool (*collector_flush_fn)(struct collector *c, json_t *ev, void *blob, 
 /* Hands an event to the collector, which owns it from now on. It must have
  * an integer "t". Any thread. */
 void collector_push(struct collector *c, json_t *ev, collector_flush_fn fn, void *blob, void *ctx);
+
+/* Says that pid is the session's: socklab started it. Its records are
+ * taken whatever the intake's pid_ok says, even once it is gone from
+ * /proc. Any thread. */
+void collector_vouch(struct collector *c, pid_t pid);
 
 /* A "note" event now, of the given kind. Any thread. */
 void collector_note(struct collector *c, const char *kind, const char *fmt, ...)

@@ -87,11 +87,14 @@ struct collector {
 	size_t nports;
 	char *capture_iface, *capture_netns;
 	pid_t self;
+	struct collector_intake intake; /* what the ring may tell (collector.h) */
 
 	/* Shared with other threads, under lock. */
 	pthread_mutex_t lock;
 	struct pending *inbox;
 	size_t inbox_n, inbox_cap;
+	pid_t *vouched; /* collector_vouch's pids, not yet in speakers */
+	size_t vouched_n, vouched_cap;
 	atomic_bool stopping;
 
 	/* The collector thread's own. */
@@ -104,9 +107,11 @@ struct collector {
 	struct ptrmap flows;  /* interned "LOCAL>PEER" (unmapped) of its connected sockets -> 1 */
 	struct ptrmap conns;  /* interned "A|B" (A < B) -> connection number */
 	struct ptrmap states; /* interned "LOCAL>PEER" -> its last state written */
-	struct ptrmap sock_conn; /* interned "LOCAL>PEER" -> its connection number */
-	struct ptrmap learned;	 /* interned "LOCAL>PEER" -> 1, once its address is learned */
-	struct ptrmap reaped;	 /* pid -> 1, once a reaping was seen */
+	struct ptrmap sock_conn;   /* interned "LOCAL>PEER" -> its connection number */
+	struct ptrmap learned;	   /* interned "LOCAL>PEER" -> 1, once its address is learned */
+	struct ptrmap reaped;	   /* pid -> REAPED_BY_*, once a reaping was seen */
+	struct ptrmap speakers;	   /* pid -> 1 or -1: intake.pid_ok's answer */
+	struct ptrmap wait_claims; /* pid -> what a traced wait said of it (records.c) */
 	long next_conn;
 	struct procwatch *procs;
 	struct blocked *blocked; /* the calls they wait in */
@@ -114,11 +119,16 @@ struct collector {
 	int64_t last_written;
 	bool late; /* something was written out of order */
 	uint64_t written, bad_records;
+	uint64_t ignored_records; /* well-formed, but not the ring's to tell */
 
 	const struct source *sources[MAX_SOURCES];
 	void *source_state[MAX_SOURCES];
 	size_t nsources;
 };
+
+/* Values of collector.reaped: a wait (traced, or socklab's own) reaped the
+ * pid, or /proc saw it go. */
+enum { REAPED_BY_WAIT = 1, REAPED_BY_PROC = 2 };
 
 /* ---- across the files ------------------------------------------------ */
 
@@ -157,6 +167,11 @@ bool col_tell_state(struct collector *c, json_t *ev);
 /* records.c */
 bool col_take_ring(struct collector *c);
 bool col_take_inbox(struct collector *c);
+/* The pids collector_vouch was told, into c->speakers. */
+void col_take_vouched(struct collector *c);
+/* A reaping /proc saw: named with the function and end that a traced
+ * wait claimed for child, if one did (calls_only intake). */
+void col_name_reaping(struct collector *c, json_t *reaped, pid_t child);
 
 /* writer.c */
 void col_write_event(struct collector *c, json_t *ev, int64_t t);

@@ -103,7 +103,7 @@ void col_learn_pid(struct collector *c, pid_t pid)
 
 void col_learn_reaped(struct collector *c, pid_t child)
 {
-	ptrmap_put(&c->reaped, (void *)(intptr_t)child, 1);
+	ptrmap_put(&c->reaped, (void *)(intptr_t)child, REAPED_BY_WAIT);
 	procwatch_forget(c->procs, child);
 	blocked_forget(c->blocked, child);
 }

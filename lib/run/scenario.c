@@ -137,6 +137,7 @@ struct scenario *scenario_begin(const struct scenario_options *o, char *err, siz
 	co.capture_iface = o->capture_iface;
 	co.capture_netns = o->capture_netns;
 	co.keep_root = o->keep_root;
+	co.intake = o->intake;
 	co.on_event = o->on_event;
 	co.on_event_arg = o->on_event_arg;
 	if (!(s->col = collector_start(&co, err, errlen)))
@@ -252,6 +253,8 @@ static pid_t start_program(struct scenario *s, const char *netns, const char *ro
 	pid = tracee_start(&to, s->err, sizeof(s->err));
 	close(stdin_fd);
 	close(out[1]);
+	if (pid > 0)
+		collector_vouch(s->col, pid);
 	if (pid < 0) {
 		close(out[0]);
 		if (in_fd >= 0)

@@ -57,6 +57,8 @@ struct scenario_options {
 	const char *capture_iface;
 	const char *capture_netns;
 	bool keep_root;
+	/* What the session's ring may tell: as in collector_options. */
+	const struct collector_intake *intake;
 };
 
 struct scenario;

@@ -123,7 +123,7 @@ static void emit_io(const struct io_call *c)
 		.msg_flags = c->msg_flags,
 		.iovcnt = c->iovcnt,
 		.has = (c->iovcnt ? IO_HAS_ITER : 0) | (c->sigpipe ? IO_HAS_SIGPIPE : 0),
-		.t = (c->at_return ? t_out : c->t_in) - tracer_ring.hdr->t0_ns,
+		.t = (c->at_return ? t_out : c->t_in) - tracer_ring.t0_ns,
 		.dur = t_out - c->t_in,
 		.ret = c->ret,
 		.len = (int64_t)c->len,

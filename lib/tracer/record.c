@@ -181,7 +181,7 @@ void rec_begin(struct rec *r, const char *src, int64_t t)
 		return;
 	}
 	rec_put(r, "{\"t\":", 5);
-	rec_put_int(r, t - tracer_ring.hdr->t0_ns);
+	rec_put_int(r, t - tracer_ring.t0_ns);
 	rec_str(r, "src", src);
 	rec_int(r, "pid", tracer_pid());
 	rec_int(r, "tid", tracer_tid());

@@ -68,7 +68,7 @@ static void *produce(void *arg)
 	if (ring_attach(&r, ring_path) < 0)
 		return NULL;
 	for (long i = 0; i < total; i++) {
-		int64_t t = ring_now_ns() - r.hdr->t0_ns;
+		int64_t t = ring_now_ns() - r.t0_ns;
 		n = binary ? binary_record(rec, t) : json_record(rec, sizeof(rec), t);
 		/* Full: wait for room without writing to the lines the
 		 * collector is reading (a put that fails counts a drop), and

@@ -172,3 +172,104 @@ Test(ring, a_ring_left_by_a_dead_collector_is_removed_and_a_live_one_kept)
 	ring_detach(&b);
 	rm_rf(dir);
 }
+
+/* ---- a producer that lies ------------------------------------------------
+ * Anyone who can open the ring can write every byte of it; the consumer
+ * (socklab, root) must take nothing from it but records in bounds. */
+
+Test(ring, the_consumer_ignores_a_rewritten_header)
+{
+	char buf[RING_RECORD_MAX];
+
+	ring_setup(8);
+	cr_assert_eq(ring_put(&r, "one", 3), 0);
+	r.hdr->nslots = 0xffffffffu;
+	r.hdr->slot_size = 7;
+	memset(r.hdr->_unused, 0xff, sizeof(r.hdr->_unused));
+	cr_assert_eq(ring_take(&r, buf, sizeof(buf), ring_now_ns()), 3);
+	cr_assert(memcmp(buf, "one", 3) == 0);
+	cr_assert_eq(r.nslots, 8, "its own geometry is the one it made");
+	atomic_store(&r.hdr->tail, UINT64_MAX - 3);
+	cr_assert_eq(ring_take(&r, buf, sizeof(buf), ring_now_ns()), 0, "nothing is there");
+	cr_assert_eq(ring_backlog(&r), 0, "a wild tail is no backlog");
+	ring_teardown();
+}
+
+Test(ring, a_slot_with_a_length_out_of_bounds_is_skipped_and_counted)
+{
+	char buf[RING_RECORD_MAX];
+
+	ring_setup(8);
+	cr_assert_eq(ring_put(&r, "bad", 3), 0);
+	cr_assert_eq(ring_put(&r, "good", 4), 0);
+	r.slots[0].len = 0xffffffffu;
+	cr_assert_eq(ring_take(&r, buf, sizeof(buf), ring_now_ns()), -1);
+	cr_assert_eq(r.invalid, 1);
+	cr_assert_eq(ring_take(&r, buf, sizeof(buf), ring_now_ns()), 4, "the next is taken");
+	ring_teardown();
+}
+
+Test(ring, a_seq_no_producer_writes_is_skipped_after_the_stall_wait)
+{
+	char buf[RING_RECORD_MAX];
+	int64_t now = ring_now_ns();
+
+	ring_setup(8);
+	cr_assert_eq(ring_put(&r, "lie", 3), 0);
+	cr_assert_eq(ring_put(&r, "next", 4), 0);
+	atomic_store(&r.slots[0].seq, 0x123456789abcdefull);
+	cr_assert_eq(ring_take(&r, buf, sizeof(buf), now), 0, "not at once");
+	cr_assert_eq(ring_take(&r, buf, sizeof(buf), now + 2000000000LL), -1, "then skipped");
+	cr_assert_eq(r.invalid, 1);
+	cr_assert_eq(ring_take(&r, buf, sizeof(buf), now + 2000000000LL), 4);
+	cr_assert(memcmp(buf, "next", 4) == 0);
+	ring_teardown();
+}
+
+/* Every slot says it holds a record: the consumer takes one per call, each
+ * at most RING_RECORD_MAX, and its head moves one at a time. */
+Test(ring, slots_forged_full_are_taken_one_at_a_time_in_bounds)
+{
+	char buf[RING_RECORD_MAX];
+
+	ring_setup(4);
+	for (uint64_t i = 0; i < 4; i++) {
+		atomic_store(&r.slots[i].seq, i + 1);
+		r.slots[i].len = (uint32_t)(i == 2 ? RING_RECORD_MAX + 1 : RING_RECORD_MAX);
+	}
+	for (int i = 0; i < 4; i++) {
+		long n = ring_take(&r, buf, sizeof(buf), ring_now_ns());
+		cr_assert(n == RING_RECORD_MAX || (i == 2 && n == -1), "take %d: %ld", i, n);
+		cr_assert_eq(r.head, (uint64_t)i + 1);
+	}
+	cr_assert_eq(ring_take(&r, buf, sizeof(buf), ring_now_ns()), 0);
+	ring_teardown();
+}
+
+/* The tracer never spins: a tail rewritten to where the slots say another
+ * producer has been makes it give up and count a drop. */
+Test(ring, a_producer_facing_a_rewritten_tail_gives_up)
+{
+	ring_setup(8);
+	for (uint32_t i = 0; i < 8; i++)
+		atomic_store(&r.slots[i].seq, i + 100);
+	cr_assert_eq(ring_put(&r, "x", 1), -1);
+	cr_assert_eq(atomic_load(&r.hdr->dropped), 1);
+	cr_assert_not(ring_full(&r), "the slot at tail looks claimed, not full");
+	ring_teardown();
+}
+
+/* A program truncates the ring's file: the consumer's next look would raise
+ * SIGBUS. It finds an empty, broken ring instead. */
+Test(ring, a_ring_cut_short_under_the_consumer_is_broken_not_fatal)
+{
+	char buf[RING_RECORD_MAX];
+
+	ring_setup(8);
+	cr_assert_eq(ring_put(&r, "x", 1), 0);
+	cr_assert_eq(truncate(path, 0), 0);
+	cr_assert_eq(ring_take(&r, buf, sizeof(buf), ring_now_ns()), 0);
+	cr_assert(ring_broken(&r));
+	cr_assert_eq(ring_backlog(&r), 0);
+	ring_teardown();
+}
