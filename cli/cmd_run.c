@@ -8,7 +8,7 @@
  * On a terminal the viewer follows the run live: it takes the main thread
  * and the terminal, the run goes to a thread of its own, and its report
  * waits in a buffer until the student quits. A lab with a network of its
- * own (lib/run/labnet.h) has it built before and removed after, however the
+ * own (lib/labnet/labnet.h) has it built before and removed after, however the
  * run ends.
  */
 #include <pthread.h>
@@ -23,8 +23,8 @@
 #include "collect/privs.h"
 #include "host/paths.h"
 #include "lab/lab.h"
+#include "labnet/labnet.h"
 #include "report.h"
-#include "run/labnet.h"
 #include "viewer/viewer.h"
 
 const struct command cmd_run_info = {

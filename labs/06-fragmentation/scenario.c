@@ -14,7 +14,7 @@
 
 #include "lab/lab.h"
 #include "lab/labkit.h"
-#include "run/labnet.h"
+#include "labnet/labnet.h"
 
 #define MESSAGES  5
 #define MAX_RECVS 256

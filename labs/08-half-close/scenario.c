@@ -28,7 +28,7 @@
 
 #include "lab/lab.h"
 #include "lab/labkit.h"
-#include "run/labnet.h"
+#include "labnet/labnet.h"
 
 #define FILE_NAME  "file.txt"
 #define FILE_LINES 600 /* of LINE_LEN bytes: 48000 bytes, fits the peer's window */

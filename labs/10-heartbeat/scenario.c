@@ -26,7 +26,7 @@
 
 #include "lab/lab.h"
 #include "lab/labkit.h"
-#include "run/labnet.h"
+#include "labnet/labnet.h"
 
 #define WAIT_MS	  10000
 #define WATCH_MS  4500 /* naive: the retransmissions at 0.2, 0.6, 1.4, 3 s */

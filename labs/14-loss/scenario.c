@@ -13,7 +13,7 @@
  *   --random-loss  10 of every 50, after a first transfer without loss:
  *                  what loss costs in time, and the stalls of timeouts
  *   --reorder      the 20th is held back by a forwarder in the router
- *                  (run/labhold.h) and delivered after the next one: out of
+ *                  (labnet/labhold.h) and delivered after the next one: out of
  *                  order, not lost; captured on b's link, where it shows
  *
  * There is no --fix: TCP itself repairs the loss; the lab shows how.
@@ -24,8 +24,8 @@
 
 #include "lab/lab.h"
 #include "lab/labkit.h"
-#include "run/labhold.h"
-#include "run/labnet.h"
+#include "labnet/labhold.h"
+#include "labnet/labnet.h"
 
 #define BYTES	     145100  /* 100 segments of 1448 bytes and one of 300 */
 #define TAIL_IP_LEN  352     /* the last: 20 (IP) + 32 (TCP, timestamps) + 300 */

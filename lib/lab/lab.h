@@ -14,7 +14,7 @@
 #include <stddef.h>
 
 #include "check/check.h"
-#include "run/labnet.h"
+#include "labnet/labnet.h"
 #include "run/scenario.h"
 
 #define LAB_MAX_OPTIONS 8
@@ -62,7 +62,7 @@ struct lab {
 	const struct lab_option_fix *option_fixes; /* ends with {NULL}; may be NULL */
 	/* Needs root (builds a network namespace, say). */
 	bool needs_root;
-	/* A network of its own (lib/run/labnet.h) when net.mtu > 0: namespaces
+	/* A network of its own (lib/labnet/labnet.h) when net.mtu > 0: namespaces
 	 * of the shape net.shape, built before the scenario starts and removed
 	 * after it ends. Packets are captured on the link of host net_capture
 	 * (LABNET_A unless said), or with LABNET_HUB on every port of the

@@ -6,28 +6,17 @@
 #include "run/scenario_int.h"
 
 #include <errno.h>
-#include <fcntl.h>
-#include <netinet/in.h>
 #include <poll.h>
 #include <pthread.h>
-#include <sched.h>
 #include <signal.h>
-#include <stdarg.h>
 #include <stdatomic.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "base/clock.h"
-#include "collect/procwatch.h"
-#include "host/paths.h"
-#include "run/tracee.h"
-#include "sources/sources.h"
 
 /* One line of a program's output, as a note in the session. */
 static void note_output(struct scenario *s, struct run_proc *p, int i, const char *line, size_t len)

@@ -14,7 +14,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <netinet/in.h>
-#include <poll.h>
 #include <pthread.h>
 #include <sched.h>
 #include <signal.h>
@@ -26,15 +25,13 @@
 #include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "base/clock.h"
 #include "base/errmsg.h"
 #include "base/netns.h"
-#include "collect/procwatch.h"
+#include "base/netns_etc.h"
 #include "host/paths.h"
-#include "run/netns_etc.h"
 #include "run/tracee.h"
 #include "sources/sources.h"
 
