@@ -56,14 +56,6 @@ struct run_args {
 	const char *record;
 };
 
-static int lab_option_index(const struct lab *l, const char *name)
-{
-	for (int i = 0; l->options && l->options[i].name && i < LAB_MAX_OPTIONS; i++)
-		if (strcmp(l->options[i].name, name) == 0)
-			return i;
-	return -1;
-}
-
 static void print_lab_options(const struct lab *l)
 {
 	fprintf(stderr, "lab %d (%s) takes:", l->number, l->name);
@@ -79,6 +71,8 @@ static void print_lab_options(const struct lab *l)
  * first, then every option. Returns -1 to go on, or an exit status. */
 static int parse_args(int argc, char **argv, struct run_args *a)
 {
+	char err[256];
+
 	for (int i = 1; i < argc; i++)
 		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
 			return cli_help(&cmd_run_info);
@@ -91,6 +85,10 @@ static int parse_args(int argc, char **argv, struct run_args *a)
 						       argv[i]);
 	if (!a->lab)
 		return cli_usage_error(&cmd_run_info, "which lab? (socklab list shows them)");
+	if (lab_declared(a->lab, err, sizeof(err)) < 0) {
+		cli_error("socklab was built with a lab it cannot run: %s", err);
+		return EXIT_USAGE;
+	}
 	a->run.lab = a->lab;
 	for (int i = 1; i < argc; i++) {
 		const char *arg = argv[i];

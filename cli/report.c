@@ -14,12 +14,14 @@
 void report_result(FILE *out, const struct check *k, const struct check_result *r,
 		   const char *unchecked)
 {
+	const char *hint = r->hint[0] ? r->hint : k->hint; /* a result read back has none */
+
 	fprintf(out, "  %s  %-18s %s\n", check_verdict(r, unchecked), k->name, k->title);
 	fprintf(out, "        %s\n", r->summary);
 	for (int i = 0; i < r->nevidence; i++)
 		fprintf(out, "          %s\n", r->evidence[i]);
-	if (!r->pass && !r->skipped && k->hint)
-		fprintf(out, "        (see %s)\n", k->hint);
+	if (!r->pass && !r->skipped && hint)
+		fprintf(out, "        (see %s)\n", hint);
 }
 
 /* The result as a note at the end of the session, so the viewer's lab panel
@@ -83,7 +85,7 @@ int report_checkpoints(FILE *out, const char *dir, const struct lab *lab, bool f
 	const struct check *checks = run   ? lab_checks_for(lab, run)
 				     : fix ? lab->fix_checks
 					   : lab->checks;
-	char err[512], name[64];
+	char err[512], name[64], hint[CHECK_HINT_MAX];
 	struct check_ctx ctx;
 	struct session s;
 	struct notes ns = {.n = 0};
@@ -94,6 +96,7 @@ int report_checkpoints(FILE *out, const char *dir, const struct lab *lab, bool f
 		return -1;
 	}
 	check_ctx_init(&ctx, &s, facts);
+	ctx.hint = lab_hint(lab, hint, sizeof(hint));
 	fprintf(out, "\ncheckpoints (%s run):\n",
 		run   ? lab_run_name(run, name, sizeof(name))
 		: fix ? "fixed"
