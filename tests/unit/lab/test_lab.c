@@ -34,11 +34,16 @@ Test(lab, a_lab_with_more_options_than_a_run_holds_is_refused)
 
 Test(lab, an_option_twice_or_a_fix_of_an_option_not_there_is_refused)
 {
-	static const struct lab_option twice[] = {{"chat", "one", NULL}, {"chat", "two", NULL}, {NULL}};
+	static const struct lab_option twice[] = {{"chat", "one", NULL},
+						  {"chat", "two", NULL},
+						  {NULL}};
 	static const struct lab_option one[] = {{"chat", "one", NULL}, {NULL}};
 	static const struct lab_option_fix fixes[] = {{"caht", NULL, "no fix"}, {NULL}};
 	const struct lab dup = {.number = 98, .name = "dup", .options = twice};
-	const struct lab typo = {.number = 97, .name = "typo", .options = one, .option_fixes = fixes};
+	const struct lab typo = {.number = 97,
+				 .name = "typo",
+				 .options = one,
+				 .option_fixes = fixes};
 	char err[256];
 
 	cr_assert_eq(lab_declared(&dup, err, sizeof(err)), -1);
