@@ -98,11 +98,11 @@ enum evf_read {
 enum evf_type { EVT_STR, EVT_I64, EVT_I32, EVT_U32, EVT_U16, EVT_U8, EVT_BOOL };
 
 struct evfield {
-	uint8_t src;	/* enum event_src */
-	uint16_t off;	/* in struct event */
-	uint8_t type;	/* enum evf_type */
-	uint8_t read;	/* enum evf_read */
-	int8_t usual;	/* 0 or -1; an EVF_SINCE field: its difference from t */
+	uint8_t src;  /* enum event_src */
+	uint16_t off; /* in struct event */
+	uint8_t type; /* enum evf_type */
+	uint8_t read; /* enum evf_read */
+	int8_t usual; /* 0 or -1; an EVF_SINCE field: its difference from t */
 	const char *key;
 };
 
