@@ -8,7 +8,7 @@
  * On a terminal the viewer follows the run live: it takes the main thread
  * and the terminal, the run goes to a thread of its own, and its report
  * waits in a buffer until the student quits. A lab with a network of its
- * own (lib/run/labnet.h) has it built before and removed after, however the
+ * own (lib/labnet/labnet.h) has it built before and removed after, however the
  * run ends.
  */
 #include <pthread.h>
@@ -24,8 +24,8 @@
 #include "collect/privs.h"
 #include "host/paths.h"
 #include "lab/lab.h"
+#include "labnet/labnet.h"
 #include "report.h"
-#include "run/labnet.h"
 #include "viewer/viewer.h"
 
 const struct command cmd_run_info = {
@@ -57,14 +57,6 @@ struct run_args {
 	const char *record;
 };
 
-static int lab_option_index(const struct lab *l, const char *name)
-{
-	for (int i = 0; l->options && l->options[i].name && i < LAB_MAX_OPTIONS; i++)
-		if (strcmp(l->options[i].name, name) == 0)
-			return i;
-	return -1;
-}
-
 static void print_lab_options(const struct lab *l)
 {
 	fprintf(stderr, _("lab %d (%s) takes:"), l->number, l->name);
@@ -80,6 +72,8 @@ static void print_lab_options(const struct lab *l)
  * first, then every option. Returns -1 to go on, or an exit status. */
 static int parse_args(int argc, char **argv, struct run_args *a)
 {
+	char err[256];
+
 	for (int i = 1; i < argc; i++)
 		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
 			return cli_help(&cmd_run_info);
@@ -92,6 +86,10 @@ static int parse_args(int argc, char **argv, struct run_args *a)
 						       argv[i]);
 	if (!a->lab)
 		return cli_usage_error(&cmd_run_info, _("which lab? (socklab list shows them)"));
+	if (lab_declared(a->lab, err, sizeof(err)) < 0) {
+		cli_error(_("socklab was built with a lab it cannot run: %s"), err);
+		return EXIT_USAGE;
+	}
 	a->run.lab = a->lab;
 	for (int i = 1; i < argc; i++) {
 		const char *arg = argv[i];

@@ -17,6 +17,8 @@
 void report_result(FILE *out, const struct check *k, const struct check_result *r,
 		   const char *unchecked)
 {
+	const char *hint = r->hint[0] ? r->hint : k->hint; /* a result read back has none */
+
 	fprintf(out, "  %s  %-18s %s\n        ", check_verdict(r, unchecked), k->name, k->title);
 	text_fput(out, r->summary, 0);
 	fputc('\n', out);
@@ -25,8 +27,8 @@ void report_result(FILE *out, const struct check *k, const struct check_result *
 		text_fput(out, r->evidence[i], 0);
 		fputc('\n', out);
 	}
-	if (!r->pass && !r->skipped && k->hint)
-		fprintf(out, "        (see %s)\n", k->hint);
+	if (!r->pass && !r->skipped && hint)
+		fprintf(out, "        (see %s)\n", hint);
 }
 
 /* Every string of j, and of what it holds, as text_show makes it; key is
@@ -122,7 +124,7 @@ int report_checkpoints(FILE *out, const char *dir, const struct lab *lab, bool f
 	const struct check *checks = run   ? lab_checks_for(lab, run)
 				     : fix ? lab->fix_checks
 					   : lab->checks;
-	char err[512], name[64];
+	char err[512], name[64], hint[CHECK_HINT_MAX];
 	struct check_ctx ctx;
 	struct session s;
 	struct notes ns = {.n = 0};
@@ -133,6 +135,7 @@ int report_checkpoints(FILE *out, const char *dir, const struct lab *lab, bool f
 		return -1;
 	}
 	check_ctx_init(&ctx, &s, facts);
+	ctx.hint = lab_hint(lab, hint, sizeof(hint));
 	fprintf(out, "\ncheckpoints (%s run):\n",
 		run   ? lab_run_name(run, name, sizeof(name))
 		: fix ? "fixed"

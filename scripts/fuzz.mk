@@ -21,7 +21,8 @@ decode_SRC  := lib/sources/pkt/decode.c lib/sources/pkt/pktevent.c lib/sources/p
                lib/sources/pkt/tcpanalysis.c lib/wire/tcp.c lib/wire/hexbytes.c lib/base/array.c \
                lib/base/strpool.c lib/base/ptrmap.c
 session_SRC := lib/session/session.c lib/session/event.c lib/session/event_jansson.c \
-               lib/session/evstore.c lib/session/describe.c lib/base/errmsg.c \
+               lib/session/evstore.c lib/session/evfields.c lib/session/describe.c \
+               lib/base/errmsg.c \
                lib/session/sessionfile.c lib/base/array.c lib/base/jscan.c \
                lib/base/jscan_read.c lib/base/jobj.c lib/wire/tcp.c lib/base/strpool.c \
                lib/base/text.c

@@ -110,17 +110,11 @@ static int handshake_run(struct scenario *s, const struct lab_run *r)
 
 /* ---- calls ------------------------------------------------------------ */
 
-/* The client's connect(): its sock names the connection ("client>server"). */
-static const struct event *client_connect(const struct check_ctx *c)
-{
-	return ev_first(c->s, &(struct ev_filter){.src = "call",
-						  .fn = "connect",
-						  .pid = check_pid(c, "client")});
-}
-
 static void client_connects(const struct check_ctx *c, struct check_result *r)
 {
-	const struct event *e = client_connect(c);
+	const struct event *e = ev_first(c->s, &(struct ev_filter){.src = "call",
+								   .fn = "connect",
+								   .pid = check_pid(c, "client")});
 
 	if (!e) {
 		check_fail(r, "the client never called connect()");
@@ -196,31 +190,21 @@ static void closes_first(const struct check_ctx *c, struct check_result *r)
 
 /* ---- packets ---------------------------------------------------------- */
 
-/* The next packet after prev on the lab's port with all of flags, sent to
- * (or from) the server's port; without ACK when no_ack. */
-static const struct event *next_pkt(const struct check_ctx *c, const struct event *prev,
-				    const char *flags, bool to_server, bool no_ack)
-{
-	struct ev_filter f = {.src = "pkt", .flags = flags, .port = c->facts->port};
-	const struct event *e = prev ? ev_next(c->s, &f, prev) : ev_first(c->s, &f);
-
-	for (; e; e = ev_next(c->s, &f, e)) {
-		bool dir_ok = (endpoint_port(e->pkt.to) == c->facts->port) == to_server;
-		if (dir_ok && !(no_ack && (e->pkt.flags & TCPF_ACK)))
-			return e;
-	}
-	return NULL;
-}
+/* A packet to the server's port (check_pkt's from_port false) or from it. */
+#define TO_SERVER   false
+#define FROM_SERVER true
 
 static void three_way(const struct check_ctx *c, struct check_result *r)
 {
+	int port = c->facts->port;
 	const struct event *syn, *synack, *ack;
 
 	if (!check_source_ran(c, "pkt", r))
 		return;
-	syn = next_pkt(c, NULL, "S", true, true);
-	synack = syn ? next_pkt(c, syn, "SA", false, false) : NULL;
-	ack = synack ? next_pkt(c, synack, "A", true, false) : NULL;
+	/* The direction tells the client's SYN from the server's SYN+ACK. */
+	syn = check_pkt(c, port, TO_SERVER, "S", false, 0);
+	synack = syn ? check_pkt(c, port, FROM_SERVER, "SA", false, syn->t) : NULL;
+	ack = synack ? check_pkt(c, port, TO_SERVER, "A", false, synack->t) : NULL;
 	check_evidence(r, syn);
 	check_evidence(r, synack);
 	check_evidence(r, ack);
@@ -243,8 +227,8 @@ static void both_fins(const struct check_ctx *c, struct check_result *r)
 
 	if (!check_source_ran(c, "pkt", r))
 		return;
-	from_client = next_pkt(c, NULL, "F", true, false);
-	from_server = next_pkt(c, NULL, "F", false, false);
+	from_client = check_pkt(c, c->facts->port, TO_SERVER, "F", false, 0);
+	from_server = check_pkt(c, c->facts->port, FROM_SERVER, "F", false, 0);
 	if (!from_client || !from_server) {
 		check_evidence(r, from_client ? from_client : from_server);
 		check_fail(r, "only %s sent a FIN",
@@ -265,20 +249,15 @@ static void both_fins(const struct check_ctx *c, struct check_result *r)
 
 /* ---- states ----------------------------------------------------------- */
 
-/* The names of the connection's two sockets, the closer's first. */
+/* The names of the connection's two sockets, the closer's first; fails r
+ * when the client never connected. */
 static bool closer_socks(const struct check_ctx *c, char *closer, char *other, size_t cap,
 			 struct check_result *r)
 {
-	const struct event *conn = client_connect(c);
 	char *client = server_first(c) ? other : closer;
 	char *server = server_first(c) ? closer : other;
 
-	if (!conn || !endpoint_pair_reversed(conn->call.sock, server, cap)) {
-		check_fail(r, "the client never connected: no connection to follow");
-		return false;
-	}
-	snprintf(client, cap, "%s", conn->call.sock);
-	return true;
+	return check_connected(c, r, "client", client, server, cap);
 }
 
 static void closer_time_wait(const struct check_ctx *c, struct check_result *r)
@@ -331,21 +310,19 @@ static void other_close_wait(const struct check_ctx *c, struct check_result *r)
 }
 
 static const struct check handshake_checks[] = {
-	{"three-way", "SYN, SYN+ACK, ACK open the connection", "lab 1 (handshake)", three_way},
+	{"three-way", "SYN, SYN+ACK, ACK open the connection", .fn = three_way},
 	{"connects", "the client's connect() returns once the handshake is done",
-	 "lab 1 (handshake)", client_connects},
-	{"accepts", "the server's accept() returns the new connection", "lab 1 (handshake)",
-	 server_accepts},
-	{"echoes", "each line the client sends comes back", "lab 1 (handshake)", client_gets_echo},
+	 .fn = client_connects},
+	{"accepts", "the server's accept() returns the new connection", .fn = server_accepts},
+	{"echoes", "each line the client sends comes back", .fn = client_gets_echo},
 	{"closes-first",
 	 "the side expected to close first does (the client; or the server "
 	 "with --server-closes-first)",
-	 "lab 1 (handshake)", closes_first},
-	{"fins", "both sides send a FIN, the first closer's first", "lab 1 (handshake)", both_fins},
-	{"close-wait", "the other side goes CLOSE_WAIT, then LAST_ACK", "lab 1 (handshake)",
-	 other_close_wait},
+	 .fn = closes_first},
+	{"fins", "both sides send a FIN, the first closer's first", .fn = both_fins},
+	{"close-wait", "the other side goes CLOSE_WAIT, then LAST_ACK", .fn = other_close_wait},
 	{"time-wait", "the side that closed first ends in TIME_WAIT, with time left",
-	 "lab 1 (handshake)", closer_time_wait},
+	 .fn = closer_time_wait},
 	{NULL},
 };
 
@@ -490,12 +467,12 @@ static const struct check backlog_checks[] = {
 	{"queue-full",
 	 "with the queue full, the kernel drops SYNs; they are sent again at 1 s, then 3 s (or 2 "
 	 "s)",
-	 "lab 1 (handshake)", syns_resent},
+	 .fn = syns_resent},
 	{"connect-waits", "the queued clients connect before accept(); the others' connect() waits",
-	 "lab 1 (handshake)", connect_waits},
+	 .fn = connect_waits},
 	{"drains-in-order", "accept() takes the clients in the order they connected",
-	 "lab 1 (handshake)", drains_in_order},
-	{"echoes", "every client is served in the end", "lab 1 (handshake)", all_echoed},
+	 .fn = drains_in_order},
+	{"echoes", "every client is served in the end", .fn = all_echoed},
 	{NULL},
 };
 

@@ -321,28 +321,22 @@ static void server_fins(const struct check_ctx *c, struct check_result *r)
 }
 
 static const struct check naive_checks[] = {
-	{"children", "one child process per client, all at once", "lab 2 (fork-server)",
-	 one_child_each},
-	{"fds-grow", "the parent's accept() returns ever higher descriptors", "lab 2 (fork-server)",
-	 descriptors},
+	{"children", "one child process per client, all at once", .fn = one_child_each},
+	{"fds-grow", "the parent's accept() returns ever higher descriptors", .fn = descriptors},
 	{"close-wait", "finished connections stay in CLOSE_WAIT while the server runs",
-	 "lab 2 (fork-server)", stuck_in_close_wait},
-	{"no-server-fin", "the server sends its FINs only when it is stopped",
-	 "lab 2 (fork-server)", server_fins},
+	 .fn = stuck_in_close_wait},
+	{"no-server-fin", "the server sends its FINs only when it is stopped", .fn = server_fins},
 	{NULL},
 };
 
 static const struct check fixed_checks[] = {
-	{"children", "one child process per client, all at once", "lab 2 (fork-server)",
-	 one_child_each},
+	{"children", "one child process per client, all at once", .fn = one_child_each},
 	{"fds-reused", "the parent's accept() returns the same descriptor each time",
-	 "lab 2 (fork-server)", descriptors},
-	{"child-closes", "each child closes the listening socket", "lab 2 (fork-server)",
-	 child_closes_listener},
+	 .fn = descriptors},
+	{"child-closes", "each child closes the listening socket", .fn = child_closes_listener},
 	{"no-close-wait", "each server socket closes as soon as its client does",
-	 "lab 2 (fork-server)", closes_at_once},
-	{"server-fin", "the server sends its FIN as soon as the client closes",
-	 "lab 2 (fork-server)", server_fins},
+	 .fn = closes_at_once},
+	{"server-fin", "the server sends its FIN as soon as the client closes", .fn = server_fins},
 	{NULL},
 };
 

@@ -262,31 +262,25 @@ static void all_reaped(const struct check_ctx *c, struct check_result *r)
 }
 
 static const struct check naive_checks[] = {
-	{"children-exit", "each client's child exits when its client closes", "lab 3 (zombies)",
-	 children_exit},
-	{"no-handler", "nobody waits: no SIGCHLD handler, no wait()", "lab 3 (zombies)",
-	 no_handler},
-	{"zombies", "the exited children stay zombies", "lab 3 (zombies)", zombies_left},
+	{"children-exit", "each client's child exits when its client closes", .fn = children_exit},
+	{"no-handler", "nobody waits: no SIGCHLD handler, no wait()", .fn = no_handler},
+	{"zombies", "the exited children stay zombies", .fn = zombies_left},
 	{NULL},
 };
 
 static const struct check one_wait_checks[] = {
-	{"children-exit", "each client's child exits when its client closes", "lab 3 (zombies)",
-	 children_exit},
-	{"signals-merge", "five exits, fewer SIGCHLD deliveries", "lab 3 (zombies)", signals_merge},
-	{"one-per-signal", "one waitpid() per signal reaps one child per signal", "lab 3 (zombies)",
-	 one_per_signal},
-	{"zombies", "zombies are left despite the handler", "lab 3 (zombies)", zombies_left},
+	{"children-exit", "each client's child exits when its client closes", .fn = children_exit},
+	{"signals-merge", "five exits, fewer SIGCHLD deliveries", .fn = signals_merge},
+	{"one-per-signal", "one waitpid() per signal reaps one child per signal",
+	 .fn = one_per_signal},
+	{"zombies", "zombies are left despite the handler", .fn = zombies_left},
 	{NULL},
 };
 
 static const struct check fixed_checks[] = {
-	{"children-exit", "each client's child exits when its client closes", "lab 3 (zombies)",
-	 children_exit},
-	{"signals-merge", "five exits, fewer SIGCHLD deliveries (still)", "lab 3 (zombies)",
-	 signals_merge},
-	{"all-reaped", "the waitpid() loop reaps every child; no zombie is left", "lab 3 (zombies)",
-	 all_reaped},
+	{"children-exit", "each client's child exits when its client closes", .fn = children_exit},
+	{"signals-merge", "five exits, fewer SIGCHLD deliveries (still)", .fn = signals_merge},
+	{"all-reaped", "the waitpid() loop reaps every child; no zombie is left", .fn = all_reaped},
 	{NULL},
 };
 

@@ -160,9 +160,8 @@ static void delayed_acks(const struct check_ctx *c, struct check_result *r)
 }
 
 static const struct check naive_checks[] = {
-	{"stalls", "write, write, read: each exchange stalls about 40 ms", "lab 4 (nagle)",
-	 latency},
-	{"delayed-acks", "the server's ACKs come alone, 40 ms late", "lab 4 (nagle)", delayed_acks},
+	{"stalls", "write, write, read: each exchange stalls about 40 ms", .fn = latency},
+	{"delayed-acks", "the server's ACKs come alone, 40 ms late", .fn = delayed_acks},
 	{NULL},
 };
 
@@ -217,9 +216,9 @@ static void fix_applied(const struct check_ctx *c, struct check_result *r)
 
 static const struct check fixed_checks[] = {
 	{"fix", "the client sets TCP_NODELAY (--one-write: writes each request once)",
-	 "lab 4 (nagle)", fix_applied},
-	{"no-stalls", "each exchange takes well under 5 ms: no stall", "lab 4 (nagle)", latency},
-	{"no-delayed-acks", "no ACK comes alone and late", "lab 4 (nagle)", delayed_acks},
+	 .fn = fix_applied},
+	{"no-stalls", "each exchange takes well under 5 ms: no stall", .fn = latency},
+	{"no-delayed-acks", "no ACK comes alone and late", .fn = delayed_acks},
 	{NULL},
 };
 

@@ -210,35 +210,28 @@ static void second_client_served(const struct check_ctx *c, struct check_result 
 }
 
 static const struct check naive_checks[] = {
-	{"closes-first", "the server closes the connection first", "lab 5 (reuseaddr)",
-	 server_closes_first},
-	{"time-wait", "its old socket is in TIME_WAIT when it restarts", "lab 5 (reuseaddr)",
-	 time_wait_at_restart},
-	{"eaddrinuse", "the restart's bind() fails with EADDRINUSE", "lab 5 (reuseaddr)",
-	 restart_bind},
+	{"closes-first", "the server closes the connection first", .fn = server_closes_first},
+	{"time-wait", "its old socket is in TIME_WAIT when it restarts",
+	 .fn = time_wait_at_restart},
+	{"eaddrinuse", "the restart's bind() fails with EADDRINUSE", .fn = restart_bind},
 	{NULL},
 };
 
 static const struct check new_only_checks[] = {
-	{"closes-first", "the server closes the connection first", "lab 5 (reuseaddr)",
-	 server_closes_first},
-	{"new-only", "only the restarted server sets SO_REUSEADDR", "lab 5 (reuseaddr)",
-	 reuseaddr_calls},
-	{"time-wait", "its old socket is in TIME_WAIT when it restarts", "lab 5 (reuseaddr)",
-	 time_wait_at_restart},
-	{"eaddrinuse", "the restart's bind() still fails with EADDRINUSE", "lab 5 (reuseaddr)",
-	 restart_bind},
+	{"closes-first", "the server closes the connection first", .fn = server_closes_first},
+	{"new-only", "only the restarted server sets SO_REUSEADDR", .fn = reuseaddr_calls},
+	{"time-wait", "its old socket is in TIME_WAIT when it restarts",
+	 .fn = time_wait_at_restart},
+	{"eaddrinuse", "the restart's bind() still fails with EADDRINUSE", .fn = restart_bind},
 	{NULL},
 };
 
 static const struct check fixed_checks[] = {
-	{"reuseaddr", "both servers set SO_REUSEADDR before bind()", "lab 5 (reuseaddr)",
-	 reuseaddr_calls},
+	{"reuseaddr", "both servers set SO_REUSEADDR before bind()", .fn = reuseaddr_calls},
 	{"time-wait", "the old socket is in TIME_WAIT when the server restarts",
-	 "lab 5 (reuseaddr)", time_wait_at_restart},
-	{"binds", "the restart's bind() succeeds", "lab 5 (reuseaddr)", restart_bind},
-	{"serves", "the restarted server serves a new client", "lab 5 (reuseaddr)",
-	 second_client_served},
+	 .fn = time_wait_at_restart},
+	{"binds", "the restart's bind() succeeds", .fn = restart_bind},
+	{"serves", "the restarted server serves a new client", .fn = second_client_served},
 	{NULL},
 };
 

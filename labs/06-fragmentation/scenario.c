@@ -14,7 +14,7 @@
 
 #include "lab/lab.h"
 #include "lab/labkit.h"
-#include "run/labnet.h"
+#include "labnet/labnet.h"
 
 #define MESSAGES  5
 #define MAX_RECVS 256
@@ -251,22 +251,19 @@ static void segments(const struct check_ctx *c, struct check_result *r)
 }
 
 static const struct check naive_checks[] = {
-	{"segments", "the link cuts the data into segments of at most 1448 bytes",
-	 "lab 6 (fragmentation)", segments},
-	{"clumps", "one recv() returns several messages", "lab 6 (fragmentation)", clumps},
-	{"pieces", "one message comes out of several recv()s", "lab 6 (fragmentation)", pieces},
-	{"miscount", "the receiver counts recv()s, not messages", "lab 6 (fragmentation)",
-	 miscounted},
+	{"segments", "the link cuts the data into segments of at most 1448 bytes", .fn = segments},
+	{"clumps", "one recv() returns several messages", .fn = clumps},
+	{"pieces", "one message comes out of several recv()s", .fn = pieces},
+	{"miscount", "the receiver counts recv()s, not messages", .fn = miscounted},
 	{NULL},
 };
 
 static const struct check fixed_checks[] = {
 	{"segments", "the link still cuts the data into segments of at most 1448 bytes",
-	 "lab 6 (fragmentation)", segments},
-	{"short-reads", "recv() still returns pieces; the loop joins them", "lab 6 (fragmentation)",
-	 loop_joins_pieces},
-	{"whole", "every message arrives whole, with the size sent", "lab 6 (fragmentation)",
-	 whole_messages},
+	 .fn = segments},
+	{"short-reads", "recv() still returns pieces; the loop joins them",
+	 .fn = loop_joins_pieces},
+	{"whole", "every message arrives whole, with the size sent", .fn = whole_messages},
 	{NULL},
 };
 

@@ -7,10 +7,10 @@
  * ECONNREFUSED (--unconnected: the same without connect(), and no error
  * ever comes).
  */
-#include <jansson.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "base/jobj.h"
 #include "lab/lab.h"
 #include "lab/labkit.h"
 
@@ -91,11 +91,14 @@ static void boundaries_kept(const struct check_ctx *c, struct check_result *r)
 
 static bool asked_msg_trunc(const struct event *e)
 {
-	json_t *o = json_loadb(e->json, e->json_len, 0, NULL);
-	const char *flags = json_string_value(json_object_get(o, "flags"));
-	bool yes = flags && strstr(flags, "MSG_TRUNC");
+	struct jobj o;
+	const char *flags;
+	bool yes;
 
-	json_decref(o);
+	event_fields(e, &o);
+	flags = jobj_str(&o, "flags");
+	yes = flags && strstr(flags, "MSG_TRUNC");
+	jobj_free(&o);
 	return yes;
 }
 
@@ -178,15 +181,14 @@ static void refused(const struct check_ctx *c, struct check_result *r)
 
 static const struct check udp_checks[] = {
 	{"boundaries", "three sendto()s arrive as three recvfrom()s of the same sizes",
-	 "lab 7 (udp-boundaries)", boundaries_kept},
-	{"datagrams", "each sendto() is one datagram on the wire", "lab 7 (udp-boundaries)",
-	 one_datagram_each},
+	 .fn = boundaries_kept},
+	{"datagrams", "each sendto() is one datagram on the wire", .fn = one_datagram_each},
 	{"truncated", "a datagram longer than the buffer is cut; MSG_TRUNC tells its size",
-	 "lab 7 (udp-boundaries)", truncated},
+	 .fn = truncated},
 	{"icmp-error",
 	 "a connected UDP socket hears ECONNREFUSED from a closed port "
 	 "(--unconnected: it never hears of it)",
-	 "lab 7 (udp-boundaries)", refused},
+	 .fn = refused},
 	{NULL},
 };
 

@@ -4,12 +4,15 @@
  * A UDP echo client on a connected UDP socket: connect() sends nothing,
  * it only fixes the peer, so write() and read() work as on TCP. It also
  * lets the kernel report errors from that peer: sent to a port where
- * nothing listens, the datagram comes back as an ICMP "port unreachable",
- * and the next call on the socket fails with ECONNREFUSED.
+ * nothing listens, the datagram is answered by an ICMP "port unreachable"
+ * (which quotes it), the kernel matches that to the connected socket, and
+ * the next call on the socket fails with ECONNREFUSED.
  *
  * With "unconnected" it uses sendto() and recvfrom() without connect():
- * then the kernel cannot tell which socket the ICMP error belongs to, and
- * recvfrom() just waits (here for 1 s, SO_RCVTIMEO).
+ * such a socket may send to anyone, so the kernel cannot know which of its
+ * sends the error belongs to, and says nothing (unless the socket asks for
+ * every error with IP_RECVERR): recvfrom() just waits (here for 1 s,
+ * SO_RCVTIMEO).
  */
 #include <arpa/inet.h>
 #include <stdio.h>

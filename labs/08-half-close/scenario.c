@@ -28,7 +28,7 @@
 
 #include "lab/lab.h"
 #include "lab/labkit.h"
-#include "run/labnet.h"
+#include "labnet/labnet.h"
 
 #define FILE_NAME  "file.txt"
 #define FILE_LINES 600 /* of LINE_LEN bytes: 48000 bytes, fits the peer's window */
@@ -439,35 +439,29 @@ static void reset_on_unread(const struct check_ctx *c, struct check_result *r)
 }
 
 static const struct check naive_checks[] = {
-	{"eof", "the client reads the file to EOF: the server's FIN ends it", "lab 8 (half-close)",
-	 eof_after_file},
-	{"reply-sent", "the client's write() of its reply succeeds", "lab 8 (half-close)",
-	 reply_sent},
-	{"rst-on-reply", "the server's kernel answers the reply with an RST", "lab 8 (half-close)",
-	 rst_on_reply},
-	{"reply-lost", "the server never reads the reply", "lab 8 (half-close)", reply_lost},
+	{"eof", "the client reads the file to EOF: the server's FIN ends it", .fn = eof_after_file},
+	{"reply-sent", "the client's write() of its reply succeeds", .fn = reply_sent},
+	{"rst-on-reply", "the server's kernel answers the reply with an RST", .fn = rst_on_reply},
+	{"reply-lost", "the server never reads the reply", .fn = reply_lost},
 	{NULL},
 };
 
 static const struct check fixed_checks[] = {
 	{"half-close", "shutdown(SHUT_WR) sends the FIN: the client's read() returns 0",
-	 "lab 8 (half-close)", half_closed},
+	 .fn = half_closed},
 	{"fin-wait-2", "the server's socket waits in FIN_WAIT_2 and still receives",
-	 "lab 8 (half-close)", fin_wait_2},
-	{"reply-read", "the server reads the reply, then 0", "lab 8 (half-close)", reply_read},
-	{"no-rst", "no RST crosses the connection", "lab 8 (half-close)", no_rst},
-	{"size-matches", "the client stores exactly the size the header says", "lab 8 (half-close)",
-	 size_matches},
+	 .fn = fin_wait_2},
+	{"reply-read", "the server reads the reply, then 0", .fn = reply_read},
+	{"no-rst", "no RST crosses the connection", .fn = no_rst},
+	{"size-matches", "the client stores exactly the size the header says", .fn = size_matches},
 	{NULL},
 };
 
 static const struct check one_read_checks[] = {
-	{"short-read", "the client takes a short read() for the end of the file",
-	 "lab 8 (half-close)", short_read},
-	{"short-file", "the stored file is shorter than the one sent", "lab 8 (half-close)",
-	 short_file},
+	{"short-read", "the client takes a short read() for the end of the file", .fn = short_read},
+	{"short-file", "the stored file is shorter than the one sent", .fn = short_file},
 	{"reset", "closing on unread bytes sends an RST: the server's read() fails",
-	 "lab 8 (half-close)", reset_on_unread},
+	 .fn = reset_on_unread},
 	{NULL},
 };
 

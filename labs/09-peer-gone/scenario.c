@@ -17,11 +17,11 @@
  *                    socket needs no TIME_WAIT, and the client's next
  *                    write() = -1 ECONNRESET
  */
-#include <jansson.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "base/jobj.h"
 #include "lab/lab.h"
 #include "lab/labkit.h"
 
@@ -388,14 +388,14 @@ static const struct event *linger_zero_set(const struct check_ctx *c, pid_t pid)
 	struct ev_filter f = {.src = "call", .fn = "setsockopt", .err = "ok", .pid = pid};
 
 	for (const struct event *e = ev_first(c->s, &f); e; e = ev_next(c->s, &f, e)) {
-		json_t *o;
+		struct jobj o;
 		bool zero;
 
 		if (!e->call.opt || strcmp(e->call.opt, "SO_LINGER") != 0 || e->call.val != 1)
 			continue;
-		o = json_loadb(e->json, e->json_len, 0, NULL);
-		zero = json_integer_value(json_object_get(o, "linger")) == 0;
-		json_decref(o);
+		event_fields(e, &o);
+		zero = jobj_int(&o, "linger") == 0;
+		jobj_free(&o);
 		if (zero)
 			return e;
 	}
@@ -442,50 +442,40 @@ static void no_time_wait(const struct check_ctx *c, struct check_result *r)
 }
 
 static const struct check naive_checks[] = {
-	{"first-write", "the first write() after the server closed succeeds", "lab 9 (peer-gone)",
-	 first_write},
+	{"first-write", "the first write() after the server closed succeeds", .fn = first_write},
 	{"rst-after-write", "the server's kernel answers that write with an RST",
-	 "lab 9 (peer-gone)", rst_after_write},
-	{"sigpipe", "the next write() raises SIGPIPE, which kills the client", "lab 9 (peer-gone)",
-	 sigpipe_kills},
+	 .fn = rst_after_write},
+	{"sigpipe", "the next write() raises SIGPIPE, which kills the client", .fn = sigpipe_kills},
 	{NULL},
 };
 
 static const struct check fixed_checks[] = {
-	{"first-write", "the first write() after the server closed succeeds", "lab 9 (peer-gone)",
-	 first_write},
+	{"first-write", "the first write() after the server closed succeeds", .fn = first_write},
 	{"rst-after-write", "the server's kernel answers that write with an RST",
-	 "lab 9 (peer-gone)", rst_after_write},
-	{"epipe", "with SIGPIPE ignored, the next write() returns -1 EPIPE", "lab 9 (peer-gone)",
-	 epipe_handled},
+	 .fn = rst_after_write},
+	{"epipe", "with SIGPIPE ignored, the next write() returns -1 EPIPE", .fn = epipe_handled},
 	{NULL},
 };
 
 static const struct check killed_checks[] = {
-	{"killed", "the server is killed by SIGKILL", "lab 9 (peer-gone)", server_killed_check},
-	{"fin", "the kernel closes the dead server's socket with a FIN", "lab 9 (peer-gone)",
-	 fin_from_kernel},
-	{"read-zero", "the client's read() returns 0", "lab 9 (peer-gone)", read_zero},
+	{"killed", "the server is killed by SIGKILL", .fn = server_killed_check},
+	{"fin", "the kernel closes the dead server's socket with a FIN", .fn = fin_from_kernel},
+	{"read-zero", "the client's read() returns 0", .fn = read_zero},
 	{NULL},
 };
 
 static const struct check unread_checks[] = {
-	{"unread", "the server closes with the client's line unread", "lab 9 (peer-gone)",
-	 unread_at_close},
-	{"rst-not-fin", "close() with unread input sends an RST, not a FIN", "lab 9 (peer-gone)",
-	 rst_not_fin},
-	{"econnreset", "the client's read() returns -1 ECONNRESET", "lab 9 (peer-gone)",
-	 econnreset},
+	{"unread", "the server closes with the client's line unread", .fn = unread_at_close},
+	{"rst-not-fin", "close() with unread input sends an RST, not a FIN", .fn = rst_not_fin},
+	{"econnreset", "the client's read() returns -1 ECONNRESET", .fn = econnreset},
 	{NULL},
 };
 
 static const struct check linger_checks[] = {
-	{"linger", "the server sets SO_LINGER {1, 0}", "lab 9 (peer-gone)", linger_set},
-	{"rst-not-fin", "close() sends an RST, not a FIN", "lab 9 (peer-gone)", rst_not_fin},
-	{"no-time-wait", "the server's socket needs no TIME_WAIT", "lab 9 (peer-gone)",
-	 no_time_wait},
-	{"econnreset", "the client's next write() returns -1 ECONNRESET", "lab 9 (peer-gone)",
-	 econnreset},
+	{"linger", "the server sets SO_LINGER {1, 0}", .fn = linger_set},
+	{"rst-not-fin", "close() sends an RST, not a FIN", .fn = rst_not_fin},
+	{"no-time-wait", "the server's socket needs no TIME_WAIT", .fn = no_time_wait},
+	{"econnreset", "the client's next write() returns -1 ECONNRESET", .fn = econnreset},
 	{NULL},
 };
 

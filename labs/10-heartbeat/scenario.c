@@ -26,7 +26,7 @@
 
 #include "lab/lab.h"
 #include "lab/labkit.h"
-#include "run/labnet.h"
+#include "labnet/labnet.h"
 
 #define WAIT_MS	  10000
 #define WATCH_MS  4500 /* naive: the retransmissions at 0.2, 0.6, 1.4, 3 s */
@@ -390,31 +390,27 @@ static void user_timeout(const struct check_ctx *c, struct check_result *r)
 }
 
 static const struct check naive_checks[] = {
-	{"half-open", "both sockets stay ESTABLISHED after the network died", "lab 10 (heartbeat)",
-	 half_open},
-	{"recv-blocked", "the idle server's recv() never returns", "lab 10 (heartbeat)",
-	 recv_blocked},
+	{"half-open", "both sockets stay ESTABLISHED after the network died", .fn = half_open},
+	{"recv-blocked", "the idle server's recv() never returns", .fn = recv_blocked},
 	{"retransmits", "the client's line is retransmitted at growing intervals",
-	 "lab 10 (heartbeat)", retransmits},
+	 .fn = retransmits},
 	{NULL},
 };
 
 static const struct check fixed_checks[] = {
-	{"heartbeat", "a PING after a second of silence is answered PONG", "lab 10 (heartbeat)",
-	 heartbeat_answered},
-	{"found-dead", "three unanswered PINGs: the server knows, in about 3 s",
-	 "lab 10 (heartbeat)", found_dead},
-	{"both-close", "both sides close and end by themselves", "lab 10 (heartbeat)", both_close},
+	{"heartbeat", "a PING after a second of silence is answered PONG",
+	 .fn = heartbeat_answered},
+	{"found-dead", "three unanswered PINGs: the server knows, in about 3 s", .fn = found_dead},
+	{"both-close", "both sides close and end by themselves", .fn = both_close},
 	{NULL},
 };
 
 static const struct check keepalive_checks[] = {
 	{"keepalive-probes", "the server's kernel sends keep-alive probes, a second apart",
-	 "lab 10 (heartbeat)", keepalive_probes},
-	{"etimedout", "the server's recv() fails with ETIMEDOUT", "lab 10 (heartbeat)",
-	 server_etimedout},
+	 .fn = keepalive_probes},
+	{"etimedout", "the server's recv() fails with ETIMEDOUT", .fn = server_etimedout},
 	{"user-timeout", "TCP_USER_TIMEOUT ends the client's wait for its unacknowledged line",
-	 "lab 10 (heartbeat)", user_timeout},
+	 .fn = user_timeout},
 	{NULL},
 };
 

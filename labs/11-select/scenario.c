@@ -678,62 +678,56 @@ static void one_thread_per_event(const struct check_ctx *c, struct check_result 
 }
 
 static const struct check client_checks[] = {
-	{"echoes", "the client's line comes back while the server runs", "lab 11 (select)", echoes},
+	{"echoes", "the client's line comes back while the server runs", .fn = echoes},
 	{"notices-late", "blocked in fgets(), the client reads the FIN only when its user types",
-	 "lab 11 (select)", notices_late},
+	 .fn = notices_late},
 	{"close-wait-while-blocked", "the client's socket waits in CLOSE_WAIT until its user types",
-	 "lab 11 (select)", close_wait_while_blocked},
+	 .fn = close_wait_while_blocked},
 	{NULL},
 };
 
 static const struct check client_fix_checks[] = {
-	{"echoes", "the client's line comes back while the server runs", "lab 11 (select)", echoes},
+	{"echoes", "the client's line comes back while the server runs", .fn = echoes},
 	{"select-watches-both", "the client's select() watches the keyboard and the socket",
-	 "lab 11 (select)", select_watches_both},
-	{"wakes-on-fin", "select() wakes at the FIN, while the user is silent", "lab 11 (select)",
-	 wakes_on_fin},
-	{"closes-at-once", "the client closes its socket before its user types", "lab 11 (select)",
-	 closes_at_once},
+	 .fn = select_watches_both},
+	{"wakes-on-fin", "select() wakes at the FIN, while the user is silent", .fn = wakes_on_fin},
+	{"closes-at-once", "the client closes its socket before its user types",
+	 .fn = closes_at_once},
 	{NULL},
 };
 
 static const struct check server_checks[] = {
-	{"one-process", "one process, one thread: no fork(), no thread", "lab 11 (select)",
-	 one_process},
+	{"one-process", "one process, one thread: no fork(), no thread", .fn = one_process},
 	{"set-shrinks", "handed the server's own set, select() drops clients that are still open",
-	 "lab 11 (select)", set_shrinks},
+	 .fn = set_shrinks},
 	{"client-starved", "a client whose socket left the set is never read again",
-	 "lab 11 (select)", client_starved},
+	 .fn = client_starved},
 	{NULL},
 };
 
 static const struct check server_fix_checks[] = {
-	{"one-process", "one process, one thread: no fork(), no thread", "lab 11 (select)",
-	 one_process},
+	{"one-process", "one process, one thread: no fork(), no thread", .fn = one_process},
 	{"listener-readable-accepts", "accept() follows a select() that found the listener ready",
-	 "lab 11 (select)", listener_readable_accepts},
+	 .fn = listener_readable_accepts},
 	{"sets-rebuilt", "each select() watches the listener and every open client",
-	 "lab 11 (select)", sets_rebuilt},
-	{"all-served", "every client gets its line back", "lab 11 (select)", all_served},
+	 .fn = sets_rebuilt},
+	{"all-served", "every client gets its line back", .fn = all_served},
 	{NULL},
 };
 
 static const struct check epoll_checks[] = {
-	{"one-process", "one process, one thread: no fork(), no thread", "lab 11 (select)",
-	 one_process},
+	{"one-process", "one process, one thread: no fork(), no thread", .fn = one_process},
 	{"ready-only", "epoll_wait() hands back only ready descriptors, each then served",
-	 "lab 11 (select)", ready_only},
-	{"all-served", "every client gets its line back", "lab 11 (select)", all_served},
+	 .fn = ready_only},
+	{"all-served", "every client gets its line back", .fn = all_served},
 	{NULL},
 };
 
 static const struct check pool_checks[] = {
-	{"fixed-pool", "four threads serve every client, and no thread is added", "lab 11 (select)",
-	 fixed_pool},
+	{"fixed-pool", "four threads serve every client, and no thread is added", .fn = fixed_pool},
 	{"one-thread-per-event", "EPOLLONESHOT: each ready descriptor goes to one thread at a time",
-	 "lab 11 (select)", one_thread_per_event},
-	{"all-served", "every one of 100 clients gets its line back", "lab 11 (select)",
-	 pool_all_served},
+	 .fn = one_thread_per_event},
+	{"all-served", "every one of 100 clients gets its line back", .fn = pool_all_served},
 	{NULL},
 };
 

@@ -584,48 +584,43 @@ static void shutdown_wakes(const struct check_ctx *c, struct check_result *r)
 
 static const struct check echo_checks[] = {
 	{"threads-not-processes", "one process: the main thread and a thread per client",
-	 "lab 12 (threads)", threads_not_processes},
+	 .fn = threads_not_processes},
 	{"same-fd-twice", "two threads serve one client's socket (&clnt_sock was overwritten)",
-	 "lab 12 (threads)", same_fd_twice},
-	{"client-starved", "the other client is never served", "lab 12 (threads)", client_starved},
+	 .fn = same_fd_twice},
+	{"client-starved", "the other client is never served", .fn = client_starved},
 	{NULL},
 };
 
 static const struct check echo_fix_checks[] = {
 	{"threads-not-processes", "one process: the main thread and a thread per client",
-	 "lab 12 (threads)", threads_not_processes},
+	 .fn = threads_not_processes},
 	{"one-thread-per-client", "each client's socket is served by its own thread",
-	 "lab 12 (threads)", one_thread_per_client},
-	{"all-served", "every client gets its line back", "lab 12 (threads)", all_served},
+	 .fn = one_thread_per_client},
+	{"all-served", "every client gets its line back", .fn = all_served},
 	{NULL},
 };
 
 static const struct check close_listener_checks[] = {
 	{"thread-closes-listener", "a client's thread closes the listening socket",
-	 "lab 12 (threads)", thread_closes_listener},
-	{"accept-fails", "then accept() fails for the whole process", "lab 12 (threads)",
-	 accept_fails},
-	{"later-refused", "a later client is refused: nobody listens", "lab 12 (threads)",
-	 later_refused},
+	 .fn = thread_closes_listener},
+	{"accept-fails", "then accept() fails for the whole process", .fn = accept_fails},
+	{"later-refused", "a later client is refused: nobody listens", .fn = later_refused},
 	{NULL},
 };
 
 static const struct check chat_checks[] = {
-	{"relays", "every line reaches every other client once, never its sender",
-	 "lab 12 (threads)", relays},
+	{"relays", "every line reaches every other client once, never its sender", .fn = relays},
 	{"race", "without a mutex, ThreadSanitizer reports a data race on the client list",
-	 "lab 12 (threads)", race},
+	 .fn = race},
 	{"close-does-not-wake", "close() does not wake the thread blocked in recv()",
-	 "lab 12 (threads)", close_does_not_wake},
+	 .fn = close_does_not_wake},
 	{NULL},
 };
 
 static const struct check chat_fix_checks[] = {
-	{"relays", "every line reaches every other client once, never its sender",
-	 "lab 12 (threads)", relays},
-	{"no-race", "with the mutex, ThreadSanitizer reports nothing", "lab 12 (threads)", no_race},
-	{"shutdown-wakes", "shutdown() wakes the thread blocked in recv()", "lab 12 (threads)",
-	 shutdown_wakes},
+	{"relays", "every line reaches every other client once, never its sender", .fn = relays},
+	{"no-race", "with the mutex, ThreadSanitizer reports nothing", .fn = no_race},
+	{"shutdown-wakes", "shutdown() wakes the thread blocked in recv()", .fn = shutdown_wakes},
 	{NULL},
 };
 

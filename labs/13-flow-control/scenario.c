@@ -358,44 +358,42 @@ static void not_blocked(const struct check_ctx *c, struct check_result *r)
 
 /* ---- the lab -------------------------------------------------------------------- */
 
-#define HINT "lab 13 (flow-control)"
-
 static const struct check naive_checks[] = {
-	{"zero-window", "the receiver's window falls to zero", HINT, zero_window},
-	{"send-blocked", "the sender's send() blocks while the window is zero", HINT, send_blocked},
-	{"probes", "the sender probes the closed window, at growing intervals", HINT, probes},
-	{"window-update", "reading opens the window again: a window update", HINT, window_update},
-	{"buffered", "the window closes when the receive buffer is full", HINT, buffered},
-	{"all-read", "every byte arrives: nothing is lost, only slowed", HINT, all_read},
+	{"zero-window", "the receiver's window falls to zero", .fn = zero_window},
+	{"send-blocked", "the sender's send() blocks while the window is zero", .fn = send_blocked},
+	{"probes", "the sender probes the closed window, at growing intervals", .fn = probes},
+	{"window-update", "reading opens the window again: a window update", .fn = window_update},
+	{"buffered", "the window closes when the receive buffer is full", .fn = buffered},
+	{"all-read", "every byte arrives: nothing is lost, only slowed", .fn = all_read},
 	{NULL},
 };
 
 static const struct check rcvbuf_checks[] = {
-	{"doubled", "SO_RCVBUF reads back double what was asked (after net.core.rmem_max)", HINT,
-	 doubled},
-	{"zero-window", "the receiver's window falls to zero", HINT, zero_window},
-	{"buffered", "the window closes when the receive buffer is full", HINT, buffered},
-	{"send-blocked", "the sender's send() blocks while the window is zero", HINT, send_blocked},
-	{"probes", "the sender probes the closed window, at growing intervals", HINT, probes},
-	{"window-update", "reading opens the window again: a window update", HINT, window_update},
-	{"all-read", "every byte arrives", HINT, all_read},
+	{"doubled", "SO_RCVBUF reads back double what was asked (after net.core.rmem_max)",
+	 .fn = doubled},
+	{"zero-window", "the receiver's window falls to zero", .fn = zero_window},
+	{"buffered", "the window closes when the receive buffer is full", .fn = buffered},
+	{"send-blocked", "the sender's send() blocks while the window is zero", .fn = send_blocked},
+	{"probes", "the sender probes the closed window, at growing intervals", .fn = probes},
+	{"window-update", "reading opens the window again: a window update", .fn = window_update},
+	{"all-read", "every byte arrives", .fn = all_read},
 	{NULL},
 };
 
 static const struct check nonblocking_checks[] = {
-	{"zero-window", "the receiver's window falls to zero", HINT, zero_window},
-	{"eagain", "send() returns -1 EAGAIN instead of blocking", HINT, eagain},
-	{"poll-waits", "the sender waits for room in poll()", HINT, poll_waited},
-	{"probes", "the sender's kernel still probes the closed window", HINT, probes},
-	{"window-update", "reading opens the window again: a window update", HINT, window_update},
-	{"all-read", "every byte arrives", HINT, all_read},
+	{"zero-window", "the receiver's window falls to zero", .fn = zero_window},
+	{"eagain", "send() returns -1 EAGAIN instead of blocking", .fn = eagain},
+	{"poll-waits", "the sender waits for room in poll()", .fn = poll_waited},
+	{"probes", "the sender's kernel still probes the closed window", .fn = probes},
+	{"window-update", "reading opens the window again: a window update", .fn = window_update},
+	{"all-read", "every byte arrives", .fn = all_read},
 	{NULL},
 };
 
 static const struct check fixed_checks[] = {
-	{"no-probes", "the window never stays closed: no probe", HINT, no_probes},
-	{"not-blocked", "no send() waits for the reader", HINT, not_blocked},
-	{"all-read", "every byte arrives", HINT, all_read},
+	{"no-probes", "the window never stays closed: no probe", .fn = no_probes},
+	{"not-blocked", "no send() waits for the reader", .fn = not_blocked},
+	{"all-read", "every byte arrives", .fn = all_read},
 	{NULL},
 };
 

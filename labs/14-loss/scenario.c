@@ -13,7 +13,7 @@
  *   --random-loss  10 of every 50, after a first transfer without loss:
  *                  what loss costs in time, and the stalls of timeouts
  *   --reorder      the 20th is held back by a forwarder in the router
- *                  (run/labhold.h) and delivered after the next one: out of
+ *                  (labnet/labhold.h) and delivered after the next one: out of
  *                  order, not lost; captured on b's link, where it shows
  *
  * There is no --fix: TCP itself repairs the loss; the lab shows how.
@@ -24,8 +24,8 @@
 
 #include "lab/lab.h"
 #include "lab/labkit.h"
-#include "run/labhold.h"
-#include "run/labnet.h"
+#include "labnet/labhold.h"
+#include "labnet/labnet.h"
 
 #define BYTES	     145100  /* 100 segments of 1448 bytes and one of 300 */
 #define TAIL_IP_LEN  352     /* the last: 20 (IP) + 32 (TCP, timestamps) + 300 */
@@ -487,38 +487,36 @@ static int capture_host(const struct lab_run *r)
 
 /* ---- the lab -------------------------------------------------------------------- */
 
-#define HINT "lab 14 (loss)"
-
 static const struct check mid_checks[] = {
-	{"dup-acks", "the receiver repeats its ACK for the bytes after the hole", HINT, dup_acks},
-	{"fast-retransmit", "the sender resends the lost segment at once, no timer", HINT,
-	 fast_retransmit},
-	{"all-arrived", "every byte arrives, in order", HINT, all_arrived},
+	{"dup-acks", "the receiver repeats its ACK for the bytes after the hole", .fn = dup_acks},
+	{"fast-retransmit", "the sender resends the lost segment at once, no timer",
+	 .fn = fast_retransmit},
+	{"all-arrived", "every byte arrives, in order", .fn = all_arrived},
 	{NULL},
 };
 
 static const struct check tail_checks[] = {
-	{"no-dup-acks", "nothing follows the lost last segment: no duplicate ACK", HINT,
-	 no_dup_acks},
-	{"tail-timer", "a timer resends it: a tail-loss probe or a timeout", HINT, tail_timer},
-	{"read-waited", "the receiver's read() waits that long", HINT, read_waited},
-	{"all-arrived", "every byte arrives, in order", HINT, all_arrived},
+	{"no-dup-acks", "nothing follows the lost last segment: no duplicate ACK",
+	 .fn = no_dup_acks},
+	{"tail-timer", "a timer resends it: a tail-loss probe or a timeout", .fn = tail_timer},
+	{"read-waited", "the receiver's read() waits that long", .fn = read_waited},
+	{"all-arrived", "every byte arrives, in order", .fn = all_arrived},
 	{NULL},
 };
 
 static const struct check random_checks[] = {
-	{"resent", "the lost segments are sent again", HINT, resent_many},
-	{"stalls", "some losses are repaired only by a timeout: the data stops", HINT, stalls},
-	{"cost", "the same transfer takes longer with loss", HINT, cost},
-	{"all-arrived", "every byte arrives, in order", HINT, all_arrived},
+	{"resent", "the lost segments are sent again", .fn = resent_many},
+	{"stalls", "some losses are repaired only by a timeout: the data stops", .fn = stalls},
+	{"cost", "the same transfer takes longer with loss", .fn = cost},
+	{"all-arrived", "every byte arrives, in order", .fn = all_arrived},
 	{NULL},
 };
 
 static const struct check reorder_checks[] = {
-	{"out-of-order", "the segment held back arrives after later ones", HINT, out_of_order},
-	{"hole-acks", "the receiver ACKs the hole's start again at once: a duplicate ACK", HINT,
-	 hole_acks},
-	{"all-arrived", "every byte arrives, in order", HINT, all_arrived},
+	{"out-of-order", "the segment held back arrives after later ones", .fn = out_of_order},
+	{"hole-acks", "the receiver ACKs the hole's start again at once: a duplicate ACK",
+	 .fn = hole_acks},
+	{"all-arrived", "every byte arrives, in order", .fn = all_arrived},
 	{NULL},
 };
 

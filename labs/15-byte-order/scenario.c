@@ -323,27 +323,22 @@ static void decoded(const struct check_ctx *c, struct check_result *r)
 
 static const struct check naive_checks[] = {
 	{"wrong-port", "without htons(), connect() goes to the byte-swapped port and is refused",
-	 "lab 15 (byte-order)", wrong_port},
-	{"rst", "the SYN to the byte-swapped port is answered by RST", "lab 15 (byte-order)",
-	 syn_refused},
-	{"right-port", "with htons(), connect() reaches the station", "lab 15 (byte-order)",
-	 right_port},
+	 .fn = wrong_port},
+	{"rst", "the SYN to the byte-swapped port is answered by RST", .fn = syn_refused},
+	{"right-port", "with htons(), connect() reaches the station", .fn = right_port},
 	{"length",
 	 "a length of 100 without htonl() goes out as 64 00 00 00 and is read as "
 	 "1677721600",
-	 "lab 15 (byte-order)", length},
-	{"padding", "the struct goes out as 16 bytes: padding, little-endian",
-	 "lab 15 (byte-order)", padding},
+	 .fn = length},
+	{"padding", "the struct goes out as 16 bytes: padding, little-endian", .fn = padding},
 	{NULL},
 };
 
 static const struct check fixed_checks[] = {
-	{"right-port", "connect() reaches the station", "lab 15 (byte-order)", right_port},
-	{"length", "htonl(100) goes out as 00 00 00 64 and is read as 100", "lab 15 (byte-order)",
-	 length},
-	{"encoded", "the reading goes out as 13 bytes, big-endian, no padding",
-	 "lab 15 (byte-order)", encoded},
-	{"decoded", "the station reads the reading back", "lab 15 (byte-order)", decoded},
+	{"right-port", "connect() reaches the station", .fn = right_port},
+	{"length", "htonl(100) goes out as 00 00 00 64 and is read as 100", .fn = length},
+	{"encoded", "the reading goes out as 13 bytes, big-endian, no padding", .fn = encoded},
+	{"decoded", "the station reads the reading back", .fn = decoded},
 	{NULL},
 };
 

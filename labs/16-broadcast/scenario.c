@@ -14,10 +14,10 @@
  * arrives), then to the group with IP_MULTICAST_TTL 1 and 2, which e has
  * joined behind the router (a relay on r forwards what has a hop left).
  */
-#include <jansson.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "base/jobj.h"
 #include "lab/lab.h"
 #include "lab/labkit.h"
 
@@ -212,13 +212,13 @@ static int copies(const struct check_ctx *c, const char *to, const char *dev, bo
 
 	*seen = false;
 	for (const struct event *e = ev_first(c->s, &f); e; e = ev_next(c->s, &f, e)) {
-		json_t *o;
+		struct jobj o;
 		const char *d;
 		bool known = false;
 		if (!e->pkt.to || strncmp(e->pkt.to, to, strlen(to)) != 0)
 			continue;
-		o = json_loadb(e->json, e->json_len, 0, NULL);
-		d = json_string_value(json_object_get(o, "dev"));
+		event_fields(e, &o);
+		d = jobj_str(&o, "dev");
 		for (int i = 0; d && i < n; i++)
 			known |= strcmp(devs[i], d) == 0;
 		if (d && !known && n < 8) {
@@ -226,7 +226,7 @@ static int copies(const struct check_ctx *c, const char *to, const char *dev, bo
 			check_evidence(r, e);
 		}
 		*seen |= d && strcmp(d, dev) == 0;
-		json_decref(o);
+		jobj_free(&o);
 	}
 	return n;
 }
@@ -388,38 +388,35 @@ static void multicast_ttl(const struct check_ctx *c, struct check_result *r)
 
 static const struct check naive_checks[] = {
 	{"eacces", "without SO_BROADCAST, sendto() to a broadcast address fails with EACCES",
-	 "lab 16 (broadcast)", eacces},
-	{"silent-wire", "nothing leaves host a", "lab 16 (broadcast)", silent_wire},
-	{"nobody-hears", "no receiver gets anything", "lab 16 (broadcast)", nobody_hears},
+	 .fn = eacces},
+	{"silent-wire", "nothing leaves host a", .fn = silent_wire},
+	{"nobody-hears", "no receiver gets anything", .fn = nobody_hears},
 	{NULL},
 };
 
 static const struct check fixed_checks[] = {
 	{"broadcast", "with SO_BROADCAST, sendto() to 255.255.255.255 succeeds",
-	 "lab 16 (broadcast)", broadcast_sent},
-	{"switch-copies", "the switch copies the datagram to every port", "lab 16 (broadcast)",
-	 switch_copies},
-	{"channel", "the hosts on the port get it; a host on another port does not",
-	 "lab 16 (broadcast)", channel},
-	{"stays-local", "a host behind the router does not get it", "lab 16 (broadcast)",
-	 stays_local},
+	 .fn = broadcast_sent},
+	{"switch-copies", "the switch copies the datagram to every port", .fn = switch_copies},
+	{"channel", "the hosts on the port get it; a host on another port does not", .fn = channel},
+	{"stays-local", "a host behind the router does not get it", .fn = stays_local},
 	{NULL},
 };
 
 static const struct check multicast_checks[] = {
 	{"group-on-wire", "the group's datagram reaches every port of the switch",
-	 "lab 16 (broadcast)", group_on_wire},
+	 .fn = group_on_wire},
 	{"members-only", "only a host that joined the group, on the port, gets it",
-	 "lab 16 (broadcast)", members_only},
+	 .fn = members_only},
 	{NULL},
 };
 
 static const struct check ttl_checks[] = {
 	{"time-exceeded", "IP_TTL 1 ends at the router, which answers ICMP time exceeded",
-	 "lab 16 (broadcast)", time_exceeded},
-	{"ttl-2", "IP_TTL 2 crosses the router", "lab 16 (broadcast)", ttl_two},
+	 .fn = time_exceeded},
+	{"ttl-2", "IP_TTL 2 crosses the router", .fn = ttl_two},
 	{"multicast-ttl", "IP_MULTICAST_TTL 1 stays on the network, 2 crosses the router",
-	 "lab 16 (broadcast)", multicast_ttl},
+	 .fn = multicast_ttl},
 	{NULL},
 };
 

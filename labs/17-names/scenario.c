@@ -12,10 +12,10 @@
  * client asks for a name nobody has: EAI_NONAME (HOST_NOT_FOUND with
  * --gethostbyname, which uses 윤 chapter 8's function).
  */
-#include <jansson.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "base/jobj.h"
 #include "lab/lab.h"
 #include "lab/labkit.h"
 
@@ -138,17 +138,30 @@ static const struct event *lookup(const struct check_ctx *c, const char *role, i
 		      nth);
 }
 
+struct addr_search {
+	struct jobj *o;
+	const char *addr;
+	bool found;
+};
+
+static void match_addr(void *arg, const struct jscan_member *m)
+{
+	struct addr_search *w = arg;
+	const char *a = jobj_elem_str(w->o, m);
+
+	w->found |= a && strcmp(a, w->addr) == 0;
+}
+
 /* True when the lookup e gave addr among its addresses. */
 static bool gave(const struct event *e, const char *addr)
 {
-	json_t *o = json_loadb(e->json, e->json_len, 0, NULL), *v;
-	bool found = false;
-	size_t i;
+	struct jobj o;
+	struct addr_search w = {&o, addr, false};
 
-	json_array_foreach(json_object_get(o, "addrs"), i, v) found |=
-		json_string_value(v) && strcmp(json_string_value(v), addr) == 0;
-	json_decref(o);
-	return found;
+	event_fields(e, &o);
+	jobj_each(&o, "addrs", match_addr, &w);
+	jobj_free(&o);
+	return w.found;
 }
 
 /* The client's nth connect(), or NULL. */
@@ -298,26 +311,23 @@ static void unknown(const struct check_ctx *c, struct check_result *r)
 }
 
 static const struct check naive_checks[] = {
-	{"lookup", "the client's lookup of echo.lab gives 10.77.0.2", "lab 17 (names)", looks_up},
+	{"lookup", "the client's lookup of echo.lab gives 10.77.0.2", .fn = looks_up},
 	{"query-first", "the question to port 53 and its answer come before the SYN",
-	 "lab 17 (names)", query_first},
-	{"connects", "the client reaches the server at that address", "lab 17 (names)", connects},
-	{"stale", "after the move, the address found at the start is refused", "lab 17 (names)",
-	 stale},
-	{"unknown", "a name nobody has fails by name (EAI_NONAME, HOST_NOT_FOUND)",
-	 "lab 17 (names)", unknown},
+	 .fn = query_first},
+	{"connects", "the client reaches the server at that address", .fn = connects},
+	{"stale", "after the move, the address found at the start is refused", .fn = stale},
+	{"unknown", "a name nobody has fails by name (EAI_NONAME, HOST_NOT_FOUND)", .fn = unknown},
 	{NULL},
 };
 
 static const struct check fixed_checks[] = {
-	{"lookup", "the client's lookup of echo.lab gives 10.77.0.2", "lab 17 (names)", looks_up},
+	{"lookup", "the client's lookup of echo.lab gives 10.77.0.2", .fn = looks_up},
 	{"query-first", "the question to port 53 and its answer come before the SYN",
-	 "lab 17 (names)", query_first},
-	{"connects", "the client reaches the server at that address", "lab 17 (names)", connects},
+	 .fn = query_first},
+	{"connects", "the client reaches the server at that address", .fn = connects},
 	{"moved", "after the move, the same program asks again and reaches the new address",
-	 "lab 17 (names)", moved},
-	{"unknown", "a name nobody has fails by name (EAI_NONAME, HOST_NOT_FOUND)",
-	 "lab 17 (names)", unknown},
+	 .fn = moved},
+	{"unknown", "a name nobody has fails by name (EAI_NONAME, HOST_NOT_FOUND)", .fn = unknown},
 	{NULL},
 };
 

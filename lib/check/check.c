@@ -29,6 +29,8 @@ void check_run(const struct check *k, const struct check_ctx *c, struct check_re
 {
 	memset(r, 0, sizeof(*r));
 	r->t_evidence = -1;
+	if (k->hint || c->hint)
+		snprintf(r->hint, sizeof(r->hint), "%s", k->hint ? k->hint : c->hint);
 	k->fn(c, r);
 	if (!r->decided)
 		check_fail(r, "the check %s decided nothing (a bug in socklab)", k->name);

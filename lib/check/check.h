@@ -35,6 +35,7 @@
 
 #define CHECK_EVIDENCE_MAX 8
 #define CHECK_LINE_MAX	   400
+#define CHECK_HINT_MAX	   80
 
 /*
  * Three outcomes: PASS, FAIL, and not checked -- what the check needs to
@@ -51,6 +52,9 @@ struct check_result {
 	int nevidence;
 	char evidence[CHECK_EVIDENCE_MAX][CHECK_LINE_MAX];
 	int64_t t_evidence; /* the time of the latest event given as evidence; -1 */
+	/* Where this is taught: the check's hint, or else its context's
+	 * (check_ctx.hint); "" for none. Set by check_run(). */
+	char hint[CHECK_HINT_MAX];
 };
 
 /* What a check may look at: the session, its processes and sockets, and
@@ -61,19 +65,26 @@ struct check_ctx {
 	struct socktable socks;
 	const struct run_facts *facts; /* may be NULL */
 	int64_t t_end;		       /* the time of the last event */
+	/* The hint of a check that has none: where its whole list is taught
+	 * (a lab's checkpoints: the lab, lab_hint()); NULL for none. */
+	const char *hint;
 };
 
 struct check {
 	const char *name;  /* stable: reports, scripts and spreadsheets use it */
 	const char *title; /* what it proves, in a line */
-	const char *hint;  /* where this is taught: "lab 3 (zombies)"; may be NULL */
+	/* Where this is taught: "lab 3 (zombies)"; NULL: where the list of
+	 * checks it is in is taught (check_ctx.hint: a checkpoint of a lab
+	 * leaves it NULL, its lab is the hint). */
+	const char *hint;
 	void (*fn)(const struct check_ctx *c, struct check_result *r);
 };
 
 int check_ctx_init(struct check_ctx *c, const struct session *s, const struct run_facts *facts);
 void check_ctx_free(struct check_ctx *c);
 
-/* Runs one check; a check that decides nothing fails, and says so. */
+/* Runs one check; a check that decides nothing fails, and says so. Its
+ * result's hint is k's, or c's when k has none. */
 void check_run(const struct check *k, const struct check_ctx *c, struct check_result *r);
 
 /* Ending a check: pass or fail, with one sentence. The last call counts. */

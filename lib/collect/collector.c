@@ -26,7 +26,6 @@
 #include "collect/collector_int.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -35,10 +34,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/random.h>
-#include <sys/stat.h>
-#include <sys/utsname.h>
 #include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "base/array.h"
@@ -52,8 +48,6 @@
 #include "collect/procwatch.h"
 #include "wire/endpoint.h"
 #include "wire/ring.h"
-#include "wire/ringrec.h"
-#include "wire/tcp.h"
 
 /* ---- arriving and leaving --------------------------------------------- */
 

@@ -7,30 +7,14 @@
  */
 #include "collect/collector_int.h"
 
-#include <errno.h>
-#include <fcntl.h>
-#include <pthread.h>
-#include <signal.h>
-#include <stdarg.h>
-#include <stdatomic.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <sys/random.h>
-#include <sys/stat.h>
-#include <sys/utsname.h>
-#include <sys/wait.h>
-#include <time.h>
-#include <unistd.h>
 
 #include "base/jscan.h"
 #include "base/ptrmap.h"
 #include "base/strpool.h"
-#include "collect/privs.h"
 #include "collect/procwatch.h"
 #include "wire/endpoint.h"
-#include "wire/ring.h"
-#include "wire/ringrec.h"
 #include "wire/tcp.h"
 
 /* ---- what the session learns ------------------------------------------ */

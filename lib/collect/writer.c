@@ -10,12 +10,9 @@
 #include <fcntl.h>
 #include <pthread.h>
 #include <signal.h>
-#include <stdarg.h>
-#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/random.h>
 #include <sys/stat.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
@@ -25,14 +22,8 @@
 #include "base/array.h"
 #include "base/errmsg.h"
 #include "base/jscan.h"
-#include "base/ptrmap.h"
-#include "base/strpool.h"
-#include "collect/privs.h"
-#include "collect/procwatch.h"
 #include "wire/endpoint.h"
 #include "wire/ring.h"
-#include "wire/ringrec.h"
-#include "wire/tcp.h"
 
 /*
  * events.jsonl goes to the file in writes that end on a multiple of

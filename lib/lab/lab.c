@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/errmsg.h"
+
 const struct lab *lab_find(const char *arg)
 {
 	bool numeric = *arg != '\0';
@@ -26,14 +28,59 @@ const struct lab *lab_find(const char *arg)
 	return NULL;
 }
 
+const char *lab_hint(const struct lab *l, char *buf, size_t len)
+{
+	snprintf(buf, len, "lab %d (%s)", l->number, l->name);
+	return buf;
+}
+
+int lab_declared(const struct lab *l, char *err, size_t errlen)
+{
+	int n = 0;
+
+	while (l->options && l->options[n].name)
+		n++;
+	if (n > LAB_MAX_OPTIONS)
+		return errmsg(err, errlen,
+			      "lab %d (%s) declares %d options, more than LAB_MAX_OPTIONS (%d, "
+			      "lib/lab/lab.h)",
+			      l->number, l->name, n, LAB_MAX_OPTIONS);
+	for (int i = 0; i < n; i++)
+		for (int k = 0; k < i; k++)
+			if (strcmp(l->options[i].name, l->options[k].name) == 0)
+				return errmsg(err, errlen, "lab %d (%s) declares --%s twice",
+					      l->number, l->name, l->options[i].name);
+	for (int k = 0; l->option_fixes && l->option_fixes[k].option; k++)
+		if (lab_option_index(l, l->option_fixes[k].option) < 0)
+			return errmsg(err, errlen,
+				      "lab %d (%s) says what --fix does with --%s, an option it "
+				      "does not have",
+				      l->number, l->name, l->option_fixes[k].option);
+	return 0;
+}
+
+int lab_option_index(const struct lab *l, const char *name)
+{
+	for (int i = 0; l->options && l->options[i].name && i < LAB_MAX_OPTIONS; i++)
+		if (strcmp(l->options[i].name, name) == 0)
+			return i;
+	return -1;
+}
+
 bool lab_option(const struct lab_run *r, const char *name)
 {
-	const struct lab *l = r ? r->lab : NULL;
+	int i;
 
-	for (int i = 0; l && l->options && l->options[i].name && i < LAB_MAX_OPTIONS; i++)
-		if (strcmp(l->options[i].name, name) == 0)
-			return r->options[i];
-	return false;
+	if (!r || !r->lab)
+		return false;
+	if ((i = lab_option_index(r->lab, name)) < 0) {
+		/* A typo in a scenario or a checkpoint: never a quiet "no". */
+		fprintf(stderr,
+			"socklab: lab %d (%s) has no option --%s (a bug in its scenario.c)\n",
+			r->lab->number, r->lab->name, name);
+		abort();
+	}
+	return r->options[i];
 }
 
 const char *lab_run_option(const struct lab_run *r)

@@ -14,7 +14,7 @@
 #include <stddef.h>
 
 #include "check/check.h"
-#include "run/labnet.h"
+#include "labnet/labnet.h"
 #include "run/scenario.h"
 
 #define LAB_MAX_OPTIONS 8
@@ -62,7 +62,7 @@ struct lab {
 	const struct lab_option_fix *option_fixes; /* ends with {NULL}; may be NULL */
 	/* Needs root (builds a network namespace, say). */
 	bool needs_root;
-	/* A network of its own (lib/run/labnet.h) when net.mtu > 0: namespaces
+	/* A network of its own (lib/labnet/labnet.h) when net.mtu > 0: namespaces
 	 * of the shape net.shape, built before the scenario starts and removed
 	 * after it ends. Packets are captured on the link of host net_capture
 	 * (LABNET_A unless said), or with LABNET_HUB on every port of the
@@ -90,7 +90,23 @@ extern const struct lab *const socklab_labs[];
 /* The lab named by arg ("4", "04", "nagle"), or NULL. */
 const struct lab *lab_find(const char *arg);
 
-/* True when the run was given the lab's option of that name. */
+/* Where the lab is taught, the hint of its checkpoints: "lab 1
+ * (handshake)". Writes it into buf; returns buf. */
+const char *lab_hint(const struct lab *l, char *buf, size_t len);
+
+/* Whether the lab is declared as socklab can run it: no more options than
+ * LAB_MAX_OPTIONS, none twice, option_fixes naming only its options.
+ * Returns 0, or -1 with what is wrong in err. `socklab run` asks it of
+ * the lab it is given before anything else. */
+int lab_declared(const struct lab *l, char *err, size_t errlen);
+
+/* The index of the lab's option of that name (in options[] and a run's
+ * options[]), or -1. */
+int lab_option_index(const struct lab *l, const char *name);
+
+/* True when the run was given the lab's option of that name; false when r
+ * is NULL (no run: a check tried on a session alone). A name the lab does
+ * not have is a bug in the lab, not a "no": it aborts, saying which. */
 bool lab_option(const struct lab_run *r, const char *name);
 /* The first of the lab's options the run was given ("one-wait"), or NULL. */
 const char *lab_run_option(const struct lab_run *r);

@@ -4,7 +4,6 @@
 #include "lab/labkit.h"
 
 #include <stdio.h>
-#include <string.h>
 
 #include "host/paths.h"
 #include "run/scenario.h"

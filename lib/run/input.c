@@ -7,26 +7,13 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <netinet/in.h>
-#include <poll.h>
 #include <pthread.h>
-#include <sched.h>
 #include <signal.h>
-#include <stdarg.h>
-#include <stdatomic.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
-
-#include "collect/procwatch.h"
-#include "host/paths.h"
-#include "run/tracee.h"
-#include "sources/sources.h"
 
 /* A write to a pipe whose reader is gone raises SIGPIPE in the writing
  * thread: blocked here, so it is taken back and the write fails (EPIPE)

@@ -6,29 +6,18 @@
 #include "run/scenario_int.h"
 
 #include <errno.h>
-#include <fcntl.h>
-#include <netinet/in.h>
 #include <poll.h>
 #include <pthread.h>
-#include <sched.h>
 #include <signal.h>
-#include <stdarg.h>
 #include <stdatomic.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "base/clock.h"
 #include "base/text.h"
-#include "collect/procwatch.h"
-#include "host/paths.h"
-#include "run/tracee.h"
-#include "sources/sources.h"
 
 /* One line of a program's output, as a note in the session: as text
  * (text_utf8: CP949 transcoded, other bytes that are not UTF-8 \xNN), for

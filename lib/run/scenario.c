@@ -14,7 +14,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <netinet/in.h>
-#include <poll.h>
 #include <pthread.h>
 #include <sched.h>
 #include <signal.h>
@@ -26,30 +25,43 @@
 #include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "base/clock.h"
 #include "base/errmsg.h"
 #include "base/netns.h"
-#include "collect/procwatch.h"
+#include "base/netns_etc.h"
 #include "host/paths.h"
-#include "run/netns_etc.h"
 #include "run/tracee.h"
 #include "sources/sources.h"
 
-int scenario_free_port(void)
+/* Binds a socket of type to port (0: the kernel picks) on every address;
+ * returns the port it got, or -1 when it is taken. */
+static int bind_port(int type, int port)
 {
-	struct sockaddr_in a = {.sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
+	struct sockaddr_in a = {.sin_family = AF_INET, .sin_port = htons(port)};
 	socklen_t len = sizeof(a);
-	int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0), port = -1;
+	int fd = socket(AF_INET, type | SOCK_CLOEXEC, 0), got = -1;
 
 	if (fd >= 0 && bind(fd, (struct sockaddr *)&a, sizeof(a)) == 0 &&
 	    getsockname(fd, (struct sockaddr *)&a, &len) == 0)
-		port = ntohs(a.sin_port);
+		got = ntohs(a.sin_port);
 	if (fd >= 0)
 		close(fd);
-	return port;
+	return got;
+}
+
+/* The kernel picks a free TCP port; it is kept only if UDP has it free too
+ * (the two are separate spaces: lab 7 binds its UDP receiver there). */
+int scenario_free_port(void)
+{
+	for (int tries = 0; tries < 16; tries++) {
+		int port = bind_port(SOCK_STREAM, 0);
+
+		if (port < 0 || bind_port(SOCK_DGRAM, port) == port)
+			return port;
+	}
+	return -1;
 }
 
 /* ---- starting --------------------------------------------------------- */

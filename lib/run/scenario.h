@@ -160,7 +160,8 @@ struct run_proc *scenario_proc(struct scenario *s, pid_t pid);
 void scenario_end(struct scenario *s, int grace_ms, struct collector_summary *sum);
 void scenario_free(struct scenario *s);
 
-/* A TCP or UDP port that is free now (the kernel's pick). */
+/* A port that is free now for TCP and for UDP alike, on every address
+ * (the kernel's pick for TCP, checked for UDP), or -1. */
 int scenario_free_port(void);
 
 #endif

@@ -9,7 +9,8 @@
  * A session may hold millions of lines, so a line is read in one pass of
  * jscan (base/jscan.h), which checks it and lists its members without
  * allocating: each member the event needs is kept in a slot by its key
- * (enum key), then the fields are filled from the slots. Strings are
+ * (the keys of session/evfields.h's rows), then the fields are filled by
+ * walking the rows of the event's source. Strings are
  * interned straight from the line, or decoded first when they hold an
  * escape. jscan vouches for a line only when jansson, which read sessions
  * before, would read it the same way (no key twice, no escaped key); any
@@ -26,6 +27,7 @@
 
 #include "base/jobj.h"
 #include "base/jscan.h"
+#include "session/evfields.h"
 
 static const char *const src_names[SRC_COUNT] = {"call", "state", "pkt", "proc", "note"};
 
@@ -83,117 +85,22 @@ void event_fields(const struct event *e, struct jobj *o)
 
 /* ---- reading a line ---------------------------------------------------- */
 
-/* The keys struct event reads. */
-enum key {
-	K_T,
-	K_SRC,
-	K_PID,
-	K_TID,
-	K_CONN,
-	K_FN,
-	K_ERRNO,
-	K_SOCK,
-	K_ADDR,
-	K_PEER,
-	K_HOW,
-	K_LEVEL,
-	K_OPT,
-	K_PROTO,
-	K_RET,
-	K_LEN,
-	K_VAL,
-	K_DUR,
-	K_FD,
-	K_SIG,
-	K_VIA,
-	K_TIMER_MS,
-	K_FROM,
-	K_TO,
-	K_FRAME,
-	K_SEQ,
-	K_ACK,
-	K_RSEQ,
-	K_RACK,
-	K_WIN,
-	K_ANALYSIS,
-	K_DUP_NUM,
-	K_DUP_FRAME,
-	K_WINDOW_PROBE,
-	K_FLAGS,
-	K_ORIG,
-	K_TYPE,
-	K_CODE,
-	K_EVENT,
-	K_PATH,
-	K_HANDLER,
-	K_PPID,
-	K_CHILD,
-	K_STATUS,
-	K_CREATOR,
-	K_HELD_MS,
-	K_SINCE,
-	K_KIND,
-	K_TEXT,
-	K_COUNT
-};
+/* The keys struct event reads: the five every event has, then each key of
+ * session/evfields.h's rows, once (rows of two sources may share a key:
+ * "sock", "from"). Made once, with the hash table below. */
+enum { K_T, K_SRC, K_PID, K_TID, K_CONN, K_FIXED };
+#define KEYS_MAX 64 /* struct line's has is a uint64_t */
+#define ROWS_MAX 128
 
-static const char *const key_names[K_COUNT] = {
-	[K_T] = "t",
-	[K_SRC] = "src",
-	[K_PID] = "pid",
-	[K_TID] = "tid",
-	[K_CONN] = "conn",
-	[K_FN] = "fn",
-	[K_ERRNO] = "errno",
-	[K_SOCK] = "sock",
-	[K_ADDR] = "addr",
-	[K_PEER] = "peer",
-	[K_HOW] = "how",
-	[K_LEVEL] = "level",
-	[K_OPT] = "opt",
-	[K_PROTO] = "proto",
-	[K_RET] = "ret",
-	[K_LEN] = "len",
-	[K_VAL] = "val",
-	[K_DUR] = "dur",
-	[K_FD] = "fd",
-	[K_SIG] = "sig",
-	[K_VIA] = "via",
-	[K_TIMER_MS] = "timer_ms",
-	[K_FROM] = "from",
-	[K_TO] = "to",
-	[K_FRAME] = "frame",
-	[K_SEQ] = "seq",
-	[K_ACK] = "ack",
-	[K_RSEQ] = "rseq",
-	[K_RACK] = "rack",
-	[K_WIN] = "win",
-	[K_ANALYSIS] = "analysis",
-	[K_DUP_NUM] = "duplicate_ack_num",
-	[K_DUP_FRAME] = "duplicate_ack_frame",
-	[K_WINDOW_PROBE] = "window_probe",
-	[K_FLAGS] = "flags",
-	[K_ORIG] = "orig",
-	[K_TYPE] = "type",
-	[K_CODE] = "code",
-	[K_EVENT] = "event",
-	[K_PATH] = "path",
-	[K_HANDLER] = "handler",
-	[K_PPID] = "ppid",
-	[K_CHILD] = "child",
-	[K_STATUS] = "status",
-	[K_CREATOR] = "creator",
-	[K_HELD_MS] = "held_ms",
-	[K_SINCE] = "since",
-	[K_KIND] = "kind",
-	[K_TEXT] = "text",
-};
+static const char *key_names[KEYS_MAX] = {"t", "src", "pid", "tid", "conn"};
+static int nkeys = K_FIXED;
+static uint8_t row_key[ROWS_MAX]; /* the key of row i of evfields_all() */
 
 /* Keys by a hash of their length and ends, made once: a lookup is one
  * hash and one comparison, for each of the fifteen or so keys of a line. */
 #define KEY_SLOTS 256
-static uint8_t key_table[KEY_SLOTS]; /* enum key + 1; 0: empty */
-static uint8_t key_len[K_COUNT];
+static uint8_t key_table[KEY_SLOTS]; /* a key + 1; 0: empty */
+static uint8_t key_len[KEYS_MAX];
 static pthread_once_t key_table_once = PTHREAD_ONCE_INIT;
 
 static unsigned key_hash(const char *key, size_t len)
@@ -202,9 +109,28 @@ static unsigned key_hash(const char *key, size_t len)
 	       KEY_SLOTS;
 }
 
+/* The key named name, added when it is new. */
+static int key_add(const char *name)
+{
+	for (int k = 0; k < nkeys; k++)
+		if (strcmp(key_names[k], name) == 0)
+			return k;
+	if (nkeys == KEYS_MAX)
+		abort(); /* more keys than struct line holds: raise KEYS_MAX */
+	key_names[nkeys] = name;
+	return nkeys++;
+}
+
 static void key_table_make(void)
 {
-	for (int k = 0; k < K_COUNT; k++) {
+	size_t n;
+	const struct evfield *f = evfields_all(&n);
+
+	if (n > ROWS_MAX)
+		abort(); /* more rows than row_key holds: raise ROWS_MAX */
+	for (size_t i = 0; i < n; i++)
+		row_key[i] = (uint8_t)key_add(f[i].key);
+	for (int k = 0; k < nkeys; k++) {
 		unsigned h = key_hash(key_names[k], strlen(key_names[k]));
 		key_len[k] = (uint8_t)strlen(key_names[k]);
 		while (key_table[h])
@@ -239,7 +165,7 @@ static int key_find(const char *key, size_t len)
 /* The members of one line, by key, and room to decode its strings: all
  * of them decoded together never take more bytes than the line. */
 struct line {
-	struct jscan_member m[K_COUNT];
+	struct jscan_member m[KEYS_MAX];
 	uint64_t has; /* bit k: the line has key k */
 	struct strpool *pool;
 	char *scratch;
@@ -257,7 +183,7 @@ static void keep_member(void *arg, const struct jscan_member *m)
 	}
 }
 
-static const struct jscan_member *member(const struct line *l, enum key k, enum jscan_type type)
+static const struct jscan_member *member(const struct line *l, int k, enum jscan_type type)
 {
 	return (l->has >> k & 1) && l->m[k].type == type ? &l->m[k] : NULL;
 }
@@ -273,7 +199,7 @@ static const char *decoded(struct line *l, const struct jscan_member *m)
 
 /* Field readers, as jansson's in event_jansson.c: absent or of the wrong
  * type gives the default. */
-static const char *get_cstr(struct line *l, enum key k)
+static const char *get_cstr(struct line *l, int k)
 {
 	const struct jscan_member *m = member(l, k, JS_STRING);
 
@@ -287,14 +213,14 @@ static const char *intern_member(struct line *l, const struct jscan_member *m)
 	return strpool_get(l->pool, decoded(l, m));
 }
 
-static const char *get_str(struct line *l, enum key k)
+static const char *get_str(struct line *l, int k)
 {
 	const struct jscan_member *m = member(l, k, JS_STRING);
 
 	return m ? intern_member(l, m) : NULL;
 }
 
-static int64_t get_int(const struct line *l, enum key k, int64_t dflt)
+static int64_t get_int(const struct line *l, int k, int64_t dflt)
 {
 	const struct jscan_member *m = member(l, k, JS_NUMBER);
 	int64_t v;
@@ -302,42 +228,11 @@ static int64_t get_int(const struct line *l, enum key k, int64_t dflt)
 	return m && jscan_int(m, &v) ? v : dflt;
 }
 
-static bool has_int(const struct line *l, enum key k)
+static bool has_int(const struct line *l, int k)
 {
 	int64_t v;
 
 	return member(l, k, JS_NUMBER) && jscan_int(&l->m[k], &v);
-}
-
-static void fill_call(struct event *e, struct line *l)
-{
-	const char *sig = get_cstr(l, K_SIG);
-
-	e->call.fn = get_str(l, K_FN);
-	e->call.err = get_str(l, K_ERRNO);
-	e->call.sock = get_str(l, K_SOCK);
-	e->call.addr = get_str(l, K_ADDR);
-	e->call.peer = get_str(l, K_PEER);
-	e->call.how = get_str(l, K_HOW);
-	e->call.level = get_str(l, K_LEVEL);
-	e->call.opt = get_str(l, K_OPT);
-	e->call.proto = get_str(l, K_PROTO);
-	e->call.ret = get_int(l, K_RET, 0);
-	e->call.len = get_int(l, K_LEN, -1);
-	e->call.has_val = has_int(l, K_VAL);
-	e->call.val = get_int(l, K_VAL, 0);
-	e->call.dur = get_int(l, K_DUR, 0);
-	e->call.fd = (int32_t)get_int(l, K_FD, -1);
-	e->call.sigpipe = sig && strcmp(sig, "SIGPIPE") == 0;
-}
-
-static void fill_state(struct event *e, struct line *l)
-{
-	e->state.sock = get_str(l, K_SOCK);
-	e->state.via = get_str(l, K_VIA);
-	e->state.timer_ms = get_int(l, K_TIMER_MS, -1);
-	e->state.from = tcp_state_parse(get_cstr(l, K_FROM));
-	e->state.to = tcp_state_parse(get_cstr(l, K_TO));
 }
 
 /* "analysis": ["retransmission", ...] as bits; unknown names are left
@@ -355,9 +250,9 @@ static void add_analysis(void *arg, const struct jscan_member *m)
 		a->bits |= tcp_analysis_parse(decoded(a->l, m));
 }
 
-static uint16_t get_analysis(struct line *l)
+static uint16_t get_analysis(struct line *l, int k)
 {
-	const struct jscan_member *m = member(l, K_ANALYSIS, JS_ARRAY);
+	const struct jscan_member *m = member(l, k, JS_ARRAY);
 	struct analysis a = {l, 0};
 
 	if (m)
@@ -379,9 +274,9 @@ static void find_orig_from(void *arg, const struct jscan_member *m)
 		o->from = intern_member(o->l, m);
 }
 
-static const char *get_orig_from(struct line *l)
+static const char *get_orig_from(struct line *l, int k)
 {
-	const struct jscan_member *m = member(l, K_ORIG, JS_OBJECT);
+	const struct jscan_member *m = member(l, k, JS_OBJECT);
 	struct orig o = {l, NULL};
 
 	if (m)
@@ -389,9 +284,9 @@ static const char *get_orig_from(struct line *l)
 	return o.from;
 }
 
-static uint8_t get_proto(struct line *l)
+static uint8_t get_proto(struct line *l, int k)
 {
-	const char *proto = get_cstr(l, K_PROTO);
+	const char *proto = get_cstr(l, k);
 
 	return !proto			    ? PROTO_NONE
 	       : strcmp(proto, "tcp") == 0  ? PROTO_TCP
@@ -400,50 +295,58 @@ static uint8_t get_proto(struct line *l)
 					    : PROTO_NONE;
 }
 
-static void fill_pkt(struct event *e, struct line *l)
+static bool is_sigpipe(struct line *l, int k)
 {
-	e->pkt.from = get_str(l, K_FROM);
-	e->pkt.to = get_str(l, K_TO);
-	e->pkt.frame = (uint32_t)get_int(l, K_FRAME, 0);
-	e->pkt.seq = (uint32_t)get_int(l, K_SEQ, 0);
-	e->pkt.ack = (uint32_t)get_int(l, K_ACK, 0);
-	e->pkt.rseq = (uint32_t)get_int(l, K_RSEQ, 0);
-	e->pkt.rack = (uint32_t)get_int(l, K_RACK, 0);
-	e->pkt.len = (uint32_t)get_int(l, K_LEN, 0);
-	e->pkt.win = (uint32_t)get_int(l, K_WIN, 0);
-	e->pkt.analysis = get_analysis(l);
-	e->pkt.dup_ack_num = (uint32_t)get_int(l, K_DUP_NUM, 0);
-	e->pkt.dup_ack_frame = (uint32_t)get_int(l, K_DUP_FRAME, 0);
-	e->pkt.window_probe = member(l, K_WINDOW_PROBE, JS_TRUE) != NULL;
-	e->pkt.proto = get_proto(l);
-	if (e->pkt.proto == PROTO_ICMP) {
-		e->pkt.about = get_orig_from(l);
-		e->pkt.icmp_type = (uint8_t)get_int(l, K_TYPE, 0);
-		e->pkt.icmp_code = (uint8_t)get_int(l, K_CODE, 0);
+	const char *sig = get_cstr(l, k);
+
+	return sig && strcmp(sig, "SIGPIPE") == 0;
+}
+
+/* Field f of e from the line's member k, as session/evfields.h says (and
+ * as event_jansson.c reads it): absent or of the wrong type gives the
+ * usual value. */
+static void fill_field(struct event *e, struct line *l, const struct evfield *f, int k)
+{
+	bool icmp = e->src == SRC_PKT && e->pkt.proto == PROTO_ICMP;
+
+	switch (f->read) {
+	case EVF_STR:
+		evfield_set_str(e, f, get_str(l, k));
+		return;
+	case EVF_ORIG_FROM:
+		if (icmp)
+			evfield_set_str(e, f, get_orig_from(l, k));
+		return;
+	case EVF_ICMP_INT:
+		if (icmp)
+			evfield_set(e, f, get_int(l, k, f->usual));
+		return;
+	case EVF_INT:
+	case EVF_SINCE:
+		evfield_set(e, f, get_int(l, k, evfield_usual(e, f)));
+		return;
+	case EVF_HAS_INT:
+		evfield_set(e, f, has_int(l, k));
+		return;
+	case EVF_TRUE:
+		evfield_set(e, f, member(l, k, JS_TRUE) != NULL);
+		return;
+	case EVF_SIGPIPE:
+		evfield_set(e, f, is_sigpipe(l, k));
+		return;
+	case EVF_STATE:
+		evfield_set(e, f, tcp_state_parse(get_cstr(l, k)));
+		return;
+	case EVF_FLAGS:
+		evfield_set(e, f, tcp_flags_parse(get_cstr(l, k)));
+		return;
+	case EVF_PROTO:
+		evfield_set(e, f, get_proto(l, k));
+		return;
+	case EVF_ANALYSIS:
+		evfield_set(e, f, get_analysis(l, k));
+		return;
 	}
-	e->pkt.flags = tcp_flags_parse(get_cstr(l, K_FLAGS));
-}
-
-static void fill_proc(struct event *e, struct line *l)
-{
-	e->proc.event = get_str(l, K_EVENT);
-	e->proc.sig = get_str(l, K_SIG);
-	e->proc.fn = get_str(l, K_FN);
-	e->proc.path = get_str(l, K_PATH);
-	e->proc.handler = get_str(l, K_HANDLER);
-	e->proc.ppid = (int32_t)get_int(l, K_PPID, 0);
-	e->proc.child = (int32_t)get_int(l, K_CHILD, 0);
-	e->proc.status = (int32_t)get_int(l, K_STATUS, -1);
-	e->proc.creator = (int32_t)get_int(l, K_CREATOR, 0);
-	e->proc.held_ms = (int32_t)get_int(l, K_HELD_MS, -1);
-	e->proc.fd = (int32_t)get_int(l, K_FD, -1);
-	e->proc.since = get_int(l, K_SINCE, e->t);
-}
-
-static void fill_note(struct event *e, struct line *l)
-{
-	e->note.kind = get_str(l, K_KIND);
-	e->note.text = get_str(l, K_TEXT);
 }
 
 /* Fills e from a line jscan vouched for; false when it is not an event
@@ -453,6 +356,8 @@ static bool fill(struct event *e, struct line *l)
 	const char *src = get_cstr(l, K_SRC);
 	int64_t t = get_int(l, K_T, -1);
 	int kind = src ? event_src_parse(src) : -1;
+	const struct evfield *f, *all;
+	size_t n, nall;
 
 	if (t < 0 || kind < 0) /* -1: no "t", or not an integer */
 		return false;
@@ -462,23 +367,10 @@ static bool fill(struct event *e, struct line *l)
 	e->pid = (int32_t)get_int(l, K_PID, 0);
 	e->tid = (int32_t)get_int(l, K_TID, e->pid);
 	e->conn = (int32_t)get_int(l, K_CONN, -1);
-	switch (e->src) {
-	case SRC_CALL:
-		fill_call(e, l);
-		break;
-	case SRC_STATE:
-		fill_state(e, l);
-		break;
-	case SRC_PKT:
-		fill_pkt(e, l);
-		break;
-	case SRC_PROC:
-		fill_proc(e, l);
-		break;
-	case SRC_NOTE:
-		fill_note(e, l);
-		break;
-	}
+	f = evfields_of(e->src, &n);
+	all = evfields_all(&nall);
+	for (size_t i = 0; i < n; i++)
+		fill_field(e, l, &f[i], row_key[&f[i] - all]);
 	return true;
 }
 

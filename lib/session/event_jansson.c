@@ -11,6 +11,7 @@
  */
 #include "base/errmsg.h"
 #include "session/event.h"
+#include "session/evfields.h"
 
 #include <jansson.h>
 #include <string.h>
@@ -20,7 +21,7 @@ static const char *jstr(json_t *o, const char *key)
 	return json_string_value(json_object_get(o, key));
 }
 
-/* Field readers: absent or of the wrong type gives the default. */
+/* A string member, interned; NULL when absent or not a string. */
 static const char *get_str(json_t *o, const char *key, struct strpool *pool)
 {
 	json_t *v = json_object_get(o, key);
@@ -36,48 +37,11 @@ static int64_t get_int(json_t *o, const char *key, int64_t dflt)
 	return json_is_integer(v) ? (int64_t)json_integer_value(v) : dflt;
 }
 
-static bool has_int(json_t *o, const char *key)
-{
-	return json_is_integer(json_object_get(o, key));
-}
-
-static void parse_call(struct event *e, json_t *o, struct strpool *pool)
-{
-	e->call.fn = get_str(o, "fn", pool);
-	e->call.err = get_str(o, "errno", pool);
-	e->call.sock = get_str(o, "sock", pool);
-	e->call.addr = get_str(o, "addr", pool);
-	e->call.peer = get_str(o, "peer", pool);
-	e->call.how = get_str(o, "how", pool);
-	e->call.level = get_str(o, "level", pool);
-	e->call.opt = get_str(o, "opt", pool);
-	e->call.proto = get_str(o, "proto", pool);
-	e->call.ret = get_int(o, "ret", 0);
-	e->call.len = get_int(o, "len", -1);
-	e->call.has_val = has_int(o, "val");
-	e->call.val = get_int(o, "val", 0);
-	e->call.dur = get_int(o, "dur", 0);
-	e->call.fd = (int32_t)get_int(o, "fd", -1);
-	e->call.sigpipe = json_is_string(json_object_get(o, "sig")) &&
-			  strcmp(json_string_value(json_object_get(o, "sig")), "SIGPIPE") == 0;
-}
-
-static void parse_state(struct event *e, json_t *o, struct strpool *pool)
-{
-	json_t *from = json_object_get(o, "from"), *to = json_object_get(o, "to");
-
-	e->state.sock = get_str(o, "sock", pool);
-	e->state.via = get_str(o, "via", pool);
-	e->state.timer_ms = get_int(o, "timer_ms", -1);
-	e->state.from = tcp_state_parse(json_string_value(from));
-	e->state.to = tcp_state_parse(json_string_value(to));
-}
-
 /* "analysis": ["retransmission", ...] as bits; unknown names are left
  * out (a later socklab may know more). */
-static uint16_t get_analysis(json_t *o)
+static uint16_t get_analysis(json_t *names)
 {
-	json_t *names = json_object_get(o, "analysis"), *name;
+	json_t *name;
 	uint16_t bits = 0;
 	size_t i;
 
@@ -85,80 +49,73 @@ static uint16_t get_analysis(json_t *o)
 	return bits;
 }
 
-static void parse_pkt(struct event *e, json_t *o, struct strpool *pool)
+static uint8_t proto_parse(const char *proto)
 {
-	const char *proto = json_string_value(json_object_get(o, "proto"));
+	return !proto			    ? PROTO_NONE
+	       : strcmp(proto, "tcp") == 0  ? PROTO_TCP
+	       : strcmp(proto, "udp") == 0  ? PROTO_UDP
+	       : strcmp(proto, "icmp") == 0 ? PROTO_ICMP
+					    : PROTO_NONE;
+}
 
-	e->pkt.from = get_str(o, "from", pool);
-	e->pkt.to = get_str(o, "to", pool);
-	e->pkt.frame = (uint32_t)get_int(o, "frame", 0);
-	e->pkt.seq = (uint32_t)get_int(o, "seq", 0);
-	e->pkt.ack = (uint32_t)get_int(o, "ack", 0);
-	e->pkt.rseq = (uint32_t)get_int(o, "rseq", 0);
-	e->pkt.rack = (uint32_t)get_int(o, "rack", 0);
-	e->pkt.len = (uint32_t)get_int(o, "len", 0);
-	e->pkt.win = (uint32_t)get_int(o, "win", 0);
-	e->pkt.analysis = get_analysis(o);
-	e->pkt.dup_ack_num = (uint32_t)get_int(o, "duplicate_ack_num", 0);
-	e->pkt.dup_ack_frame = (uint32_t)get_int(o, "duplicate_ack_frame", 0);
-	e->pkt.window_probe = json_is_true(json_object_get(o, "window_probe"));
-	e->pkt.proto = !proto			    ? PROTO_NONE
-		       : strcmp(proto, "tcp") == 0  ? PROTO_TCP
-		       : strcmp(proto, "udp") == 0  ? PROTO_UDP
-		       : strcmp(proto, "icmp") == 0 ? PROTO_ICMP
-						    : PROTO_NONE;
-	if (e->pkt.proto == PROTO_ICMP) {
-		e->pkt.about = get_str(json_object_get(o, "orig"), "from", pool);
-		e->pkt.icmp_type = (uint8_t)get_int(o, "type", 0);
-		e->pkt.icmp_code = (uint8_t)get_int(o, "code", 0);
+/* Field f of e from o, as session/evfields.h says: absent or of the wrong
+ * type gives the usual value. */
+static void parse_field(struct event *e, const struct evfield *f, json_t *o, struct strpool *pool)
+{
+	json_t *v = json_object_get(o, f->key);
+	bool icmp = e->src == SRC_PKT && e->pkt.proto == PROTO_ICMP;
+
+	switch (f->read) {
+	case EVF_STR:
+		evfield_set_str(e, f, get_str(o, f->key, pool));
+		return;
+	case EVF_ORIG_FROM:
+		if (icmp)
+			evfield_set_str(e, f, get_str(v, "from", pool));
+		return;
+	case EVF_ICMP_INT:
+		if (icmp)
+			evfield_set(e, f, get_int(o, f->key, f->usual));
+		return;
+	case EVF_INT:
+	case EVF_SINCE:
+		evfield_set(e, f, get_int(o, f->key, evfield_usual(e, f)));
+		return;
+	case EVF_HAS_INT:
+		evfield_set(e, f, json_is_integer(v));
+		return;
+	case EVF_TRUE:
+		evfield_set(e, f, json_is_true(v));
+		return;
+	case EVF_SIGPIPE:
+		evfield_set(e, f,
+			    json_is_string(v) && strcmp(json_string_value(v), "SIGPIPE") == 0);
+		return;
+	case EVF_STATE:
+		evfield_set(e, f, tcp_state_parse(json_string_value(v)));
+		return;
+	case EVF_FLAGS:
+		evfield_set(e, f, tcp_flags_parse(json_string_value(v)));
+		return;
+	case EVF_PROTO:
+		evfield_set(e, f, proto_parse(json_string_value(v)));
+		return;
+	case EVF_ANALYSIS:
+		evfield_set(e, f, get_analysis(v));
+		return;
 	}
-	e->pkt.flags = tcp_flags_parse(json_string_value(json_object_get(o, "flags")));
-}
-
-static void parse_proc(struct event *e, json_t *o, struct strpool *pool)
-{
-	e->proc.event = get_str(o, "event", pool);
-	e->proc.sig = get_str(o, "sig", pool);
-	e->proc.fn = get_str(o, "fn", pool);
-	e->proc.path = get_str(o, "path", pool);
-	e->proc.handler = get_str(o, "handler", pool);
-	e->proc.ppid = (int32_t)get_int(o, "ppid", 0);
-	e->proc.child = (int32_t)get_int(o, "child", 0);
-	e->proc.status = (int32_t)get_int(o, "status", -1);
-	e->proc.creator = (int32_t)get_int(o, "creator", 0);
-	e->proc.held_ms = (int32_t)get_int(o, "held_ms", -1);
-	e->proc.fd = (int32_t)get_int(o, "fd", -1);
-	e->proc.since = get_int(o, "since", e->t);
-}
-
-static void parse_note(struct event *e, json_t *o, struct strpool *pool)
-{
-	e->note.kind = get_str(o, "kind", pool);
-	e->note.text = get_str(o, "text", pool);
 }
 
 static void parse_fields(struct event *e, json_t *o, struct strpool *pool)
 {
+	size_t n;
+	const struct evfield *f = evfields_of(e->src, &n);
+
 	e->pid = (int32_t)get_int(o, "pid", 0);
 	e->tid = (int32_t)get_int(o, "tid", e->pid);
 	e->conn = (int32_t)get_int(o, "conn", -1);
-	switch (e->src) {
-	case SRC_CALL:
-		parse_call(e, o, pool);
-		break;
-	case SRC_STATE:
-		parse_state(e, o, pool);
-		break;
-	case SRC_PKT:
-		parse_pkt(e, o, pool);
-		break;
-	case SRC_PROC:
-		parse_proc(e, o, pool);
-		break;
-	case SRC_NOTE:
-		parse_note(e, o, pool);
-		break;
-	}
+	for (size_t k = 0; k < n; k++)
+		parse_field(e, &f[k], o, pool);
 }
 
 int event_parse_jansson(struct event *e, const char *line, size_t len, struct strpool *pool,

@@ -14,8 +14,9 @@
  *            from its usual value; then those fields, each as its
  *            difference from the usual value (a string: its pool number)
  *
- * The tables name every field of struct event's union, so nothing is
- * lost: evstore_get(evstore_put(e)) is e, which the fuzz target checks.
+ * The rows of session/evfields.h name every field of struct event's
+ * union, so nothing is lost: evstore_get(evstore_put(e)) is e, which the
+ * fuzz target checks.
  */
 #include "session/evstore.h"
 
@@ -25,6 +26,7 @@
 
 #include "base/array.h"
 #include "base/varint.h"
+#include "session/evfields.h"
 
 enum {
 	HAS_PID = 1 << 3,
@@ -35,138 +37,21 @@ enum {
 
 /* ---- the fields of each source ------------------------------------------- */
 
-enum fkind { FK_STR, FK_I64, FK_I32, FK_U32, FK_U16, FK_U8, FK_BOOL, FK_SINCE };
-
-struct field {
-	uint16_t off; /* in struct event */
-	uint8_t kind;
-	int8_t usual; /* its value in most events: 0 or -1 */
-};
-
-#define F(member, kind, usual)                                                                     \
-	{                                                                                          \
-		offsetof(struct event, member), kind, usual                                        \
-	}
-
-/* Most often present first: the present bits of a usual event fit in a
- * byte. */
-static const struct field call_fields[] = {
-	F(call.fn, FK_STR, 0),	     F(call.sock, FK_STR, 0), F(call.proto, FK_STR, 0),
-	F(call.ret, FK_I64, 0),	     F(call.fd, FK_I32, -1),  F(call.len, FK_I64, -1),
-	F(call.err, FK_STR, 0),	     F(call.dur, FK_I64, 0),  F(call.peer, FK_STR, 0),
-	F(call.addr, FK_STR, 0),     F(call.how, FK_STR, 0),  F(call.level, FK_STR, 0),
-	F(call.opt, FK_STR, 0),	     F(call.val, FK_I64, 0),  F(call.has_val, FK_BOOL, 0),
-	F(call.sigpipe, FK_BOOL, 0),
-};
-
-static const struct field state_fields[] = {
-	F(state.sock, FK_STR, 0), F(state.from, FK_U8, 0),	 F(state.to, FK_U8, 0),
-	F(state.via, FK_STR, 0),  F(state.timer_ms, FK_I64, -1),
-};
-
-static const struct field pkt_fields[] = {
-	F(pkt.from, FK_STR, 0),		 F(pkt.to, FK_STR, 0),
-	F(pkt.frame, FK_U32, 0),	 F(pkt.flags, FK_U8, 0),
-	F(pkt.rseq, FK_U32, 0),		 F(pkt.rack, FK_U32, 0),
-	F(pkt.len, FK_U32, 0),		 F(pkt.win, FK_U32, 0),
-	F(pkt.proto, FK_U8, 0),		 F(pkt.seq, FK_U32, 0),
-	F(pkt.ack, FK_U32, 0),		 F(pkt.analysis, FK_U16, 0),
-	F(pkt.dup_ack_num, FK_U32, 0),	 F(pkt.dup_ack_frame, FK_U32, 0),
-	F(pkt.window_probe, FK_BOOL, 0), F(pkt.about, FK_STR, 0),
-	F(pkt.icmp_type, FK_U8, 0),	 F(pkt.icmp_code, FK_U8, 0),
-};
-
-static const struct field proc_fields[] = {
-	F(proc.event, FK_STR, 0),   F(proc.child, FK_I32, 0),	F(proc.status, FK_I32, -1),
-	F(proc.ppid, FK_I32, 0),    F(proc.path, FK_STR, 0),	F(proc.sig, FK_STR, 0),
-	F(proc.fn, FK_STR, 0),	    F(proc.fd, FK_I32, -1),	F(proc.since, FK_SINCE, 0),
-	F(proc.handler, FK_STR, 0), F(proc.creator, FK_I32, 0), F(proc.held_ms, FK_I32, -1),
-};
-
-static const struct field note_fields[] = {
-	F(note.kind, FK_STR, 0),
-	F(note.text, FK_STR, 0),
-};
-
-#define N(a) (sizeof(a) / sizeof(a[0]))
-
-static const struct {
-	const struct field *f;
-	size_t n;
-} fields_of[SRC_COUNT] = {
-	[SRC_CALL] = {call_fields, N(call_fields)}, [SRC_STATE] = {state_fields, N(state_fields)},
-	[SRC_PKT] = {pkt_fields, N(pkt_fields)},    [SRC_PROC] = {proc_fields, N(proc_fields)},
-	[SRC_NOTE] = {note_fields, N(note_fields)},
-};
-
-/* A field's value as a number: a string's pool number, a time since t. */
-static int64_t field_get(const struct event *e, const struct field *f)
+/* The fields are session/evfields.h's rows: each is kept as its difference
+ * from its usual value (a string: its pool number), and only when that is
+ * not 0. */
+static int64_t field_stored(const struct event *e, const struct evfield *f)
 {
-	const char *p = (const char *)e + f->off;
-	const char *s;
-	int64_t i64;
-	int32_t i32;
-	uint32_t u32;
-	uint16_t u16;
-
-	switch (f->kind) {
-	case FK_STR:
-		memcpy(&s, p, sizeof(s));
-		return strpool_id(s);
-	case FK_I64:
-		memcpy(&i64, p, sizeof(i64));
-		return i64;
-	case FK_SINCE:
-		memcpy(&i64, p, sizeof(i64));
-		return i64 - e->t;
-	case FK_I32:
-		memcpy(&i32, p, sizeof(i32));
-		return i32;
-	case FK_U32:
-		memcpy(&u32, p, sizeof(u32));
-		return u32;
-	case FK_U16:
-		memcpy(&u16, p, sizeof(u16));
-		return u16;
-	default: /* FK_U8, FK_BOOL */
-		return *(const uint8_t *)p;
-	}
+	return evfield_get(e, f) - evfield_usual(e, f);
 }
 
-static void field_set(struct event *e, const struct field *f, int64_t v, const struct strpool *pool)
+static void field_restore(struct event *e, const struct evfield *f, int64_t v,
+			  const struct strpool *pool)
 {
-	char *p = (char *)e + f->off;
-	const char *s;
-	int32_t i32 = (int32_t)v;
-	uint32_t u32 = (uint32_t)v;
-	uint16_t u16 = (uint16_t)v;
-
-	switch (f->kind) {
-	case FK_STR:
-		s = strpool_str(pool, (uint32_t)v);
-		memcpy(p, &s, sizeof(s));
-		break;
-	case FK_SINCE:
-		v += e->t;
-		/* fall through */
-	case FK_I64:
-		memcpy(p, &v, sizeof(v));
-		break;
-	case FK_I32:
-		memcpy(p, &i32, sizeof(i32));
-		break;
-	case FK_U32:
-		memcpy(p, &u32, sizeof(u32));
-		break;
-	case FK_U16:
-		memcpy(p, &u16, sizeof(u16));
-		break;
-	case FK_BOOL:
-		*(bool *)p = v != 0;
-		break;
-	default: /* FK_U8 */
-		*(uint8_t *)p = (uint8_t)v;
-	}
+	if (f->type == EVT_STR)
+		evfield_set_str(e, f, v ? strpool_str(pool, (uint32_t)v) : NULL);
+	else
+		evfield_set(e, f, v + evfield_usual(e, f));
 }
 
 /* ---- records ------------------------------------------------------------------ */
@@ -177,20 +62,20 @@ static void field_set(struct event *e, const struct field *f, int64_t v, const s
 
 static uint8_t *put_fields(uint8_t *p, const struct event *e)
 {
-	const struct field *f = fields_of[e->src].f;
-	size_t n = fields_of[e->src].n;
-	int64_t v[32];
+	size_t n;
+	const struct evfield *f = evfields_of(e->src, &n);
+	int64_t v[64];
 	uint64_t present = 0;
 
 	for (size_t k = 0; k < n; k++) {
-		v[k] = field_get(e, &f[k]) - f[k].usual;
+		v[k] = field_stored(e, &f[k]);
 		if (v[k] != 0)
 			present |= 1ULL << k;
 	}
 	p = varint_put(p, present);
 	for (size_t k = 0; k < n; k++)
 		if (present >> k & 1)
-			p = varint_put(p, f[k].kind == FK_STR ? (uint64_t)v[k] : zigzag(v[k]));
+			p = varint_put(p, f[k].type == EVT_STR ? (uint64_t)v[k] : zigzag(v[k]));
 	return p;
 }
 
@@ -240,18 +125,17 @@ int evstore_put(struct evstore *st, const struct event *e, uint64_t text)
 
 static void get_fields(const uint8_t *p, struct event *e, const struct strpool *pool)
 {
-	const struct field *f = fields_of[e->src].f;
-	size_t n = fields_of[e->src].n;
+	size_t n;
+	const struct evfield *f = evfields_of(e->src, &n);
 	uint64_t present = varint_get(&p);
 
 	for (size_t k = 0; k < n; k++) {
 		int64_t v = 0;
 		if (present >> k & 1) {
 			uint64_t u = varint_get(&p);
-			v = f[k].kind == FK_STR ? (int64_t)u : unzigzag(u);
+			v = f[k].type == EVT_STR ? (int64_t)u : unzigzag(u);
 		}
-		if (v || f[k].usual || f[k].kind == FK_SINCE)
-			field_set(e, &f[k], v + f[k].usual, pool);
+		field_restore(e, &f[k], v, pool);
 	}
 }
 

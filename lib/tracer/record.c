@@ -5,7 +5,6 @@
  * record is built in a buffer on the caller's stack; a field that would not
  * fit is left out whole, so a record is always valid JSON.
  */
-#include <errno.h>
 #include <string.h>
 #include <sys/syscall.h>
 #include <time.h>

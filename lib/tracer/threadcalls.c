@@ -26,7 +26,6 @@
 #include <errno.h>
 #include <stdatomic.h>
 #include <sys/syscall.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "tracer/tracer.h"

@@ -7,18 +7,24 @@
  * session's ring, and returns exactly what the real function returned, with
  * the same errno. The files:
  *
- *   real.c      the C library's own functions, resolved once with dlsym()
- *   record.c    building one JSON record and handing it to the ring
- *   fdtab.c     which descriptors are sockets, and their addresses
- *   names.c     addresses as "IP:PORT"; option, flag and signal names
- *   sockcalls.c socket, bind, listen, accept, connect, options, shutdown
- *   iocalls.c   send/recv and friends, read/write on sockets, close
- *   muxcalls.c  select, poll, fcntl, dup
- *   epollcalls.c epoll_create, epoll_ctl, epoll_wait: ready descriptors
+ *   real.c        the C library's own functions, resolved once with dlsym()
+ *   record.c      building one JSON record and handing it to the ring
+ *                 (ring_put); the data calls' binary record is iocalls.c's
+ *   fdtab.c       which descriptors are sockets, and their addresses
+ *   sockcalls.c   socket, bind, listen, accept, connect, options, shutdown
+ *   iocalls.c     send/recv and friends, read/write on sockets, close: a
+ *                 binary ringrec_io written in the ring's slot (ring_claim,
+ *                 ring_commit; lib/wire/ringrec.h)
+ *   muxcalls.c    select, poll, fcntl, dup
+ *   epollcalls.c  epoll_create, epoll_ctl, epoll_wait: ready descriptors
  *   threadcalls.c pthread_create, a thread's start and end
- *   proccalls.c fork, exec, exit, wait, signal handlers
- *   namecalls.c getaddrinfo, gethostbyname: names to addresses
- *   init.c      start-up in each process image, fork handlers
+ *   proccalls.c   fork, exec, exit
+ *   sigcalls.c    wait and friends (reaping), signal handlers
+ *   namecalls.c   getaddrinfo, gethostbyname: names to addresses
+ *   tcpinfo.c     TCP_INFO after calls, when the ring's header asks for it
+ *   init.c        start-up in each process image, fork handlers
+ * and, shared with socklab, lib/wire/: the ring, endpoint names, the
+ * names of options, flags and signals (names.c), the TCP vocabulary.
  *
  * Rules that keep the tracer invisible:
  *   - it holds no file descriptor (the ring is a mapping, see lib/wire/ring.h);

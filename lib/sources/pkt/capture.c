@@ -33,7 +33,6 @@
 #include "sources/pkt/capture.h"
 #include "session/sessionfile.h"
 
-#include <errno.h>
 #include <net/if.h>
 #include <pcap/pcap.h>
 #include <poll.h>
@@ -42,8 +41,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
-#include <unistd.h>
 
 #include "base/clock.h"
 #include "base/errmsg.h"

@@ -26,7 +26,6 @@
  */
 #include "sources/state/statesrc.h"
 
-#include <errno.h>
 #include <poll.h>
 #include <pthread.h>
 #include <stdatomic.h>

@@ -151,3 +151,25 @@ Test(check, a_check_that_cannot_judge_is_neither_pass_nor_fail)
 	cr_assert_str_eq(check_verdict(&r, "SKIP"), "PASS");
 	check_ctx_free(&ctx);
 }
+
+/* A check without a hint of its own is taught where its list is (a lab's
+ * checkpoints: the lab); one with a hint keeps it. */
+Test(check, a_check_without_a_hint_takes_its_contexts)
+{
+	const struct check plain = {"bind-fails", "the second bind fails",
+				    .fn = finds_the_failed_bind};
+	const struct check own = {"bind-fails", "the second bind fails", "lab 5 (reuseaddr)",
+				  finds_the_failed_bind};
+	struct check_ctx ctx;
+	struct check_result r;
+
+	check_ctx_init(&ctx, &s, NULL);
+	check_run(&plain, &ctx, &r);
+	cr_assert_str_eq(r.hint, "", "no hint anywhere: none");
+	ctx.hint = "lab 1 (handshake)";
+	check_run(&plain, &ctx, &r);
+	cr_assert_str_eq(r.hint, "lab 1 (handshake)");
+	check_run(&own, &ctx, &r);
+	cr_assert_str_eq(r.hint, "lab 5 (reuseaddr)");
+	check_ctx_free(&ctx);
+}

@@ -4,8 +4,10 @@
  * program's threads to end waits for their last calls.
  */
 #include <limits.h>
+#include <netinet/in.h>
 #include <signal.h>
 #include <sys/prctl.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 
 #include "host/paths.h"
@@ -141,4 +143,29 @@ Test(scenario, waiting_for_a_thread_to_end_waits_for_its_last_call)
 			   "the thread's socket() is not in the session:\n%s", events);
 	free(events);
 	rm_rf(dir);
+}
+
+/* Binds a socket of type to port on every address; true when it could. */
+static bool binds(int type, int port)
+{
+	struct sockaddr_in a = {.sin_family = AF_INET, .sin_port = htons(port)};
+	int fd = socket(AF_INET, type | SOCK_CLOEXEC, 0);
+	bool ok = fd >= 0 && bind(fd, (struct sockaddr *)&a, sizeof(a)) == 0;
+
+	if (fd >= 0)
+		close(fd);
+	return ok;
+}
+
+/* Lab 7 binds its UDP receiver on the run's port, and sends to another
+ * free one where nothing may listen: a free port is free for both. */
+Test(scenario, a_free_port_is_free_for_tcp_and_for_udp)
+{
+	for (int i = 0; i < 20; i++) {
+		int port = scenario_free_port();
+
+		cr_assert_gt(port, 0);
+		cr_assert(binds(SOCK_STREAM, port), "TCP port %d is taken", port);
+		cr_assert(binds(SOCK_DGRAM, port), "UDP port %d is taken", port);
+	}
 }

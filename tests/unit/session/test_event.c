@@ -2,6 +2,7 @@
  * test_event.c - reading an event line, and naming it in words.
  */
 #include "session/event.h"
+#include "session/evfields.h"
 #include "tests/unit/testutil.h"
 
 static struct strpool *pool;
@@ -232,4 +233,26 @@ Test(event, time_has_six_decimals)
 	cr_assert_str_eq(s, "0.000412");
 	event_time_str(61234567890LL, s, sizeof(s));
 	cr_assert_str_eq(s, "61.234567");
+}
+
+/* The one table of event fields (session/evfields.h): each source's rows
+ * are its own and together they are every row, so a row put among
+ * another source's is caught here, not as a field read into the wrong
+ * member. */
+Test(event, each_sources_rows_of_the_field_table_are_its_own)
+{
+	size_t nall, total = 0;
+	const struct evfield *all = evfields_all(&nall);
+
+	for (int src = 0; src < SRC_COUNT; src++) {
+		size_t n;
+		const struct evfield *f = evfields_of(src, &n);
+
+		cr_assert_gt(n, 0, "source %s has no fields", event_src_name(src));
+		for (size_t k = 0; k < n; k++)
+			cr_assert_eq(f[k].src, src, "row %zu (%s) is under %s",
+				     (size_t)(&f[k] - all), f[k].key, event_src_name(src));
+		total += n;
+	}
+	cr_assert_eq(total, nall);
 }

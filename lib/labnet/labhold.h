@@ -21,7 +21,7 @@
 
 #include <stddef.h>
 
-#include "run/labnet.h"
+#include "labnet/labnet.h"
 
 struct labhold;
 

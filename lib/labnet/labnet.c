@@ -7,7 +7,7 @@
  * A build that fails half way is undone by deleting the namespaces: links,
  * addresses, routes and rules all live in them.
  */
-#include "run/labnet.h"
+#include "labnet/labnet.h"
 
 #include <dirent.h>
 #include <errno.h>

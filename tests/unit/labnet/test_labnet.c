@@ -13,7 +13,7 @@
 #include <sys/wait.h>
 
 #include "base/netns.h"
-#include "run/labnet.h"
+#include "labnet/labnet.h"
 #include "tests/unit/testutil.h"
 
 #define PORT	   9300

@@ -14,7 +14,7 @@
  * that link (router -> b) and TTL - 1 with its checksum redone: what the
  * router's own forwarding would have sent.
  */
-#include "run/labhold.h"
+#include "labnet/labhold.h"
 
 #include <arpa/inet.h>
 #include <errno.h>

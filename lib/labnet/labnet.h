@@ -27,7 +27,7 @@
  * A name server (spec.name_server): the last host serves names, and each
  * other host's /etc/resolv.conf names its address -- the file
  * /etc/netns/NAME/resolv.conf, which `ip netns exec` and socklab's
- * scenarios (lib/run/netns_etc.h) show a program as /etc/resolv.conf.
+ * scenarios (lib/base/netns_etc.h) show a program as /etc/resolv.conf.
  * In that host's namespace a program that is not root may bind port 53.
  *
  * Segmentation offloads are off (gso_max_segs 1) on every interface, so

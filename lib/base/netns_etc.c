@@ -2,7 +2,7 @@
  * netns_etc.c - /etc/netns/NAME over /etc, as ip-netns(8) does (see
  * netns_etc.h).
  */
-#include "run/netns_etc.h"
+#include "base/netns_etc.h"
 
 #include <dirent.h>
 #include <errno.h>

@@ -9,8 +9,8 @@
 #include <sys/wait.h>
 
 #include "base/netns.h"
-#include "run/labhold.h"
-#include "run/labnet.h"
+#include "labnet/labhold.h"
+#include "labnet/labnet.h"
 #include "tests/unit/testutil.h"
 
 #define PORT  9310
