@@ -248,8 +248,8 @@ static void serve_buffered(int sock)
 			len = HEADER_SIZE + size;
 			if (have < len)
 				break;
-			printf("message: code %u, size %u, cut from %zu bytes in the buffer\n", code,
-			       size, have);
+			printf("message: code %u, size %u, cut from %zu bytes in the buffer\n",
+			       code, size, have);
 			if (handle(sock, code, inbuf + HEADER_SIZE, size) < 0)
 				return;
 			/* The lesson: what follows this message is the next one's. */

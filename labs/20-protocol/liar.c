@@ -78,7 +78,8 @@ int main(int argc, char *argv[])
 	if (n == 0)
 		puts("the server closed the connection");
 	else if (n == -1)
-		perror("the server closed the connection with a reset, recv()"); /* its unread input */
+		perror("the server closed the connection with a reset, recv()"); /* its unread input
+										  */
 	close(sock);
 	return 0;
 }

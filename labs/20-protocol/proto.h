@@ -39,8 +39,8 @@ enum cmd_code {
 #define MAX_BODY    4096 /* the most a request may carry: what --fix allows */
 
 /* The error codes of a CMD_ERROR body. */
-#define ERR_TOO_LONG   1 /* size over MAX_BODY, or not what the code takes */
-#define ERR_BAD_CODE   2 /* not a request a client may send */
-#define ERR_BAD_INDEX  3 /* no such file */
+#define ERR_TOO_LONG  1 /* size over MAX_BODY, or not what the code takes */
+#define ERR_BAD_CODE  2 /* not a request a client may send */
+#define ERR_BAD_INDEX 3 /* no such file */
 
 #endif

@@ -247,7 +247,8 @@ static void stuck(const struct check_ctx *c, struct check_result *r)
 								   .pid = pid,
 								   .after = sent->t})
 			       : NULL);
-	check_evidence(r, ev_last(c->s, &(struct ev_filter){.src = "proc", .fn = "blocked", .pid = pid}));
+	check_evidence(r, ev_last(c->s,
+				  &(struct ev_filter){.src = "proc", .fn = "blocked", .pid = pid}));
 	check_output_evidence(c, r, "liar", "sent: code 101", 1);
 	if (t < 0 || !lie)
 		check_fail(r, "the server was never seen blocked in recv() after the lie");
@@ -264,7 +265,9 @@ static void starved(const struct check_ctx *c, struct check_result *r)
 {
 	pid_t pid = check_pid(c, "client 2");
 	const struct event *conn =
-		pid < 0 ? NULL : ev_first(c->s, &(struct ev_filter){.src = "call", .fn = "connect", .pid = pid});
+		pid < 0 ? NULL
+			: ev_first(c->s,
+				   &(struct ev_filter){.src = "call", .fn = "connect", .pid = pid});
 	const struct event *req = data_call(c, "client 2", "send", 1);
 	struct ev_filter fa = {.src = "call", .fn = "accept", .pid = check_pid(c, "server")};
 	size_t accepts = fa.pid < 0 ? 0 : ev_count(c->s, &fa);
@@ -280,9 +283,8 @@ static void starved(const struct check_ctx *c, struct check_result *r)
 	else if (accepts != 2)
 		check_fail(r, "the server accepted %zu connections, not 2", accepts);
 	else
-		check_pass(r,
-			   "client 2 connected (the kernel queued it) and asked, but the server "
-			   "never accepted it: one lie stopped the service for everyone");
+		check_pass(r, "client 2 connected (the kernel queued it) and asked, but the server "
+			      "never accepted it: one lie stopped the service for everyone");
 }
 
 /* ---- --fix -------------------------------------------------------------------- */
@@ -352,9 +354,8 @@ static void peek_partial(const struct check_ctx *c, struct check_result *r)
 	else if (event_bytes(p1, a, 8) != 3 || event_bytes(p2, b, 8) != 3 || memcmp(a, b, 3) != 0)
 		check_fail(r, "the two peeks did not return the same bytes");
 	else
-		check_pass(r,
-			   "recv(MSG_PEEK) returned 3 of the 8 bytes asked, twice, the same "
-			   "3 bytes: a peek looks and leaves them");
+		check_pass(r, "recv(MSG_PEEK) returned 3 of the 8 bytes asked, twice, the same "
+			      "3 bytes: a peek looks and leaves them");
 }
 
 static void peek_waitall(const struct check_ctx *c, struct check_result *r)
@@ -404,8 +405,8 @@ static void header_split(const struct check_ctx *c, struct check_result *r)
 
 static void two_in_one_segment(const struct check_ctx *c, struct check_result *r)
 {
-	static const uint8_t two[20] = {0, 0, 0, 0x64, 0, 0, 0, 0, 0, 0,
-					0, 0x65, 0, 0, 0, 4, 0, 0, 0, 0};
+	static const uint8_t two[20] = {0, 0,	 0, 0x64, 0, 0, 0, 0, 0, 0,
+					0, 0x65, 0, 0,	  0, 4, 0, 0, 0, 0};
 	const struct event *e;
 
 	if (!check_source_ran(c, "pkt", r))
@@ -436,9 +437,8 @@ static void kept(const struct check_ctx *c, struct check_result *r)
 	else if (!check_printed(c, "server", "12 bytes left over: kept"))
 		check_fail(r, "the server did not keep the 12 bytes after the first request");
 	else
-		check_pass(r,
-			   "one recv() returned 20 bytes, two requests; the server answered the "
-			   "first, kept the other 12 bytes, and answered them with no recv()");
+		check_pass(r, "one recv() returned 20 bytes, two requests; the server answered the "
+			      "first, kept the other 12 bytes, and answered them with no recv()");
 }
 
 /* ---- --hash -------------------------------------------------------------------- */
@@ -468,10 +468,9 @@ static void hash_catches(const struct check_ctx *c, struct check_result *r)
 
 static const struct check naive_checks[] = {
 	{"served", "an honest client is served: the list, then a file", HINT, client_served},
-	{"header-on-wire", "the request's 8-byte header on the wire: 00 00 00 64 00 00 00 00",
-	 HINT, header_on_wire},
-	{"trusts-length", "the server believes the liar's size of 4294967040", HINT,
-	 trusts_length},
+	{"header-on-wire", "the request's 8-byte header on the wire: 00 00 00 64 00 00 00 00", HINT,
+	 header_on_wire},
+	{"trusts-length", "the server believes the liar's size of 4294967040", HINT, trusts_length},
 	{"stuck", "the server waits in recv() for bytes that never come", HINT, stuck},
 	{"starved", "the next client is never served", HINT, starved},
 	{NULL},
@@ -480,8 +479,7 @@ static const struct check naive_checks[] = {
 static const struct check fixed_checks[] = {
 	{"served", "an honest client is served: the list, then a file", HINT, client_served},
 	{"refuses-length", "a size over 4096: CMD_ERROR, and closed", HINT, refuses_length},
-	{"refuses-code", "a code that is not a request: CMD_ERROR, and closed", HINT,
-	 refuses_code},
+	{"refuses-code", "a code that is not a request: CMD_ERROR, and closed", HINT, refuses_code},
 	{"error-on-wire", "the CMD_ERROR header on the wire: 00 00 00 32", HINT, error_on_wire},
 	{"next-served", "the next client is served", HINT, next_served},
 	{NULL},
