@@ -127,20 +127,23 @@ static int send_file(int sock, uint32_t index)
 }
 
 /* Reads a body of size bytes, as the header says, keeping what fits in
- * body. Naive, size is believed: the loop waits for every byte. */
+ * body (cap bytes) and reading the rest into skip, to throw it away. */
 static int read_body(int sock, char *body, size_t cap, uint32_t size)
 {
 	static char skip[BUF_SIZE];
-	uint32_t left = size;
+	uint32_t got = 0;
 
 	printf("reading a body of %u bytes\n", size);
-	while (left > 0) {
-		char *to = size - left < cap ? body + (size - left) : skip;
-		size_t room = size - left < cap ? cap - (size - left) : sizeof(skip);
-		ssize_t r = recv(sock, to, left < room ? left : room, 0);
+	/* Naive, size is believed: the loop waits until every byte of it has
+	 * come -- 4294967040 of them, if the header says so. */
+	while (got < size) {
+		char *to = got < cap ? body + got : skip;
+		size_t room = got < cap ? cap - got : sizeof(skip);
+		size_t want = size - got < room ? size - got : room;
+		ssize_t r = recv(sock, to, want, 0);
 		if (r <= 0)
 			return -1;
-		left -= r;
+		got += r;
 	}
 	return 0;
 }
@@ -215,7 +218,9 @@ static void serve(int sock)
 		printf("request: code %u, size %u\n", code, size);
 		if (mode_fix && (err = check_header(code, size)) != 0) {
 			/* The lesson: refuse, say why, and close. */
-			send_error(sock, err, err == ERR_BAD_CODE ? "not a request" : "too long");
+			if (send_error(sock, err,
+				       err == ERR_BAD_CODE ? "not a request" : "too long") == -1)
+				perror("send() error");
 			printf("refused: %s; closing the connection\n",
 			       err == ERR_BAD_CODE ? "not a request" : "size over 4096");
 			return;
