@@ -164,7 +164,14 @@ LAB_CFLAGS := -std=gnu11 -Wall -Wextra -O2 -g
 
 $(BUILD)/lib/socklab/labs/%: labs/%.c
 	@mkdir -p $(dir $@)
-	$(CC) $(LAB_CFLAGS) -o $@ $< -lpthread
+	$(CC) $(LAB_CFLAGS) -o $@ $< -lpthread $(LAB_LIBS)
+
+# Lab 20's file server and client send and check a file's SHA-256 with
+# libcrypto (libssl-dev); they alone are linked with it. All three of its
+# programs share the protocol's header.
+LAB_CRYPTO := $(addprefix $(BUILD)/lib/socklab/labs/20-protocol/,file_server file_client)
+$(LAB_CRYPTO): LAB_LIBS += -lcrypto
+$(LAB_CRYPTO) $(BUILD)/lib/socklab/labs/20-protocol/liar: labs/20-protocol/proto.h
 
 # Built with ThreadSanitizer, whose report of a data race is what lab 12's
 # chat server without its mutex shows (a race that rarely shows otherwise).

@@ -25,9 +25,11 @@ set -eu
 #   gettext                     msgfmt compiles the translations (po/ko.po)
 #   locales                     the ko_KR.UTF-8 locale, generated below: socklab in
 #                               Korean, and the tests that show it
+#   libssl-dev                  libcrypto's SHA-256, which lab 20's file server sends
+#                               and its client checks (only those two link it)
 PACKAGES="build-essential pkg-config libncurses-dev libpcap-dev libjansson-dev
 libcriterion-dev tmux tshark tcpdump strace iproute2 nftables jq libxml2-utils clang
-libclang-rt-14-dev clang-format librsvg2-bin gettext locales"
+libclang-rt-14-dev clang-format librsvg2-bin gettext locales libssl-dev"
 # Locales socklab speaks, generated when missing (as `locale -a` names them).
 LOCALES="ko_KR.UTF-8"
 
