@@ -114,8 +114,9 @@ static int ring_while_blocked(struct scenario *s, pid_t client, const char *wait
 	if (scenario_wait_output(s, client, waiting, WAIT_MS) < 0 ||
 	    scenario_wait_blocked(s, client, "recv", 1, WAIT_MS) < 0)
 		return -1;
-	scenario_step(s, "the alarm rings (%d): socklab sends the client SIGALRM while it waits in "
-			 "recv()",
+	scenario_step(s,
+		      "the alarm rings (%d): socklab sends the client SIGALRM while it waits in "
+		      "recv()",
 		      n);
 	scenario_kill(s, client, SIGALRM);
 	return scenario_wait_output(s, client, rang, WAIT_MS);
@@ -214,8 +215,8 @@ static bool restarts(const struct event *e)
 
 /* The first call fn of role that began before t and returned at or
  * after it: the call t fell in. */
-static const struct event *call_around(const struct check_ctx *c, const char *role,
-				       const char *fn, int64_t t)
+static const struct event *call_around(const struct check_ctx *c, const char *role, const char *fn,
+				       int64_t t)
 {
 	struct ev_filter f = {.src = "call", .fn = fn, .pid = check_pid(c, role), .after = t};
 
@@ -236,8 +237,8 @@ static void closing_segments(const struct check_ctx *c, int from, int to, int64_
 
 	*fin = *rst = NULL;
 	for (const struct event *e = ev_first(c->s, &f); e; e = ev_next(c->s, &f, e)) {
-		if (!e->pkt.from || endpoint_port(e->pkt.from) != from ||
-		    !e->pkt.to || endpoint_port(e->pkt.to) != to)
+		if (!e->pkt.from || endpoint_port(e->pkt.from) != from || !e->pkt.to ||
+		    endpoint_port(e->pkt.to) != to)
 			continue;
 		if (!*fin && (e->pkt.flags & TCPF_FIN))
 			*fin = e;
@@ -277,7 +278,8 @@ static void killed_by_sigint(const struct check_ctx *c, struct check_result *r)
 
 static void no_goodbye(const struct check_ctx *c, struct check_result *r)
 {
-	bool told = check_printed(c, "client 1", "goodbye") || check_printed(c, "client 2", "goodbye");
+	bool told =
+		check_printed(c, "client 1", "goodbye") || check_printed(c, "client 2", "goodbye");
 	bool zero = check_printed(c, "client 1", "read() returned 0");
 	bool reset = check_printed(c, "client 2", "ECONNRESET");
 
@@ -425,8 +427,9 @@ static void eintr(const struct check_ctx *c, struct check_result *r)
 	else if (!rv || !rv->call.err || strcmp(rv->call.err, "EINTR") != 0)
 		check_fail(r, "the recv() SIGALRM came in did not return -1 EINTR");
 	else
-		check_pass(r, "without SA_RESTART, the handler ran and the recv() it interrupted "
-			      "returned -1 EINTR, after %.0f ms of waiting",
+		check_pass(r,
+			   "without SA_RESTART, the handler ran and the recv() it interrupted "
+			   "returned -1 EINTR, after %.0f ms of waiting",
 			   rv->call.dur / 1e6);
 }
 
@@ -447,8 +450,9 @@ static void restarted(const struct check_ctx *c, struct check_result *r)
 	else if (!rv || rv->call.ret <= 0)
 		check_fail(r, "the recv() SIGALRM came in did not go on to return the answer");
 	else
-		check_pass(r, "with SA_RESTART, the handler ran and recv() went on waiting: it "
-			      "returned the answer's %lld bytes %.0f ms after the alarm",
+		check_pass(r,
+			   "with SA_RESTART, the handler ran and recv() went on waiting: it "
+			   "returned the answer's %lld bytes %.0f ms after the alarm",
 			   (long long)rv->call.ret, check_ms_between(sig->t, rv->t));
 }
 
@@ -484,8 +488,9 @@ static void two_returns(const struct check_ctx *c, struct check_result *r)
 	else if (!check_printed(c, "client", child))
 		check_fail(r, "the child did not say fork() returned 0");
 	else
-		check_pass(r, "one call, two returns: %d (the child's pid) in the parent, 0 in the "
-			      "child",
+		check_pass(r,
+			   "one call, two returns: %d (the child's pid) in the parent, 0 in the "
+			   "child",
 			   f->proc.child);
 }
 
@@ -496,8 +501,9 @@ static void copies(const struct check_ctx *c, struct check_result *r)
 
 	check_output_evidence(c, r, "client", "Proc:", 2);
 	if (child && parent)
-		check_pass(r, "from the same [11, 25], the child ended with [13, 27] and the parent "
-			      "with [9, 23]: each changed its own copy");
+		check_pass(r,
+			   "from the same [11, 25], the child ended with [13, 27] and the parent "
+			   "with [9, 23]: each changed its own copy");
 	else
 		check_fail(r, "the processes did not print [13, 27] (child) and [9, 23] (parent)");
 }
@@ -518,8 +524,10 @@ static void one_connection(const struct check_ctx *c, struct check_result *r)
 						.fn = "write",
 						.pid = check_pid(c, "client"),
 						.sock = mine});
-	wc = ev_first(c->s, &(struct ev_filter){
-				    .src = "call", .fn = "write", .pid = f->proc.child, .sock = mine});
+	wc = ev_first(c->s, &(struct ev_filter){.src = "call",
+						.fn = "write",
+						.pid = f->proc.child,
+						.sock = mine});
 	check_evidence(r, wc);
 	check_evidence(r, wp);
 	check_output_evidence(c, r, "server", "received", 2);
@@ -530,8 +538,9 @@ static void one_connection(const struct check_ctx *c, struct check_result *r)
 		check_fail(r, "the server did not get both lines on one connection (%zu accepted)",
 			   accepts);
 	else
-		check_pass(r, "the child and the parent wrote on descriptor %d, one connection: "
-			      "the server accepted once and got both lines",
+		check_pass(r,
+			   "the child and the parent wrote on descriptor %d, one connection: "
+			   "the server accepted once and got both lines",
 			   wc->call.fd);
 }
 
@@ -543,8 +552,10 @@ static void fin_at_last_close(const struct check_ctx *c, struct check_result *r)
 	if (!check_source_ran(c, "pkt", r) ||
 	    !check_connected(c, r, "client", mine, theirs, sizeof(mine)) || !f)
 		return;
-	cc = ev_first(c->s, &(struct ev_filter){
-				    .src = "call", .fn = "close", .pid = f->proc.child, .sock = mine});
+	cc = ev_first(c->s, &(struct ev_filter){.src = "call",
+						.fn = "close",
+						.pid = f->proc.child,
+						.sock = mine});
 	cp = ev_first(c->s, &(struct ev_filter){.src = "call",
 						.fn = "close",
 						.pid = check_pid(c, "client"),
@@ -560,8 +571,9 @@ static void fin_at_last_close(const struct check_ctx *c, struct check_result *r)
 	else if (fin->t < cp->t)
 		check_fail(r, "the FIN came before the parent's close(), at the child's");
 	else
-		check_pass(r, "the child's close() sent nothing; the FIN came %.2f ms after the "
-			      "parent's, the last descriptor of the connection",
+		check_pass(r,
+			   "the child's close() sent nothing; the FIN came %.2f ms after the "
+			   "parent's, the last descriptor of the connection",
 			   check_ms_between(cp->t, fin->t));
 }
 
@@ -570,8 +582,9 @@ static const struct check naive_checks[] = {
 	 killed_by_sigint},
 	{"no-goodbye", "no client is told: read() = 0 for one, ECONNRESET for the other",
 	 "lab 21 (signals)", no_goodbye},
-	{"fin-and-rst", "the kernel closes the dead server's sockets: a FIN, and an RST where a "
-			"line was unread",
+	{"fin-and-rst",
+	 "the kernel closes the dead server's sockets: a FIN, and an RST where a "
+	 "line was unread",
 	 "lab 21 (signals)", fin_and_rst},
 	{NULL},
 };
@@ -603,8 +616,8 @@ static const struct check fork_checks[] = {
 	 copies},
 	{"one-connection", "the copied descriptor is one connection, written by both",
 	 "lab 21 (signals)", one_connection},
-	{"fin-at-last-close", "the FIN comes at the last close(), the parent's",
-	 "lab 21 (signals)", fin_at_last_close},
+	{"fin-at-last-close", "the FIN comes at the last close(), the parent's", "lab 21 (signals)",
+	 fin_at_last_close},
 	{NULL},
 };
 
@@ -617,7 +630,8 @@ static const struct lab_option signals_options[] = {
 };
 
 static const struct lab_option_fix signals_option_fixes[] = {
-	{"alarm", NULL, "it shows recv() both without SA_RESTART and with it; neither is a mistake"},
+	{"alarm", NULL,
+	 "it shows recv() both without SA_RESTART and with it; neither is a mistake"},
 	{"fork", NULL, "it shows what fork() copies; nothing in it is a mistake"},
 	{NULL},
 };

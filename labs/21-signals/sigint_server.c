@@ -26,7 +26,7 @@
 #include <unistd.h>
 
 #define BUF_SIZE 1024
-#define CLIENTS 2
+#define CLIENTS	 2
 
 static const char goodbye[] = "server: shutting down, goodbye\n";
 
