@@ -105,12 +105,11 @@ static int sigint_run(struct scenario *s, const struct lab_run *r, const char *p
 	return 0;
 }
 
-/* The client waits in recv(); socklab rings its alarm (SIGALRM) twice. */
+/* Once the client waits in recv() (after it printed waiting), socklab
+ * rings its alarm: SIGALRM, as alarm() would when the time is up. Returns
+ * when the handler has said so. */
 static int ring_while_blocked(struct scenario *s, pid_t client, const char *waiting, int n)
 {
-	char rang[64];
-
-	snprintf(rang, sizeof(rang), "%s", "SIGALRM: the alarm rang");
 	if (scenario_wait_output(s, client, waiting, WAIT_MS) < 0 ||
 	    scenario_wait_blocked(s, client, "recv", 1, WAIT_MS) < 0)
 		return -1;
@@ -119,7 +118,7 @@ static int ring_while_blocked(struct scenario *s, pid_t client, const char *wait
 		      "recv()",
 		      n);
 	scenario_kill(s, client, SIGALRM);
-	return scenario_wait_output(s, client, rang, WAIT_MS);
+	return scenario_wait_output(s, client, "SIGALRM: the alarm rang", WAIT_MS);
 }
 
 static int alarm_run(struct scenario *s, const struct lab_run *r, const char *port)
@@ -475,13 +474,13 @@ static void two_returns(const struct check_ctx *c, struct check_result *r)
 
 	check_evidence(r, f);
 	check_output_evidence(c, r, "client", "fork() returned", 2);
-	if (!f)
+	if (!f) {
 		check_fail(r, "the client never forked");
-	snprintf(parent, sizeof(parent), "fork() returned %d in pid %d", f ? f->proc.child : 0,
-		 (int)check_pid(c, "client"));
-	snprintf(child, sizeof(child), "fork() returned 0 in pid %d", f ? f->proc.child : 0);
-	if (!f)
 		return;
+	}
+	snprintf(parent, sizeof(parent), "fork() returned %d in pid %d", f->proc.child,
+		 (int)check_pid(c, "client"));
+	snprintf(child, sizeof(child), "fork() returned 0 in pid %d", f->proc.child);
 	if (!check_printed(c, "client", parent))
 		check_fail(r, "the parent did not say fork() returned the child's pid %d",
 			   f->proc.child);
