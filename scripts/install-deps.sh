@@ -12,6 +12,8 @@ set -eu
 #   libncurses-dev              the viewer draws with ncursesw
 #   libpcap-dev                 packet capture and capture.pcap
 #   libjansson-dev              reading sessions (events.jsonl)
+#   libseccomp-dev              the grader's system-call filter (lib/sandbox/seccomp.c);
+#                               its runtime, libseccomp2, comes with it
 #   libcriterion-dev            unit tests (each test in its own process)
 #   tmux                        the viewer is tested in a real terminal
 #   tshark tcpdump strace       references the tests and `make bench` compare against
@@ -22,7 +24,7 @@ set -eu
 #   clang-format                the code's layout (`make format`, `make format-check`)
 #   librsvg2-bin                the tests open `socklab plot`'s SVG with a real SVG
 #                               reader (rsvg-convert) and check the picture it makes
-PACKAGES="build-essential pkg-config libncurses-dev libpcap-dev libjansson-dev
+PACKAGES="build-essential pkg-config libncurses-dev libpcap-dev libjansson-dev libseccomp-dev
 libcriterion-dev tmux tshark tcpdump strace iproute2 nftables jq libxml2-utils clang
 libclang-rt-14-dev clang-format librsvg2-bin"
 
