@@ -22,7 +22,7 @@
 
 #define GRADE_MAX_CHECKS     8
 #define GRADE_TRANSCRIPT_MAX 24 /* lines of a failed check's transcript */
-#define GRADE_DENIED	     16 /* system calls denied, kept for the report */
+#define GRADE_DENIED	     24 /* system calls denied, kept for the report */
 
 enum submission_kind {
 	SUB_PROGRAM, /* an executable: graded as it is */

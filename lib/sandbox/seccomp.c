@@ -58,7 +58,10 @@ struct sandbox_filter {
 	int take_fd;		/* the thread's end */
 	int stop[2];		/* a byte: the thread ends */
 	pthread_t thread;
-	pid_t owner; /* the process the thread runs in */
+	pid_t owner;		   /* the process the thread runs in */
+	struct seccomp_notif *req; /* the thread's, sized for this kernel */
+	struct seccomp_notif_resp *resp;
+	struct pollfd *listeners; /* the thread's first 16 (it grows them) */
 
 	pthread_mutex_t lock; /* what follows */
 	struct sandbox_denial denied[SANDBOX_DENIALS];
@@ -67,16 +70,45 @@ struct sandbox_filter {
 
 /* Denied outright, whatever their arguments. */
 static const char *const denied_calls[] = {
-	"setns",	     "io_uring_setup",	 "io_uring_enter",    "io_uring_register",
-	"userfaultfd",	     "perf_event_open",	 "bpf",		      "keyctl",
-	"add_key",	     "request_key",	 "ptrace",	      "process_vm_readv",
-	"process_vm_writev", "pidfd_getfd",	 "mount",	      "umount2",
-	"umount",	     "pivot_root",	 "chroot",	      "fsopen",
-	"fsmount",	     "fspick",		 "fsconfig",	      "move_mount",
-	"open_tree",	     "mount_setattr",	 "open_by_handle_at", "kexec_load",
-	"kexec_file_load",   "init_module",	 "finit_module",      "delete_module",
-	"swapon",	     "swapoff",		 "reboot",	      "acct",
-	"quotactl",	     "quotactl_fd",	 NULL,
+	"setns",
+	"io_uring_setup",
+	"io_uring_enter",
+	"io_uring_register",
+	"userfaultfd",
+	"perf_event_open",
+	"bpf",
+	"keyctl",
+	"add_key",
+	"request_key",
+	"ptrace",
+	"process_vm_readv",
+	"process_vm_writev",
+	"pidfd_getfd",
+	"mount",
+	"umount2",
+	"umount",
+	"pivot_root",
+	"chroot",
+	"fsopen",
+	"fsmount",
+	"fspick",
+	"fsconfig",
+	"move_mount",
+	"open_tree",
+	"mount_setattr",
+	"open_by_handle_at",
+	"kexec_load",
+	"kexec_file_load",
+	"init_module",
+	"finit_module",
+	"delete_module",
+	"swapon",
+	"swapoff",
+	"reboot",
+	"acct",
+	"quotactl",
+	"quotactl_fd",
+	NULL,
 };
 
 #ifndef CLONE_NEWTIME
@@ -88,9 +120,9 @@ static const struct {
 	unsigned long flag;
 	const char *name;
 } ns_flags[] = {
-	{CLONE_NEWUSER, "CLONE_NEWUSER"}, {CLONE_NEWNS, "CLONE_NEWNS"},
-	{CLONE_NEWNET, "CLONE_NEWNET"},	  {CLONE_NEWPID, "CLONE_NEWPID"},
-	{CLONE_NEWIPC, "CLONE_NEWIPC"},	  {CLONE_NEWUTS, "CLONE_NEWUTS"},
+	{CLONE_NEWUSER, "CLONE_NEWUSER"},     {CLONE_NEWNS, "CLONE_NEWNS"},
+	{CLONE_NEWNET, "CLONE_NEWNET"},	      {CLONE_NEWPID, "CLONE_NEWPID"},
+	{CLONE_NEWIPC, "CLONE_NEWIPC"},	      {CLONE_NEWUTS, "CLONE_NEWUTS"},
 	{CLONE_NEWCGROUP, "CLONE_NEWCGROUP"}, {CLONE_NEWTIME, "CLONE_NEWTIME"},
 };
 
@@ -126,16 +158,16 @@ static int add_rules(scmp_filter_ctx ctx)
 	for (int i = 0; denied_calls[i] && ret == 0; i++)
 		ret = rule(ctx, SCMP_ACT_NOTIFY, denied_calls[i], 0, NULL);
 	for (size_t i = 0; i < NELEM(ns_flags) && ret == 0; i++) {
-		struct scmp_arg_cmp flags = SCMP_A0(SCMP_CMP_MASKED_EQ, ns_flags[i].flag,
-						    ns_flags[i].flag);
+		struct scmp_arg_cmp flags =
+			SCMP_A0(SCMP_CMP_MASKED_EQ, ns_flags[i].flag, ns_flags[i].flag);
 		ret = rule(ctx, SCMP_ACT_NOTIFY, "unshare", 1, &flags);
 		if (ret == 0)
 			ret = rule(ctx, SCMP_ACT_NOTIFY, "clone", 1, &flags);
 	}
 	for (size_t i = 0; i < NELEM(denied_ioctls) && ret == 0; i++) {
 		/* The request is an unsigned int: its upper bits do not count. */
-		struct scmp_arg_cmp req = SCMP_A1(SCMP_CMP_MASKED_EQ, 0xffffffffUL,
-						  denied_ioctls[i].request);
+		struct scmp_arg_cmp req =
+			SCMP_A1(SCMP_CMP_MASKED_EQ, 0xffffffffUL, denied_ioctls[i].request);
 		ret = rule(ctx, SCMP_ACT_NOTIFY, "ioctl", 1, &req);
 	}
 	if (ret == 0)
@@ -260,13 +292,18 @@ static void record(struct sandbox_filter *f, const struct seccomp_notif *req)
 	pthread_mutex_unlock(&f->lock);
 }
 
-/* One stopped call on listener fd: recorded, answered EPERM. */
-static void answer(struct sandbox_filter *f, int fd, struct seccomp_notif *req,
-		   struct seccomp_notif_resp *resp)
+/* One stopped call on listener fd: recorded, answered EPERM. Returns -1
+ * when the listener cannot be read (then it is closed, and the kernel
+ * answers its calls ENOSYS: still denied, no longer recorded). */
+static int answer(struct sandbox_filter *f, int fd, struct seccomp_notif *req,
+		  struct seccomp_notif_resp *resp)
 {
-	/* It fails when the caller was killed meanwhile: nothing to answer. */
+	/* The kernel takes only a zeroed request. ENOENT: the caller was
+	 * killed meanwhile, nothing to answer. */
+	memset(req, 0, sizeof(*req));
+	errno = 0;
 	if (seccomp_notify_receive(fd, req) < 0)
-		return;
+		return errno == ENOENT || errno == EINTR ? 0 : -1;
 	record(f, req);
 	resp->id = req->id;
 	resp->val = 0;
@@ -274,6 +311,7 @@ static void answer(struct sandbox_filter *f, int fd, struct seccomp_notif *req,
 	resp->flags = 0;
 	/* The same: a caller killed since is not answered. */
 	seccomp_notify_respond(fd, resp);
+	return 0;
 }
 
 /* ---- the thread ----------------------------------------------------------- */
@@ -283,7 +321,9 @@ static int take_listener(int sock)
 {
 	char byte, ctl[CMSG_SPACE(sizeof(int))];
 	struct iovec iov = {&byte, 1};
-	struct msghdr m = {.msg_iov = &iov, .msg_iovlen = 1, .msg_control = ctl,
+	struct msghdr m = {.msg_iov = &iov,
+			   .msg_iovlen = 1,
+			   .msg_control = ctl,
 			   .msg_controllen = sizeof(ctl)};
 	struct cmsghdr *c;
 	int fd;
@@ -318,12 +358,8 @@ static void add_listener(struct listeners *l, int fd)
 static void *filter_thread(void *arg)
 {
 	struct sandbox_filter *f = arg;
-	struct listeners l = {.p = calloc(16, sizeof(struct pollfd)), .n = 2, .cap = 16};
-	struct seccomp_notif *req = NULL;
-	struct seccomp_notif_resp *resp = NULL;
+	struct listeners l = {.p = f->listeners, .n = 2, .cap = 16};
 
-	if (!l.p || seccomp_notify_alloc(&req, &resp) < 0)
-		goto out;
 	l.p[0] = (struct pollfd){.fd = f->stop[0], .events = POLLIN};
 	l.p[1] = (struct pollfd){.fd = f->take_fd, .events = POLLIN};
 	for (;;) {
@@ -340,21 +376,18 @@ static void *filter_thread(void *arg)
 				add_listener(&l, fd);
 		}
 		for (int i = 2; i < l.n; i++) {
-			if (l.p[i].revents & POLLIN) {
-				answer(f, l.p[i].fd, req, resp);
-			} else if (l.p[i].revents) {
-				/* POLLHUP alone: no process uses its filter any more. */
+			short ev = l.p[i].revents;
+
+			/* POLLHUP alone: no process uses its filter any more. */
+			if ((ev & POLLIN) ? answer(f, l.p[i].fd, f->req, f->resp) < 0 : ev != 0) {
 				close(l.p[i].fd);
 				l.p[i--] = l.p[--l.n];
 			}
 		}
 	}
-out:
 	for (int i = 2; i < l.n; i++)
 		close(l.p[i].fd);
 	free(l.p);
-	if (req)
-		seccomp_notify_free(req, resp);
 	return NULL;
 }
 
@@ -374,6 +407,14 @@ int sandbox_filter_start(struct sandbox *sb, char *err, size_t errlen)
 	f->owner = getpid();
 	if (compile(f, err, errlen) < 0)
 		goto out_free;
+	/* All the thread needs, made before it starts: once a child has
+	 * handed over its listener, only the thread can answer its calls. */
+	if (seccomp_notify_alloc(&f->req, &f->resp) < 0 ||
+	    !(f->listeners = calloc(16, sizeof(struct pollfd)))) {
+		errmsg(err, errlen,
+		       "this kernel gives no seccomp notifications (5.0 and later do)");
+		goto out_free;
+	}
 	if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, pair) < 0 ||
 	    pipe2(f->stop, O_CLOEXEC) < 0) {
 		errmsg(err, errlen, "cannot make the filter's socket: %s", strerror(errno));
@@ -401,6 +442,9 @@ out_free:
 		close(f->stop[0]);
 		close(f->stop[1]);
 	}
+	if (f->req)
+		seccomp_notify_free(f->req, f->resp);
+	free(f->listeners);
 	free(f->prog.filter);
 	free(f);
 	return -1;
@@ -411,7 +455,9 @@ static int give_listener(int sock, int fd)
 {
 	char byte = 'L', ctl[CMSG_SPACE(sizeof(int))] = {0};
 	struct iovec iov = {&byte, 1};
-	struct msghdr m = {.msg_iov = &iov, .msg_iovlen = 1, .msg_control = ctl,
+	struct msghdr m = {.msg_iov = &iov,
+			   .msg_iovlen = 1,
+			   .msg_control = ctl,
 			   .msg_controllen = sizeof(ctl)};
 	struct cmsghdr *c = CMSG_FIRSTHDR(&m);
 
@@ -474,6 +520,7 @@ void sandbox_filter_stop(struct sandbox *sb)
 	close(f->give_fd);
 	close(f->take_fd);
 	pthread_mutex_destroy(&f->lock);
+	seccomp_notify_free(f->req, f->resp);
 	free(f->prog.filter);
 	free(f);
 }

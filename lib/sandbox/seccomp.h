@@ -42,9 +42,9 @@
  * denial, made times times. */
 struct sandbox_denial {
 	pid_t pid;
-	char comm[16];	   /* the process's name then (/proc/PID/comm) */
-	char syscall[32];  /* "unshare" */
-	char call[96];	   /* "unshare(CLONE_NEWUSER)" */
+	char comm[16];	  /* the process's name then (/proc/PID/comm) */
+	char syscall[32]; /* "unshare" */
+	char call[96];	  /* "unshare(CLONE_NEWUSER)" */
 	int times;
 };
 
