@@ -150,4 +150,33 @@ test_the_kernels_larger_surface_is_denied_and_each_try_reported() {
 	fi
 }
 
+# Without root (a student grading their own homework, a container's
+# plain user) there is no namespace and no user of its own, but the
+# filter holds all the same: the kernel's calls are denied and reported,
+# and the server still echoes. (Not every check: without a network of its
+# own, closes-fds may see the machine's other sockets.)
+test_without_root_the_filter_still_holds() {
+	need_root "to run socklab as another user"
+	command -v setpriv >/dev/null || skip "setpriv (util-linux) is missing"
+	local rc=0 call unisolated=()
+	# Where grading without isolation must be asked for, ask.
+	if socklab grade --help | grep -q -- --unisolated; then unisolated=(--unisolated); fi
+	chmod 777 "$T"
+	cp "$HOSTILE/kernel.c" .
+	chmod 644 kernel.c
+	setpriv --reuid=65534 --regid=65534 --clear-groups \
+		"$SOCKLAB" grade echo-fork "$T/kernel.c" "${unisolated[@]}" --json --out out >res.json 2>err || rc=$?
+	[ "$rc" = 0 ] || [ "$rc" = 1 ] || fail "exit $rc: $(cat err) $(jq -c '{problems, denied}' res.json)"
+	jq -e '.sandbox.isolated == false' res.json >/dev/null || fail "it was isolated: $(jq -c .sandbox res.json)"
+	jq -e '.checks[] | select(.name == "echo") | .pass' res.json >/dev/null ||
+		fail "the server did not echo: $(jq -c '{problems, checks}' res.json)"
+	for call in 'unshare(CLONE_NEWUSER)' io_uring_setup userfaultfd 'bpf(BPF_MAP_CREATE)'; do
+		printed out/kernel/session | grep -qxF "kernel: $call: Operation not permitted" ||
+			fail "$call was not denied: $(printed out/kernel/session | grep -F "kernel: $call")"
+	done
+	for call in unshare io_uring_setup userfaultfd bpf; do
+		denial_shown out/kernel/result.json "$call" "the server" out/kernel/report.txt
+	done
+}
+
 run_tests

@@ -104,7 +104,9 @@ static void unshare_32bit(void)
 	pid = fork();
 	if (pid == 0) {
 		/* 310: unshare in the i386 table */
-		__asm__ volatile("int $0x80" : "=a"(ret) : "a"(310L), "b"((long)CLONE_NEWUSER)
+		__asm__ volatile("int $0x80"
+				 : "=a"(ret)
+				 : "a"(310L), "b"((long)CLONE_NEWUSER)
 				 : "memory");
 		_exit(write(fd[1], &ret, sizeof(ret)) == sizeof(ret) ? 0 : 1);
 	}

@@ -40,12 +40,13 @@ static void attack(void)
 	char line[512];
 	FILE *f;
 
-	say("add_key(session)", syscall(SYS_add_key, "user", LEFT, "secret", 6,
-					KEY_SPEC_SESSION_KEYRING));
-	say("add_key(user)", syscall(SYS_add_key, "user", LEFT, "secret", 6, KEY_SPEC_USER_KEYRING));
+	say("add_key(session)",
+	    syscall(SYS_add_key, "user", LEFT, "secret", 6, KEY_SPEC_SESSION_KEYRING));
+	say("add_key(user)",
+	    syscall(SYS_add_key, "user", LEFT, "secret", 6, KEY_SPEC_USER_KEYRING));
 	say("request_key", syscall(SYS_request_key, "user", LEFT, NULL, 0));
-	say("keyctl(KEYCTL_SEARCH)", syscall(SYS_keyctl, KEYCTL_SEARCH, KEY_SPEC_USER_KEYRING,
-					     "user", LEFT, 0));
+	say("keyctl(KEYCTL_SEARCH)",
+	    syscall(SYS_keyctl, KEYCTL_SEARCH, KEY_SPEC_USER_KEYRING, "user", LEFT, 0));
 	if (!(f = fopen("/proc/keys", "re"))) {
 		printf("keyring: /proc/keys: %s\n", strerror(errno));
 	} else {
