@@ -265,6 +265,11 @@ static void comm_of(pid_t pid, char *comm, size_t cap)
 		n = snprintf(comm, cap, "?");
 	comm[n] = '\0';
 	comm[strcspn(comm, "\n")] = '\0';
+	/* The program names itself (prctl PR_SET_NAME): no byte of it may
+	 * reach a report or a terminal as a control. */
+	for (char *c = comm; *c; c++)
+		if ((unsigned char)*c < 0x20 || (unsigned char)*c >= 0x7f)
+			*c = '?';
 }
 
 static void record(struct sandbox_filter *f, const struct seccomp_notif *req)

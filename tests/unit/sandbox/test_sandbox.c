@@ -344,3 +344,20 @@ Test(sandbox, starts_nothing_without_its_filter)
 	close(devnull);
 	destroy(&sb);
 }
+
+/* A program names itself (its file's name, prctl PR_SET_NAME): the name
+ * recorded with its denial holds no control character for a report or a
+ * terminal to obey. */
+Test(sandbox, a_denial_names_its_process_without_control_characters)
+{
+	struct sandbox_denial d[2];
+	struct sandbox sb;
+	int dropped;
+
+	make(&sb);
+	run(&sb, "n=$(printf 'x\\033[2Jy'); ln -s \"$(command -v unshare)\" \"/tmp/$n\"; "
+		 "\"/tmp/$n\" -U true 2>/dev/null");
+	cr_assert_eq(sandbox_take_denials(&sb, d, 2, &dropped), 1);
+	cr_assert_str_eq(d[0].comm, "x?[2Jy");
+	destroy(&sb);
+}
