@@ -78,11 +78,16 @@ UNIT_BIN  := $(patsubst tests/unit/%.c,$(BUILD)/tests/unit/%,$(UNIT_SRC))
 CONFORM_BIN := $(patsubst tests/%.c,$(BUILD)/tests/%,$(CONFORM_SRC))
 TESTPROG_BIN := $(patsubst tests/%.c,$(BUILD)/tests/%,$(TESTPROG_SRC))
 BENCH_BIN := $(patsubst tests/%.c,$(BUILD)/tests/%,$(BENCH_SRC))
+# Translations: po/LANG.po -> build/share/locale/LANG/LC_MESSAGES/socklab.mo
+PO_FILES  := $(wildcard po/*.po)
+MO_FILES  := $(patsubst po/%.po,$(BUILD)/share/locale/%/LC_MESSAGES/socklab.mo,$(PO_FILES))
+I18N_SRC  := $(sort $(LIB_SRC) $(CLI_SRC) $(VIEWER_SRC) $(GRADE_SRC) $(SCENARIO_SRC) \
+		$(wildcard lib/*/*.h lib/*/*/*.h cli/*.h viewer/*.h grade/*.h))
 
-.PHONY: all deps run test check bench fuzz install clean format format-check
+.PHONY: all deps run test check bench fuzz install clean format format-check pot po-update
 .DEFAULT_GOAL := all
 
-all: $(SOCKLAB) $(PRELOAD) $(LAB_PROGS) $(LAB_SHARE) $(DRIVERS)
+all: $(SOCKLAB) $(PRELOAD) $(LAB_PROGS) $(LAB_SHARE) $(DRIVERS) $(MO_FILES)
 
 # ---- the two commands of the README ----------------------------------
 
@@ -207,6 +212,28 @@ format: deps
 format-check: deps
 	@clang-format --dry-run --Werror $(FORMAT_SRC)
 
+# ---- translations ----------------------------------------------------
+
+# msgfmt --check refuses a translation whose format directives (%s, %d)
+# differ from its message's: a wrong one would crash printf.
+$(BUILD)/share/locale/%/LC_MESSAGES/socklab.mo: po/%.po
+	@mkdir -p $(dir $@)
+	msgfmt --check -o $@ $<
+
+# The messages of the sources (_() and N_()), for translators: `make
+# po-update` brings every po/LANG.po up to date with them (new messages
+# untranslated, changed ones fuzzy), for tests/cmd/i18n.sh to find.
+pot:
+	@mkdir -p $(BUILD)/po
+	xgettext --from-code=UTF-8 --language=C --no-location --keyword=_ --keyword=N_ \
+		--keyword=P_:1,2 --add-comments=TRANSLATORS: --package-name=socklab \
+		--msgid-bugs-address=socklab -o $(BUILD)/po/socklab.pot $(I18N_SRC)
+
+po-update: pot
+	for po in $(PO_FILES); do \
+		msgmerge --quiet --update --backup=none $$po $(BUILD)/po/socklab.pot || exit 1; \
+	done
+
 # ---- install ---------------------------------------------------------
 
 install: all
@@ -219,6 +246,7 @@ install: all
 	install -d $(DESTDIR)$(PREFIX)/share/socklab
 	[ ! -d $(BUILD)/share/socklab/labs ] || cp -R $(BUILD)/share/socklab/labs $(DESTDIR)$(PREFIX)/share/socklab/
 	install -m 644 docs/socklab.1 $(DESTDIR)$(PREFIX)/share/man/man1/socklab.1
+	[ ! -d $(BUILD)/share/locale ] || cp -R $(BUILD)/share/locale $(DESTDIR)$(PREFIX)/share/
 
 clean:
 	rm -rf build

@@ -1,6 +1,6 @@
 /*
  * cmd_grade.c - socklab grade ASSIGNMENT PATH... [--json] [--jobs N]
- *               [--args "..."] [--prog NAME] [--out DIR]
+ *               [--args "..."] [--prog NAME] [--out DIR] [--unisolated]
  *
  * Grades homework: each submission is built and run in a sandbox of its
  * own (grade/batch.c runs them, N at a time), and checked against the
@@ -22,6 +22,7 @@
 #include <unistd.h>
 #include <wchar.h>
 
+#include "base/i18n.h"
 #include "cli.h"
 #include "collect/privs.h"
 #include "grade/batch.h"
@@ -38,6 +39,7 @@ static const struct sandbox_limits grade_limits = {
 	.nproc = 64,
 	.nofile = 256,
 	.fsize_mb = 16,
+	.disk_mb = 64,
 };
 #define DEADLINE_S   300
 #define WORKER_ERROR 3 /* a worker's exit status when socklab itself failed */
@@ -45,47 +47,55 @@ static const struct sandbox_limits grade_limits = {
 const struct command cmd_grade_info = {
 	"grade",
 	cmd_grade,
-	"grades homework: builds it, runs it in a sandbox, checks what it did",
-	"usage: socklab grade ASSIGNMENT PATH... [--json] [--jobs N] [--args \"...\"]\n"
-	"                     [--prog NAME] [--port N] [--out DIR]\n"
-	"                     [--gradescope FILE [--rubric FILE]] [--junit FILE]\n"
-	"\n"
-	"Builds each submission, runs it in a sandbox against socklab's own clients\n"
-	"or servers, records everything into a session, and checks the session:\n"
-	"each check PASS, FAIL or NOT CHECKED (what it needs to judge did not\n"
-	"happen), with the events that prove it and the lab that teaches it.\n"
-	"\n"
-	"PATH is a program, a .c file (built with cc -Wall), a folder of sources\n"
-	"(built with its Makefile, or cc -Wall *.c), or a folder of submissions:\n"
-	"one sub-folder (or .c file, or program) per student.\n"
-	"\n"
-	"  --json         one JSON object per submission per line, instead of text\n"
-	"  --jobs N       grade N submissions at a time (default 1)\n"
-	"  --args \"...\"   how the program is called, {port}, {ip} and {file}\n"
-	"                 (the file it serves) replaced\n"
-	"                 (default: as the assignment says, e.g. \"{port}\")\n"
-	"  --prog NAME    which program to grade, when a Makefile builds several\n"
-	"                 (or which NAME.c to build, without a Makefile)\n"
-	"  --port N       the port the program uses, for one that takes none: a\n"
-	"                 server is waited for there, a client's server listens there\n"
-	"                 (a server that ignores the port it is given is graded where\n"
-	"                 it listens, without this)\n"
-	"  --gradescope FILE   also write Gradescope's results.json there (one\n"
-	"                 submission): a test per check, points from --rubric\n"
-	"  --rubric FILE  points per check, a line \"CHECK POINTS\" each (default 1)\n"
-	"  --junit FILE   also write JUnit XML there: a test case per check of each\n"
-	"                 submission (GitHub Classroom, GitLab CI)\n"
-	"  --out DIR      where results go (default: socklab-grade-ASSIGNMENT-TIME):\n"
-	"                 DIR/NAME/report.txt, DIR/NAME/session (socklab show, view),\n"
-	"                 DIR/NAME/result.json, DIR/grades.csv\n"
-	"  --help         this text, and the assignments\n"
-	"\n"
-	"As root, each submission runs in its own network namespace (loopback only),\n"
-	"as a user of its own, in a cgroup, with limits on CPU, memory, processes\n"
-	"and open files; without root only the limits hold, and socklab says so.\n"
-	"\n"
-	"Exit status: 0 when every check of every submission passed, 1 when one\n"
-	"failed (or a submission did not build), 2 for a usage or environment error.\n",
+	N_("grades homework: builds it, runs it in a sandbox, checks what it did"),
+	N_("usage: socklab grade ASSIGNMENT PATH... [--json] [--jobs N] [--args \"...\"]\n"
+	   "                     [--prog NAME] [--port N] [--out DIR]\n"
+	   "                     [--gradescope FILE [--rubric FILE]] [--junit FILE]\n"
+	   "                     [--unisolated]\n"
+	   "\n"
+	   "Builds each submission, runs it in a sandbox against socklab's own clients\n"
+	   "or servers, records everything into a session, and checks the session:\n"
+	   "each check PASS, FAIL or NOT CHECKED (what it needs to judge did not\n"
+	   "happen), with the events that prove it and the lab that teaches it.\n"
+	   "\n"
+	   "PATH is a program, a .c file (built with cc -Wall), a folder of sources\n"
+	   "(built with its Makefile, or cc -Wall *.c), or a folder of submissions:\n"
+	   "one sub-folder (or .c file, or program) per student.\n"
+	   "\n"
+	   "  --json         one JSON object per submission per line, instead of text\n"
+	   "  --jobs N       grade N submissions at a time (default 1)\n"
+	   "  --args \"...\"   how the program is called, {port}, {ip} and {file}\n"
+	   "                 (the file it serves) replaced\n"
+	   "                 (default: as the assignment says, e.g. \"{port}\")\n"
+	   "  --prog NAME    which program to grade, when a Makefile builds several\n"
+	   "                 (or which NAME.c to build, without a Makefile)\n"
+	   "  --port N       the port the program uses, for one that takes none: a\n"
+	   "                 server is waited for there, a client's server listens there\n"
+	   "                 (a server that ignores the port it is given is graded where\n"
+	   "                 it listens, without this)\n"
+	   "  --gradescope FILE   also write Gradescope's results.json there (one\n"
+	   "                 submission): a test per check, points from --rubric\n"
+	   "  --rubric FILE  points per check, a line \"CHECK POINTS\" each (default 1)\n"
+	   "  --junit FILE   also write JUnit XML there: a test case per check of each\n"
+	   "                 submission (GitHub Classroom, GitLab CI)\n"
+	   "  --out DIR      where results go (default: socklab-grade-ASSIGNMENT-TIME):\n"
+	   "                 DIR/NAME/report.txt, DIR/NAME/session (socklab show, view),\n"
+	   "                 DIR/NAME/result.json, DIR/grades.csv\n"
+	   "  --unisolated   grade even where no sandbox can be made (not root, or no\n"
+	   "                 namespaces or cgroups): only for a machine that is itself\n"
+	   "                 a throwaway container (Gradescope's, a CI runner's) or\n"
+	   "                 your own; the results say \"isolation\": \"container\"\n"
+	   "  --help         this text, and the assignments\n"
+	   "\n"
+	   "Each submission runs in a sandbox: its own network namespace (loopback\n"
+	   "only), a user of its own, its own view of the files, a work folder of\n"
+	   "64 MiB, a cgroup (memory, processes, one core of CPU), and limits on CPU\n"
+	   "time, memory, processes and open files. That needs root: without it, or\n"
+	   "where the machine forbids namespaces or cgroups, socklab grades nothing\n"
+	   "and exits 2 naming what is missing -- unless --unisolated.\n"
+	   "\n"
+	   "Exit status: 0 when every check of every submission passed, 1 when one\n"
+	   "failed (or a submission did not build), 2 for a usage or environment error.\n"),
 };
 
 struct grade_args {
@@ -97,6 +107,7 @@ struct grade_args {
 	const char *args, *prog, *out;
 	int port;
 	const char *gradescope, *rubric, *junit; /* files to write, and to read */
+	bool unisolated;			 /* --unisolated */
 	struct rubric points;
 };
 
@@ -143,6 +154,7 @@ static int parse_args(int argc, char **argv, struct grade_args *a)
 		{"gradescope", required_argument, NULL, 'G'},
 		{"rubric", required_argument, NULL, 'R'},
 		{"junit", required_argument, NULL, 'U'},
+		{"unisolated", no_argument, NULL, 'I'},
 		{"help", no_argument, NULL, 'h'},
 		{0},
 	};
@@ -179,6 +191,9 @@ static int parse_args(int argc, char **argv, struct grade_args *a)
 			break;
 		case 'U':
 			a->junit = optarg;
+			break;
+		case 'I':
+			a->unisolated = true;
 			break;
 		case 'h':
 			cli_help(&cmd_grade_info);
@@ -352,15 +367,17 @@ static void print_checks(FILE *out, const struct assignment *a, json_t *res)
 	}
 }
 
-static void print_report(FILE *out, const struct assignment *a, json_t *res)
+static void print_report(FILE *out, const struct assignment *a, json_t *res, bool file)
 {
-	json_t *sandbox = json_object_get(res, "sandbox"), *p;
+	json_t *p;
 	const char *session = jstr(res, "session");
 	size_t i;
 
 	fprintf(out, "== %s: %lld of %lld checks pass; %lld of %lld checked  (%s, %s)\n",
 		jstr(res, "submission"), jint(res, "score"), jint(res, "max"), jint(res, "checked"),
 		jint(res, "max"), a->name, jstr(res, "path"));
+	if (file)
+		grade_print_isolation(out, res);
 	print_build(out, res);
 	json_array_foreach(json_object_get(res, "problems"), i, p)
 		fprintf(out, "  problem: %s\n", json_string_value(p));
@@ -372,8 +389,6 @@ static void print_report(FILE *out, const struct assignment *a, json_t *res)
 	if (jint(res, "denied_more") > 0)
 		fprintf(out, "  sandbox: and %lld more system calls denied\n",
 			jint(res, "denied_more"));
-	if (*jstr(sandbox, "missing"))
-		fprintf(out, "  not isolated: %s\n", jstr(sandbox, "missing"));
 	print_checks(out, a, res);
 	if (*session)
 		fprintf(out,
@@ -409,6 +424,21 @@ static json_t *load_result(struct grade_batch *gb, struct batch_job *job)
 	return j;
 }
 
+/* report.txt: the report, with the isolation at its head. */
+static void write_report(struct batch_job *job, const struct assignment *a, json_t *res)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *mem = open_memstream(&text, &len);
+
+	if (!mem)
+		return;
+	print_report(mem, a, res, true);
+	fclose(mem);
+	write_text(job->outdir, "report.txt", text);
+	free(text);
+}
+
 static void on_done(void *arg, struct batch_job *job)
 {
 	struct grade_batch *gb = arg;
@@ -417,10 +447,10 @@ static void on_done(void *arg, struct batch_job *job)
 	size_t len = 0;
 	FILE *mem = open_memstream(&text, &len);
 
+	write_report(job, gb->ga->a, res);
 	if (mem) {
-		print_report(mem, gb->ga->a, res);
+		print_report(mem, gb->ga->a, res, false);
 		fclose(mem);
-		write_text(job->outdir, "report.txt", text);
 	}
 	write_json(job->outdir, res);
 	if (gb->ga->json && (line = json_dumps(res, JSON_COMPACT))) {
@@ -682,6 +712,7 @@ int cmd_grade(int argc, char **argv)
 		return ret;
 	if (ga.a->nproc > bo.limits.nproc)
 		bo.limits.nproc = ga.a->nproc;
+	bo.limits.unisolated = ga.unisolated;
 	if ((n = submissions_find(ga.paths, ga.npaths, &subs, err, sizeof(err))) < 0)
 		return cli_usage_error(&cmd_grade_info, "%s", err);
 	if (ga.gradescope && n != 1) {
@@ -691,7 +722,7 @@ int cmd_grade(int argc, char **argv)
 				       "submission (%d found)",
 				       n);
 	}
-	if (make_outdir(&ga, gb.out, sizeof(gb.out)) < 0) {
+	if (grade_check_isolation(&bo.limits) < 0 || make_outdir(&ga, gb.out, sizeof(gb.out)) < 0) {
 		free(subs);
 		return EXIT_USAGE;
 	}

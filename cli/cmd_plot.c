@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "cli.h"
 #include "graph/svg.h"
 #include "graph/tseq.h"
@@ -17,22 +18,22 @@
 const struct command cmd_plot_info = {
 	"plot",
 	cmd_plot,
-	"draws a connection's time-sequence graph as an SVG picture",
-	"usage: socklab plot DIR [--conn N] [--reverse] -o FILE.svg\n"
-	"\n"
-	"Draws the time-sequence graph of a connection of the session in DIR, as\n"
-	"Stevens and tcptrace draw it: time across, sequence numbers up; each data\n"
-	"segment a vertical stroke (red: a retransmission, orange: out of order,\n"
-	"violet: a window probe), the receiver's ACKs as a green line of steps\n"
-	"under them (a dot: a duplicate ACK), the right edge of its window in blue\n"
-	"above (a dot: a zero window). A stall is a flat stretch. Open the file in\n"
-	"a browser, or put it in a report.\n"
-	"\n"
-	"  --conn N     connection N (the \"conn\" of its events); by default the\n"
-	"               one that carried the most data\n"
-	"  --reverse    the other direction (by default the one with more data)\n"
-	"  -o FILE      where to write the SVG\n"
-	"  --help       this text\n",
+	N_("draws a connection's time-sequence graph as an SVG picture"),
+	N_("usage: socklab plot DIR [--conn N] [--reverse] -o FILE.svg\n"
+	   "\n"
+	   "Draws the time-sequence graph of a connection of the session in DIR, as\n"
+	   "Stevens and tcptrace draw it: time across, sequence numbers up; each data\n"
+	   "segment a vertical stroke (red: a retransmission, orange: out of order,\n"
+	   "violet: a window probe), the receiver's ACKs as a green line of steps\n"
+	   "under them (a dot: a duplicate ACK), the right edge of its window in blue\n"
+	   "above (a dot: a zero window). A stall is a flat stretch. Open the file in\n"
+	   "a browser, or put it in a report.\n"
+	   "\n"
+	   "  --conn N     connection N (the \"conn\" of its events); by default the\n"
+	   "               one that carried the most data\n"
+	   "  --reverse    the other direction (by default the one with more data)\n"
+	   "  -o FILE      where to write the SVG\n"
+	   "  --help       this text\n"),
 };
 
 struct plot_args {
@@ -68,13 +69,14 @@ static int parse_args(int argc, char **argv, struct plot_args *a)
 		case 'h':
 			return cli_help(&cmd_plot_info);
 		default:
-			return cli_usage_error(&cmd_plot_info, "unknown option");
+			return cli_usage_error(&cmd_plot_info, _("unknown option"));
 		}
 	}
 	if (optind != argc - 1)
-		return cli_usage_error(&cmd_plot_info, "give one session folder");
+		return cli_usage_error(&cmd_plot_info, _("give one session folder"));
 	if (!a->out)
-		return cli_usage_error(&cmd_plot_info, "say where to write the SVG: -o FILE.svg");
+		return cli_usage_error(&cmd_plot_info,
+				       _("say where to write the SVG: -o FILE.svg"));
 	a->dir = argv[optind];
 	return -1;
 }
@@ -120,21 +122,21 @@ static int write_plot(const struct session *s, const struct plot_args *a)
 	for (size_t i = 0; idx && i < s->n; i++)
 		idx[i] = (uint32_t)i;
 	if (!idx || tseq_build(&g, s, idx, s->n, a->conn, INT64_MAX, a->reverse) < 0) {
-		cli_error("out of memory");
+		cli_error(_("out of memory"));
 		ret = EXIT_USAGE;
 	} else if (!g.from) {
-		cli_error("%s has no TCP packets on connection %d (socklab show %s lists them)",
+		cli_error(_("%s has no TCP packets on connection %d (socklab show %s lists them)"),
 			  a->dir, a->conn, a->dir);
 		ret = EXIT_USAGE;
 	} else if (!(out = fopen(a->out, "w"))) {
-		cli_error("cannot write %s: %s", a->out, strerror(errno));
+		cli_error(_("cannot write %s: %s"), a->out, strerror(errno));
 		ret = EXIT_USAGE;
 	} else {
 		snprintf(title, sizeof(title),
 			 "connection %d: %s > %s, %llu bytes sent (resent included)", a->conn,
 			 g.from, g.to, (unsigned long long)g.bytes[0]);
 		if (graph_svg(&g, title, out) < 0 || fclose(out) != 0) {
-			cli_error("cannot write %s: %s", a->out, strerror(errno));
+			cli_error(_("cannot write %s: %s"), a->out, strerror(errno));
 			ret = EXIT_USAGE;
 		}
 	}
@@ -159,7 +161,7 @@ int cmd_plot(int argc, char **argv)
 	if (a.conn < 0)
 		a.conn = busiest_conn(&s);
 	if (a.conn < 0) {
-		cli_error("%s has no TCP connection to plot (its packets were not captured?)",
+		cli_error(_("%s has no TCP connection to plot (its packets were not captured?)"),
 			  a.dir);
 		ret = EXIT_USAGE;
 	} else {

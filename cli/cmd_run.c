@@ -19,6 +19,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "base/i18n.h"
 #include "cli.h"
 #include "collect/privs.h"
 #include "host/paths.h"
@@ -30,23 +31,23 @@
 const struct command cmd_run_info = {
 	"run",
 	cmd_run,
-	"runs a lab: its programs, its scenario, its checkpoints",
-	"usage: socklab run LAB [--fix] [--no-view] [--record DIR] [--OPTION]...\n"
-	"\n"
-	"Runs lab LAB (a number, 4 or 04, or a name, nagle): first the naive\n"
-	"program, which shows the lab's phenomenon; with --fix the corrected one,\n"
-	"which does not. Then checks the session against the lab's checkpoints and\n"
-	"prints each, with the events that prove it.\n"
-	"\n"
-	"  --fix         run the corrected program\n"
-	"  --no-view     do not open the viewer; print the steps and checkpoints\n"
-	"                (so it is, too, when not run on a terminal)\n"
-	"  --record DIR  save the session in DIR (default: a new folder here)\n"
-	"  --OPTION      a variant the lab offers (see its sheet, LAB.md)\n"
-	"  --help        this text\n"
-	"\n"
-	"Exit status: 0 when every checkpoint holds, 1 when one does not,\n"
-	"2 when the lab could not run (with the reason).\n",
+	N_("runs a lab: its programs, its scenario, its checkpoints"),
+	N_("usage: socklab run LAB [--fix] [--no-view] [--record DIR] [--OPTION]...\n"
+	   "\n"
+	   "Runs lab LAB (a number, 4 or 04, or a name, nagle): first the naive\n"
+	   "program, which shows the lab's phenomenon; with --fix the corrected one,\n"
+	   "which does not. Then checks the session against the lab's checkpoints and\n"
+	   "prints each, with the events that prove it.\n"
+	   "\n"
+	   "  --fix         run the corrected program\n"
+	   "  --no-view     do not open the viewer; print the steps and checkpoints\n"
+	   "                (so it is, too, when not run on a terminal)\n"
+	   "  --record DIR  save the session in DIR (default: a new folder here)\n"
+	   "  --OPTION      a variant the lab offers (see its sheet, LAB.md)\n"
+	   "  --help        this text\n"
+	   "\n"
+	   "Exit status: 0 when every checkpoint holds, 1 when one does not,\n"
+	   "2 when the lab could not run (with the reason).\n"),
 };
 
 struct run_args {
@@ -66,9 +67,9 @@ static int lab_option_index(const struct lab *l, const char *name)
 
 static void print_lab_options(const struct lab *l)
 {
-	fprintf(stderr, "lab %d (%s) takes:", l->number, l->name);
+	fprintf(stderr, _("lab %d (%s) takes:"), l->number, l->name);
 	if (!l->options || !l->options[0].name)
-		fprintf(stderr, " no options of its own");
+		fprintf(stderr, _(" no options of its own"));
 	for (int i = 0; l->options && l->options[i].name; i++)
 		fprintf(stderr, "%s --%s (%s)", i ? "," : "", l->options[i].name,
 			l->options[i].help);
@@ -86,11 +87,11 @@ static int parse_args(int argc, char **argv, struct run_args *a)
 		if (argv[i][0] != '-' && (i == 1 || strcmp(argv[i - 1], "--record") != 0))
 			if (!(a->lab = lab_find(argv[i])))
 				return cli_usage_error(&cmd_run_info,
-						       "there is no lab '%s' (socklab list shows "
-						       "them)",
+						       _("there is no lab '%s' (socklab list shows "
+							 "them)"),
 						       argv[i]);
 	if (!a->lab)
-		return cli_usage_error(&cmd_run_info, "which lab? (socklab list shows them)");
+		return cli_usage_error(&cmd_run_info, _("which lab? (socklab list shows them)"));
 	a->run.lab = a->lab;
 	for (int i = 1; i < argc; i++) {
 		const char *arg = argv[i];
@@ -106,9 +107,9 @@ static int parse_args(int argc, char **argv, struct run_args *a)
 			a->run.options[k] = true;
 		else if (arg[0] == '-') {
 			print_lab_options(a->lab);
-			return cli_usage_error(&cmd_run_info, "unknown option %s", arg);
+			return cli_usage_error(&cmd_run_info, _("unknown option %s"), arg);
 		} else if (lab_find(arg) != a->lab)
-			return cli_usage_error(&cmd_run_info, "one lab at a time");
+			return cli_usage_error(&cmd_run_info, _("one lab at a time"));
 	}
 	return -1;
 }
@@ -142,18 +143,18 @@ static char *default_dir(const struct run_args *a)
 static int check_runnable(const struct lab *l, const struct lab_run *r)
 {
 	if (r->fix && !l->fix) {
-		cli_error("lab %d (%s) has no --fix: %s", l->number, l->name,
+		cli_error(_("lab %d (%s) has no --fix: %s"), l->number, l->name,
 			  l->no_fix ? l->no_fix : "it shows behaviour, not a mistake");
 		return EXIT_USAGE;
 	}
 	if (r->fix && lab_run_option_fix(r) && lab_run_option_fix(r)->no_fix) {
-		cli_error("--%s has no --fix: %s", lab_run_option_fix(r)->option,
+		cli_error(_("--%s has no --fix: %s"), lab_run_option_fix(r)->option,
 			  lab_run_option_fix(r)->no_fix);
 		return EXIT_USAGE;
 	}
 	if ((l->needs_root || l->net.mtu > 0) && geteuid() != 0) {
-		cli_error("lab %d (%s) needs root: it builds a network of its own (network "
-			  "namespaces). Run: sudo socklab run %d",
+		cli_error(_("lab %d (%s) needs root: it builds a network of its own (network "
+			    "namespaces). Run: sudo socklab run %d"),
 			  l->number, l->name, l->number);
 		return EXIT_USAGE;
 	}
@@ -181,19 +182,20 @@ static void *play(void *arg)
 	int failed, ret = a->lab->run(p->s, &a->run);
 
 	if (ret < 0 && p->feed)
-		fprintf(p->out, "socklab: the scenario stopped: %s\n", scenario_error(p->s));
+		fprintf(p->out, _("socklab: the scenario stopped: %s\n"), scenario_error(p->s));
 	else if (ret < 0)
-		cli_error("the scenario stopped: %s", scenario_error(p->s));
+		cli_error(_("the scenario stopped: %s"), scenario_error(p->s));
 	scenario_end(p->s, 2000, NULL);
 	/* Checkpoints even after a failed scenario: they say what did happen. */
 	failed = report_checkpoints(p->out, p->dir, a->lab, a->run.fix, scenario_facts(p->s),
 				    p->feed ? viewer_feed_line : NULL, p->feed);
 	p->ret = ret < 0 || failed < 0 ? -1 : failed;
 	if (p->feed && p->ret >= 0)
-		viewer_feed_end(p->feed, "%s (q quits)",
-				p->ret ? "some checkpoints did not hold" : "all checkpoints hold");
+		viewer_feed_end(p->feed, _("%s (q quits)"),
+				p->ret ? _("some checkpoints did not hold")
+				       : _("all checkpoints hold"));
 	else if (p->feed)
-		viewer_feed_end(p->feed, "the scenario stopped (q quits)");
+		viewer_feed_end(p->feed, _("the scenario stopped (q quits)"));
 	return NULL;
 }
 
@@ -214,7 +216,7 @@ static void play_viewing(struct play *p, const struct check *checks)
 		 lab_run_name(&p->a->run, name, sizeof(name)));
 	p->out = open_memstream(&report, &len);
 	if (!p->out || pthread_create(&t, NULL, play, p) != 0) {
-		cli_error("cannot start the lab's run");
+		cli_error(_("cannot start the lab's run"));
 		p->ret = -1;
 		goto out;
 	}
@@ -286,7 +288,7 @@ static int run_scenario(const struct run_args *a, const char *dir, char **argv)
 	}
 	run_as_sudo_user(a, &so);
 	if (a->view && !(p.feed = viewer_feed_new())) {
-		cli_error("cannot set the viewer up: out of memory");
+		cli_error(_("cannot set the viewer up: out of memory"));
 		return -1;
 	}
 	if (p.feed) {
@@ -334,12 +336,12 @@ static int net_up(struct run_args *a, struct labnet *net)
 		return 0;
 	labnet_sweep();
 	if (labnet_up(net, a->lab->number, &a->lab->net, err, sizeof(err)) < 0) {
-		cli_error("cannot build lab %d's network: %s", a->lab->number, err);
+		cli_error(_("cannot build lab %d's network: %s"), a->lab->number, err);
 		return -1;
 	}
 	if (!net->rate_ok)
-		fprintf(stderr, "note: the lab's link could not be slowed down (no tbf qdisc in "
-				"this kernel): the lab may show less\n");
+		fprintf(stderr, _("note: the lab's link could not be slowed down (no tbf qdisc in "
+				  "this kernel): the lab may show less\n"));
 	a->run.net = net;
 	return 0;
 }
@@ -360,7 +362,8 @@ int cmd_run(int argc, char **argv)
 		a.view = false;
 	dir = a.record ? strdup(a.record) : default_dir(&a);
 	if (!dir || access(dir, F_OK) == 0) {
-		cli_error("%s already exists; give another folder with --record", dir ? dir : "?");
+		cli_error(_("%s already exists; give another folder with --record"),
+			  dir ? dir : "?");
 		free(dir);
 		return EXIT_USAGE;
 	}
@@ -372,14 +375,14 @@ int cmd_run(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	a.run.port = a.lab->pick_port ? a.lab->pick_port() : scenario_free_port();
-	fprintf(stderr, "lab %d (%s): %s -- %s run\n", a.lab->number, a.lab->name, a.lab->title,
+	fprintf(stderr, _("lab %d (%s): %s -- %s run\n"), a.lab->number, a.lab->name, a.lab->title,
 		lab_run_name(&a.run, name, sizeof(name)));
 	ret = run_scenario(&a, dir, argv);
 	labnet_down(&net);
 	give_to_sudo_user(dir);
-	fprintf(stderr, "\nsession saved in %s\n  as text:  socklab show %s\n", dir, dir);
+	fprintf(stderr, _("\nsession saved in %s\n  as text:  socklab show %s\n"), dir, dir);
 	if (socklab_sharedir())
-		fprintf(stderr, "  the lab's sheet (questions, exercise):  %s/labs/%s/LAB.md\n",
+		fprintf(stderr, _("  the lab's sheet (questions, exercise):  %s/labs/%s/LAB.md\n"),
 			socklab_sharedir(), a.lab->dir);
 	free(dir);
 	if (ret < 0)

@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "cli.h"
 #include "ladder/ladder.h"
 #include "session/proctable.h"
@@ -27,29 +28,31 @@
 const struct command cmd_show_info = {
 	"show",
 	cmd_show,
-	"prints a recorded session as a ladder diagram, a list of events, or JSON",
-	"usage: socklab show DIR [--flat | --json] [--conn N] [--utf8]\n"
-	"\n"
-	"Prints the session recorded in DIR as a ladder diagram: one column per\n"
-	"endpoint, time running down, one line per event, in time order:\n"
-	"\n"
-	"                 127.0.0.1:9190                 127.0.0.1:40112\n"
-	"             pid 1201 echo_server           pid 1202 echo_client\n"
-	"  0.201415        |                               | connect()     [1202] connect(3, ...\n"
-	"  0.201430        |<-------- SYN seq=0 -----------|               #1 TCP 127.0.0.1:40112 "
-	"...\n"
-	"\n"
-	"Each line starts with seconds since the session started and ends with the\n"
-	"event in words: [1202] is the process, then the call as you wrote it and\n"
-	"what it returned, with the errno by name. A pause of 10 ms or more is a\n"
-	"line of its own: \"... 40 ms ...\".\n"
-	"\n"
-	"  --flat     one line per event without the picture:\n"
-	"               0.000412 [1201] bind(3, 127.0.0.1:9190) = -1 EADDRINUSE\n"
-	"  --json     the events as JSON lines, exactly as recorded (for scripts)\n"
-	"  --conn N   only connection N (the \"conn\" of its events), as its own ladder\n"
-	"  --utf8     draw the lines with UTF-8 box characters instead of ASCII\n"
-	"  --help     this text\n",
+	N_("prints a recorded session as a ladder diagram, a list of events, or JSON"),
+	N_("usage: socklab show DIR [--flat | --json] [--conn N] [--utf8]\n"
+	   "\n"
+	   "Prints the session recorded in DIR as a ladder diagram: one column per\n"
+	   "endpoint, time running down, one line per event, in time order:\n"
+	   "\n"
+	   "                 127.0.0.1:9190                 127.0.0.1:40112\n"
+	   "             pid 1201 echo_server           pid 1202 echo_client\n"
+	   "  0.201415        |                               | connect()     [1202] connect(3, "
+	   "...\n"
+	   "  0.201430        |<-------- SYN seq=0 -----------|               #1 TCP "
+	   "127.0.0.1:40112 "
+	   "...\n"
+	   "\n"
+	   "Each line starts with seconds since the session started and ends with the\n"
+	   "event in words: [1202] is the process, then the call as you wrote it and\n"
+	   "what it returned, with the errno by name. A pause of 10 ms or more is a\n"
+	   "line of its own: \"... 40 ms ...\".\n"
+	   "\n"
+	   "  --flat     one line per event without the picture:\n"
+	   "               0.000412 [1201] bind(3, 127.0.0.1:9190) = -1 EADDRINUSE\n"
+	   "  --json     the events as JSON lines, exactly as recorded (for scripts)\n"
+	   "  --conn N   only connection N (the \"conn\" of its events), as its own ladder\n"
+	   "  --utf8     draw the lines with UTF-8 box characters instead of ASCII\n"
+	   "  --help     this text\n"),
 };
 
 /* A damaged line is skipped, and said so: the rest is still worth reading. */

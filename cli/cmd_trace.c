@@ -32,6 +32,7 @@
 #include <unistd.h>
 
 #include "base/clock.h"
+#include "base/i18n.h"
 #include "cli.h"
 #include "collect/collector.h"
 #include "collect/live.h"
@@ -46,38 +47,38 @@
 const struct command cmd_trace_info = {
 	"trace",
 	cmd_trace,
-	"runs any program under the tracer and records a session",
-	"usage: socklab trace [--record DIR | --alone] [--sources LIST] [--iface IF] [--view]\n"
-	"                     -- PROG [ARGS...]\n"
-	"\n"
-	"Runs PROG with socklab's tracer and records what it does with sockets:\n"
-	"every socket call with its result, every process it forks, every child\n"
-	"that exits and who reaped it. PROG is your own program, unmodified; it\n"
-	"must be dynamically linked (the default when you compile with cc).\n"
-	"\n"
-	"  --record DIR  save the session in DIR (default: a new folder here,\n"
-	"                named after the program and the time)\n"
-	"  --alone       record a session of its own even when a live session\n"
-	"                (socklab watch) is open\n"
-	"  --sources LIST  what to record, of call,pkt,state (default: all):\n"
-	"                `--sources call` records the calls alone, at the least\n"
-	"                cost to a program that makes very many of them\n"
-	"  --iface IF    capture packets on interface IF (default: lo), e.g. the\n"
-	"                veth of a network namespace the program runs in\n"
-	"  --view        watch it live in the viewer, in a session of its own (q\n"
-	"                quits and ends the session; what PROG prints is shown\n"
-	"                when the viewer closes)\n"
-	"  --help        this text\n"
-	"\n"
-	"When you have a live session open in another terminal (socklab watch),\n"
-	"trace joins it: PROG's story becomes part of the watch's session.\n"
-	"\n"
-	"Then:  socklab show DIR    the session as text\n"
-	"       socklab view DIR    the session in the viewer\n"
-	"\n"
-	"examples:\n"
-	"  socklab trace -- ./echo_server 9190\n"
-	"  socklab trace --record client-run -- ./echo_client 127.0.0.1 9190\n",
+	N_("runs any program under the tracer and records a session"),
+	N_("usage: socklab trace [--record DIR | --alone] [--sources LIST] [--iface IF] [--view]\n"
+	   "                     -- PROG [ARGS...]\n"
+	   "\n"
+	   "Runs PROG with socklab's tracer and records what it does with sockets:\n"
+	   "every socket call with its result, every process it forks, every child\n"
+	   "that exits and who reaped it. PROG is your own program, unmodified; it\n"
+	   "must be dynamically linked (the default when you compile with cc).\n"
+	   "\n"
+	   "  --record DIR  save the session in DIR (default: a new folder here,\n"
+	   "                named after the program and the time)\n"
+	   "  --alone       record a session of its own even when a live session\n"
+	   "                (socklab watch) is open\n"
+	   "  --sources LIST  what to record, of call,pkt,state (default: all):\n"
+	   "                `--sources call` records the calls alone, at the least\n"
+	   "                cost to a program that makes very many of them\n"
+	   "  --iface IF    capture packets on interface IF (default: lo), e.g. the\n"
+	   "                veth of a network namespace the program runs in\n"
+	   "  --view        watch it live in the viewer, in a session of its own (q\n"
+	   "                quits and ends the session; what PROG prints is shown\n"
+	   "                when the viewer closes)\n"
+	   "  --help        this text\n"
+	   "\n"
+	   "When you have a live session open in another terminal (socklab watch),\n"
+	   "trace joins it: PROG's story becomes part of the watch's session.\n"
+	   "\n"
+	   "Then:  socklab show DIR    the session as text\n"
+	   "       socklab view DIR    the session in the viewer\n"
+	   "\n"
+	   "examples:\n"
+	   "  socklab trace -- ./echo_server 9190\n"
+	   "  socklab trace --record client-run -- ./echo_client 127.0.0.1 9190\n"),
 };
 
 /* How long after the first Ctrl-C the programs may take to end on their
@@ -123,10 +124,10 @@ static void say_who_remains(const char *prog)
 
 	if (n == 0 || atomic_load(&viewing))
 		return;
-	fprintf(stderr, "socklab: %s exited; %zu of its processes still run (", prog, n);
+	fprintf(stderr, _("socklab: %s exited; %zu of its processes still run ("), prog, n);
 	for (size_t i = 0; i < n && i < 8; i++)
 		fprintf(stderr, "%s%d", i ? " " : "", (int)pids[i]);
-	fprintf(stderr, "%s): recording until they end (Ctrl-C stops)\n", n > 8 ? " ..." : "");
+	fprintf(stderr, _("%s): recording until they end (Ctrl-C stops)\n"), n > 8 ? " ..." : "");
 }
 
 /* Where the "reaped" events of socklab's own waits go: the collector of
@@ -188,16 +189,16 @@ static void print_summary(const char *dir, const char *prog, int status,
 			  const struct collector_summary *sum)
 {
 	if (WIFSIGNALED(status))
-		fprintf(stderr, "socklab: %s was killed by signal %d (%s)", prog, WTERMSIG(status),
-			strsignal(WTERMSIG(status)));
+		fprintf(stderr, _("socklab: %s was killed by signal %d (%s)"), prog,
+			WTERMSIG(status), strsignal(WTERMSIG(status)));
 	else
-		fprintf(stderr, "socklab: %s exited with status %d", prog, WEXITSTATUS(status));
-	fprintf(stderr, "; %llu events recorded", (unsigned long long)sum->events);
+		fprintf(stderr, _("socklab: %s exited with status %d"), prog, WEXITSTATUS(status));
+	fprintf(stderr, _("; %llu events recorded"), (unsigned long long)sum->events);
 	if (sum->lost_calls + sum->bad_records)
-		fprintf(stderr, ", %llu lost",
+		fprintf(stderr, _(", %llu lost"),
 			(unsigned long long)(sum->lost_calls + sum->bad_records));
-	fprintf(stderr, "\nsocklab: session saved in %s\n", dir);
-	fprintf(stderr, "         as text:  socklab show %s\n", dir);
+	fprintf(stderr, _("\nsocklab: session saved in %s\n"), dir);
+	fprintf(stderr, _("         as text:  socklab show %s\n"), dir);
 }
 
 struct trace_args {
@@ -237,7 +238,7 @@ static int parse_args(int argc, char **argv, struct trace_args *a)
 			break;
 		case 's':
 			if (sources_pick(optarg, a->sources, err, sizeof(err)) < 0)
-				return cli_usage_error(&cmd_trace_info, "--sources: %s", err);
+				return cli_usage_error(&cmd_trace_info, _("--sources: %s"), err);
 			break;
 		case 'v':
 			a->view = a->alone = true;
@@ -248,11 +249,11 @@ static int parse_args(int argc, char **argv, struct trace_args *a)
 		case 'h':
 			return cli_help(&cmd_trace_info);
 		default:
-			return cli_usage_error(&cmd_trace_info, "unknown option");
+			return cli_usage_error(&cmd_trace_info, _("unknown option"));
 		}
 	}
 	if (optind >= argc)
-		return cli_usage_error(&cmd_trace_info, "give the program to run, after --");
+		return cli_usage_error(&cmd_trace_info, _("give the program to run, after --"));
 	a->argv = argv + optind;
 	return -1;
 }
@@ -308,10 +309,10 @@ static void *waiter_main(void *arg)
 	w->status = wait_all(w->sink, w->pid, w->prog);
 	atomic_store(&w->done, true);
 	if (WIFSIGNALED(w->status))
-		viewer_feed_end(w->feed, "%s killed by %s", w->prog,
+		viewer_feed_end(w->feed, _("%s killed by %s"), w->prog,
 				strsignal(WTERMSIG(w->status)));
 	else
-		viewer_feed_end(w->feed, "%s exited with status %d", w->prog,
+		viewer_feed_end(w->feed, _("%s exited with status %d"), w->prog,
 				WEXITSTATUS(w->status));
 	return NULL;
 }
@@ -332,7 +333,7 @@ static int wait_viewing(const struct reaped_sink *sink, pid_t pid, const char *p
 	snprintf(title, sizeof(title), "trace %s", prog);
 	atomic_store(&viewing, true);
 	if (viewer_run_live(feed, &(struct viewer_options){.title = title}, err, sizeof(err)) < 0)
-		cli_error("%s; recording without it until %s ends", err, prog);
+		cli_error(_("%s; recording without it until %s ends"), err, prog);
 	else if (!atomic_load(&w.done)) {
 		interrupted = 1;
 		signal_descendants(SIGTERM);
@@ -352,7 +353,7 @@ static void print_output(FILE *out, const char *prog)
 	rewind(out);
 	while ((n = fread(buf, 1, sizeof(buf), out)) > 0) {
 		if (!any)
-			fprintf(stderr, "socklab: what %s printed:\n", prog);
+			fprintf(stderr, _("socklab: what %s printed:\n"), prog);
 		any = true;
 		fwrite(buf, 1, n, stdout);
 	}
@@ -375,7 +376,7 @@ static int view_setup(struct view *v, struct collector_options *co)
 	v->out = tmpfile();
 	v->to.stdin_fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
 	if (!v->feed || !v->out || v->to.stdin_fd < 0) {
-		cli_error("cannot set the viewer up: %s", strerror(errno));
+		cli_error(_("cannot set the viewer up: %s"), strerror(errno));
 		return -1;
 	}
 	v->to.stdout_fd = v->to.stderr_fd = fileno(v->out);
@@ -411,23 +412,24 @@ static int trace_joined(const struct trace_args *a, const struct live_session *l
 	int status;
 
 	if (ring_attach(&ring, ls->ring) < 0) {
-		cli_error("the live session of socklab watch (pid %d) is gone: run again, or use "
-			  "--alone",
+		cli_error(_("the live session of socklab watch (pid %d) is gone: run again, or use "
+			    "--alone"),
 			  (int)ls->pid);
 		return EXIT_USAGE;
 	}
 	if (a->record)
-		cli_error("--record %s is not used: the watch records this program too", a->record);
+		cli_error(_("--record %s is not used: the watch records this program too"),
+			  a->record);
 	fprintf(stderr,
-		"socklab: joined the live session of socklab watch (pid %d), recording in %s\n",
+		_("socklab: joined the live session of socklab watch (pid %d), recording in %s\n"),
 		(int)ls->pid, ls->dir);
 	sink.ring = &ring;
 	status = run_traced(a->argv, preload, ls->ring, &sink);
 	ring_detach(&ring);
 	if (status < 0)
 		return EXIT_USAGE;
-	fprintf(stderr, "socklab: %s ended; its story is in the watch's session, %s\n", a->argv[0],
-		ls->dir);
+	fprintf(stderr, _("socklab: %s ended; its story is in the watch's session, %s\n"),
+		a->argv[0], ls->dir);
 	return EXIT_OK;
 }
 
@@ -444,8 +446,8 @@ static int trace_alone(const struct trace_args *a, const char *preload)
 	int status, ret = EXIT_USAGE;
 
 	if (!dir || cli_holds_session(dir)) {
-		cli_error("%s already holds a session; give another folder with --record, or "
-			  "delete it first",
+		cli_error(_("%s already holds a session; give another folder with --record, or "
+			    "delete it first"),
 			  dir ? dir : "?");
 		goto out_free;
 	}

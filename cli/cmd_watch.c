@@ -18,6 +18,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "base/i18n.h"
 #include "base/strpool.h"
 #include "cli.h"
 #include "collect/collector.h"
@@ -29,27 +30,27 @@
 const struct command cmd_watch_info = {
 	"watch",
 	cmd_watch,
-	"opens a live session that programs in other terminals join",
-	"usage: socklab watch [--port P]... [--record DIR] [--iface IF] [--no-view]\n"
-	"\n"
-	"Opens a live session in the viewer. Programs you start with `socklab\n"
-	"trace` in other terminals join it, so a server and a client run from two\n"
-	"terminals show up on one ladder as they talk. q (or Ctrl-C) ends the\n"
-	"session and saves it. Without a terminal, or with --no-view, each event\n"
-	"is printed as it happens instead, as `socklab show --flat` prints it.\n"
-	"\n"
-	"  --port P      the packets and TCP states on port P belong to the session,\n"
-	"                even those of programs that are not traced (repeatable)\n"
-	"  --record DIR  save the session in DIR (default: a new folder here,\n"
-	"                socklab-watch-DATE-TIME)\n"
-	"  --iface IF    capture packets on interface IF (default: lo)\n"
-	"  --no-view     print the events instead of opening the viewer\n"
-	"  --help        this text\n"
-	"\n"
-	"example:\n"
-	"  terminal 1:  socklab watch --port 9190\n"
-	"  terminal 2:  socklab trace -- ./echo_server 9190\n"
-	"  terminal 3:  socklab trace -- ./echo_client 127.0.0.1 9190 hello\n",
+	N_("opens a live session that programs in other terminals join"),
+	N_("usage: socklab watch [--port P]... [--record DIR] [--iface IF] [--no-view]\n"
+	   "\n"
+	   "Opens a live session in the viewer. Programs you start with `socklab\n"
+	   "trace` in other terminals join it, so a server and a client run from two\n"
+	   "terminals show up on one ladder as they talk. q (or Ctrl-C) ends the\n"
+	   "session and saves it. Without a terminal, or with --no-view, each event\n"
+	   "is printed as it happens instead, as `socklab show --flat` prints it.\n"
+	   "\n"
+	   "  --port P      the packets and TCP states on port P belong to the session,\n"
+	   "                even those of programs that are not traced (repeatable)\n"
+	   "  --record DIR  save the session in DIR (default: a new folder here,\n"
+	   "                socklab-watch-DATE-TIME)\n"
+	   "  --iface IF    capture packets on interface IF (default: lo)\n"
+	   "  --no-view     print the events instead of opening the viewer\n"
+	   "  --help        this text\n"
+	   "\n"
+	   "example:\n"
+	   "  terminal 1:  socklab watch --port 9190\n"
+	   "  terminal 2:  socklab trace -- ./echo_server 9190\n"
+	   "  terminal 3:  socklab trace -- ./echo_client 127.0.0.1 9190 hello\n"),
 };
 
 #define MAX_PORTS 16
@@ -68,10 +69,10 @@ static int parse_port(const char *text, struct watch_args *a)
 	long port = strtol(text, &end, 10);
 
 	if (*text == '\0' || *end != '\0' || port < 1 || port > 65535)
-		return cli_usage_error(&cmd_watch_info, "--port %s: give a port from 1 to 65535",
+		return cli_usage_error(&cmd_watch_info, _("--port %s: give a port from 1 to 65535"),
 				       text);
 	if (a->nports == MAX_PORTS)
-		return cli_usage_error(&cmd_watch_info, "at most %d ports", MAX_PORTS);
+		return cli_usage_error(&cmd_watch_info, _("at most %d ports"), MAX_PORTS);
 	a->ports[a->nports++] = (int)port;
 	return -1;
 }
@@ -107,13 +108,13 @@ static int parse_args(int argc, char **argv, struct watch_args *a)
 		case 'h':
 			return cli_help(&cmd_watch_info);
 		default:
-			return cli_usage_error(&cmd_watch_info, "unknown option");
+			return cli_usage_error(&cmd_watch_info, _("unknown option"));
 		}
 	}
 	if (optind != argc)
 		return cli_usage_error(&cmd_watch_info,
-				       "%s: watch runs no program; start it with "
-				       "socklab trace in another terminal",
+				       _("%s: watch runs no program; start it with "
+					 "socklab trace in another terminal"),
 				       argv[optind]);
 	return -1;
 }
@@ -166,11 +167,11 @@ static int announce(struct collector *c, char *err, size_t errlen)
 
 static void say_how_to_join(const struct watch_args *a)
 {
-	fprintf(stderr, "socklab: live session open (pid %d)", (int)getpid());
+	fprintf(stderr, _("socklab: live session open (pid %d)"), (int)getpid());
 	for (size_t i = 0; i < a->nports; i++)
-		fprintf(stderr, "%s%d", i ? ", " : "; port ", a->ports[i]);
-	fprintf(stderr, ".\nsocklab: in another terminal: socklab trace -- ./your_program ...   "
-			"(Ctrl-C here ends the session)\n");
+		fprintf(stderr, i ? ", %d" : _("; port %d"), a->ports[i]);
+	fprintf(stderr, _(".\nsocklab: in another terminal: socklab trace -- ./your_program ...   "
+			  "(Ctrl-C here ends the session)\n"));
 }
 
 /* What the events go to: the viewer's feed, or the printer. */
@@ -241,7 +242,7 @@ static int watch_session(const struct watch_args *a, const char *dir)
 
 	block_endings(&endings);
 	if (out_setup(&out, a, &co) < 0) {
-		cli_error("cannot start the session: out of memory");
+		cli_error(_("cannot start the session: out of memory"));
 		goto out_free;
 	}
 	c = collector_start(&co, err, sizeof(err));
@@ -259,7 +260,7 @@ static int watch_session(const struct watch_args *a, const char *dir)
 out_stop:
 	collector_stop(c, &sum);
 	if (ret == EXIT_OK)
-		fprintf(stderr, "socklab: session ended; %llu events saved in %s\n",
+		fprintf(stderr, _("socklab: session ended; %llu events saved in %s\n"),
 			(unsigned long long)sum.events, dir);
 out_free:
 	out_teardown(&out);
@@ -278,9 +279,9 @@ int cmd_watch(int argc, char **argv)
 		return ret;
 	if (live_find(&other, err, sizeof(err)) != 0) {
 		if (other.pid > 0)
-			cli_error("a live session is open already (socklab watch, pid %d, "
-				  "recording "
-				  "in %s): use that one, or end it first",
+			cli_error(_("a live session is open already (socklab watch, pid %d, "
+				    "recording "
+				    "in %s): use that one, or end it first"),
 				  (int)other.pid, other.dir);
 		else
 			cli_error("%s", err);
@@ -288,8 +289,8 @@ int cmd_watch(int argc, char **argv)
 	}
 	dir = a.record ? strdup(a.record) : cli_session_dir("watch");
 	if (!dir || cli_holds_session(dir)) {
-		cli_error("%s already holds a session; give another folder with --record, or "
-			  "delete it first",
+		cli_error(_("%s already holds a session; give another folder with --record, or "
+			    "delete it first"),
 			  dir ? dir : "?");
 		free(dir);
 		return EXIT_USAGE;

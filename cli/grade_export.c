@@ -131,8 +131,11 @@ static char *overall_text(json_t *res)
 		fprintf(f, "Problem: %s\n", json_string_value(p));
 	json_array_foreach(json_object_get(res, "notes"), i, p)
 		fprintf(f, "Note: %s\n", json_string_value(p));
-	if (*jstr(sandbox, "missing"))
-		fprintf(f, "Not isolated: %s\n", jstr(sandbox, "missing"));
+	if (strcmp(jstr(res, "isolation"), "sandbox") != 0)
+		fprintf(f, "Isolation: container (--unisolated); not isolated: %s\n",
+			jstr(sandbox, "missing"));
+	else if (*jstr(sandbox, "missing"))
+		fprintf(f, "Isolation: sandbox; %s\n", jstr(sandbox, "missing"));
 	fclose(f);
 	return text;
 }

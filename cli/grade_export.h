@@ -9,6 +9,7 @@
 
 #include <jansson.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "grade/grade.h"
 
@@ -35,5 +36,14 @@ json_t *gradescope_results(const struct assignment *a, json_t *res, const struct
  * testsuite per submission, a testcase per check; a FAIL is a <failure>,
  * a NOT CHECKED a <skipped>. Returns 0, or -1 (errno). */
 int junit_write(const char *path, const struct assignment *a, json_t *results);
+
+/* Before anything is made or run: whether a sandbox can be made here, or
+ * lim->unisolated lets socklab grade without. Says which on stderr, once.
+ * Returns 0, or -1 when socklab may not grade (said, with what to do). */
+int grade_check_isolation(const struct sandbox_limits *lim);
+
+/* The line at the head of report.txt: "isolation: sandbox", or
+ * "isolation: container (--unisolated); not isolated: ...". */
+void grade_print_isolation(FILE *out, json_t *res);
 
 #endif

@@ -7,7 +7,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "cli.h"
+#include "host/paths.h"
 
 static const struct command *const commands[] = {
 	&cmd_list_info, &cmd_run_info,	&cmd_watch_info, &cmd_trace_info,  &cmd_show_info,
@@ -18,16 +20,16 @@ static const struct command *const commands[] = {
 
 static void usage(FILE *out)
 {
-	fputs("usage: socklab COMMAND [ARGS...]\n"
-	      "\n"
-	      "socklab shows what your socket programs do: each call, each TCP state, each\n"
-	      "packet, each process, on one timeline.\n"
-	      "\n"
-	      "commands:\n",
+	fputs(_("usage: socklab COMMAND [ARGS...]\n"
+		"\n"
+		"socklab shows what your socket programs do: each call, each TCP state, each\n"
+		"packet, each process, on one timeline.\n"
+		"\n"
+		"commands:\n"),
 	      out);
 	for (size_t i = 0; i < NCOMMANDS; i++)
-		fprintf(out, "  %-8s %s\n", commands[i]->name, commands[i]->summary);
-	fputs("\n'socklab COMMAND --help' tells more about one command.\n", out);
+		fprintf(out, "  %-8s %s\n", commands[i]->name, _(commands[i]->summary));
+	fputs(_("\n'socklab COMMAND --help' tells more about one command.\n"), out);
 }
 
 static const struct command *find_command(const char *name)
@@ -42,6 +44,7 @@ int main(int argc, char **argv)
 {
 	const struct command *c;
 
+	i18n_init(socklab_localedir());
 	if (argc < 2) {
 		usage(stderr);
 		return EXIT_USAGE;
@@ -55,7 +58,7 @@ int main(int argc, char **argv)
 	}
 	c = find_command(argv[1]);
 	if (!c) {
-		cli_error("'%s' is not a socklab command (see: socklab --help)", argv[1]);
+		cli_error(_("'%s' is not a socklab command (see: socklab --help)"), argv[1]);
 		return EXIT_USAGE;
 	}
 	return c->fn(argc - 1, argv + 1);

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "base/i18n.h"
 #include "cli.h"
 
 void cli_error(const char *fmt, ...)
@@ -22,7 +23,7 @@ void cli_error(const char *fmt, ...)
 
 int cli_help(const struct command *c)
 {
-	fputs(c->usage, stdout);
+	fputs(_(c->usage), stdout);
 	return EXIT_OK;
 }
 
@@ -34,7 +35,7 @@ int cli_usage_error(const struct command *c, const char *fmt, ...)
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "\n(see: socklab %s --help)\n", c->name);
+	fprintf(stderr, _("\n(see: socklab %s --help)\n"), c->name);
 	return EXIT_USAGE;
 }
 
@@ -42,8 +43,8 @@ int cli_take_iface(const struct command *c, const char *name, const char **iface
 {
 	if (if_nametoindex(name) == 0)
 		return cli_usage_error(c,
-				       "--iface %s: there is no such network interface here "
-				       "(ip link lists them)",
+				       _("--iface %s: there is no such network interface here "
+					 "(ip link lists them)"),
 				       name);
 	*iface = name;
 	return -1;
@@ -55,7 +56,7 @@ int cli_take_conn(const struct command *c, const char *arg, int *conn)
 	long n = strtol(arg, &end, 10);
 
 	if (*arg == '\0' || *end || n < 0 || n > 1 << 24)
-		return cli_usage_error(c, "--conn takes a connection number, not '%s'", arg);
+		return cli_usage_error(c, _("--conn takes a connection number, not '%s'"), arg);
 	*conn = (int)n;
 	return -1;
 }

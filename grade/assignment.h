@@ -11,7 +11,11 @@
  *
  * The student's program runs in the run's sandbox (lib/sandbox/sandbox.h): its own
  * user, network namespace, cgroup and limits. The drivers run in the same
- * network namespace, as socklab's user, out of the student's reach.
+ * network namespace, as socklab's user, out of the student's reach -- and
+ * touch no file: one that writes into the student's folder (the files a
+ * file server is given) runs in the sandbox, as its user, in its view
+ * (grade_start_driver_in_sandbox), where a link the student made there
+ * leads to nothing of root's.
  *
  *   static int echo_run(struct grade_run *g)
  *   {
@@ -112,6 +116,11 @@ const struct assignment *assignment_find(const char *name);
  * {file} replaced; port 0 means g->port), in the sandbox, as role. input
  * as for scenario_start. Returns the pid, or -1 (a problem is noted). */
 pid_t grade_start_program(struct grade_run *g, const char *role, int port, const char *input);
+
+/* The same, in the sandbox: as its user, in its cgroup and view of the
+ * files, with its limits. For a driver that writes into the work folder. */
+pid_t grade_start_driver_in_sandbox(struct grade_run *g, const char *role, char *const argv[],
+				    const char *input);
 
 /* Starts one of the grader's programs (argv[0] names it in g->drivers) in
  * the run's network namespace. Returns the pid, or -1 (noted). */

@@ -9,6 +9,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -33,27 +34,14 @@
 
 /* ---- copying -------------------------------------------------------------- */
 
-static int copy_file(const char *from, const char *to, mode_t mode)
-{
-	char buf[65536];
-	int in = open(from, O_RDONLY | O_CLOEXEC), out = -1, ret = -1;
-	ssize_t n;
-
-	if (in < 0)
-		return -1;
-	out = open(to, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode & 0755);
-	if (out < 0)
-		goto out_close;
-	while ((n = read(in, buf, sizeof(buf))) > 0)
-		if (write(out, buf, (size_t)n) != n)
-			goto out_close;
-	ret = n == 0 ? 0 : -1;
-out_close:
-	if (out >= 0)
-		close(out);
-	close(in);
-	return ret;
-}
+/*
+ * Everything here runs as root, before any of the submission's code, and
+ * writes only through descriptors: of the work folder (made by the
+ * sandbox, a tmpfs of its own) and of what is made in it, each opened
+ * without following a link (O_NOFOLLOW) and new (O_EXCL). What is read is
+ * opened the same way, or, for a link that stays inside the submission's
+ * folder, by the real path it leads to.
+ */
 
 /* What a copy left out, in lines for the build's output. */
 struct left_out {
@@ -79,101 +67,186 @@ static void leave_out(struct left_out *lo, const char *fmt, ...)
 		lo->len = sizeof(lo->text) - 1;
 }
 
-/* Copies the folder from into to: folders and regular files only (no
- * links, nothing bigger than COPY_FILE_MAX), depth levels down; what it
- * leaves out is said in lo. */
-static int copy_tree(const char *from, const char *to, int depth, struct left_out *lo)
-{
-	DIR *d = opendir(from);
-	struct dirent *de;
-	int ret = 0;
+/* What a copy works with: the sandbox's user, who gets what is made, and
+ * the submission's folder (its real path), which no link may leave. */
+struct copy {
+	uid_t uid;
+	gid_t gid;
+	bool give;   /* hand what is made to uid:gid */
+	int disk_mb; /* the work folder's size */
+	char top[4096];
+	struct left_out *lo;
+};
 
-	if (!d || (mkdir(to, 0755) < 0 && errno != EEXIST)) {
-		if (d)
-			closedir(d);
+/* Copies the open file in into a new file name in the folder dir_fd.
+ * Returns 0, 1 when the work folder is full (nothing of it kept), or -1. */
+static int copy_fd(int in, int dir_fd, const char *name, mode_t mode, const struct copy *c)
+{
+	char buf[65536];
+	int out = openat(dir_fd, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+			 mode & 0755);
+	ssize_t n;
+	int ret = -1;
+
+	if (out < 0)
+		return -1;
+	if (c->give && fchown(out, c->uid, c->gid) < 0)
+		goto out_close;
+	while ((n = read(in, buf, sizeof(buf))) > 0)
+		if (write(out, buf, (size_t)n) != n)
+			break;
+	ret = n == 0 ? 0 : errno == ENOSPC ? 1 : -1;
+out_close:
+	close(out);
+	if (ret != 0)
+		unlinkat(dir_fd, name, 0);
+	return ret;
+}
+
+/* Opens what a link in the folder from leads to, when it is inside c->top
+ * (its real path under it): O_NOFOLLOW on the real path. -1 with errno
+ * EXDEV when it leads out, and its target in target. */
+static int open_link(const char *from, const char *name, const struct copy *c, char *target,
+		     size_t cap, int flags)
+{
+	char path[4096], real[PATH_MAX];
+	ssize_t n;
+
+	snprintf(path, sizeof(path), "%s/%s", from, name);
+	n = readlink(path, target, cap - 1);
+	target[n > 0 ? n : 0] = '\0';
+	if (!realpath(path, real))
+		return -1;
+	if (!grade_path_inside(real, c->top)) {
+		errno = EXDEV;
 		return -1;
 	}
-	while (ret == 0 && (de = readdir(d))) {
-		char src[4096], dst[4096];
-		struct stat st;
+	return open(real, flags | O_NOFOLLOW | O_CLOEXEC);
+}
 
-		if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
-			continue;
-		snprintf(src, sizeof(src), "%s/%s", from, de->d_name);
-		snprintf(dst, sizeof(dst), "%s/%s", to, de->d_name);
-		if (lstat(src, &st) < 0)
-			continue;
-		if (S_ISDIR(st.st_mode) && depth > 0)
-			ret = copy_tree(src, dst, depth - 1, lo);
-		else if (S_ISREG(st.st_mode) && st.st_size <= COPY_FILE_MAX)
-			ret = copy_file(src, dst, st.st_mode);
-		else if (S_ISREG(st.st_mode))
-			leave_out(lo,
-				  "socklab left out %s (%.1f MiB): files over %ld MiB are not "
-				  "copied\n",
-				  de->d_name, (double)st.st_size / (1 << 20), COPY_FILE_MAX >> 20);
-		else if (S_ISLNK(st.st_mode))
-			leave_out(lo,
-				  "socklab left out %s: a symbolic link (only files and folders "
-				  "are copied)\n",
-				  de->d_name);
-		else if (S_ISDIR(st.st_mode))
-			leave_out(lo,
-				  "socklab left out %s: folders deeper than %d levels are not "
-				  "copied\n",
-				  de->d_name, COPY_DEPTH);
+static int copy_tree(const char *from, int from_fd, int to_fd, int depth, const struct copy *c);
+
+/* One entry of the folder from (from_fd) into the folder to_fd. */
+static int copy_entry(const char *from, int from_fd, int to_fd, const char *name, int depth,
+		      const struct copy *c)
+{
+	char target[4096] = "", sub[4096];
+	struct stat st;
+	int in, ret = 0;
+
+	if (fstatat(from_fd, name, &st, AT_SYMLINK_NOFOLLOW) < 0)
+		return 0;
+	if (S_ISLNK(st.st_mode)) {
+		in = open_link(from, name, c, target, sizeof(target), O_RDONLY | O_NONBLOCK);
+		if (in < 0 && errno == EXDEV) {
+			leave_out(c->lo,
+				  "socklab left out %s: a link to %s, outside the submission's "
+				  "folder: not read\n",
+				  name, target);
+			return 0;
+		}
+	} else {
+		in = openat(from_fd, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
 	}
+	if (in < 0 || fstat(in, &st) < 0) {
+		if (in >= 0)
+			close(in);
+		leave_out(c->lo, "socklab left out %s: it cannot be read (%s)\n", name,
+			  strerror(errno));
+		return 0;
+	}
+	snprintf(sub, sizeof(sub), "%s/%s", from, name);
+	if (S_ISDIR(st.st_mode) && depth > 0)
+		ret = copy_tree(sub, in, to_fd, depth - 1, c) < 0 ? -1 : 0;
+	else if (S_ISREG(st.st_mode) && st.st_size <= COPY_FILE_MAX &&
+		 (ret = copy_fd(in, to_fd, name, st.st_mode, c)) == 1)
+		leave_out(c->lo, "socklab left out %s: the %d MiB work folder is full\n", name,
+			  c->disk_mb);
+	else if (S_ISREG(st.st_mode) && st.st_size > COPY_FILE_MAX)
+		leave_out(c->lo,
+			  "socklab left out %s (%.1f MiB): files over %ld MiB are not "
+			  "copied\n",
+			  name, (double)st.st_size / (1 << 20), COPY_FILE_MAX >> 20);
+	else if (S_ISDIR(st.st_mode))
+		leave_out(c->lo,
+			  "socklab left out %s: folders deeper than %d levels are not copied\n",
+			  name, COPY_DEPTH);
+	else if (!S_ISREG(st.st_mode))
+		leave_out(c->lo,
+			  "socklab left out %s: not a file or a folder (only files and folders "
+			  "are copied)\n",
+			  name);
+	close(in);
+	return ret < 0 ? -1 : 0;
+}
+
+/* Copies the folder from (open as from_fd, which this closes) into a new
+ * folder of the same name as from's last part in to_fd -- or, at the top
+ * (to_fd the work folder itself, depth COPY_DEPTH), into to_fd. */
+static int copy_tree(const char *from, int from_fd, int to_fd, int depth, const struct copy *c)
+{
+	const char *base = strrchr(from, '/');
+	DIR *d = fdopendir(from_fd);
+	struct dirent *de;
+	int into = to_fd, ret = 0;
+
+	if (!d) {
+		close(from_fd);
+		return -1;
+	}
+	if (depth < COPY_DEPTH) {
+		base = base ? base + 1 : from;
+		if (mkdirat(to_fd, base, 0755) < 0 ||
+		    (into = openat(to_fd, base, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)) <
+			    0 ||
+		    (c->give && fchown(into, c->uid, c->gid) < 0))
+			ret = -1;
+	}
+	while (ret == 0 && (de = readdir(d)))
+		if (strcmp(de->d_name, ".") != 0 && strcmp(de->d_name, "..") != 0)
+			ret = copy_entry(from, dirfd(d), into, de->d_name, depth, c);
+	if (into != to_fd && into >= 0)
+		close(into);
 	closedir(d);
 	return ret;
 }
 
-/* Gives the folder and all in it to the sandbox's user. */
-static int chown_tree(const char *dir, uid_t uid, gid_t gid)
-{
-	DIR *d = opendir(dir);
-	struct dirent *de;
-	int ret = lchown(dir, uid, gid);
-
-	while (ret == 0 && d && (de = readdir(d))) {
-		char path[4096];
-
-		if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
-			continue;
-		snprintf(path, sizeof(path), "%s/%s", dir, de->d_name);
-		ret = de->d_type == DT_DIR ? chown_tree(path, uid, gid) : lchown(path, uid, gid);
-	}
-	if (d)
-		closedir(d);
-	return ret;
-}
-
-/* The submission, copied into o->workdir. */
+/* The submission, copied into the work folder (o->workdir_fd). Returns 0,
+ * 1 when it is too big to take (said in lo), or -1. */
 static int copy_submission(const struct submission *sub, const struct grade_options *o,
 			   struct left_out *lo)
 {
-	char to[4096];
+	struct copy c = {.uid = o->sb->uid,
+			 .gid = o->sb->gid,
+			 .give = o->sb->isolated,
+			 .disk_mb = o->sb->lim.disk_mb,
+			 .lo = lo};
 	const char *base = strrchr(sub->path, '/');
 	struct stat st;
-	int ret;
+	int in, ret;
 
 	base = base ? base + 1 : sub->path;
-	if (sub->kind != SUB_FOLDER && stat(sub->path, &st) == 0 && st.st_size > COPY_FILE_MAX) {
+	if (!realpath(sub->path, c.top))
+		return -1;
+	in = open(c.top, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+	if (in < 0 || fstat(in, &st) < 0) {
+		if (in >= 0)
+			close(in);
+		return -1;
+	}
+	if (sub->kind == SUB_FOLDER)
+		return copy_tree(c.top, in, o->workdir_fd, COPY_DEPTH, &c);
+	if (st.st_size > COPY_FILE_MAX) {
 		leave_out(lo, "%s is %.1f MiB: too big for a %s (more than %ld MiB)\n", base,
 			  (double)st.st_size / (1 << 20),
 			  sub->kind == SUB_PROGRAM ? "program" : "source", COPY_FILE_MAX >> 20);
-		return mkdir(o->workdir, 0755) < 0 && errno != EEXIST ? -1 : 1;
+		close(in);
+		return 1;
 	}
-	if (sub->kind == SUB_FOLDER) {
-		ret = copy_tree(sub->path, o->workdir, COPY_DEPTH, lo);
-	} else {
-		ret = mkdir(o->workdir, 0755) < 0 && errno != EEXIST ? -1 : 0;
-		if (snprintf(to, sizeof(to), "%s/%s", o->workdir, base) >= (int)sizeof(to))
-			ret = -1;
-		if (ret == 0)
-			ret = copy_file(sub->path, to, sub->kind == SUB_PROGRAM ? 0755 : 0644);
-	}
-	if (ret == 0 && o->sb->isolated)
-		ret = chown_tree(o->workdir, o->sb->uid, o->sb->gid);
+	ret = copy_fd(in, o->workdir_fd, base, sub->kind == SUB_PROGRAM ? 0755 : 0644, &c);
+	if (ret == 1)
+		leave_out(lo, "%s does not fit in the %d MiB work folder\n", base, c.disk_mb);
+	close(in);
 	return ret;
 }
 
@@ -324,24 +397,29 @@ struct candidates {
 	int n;
 };
 
-/* The executable files at the top of dir that are newer than since. */
-static void find_programs(const char *dir, time_t since, struct candidates *c)
+/* The executable files at the top of the work folder that are newer than
+ * since: the student's build made them, so a link is none (not followed). */
+static void find_programs(int dir_fd, time_t since, struct candidates *c)
 {
-	DIR *d = opendir(dir);
+	int fd = dup(dir_fd);
+	DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
 	struct dirent *de;
 
 	c->n = 0;
+	if (d)
+		rewinddir(d);
 	while (d && (de = readdir(d)) && c->n < 8) {
-		char path[4096];
 		struct stat st;
 
-		snprintf(path, sizeof(path), "%s/%s", dir, de->d_name);
-		if (de->d_name[0] != '.' && stat(path, &st) == 0 && S_ISREG(st.st_mode) &&
-		    (st.st_mode & 0111) && st.st_mtime >= since)
+		if (de->d_name[0] != '.' &&
+		    fstatat(dir_fd, de->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+		    S_ISREG(st.st_mode) && (st.st_mode & 0111) && st.st_mtime >= since)
 			snprintf(c->names[c->n++], sizeof(c->names[0]), "%s", de->d_name);
 	}
 	if (d)
 		closedir(d);
+	else if (fd >= 0)
+		close(fd);
 }
 
 /* Picks the program among what make built: --prog, the only one, or the
@@ -456,7 +534,7 @@ static int build_with_make(const struct grade_options *o, struct build_result *b
 		build_failed(b, status, timed_out ? STOPPED : NULL);
 		return 0;
 	}
-	find_programs(o->workdir, start, &c);
+	find_programs(o->workdir_fd, start, &c);
 	if (!(prog = pick_program(o, &c, why, sizeof(why)))) {
 		build_failed(b, status, why);
 		return 0;

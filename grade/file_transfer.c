@@ -6,7 +6,8 @@
  * client's reply until the client closes, prints it, closes, and serves
  * the next client. The run, in one session:
  *   1. "files": socklab's driver writes the three files into the
- *      submission's folder (small.txt, binary.bin of 1 MiB, empty.txt);
+ *      submission's folder (small.txt, binary.bin of 1 MiB, empty.txt), in
+ *      the sandbox, as its user: the folder is the student's;
  *   2. "server (small)" serves small.txt to "client (small)", then to
  *      "client (again)", a second client after the first has left;
  *   3. "server (binary)" serves binary.bin to "client (binary)";
@@ -67,7 +68,9 @@ static int write_files(struct grade_run *g, char *dir, size_t cap)
 	snprintf(dir, cap, "%s/%s", g->workdir ? g->workdir : ".", FILES_DIR);
 	scenario_step(g->s, "socklab writes the files the server will send: small.txt, binary.bin "
 			    "(1 MiB), empty.txt");
-	files = grade_start_driver(g, "files", ARGV("file_client", "write", dir), NULL);
+	/* As the sandbox's user, in its view: the folder is the student's, and
+	 * so may be every name in it (a link to a root file, say). */
+	files = grade_start_driver_in_sandbox(g, "files", ARGV("file_client", "write", dir), NULL);
 	return files < 0 ? -1 : grade_wait(g, files, GRADE_DRIVER_MS);
 }
 

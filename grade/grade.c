@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "base/errmsg.h"
 #include "grade.h"
@@ -474,6 +475,13 @@ static int run_assignment(const struct submission *sub, const struct grade_optio
 	ret = o->a->run(&g);
 	if (ret < 0 && g.nproblems == 0)
 		grade_problem(&g, "the run stopped early: %s", scenario_error(g.s));
+	/* Full since the build: its output says so already. */
+	if (sandbox_workdir_full(o->sb, o->workdir_fd) &&
+	    !strstr(res->build.output ? res->build.output : "", "the build filled its"))
+		grade_problem(&g,
+			      "the program filled its %d MiB work folder: what it wrote past that "
+			      "failed (ENOSPC, No space left on device)",
+			      o->sb->lim.disk_mb);
 	/* A last look at the memory limit; then everything of the student's
 	 * ends, even what left its group. */
 	grade_watch_memory(&g);
@@ -506,16 +514,36 @@ static int check_tracer(const struct grade_options *o, char *err, size_t errlen)
 	return 0;
 }
 
+/* The build filled the work folder: its output says so. */
+static void build_filled(const struct grade_options *o, struct build_result *b)
+{
+	char *more;
+
+	if (!sandbox_workdir_full(o->sb, o->workdir_fd) ||
+	    asprintf(&more,
+		     "%ssocklab: the build filled its %d MiB work folder: what it wrote past "
+		     "that failed (ENOSPC, No space left on device)\n",
+		     b->output ? b->output : "", o->sb->lim.disk_mb) < 0)
+		return;
+	free(b->output);
+	b->output = more;
+}
+
 /* The build, and the run if it built; the sandbox's filter records the
  * calls it denies in each. */
-static int build_and_run(const struct submission *sub, const struct grade_options *o,
-			 struct grade_result *res, char *err, size_t errlen)
+static int grade_in(const struct submission *sub, const struct grade_options *o,
+		    struct grade_result *res, char *err, size_t errlen)
 {
-	int ret = build_submission(sub, o, &res->build, err, errlen);
+	int ret;
 
+	sandbox_set_view(o->sb, o->workdir, socklab_libdir(), NULL);
+	if (check_tracer(o, err, errlen) < 0)
+		return -1;
+	ret = build_submission(sub, o, &res->build, err, errlen);
 	take_denials(o->sb, res, "the build");
 	if (ret < 0)
 		return -1;
+	build_filled(o, &res->build);
 	if (!res->build.ok) {
 		grade_not_checked(res, o->a, "the program did not build");
 		return 0;
@@ -526,18 +554,23 @@ static int build_and_run(const struct submission *sub, const struct grade_option
 int grade_submission(const struct submission *sub, const struct grade_options *o,
 		     struct grade_result *res, char *err, size_t errlen)
 {
+	struct grade_options in = *o;
 	char why[512];
 	int ret;
 
 	memset(res, 0, sizeof(*res));
 	res->max = count_checks(o->a);
-	sandbox_set_view(o->sb, o->workdir, socklab_libdir(), NULL);
-	if (check_tracer(o, err, errlen) < 0)
+	/* A folder of a fixed size, in a mount namespace of this worker's
+	 * (made while it has one thread: unshare() refuses more). */
+	if ((in.workdir_fd = sandbox_workdir(o->sb, o->workdir, err, errlen)) < 0)
 		return -1;
-	if (sandbox_filter_start(o->sb, why, sizeof(why)) < 0)
+	if (sandbox_filter_start(o->sb, why, sizeof(why)) < 0) {
+		close(in.workdir_fd);
 		return errmsg(err, errlen, "no system-call filter for the sandbox: %s", why);
-	ret = build_and_run(sub, o, res, err, errlen);
+	}
+	ret = grade_in(sub, &in, res, err, errlen);
 	sandbox_filter_stop(o->sb);
+	close(in.workdir_fd);
 	return ret;
 }
 
@@ -605,7 +638,7 @@ json_t *grade_result_json(const struct submission *sub, const struct assignment 
 
 	for (int i = 0; i < res->nchecks; i++)
 		json_array_append_new(checks, check_json(&a->checks[i], res, i));
-	j = json_pack("{ss ss ss ss s{sb ss ss ss} so si si si so so so* ss so}", "submission",
+	j = json_pack("{ss ss ss ss s{sb ss ss ss} so si si si so so so* ss ss so}", "submission",
 		      sub->name, "assignment", a->name, "path", sub->path, "program",
 		      prog ? prog + 1 : res->build.program, "build", "ok", res->build.ok, "command",
 		      res->build.command, "output", res->build.output ? res->build.output : "",
@@ -614,7 +647,8 @@ json_t *grade_result_json(const struct submission *sub, const struct assignment 
 		      strings_json(res->problems, res->nproblems), "notes",
 		      strings_json(res->notes, res->nnotes), "port",
 		      res->port ? json_integer(res->port) : NULL, "session", res->session,
-		      "sandbox", sandbox_json(sb));
+		      "isolation", sb->complete ? "sandbox" : "container", "sandbox",
+		      sandbox_json(sb));
 	json_object_set_new(j, "denied", denied_json(res));
 	json_object_set_new(j, "denied_more", json_integer(res->denied_more));
 	return j;

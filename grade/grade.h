@@ -66,6 +66,7 @@ struct grade_options {
 	int port;	     /* --port N: the port the program uses (it takes none); 0 */
 	const char *outdir;  /* the submission's folder of results: session/ goes here */
 	const char *workdir; /* a fresh folder to copy and build the submission in */
+	int workdir_fd;	     /* ... opened (grade_submission() makes it; build uses it) */
 	struct sandbox *sb;
 	volatile sig_atomic_t *stop; /* set: give up waiting */
 };
@@ -100,6 +101,9 @@ struct grade_result {
 	char session[4096]; /* the session's folder, or "" when nothing ran */
 	int64_t t_end;	    /* the time of the session's last event */
 };
+
+/* True when the real path real (realpath()) is dir (a real path) or in it. */
+bool grade_path_inside(const char *real, const char *dir);
 
 /* Builds sub in o->workdir (as the sandbox's user, inside it). Returns 0
  * (b->ok says whether it built), or -1 with err when socklab could not try. */

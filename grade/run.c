@@ -140,10 +140,11 @@ pid_t grade_start_program(struct grade_run *g, const char *role, int port, const
 	return pid;
 }
 
-pid_t grade_start_driver(struct grade_run *g, const char *role, char *const argv[],
-			 const char *input)
+/* A driver, in the network namespace, or (sandboxed) in the sandbox. */
+static pid_t start_driver(struct grade_run *g, const char *role, char *const argv[],
+			  const char *input, bool sandboxed)
 {
-	const char *netns = g->sb->netns[0] ? g->sb->netns : NULL;
+	const char *netns = g->sb->netns[0] && !sandboxed ? g->sb->netns : NULL;
 	char path[4096], *args[MAX_ARGS + 2];
 	pid_t pid;
 	int i;
@@ -153,10 +154,26 @@ pid_t grade_start_driver(struct grade_run *g, const char *role, char *const argv
 	for (i = 1; argv[i] && i <= MAX_ARGS; i++)
 		args[i] = argv[i];
 	args[i] = NULL;
+	if (sandboxed)
+		scenario_set_in_child(g->s, sandbox_enter, g->sb);
 	pid = scenario_start_in(g->s, netns, role, args, input);
+	if (sandboxed)
+		scenario_set_in_child(g->s, NULL, NULL);
 	if (pid < 0)
 		grade_problem(g, "socklab's %s could not start: %s", role, scenario_error(g->s));
 	return pid;
+}
+
+pid_t grade_start_driver(struct grade_run *g, const char *role, char *const argv[],
+			 const char *input)
+{
+	return start_driver(g, role, argv, input, false);
+}
+
+pid_t grade_start_driver_in_sandbox(struct grade_run *g, const char *role, char *const argv[],
+				    const char *input)
+{
+	return start_driver(g, role, argv, input, true);
 }
 
 /* "exited with status 1", "was killed by SIGSEGV" */

@@ -3,6 +3,7 @@
  */
 #include <dirent.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,7 +46,8 @@ static bool holds(const char *dir, bool (*is)(const char *name), bool folders)
 		struct stat st;
 
 		snprintf(path, sizeof(path), "%s/%s", dir, de->d_name);
-		if (de->d_name[0] == '.' || stat(path, &st) < 0)
+		/* A link decides nothing: it is not followed here. */
+		if (de->d_name[0] == '.' || lstat(path, &st) < 0)
 			continue;
 		if (folders)
 			yes = S_ISDIR(st.st_mode) && holds(path, is, false);
@@ -133,6 +135,38 @@ static bool bad_link(const char *path, char *why, size_t cap)
 	return true;
 }
 
+bool grade_path_inside(const char *real, const char *dir)
+{
+	size_t n = strlen(dir);
+
+	if (n == 1 && dir[0] == '/')
+		return true;
+	return strncmp(real, dir, n) == 0 && (real[n] == '/' || real[n] == '\0');
+}
+
+/*
+ * A symbolic link in the class folder (real path top) that leads out of
+ * it (mallory.c -> /root/secret): a row that says so, and it is never
+ * read -- socklab is root, and what the link leads to is not the
+ * student's. A link that stays inside is graded as what it leads to.
+ */
+static bool link_leads_out(const char *path, const char *top, char *why, size_t cap)
+{
+	char target[1024], real[PATH_MAX];
+	const char *name = strrchr(path, '/');
+	struct stat st;
+	ssize_t n;
+
+	if (lstat(path, &st) < 0 || !S_ISLNK(st.st_mode) || !realpath(path, real) ||
+	    grade_path_inside(real, top))
+		return false;
+	n = readlink(path, target, sizeof(target) - 1);
+	target[n > 0 ? n : 0] = '\0';
+	snprintf(why, cap, "%.100s is a link to %.300s, outside the class folder: not read",
+		 name ? name + 1 : path, target);
+	return true;
+}
+
 static bool name_taken(const struct found *f, const char *name)
 {
 	for (int i = 0; i < f->n; i++)
@@ -169,16 +203,20 @@ static int by_name(const struct dirent **a, const struct dirent **b)
 static int add_class(struct found *f, const char *dir, char *err, size_t errlen)
 {
 	struct dirent **names;
+	char top[PATH_MAX];
 	int n = scandir(dir, &names, NULL, by_name), before = f->n, ret = 0;
 
-	if (n < 0)
+	if (n < 0 || !realpath(dir, top))
 		return errmsg(err, errlen, "cannot read %s: %s", dir, strerror(errno));
 	for (int i = 0; i < n; i++) {
-		char path[4096], why[256];
+		char path[4096], why[512];
 		enum submission_kind kind;
 
 		snprintf(path, sizeof(path), "%s/%s", dir, names[i]->d_name);
-		if (ret == 0 && names[i]->d_name[0] != '.' && classify(path, &kind) == 0)
+		if (ret == 0 && names[i]->d_name[0] != '.' &&
+		    link_leads_out(path, top, why, sizeof(why)))
+			ret = add(f, path, SUB_BAD, why);
+		else if (ret == 0 && names[i]->d_name[0] != '.' && classify(path, &kind) == 0)
 			ret = add(f, path, kind, NULL);
 		else if (ret == 0 && names[i]->d_name[0] != '.' && bad_link(path, why, sizeof(why)))
 			ret = add(f, path, SUB_BAD, why);

@@ -24,9 +24,14 @@ set -eu
 #   clang-format                the code's layout (`make format`, `make format-check`)
 #   librsvg2-bin                the tests open `socklab plot`'s SVG with a real SVG
 #                               reader (rsvg-convert) and check the picture it makes
+#   gettext                     msgfmt compiles the translations (po/ko.po)
+#   locales                     the ko_KR.UTF-8 locale, generated below: socklab in
+#                               Korean, and the tests that show it
 PACKAGES="build-essential pkg-config libncurses-dev libpcap-dev libjansson-dev libseccomp-dev
 libcriterion-dev tmux tshark tcpdump strace iproute2 nftables jq libxml2-utils clang
-libclang-rt-14-dev clang-format librsvg2-bin"
+libclang-rt-14-dev clang-format librsvg2-bin gettext locales"
+# Locales socklab speaks, generated when missing (as `locale -a` names them).
+LOCALES="ko_KR.UTF-8"
 
 missing=""
 for p in $PACKAGES; do
@@ -35,32 +40,57 @@ for p in $PACKAGES; do
 	fi
 done
 
-if [ -z "$missing" ]; then
+missing_locales=""
+for l in $LOCALES; do
+	# locale -a writes ko_KR.utf8 for ko_KR.UTF-8.
+	short=$(echo "$l" | sed 's/\.UTF-8$/.utf8/')
+	if ! locale -a 2>/dev/null | grep -qx "$short"; then
+		missing_locales="$missing_locales $l"
+	fi
+done
+
+if [ -z "$missing" ] && [ -z "$missing_locales" ]; then
 	exit 0
 fi
 if [ "${1:-}" = "--check" ]; then
-	echo "missing Debian packages:$missing"
+	[ -z "$missing" ] || echo "missing Debian packages:$missing"
+	[ -z "$missing_locales" ] || echo "missing locales:$missing_locales"
 	exit 1
 fi
 
-echo "socklab: installing Debian packages:$missing"
+[ -z "$missing" ] || echo "socklab: installing Debian packages:$missing"
 if [ "$(id -u)" -eq 0 ]; then
 	SUDO=""
 elif command -v sudo >/dev/null 2>&1; then
 	SUDO="sudo"
 else
-	echo "socklab: these packages are missing and I am not root (no sudo either):$missing" >&2
-	echo "socklab: ask an administrator to run: apt-get install$missing" >&2
+	echo "socklab: these are missing and I am not root (no sudo either):$missing$missing_locales" >&2
+	[ -z "$missing" ] || echo "socklab: ask an administrator to run: apt-get install$missing" >&2
+	[ -z "$missing_locales" ] || echo "socklab: and to generate the locales$missing_locales (dpkg-reconfigure locales)" >&2
 	exit 2
 fi
 
-# tshark asks whether non-root users may capture; answer "no" without a prompt.
-echo "wireshark-common wireshark-common/install-setuid boolean false" | $SUDO debconf-set-selections
-export DEBIAN_FRONTEND=noninteractive
-# Refresh the package lists only when an install fails for lack of them.
-# shellcheck disable=SC2086
-if ! $SUDO apt-get install -y -q --no-install-recommends $missing; then
-	$SUDO apt-get update -q
+if [ -n "$missing" ]; then
+	# tshark asks whether non-root users may capture; answer "no" without a prompt.
+	echo "wireshark-common wireshark-common/install-setuid boolean false" | $SUDO debconf-set-selections
+	export DEBIAN_FRONTEND=noninteractive
+	# Refresh the package lists only when an install fails for lack of them.
 	# shellcheck disable=SC2086
-	$SUDO apt-get install -y -q --no-install-recommends $missing
+	if ! $SUDO apt-get install -y -q --no-install-recommends $missing; then
+		$SUDO apt-get update -q
+		# shellcheck disable=SC2086
+		$SUDO apt-get install -y -q --no-install-recommends $missing
+	fi
 fi
+
+# A locale is generated the Debian way: named in /etc/locale.gen, then
+# locale-gen, so it stays generated when the locales package is upgraded.
+for l in $missing_locales; do
+	echo "socklab: generating the locale $l"
+	if grep -q "^# *$l UTF-8" /etc/locale.gen 2>/dev/null; then
+		$SUDO sed -i "s/^# *$l UTF-8/$l UTF-8/" /etc/locale.gen
+	elif ! grep -q "^$l UTF-8" /etc/locale.gen 2>/dev/null; then
+		echo "$l UTF-8" | $SUDO tee -a /etc/locale.gen >/dev/null
+	fi
+	$SUDO locale-gen >/dev/null
+done

@@ -20,6 +20,11 @@
 # elsewhere by the same user is never joined by a test's `socklab trace`.
 
 set -u
+# socklab speaks the locale's language (docs/DESIGN.md, "Language"): the
+# tests read its English, whatever the machine's locale; tests/cmd/i18n.sh
+# asks for Korean itself.
+export LC_ALL=C.UTF-8
+unset LANGUAGE
 BUILD=${BUILD:-build}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 SOCKLAB="$ROOT/$BUILD/bin/socklab"

@@ -21,6 +21,7 @@
  */
 #include <arpa/inet.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <netinet/in.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -61,17 +62,28 @@ static long file_bytes(const char *kind, char *buf)
 	return BINARY_SIZE;
 }
 
-static int write_one(const char *dir, const char *name, const char *kind, char *buf)
+/*
+ * The folder is the student's (this runs in the sandbox, as its user):
+ * every name in it may be a link its Makefile made. Nothing is opened by
+ * a name that may lead elsewhere: the folder is opened with O_NOFOLLOW,
+ * each file in it with openat() and O_NOFOLLOW, and its mode set on the
+ * descriptor.
+ */
+static int write_one(int dir_fd, const char *dir, const char *name, const char *kind, char *buf)
 {
-	char path[4096];
-	long size = file_bytes(kind, buf);
-	FILE *fp;
+	long size = file_bytes(kind, buf), done = 0;
+	int fd = openat(dir_fd, name, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0644);
 
-	snprintf(path, sizeof(path), "%s/%s", dir, name);
-	fp = fopen(path, "wb");
-	if (!fp || fwrite(buf, 1, (size_t)size, fp) != (size_t)size || fclose(fp) != 0 ||
-	    chmod(path, 0644) < 0) {
-		perror(path);
+	while (fd >= 0 && done < size) {
+		ssize_t n = write(fd, buf + done, (size_t)(size - done));
+		if (n <= 0)
+			break;
+		done += n;
+	}
+	if (fd < 0 || done < size || fchmod(fd, 0644) < 0 || close(fd) != 0) {
+		fprintf(stdout, "cannot write %s/%s: %s\n", dir, name, strerror(errno));
+		if (fd >= 0)
+			close(fd);
 		return -1;
 	}
 	return 0;
@@ -79,14 +91,24 @@ static int write_one(const char *dir, const char *name, const char *kind, char *
 
 static int write_files(const char *dir, char *buf)
 {
+	int fd;
+
 	if (mkdir(dir, 0755) < 0 && errno != EEXIST) {
 		perror(dir);
 		return 1;
 	}
-	if (write_one(dir, "small.txt", "small", buf) < 0 ||
-	    write_one(dir, "binary.bin", "binary", buf) < 0 ||
-	    write_one(dir, "empty.txt", "empty", buf) < 0)
+	fd = open(dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	if (fd < 0) {
+		printf("cannot open %s: %s\n", dir, strerror(errno));
 		return 1;
+	}
+	if (write_one(fd, dir, "small.txt", "small", buf) < 0 ||
+	    write_one(fd, dir, "binary.bin", "binary", buf) < 0 ||
+	    write_one(fd, dir, "empty.txt", "empty", buf) < 0) {
+		close(fd);
+		return 1;
+	}
+	close(fd);
 	printf("wrote small.txt, binary.bin and empty.txt\n");
 	return 0;
 }

@@ -63,6 +63,15 @@ const char *socklab_sharedir(void)
 	return dir;
 }
 
+const char *socklab_localedir(void)
+{
+	static char dir[PATH_MAX + 16];
+	const char *p = socklab_prefix();
+
+	snprintf(dir, sizeof(dir), "%s/share/locale", p ? p : "/usr/local");
+	return dir;
+}
+
 const char *socklab_preload(char *err, size_t errlen)
 {
 	static char path[PATH_MAX + 64];

@@ -6,6 +6,7 @@
  *   PREFIX/bin/socklab
  *   PREFIX/lib/socklab/libsocklab-preload.so, PREFIX/lib/socklab/labs/...
  *   PREFIX/share/socklab/labs/...
+ *   PREFIX/share/locale/LANG/LC_MESSAGES/socklab.mo
  */
 #ifndef SOCKLAB_PATHS_H
 #define SOCKLAB_PATHS_H
@@ -18,6 +19,8 @@ const char *socklab_libdir(void);
 void socklab_set_libdir(const char *dir);
 /* PREFIX/share/socklab */
 const char *socklab_sharedir(void);
+/* PREFIX/share/locale, where the translations are (base/i18n.h). */
+const char *socklab_localedir(void);
 /* The tracer library; err says what is missing when it is not there. */
 const char *socklab_preload(char *err, size_t errlen);
 

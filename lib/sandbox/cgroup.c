@@ -1,7 +1,8 @@
 /*
  * cgroup.c - the cgroups of a sandbox: the v2 hierarchy where root may use
- * it (pids.max, memory.max, cgroup.kill), v1's pids and memory where v2
- * lacks them; the kernel's count of OOM kills; joining and removing them.
+ * it (pids.max, memory.max, cpu.max, cgroup.kill), v1's pids, memory and
+ * cpu where v2 lacks them; the kernel's count of OOM kills; joining and
+ * removing them.
  */
 #include "sandbox/cgroup.h"
 
@@ -18,6 +19,12 @@
 #include "base/errmsg.h"
 
 #define MIB (1024L * 1024L)
+
+/* One core: CPU_QUOTA_US of CPU time in each CPU_PERIOD_US, for all of a
+ * sandbox's processes together. On a machine of N cores, N sandboxes at
+ * once each get theirs, and a busy loop in one slows no other. */
+#define CPU_PERIOD_US 100000
+#define CPU_QUOTA_US  100000
 
 /* How long cgroups_remove() keeps killing what is still in a cgroup. */
 #define REMOVE_TIMEOUT_MS 5000
@@ -169,23 +176,43 @@ int sandbox_oom_kills(const struct sandbox *sb)
 	return (int)(now - (sb->oom_base > 0 ? sb->oom_base : 0));
 }
 
+/* One core for the sandbox: v2's cpu.max in dir, or a v1 cpu cgroup's
+ * quota. True when one of them holds. */
+static bool cpu_limit(struct sandbox *sb, const char *v2_dir)
+{
+	char num[32];
+	const char *dir;
+
+	snprintf(num, sizeof(num), "%d %d", CPU_QUOTA_US, CPU_PERIOD_US);
+	if (v2_dir && has_file(v2_dir, "cpu.max") && write_file(v2_dir, "cpu.max", num) == 0)
+		return true;
+	if (!(dir = cgroup_v1(sb, "cpu")))
+		return false;
+	snprintf(num, sizeof(num), "%d", CPU_PERIOD_US);
+	if (write_file(dir, "cpu.cfs_period_us", num) < 0)
+		return false;
+	snprintf(num, sizeof(num), "%d", CPU_QUOTA_US);
+	return write_file(dir, "cpu.cfs_quota_us", num) == 0;
+}
+
 /*
  * The v2 hierarchy first: at its root, where root may always enable
  * controllers (they may be bound to v1, then they are simply not there).
- * It gives cgroup.kill in any case. v1's pids and memory make up for what
- * it lacks.
+ * It gives cgroup.kill in any case. v1's pids, memory and cpu make up for
+ * what it lacks.
  */
 bool cgroups_create(struct sandbox *sb)
 {
 	char mnt[256], num[32];
-	const char *dir;
+	const char *dir, *v2 = NULL;
 	bool pids = false, mem = false;
 	long mem_bytes = (long)sb->lim.mem_mb * MIB;
 
 	if (cgroup_mount(NULL, mnt, sizeof(mnt))) {
 		write_file(mnt, "cgroup.subtree_control", "+pids");
 		write_file(mnt, "cgroup.subtree_control", "+memory");
-		if ((dir = cgroup_make(sb, mnt))) {
+		write_file(mnt, "cgroup.subtree_control", "+cpu");
+		if ((dir = v2 = cgroup_make(sb, mnt))) {
 			snprintf(num, sizeof(num), "%d", sb->lim.nproc);
 			pids = has_file(dir, "pids.max") && write_file(dir, "pids.max", num) == 0;
 			snprintf(num, sizeof(num), "%ld", mem_bytes);
@@ -206,6 +233,7 @@ bool cgroups_create(struct sandbox *sb)
 		if (write_file(dir, "memory.limit_in_bytes", num) == 0)
 			memory_cgroup_is(sb, dir, true);
 	}
+	sb->cg_cpu = cpu_limit(sb, v2);
 	return sb->ncg > 0;
 }
 

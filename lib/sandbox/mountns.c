@@ -233,9 +233,44 @@ int mountns_enter(const struct sandbox *sb)
 	return enter_root(root, sb->workdir);
 }
 
+int mountns_workdir(const char *dir, int size_mb, uid_t uid, gid_t gid, char *err, size_t errlen)
+{
+	char options[64];
+	int fd;
+
+	snprintf(options, sizeof(options), "mode=0755,size=%dm", size_mb);
+	if (unshare(CLONE_NEWNS) < 0 || mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) < 0)
+		return errmsg(err, errlen, "no mount namespace for the work folder: %s",
+			      strerror(errno));
+	if (mkdir(dir, 0755) < 0 && errno != EEXIST)
+		return errmsg(err, errlen, "cannot make %s: %s", dir, strerror(errno));
+	if (mount("tmpfs", dir, "tmpfs", MS_NOSUID | MS_NODEV, options) < 0)
+		return errmsg(err, errlen, "cannot mount a tmpfs of %d MiB on %s: %s", size_mb, dir,
+			      strerror(errno));
+	fd = open(dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	if (fd < 0 || fchown(fd, uid, gid) < 0) {
+		errmsg(err, errlen, "cannot give %s to the sandbox's user: %s", dir,
+		       strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+/* waitpid() that a signal does not interrupt. */
+static pid_t wait_for(pid_t pid, int *status)
+{
+	pid_t got;
+
+	while ((got = waitpid(pid, status, 0)) < 0 && errno == EINTR)
+		;
+	return got;
+}
+
 bool mountns_possible(const char *root, char *err, size_t errlen)
 {
-	int status;
+	int status = 0;
 	pid_t pid;
 
 	if (mkdir("/run/socklab", 0755) < 0 && errno != EEXIST)
@@ -254,10 +289,12 @@ bool mountns_possible(const char *root, char *err, size_t errlen)
 			_exit(errno & 0xff);
 		_exit(0);
 	}
-	if (pid < 0 || waitpid(pid, &status, 0) != pid || !WIFEXITED(status) ||
-	    WEXITSTATUS(status)) {
+	if (pid < 0 || wait_for(pid, &status) != pid || !WIFEXITED(status) || WEXITSTATUS(status)) {
+		int why = errno;
 		errmsg(err, errlen, "no mount namespace of its own: %s",
-		       pid > 0 && WIFEXITED(status) ? strerror(WEXITSTATUS(status)) : "cannot try");
+		       pid > 0 && WIFEXITED(status) ? strerror(WEXITSTATUS(status))
+		       : pid < 0		    ? strerror(why)
+						    : "the trial ended by a signal");
 		rmdir(root);
 		return false;
 	}

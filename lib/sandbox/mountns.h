@@ -22,6 +22,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <sys/types.h>
 
 #include "sandbox/sandbox.h"
 
@@ -30,6 +31,14 @@
  * the empty folder the view is mounted on (made here; the sandbox removes
  * it at its end). False with why in err. */
 bool mountns_possible(const char *root, char *err, size_t errlen);
+
+/*
+ * In the calling process (single-threaded): a mount namespace of its own,
+ * whose mounts propagate nowhere, and in it a tmpfs of size_mb on dir
+ * (made here, mode 0755), given to uid:gid. Returns an fd of dir
+ * (O_DIRECTORY | O_NOFOLLOW), or -1 with why in err.
+ */
+int mountns_workdir(const char *dir, int size_mb, uid_t uid, gid_t gid, char *err, size_t errlen);
 
 /* In the child about to become the program, still root: makes the view
  * and enters it (pivot_root), then changes to the sandbox's folder.

@@ -32,6 +32,7 @@
 #include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -238,13 +239,69 @@ static void not_root(struct sandbox *sb)
 		 "group may outlive the run");
 }
 
+/*
+ * A part of the sandbox the machine did not give (why in err): said in
+ * sb->missing with what it means when lim.unisolated, else an error that
+ * names it (the sandbox is let go of). Returns 0 or -1.
+ */
+static int lacking(struct sandbox *sb, char *err, size_t errlen, const char *means)
+{
+	char why[600], ignored[256];
+
+	snprintf(why, sizeof(why), "%s", err);
+	err[0] = '\0';
+	if (sb->lim.unisolated) {
+		add_missing(sb, "%s: %s", why, means);
+		return 0;
+	}
+	sandbox_destroy(sb, ignored, sizeof(ignored));
+	return errmsg(err, errlen, "%s", why);
+}
+
+/* Its network, cgroups and view, each one there or lacking(). */
+static int isolate(struct sandbox *sb, char *err, size_t errlen)
+{
+	bool net, cg, fs;
+
+	net = netns_create(sb, err, errlen) == 0;
+	if (!net && lacking(sb, err, errlen, "the programs share this machine's network") < 0)
+		return -1;
+	cg = cgroups_create(sb);
+	if (!cg) {
+		errmsg(err, errlen, "no cgroup on this machine (v2, or v1 pids and memory)");
+		if (lacking(sb, err, errlen, "memory is limited per process only") < 0)
+			return -1;
+	} else if (!sb->cg_cpu) {
+		add_missing(sb, "no cpu controller in its cgroup: a program may use every core, "
+				"and slow the others graded beside it");
+	}
+	/* The user id's slot is ours: so is its folder for the view. */
+	snprintf(sb->fs_root, sizeof(sb->fs_root), LOCK_DIR "/root-%u", (unsigned)sb->uid);
+	fs = sb->fs_private = mountns_possible(sb->fs_root, err, errlen);
+	if (!fs) {
+		sb->fs_root[0] = '\0';
+		if (lacking(sb, err, errlen,
+			    "the programs see this machine's files (as a user of their own: what "
+			    "others may read, such as other submissions' folders) and its "
+			    "processes, and share its /tmp, /dev/shm and System V IPC") < 0)
+			return -1;
+	}
+	sb->complete = net && cg && fs;
+	return 0;
+}
+
 int sandbox_create(struct sandbox *sb, const struct sandbox_limits *lim, char *err, size_t errlen)
 {
 	memset(sb, 0, sizeof(*sb));
 	sb->lim = *lim;
 	sb->netns_fd = -1;
 	sb->uid_lock = -1;
+	err[0] = '\0';
 	if (geteuid() != 0) {
+		if (!lim->unisolated)
+			return errmsg(err, errlen,
+				      "socklab is not root: it cannot give the programs a user, a "
+				      "network, a view of the files and a cgroup of their own");
 		not_root(sb);
 		return 0;
 	}
@@ -252,25 +309,57 @@ int sandbox_create(struct sandbox *sb, const struct sandbox_limits *lim, char *e
 		return -1;
 	sb->isolated = true;
 	sb->nproc_limit = (rlim_t)lim->nproc;
-	if (netns_create(sb, err, errlen) < 0) {
-		add_missing(sb, "%s: the programs share this machine's network", err);
-		err[0] = '\0';
-	}
-	if (!cgroups_create(sb))
-		add_missing(sb, "no cgroup on this machine: memory is limited per process only");
-	/* The user id's slot is ours: so is its folder for the view. */
-	snprintf(sb->fs_root, sizeof(sb->fs_root), LOCK_DIR "/root-%u", (unsigned)sb->uid);
-	sb->fs_private = mountns_possible(sb->fs_root, err, errlen);
-	if (!sb->fs_private) {
-		sb->fs_root[0] = '\0';
-		add_missing(sb,
-			    "%s: the programs see this machine's files (as a user of their own: "
-			    "what others may read, such as other submissions' folders) and its "
-			    "processes, and share its /tmp and /dev/shm",
-			    err);
-	}
+	if (isolate(sb, err, errlen) < 0)
+		return -1;
 	err[0] = '\0';
 	return 0;
+}
+
+/* dir as a plain folder of the sandbox's user, opened. */
+static int plain_workdir(const struct sandbox *sb, const char *dir, char *err, size_t errlen)
+{
+	int fd;
+
+	if (mkdir(dir, 0755) < 0 && errno != EEXIST)
+		return errmsg(err, errlen, "cannot make %s: %s", dir, strerror(errno));
+	fd = open(dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	if (fd >= 0 && sb->isolated && fchown(fd, sb->uid, sb->gid) < 0) {
+		close(fd);
+		fd = -1;
+	}
+	if (fd < 0)
+		return errmsg(err, errlen, "cannot open %s: %s", dir, strerror(errno));
+	return fd;
+}
+
+int sandbox_workdir(struct sandbox *sb, const char *dir, char *err, size_t errlen)
+{
+	int fd;
+
+	sb->disk_bounded = false;
+	if (sb->lim.disk_mb <= 0)
+		return plain_workdir(sb, dir, err, errlen);
+	if (sb->isolated)
+		fd = mountns_workdir(dir, sb->lim.disk_mb, sb->uid, sb->gid, err, errlen);
+	else
+		fd = errmsg(err, errlen, "socklab is not root: no work folder of a fixed size");
+	sb->disk_bounded = fd >= 0;
+	if (fd >= 0 || !sb->lim.unisolated)
+		return fd;
+	if (sb->isolated) /* not root: said already, and more */
+		add_missing(sb, "%s: a program may fill this machine's disk", err);
+	sb->complete = false;
+	err[0] = '\0';
+	return plain_workdir(sb, dir, err, errlen);
+}
+
+bool sandbox_workdir_full(const struct sandbox *sb, int dir_fd)
+{
+	struct statvfs vfs;
+
+	/* Less than what a write needs: a page, or a few. */
+	return sb->disk_bounded && fstatvfs(dir_fd, &vfs) == 0 &&
+	       (unsigned long long)vfs.f_bavail * vfs.f_frsize < 64 * 1024;
 }
 
 /* Lowers a limit to value; never above the hard limit there is already,

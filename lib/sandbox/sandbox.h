@@ -9,16 +9,23 @@
  *   - a user id of its own (reserved with a lock file, so two graders never
  *     share one): RLIMIT_NPROC holds a fork bomb, since it counts per user
  *     and root is exempt; and one kill(-1) from that user ends all it began;
- *   - a cgroup where the machine offers one (v2, or v1 pids and memory):
- *     pids.max, a memory limit for the whole run, and cgroup.kill;
+ *   - a cgroup (v2, or v1 pids, memory and cpu): pids.max, a memory limit
+ *     for the whole run, one core of CPU time (cpu.max, v1
+ *     cpu.cfs_quota_us: one submission cannot starve those graded beside
+ *     it), and cgroup.kill;
  *   - a view of the files of its own (sandbox/mountns.h): its folder, the
  *     system's files read-only, a private /tmp and /dev/shm, a /proc
  *     where no other user's process shows, its own System V IPC; so it
  *     reaches no other submission's files, results or session ring;
  *   - resource limits for each process: CPU seconds, address space, open
  *     files, file size, processes; no core files; no new privileges.
- * Without root only the resource limits apply; sandbox_missing() says in
- * a sentence what is not isolated.
+ *   - a work folder of a fixed size (sandbox_workdir()): a tmpfs, so the
+ *     program cannot fill the machine's disk.
+ * It fails closed: when the machine cannot give one of its network, user,
+ * view of the files or cgroup, sandbox_create() fails, naming what is
+ * missing -- unless lim.unisolated (the machine itself is a throwaway
+ * container, or the student's own): then only what can be had is had,
+ * and sb->missing says in a sentence what is not isolated.
  *
  *   sandbox_create()  in socklab, before anything of the submission runs
  *   sandbox_enter()   in a forked child, just before exec
@@ -34,19 +41,22 @@
 #include <sys/types.h>
 
 struct sandbox_limits {
-	int cpu_s;    /* CPU seconds per process (RLIMIT_CPU) */
-	int as_mb;    /* address space per process (RLIMIT_AS): virtual, so generous */
-	int mem_mb;   /* memory of all its processes together (the cgroup's) */
-	int nproc;    /* processes and threads at once */
-	int nofile;   /* open descriptors per process */
-	int fsize_mb; /* the largest file a process may write */
+	int cpu_s;	 /* CPU seconds per process (RLIMIT_CPU) */
+	int as_mb;	 /* address space per process (RLIMIT_AS): virtual, so generous */
+	int mem_mb;	 /* memory of all its processes together (the cgroup's) */
+	int nproc;	 /* processes and threads at once */
+	int nofile;	 /* open descriptors per process */
+	int fsize_mb;	 /* the largest file a process may write */
+	int disk_mb;	 /* its work folder's size (sandbox_workdir); 0: unbounded */
+	bool unisolated; /* what the machine does not allow is said, not an error */
 };
 
-#define SANDBOX_CGROUPS 3
+#define SANDBOX_CGROUPS 4
 
 struct sandbox {
 	struct sandbox_limits lim;
-	bool isolated;		 /* root: its own network, user and cgroup */
+	bool isolated;		 /* root: its own user (and what else it could have) */
+	bool complete;		 /* all of it: network, user, cgroup, view ("sandbox") */
 	int netns_fd;		 /* its network namespace; -1: socklab's */
 	char netns[32];		 /* "/proc/self/fd/N" for scenario_start_in; "" */
 	unsigned long netns_ino; /* as `lsns` names it: net:[INO] */
@@ -61,21 +71,42 @@ struct sandbox {
 	char cg_mem[256];		     /* the cgroup that holds the memory limit, or "" */
 	bool cg_mem_v1;			     /* ... in a v1 hierarchy (memory.oom_control) */
 	long oom_base;			     /* its OOM-kill counter when it was made */
+	bool cg_cpu;			     /* its cgroup holds it to one core */
 	bool fs_private;		     /* its own view of the files (mountns.h) */
 	char fs_root[64];		     /* ... mounted on this empty folder; "" */
 	char workdir[4096];		     /* the folder it sees, read-write; "" */
 	char libdir[4096];		     /* socklab's (the tracer), read-only; "" */
 	char ring[300];			     /* the session's ring, in its /dev/shm; "" */
-	char missing[600];		     /* what is not isolated, in a sentence; "" */
+	char missing[800];		     /* what is not isolated, in a sentence; "" */
+	bool disk_bounded;		     /* its work folder is a tmpfs of lim.disk_mb */
 	unsigned char *seen;		     /* a bit per pid seen by sandbox_count() */
 	int nseen;
 	struct sandbox_filter *filter; /* its system-call filter (seccomp.h), or NULL */
 };
 
-/* Makes a sandbox with limits lim. Returns 0, or -1 with why in err. What
- * the machine does not allow (no root, no cgroup) is not an error: it is
- * said in sandbox_missing(). */
+/* Makes a sandbox with limits lim. Returns 0, or -1 with why in err: a
+ * part of it the machine does not allow (no root, no network or mount
+ * namespace, no cgroup) is an error that names it, unless lim->unisolated,
+ * when it is said in sb->missing instead (and sb->complete is false). The
+ * cpu controller alone is never an error: its absence is said in
+ * sb->missing. */
 int sandbox_create(struct sandbox *sb, const struct sandbox_limits *lim, char *err, size_t errlen);
+
+/*
+ * Makes dir the sandbox's work folder, in the calling process (a worker of
+ * its own, with no thread yet): a mount namespace for the caller and all it
+ * starts, and in it a tmpfs of lim.disk_mb on dir (made here), given to the
+ * sandbox's user. It vanishes with the caller's last process: nothing of
+ * it is left on the machine's disk. Returns an fd of dir (O_DIRECTORY,
+ * opened without following a link), or -1 with why in err; with
+ * lim.unisolated, a folder that cannot be bounded is said in sb->missing
+ * and dir is a plain folder.
+ */
+int sandbox_workdir(struct sandbox *sb, const char *dir, char *err, size_t errlen);
+
+/* True when the work folder (a tmpfs, fd from sandbox_workdir) has no room
+ * left: a write there got ENOSPC. */
+bool sandbox_workdir_full(const struct sandbox *sb, int dir_fd);
 
 /* What its programs see besides the system's files (with fs_private): its
  * folder (read-write), socklab's lib folder (read-only: the tracer), and

@@ -473,7 +473,10 @@ test_under_sudo_the_results_belong_to_the_user_who_ran_sudo() {
 	[ ! -e out/good ] || fail "out/good is still there"
 }
 
-test_without_root_it_says_what_is_not_isolated() {
+# Without root no sandbox can be made: socklab grade runs nothing and
+# exits 2, saying to run it as root or pass --unisolated; with
+# --unisolated it grades, and says once what is not isolated.
+test_without_root_it_grades_only_when_told_unisolated() {
 	need_root "to run socklab grade as an unprivileged user (nobody)"
 	command -v setpriv >/dev/null || skip "setpriv (util-linux) is missing"
 	chmod 777 "$T"
@@ -482,11 +485,19 @@ test_without_root_it_says_what_is_not_isolated() {
 	chmod 644 "$T/good.c"
 	local rc=0
 	setpriv --reuid=65534 --regid=65534 --clear-groups \
-		"$SOCKLAB" grade udp-echo "$T/good.c" --json --out out >res.json 2>stderr || rc=$?
+		"$SOCKLAB" grade udp-echo "$T/good.c" --json --out out0 >res0.json 2>stderr0 || rc=$?
+	[ "$rc" = 2 ] || fail "exit $rc without root and without --unisolated: $(cat stderr0)"
+	grep -q "not root" stderr0 && grep -q -- "--unisolated" stderr0 || fail "no clear message: $(cat stderr0)"
+	[ ! -e out0 ] && [ ! -s res0.json ] || fail "it graded all the same: $(ls out0 2>&1)"
+	rc=0
+	setpriv --reuid=65534 --regid=65534 --clear-groups \
+		"$SOCKLAB" grade udp-echo "$T/good.c" --unisolated --json --out out >res.json 2>stderr || rc=$?
 	[ "$rc" = 0 ] || fail "exit $rc: $(cat stderr) $(cat res.json)"
-	jq -e '.sandbox.isolated == false and (.sandbox.missing | contains("not root"))' res.json >/dev/null ||
-		fail "the result does not say what is not isolated: $(jq -c .sandbox res.json)"
-	grep -q "not isolated: socklab is not root" out/good/report.txt || fail "the report does not say it"
+	jq -e '.isolation == "container" and .sandbox.isolated == false and (.sandbox.missing | contains("not root"))' res.json >/dev/null ||
+		fail "the result does not say what is not isolated: $(jq -c '{isolation, sandbox}' res.json)"
+	grep -q "isolation: container (--unisolated); not isolated: socklab is not root" stderr ||
+		fail "stderr does not say it: $(cat stderr)"
+	[ "$(grep -c "not isolated" out/good/report.txt)" = 1 ] || fail "the report does not say it once: $(cat out/good/report.txt)"
 }
 
 test_usage_errors_exit_2_with_a_message() {

@@ -134,3 +134,36 @@ Test(submission, names_keep_spaces_and_korean_letters_and_a_loop_is_a_row)
 	free(subs);
 	rm_rf(dir);
 }
+
+/* A class folder's link that leads out of it (mallory.c -> a secret
+ * elsewhere) is a row that says so, never a source to read; a link that
+ * stays inside is graded as what it leads to. */
+Test(submission, a_link_out_of_the_class_folder_is_a_row_and_one_inside_is_graded)
+{
+	char *dir = temp_dir(), *outside = temp_dir(), err[512], path[4200], target[4200],
+	     want[8500];
+	struct submission *subs;
+
+	make_dir(dir, "class");
+	make_dir(dir, "class/alice");
+	write_file(dir, "class/alice/server.c", "\n");
+	write_file(dir, "class/alice/keep.c", "\n");
+	write_file(outside, "secret", "a secret\n");
+	snprintf(target, sizeof(target), "%s/secret", outside);
+	snprintf(path, sizeof(path), "%s/class/mallory.c", dir);
+	cr_assert_eq(symlink(target, path), 0);
+	snprintf(path, sizeof(path), "%s/class/bob.c", dir);
+	cr_assert_eq(symlink("alice/keep.c", path), 0);
+	cr_assert_eq(find(dir, "class", &subs, err), 3, "%s", err);
+	cr_assert_str_eq(subs[0].name, "alice");
+	cr_assert_str_eq(subs[1].name, "bob");
+	cr_assert_eq(subs[1].kind, SUB_SOURCE, "a link inside is graded");
+	cr_assert_str_eq(subs[2].name, "mallory");
+	cr_assert_eq(subs[2].kind, SUB_BAD);
+	snprintf(want, sizeof(want),
+		 "mallory.c is a link to %s, outside the class folder: not read", target);
+	cr_assert_str_eq(subs[2].why, want);
+	free(subs);
+	rm_rf(dir);
+	rm_rf(outside);
+}

@@ -361,3 +361,94 @@ Test(sandbox, a_denial_names_its_process_without_control_characters)
 	cr_assert_str_eq(d[0].comm, "x?[2Jy");
 	destroy(&sb);
 }
+
+/* In a child of its own (sandbox_workdir() gives the caller a mount
+ * namespace, and a test runner may have threads): the work folder is a
+ * tmpfs of lim.disk_mb, its user's; writing past it fails with ENOSPC,
+ * and sandbox_workdir_full() says so. Exit status 0 when all holds. */
+static int bounded_workdir_child(const char *dir)
+{
+	struct sandbox_limits lim = limits;
+	struct sandbox sb;
+	char err[512], buf[65536] = {0};
+	struct stat st;
+	int fd, out, why = 0;
+
+	lim.disk_mb = 2;
+	if (sandbox_create(&sb, &lim, err, sizeof(err)) < 0 ||
+	    (fd = sandbox_workdir(&sb, dir, err, sizeof(err))) < 0)
+		return 1;
+	if (fstat(fd, &st) < 0 || st.st_uid != sb.uid || sandbox_workdir_full(&sb, fd))
+		return 2;
+	out = openat(fd, "big", O_WRONLY | O_CREAT | O_CLOEXEC, 0644);
+	for (int i = 0; out >= 0 && i < 64 && !why; i++)
+		if (write(out, buf, sizeof(buf)) < 0)
+			why = errno;
+	if (why != ENOSPC || !sandbox_workdir_full(&sb, fd))
+		return 3;
+	close(out);
+	close(fd);
+	sandbox_destroy(&sb, err, sizeof(err));
+	return 0;
+}
+
+Test(sandbox, its_work_folder_is_bounded_and_leaves_nothing)
+{
+	char *dir = temp_dir(), work[4200];
+	int status;
+	pid_t pid;
+
+	need_root("the work folder is a tmpfs the sandbox mounts");
+	snprintf(work, sizeof(work), "%s/work", dir);
+	pid = fork();
+	if (pid == 0)
+		_exit(bounded_workdir_child(work));
+	cr_assert_eq(waitpid(pid, &status, 0), pid);
+	cr_assert(WIFEXITED(status) && WEXITSTATUS(status) == 0,
+		  "step %d failed (1 make, 2 owner or full, 3 not ENOSPC)", WEXITSTATUS(status));
+	/* The tmpfs was the child's namespace's: here the folder is empty. */
+	cr_assert_eq(rmdir(work), 0, "%s: %s", work, strerror(errno));
+	rm_rf(dir);
+}
+
+/* Its cgroup holds it to one core, where the machine has a cpu
+ * controller (this one has: v2 cpu.max or v1 cpu.cfs_quota_us). */
+Test(sandbox, holds_its_processes_to_one_core)
+{
+	struct sandbox sb;
+
+	make(&sb);
+	cr_assert(sb.cg_cpu, "no cpu limit: %s", sb.missing);
+	cr_assert(sb.complete, "%s", sb.missing);
+	destroy(&sb);
+}
+
+/* Not root: no sandbox can be made, and sandbox_create() says so --
+ * unless unisolated, when it is made of the limits alone and says what
+ * is missing. */
+Test(sandbox, fails_closed_without_root_unless_unisolated)
+{
+	int status;
+	pid_t pid;
+
+	need_root("to become an unprivileged user");
+	pid = fork();
+	if (pid == 0) {
+		struct sandbox_limits lim = limits;
+		struct sandbox sb;
+		char err[512] = "";
+
+		if (setgid(65534) < 0 || setuid(65534) < 0)
+			_exit(1);
+		if (sandbox_create(&sb, &lim, err, sizeof(err)) != -1 || !strstr(err, "not root"))
+			_exit(2);
+		lim.unisolated = true;
+		if (sandbox_create(&sb, &lim, err, sizeof(err)) != 0 || sb.complete ||
+		    sb.isolated || !strstr(sb.missing, "not root"))
+			_exit(3);
+		_exit(0);
+	}
+	cr_assert_eq(waitpid(pid, &status, 0), pid);
+	cr_assert(WIFEXITED(status) && WEXITSTATUS(status) == 0, "step %d failed",
+		  WEXITSTATUS(status));
+}
