@@ -25,7 +25,7 @@ BUILD      ?= build
 PREFIX     ?= /usr/local
 DESTDIR    ?=
 PKG_CONFIG ?= pkg-config
-PKGS       := ncursesw libpcap jansson
+PKGS       := ncursesw libpcap jansson libseccomp
 FUZZ_SECONDS ?= 30
 
 CFLAGS   ?= -O2 -g

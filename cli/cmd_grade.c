@@ -394,6 +394,12 @@ static void print_report(FILE *out, const struct assignment *a, json_t *res, boo
 		fprintf(out, "  problem: %s\n", json_string_value(p));
 	json_array_foreach(json_object_get(res, "notes"), i, p)
 		fprintf(out, "  note: %s\n", json_string_value(p));
+	/* The system calls its filter stopped: what the submission tried. */
+	json_array_foreach(json_object_get(res, "denied"), i, p)
+		fprintf(out, "  sandbox: %s\n", jstr(p, "text"));
+	if (jint(res, "denied_more") > 0)
+		fprintf(out, "  sandbox: and %lld more system calls denied\n",
+			jint(res, "denied_more"));
 	print_checks(out, a, res);
 	if (*session)
 		fprintf(out,

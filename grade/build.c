@@ -359,19 +359,6 @@ static char *read_output(int fd, int64_t deadline, bool *timed_out)
 	return out;
 }
 
-/* The environment of a build: plain, English messages, no colours. */
-static char **build_env(const char *home)
-{
-	static char path[] = "PATH=/usr/local/bin:/usr/bin:/bin";
-	static char lang[] = "LC_ALL=C";
-	static char tmp[] = "TMPDIR=/tmp";
-	static char homevar[4200];
-	static char *env[] = {path, lang, tmp, homevar, NULL};
-
-	snprintf(homevar, sizeof(homevar), "HOME=%s", home);
-	return env;
-}
-
 /* Runs argv (argv[0] looked up in PATH) in the sandbox, in the work
  * folder; its output goes to b->output. Returns its wait status, or -1
  * (errno). *timed_out: it was stopped after BUILD_MS. */
@@ -379,13 +366,17 @@ static int run_build(const struct grade_options *o, char **argv, struct build_re
 		     bool *timed_out)
 {
 	char path[4096], *args0 = argv[0];
+	struct sandbox_env env;
 	int fds[2], status = -1;
 	pid_t pid;
 
 	if (!prog_find(argv[0], path, sizeof(path)) || pipe2(fds, O_CLOEXEC) < 0)
 		return -1;
+	/* Plain: the compiler's messages in English, no colours; nothing of
+	 * socklab's own environment. */
+	sandbox_env(o->sb, "C", &env);
 	argv[0] = path;
-	pid = sandbox_spawn(o->sb, argv, build_env(o->workdir), o->workdir, fds[1]);
+	pid = sandbox_spawn(o->sb, argv, env.envp, o->workdir, fds[1]);
 	argv[0] = args0;
 	close(fds[1]);
 	if (pid < 0) {

@@ -342,6 +342,59 @@ static void transcript(const struct grade_run *g, const struct check_ctx *c, con
 		memcpy(res->transcript[i][res->ntranscript[i]++], lines[j], GRADE_LINE);
 }
 
+/* ---- denied system calls ---------------------------------------------------- */
+
+/* Moves what the sandbox's filter denied so far into res, made by by, or,
+ * for by NULL, by whom the run's session says (label_denials). */
+static void take_denials(struct sandbox *sb, struct grade_result *res, const char *by)
+{
+	struct sandbox_denial d[GRADE_DENIED];
+	int dropped, n = sandbox_take_denials(sb, d, GRADE_DENIED, &dropped);
+
+	for (int i = 0; i < n; i++) {
+		struct grade_denial *g;
+		if (res->ndenied == GRADE_DENIED) {
+			res->denied_more += d[i].times;
+			continue;
+		}
+		g = &res->denied[res->ndenied++];
+		g->d = d[i];
+		snprintf(g->by, sizeof(g->by), "%s", by ? by : "");
+	}
+	res->denied_more += dropped;
+}
+
+/* Who made each denied call of the run: the student's program, a child of
+ * it, or (a process the tracer did not see start) the submission. */
+static void label_denials(struct grade_run *g, const struct check_ctx *c, struct grade_result *res)
+{
+	for (int i = 0; i < res->ndenied; i++) {
+		struct grade_denial *d = &res->denied[i];
+		const char *role;
+		pid_t root;
+
+		if (d->by[0])
+			continue;
+		if (!(role = student_role(g, c, d->d.pid, &root)))
+			snprintf(d->by, sizeof(d->by), "a process of the submission");
+		else
+			snprintf(d->by, sizeof(d->by), "%s%s",
+				 d->d.pid == root ? "the " : "a child of the ", role);
+	}
+}
+
+/* "the server: kernel [1234] tried unshare(CLONE_NEWUSER): denied by the
+ * sandbox (3 times)" */
+static void denial_text(const struct grade_denial *d, char *out, size_t cap)
+{
+	char times[32] = "";
+
+	if (d->d.times > 1)
+		snprintf(times, sizeof(times), " (%d times)", d->d.times);
+	snprintf(out, cap, "%s: %s [%d] tried %s: denied by the sandbox%s", d->by, d->d.comm,
+		 (int)d->d.pid, d->d.call, times);
+}
+
 /* ---- running ---------------------------------------------------------------- */
 
 static int check_session(struct grade_run *g, const struct assignment *a, const char *dir,
@@ -356,6 +409,7 @@ static int check_session(struct grade_run *g, const struct assignment *a, const 
 	note_oom_kills(g, &ctx);
 	note_crashes(g, &ctx);
 	note_client_ports(g, &ctx);
+	label_denials(g, &ctx, res);
 	res->nchecks = res->max;
 	for (int i = 0; i < res->nchecks; i++) {
 		check_run(&a->checks[i], &ctx, &res->checks[i]);
@@ -394,8 +448,10 @@ static int run_assignment(const struct submission *sub, const struct grade_optio
 	 * packets are on the loopback of the sandbox's network; and socklab
 	 * stays root, to start each program as that user. */
 	struct grade_intake intake;
+	struct sandbox_env env;
 	struct scenario_options so = {.dir = res->session,
 				      .command = command,
+				      .env = env.envp,
 				      .stop = o->stop,
 				      .ring_mode = 0666,
 				      .keep_root = true,
@@ -409,6 +465,9 @@ static int run_assignment(const struct submission *sub, const struct grade_optio
 	snprintf(drivers, sizeof(drivers), "%s/grade", socklab_libdir());
 	snprintf(res->session, sizeof(res->session), "%s/session", o->outdir);
 	grade_intake_init(&intake, o->sb);
+	/* The student's programs and socklab's drivers: nothing of socklab's
+	 * own environment (a token, a password) reaches them. */
+	sandbox_env(o->sb, "C.UTF-8", &env);
 	if (!(g.s = scenario_begin(&so, err, errlen)))
 		return -1;
 	/* Its ring, and no other, in the sandbox's /dev/shm. */
@@ -433,6 +492,7 @@ static int run_assignment(const struct submission *sub, const struct grade_optio
 	grade_watch_memory(&g);
 	sandbox_kill(o->sb, 3000);
 	scenario_end(g.s, 500, &sum);
+	take_denials(o->sb, res, NULL);
 	ret = check_session(&g, o->a, res->session, res, err, errlen);
 	/* After the checks, which give the first problem as their reason. */
 	grade_ring_problems(&g, &sum);
@@ -476,12 +536,19 @@ static void build_filled(const struct grade_options *o, struct build_result *b)
 	b->output = more;
 }
 
+/* The build, and the run if it built; the sandbox's filter records the
+ * calls it denies in each. */
 static int grade_in(const struct submission *sub, const struct grade_options *o,
 		    struct grade_result *res, char *err, size_t errlen)
 {
+	int ret;
+
 	sandbox_set_view(o->sb, o->workdir, socklab_libdir(), NULL);
-	if (check_tracer(o, err, errlen) < 0 ||
-	    build_submission(sub, o, &res->build, err, errlen) < 0)
+	if (check_tracer(o, err, errlen) < 0)
+		return -1;
+	ret = build_submission(sub, o, &res->build, err, errlen);
+	take_denials(o->sb, res, "the build");
+	if (ret < 0)
 		return -1;
 	build_filled(o, &res->build);
 	if (!res->build.ok) {
@@ -495,14 +562,21 @@ int grade_submission(const struct submission *sub, const struct grade_options *o
 		     struct grade_result *res, char *err, size_t errlen)
 {
 	struct grade_options in = *o;
+	char why[512];
 	int ret;
 
 	memset(res, 0, sizeof(*res));
 	res->max = count_checks(o->a);
-	/* A folder of a fixed size, in a mount namespace of this worker's. */
+	/* A folder of a fixed size, in a mount namespace of this worker's
+	 * (made while it has one thread: unshare() refuses more). */
 	if ((in.workdir_fd = sandbox_workdir(o->sb, o->workdir, err, errlen)) < 0)
 		return -1;
+	if (sandbox_filter_start(o->sb, why, sizeof(why)) < 0) {
+		close(in.workdir_fd);
+		return errmsg(err, errlen, "no system-call filter for the sandbox: %s", why);
+	}
 	ret = grade_in(sub, &in, res, err, errlen);
+	sandbox_filter_stop(o->sb);
 	close(in.workdir_fd);
 	return ret;
 }
@@ -549,6 +623,23 @@ static json_t *check_json(const struct check *k, const struct grade_result *res,
 			 "hint", k->hint);
 }
 
+static json_t *denied_json(const struct grade_result *res)
+{
+	json_t *a = json_array();
+
+	for (int i = 0; i < res->ndenied; i++) {
+		const struct grade_denial *d = &res->denied[i];
+		char text[GRADE_LINE];
+
+		denial_text(d, text, sizeof(text));
+		json_array_append_new(a, json_pack("{ss si ss ss ss si ss}", "by", d->by, "pid",
+						   (int)d->d.pid, "process", d->d.comm, "syscall",
+						   d->d.syscall, "call", d->d.call, "times",
+						   d->d.times, "text", text));
+	}
+	return a;
+}
+
 static json_t *sandbox_json(const struct sandbox *sb)
 {
 	char netns[64];
@@ -563,21 +654,23 @@ json_t *grade_result_json(const struct submission *sub, const struct assignment 
 			  const struct grade_result *res, const struct sandbox *sb)
 {
 	const char *prog = strrchr(res->build.program, '/');
-	json_t *checks = json_array();
+	json_t *checks = json_array(), *j;
 
 	for (int i = 0; i < res->nchecks; i++)
 		json_array_append_new(checks, check_json(&a->checks[i], res, i));
-	return json_pack("{so ss so so s{sb so so so} so si si si so so so* so ss so}",
-			 "submission", text_json(sub->name), "assignment", a->name, "path",
-			 text_json(sub->path), "program",
-			 text_json(prog ? prog + 1 : res->build.program), "build", "ok",
-			 res->build.ok, "command", text_json(res->build.command), "output",
-			 text_json(res->build.output ? res->build.output : ""), "error",
-			 text_json(res->build.error), "checks", checks, "score", res->score, "max",
-			 res->max, "checked", res->checked, "problems",
-			 strings_json(res->problems, res->nproblems), "notes",
-			 strings_json(res->notes, res->nnotes), "port",
-			 res->port ? json_integer(res->port) : NULL, "session",
-			 text_json(res->session), "isolation",
-			 sb->complete ? "sandbox" : "container", "sandbox", sandbox_json(sb));
+	j = json_pack("{so ss so so s{sb so so so} so si si si so so so* so ss so}", "submission",
+		      text_json(sub->name), "assignment", a->name, "path", text_json(sub->path),
+		      "program", text_json(prog ? prog + 1 : res->build.program), "build", "ok",
+		      res->build.ok, "command", text_json(res->build.command), "output",
+		      text_json(res->build.output ? res->build.output : ""), "error",
+		      text_json(res->build.error), "checks", checks, "score", res->score, "max",
+		      res->max, "checked", res->checked, "problems",
+		      strings_json(res->problems, res->nproblems), "notes",
+		      strings_json(res->notes, res->nnotes), "port",
+		      res->port ? json_integer(res->port) : NULL, "session",
+		      text_json(res->session), "isolation", sb->complete ? "sandbox" : "container",
+		      "sandbox", sandbox_json(sb));
+	json_object_set_new(j, "denied", denied_json(res));
+	json_object_set_new(j, "denied_more", json_integer(res->denied_more));
+	return j;
 }

@@ -18,9 +18,11 @@
 #include <stdbool.h>
 
 #include "assignment.h"
+#include "sandbox/seccomp.h"
 
 #define GRADE_MAX_CHECKS     8
 #define GRADE_TRANSCRIPT_MAX 24 /* lines of a failed check's transcript */
+#define GRADE_DENIED	     24 /* system calls denied, kept for the report */
 
 enum submission_kind {
 	SUB_PROGRAM, /* an executable: graded as it is */
@@ -69,6 +71,12 @@ struct grade_options {
 	volatile sig_atomic_t *stop; /* set: give up waiting */
 };
 
+/* A system call the sandbox denied (sandbox/seccomp.h), and who made it. */
+struct grade_denial {
+	struct sandbox_denial d;
+	char by[GRADE_LINE / 4]; /* "the build", "the server", "a child of the server" */
+};
+
 struct grade_result {
 	struct build_result build;
 	char problems[GRADE_PROBLEMS][GRADE_LINE];
@@ -78,6 +86,10 @@ struct grade_result {
 	char notes[GRADE_NOTES][GRADE_LINE];
 	int nnotes;
 	int port; /* the port the program was graded on (its own, if it ignores ours) */
+	/* The system calls the sandbox denied, in the build and in the run;
+	 * denied_more: how many more, not kept. */
+	struct grade_denial denied[GRADE_DENIED];
+	int ndenied, denied_more;
 	int nchecks;
 	struct check_result checks[GRADE_MAX_CHECKS];
 	/* For each failed check: what the grader did and saw, numbered, up to
@@ -110,8 +122,9 @@ void grade_not_checked(struct grade_result *res, const struct assignment *a, con
 
 /* {"submission", "assignment", "program", "build", "checks": [{"name",
  * "pass", "checked", "summary", "evidence", "transcript", "hint"}],
- * "score", "max", "checked", "problems", "notes", "port", "session",
- * "sandbox"}. */
+ * "score", "max", "checked", "problems", "notes", "denied": [{"by", "pid",
+ * "process", "syscall", "call", "times", "text"}], "denied_more", "port",
+ * "session", "sandbox"}. */
 json_t *grade_result_json(const struct submission *sub, const struct assignment *a,
 			  const struct grade_result *res, const struct sandbox *sb);
 

@@ -12,6 +12,8 @@ set -eu
 #   libncurses-dev              the viewer draws with ncursesw
 #   libpcap-dev                 packet capture and capture.pcap
 #   libjansson-dev              reading sessions (events.jsonl)
+#   libseccomp-dev              the grader's system-call filter (lib/sandbox/seccomp.c);
+#                               its runtime, libseccomp2, comes with it
 #   libcriterion-dev            unit tests (each test in its own process)
 #   tmux                        the viewer is tested in a real terminal
 #   tshark tcpdump strace       references the tests and `make bench` compare against
@@ -27,7 +29,7 @@ set -eu
 #                               Korean, and the tests that show it
 #   libssl-dev                  libcrypto's SHA-256, which lab 20's file server sends
 #                               and its client checks (only those two link it)
-PACKAGES="build-essential pkg-config libncurses-dev libpcap-dev libjansson-dev
+PACKAGES="build-essential pkg-config libncurses-dev libpcap-dev libjansson-dev libseccomp-dev
 libcriterion-dev tmux tshark tcpdump strace iproute2 nftables jq libxml2-utils clang
 libclang-rt-14-dev clang-format librsvg2-bin gettext locales libssl-dev"
 # Locales socklab speaks, generated when missing (as `locale -a` names them).

@@ -133,6 +133,7 @@ struct scenario *scenario_begin(const struct scenario_options *o, char *err, siz
 	s->on_say_arg = o->on_say_arg;
 	s->in_child = o->in_child;
 	s->in_child_arg = o->in_child_arg;
+	s->env = o->env;
 	s->stop_flag = o->stop;
 	snprintf(s->progdir, sizeof(s->progdir), "%s", o->progdir ? o->progdir : ".");
 	/* Orphans (a server's children, once it is gone) come to socklab,
@@ -189,15 +190,16 @@ struct child_plan {
 	struct etc_overlay etc;
 };
 
-/* Runs in the child: its own process group, its network namespace, the
- * caller's set-up, then death with socklab. Async-signal-safe calls
- * only. */
+/* Runs in the child: its own session (so its own process group, and no
+ * controlling terminal: nothing it does reaches the terminal socklab runs
+ * on), its network namespace, the caller's set-up, then death with
+ * socklab. Async-signal-safe calls only. */
 static int child_setup(void *arg)
 {
 	struct child_plan *plan = arg;
 	int fd, err;
 
-	if (setpgid(0, 0) < 0)
+	if (setsid() < 0)
 		return errno;
 	if (plan->netns[0]) {
 		fd = open(plan->netns, O_RDONLY | O_CLOEXEC);
@@ -260,6 +262,7 @@ static pid_t start_program(struct scenario *s, const char *netns, const char *ro
 		goto out_close_in;
 	}
 	to.argv = args;
+	to.env = s->env;
 	to.stdin_fd = stdin_fd;
 	to.stdout_fd = to.stderr_fd = out[1];
 	pid = tracee_start(&to, s->err, sizeof(s->err));
@@ -273,8 +276,8 @@ static pid_t start_program(struct scenario *s, const char *netns, const char *ro
 			close(in_fd);
 		return -1;
 	}
-	/* Also from here: no race with the child's own setpgid. */
-	setpgid(pid, pid);
+	/* It runs (tracee_start waits for the exec): in its own session, and
+	 * so its own process group, already. */
 	pthread_mutex_lock(&s->lock);
 	p = &s->facts.procs[s->facts.nprocs];
 	*p = (struct run_proc){.pid = pid, .out_fd = out[0], .in_fd = in_fd};

@@ -10,6 +10,8 @@
  *   client = scenario_start(s, "client", ARGV("client", "127.0.0.1", port_str), "hello\n");
  *   scenario_wait(s, client, 5000);
  *
+ * Every program runs in a session of its own (no controlling terminal),
+ * with stdin from /dev/null or from a pipe socklab owns.
  * Every program is traced into the scenario's session. Its standard output
  * and error are captured: kept for the checks (run_facts, check/facts.h), written into the
  * session as "output" notes, and echoed to the terminal with its role as a
@@ -47,6 +49,10 @@ struct scenario_options {
 	 * namespace); async-signal-safe only; returns 0 or an errno. */
 	int (*in_child)(void *arg);
 	void *in_child_arg;
+	/* The environment every program starts with (then socklab's
+	 * LD_PRELOAD and SOCKLAB_RING); NULL: socklab's own. The grader gives
+	 * a clean one, kept by the caller until scenario_end(). */
+	char *const *env;
 	/* When *stop becomes non-zero (Ctrl-C), waits give up at once. */
 	volatile sig_atomic_t *stop;
 	/* Permissions of the session's ring; 0 means 0600. Programs that run

@@ -25,6 +25,7 @@ struct scenario {
 	void *on_say_arg;
 	int (*in_child)(void *);
 	void *in_child_arg;
+	char *const *env;
 	volatile sig_atomic_t *stop_flag;
 	char err[512];
 

@@ -30,20 +30,30 @@ static bool env_is(const char *entry, const char *name)
 	return strncmp(entry, name, n) == 0 && entry[n] == '=';
 }
 
-char **tracee_env(const char *preload, const char *ring)
+/* The value of name in env, or NULL. */
+static const char *env_get(char *const *env, const char *name)
 {
-	const char *old_preload = getenv("LD_PRELOAD");
+	for (size_t i = 0; env[i]; i++)
+		if (env_is(env[i], name))
+			return env[i] + strlen(name) + 1;
+	return NULL;
+}
+
+char **tracee_env(char *const *base, const char *preload, const char *ring)
+{
+	char *const *from = base ? base : environ;
+	const char *old_preload = env_get(from, "LD_PRELOAD");
 	size_t n = 0, count = 0;
 	char **env;
 
-	while (environ[count])
+	while (from[count])
 		count++;
 	env = calloc(count + 3, sizeof(*env));
 	if (!env)
 		return NULL;
 	for (size_t i = 0; i < count; i++)
-		if (!env_is(environ[i], "LD_PRELOAD") && !env_is(environ[i], "SOCKLAB_RING"))
-			env[n++] = strdup(environ[i]);
+		if (!env_is(from[i], "LD_PRELOAD") && !env_is(from[i], "SOCKLAB_RING"))
+			env[n++] = strdup(from[i]);
 	if (asprintf(&env[n++], "LD_PRELOAD=%s%s%s", preload,
 		     old_preload && *old_preload ? ":" : "", old_preload ? old_preload : "") < 0 ||
 	    asprintf(&env[n++], "SOCKLAB_RING=%s", ring) < 0) {
@@ -102,7 +112,7 @@ pid_t tracee_start(const struct tracee_options *o, char *err, size_t errlen)
 
 	if (prog_check(o->argv[0], err, errlen) < 0 || !prog_find(o->argv[0], path, sizeof(path)))
 		return -1;
-	env = tracee_env(o->preload, o->ring);
+	env = tracee_env(o->env, o->preload, o->ring);
 	if (!env || pipe2(pipefd, O_CLOEXEC) < 0) {
 		errmsg(err, errlen, "cannot start %s: %s", path, strerror(errno));
 		tracee_env_free(env);

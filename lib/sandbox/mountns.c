@@ -35,7 +35,8 @@
 
 static const char *const system_dirs[] = {"/usr",   "/etc",   "/bin",	 "/sbin", "/lib",
 					  "/lib64", "/lib32", "/libx32", NULL};
-static const char *const devices[] = {"null", "zero", "full", "random", "urandom", "tty", NULL};
+/* No tty: a program of the sandbox has no terminal (sandbox_enter). */
+static const char *const devices[] = {"null", "zero", "full", "random", "urandom", NULL};
 
 /* root + path into buf (PATH_MAX_); -1 when it does not fit. */
 static int under_root(const char *root, char *buf, const char *path)

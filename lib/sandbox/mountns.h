@@ -4,7 +4,8 @@
  *
  * A mount namespace of its own, whose root is a fresh tmpfs holding only:
  *   /usr /etc /bin /sbin /lib*   the system's files, read-only, no setuid
- *   /dev                         null zero full random urandom tty, its own
+ *   /dev                         null zero full random urandom (no tty,
+ *                                no pts: it has no terminal), its own
  *                                /dev/shm (a tmpfs) with the session's ring
  *   /proc                        a procfs with hidepid=invisible: only the
  *                                sandbox user's own processes show

@@ -18,6 +18,7 @@
 #include <fcntl.h>
 #include <grp.h>
 #include <linux/close_range.h>
+#include <linux/keyctl.h>
 #include <net/if.h>
 #include <pthread.h>
 #include <sched.h>
@@ -32,6 +33,7 @@
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/statvfs.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -40,6 +42,7 @@
 #include "base/errmsg.h"
 #include "sandbox/cgroup.h"
 #include "sandbox/mountns.h"
+#include "sandbox/seccomp.h"
 
 /* Far above the ids of real users and of the usual subuid ranges. */
 #define UID_BASE  2100000000u
@@ -409,11 +412,39 @@ void sandbox_set_view(struct sandbox *sb, const char *workdir, const char *libdi
 	snprintf(sb->ring, sizeof(sb->ring), "%s", ring ? ring : "");
 }
 
+/* A session of its own, so no controlling terminal: /dev/tty opens no
+ * terminal, and TIOCSTI (typing into one) needs it to be the caller's. */
+static int leave_terminal(void)
+{
+	if (getsid(0) == getpid())
+		return 0; /* made one already (the scenario's child does) */
+	return setsid() < 0 ? errno : 0;
+}
+
+/*
+ * A new, empty session keyring: the one inherited from socklab (an
+ * instructor's login session) holds keys its processes possess, whoever
+ * they run as. And the sandbox's own user's keyring is emptied of what an
+ * earlier submission graded under this uid could have left there (not
+ * when it is the user's own: not isolated). Without keys in the kernel,
+ * nothing to do.
+ */
+static int fresh_keyring(const struct sandbox *sb)
+{
+	if (syscall(SYS_keyctl, KEYCTL_JOIN_SESSION_KEYRING, NULL) < 0)
+		return errno == ENOSYS ? 0 : errno;
+	if (sb->isolated)
+		syscall(SYS_keyctl, KEYCTL_CLEAR, KEY_SPEC_USER_KEYRING);
+	return 0;
+}
+
 int sandbox_enter(void *arg)
 {
 	const struct sandbox *sb = arg;
 	int err = 0;
 
+	if ((err = leave_terminal()))
+		return err;
 	if (sb->netns_fd >= 0 && setns(sb->netns_fd, CLONE_NEWNET) < 0)
 		return errno;
 	if (sb->isolated && (err = cgroups_join(sb)))
@@ -424,41 +455,78 @@ int sandbox_enter(void *arg)
 		return err;
 	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0)
 		return errno;
-	return sb->isolated ? become_user(sb) : 0;
+	if (sb->isolated && (err = become_user(sb)))
+		return err;
+	if ((err = fresh_keyring(sb)))
+		return err;
+	return sandbox_filter_enter(sb);
 }
 
-/* In the child of sandbox_spawn: async-signal-safe calls only. */
+/* In the child of sandbox_spawn: async-signal-safe calls only. What went
+ * wrong before exec goes to the parent as an errno, on report. */
 static void spawn_child(struct sandbox *sb, char *const argv[], char *const envp[], const char *cwd,
-			int out_fd, int null_fd)
+			int out_fd, int null_fd, int report)
 {
-	static const char msg[] = "socklab: cannot start the command in the sandbox\n";
+	int err = 0;
 
-	if (dup2(null_fd, 0) < 0 || dup2(out_fd, 1) < 0 || dup2(out_fd, 2) < 0 ||
-	    setpgid(0, 0) < 0 || (cwd && chdir(cwd) < 0) || sandbox_enter(sb) != 0) {
-		if (write(out_fd, msg, sizeof(msg) - 1) < 0)
-			_exit(126);
-		_exit(126);
+	if (dup2(null_fd, 0) < 0 || dup2(out_fd, 1) < 0 || dup2(out_fd, 2) < 0 || setsid() < 0 ||
+	    (cwd && chdir(cwd) < 0))
+		err = errno;
+	if (!err)
+		err = sandbox_enter(sb);
+	if (!err && close_range(3, ~0U, CLOSE_RANGE_CLOEXEC) < 0)
+		err = errno;
+	if (!err) {
+		execve(argv[0], argv, envp);
+		err = errno;
 	}
-	close_range(3, ~0U, CLOSE_RANGE_CLOEXEC);
-	execve(argv[0], argv, envp);
+	if (write(report, &err, sizeof(err)) < 0)
+		_exit(127);
 	_exit(127);
 }
 
 pid_t sandbox_spawn(struct sandbox *sb, char *const argv[], char *const envp[], const char *cwd,
 		    int out_fd)
 {
-	int null_fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
+	int null_fd = open("/dev/null", O_RDONLY | O_CLOEXEC), report[2], child_err = 0;
+	ssize_t n;
 	pid_t pid;
 
 	if (null_fd < 0)
 		return -1;
+	if (pipe2(report, O_CLOEXEC) < 0) {
+		close(null_fd);
+		return -1;
+	}
 	pid = fork();
 	if (pid == 0)
-		spawn_child(sb, argv, envp, cwd, out_fd, null_fd);
+		spawn_child(sb, argv, envp, cwd, out_fd, null_fd, report[1]);
 	close(null_fd);
-	if (pid > 0)
-		setpgid(pid, pid);
+	close(report[1]);
+	/* exec closes the pipe; a failure before it comes as an errno. */
+	do
+		n = pid > 0 ? read(report[0], &child_err, sizeof(child_err)) : 0;
+	while (n < 0 && errno == EINTR);
+	close(report[0]);
+	if (pid > 0 && n == sizeof(child_err)) {
+		waitpid(pid, NULL, 0);
+		errno = child_err;
+		return -1;
+	}
 	return pid;
+}
+
+void sandbox_env(const struct sandbox *sb, const char *lang, struct sandbox_env *env)
+{
+	snprintf(env->path, sizeof(env->path), "PATH=/usr/local/bin:/usr/bin:/bin");
+	snprintf(env->home, sizeof(env->home), "HOME=%s", sb->workdir[0] ? sb->workdir : "/");
+	snprintf(env->lang, sizeof(env->lang), "LANG=%s", lang);
+	snprintf(env->term, sizeof(env->term), "TERM=dumb");
+	env->envp[0] = env->path;
+	env->envp[1] = env->home;
+	env->envp[2] = env->lang;
+	env->envp[3] = env->term;
+	env->envp[4] = NULL;
 }
 
 /* ---- ending -------------------------------------------------------------- */

@@ -81,6 +81,7 @@ struct sandbox {
 	bool disk_bounded;		     /* its work folder is a tmpfs of lim.disk_mb */
 	unsigned char *seen;		     /* a bit per pid seen by sandbox_count() */
 	int nseen;
+	struct sandbox_filter *filter; /* its system-call filter (seccomp.h), or NULL */
 };
 
 /* Makes a sandbox with limits lim. Returns 0, or -1 with why in err: a
@@ -113,17 +114,32 @@ bool sandbox_workdir_full(const struct sandbox *sb, int dir_fd);
 void sandbox_set_view(struct sandbox *sb, const char *workdir, const char *libdir,
 		      const char *ring);
 
-/* In a forked child, just before exec: joins the namespace and cgroups,
- * enters its view of the files (and its folder), sets the limits, becomes
- * the sandbox's user. arg is the sandbox. Async-signal-safe. Returns 0, or
+/* In a forked child, just before exec: leaves socklab's session (a new
+ * session of its own, with no controlling terminal: nothing it does
+ * reaches the terminal socklab was started from), joins the namespace and
+ * cgroups, enters its view of the files (and its folder), sets the
+ * limits, becomes the sandbox's user, joins a new session keyring (keys
+ * of an earlier run, or socklab's own, are not its), and last installs
+ * the system-call filter (seccomp.h; sandbox_filter_start() first, or
+ * nothing starts). arg is the sandbox. Async-signal-safe. Returns 0, or
  * an errno value. */
 int sandbox_enter(void *arg);
 
 /* Starts argv (a path) in the sandbox: stdin from /dev/null, stdout and
- * stderr to out_fd, in cwd, with envp, in a process group of its own.
- * Returns the pid, or -1 with errno set. */
+ * stderr to out_fd, in cwd, with envp, in a session of its own (no
+ * terminal). Returns the pid once it runs argv, or -1 with errno set (the
+ * child's, when it could not enter the sandbox or exec). */
 pid_t sandbox_spawn(struct sandbox *sb, char *const argv[], char *const envp[], const char *cwd,
 		    int out_fd);
+
+/* The environment of a sandbox's programs, and nothing of socklab's own:
+ * PATH (the system's), HOME (its folder), LANG (lang), TERM=dumb. A
+ * traced program gets socklab's LD_PRELOAD and SOCKLAB_RING besides. */
+struct sandbox_env {
+	char path[64], home[4200], lang[64], term[16];
+	char *envp[5];
+};
+void sandbox_env(const struct sandbox *sb, const char *lang, struct sandbox_env *env);
 
 /* Processes still alive in the sandbox (zombies not counted); -1 when it
  * cannot tell (not isolated). Each one seen counts in sandbox_seen(). */

@@ -18,10 +18,10 @@ ROOT=${AUTOGRADER_ROOT:-/autograder}
 SRC="$ROOT/source"
 
 # Why each package: the compiler and pkg-config build socklab; ncurses
-# (its viewer), libpcap (packet capture) and jansson (sessions) are its
-# libraries; jq lets run_autograder write results.json when socklab
+# (its viewer), libpcap (packet capture), jansson (sessions) and
+# libseccomp (the grader's system-call filter) are its libraries; jq lets run_autograder write results.json when socklab
 # cannot grade at all. Only the missing ones are installed.
-PACKAGES="build-essential pkg-config libncurses-dev libpcap-dev libjansson-dev jq"
+PACKAGES="build-essential pkg-config libncurses-dev libpcap-dev libjansson-dev libseccomp-dev jq"
 missing=""
 for p in $PACKAGES; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||

@@ -12,6 +12,7 @@
 #include <sys/wait.h>
 
 #include "sandbox/sandbox.h"
+#include "sandbox/seccomp.h"
 #include "tests/unit/testutil.h"
 
 static const struct sandbox_limits limits = {
@@ -42,12 +43,14 @@ static void make(struct sandbox *sb)
 	prctl(PR_SET_CHILD_SUBREAPER, 1);
 	cr_assert_eq(sandbox_create(sb, &limits, err, sizeof(err)), 0, "%s", err);
 	cr_assert(sb->isolated);
+	cr_assert_eq(sandbox_filter_start(sb, err, sizeof(err)), 0, "%s", err);
 }
 
 static void destroy(struct sandbox *sb)
 {
 	char err[1024] = "";
 
+	sandbox_filter_stop(sb);
 	cr_assert_eq(sandbox_destroy(sb, err, sizeof(err)), 0, "%s", err);
 }
 
@@ -279,6 +282,84 @@ Test(sandbox, a_cgroup_that_stays_is_named_with_why, .timeout = 30)
 	cr_assert_eq(lock_is_free(uid), true, "the user is free again");
 	cr_assert_eq(rmdir(inner), 0, "%s: %s", inner, strerror(errno));
 	cr_assert_eq(rmdir(outer), 0, "the cgroup it named was left: %s", strerror(errno));
+}
+
+/* Its programs run in a session of their own, so with no controlling
+ * terminal: the session's id is the program's pid, not the test's, and
+ * its /dev has no tty. */
+Test(sandbox, runs_in_a_session_of_its_own_without_a_terminal)
+{
+	struct sandbox sb;
+	char want[64];
+	const char *out;
+
+	make(&sb);
+	out = run(&sb, "echo $$; cut -d' ' -f6,7 /proc/self/stat; test -e /dev/tty || echo no-tty");
+	snprintf(want, sizeof(want), "%.20s", out);
+	want[strcspn(want, "\n")] = '\0';
+	cr_assert_neq(atoi(want), 0, "%s", out);
+	snprintf(want + strlen(want), sizeof(want) - strlen(want), "\n%d 0\nno-tty\n", atoi(want));
+	cr_assert_str_eq(strchr(out, '\n') + 1, strchr(want, '\n') + 1,
+			 "session, terminal, /dev/tty: %s", out);
+	destroy(&sb);
+}
+
+/* A new user namespace (util-linux's unshare -U) is denied with EPERM,
+ * each time, and the filter's thread records who tried it, and how. */
+Test(sandbox, denies_a_new_user_namespace_and_records_the_try)
+{
+	struct sandbox_denial d[4];
+	struct sandbox sb;
+	int dropped, n;
+	const char *out;
+
+	make(&sb);
+	out = run(&sb, "unshare -U true 2>&1; echo rc=$?; unshare -U true 2>&1; echo rc=$?");
+	cr_assert(strstr(out, "Operation not permitted") && strstr(out, "rc=1\n") &&
+			  !strstr(out, "rc=0"),
+		  "%s", out);
+	n = sandbox_take_denials(&sb, d, 4, &dropped);
+	cr_assert_eq(n, 2, "two denials recorded (two processes), not %d", n);
+	for (int i = 0; i < n; i++) {
+		cr_assert_str_eq(d[i].syscall, "unshare");
+		cr_assert_str_eq(d[i].call, "unshare(CLONE_NEWUSER)");
+		cr_assert_str_eq(d[i].comm, "unshare");
+	}
+	cr_assert_eq(sandbox_take_denials(&sb, d, 4, &dropped), 0, "taken once");
+	destroy(&sb);
+}
+
+/* Without sandbox_filter_start() nothing starts: no program runs
+ * unfiltered because a caller forgot. */
+Test(sandbox, starts_nothing_without_its_filter)
+{
+	struct sandbox sb;
+	char *argv[] = {"/bin/true", NULL}, *envp[] = {NULL};
+	int devnull = open("/dev/null", O_WRONLY | O_CLOEXEC);
+
+	make(&sb);
+	sandbox_filter_stop(&sb);
+	cr_assert_eq(sandbox_spawn(&sb, argv, envp, "/", devnull), -1);
+	cr_assert_eq(errno, ENOSYS, "%s", strerror(errno));
+	close(devnull);
+	destroy(&sb);
+}
+
+/* A program names itself (its file's name, prctl PR_SET_NAME): the name
+ * recorded with its denial holds no control character for a report or a
+ * terminal to obey. */
+Test(sandbox, a_denial_names_its_process_without_control_characters)
+{
+	struct sandbox_denial d[2];
+	struct sandbox sb;
+	int dropped;
+
+	make(&sb);
+	run(&sb, "n=$(printf 'x\\033[2Jy'); ln -s \"$(command -v unshare)\" \"/tmp/$n\"; "
+		 "\"/tmp/$n\" -U true 2>/dev/null");
+	cr_assert_eq(sandbox_take_denials(&sb, d, 2, &dropped), 1);
+	cr_assert_str_eq(d[0].comm, "x?[2Jy");
+	destroy(&sb);
 }
 
 /* In a child of its own (sandbox_workdir() gives the caller a mount
