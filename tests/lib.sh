@@ -170,6 +170,23 @@ labs_hold_without_root() {
 	done
 }
 
+# The namespaces of lab N that a socklab left behind: socklab-labN-PID-x
+# whose PID is gone. Another run's, still going (a second checkout, a test
+# running beside this one), is not this test's to judge.
+lab_netns_left() { # LAB
+	ip netns list 2>/dev/null | awk '{print $1}' | grep "^socklab-lab$1-[0-9]*-" |
+		while read -r ns; do
+			local pid=${ns#socklab-lab"$1"-}
+			kill -0 "${pid%%-*}" 2>/dev/null || echo "$ns"
+		done
+}
+
+no_lab_netns_left() { # LAB
+	local left
+	left=$(lab_netns_left "$1")
+	[ -z "$left" ] || fail "namespaces left: $left"
+}
+
 defer() {
 	printf '%s\n' "$*" >>"$T/.defer"
 }

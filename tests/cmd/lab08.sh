@@ -33,8 +33,7 @@ rsts() {
 }
 
 no_lab_netns() {
-	! ip netns list 2>/dev/null | grep -q "socklab-lab$1-" ||
-		fail "namespaces left: $(ip netns list 2>/dev/null)"
+	no_lab_netns_left "$1"
 }
 
 test_lab8_close_loses_the_reply_to_an_rst_shutdown_reads_it() {

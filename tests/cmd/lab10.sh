@@ -19,8 +19,7 @@ server_port() {
 }
 
 no_lab_netns() {
-	! ip netns list 2>/dev/null | grep -q "socklab-lab10-" ||
-		fail "namespaces left: $(ip netns list 2>/dev/null)"
+	no_lab_netns_left 10
 }
 
 test_lab10_a_dead_network_leaves_a_half_open_connection_that_a_heartbeat_finds() {

@@ -16,8 +16,7 @@ run_lab_and_compare() { # NAME ARGS...
 	run_lab "$@"
 	analysis_agreement "$T/$name-1/capture.pcap" "$T/$name-1/events.jsonl" "lab 14 $*" ||
 		fail "lab 14 $*: the analysis differs from tshark's"
-	! ip netns list 2>/dev/null | grep -q "socklab-lab14-" ||
-		fail "namespaces left: $(ip netns list | grep socklab-lab14-)"
+	no_lab_netns_left 14
 }
 
 test_lab14_a_mid_stream_drop_is_fast_retransmitted() {

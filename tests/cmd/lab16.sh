@@ -12,7 +12,7 @@ test_lab16_broadcast_every_run_holds_its_checkpoints() {
 	run_lab l16f 16 --fix
 	run_lab l16m 16 --multicast
 	run_lab l16t 16 --ttl
-	! ip netns list 2>/dev/null | grep -q socklab-lab16 || fail "namespaces left: $(ip netns list)"
+	no_lab_netns_left 16
 }
 
 # The interfaces (indexes) on which the switch sent a UDP datagram to

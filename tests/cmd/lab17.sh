@@ -11,7 +11,7 @@ test_lab17_names_every_run_holds_its_checkpoints() {
 	run_lab l17 17
 	run_lab l17f 17 --fix
 	run_lab l17g 17 --gethostbyname
-	! ip netns list 2>/dev/null | grep -q socklab-lab17 || fail "namespaces left: $(ip netns list)"
+	no_lab_netns_left 17
 	! ls /etc/netns 2>/dev/null | grep -q socklab-lab17 || fail "/etc/netns files left"
 }
 

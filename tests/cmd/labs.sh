@@ -68,7 +68,7 @@ test_lab6_fragmentation_pieces_and_clumps_naive_whole_fixed() {
 	need_root "lab 6 builds network namespaces"
 	run_lab l6 6
 	run_lab l6f 6 --fix
-	! ip netns list 2>/dev/null | grep -q socklab-lab6 || fail "namespaces left: $(ip netns list 2>/dev/null)"
+	no_lab_netns_left 6
 }
 
 test_lab7_udp_keeps_boundaries_truncates_and_refuses() {
