@@ -90,8 +90,9 @@ test_lab23_a_frame_is_ethernet_ip_tcp_then_http() {
 		-e frame.len -e eth.type -e ip.hdr_len -e ip.proto -e tcp.hdr_len -e tcp.len \
 		2>/dev/null | head -n 1 | tr '\t' ' ')
 	[ "$f" = "130 0x0800 20 6 32 64" ] || fail "the header's frame: '$f'"
-	[ "$(tshark -r "$c" -Y "tcp.srcport == $p && tcp.len == 64" -T fields -e frame.protocols \
-		2>/dev/null | head -n 1)" = "eth:ethertype:ip:tcp:http" ] || fail "not eth:ip:tcp:http"
+	[ "$(http_frames "$c" "tcp.srcport == $p && tcp.len == 64" frame.protocols | head -n 1)" = \
+		"eth:ethertype:ip:tcp:http" ] ||
+		fail "not eth:ip:tcp:http: $(http_frames "$c" "tcp.srcport == $p && tcp.len == 64" frame.protocols)"
 }
 
 # socklab ARGS must exit 2 with one line on stderr containing TEXT (as in
