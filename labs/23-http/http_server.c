@@ -78,7 +78,8 @@ static int respond(int sock, const char *req)
 			 PIECES * PIECE_SIZE);
 	else
 		snprintf(header, sizeof(header),
-			 "HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\n");
+			 "HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\nConnection: "
+			 "close\r\n\r\n");
 	if (write_all(sock, header, strlen(header)) == -1) {
 		printf("response %d: header cut: write() error: %m\n", n);
 		return -1;

@@ -49,18 +49,19 @@ static int http_run(struct scenario *s, const struct lab_run *r)
 	snprintf(port, sizeof(port), "%d", r->port);
 	scenario_step(s, "two hosts: namespace %s (%s) and %s (%s), on one Ethernet link",
 		      net->ns[LABNET_A], net->addr[LABNET_A], net->ns[LABNET_B], ip);
-	scenario_step(s, "the HTTP server listens on %s:%s; it sends each header at once, "
-			 "each body when the scenario says",
+	scenario_step(s,
+		      "the HTTP server listens on %s:%s; it sends each header at once, "
+		      "each body when the scenario says",
 		      ip, port);
-	server = scenario_start_typing(s, net->ns[LABNET_B], "server",
-				       ARGV("http_server", port));
+	server = scenario_start_typing(s, net->ns[LABNET_B], "server", ARGV("http_server", port));
 	if (server < 0 || scenario_wait_listen(s, r->port, 5000) < 0)
 		return -1;
 	if (!r->fix) {
 		scenario_step(s, "the client sends GET /page HTTP/1.0 and read()s once");
 		client = scenario_start_in(s, net->ns[LABNET_A], "client",
 					   ARGV("http_client", ip, port), NULL);
-		if (client < 0 || scenario_wait_output(s, server, "response 1: header sent", 10000) < 0 ||
+		if (client < 0 ||
+		    scenario_wait_output(s, server, "response 1: header sent", 10000) < 0 ||
 		    scenario_wait(s, client, 10000) < 0)
 			return -1;
 		scenario_step(s, "the client has printed its page and closed");
@@ -152,8 +153,9 @@ static void came_after(const struct check_ctx *c, struct check_result *r)
 		late += e->call.ret;
 	}
 	if (late > 0)
-		check_pass(r, "%lld bytes of the body were written after the client's read() "
-			      "had returned",
+		check_pass(r,
+			   "%lld bytes of the body were written after the client's read() "
+			   "had returned",
 			   late);
 	else
 		check_fail(r, "the server wrote nothing after the client's read()");
@@ -321,8 +323,7 @@ static const struct check naive_checks[] = {
 	{"one-read", "one read() returns less than the response", .fn = one_read},
 	{"after", "the body is written after that read() returned", .fn = came_after},
 	{"cut-page", "the client prints the header as the page", .fn = cut_page},
-	{"segments", "the first segment of the response is what read() returned",
-	 .fn = segments},
+	{"segments", "the first segment of the response is what read() returned", .fn = segments},
 	{"rst", "the body reaches a closed socket: RST", .fn = reset},
 	{NULL},
 };
@@ -343,7 +344,8 @@ const struct lab lab_23 = {
 	.name = "http",
 	.title = "A raw HTTP GET: one read() is not the page",
 	.dir = "23-http",
-	.fix = "the header read to \\r\\n\\r\\n, the body to the close (1.0) or Content-Length (1.1)",
+	.fix = "the header read to \\r\\n\\r\\n, the body to the close (1.0) or Content-Length "
+	       "(1.1)",
 	.needs_root = true,
 	.net = {.shape = LABNET_PAIR, .mtu = 1500},
 	.run = http_run,
