@@ -7,6 +7,7 @@
 # each frame split into Ethernet, IP and TCP headers before the HTTP
 # bytes. Without root the lab refuses in a line (it builds a network).
 . "$(dirname "$0")/../lib.sh"
+. "$(dirname "$0")/../tmux.sh"
 
 test_lab23_every_run_holds_its_checkpoints() {
 	need_root "lab 23 builds network namespaces"
@@ -93,6 +94,42 @@ test_lab23_a_frame_is_ethernet_ip_tcp_then_http() {
 	[ "$(http_frames "$c" "tcp.srcport == $p && tcp.len == 64" frame.protocols | head -n 1)" = \
 		"eth:ethertype:ip:tcp:http" ] ||
 		fail "not eth:ip:tcp:http: $(http_frames "$c" "tcp.srcport == $p && tcp.len == 64" frame.protocols)"
+}
+
+# The viewer's bytes (key x) on the segment of the response header: the
+# frame split as the layers made it, each part labelled with its size,
+# each header's first bytes as the capture has them, then the payload.
+test_lab23_viewer_bytes_split_a_segment_into_its_layers() {
+	need_root "lab 23 builds network namespaces"
+	command -v tmux >/dev/null || skip "tmux is not installed (scripts/install-deps.sh installs it)"
+	local c p frame n
+	socklab run 23 --no-view --record "$T/v" >/dev/null 2>&1 || true
+	c="$T/v/capture.pcap"
+	p=$(server_port "$c")
+	[ -n "$p" ] || fail "no SYN in the capture"
+	frame=$(tshark -r "$c" -Y "tcp.srcport == $p && tcp.len == 64" -T fields -e frame.number \
+		2>/dev/null | head -n 1)
+	[ -n "$frame" ] || fail "no segment of the response header"
+	socklab show --json "$T/v" >"$T/json"
+	n=$(jq -s 'map(.src == "pkt" and .frame == '"$frame"') | index(true) + 1' "$T/json")
+	term_start 140 50 "socklab view $T/v"
+	term_wait "event 1/"
+	term_keys x
+	for _ in $(seq $((n - 1))); do term_keys Right; done
+	term_wait "frame $frame,"
+	for part in "Ethernet header, 14 bytes:" "IP header, 20 bytes:" "TCP header, 32 bytes:" \
+		"payload, 64 bytes:"; do
+		term_has "$part" || { term_screen >&2; fail "no '$part'"; }
+	done
+	# The Ethernet header ends with the type, IPv4; the IP header starts
+	# with version 4, 20 bytes (45); the payload with "HTTP/1.0".
+	term_has "0000  $(tshark -r "$c" -Y "frame.number == $frame" -T fields -e eth.dst 2>/dev/null |
+		tr : ' ')" || { term_screen >&2; fail "no destination MAC"; }
+	term_has "08 00" || fail "no type 0x0800"
+	term_has "0000  45 00" || fail "no IP header bytes"
+	term_has "0000  48 54 54 50 2f 31 2e 30" || fail "no HTTP/1.0 in the payload"
+	term_keys q
+	term_wait_exit 0
 }
 
 # socklab ARGS must exit 2 with one line on stderr containing TEXT (as in
