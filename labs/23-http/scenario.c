@@ -26,8 +26,7 @@
 #define RESPONSES 3    /* the fixed client's: one HTTP/1.0, two HTTP/1.1 */
 
 /* Lets the body of response n go: waits for the server to have sent its
- * header, then for after (NULL: nothing) -- and types the line it waits
- * for. */
+ * header, then types the line the server waits for. */
 static int release_body(struct scenario *s, pid_t server, int n)
 {
 	char text[64];
@@ -78,7 +77,10 @@ static int http_run(struct scenario *s, const struct lab_run *r)
 		for (int n = 1; n <= RESPONSES; n++)
 			if (release_body(s, server, n) < 0)
 				return -1;
-		if (scenario_wait(s, client, 10000) < 0)
+		/* The server's last line comes after its last write(): the
+		 * client may have its page, and have ended, before it. */
+		if (scenario_wait(s, client, 10000) < 0 ||
+		    scenario_wait_output(s, server, "response 3: body sent", 10000) < 0)
 			return -1;
 	}
 	scenario_kill(s, server, SIGTERM);
