@@ -77,8 +77,10 @@ static ssize_t read_more(int sock)
 {
 	ssize_t n;
 
-	if (buf_len == BUF_SIZE)
-		return -1; /* a response larger than we take */
+	if (buf_len == BUF_SIZE) {
+		puts("the response is larger than the buffer");
+		return -1;
+	}
 	n = read(sock, buf + buf_len, BUF_SIZE - buf_len);
 	if (n == -1)
 		perror("read() error");

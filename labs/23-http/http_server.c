@@ -87,8 +87,10 @@ static int respond(int sock, const char *req)
 	printf("response %d: header sent (%zu bytes)\n", n, strlen(header));
 
 	/* The page is not ready yet: the body waits for a line on stdin. */
-	if (fgets(line, sizeof(line), stdin) == NULL)
+	if (fgets(line, sizeof(line), stdin) == NULL) {
+		printf("response %d: no body: standard input closed\n", n);
 		return -1;
+	}
 
 	for (int i = 0; i < PIECES; i++) {
 		/* Each piece: lines of 50 bytes, "piece 1 line 01 ....\n". */
@@ -119,7 +121,10 @@ int main(int argc, char *argv[])
 	setvbuf(stdout, NULL, _IOLBF, 0); /* each line out at once, even into a pipe */
 	/* A client that left early must not kill the server (SIGPIPE): its
 	 * write() fails with EPIPE instead, and the server goes on. */
-	signal(SIGPIPE, SIG_IGN);
+	if (signal(SIGPIPE, SIG_IGN) == SIG_ERR) {
+		perror("signal() error");
+		exit(1);
+	}
 
 	serv_sock = socket(PF_INET, SOCK_STREAM, 0);
 	if (serv_sock == -1) {
