@@ -13,8 +13,8 @@ FUZZ_SECONDS ?= 30
 FUZZ_CC      ?= clang
 FUZZ         := $(BUILD)/fuzz
 FUZZ_FLAGS   := -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
-                -D_GNU_SOURCE -Ilib $(shell pkg-config --cflags jansson libpcap)
-FUZZ_LIBS    := $(shell pkg-config --libs jansson) -lpthread
+                -D_GNU_SOURCE -Ilib -I. $(shell pkg-config --cflags jansson libpcap)
+FUZZ_LIBS    := $(shell pkg-config --libs jansson libpcap) -lpthread
 
 # Each target and the library files it needs.
 decode_SRC  := lib/sources/pkt/decode.c lib/sources/pkt/pktevent.c lib/sources/pkt/tcpseq.c \
@@ -33,7 +33,9 @@ ring_SRC    := lib/wire/ring.c lib/wire/ringrec.c lib/wire/names.c lib/wire/hexb
                lib/wire/endpoint.c \
                lib/base/jscan.c lib/base/jscan_read.c
 
-TARGETS := decode session record names text ring
+frame_SRC   := viewer/frame_layers.c
+
+TARGETS := decode session record names text ring frame
 
 .PHONY: all
 .PRECIOUS: $(FUZZ)/fuzz_%

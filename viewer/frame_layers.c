@@ -1,57 +1,40 @@
 /*
  * frame_layers.c - a frame of capture.pcap, split into its headers (see
- * frame_layers.h). The file is classic pcap as socklab writes it; the
- * headers are read by their own length fields (IP's IHL, TCP's data
- * offset), as Wireshark's packet details pane does.
+ * frame_layers.h). libpcap reads the file (a truncated one ends at its
+ * last whole frame); the headers are split by their own length fields
+ * (IP's IHL, TCP's data offset), as Wireshark's packet details pane does,
+ * each checked against the bytes captured.
  */
+#include <pcap/pcap.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "frame_layers.h"
 
-#define LINKTYPE_ETHERNET 1
-#define LINKTYPE_SLL	  113 /* Linux "cooked" capture (the "any" device) */
-#define LINKTYPE_SLL2	  276
-
-static uint32_t get32(const uint8_t *p, int swap)
-{
-	return swap ? (uint32_t)p[0] << 24 | p[1] << 16 | p[2] << 8 | p[3]
-		    : (uint32_t)p[3] << 24 | p[2] << 16 | p[1] << 8 | p[0];
-}
+#define LINKTYPE_SLL2 276
 
 static unsigned get16be(const uint8_t *p)
 {
 	return (unsigned)p[0] << 8 | p[1];
 }
 
-/* Reads frame's first FRAME_KEPT bytes into out; *len gets its captured
- * length and *link the file's link type. Returns 0, or -1. */
-static int read_frame(FILE *f, uint32_t frame, struct frame_layers *out, size_t *len,
+/* Reads frame's first FRAME_KEPT bytes into out with libpcap (pcap or
+ * pcapng, either byte order); *len gets its captured length and *link the
+ * file's link type. Returns 0, or -1. */
+static int read_frame(pcap_t *p, uint32_t frame, struct frame_layers *out, size_t *len,
 		      uint32_t *link)
 {
-	uint8_t gh[24], rh[16];
-	uint32_t magic;
-	int swap;
+	struct pcap_pkthdr *h;
+	const u_char *data;
 
-	if (fread(gh, 1, sizeof(gh), f) != sizeof(gh))
-		return -1;
-	magic = get32(gh, 0);
-	if (magic == 0xa1b2c3d4 || magic == 0xa1b23c4d)
-		swap = 0;
-	else if (magic == 0xd4c3b2a1 || magic == 0x4d3cb2a1)
-		swap = 1;
-	else
-		return -1; /* not classic pcap (pcapng, say) */
-	*link = get32(gh + 20, swap);
-	for (uint32_t n = 1; fread(rh, 1, sizeof(rh), f) == sizeof(rh); n++) {
-		size_t incl = get32(rh + 8, swap);
-		if (n == frame) {
-			out->kept = incl < FRAME_KEPT ? incl : FRAME_KEPT;
-			*len = incl;
-			return fread(out->bytes, 1, out->kept, f) == out->kept ? 0 : -1;
-		}
-		if (fseek(f, (long)incl, SEEK_CUR) != 0)
-			return -1;
+	*link = (uint32_t)pcap_datalink(p);
+	for (uint32_t n = 1; pcap_next_ex(p, &h, &data) == 1; n++) {
+		if (n != frame)
+			continue;
+		out->kept = h->caplen < FRAME_KEPT ? h->caplen : FRAME_KEPT;
+		*len = h->caplen;
+		memcpy(out->bytes, data, out->kept);
+		return 0;
 	}
 	return -1;
 }
@@ -61,18 +44,17 @@ static void add_part(struct frame_layers *fl, const char *name, size_t off, size
 	fl->part[fl->nparts++] = (struct frame_part){name, off, len};
 }
 
-/* Splits the frame, len bytes, of link type link. Returns 0, or -1. */
-static int split(struct frame_layers *fl, size_t len, uint32_t link)
+int frame_layers_split(struct frame_layers *fl, size_t len, uint32_t link)
 {
 	const uint8_t *b = fl->bytes;
 	size_t off, ip_len;
 	unsigned type, proto;
 
-	if (link == LINKTYPE_ETHERNET && fl->kept >= 14) {
+	if (link == DLT_EN10MB && fl->kept >= 14) {
 		add_part(fl, "Ethernet header", 0, 14);
 		type = get16be(b + 12);
 		off = 14;
-	} else if (link == LINKTYPE_SLL && fl->kept >= 16) {
+	} else if (link == DLT_LINUX_SLL && fl->kept >= 16) {
 		add_part(fl, "Linux cooked header", 0, 16);
 		type = get16be(b + 14);
 		off = 16;
@@ -82,7 +64,7 @@ static int split(struct frame_layers *fl, size_t len, uint32_t link)
 		off = 20;
 	} else
 		return -1;
-	if (type == 0x0800 && fl->kept >= off + 20) {
+	if (type == 0x0800 && fl->kept >= off + 20 && (b[off] & 0x0f) >= 5) {
 		ip_len = (b[off] & 0x0f) * 4u;
 		proto = b[off + 9];
 	} else if (type == 0x86dd && fl->kept >= off + 40) {
@@ -92,7 +74,7 @@ static int split(struct frame_layers *fl, size_t len, uint32_t link)
 		return -1;
 	add_part(fl, type == 0x0800 ? "IP header" : "IPv6 header", off, ip_len);
 	off += ip_len;
-	if (proto == 6 && fl->kept >= off + 20)
+	if (proto == 6 && fl->kept >= off + 20 && (b[off + 12] >> 4) >= 5)
 		add_part(fl, "TCP header", off, (b[off + 12] >> 4) * 4u);
 	else if (proto == 17 && fl->kept >= off + 8)
 		add_part(fl, "UDP header", off, 8);
@@ -107,20 +89,20 @@ static int split(struct frame_layers *fl, size_t len, uint32_t link)
 
 int frame_layers_read(const char *dir, uint32_t frame, struct frame_layers *out)
 {
-	char path[4096];
+	char path[4096], err[PCAP_ERRBUF_SIZE];
 	uint32_t link = 0;
 	size_t len = 0;
-	FILE *f;
+	pcap_t *p;
 	int ret;
 
 	memset(out, 0, sizeof(*out));
 	if (dir == NULL || frame == 0)
 		return -1;
 	snprintf(path, sizeof(path), "%s/capture.pcap", dir);
-	f = fopen(path, "rb");
-	if (f == NULL)
-		return -1;
-	ret = read_frame(f, frame, out, &len, &link);
-	fclose(f);
-	return ret == 0 ? split(out, len, link) : -1;
+	p = pcap_open_offline(path, err);
+	if (p == NULL)
+		return -1; /* none, or truncated before its first frame */
+	ret = read_frame(p, frame, out, &len, &link);
+	pcap_close(p);
+	return ret == 0 ? frame_layers_split(out, len, link) : -1;
 }

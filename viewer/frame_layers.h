@@ -31,4 +31,10 @@ struct frame_layers {
  * payload alone, as before). */
 int frame_layers_read(const char *dir, uint32_t frame, struct frame_layers *out);
 
+/* Splits the frame in fl->bytes (fl->kept of its len captured bytes) of
+ * link type link (a DLT_ value). Returns 0, or -1 when a header is not
+ * one it knows or does not fit in what was captured. Fuzzed
+ * (tests/fuzz/fuzz_frame.c). */
+int frame_layers_split(struct frame_layers *fl, size_t len, uint32_t link);
+
 #endif
