@@ -11,7 +11,6 @@
 #include <errno.h>
 #include <getopt.h>
 #include <jansson.h>
-#include <locale.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,7 +19,6 @@
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
-#include <wchar.h>
 
 #include "base/i18n.h"
 #include "base/text.h"
@@ -28,6 +26,7 @@
 #include "collect/privs.h"
 #include "grade/batch.h"
 #include "grade/grade.h"
+#include "grade_cli.h"
 #include "grade_export.h"
 #include "host/stage.h"
 #include "report.h"
@@ -97,27 +96,6 @@ const struct command cmd_grade_info = {
 	   "\n"
 	   "Exit status: 0 when every check of every submission passed, 1 when one\n"
 	   "failed (or a submission did not build), 2 for a usage or environment error.\n"),
-};
-
-struct grade_args {
-	const struct assignment *a;
-	char **paths;
-	int npaths;
-	bool json;
-	int jobs;
-	const char *args, *prog, *out;
-	int port;
-	const char *gradescope, *rubric, *junit; /* files to write, and to read */
-	bool unisolated;			 /* --unisolated */
-	struct rubric points;
-};
-
-/* What the batch gathers, for the summary and the exit status. */
-struct grade_batch {
-	const struct grade_args *ga;
-	char out[4096];
-	json_t *results; /* one per submission, in order */
-	bool env_error;	 /* socklab itself could not grade one */
 };
 
 static volatile sig_atomic_t interrupted;
@@ -290,126 +268,6 @@ static int grade_worker(void *arg, struct batch_job *job)
 	return ret;
 }
 
-/* ---- reports ----------------------------------------------------------------- */
-
-static const char *jstr(json_t *o, const char *key)
-{
-	const char *s = json_string_value(json_object_get(o, key));
-
-	return s ? s : "";
-}
-
-static long long jint(json_t *o, const char *key)
-{
-	return json_integer_value(json_object_get(o, key));
-}
-
-/* Prints text indented, at most max lines. */
-static void print_indented(FILE *out, const char *text, const char *indent, int max)
-{
-	int lines = 0;
-
-	while (*text && lines < max) {
-		size_t len = strcspn(text, "\n");
-		fprintf(out, "%s%.*s\n", indent, (int)len, text);
-		text += len + (text[len] == '\n');
-		lines++;
-	}
-	if (*text)
-		fprintf(out, "%s(more in build.log)\n", indent);
-}
-
-static void print_build(FILE *out, json_t *res)
-{
-	json_t *build = json_object_get(res, "build");
-	const char *command = jstr(build, "command"), *output = jstr(build, "output");
-	bool ok = json_is_true(json_object_get(build, "ok"));
-
-	if (ok && command[0])
-		fprintf(out, "  program: %s, built with: %s\n", jstr(res, "program"), command);
-	else if (ok)
-		fprintf(out, "  program: %s (graded as handed in)\n", jstr(res, "program"));
-	else if (command[0])
-		fprintf(out, "  the build failed: %s\n", command);
-	if (!ok && *jstr(build, "error"))
-		fprintf(out, "  not built: %s\n", jstr(build, "error"));
-	if (*output && command[0])
-		fprintf(out, "  %s\n", ok ? "the build printed:" : "the compiler said:");
-	/* What is said above already is not said again. */
-	if (strncmp(output, jstr(build, "error"), strlen(output) - (output[0] != '\0')) != 0)
-		print_indented(out, output, "    | ", ok ? 15 : 40);
-}
-
-/* A check's result as the JSON holds it, for report_result(). */
-static void result_from_json(json_t *c, struct check_result *r)
-{
-	json_t *evidence = json_object_get(c, "evidence"), *e;
-	size_t i;
-
-	memset(r, 0, sizeof(*r));
-	r->pass = json_is_true(json_object_get(c, "pass"));
-	r->skipped = json_is_false(json_object_get(c, "checked"));
-	r->decided = true;
-	snprintf(r->summary, sizeof(r->summary), "%s", jstr(c, "summary"));
-	json_array_foreach(evidence, i, e) if (r->nevidence < CHECK_EVIDENCE_MAX)
-		snprintf(r->evidence[r->nevidence++], CHECK_LINE_MAX, "%s", json_string_value(e));
-}
-
-static void print_checks(FILE *out, const struct assignment *a, json_t *res)
-{
-	json_t *c;
-	size_t i;
-
-	json_array_foreach(json_object_get(res, "checks"), i, c)
-	{
-		struct check_result r;
-		json_t *line;
-		size_t n;
-
-		for (int k = 0; a->checks[k].name; k++)
-			if (strcmp(a->checks[k].name, jstr(c, "name")) == 0) {
-				result_from_json(c, &r);
-				report_result(out, &a->checks[k], &r, "NOT CHECKED");
-			}
-		if (json_array_size(json_object_get(c, "transcript")))
-			fprintf(out, "        what socklab did and saw, up to the failure:\n");
-		json_array_foreach(json_object_get(c, "transcript"), n, line)
-			fprintf(out, "          %s\n", json_string_value(line));
-	}
-}
-
-static void print_report(FILE *out, const struct assignment *a, json_t *res, bool file)
-{
-	json_t *p;
-	const char *session = jstr(res, "session");
-	size_t i;
-
-	fprintf(out, "== %s: %lld of %lld checks pass; %lld of %lld checked  (%s, %s)\n",
-		jstr(res, "submission"), jint(res, "score"), jint(res, "max"), jint(res, "checked"),
-		jint(res, "max"), a->name, jstr(res, "path"));
-	if (file)
-		grade_print_isolation(out, res);
-	print_build(out, res);
-	json_array_foreach(json_object_get(res, "problems"), i, p)
-		fprintf(out, "  problem: %s\n", json_string_value(p));
-	json_array_foreach(json_object_get(res, "notes"), i, p)
-		fprintf(out, "  note: %s\n", json_string_value(p));
-	/* The system calls its filter stopped: what the submission tried. */
-	json_array_foreach(json_object_get(res, "denied"), i, p)
-		fprintf(out, "  sandbox: %s\n", jstr(p, "text"));
-	if (jint(res, "denied_more") > 0)
-		fprintf(out, "  sandbox: and %lld more system calls denied\n",
-			jint(res, "denied_more"));
-	print_checks(out, a, res);
-	if (*session)
-		fprintf(out,
-			"  the whole run, recorded: %s\n"
-			"    socklab show %s    (every call, as text)\n"
-			"    socklab view %s    (the viewer)\n",
-			session, session, session);
-	fprintf(out, "\n");
-}
-
 /* ---- each finished submission ------------------------------------------------ */
 
 /* The job's result.json, or one made here when the worker left none. */
@@ -447,7 +305,7 @@ static void write_report(struct batch_job *job, const struct assignment *a, json
 
 	if (!mem)
 		return;
-	print_report(mem, a, res, true);
+	grade_print_report(mem, a, res, true);
 	fclose(mem);
 	write_text(job->outdir, "report.txt", text);
 	free(text);
@@ -478,7 +336,7 @@ static void on_done(void *arg, struct batch_job *job)
 	if (shown)
 		write_report(job, gb->ga->a, shown);
 	if (mem && shown) {
-		print_report(mem, gb->ga->a, shown, false);
+		grade_print_report(mem, gb->ga->a, shown, false);
 		fclose(mem);
 	} else if (mem) {
 		fclose(mem);
@@ -496,183 +354,6 @@ static void on_done(void *arg, struct batch_job *job)
 	json_array_append_new(gb->results, res);
 }
 
-/* ---- the batch's end ------------------------------------------------------------ */
-
-/* A CSV field, one line a terminal shows as it is (base/text.h): quoted
- * when it must be. */
-static void csv_field(FILE *f, const char *text)
-{
-	char *shown = text_shown(text, strlen(text), 0);
-	const char *s = shown ? shown : "";
-
-	if (!strpbrk(s, ",\"")) {
-		fputs(s, f);
-	} else {
-		fputc('"', f);
-		for (; *s; s++)
-			fprintf(f, *s == '"' ? "\"\"" : "%c", *s);
-		fputc('"', f);
-	}
-	free(shown);
-}
-
-/* A check's outcome in the results: PASS, FAIL or NOT CHECKED. */
-static const char *check_outcome(json_t *res, const char *name)
-{
-	json_t *c;
-	size_t i;
-
-	json_array_foreach(json_object_get(res, "checks"), i, c)
-	{
-		if (strcmp(jstr(c, "name"), name) != 0)
-			continue;
-		if (json_is_false(json_object_get(c, "checked")))
-			return "NOT CHECKED";
-		return json_is_true(json_object_get(c, "pass")) ? "PASS" : "FAIL";
-	}
-	return "NOT CHECKED";
-}
-
-/* The same in a CSV cell: 1, 0, or "not checked". */
-static const char *csv_outcome(json_t *res, const char *name)
-{
-	const char *o = check_outcome(res, name);
-
-	return strcmp(o, "PASS") == 0 ? "1" : strcmp(o, "FAIL") == 0 ? "0" : "not checked";
-}
-
-/* One line per problem, joined with "; ", for a cell. */
-static void csv_problems(FILE *f, json_t *res)
-{
-	char cell[2048] = "";
-	size_t len = 0;
-	json_t *p;
-	size_t i;
-
-	json_array_foreach(json_object_get(res, "problems"), i, p) len +=
-		(size_t)snprintf(cell + len, len < sizeof(cell) ? sizeof(cell) - len : 0, "%s%s",
-				 i ? "; " : "", json_string_value(p));
-	csv_field(f, cell);
-}
-
-static int write_csv(const struct grade_batch *gb, const char *path)
-{
-	const struct assignment *a = gb->ga->a;
-	FILE *f = fopen(path, "we");
-	json_t *res;
-	size_t i;
-
-	if (!f)
-		return -1;
-	fprintf(f, "submission,score,max,checked");
-	for (int k = 0; a->checks[k].name; k++)
-		fprintf(f, ",%s", a->checks[k].name);
-	fprintf(f, ",build,problems,session\n");
-	json_array_foreach(gb->results, i, res)
-	{
-		csv_field(f, jstr(res, "submission"));
-		fprintf(f, ",%lld,%lld,%lld", jint(res, "score"), jint(res, "max"),
-			jint(res, "checked"));
-		for (int k = 0; a->checks[k].name; k++)
-			fprintf(f, ",%s", csv_outcome(res, a->checks[k].name));
-		fprintf(f, ",%s,",
-			json_is_true(json_object_get(json_object_get(res, "build"), "ok"))
-				? "ok"
-				: "failed");
-		csv_problems(f, res);
-		fputc(',', f);
-		csv_field(f, jstr(res, "session"));
-		fputc('\n', f);
-	}
-	return fclose(f);
-}
-
-/* In one line, for the summary: the build's error, or the first problem. */
-static const char *why_not_built(json_t *res)
-{
-	json_t *build = json_object_get(res, "build");
-	const char *problem =
-		json_string_value(json_array_get(json_object_get(res, "problems"), 0));
-
-	if (*jstr(build, "error"))
-		return jstr(build, "error");
-	if (problem)
-		return problem;
-	return *jstr(build, "output") ? jstr(build, "output") : "not built";
-}
-
-/* name, padded to width columns of a terminal: a Korean letter takes two
- * columns and three bytes, so printf's %-20s would not line up. */
-static void print_name(FILE *out, const char *raw, int width)
-{
-	locale_t utf8 = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0), was;
-	wchar_t wide[256];
-	size_t n = (size_t)-1;
-	char name[512];
-	int cols;
-
-	text_show(name, sizeof(name), raw, 0);
-	if (utf8) {
-		was = uselocale(utf8);
-		n = mbstowcs(wide, name, 255);
-		cols = n == (size_t)-1 ? -1 : wcswidth(wide, n);
-		uselocale(was);
-		freelocale(utf8);
-	}
-	if (n == (size_t)-1 || cols < 0)
-		cols = (int)strlen(name);
-	fprintf(out, "%s%*s", name, cols < width ? width - cols : 0, "");
-}
-
-/* " TEXT\n": its first line, as a terminal shows it as it is. */
-static void print_first_line(FILE *out, const char *text)
-{
-	char line[400], shown[1600];
-
-	snprintf(line, sizeof(line), "%.*s", (int)text_cut(text, strcspn(text, "\n"), 399), text);
-	text_show(shown, sizeof(shown), line, 0);
-	fprintf(out, " %s\n", shown);
-}
-
-/* A check's column in the table: its name, or NOT CHECKED if longer. */
-static int column_width(const char *name)
-{
-	int n = (int)strlen(name);
-
-	return n > 11 ? n : 11;
-}
-
-/* The class at a glance, on stderr after the reports. */
-static void print_summary(const struct grade_batch *gb, const char *csv)
-{
-	const struct assignment *a = gb->ga->a;
-	json_t *res;
-	size_t i;
-
-	fprintf(stderr, "%-20s %-6s %-7s", "submission", "score", "checked");
-	for (int k = 0; a->checks[k].name; k++)
-		fprintf(stderr, " %-*s", column_width(a->checks[k].name), a->checks[k].name);
-	fprintf(stderr, "\n");
-	json_array_foreach(gb->results, i, res)
-	{
-		char score[32], checked[32];
-		bool built = json_is_true(json_object_get(json_object_get(res, "build"), "ok"));
-		snprintf(score, sizeof(score), "%lld/%lld", jint(res, "score"), jint(res, "max"));
-		snprintf(checked, sizeof(checked), "%lld/%lld", jint(res, "checked"),
-			 jint(res, "max"));
-		print_name(stderr, jstr(res, "submission"), 20);
-		fprintf(stderr, " %-6s %-7s", score, checked);
-		for (int k = 0; a->checks[k].name && built; k++)
-			fprintf(stderr, " %-*s", column_width(a->checks[k].name),
-				check_outcome(res, a->checks[k].name));
-		if (built)
-			fprintf(stderr, "\n");
-		else
-			print_first_line(stderr, why_not_built(res));
-	}
-	fprintf(stderr, "grades: %s\nreports: %s/NAME/report.txt\n", csv, gb->out);
-}
-
 /* 0 when every check passed, 1 when one failed, 2 for socklab's own failure. */
 static int exit_status(const struct grade_batch *gb)
 {
@@ -681,14 +362,16 @@ static int exit_status(const struct grade_batch *gb)
 
 	if (gb->env_error || interrupted)
 		return EXIT_USAGE;
-	json_array_foreach(gb->results, i,
-			   res) if (json_integer_value(json_object_get(res, "score")) <
-				    json_integer_value(
-					    json_object_get(res, "max"))) return EXIT_FAILED;
+	json_array_foreach(gb->results, i, res)
+	{
+		json_int_t score = json_integer_value(json_object_get(res, "score"));
+
+		if (score < json_integer_value(json_object_get(res, "max")))
+			return EXIT_FAILED;
+	}
 	return EXIT_OK;
 }
 
-/* --gradescope and --junit. Returns -1 when one cannot be written (said). */
 static int write_exports(const struct grade_args *ga, json_t *results)
 {
 	json_t *gs;
@@ -791,12 +474,12 @@ int cmd_grade(int argc, char **argv)
 		gb.env_error = true;
 	}
 	snprintf(csv, sizeof(csv), "%s/grades.csv", gb.out);
-	if (write_csv(&gb, csv) < 0)
+	if (grade_write_csv(&gb, csv) < 0)
 		cli_error("cannot write %s", csv);
 	gb.env_error |= write_exports(&ga, gb.results) < 0;
 	give_results(gb.out);
 	if (!ga.json && n > 1)
-		print_summary(&gb, csv);
+		grade_print_summary(&gb, csv);
 	ret = exit_status(&gb);
 	json_decref(gb.results);
 	free(subs);

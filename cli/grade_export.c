@@ -11,6 +11,7 @@
  * (base/text.h), its control characters as letters.
  */
 #include "grade_export.h"
+#include "grade_cli.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -19,13 +20,6 @@
 
 #include "base/errmsg.h"
 #include "base/text.h"
-
-static const char *jstr(json_t *o, const char *key)
-{
-	const char *s = json_string_value(json_object_get(o, key));
-
-	return s ? s : "";
-}
 
 /* ---- the rubric --------------------------------------------------------- */
 
@@ -105,15 +99,15 @@ static char *check_text(json_t *c)
 	if (!f)
 		return NULL;
 	fprintf(f, "%s: ", !checked ? "NOT CHECKED" : pass ? "PASS" : "FAIL");
-	put_line(f, "", jstr(c, "summary"));
+	put_line(f, "", grade_jstr(c, "summary"));
 	json_array_foreach(json_object_get(c, "evidence"), i, line)
 		put_line(f, "  ", json_string_value(line));
 	if (json_array_size(json_object_get(c, "transcript")))
 		fprintf(f, "What socklab did and saw, up to the failure:\n");
 	json_array_foreach(json_object_get(c, "transcript"), i, line)
 		put_line(f, "  ", json_string_value(line));
-	if (!pass && checked && *jstr(c, "hint"))
-		fprintf(f, "See %s\n", jstr(c, "hint"));
+	if (!pass && checked && *grade_jstr(c, "hint"))
+		fprintf(f, "See %s\n", grade_jstr(c, "hint"));
 	fclose(f);
 	return text;
 }
@@ -136,7 +130,7 @@ static char *overall_text(json_t *res)
 		json_integer_value(json_object_get(res, "max")));
 	if (!json_is_true(json_object_get(json_object_get(res, "build"), "ok"))) {
 		fprintf(f, "The build failed:\n");
-		text_fput(f, jstr(json_object_get(res, "build"), "output"),
+		text_fput(f, grade_jstr(json_object_get(res, "build"), "output"),
 			  TEXT_KEEP_NL | TEXT_KEEP_TAB);
 		fputc('\n', f);
 	}
@@ -144,11 +138,11 @@ static char *overall_text(json_t *res)
 		put_line(f, "Problem: ", json_string_value(p));
 	json_array_foreach(json_object_get(res, "notes"), i, p)
 		put_line(f, "Note: ", json_string_value(p));
-	if (strcmp(jstr(res, "isolation"), "sandbox") != 0)
+	if (strcmp(grade_jstr(res, "isolation"), "sandbox") != 0)
 		fprintf(f, "Isolation: container (--unisolated); not isolated: %s\n",
-			jstr(sandbox, "missing"));
-	else if (*jstr(sandbox, "missing"))
-		fprintf(f, "Isolation: sandbox; %s\n", jstr(sandbox, "missing"));
+			grade_jstr(sandbox, "missing"));
+	else if (*grade_jstr(sandbox, "missing"))
+		fprintf(f, "Isolation: sandbox; %s\n", grade_jstr(sandbox, "missing"));
 	fclose(f);
 	return text;
 }
@@ -161,17 +155,17 @@ json_t *gradescope_results(const struct assignment *a, json_t *res, const struct
 
 	json_array_foreach(json_object_get(res, "checks"), i, c)
 	{
-		int k = check_index(a, jstr(c, "name"));
+		int k = check_index(a, grade_jstr(c, "name"));
 		bool pass = json_is_true(json_object_get(c, "pass"));
 		double max = k >= 0 ? r->points[k] : 0;
 		char *text = check_text(c);
 
 		total += pass ? max : 0;
-		json_array_append_new(tests,
-				      json_pack("{ss sf sf ss ss ss}", "name", jstr(c, "name"),
-						"score", pass ? max : 0.0, "max_score", max,
-						"status", pass ? "passed" : "failed", "output",
-						text ? text : "", "visibility", "visible"));
+		json_array_append_new(tests, json_pack("{ss sf sf ss ss ss}", "name",
+						       grade_jstr(c, "name"), "score",
+						       pass ? max : 0.0, "max_score", max, "status",
+						       pass ? "passed" : "failed", "output",
+						       text ? text : "", "visibility", "visible"));
 		free(text);
 	}
 	char *overall = overall_text(res);
@@ -220,13 +214,13 @@ static void junit_case(FILE *f, const struct assignment *a, json_t *res, json_t 
 	fprintf(f, "    <testcase classname=\"");
 	xml_text(f, a->name);
 	fputc('.', f);
-	xml_text(f, jstr(res, "submission"));
+	xml_text(f, grade_jstr(res, "submission"));
 	fprintf(f, "\" name=\"");
-	xml_text(f, jstr(c, "name"));
+	xml_text(f, grade_jstr(c, "name"));
 	fprintf(f, "\">\n");
 	if (!pass) {
 		fprintf(f, "      <%s message=\"", checked ? "failure" : "skipped");
-		xml_text(f, jstr(c, "summary"));
+		xml_text(f, grade_jstr(c, "summary"));
 		fprintf(f, "\">");
 		xml_text(f, text ? text : "");
 		fprintf(f, "</%s>\n", checked ? "failure" : "skipped");
@@ -253,7 +247,7 @@ int junit_write(const char *path, const struct assignment *a, json_t *results)
 		long long checked = json_integer_value(json_object_get(res, "checked"));
 
 		fprintf(f, "  <testsuite name=\"");
-		xml_text(f, jstr(res, "submission"));
+		xml_text(f, grade_jstr(res, "submission"));
 		fprintf(f, "\" tests=\"%lld\" failures=\"%lld\" skipped=\"%lld\" errors=\"0\">\n",
 			max, checked - passed, max - checked);
 		json_array_foreach(json_object_get(res, "checks"), k, c) junit_case(f, a, res, c);

@@ -8,14 +8,8 @@
 #include <string.h>
 
 #include "cli.h"
+#include "grade_cli.h"
 #include "grade_export.h"
-
-static const char *jstr(json_t *o, const char *key)
-{
-	const char *s = json_string_value(json_object_get(o, key));
-
-	return s ? s : "";
-}
 
 /*
  * Before anything is made or run: a sandbox can be made here (one is made
@@ -52,9 +46,9 @@ int grade_check_isolation(const struct sandbox_limits *lim)
  * how the submission was kept from the machine. */
 void grade_print_isolation(FILE *out, json_t *res)
 {
-	const char *missing = jstr(json_object_get(res, "sandbox"), "missing");
+	const char *missing = grade_jstr(json_object_get(res, "sandbox"), "missing");
 
-	if (strcmp(jstr(res, "isolation"), "sandbox") == 0)
+	if (strcmp(grade_jstr(res, "isolation"), "sandbox") == 0)
 		fprintf(out, "  isolation: sandbox%s%s\n", *missing ? "; " : "", missing);
 	else
 		fprintf(out, "  isolation: container (--unisolated); not isolated: %s\n",
