@@ -19,6 +19,7 @@
 #include "base/errmsg.h"
 #include "grade.h"
 #include "host/paths.h"
+#include "kview.h"
 
 /* Each defined in grade/NAME.c. */
 extern const struct assignment assignment_echo_fork, assignment_echo_client, assignment_udp_echo,
@@ -362,6 +363,7 @@ static int check_session(struct grade_run *g, const struct assignment *a, const 
 		if (!res->checks[i].pass && !res->checks[i].skipped)
 			transcript(g, &ctx, &a->checks[i], &res->checks[i], res, i);
 	}
+	kview_disagreements(g, &ctx);
 	res->t_end = ctx.t_end;
 	check_ctx_free(&ctx);
 	session_close(&s);
@@ -409,6 +411,7 @@ static int run_assignment(const struct submission *sub, const struct grade_optio
 	sandbox_set_view(o->sb, o->workdir, socklab_libdir(),
 			 collector_ring_path(scenario_collector(g.s)));
 	setup_run(&g, o, res, drivers);
+	kview_start(&g); /* before the first program starts */
 	scenario_facts(g.s)->port = g.port;
 	scenario_facts(g.s)->extra = &g;
 	scenario_step(g.s, "assignment %s: %s", o->a->name, o->a->title);
@@ -418,14 +421,17 @@ static int run_assignment(const struct submission *sub, const struct grade_optio
 	/* A last look at the memory limit; then everything of the student's
 	 * ends, even what left its group. */
 	grade_watch_memory(&g);
+	kview_watch(&g);
 	sandbox_kill(o->sb, 3000);
 	scenario_end(g.s, 500, NULL);
+	kview_stop(&g);
 	ret = check_session(&g, o->a, res->session, res, err, errlen);
 	memcpy(res->problems, g.problems, sizeof(res->problems));
 	res->nproblems = g.nproblems;
 	memcpy(res->notes, g.notes, sizeof(res->notes));
 	res->nnotes = g.nnotes;
 	res->port = g.port;
+	kview_free(&g);
 	scenario_free(g.s);
 	return ret;
 }
