@@ -33,8 +33,8 @@
 #include "check/check.h"
 #include "check/evidence.h"
 #include "check/fdhold.h"
-#include "sandbox/sandbox.h"
 #include "run/scenario.h"
+#include "sandbox/sandbox.h"
 
 #define GRADE_PROBLEMS	    8
 #define GRADE_NOTES	    4

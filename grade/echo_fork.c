@@ -486,8 +486,8 @@ static void fail_kernel_kept(struct check_result *r, int conns, pid_t holder, pi
 		   "%d connection%s stayed open after %s client%s had left (CLOSE_WAIT, as the "
 		   "kernel saw), in %s. A connection closes only when its last descriptor is "
 		   "closed, in every process%s",
-		   conns, conns == 1 ? "" : "s", conns == 1 ? "its" : "their", conns == 1 ? "" : "s",
-		   holder == server ? "the server" : "a child of the server",
+		   conns, conns == 1 ? "" : "s", conns == 1 ? "its" : "their",
+		   conns == 1 ? "" : "s", holder == server ? "the server" : "a child of the server",
 		   holder == server ? ": after fork(), the parent must close() the connected socket"
 				    : "");
 }

@@ -128,11 +128,12 @@ static bool kernel_made(const struct check_ctx *c, struct check_result *r, pid_t
 		return true;
 	}
 	if (k.threads > 1 && k.threads > m->threads) {
-		check_fail(r,
-			   "the server ran %d threads (the kernel saw them; the trace has %d). Serve "
-			   "every client in one thread, waiting in select() on all their sockets at "
-			   "once",
-			   k.threads, m->threads);
+		check_fail(
+			r,
+			"the server ran %d threads (the kernel saw them; the trace has %d). Serve "
+			"every client in one thread, waiting in select() on all their sockets at "
+			"once",
+			k.threads, m->threads);
 		return true;
 	}
 	return false;

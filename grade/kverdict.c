@@ -24,7 +24,8 @@ int kview_zombies(const struct check_ctx *c, struct check_result *r, pid_t paren
 			continue;
 		if (zombies++ < CHECK_EVIDENCE_MAX - 1)
 			check_evidence_text(r,
-					    "[%d] zombie for %.1f s, never reaped by the server (the "
+					    "[%d] zombie for %.1f s, never reaped by the server "
+					    "(the "
 					    "kernel: state Z in /proc)",
 					    (int)p->pid, (double)(t - p->t_zombie) / 1e9);
 	}
@@ -81,7 +82,8 @@ int kview_listeners(const struct check_ctx *c, struct check_result *r, pid_t roo
 			check_evidence_text(r,
 					    "[%d] held the listening socket of port %d while it "
 					    "served (the kernel: /proc/%d/fd)",
-					    (int)p->pid, c->facts ? c->facts->port : 0, (int)p->pid);
+					    (int)p->pid, c->facts ? c->facts->port : 0,
+					    (int)p->pid);
 	}
 	return kept;
 }

@@ -82,7 +82,8 @@ static size_t read_all(struct pstat **out)
 		    read_pstat((pid_t)atoi(de->d_name), &ps) < 0)
 			continue;
 		if (n == cap) {
-			struct pstat *more = realloc(all, (cap = cap ? cap * 2 : 512) * sizeof(*all));
+			struct pstat *more =
+				realloc(all, (cap = cap ? cap * 2 : 512) * sizeof(*all));
 			if (!more)
 				break;
 			all = more;
@@ -122,8 +123,7 @@ static bool take_pstat(struct grade_run *g, const struct pstat *ps, int64_t now)
 		return false; /* gone once: the pid is someone else's now */
 	if (!p) {
 		parent = find_proc(k, ps->ppid);
-		if (k->n >= KVIEW_PROCS ||
-		    !(is_root(g, ps->pid) || (parent && parent->t_gone < 0)))
+		if (k->n >= KVIEW_PROCS || !(is_root(g, ps->pid) || (parent && parent->t_gone < 0)))
 			return false;
 		p = &k->p[k->n++];
 		*p = (struct kproc){.pid = ps->pid,
@@ -257,8 +257,7 @@ static void look_listeners(struct grade_run *g)
 	bool children = false;
 
 	for (size_t i = 0; i < k->n && !children; i++)
-		children = !is_root(g, k->p[i].pid) && k->p[i].t_gone < 0 &&
-			   k->p[i].t_zombie < 0;
+		children = !is_root(g, k->p[i].pid) && k->p[i].t_gone < 0 && k->p[i].t_zombie < 0;
 	if (!children || port_sockets(g, SOCKDIAG_STATE(TCP_ST_LISTEN), &ps, why, sizeof(why)) < 0)
 		return;
 	for (int s = 0; s < ps.n; s++) {
@@ -350,7 +349,8 @@ static struct ktask *task_of(const struct kview *k, pid_t tid)
 {
 	long at;
 
-	return tid > 0 && ptrmap_get(&k->task_at, (void *)(intptr_t)tid, &at) ? &k->tasks[at] : NULL;
+	return tid > 0 && ptrmap_get(&k->task_at, (void *)(intptr_t)tid, &at) ? &k->tasks[at]
+									      : NULL;
 }
 
 /* The process a task (a thread id) belongs to: a thread's is its maker's. */
@@ -462,7 +462,8 @@ static void made_witnessed(const struct check_ctx *c, const struct kview *k, pid
 				 made_with(&k->w, k->w.ev[t->line].tid, t->line));
 	}
 	for (size_t i = 0; i < k->w.n; i++)
-		if (k->w.ev[i].kind == WIT_ENTER && strcmp(k->w.ev[i].call, "io_uring_setup") == 0 &&
+		if (k->w.ev[i].kind == WIT_ENTER &&
+		    strcmp(k->w.ev[i].call, "io_uring_setup") == 0 &&
 		    wit_in_tree(k, tgid_of(k, k->w.ev[i].tid), root))
 			m->uring = true;
 }
@@ -511,4 +512,17 @@ int kview_closed(const struct kview *k, pid_t tgid, int fd, int64_t from)
 			return 1;
 	}
 	return 0;
+}
+
+bool kview_accepted(const struct kview *k, pid_t root)
+{
+	if (!k || !k->witness)
+		return false;
+	for (size_t i = 0; i < k->w.n; i++) {
+		const struct witline *l = &k->w.ev[i];
+		if (l->kind == WIT_EXIT && l->ret >= 0 && strncmp(l->call, "accept", 6) == 0 &&
+		    wit_in_tree(k, tgid_of(k, l->tid), root))
+			return true;
+	}
+	return false;
 }

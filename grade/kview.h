@@ -40,11 +40,11 @@
 /* A student process, as /proc showed it. */
 struct kproc {
 	pid_t pid, ppid;
-	pid_t root;	  /* the student's program it descends from */
-	int64_t t_seen;	  /* session ns: first seen */
-	int64_t t_zombie; /* first seen a zombie (state Z); -1 */
-	int64_t t_gone;	  /* first seen gone from /proc; -1 */
-	int threads;	  /* the most threads seen at once */
+	pid_t root;	    /* the student's program it descends from */
+	int64_t t_seen;	    /* session ns: first seen */
+	int64_t t_zombie;   /* first seen a zombie (state Z); -1 */
+	int64_t t_gone;	    /* first seen gone from /proc; -1 */
+	int threads;	    /* the most threads seen at once */
 	int listener_looks; /* looks that saw it hold a listening socket of the port
 			     * (a child between fork() and its close() may, briefly) */
 };
@@ -141,6 +141,9 @@ int kview_listeners(const struct check_ctx *c, struct check_result *r, pid_t roo
 int kview_listens(const struct check_ctx *c, pid_t root, int mark);
 /* The mark taken at t (g->marks[i] == t), or -1. */
 int kview_mark_of(const struct check_ctx *c, int64_t t);
+
+/* The witness saw root (or a process it made) accept a connection. */
+bool kview_accepted(const struct kview *k, pid_t root);
 
 /* The process of a task the witness saw (a thread's is its maker's). */
 pid_t kview_tgid(const struct kview *k, pid_t tid);

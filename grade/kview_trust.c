@@ -78,8 +78,7 @@ static void reaped(struct grade_run *g, const struct check_ctx *c, const struct 
 /* ---- close ----------------------------------------------------------------- */
 
 /* The trace's close() of fd by pid, before t, on the socket name. */
-static const struct event *traced_close(const struct check_ctx *c, const struct ksock *s,
-					int64_t t)
+static const struct event *traced_close(const struct check_ctx *c, const struct ksock *s, int64_t t)
 {
 	struct ev_filter f = {.src = "call", .fn = "close", .pid = s->pid, .err = "ok"};
 	const struct event *e = NULL;
@@ -153,7 +152,8 @@ static bool witnessed(const struct kview *k, pid_t tgid, const char *call, int64
 {
 	for (size_t i = 0; i < k->w.n; i++) {
 		const struct witline *l = &k->w.ev[i];
-		if (kview_tgid(k, l->tid) != tgid || strcmp(l->call, call) != 0 || l->t_ns > t + SLACK_NS)
+		if (kview_tgid(k, l->tid) != tgid || strcmp(l->call, call) != 0 ||
+		    l->t_ns > t + SLACK_NS)
 			continue;
 		if (strcmp(call, "setsockopt") == 0
 			    ? l->kind == WIT_ENTER && l->arg[1] == 1 /* SOL_SOCKET */ &&
@@ -238,7 +238,8 @@ static void forks(struct grade_run *g, const struct check_ctx *c)
 		kview_made(c, g->students[i], &m);
 		if (m.uring)
 			grade_problem(g,
-				      "the %s set up io_uring: its calls go past the tracer, so the "
+				      "the %s set up io_uring: its calls go past the tracer, so "
+				      "the "
 				      "trace does not have them",
 				      p ? p->role : "program");
 		if (!m.untraced)
@@ -247,13 +248,14 @@ static void forks(struct grade_run *g, const struct check_ctx *c)
 			grade_problem(g,
 				      "the %s made %d process%s with a raw %s system call the "
 				      "tracer does not see",
-				      p ? p->role : "program", m.untraced, m.untraced == 1 ? "" : "es",
-				      m.how);
+				      p ? p->role : "program", m.untraced,
+				      m.untraced == 1 ? "" : "es", m.how);
 		else
 			grade_problem(g,
 				      "the kernel saw %d process%s of the %s that the trace has no "
 				      "fork() of (a raw system call, or a static program)",
-				      m.untraced, m.untraced == 1 ? "" : "es", p ? p->role : "program");
+				      m.untraced, m.untraced == 1 ? "" : "es",
+				      p ? p->role : "program");
 	}
 }
 

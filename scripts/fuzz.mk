@@ -26,8 +26,9 @@ session_SRC := lib/session/session.c lib/session/event.c lib/session/event_janss
                lib/base/jscan_read.c lib/base/jobj.c lib/wire/tcp.c lib/base/strpool.c
 record_SRC  := lib/base/jscan.c lib/base/jscan_read.c
 names_SRC   :=
+witline_SRC := lib/sources/sys/witline.c
 
-TARGETS := decode session record names
+TARGETS := decode session record names witline
 
 .PHONY: all
 .PRECIOUS: $(FUZZ)/fuzz_%

@@ -36,8 +36,8 @@ enum witline_kind {
 
 struct witline {
 	enum witline_kind kind;
-	int64_t t_ns; /* the trace clock's time ("mono": CLOCK_MONOTONIC) */
-	pid_t tid;    /* the task (a thread id) that did it */
+	int64_t t_ns;  /* the trace clock's time ("mono": CLOCK_MONOTONIC) */
+	pid_t tid;     /* the task (a thread id) that did it */
 	char call[24]; /* "close", "clone3": the call's name, without "sys_" */
 	int64_t arg[WITLINE_ARGS];
 	int nargs;

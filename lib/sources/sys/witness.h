@@ -32,7 +32,7 @@
 
 struct witness {
 	struct tracefs tf;
-	bool on; /* started, and not stopped */
+	bool on;	    /* started, and not stopped */
 	struct witline *ev; /* every line read, in the kernel's order per CPU */
 	size_t n, cap;
 	long lost;     /* events the kernel could not keep (its buffer was full) */

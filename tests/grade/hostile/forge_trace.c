@@ -143,8 +143,9 @@ static void forge_call(const char *fn, int fd, const char *sock, const char *mor
  * both sides, and the parent's wait() for this child. */
 static void forge_left(const char *sock)
 {
-	static const char *const states[][2] = {
-		{"ESTABLISHED", "CLOSE_WAIT"}, {"CLOSE_WAIT", "LAST_ACK"}, {"LAST_ACK", "CLOSED"}};
+	static const char *const states[][2] = {{"ESTABLISHED", "CLOSE_WAIT"},
+						{"CLOSE_WAIT", "LAST_ACK"},
+						{"LAST_ACK", "CLOSED"}};
 
 	for (int i = 0; i < 3; i++)
 		put("{\"t\":%lld,\"src\":\"state\",\"sock\":\"%s\",\"from\":\"%s\",\"to\":\"%s\","
@@ -186,7 +187,8 @@ int main(int argc, char **argv)
 	snprintf(bound, sizeof(bound), ",\"addr\":\"0.0.0.0:%d\"", atoi(argv[1]));
 	forge_call("bind", listener, sock, bound);
 	forge_call("listen", listener, sock, ",\"backlog\":16");
-	if (bind(listener, (struct sockaddr *)&addr, sizeof(addr)) < 0 || listen(listener, 16) < 0) {
+	if (bind(listener, (struct sockaddr *)&addr, sizeof(addr)) < 0 ||
+	    listen(listener, 16) < 0) {
 		perror("bind");
 		for (;;) /* the restart: it said it listens; it stays */
 			pause();

@@ -38,7 +38,8 @@ int main(int argc, char **argv)
 	addr.sin_port = htons((unsigned short)atoi(argv[1]));
 	listener = socket(AF_INET, SOCK_STREAM, 0);
 	if (listener < 0 || setsockopt(listener, SOL_SOCKET, SO_REUSEADDR, &on, sizeof(on)) < 0 ||
-	    bind(listener, (struct sockaddr *)&addr, sizeof(addr)) < 0 || listen(listener, 128) < 0) {
+	    bind(listener, (struct sockaddr *)&addr, sizeof(addr)) < 0 ||
+	    listen(listener, 128) < 0) {
 		perror("bind");
 		return 1;
 	}
