@@ -429,15 +429,16 @@ static bool traced_fork(const struct check_ctx *c, pid_t child)
 	return false;
 }
 
-/* The fork-like call the task began last before index i, or "". */
-static const char *made_with(const struct witness *w, pid_t tid, size_t i)
+/* The fork-like call that returned child to the task, or "" (its exit
+ * comes after the task_newtask line, at index i). */
+static const char *made_with(const struct witness *w, pid_t tid, pid_t child, size_t i)
 {
 	static const char *const calls[] = {"fork", "vfork", "clone", "clone3"};
 
-	while (i-- > 0)
+	for (size_t end = i + 4096 < w->n ? i + 4096 : w->n; i < end; i++)
 		for (size_t j = 0; j < 4; j++)
-			if (w->ev[i].kind == WIT_ENTER && w->ev[i].tid == tid &&
-			    strcmp(w->ev[i].call, calls[j]) == 0)
+			if (w->ev[i].kind == WIT_EXIT && w->ev[i].tid == tid &&
+			    w->ev[i].ret == child && strcmp(w->ev[i].call, calls[j]) == 0)
 				return calls[j];
 	return "";
 }
@@ -459,7 +460,7 @@ static void made_witnessed(const struct check_ctx *c, const struct kview *k, pid
 			m->first = t->tid;
 		if (!traced_fork(c, t->tid) && m->untraced++ == 0)
 			snprintf(m->how, sizeof(m->how), "%s",
-				 made_with(&k->w, k->w.ev[t->line].tid, t->line));
+				 made_with(&k->w, k->w.ev[t->line].tid, t->tid, t->line));
 	}
 	for (size_t i = 0; i < k->w.n; i++)
 		if (k->w.ev[i].kind == WIT_ENTER &&

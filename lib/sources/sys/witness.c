@@ -3,6 +3,8 @@
  */
 #include "sources/sys/witness.h"
 
+#include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,7 +14,9 @@
 #include "base/errmsg.h"
 
 #define WITNESS_MAX_EVENTS 200000
-#define WITNESS_BUFFER_KB  "4096" /* per CPU: the default 1408 is short */
+#define WITNESS_BUFFER_KB  "4096"	/* per CPU: the default 1408 is short */
+#define WITNESS_READ_MAX   (512 * 1024) /* bytes per witness_read() */
+#define WITNESS_DRAIN_MAX  (64 << 20)	/* bytes read at the end, at most */
 
 /* The events, after task/task_newtask (the one tracefs_open enables):
  * "enter" for its arguments, "exit" for its result. */
@@ -40,14 +44,18 @@ static int write_in(const struct tracefs *tf, const char *file, const char *valu
 	return ret;
 }
 
-/* The calls, each filtered like task_newtask: not the starting thread's. */
+/* The calls, each filtered like task_newtask: not the starting thread's;
+ * and a fork-like call only when it made a child (a fork bomb retries a
+ * failing fork() without end: its failures would fill the buffer). */
 static void enable_calls(struct witness *w, const char *filter)
 {
-	char file[160];
+	char file[160], made[96];
 
+	snprintf(made, sizeof(made), "%s && ret > 0", filter);
 	for (size_t i = 0; i < sizeof(witnessed) / sizeof(witnessed[0]); i++) {
+		bool fork_like = i < 4;
 		snprintf(file, sizeof(file), "events/syscalls/%s/filter", witnessed[i]);
-		write_in(&w->tf, file, filter);
+		write_in(&w->tf, file, fork_like ? made : filter);
 		snprintf(file, sizeof(file), "events/syscalls/%s/enable", witnessed[i]);
 		write_in(&w->tf, file, "1"); /* an older kernel may lack clone3 */
 	}
@@ -98,10 +106,40 @@ static void take(void *arg, const char *line)
 	w->ev[w->n++] = l;
 }
 
+/* Reads what is ready, at most max bytes (a program can make calls
+ * faster than we read: the kernel then drops events and says so, LOST). */
+static void read_some(struct witness *w, size_t max)
+{
+	struct tracefs *tf = &w->tf;
+	size_t done = 0;
+
+	while (done < max) {
+		ssize_t n = read(tf->pipe_fd, tf->partial + tf->partial_n,
+				 sizeof(tf->partial) - 1 - tf->partial_n);
+		char *nl;
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return;
+		done += (size_t)n;
+		tf->partial_n += (size_t)n;
+		while ((nl = memchr(tf->partial, '\n', tf->partial_n)) != NULL) {
+			size_t len = (size_t)(nl - tf->partial);
+			*nl = '\0';
+			take(w, tf->partial);
+			tf->partial_n -= len + 1;
+			memmove(tf->partial, nl + 1, tf->partial_n);
+		}
+		if (tf->partial_n == sizeof(tf->partial) - 1)
+			tf->partial_n = 0; /* longer than any line the kernel prints */
+	}
+}
+
 void witness_read(struct witness *w)
 {
 	if (w->on)
-		tracefs_read_lines(&w->tf, take, w);
+		read_some(w, WITNESS_READ_MAX);
 }
 
 void witness_stop(struct witness *w)
@@ -110,7 +148,7 @@ void witness_stop(struct witness *w)
 		return;
 	/* Stop the events first, then read what they left. */
 	write_in(&w->tf, "tracing_on", "0");
-	witness_read(w);
+	read_some(w, WITNESS_DRAIN_MAX);
 	tracefs_close(&w->tf);
 	w->on = false;
 }

@@ -11,14 +11,15 @@
 
 /* Real lines, as the witness's instance gave them on kernel 6.18. */
 #define SETSOCKOPT                                                                                 \
-	"         python3-25412   [001] .....   578.522754: sys_setsockopt(fd: 3, level: 1, "     \
+	"         python3-25412   [001] .....   578.522754: sys_setsockopt(fd: 3, level: 1, "      \
 	"optname: 2, optval: 0x7ffe67002510, optlen: 4)"
-#define BIND_FAILED "         python3-25412   [001] .....   578.522879: sys_bind -> 0xffffffffffffff9e"
+#define BIND_FAILED                                                                                \
+	"         python3-25412   [001] .....   578.522879: sys_bind -> 0xffffffffffffff9e"
 #define NEWTASK                                                                                    \
-	"         python3-25412   [001] .....   578.523672: task_newtask: pid=25468 comm=python3 "  \
+	"         python3-25412   [001] .....   578.523672: task_newtask: pid=25468 comm=python3 " \
 	"clone_flags=1200000 oom_score_adj=0"
 #define THREAD                                                                                     \
-	"         python3-25412   [001] .....   578.532496: task_newtask: pid=25469 comm=python3 "  \
+	"         python3-25412   [001] .....   578.532496: task_newtask: pid=25469 comm=python3 " \
 	"clone_flags=3d0f00 oom_score_adj=0"
 #define FORK "          server-4242    [000] .....    12.000001: sys_fork()"
 
@@ -43,7 +44,8 @@ Test(witline, a_return_is_signed)
 	cr_assert_eq(witline_parse(BIND_FAILED, &w), WIT_EXIT);
 	cr_assert_str_eq(w.call, "bind");
 	cr_assert_eq(w.ret, -98, "EADDRINUSE, got %lld", (long long)w.ret);
-	cr_assert_eq(witline_parse("         python3-25412   [001] .....   578.522814: sys_bind -> 0x0\n",
+	cr_assert_eq(witline_parse("         python3-25412   [001] .....   578.522814: sys_bind -> "
+				   "0x0\n",
 				   &w),
 		     WIT_EXIT, "a trailing newline is allowed");
 	cr_assert_eq(w.ret, 0);
@@ -77,14 +79,16 @@ Test(witline, the_program_s_name_cannot_move_a_field)
 {
 	struct witline w;
 
-	cr_assert_eq(witline_parse("    x-1  [0] a-7-[001] .....   578.522814: sys_bind -> 0x0", &w),
+	cr_assert_eq(witline_parse("    x-1  [0] a-7-[001] .....   578.522814: sys_bind -> 0x0",
+				   &w),
 		     WIT_BAD, "the task id is at its column, not after the first '-'");
 	cr_assert_eq(witline_parse(" x clone_flags=0-4242    [000] .....    12.000001: "
 				   "task_newtask: pid=5 comm=x clone_flags=0 oom_score_adj=0",
 				   &w),
 		     WIT_NEWTASK);
 	cr_assert_eq(w.tid, 4242);
-	cr_assert_eq(witline_parse("          server-4242    [000] .....    12.000001: task_newtask: "
+	cr_assert_eq(witline_parse("          server-4242    [000] .....    12.000001: "
+				   "task_newtask: "
 				   "pid=5 comm=a clone_flags=10000 clone_flags=0 oom_score_adj=0",
 				   &w),
 		     WIT_NEWTASK);
@@ -110,7 +114,8 @@ Test(witline, damaged_lines_are_refused_whole)
 		"          server-4242    [000] .....    12.000001: sys_close(fd: 3) x",
 		"          server-4242    [000] .....    12.000001: sys_bind -> 0x",
 		"          server-4242    [000] .....    12.000001: sys_bind -> 0x0 more",
-		"          server-4242    [000] .....    12.000001: sys_bind -> 0x1ffffffffffffffff",
+		"          server-4242    [000] .....    12.000001: sys_bind -> "
+		"0x1ffffffffffffffff",
 		"          server-4242    [000] .....    12.000001: sys_ -> 0x0",
 		"          server-4242    [000] .....    12.000001 sys_bind -> 0x0",
 		"          server-4242    [000] .....    .000001: sys_bind -> 0x0",
