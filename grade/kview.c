@@ -34,7 +34,11 @@ void kview_start(struct grade_run *g)
 	}
 	g->kv = k;
 	k->t0 = collector_t0(scenario_collector(g->s));
-	k->witness = witness_start(&k->w, k->witness_why, sizeof(k->witness_why)) == 0;
+	/* SOCKLAB_NO_WITNESS: grade as where tracefs is missing (the tests). */
+	if (getenv("SOCKLAB_NO_WITNESS"))
+		snprintf(k->witness_why, sizeof(k->witness_why), "SOCKLAB_NO_WITNESS is set");
+	else
+		k->witness = witness_start(&k->w, k->witness_why, sizeof(k->witness_why)) == 0;
 }
 
 /* ---- /proc ---------------------------------------------------------------- */

@@ -69,6 +69,32 @@ test_a_forged_trace_fails_what_the_honest_server_fails() {
 		fail "the report counts ${said_zombies%% *} zombies, ps saw $(cat zombies.txt) at once"
 }
 
+# Where tracefs is missing (SOCKLAB_NO_WITNESS grades as if it were),
+# /proc and sock_diag still judge: the forged trace fails the same checks,
+# and the forged reaping and close are still named.
+test_without_the_witness_proc_and_sock_diag_still_judge() {
+	need_root "grading runs each submission in a network namespace, as a user of its own"
+	local forger
+	cp "$GRADE/hostile/forge_trace.c" forge.c
+	{
+		echo '#define NO_FORGE 1'
+		cat "$GRADE/hostile/forge_trace.c"
+	} >honest.c
+	SOCKLAB_NO_WITNESS=1 socklab grade echo-fork forge.c --json --out out1 >forged.json 2>stderr1 &
+	forger=$!
+	SOCKLAB_NO_WITNESS=1 socklab grade echo-fork honest.c --json --out out2 >honest.json 2>stderr2 || true
+	wait "$forger" || true
+	jq -e '[.checks[] | select(.pass | not) | .name] == ["reaps-children", "closes-fds", "reuseaddr"]' \
+		honest.json >/dev/null || fail "the honest server: $(jq -c '[.checks[] | {name, pass, summary}]' honest.json)"
+	[ "$(verdicts forged.json)" = "$(verdicts honest.json)" ] ||
+		fail "forging changed the verdicts: $(jq -c '[.checks[] | {name, pass, summary}]' forged.json)"
+	for said in 'the trace says child [0-9]+ was reaped' \
+		'the trace says \[[0-9]+\] close\([0-9]+\) at [0-9.]+ s; the kernel saw it still open'; do
+		jq -e --arg re "$said" '.problems | any(test($re))' forged.json >/dev/null ||
+			fail "no problem says /$said/: $(jq -c .problems forged.json)"
+	done
+}
+
 test_a_raw_fork_fails_one_process() {
 	need_root "grading runs each submission in a network namespace, as a user of its own"
 	socklab grade echo-select "$GRADE/hostile/raw_fork.c" --json --out out >raw.json 2>stderr || true

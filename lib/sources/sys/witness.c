@@ -21,8 +21,8 @@
 /* The events, after task/task_newtask (the one tracefs_open enables):
  * "enter" for its arguments, "exit" for its result. */
 static const char *const witnessed[] = {
-	"sys_enter_fork",	"sys_enter_vfork",	    "sys_enter_clone",
-	"sys_enter_clone3",	"sys_exit_wait4",	    "sys_exit_waitid",
+	"sys_exit_fork",	"sys_exit_vfork",	    "sys_exit_clone",
+	"sys_exit_clone3",	"sys_exit_wait4",	    "sys_exit_waitid",
 	"sys_enter_close",	"sys_exit_close",	    "sys_exit_bind",
 	"sys_exit_listen",	"sys_enter_setsockopt",	    "sys_exit_accept",
 	"sys_exit_accept4",	"sys_enter_io_uring_setup", "sys_enter_io_uring_enter",
