@@ -46,7 +46,8 @@ static void print_build(FILE *out, json_t *res)
 	bool ok = json_is_true(json_object_get(build, "ok"));
 
 	if (ok && command[0])
-		fprintf(out, "  program: %s, built with: %s\n", grade_jstr(res, "program"), command);
+		fprintf(out, "  program: %s, built with: %s\n", grade_jstr(res, "program"),
+			command);
 	else if (ok)
 		fprintf(out, "  program: %s (graded as handed in)\n", grade_jstr(res, "program"));
 	else if (command[0])
@@ -105,8 +106,9 @@ void grade_print_report(FILE *out, const struct assignment *a, json_t *res, bool
 	size_t i;
 
 	fprintf(out, "== %s: %lld of %lld checks pass; %lld of %lld checked  (%s, %s)\n",
-		grade_jstr(res, "submission"), grade_jint(res, "score"), grade_jint(res, "max"), grade_jint(res, "checked"),
-		grade_jint(res, "max"), a->name, grade_jstr(res, "path"));
+		grade_jstr(res, "submission"), grade_jint(res, "score"), grade_jint(res, "max"),
+		grade_jint(res, "checked"), grade_jint(res, "max"), a->name,
+		grade_jstr(res, "path"));
 	if (file)
 		grade_print_isolation(out, res);
 	print_build(out, res);
@@ -129,4 +131,3 @@ void grade_print_report(FILE *out, const struct assignment *a, json_t *res, bool
 			session, session, session);
 	fprintf(out, "\n");
 }
-

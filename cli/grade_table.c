@@ -173,7 +173,8 @@ void grade_print_summary(const struct grade_batch *gb, const char *csv)
 	{
 		char score[32], checked[32];
 		bool built = json_is_true(json_object_get(json_object_get(res, "build"), "ok"));
-		snprintf(score, sizeof(score), "%lld/%lld", grade_jint(res, "score"), grade_jint(res, "max"));
+		snprintf(score, sizeof(score), "%lld/%lld", grade_jint(res, "score"),
+			 grade_jint(res, "max"));
 		snprintf(checked, sizeof(checked), "%lld/%lld", grade_jint(res, "checked"),
 			 grade_jint(res, "max"));
 		print_name(stderr, grade_jstr(res, "submission"), 20);
@@ -188,6 +189,5 @@ void grade_print_summary(const struct grade_batch *gb, const char *csv)
 	}
 	fprintf(stderr, "grades: %s\nreports: %s/NAME/report.txt\n", csv, gb->out);
 }
-
 
 /* --gradescope and --junit. Returns -1 when one cannot be written (said). */

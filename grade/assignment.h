@@ -40,7 +40,7 @@
 #include "run/scenario.h"
 #include "sandbox/sandbox.h"
 
-#define GRADE_PROBLEMS	    4
+#define GRADE_PROBLEMS	    8
 #define GRADE_NOTES	    4
 #define GRADE_MARKS	    4
 #define GRADE_LINE	    400
@@ -87,7 +87,12 @@ struct grade_run {
 	 * saw the first (the victim ended after it). */
 	int oom_kills;
 	int64_t t_looked, t_before_oom;
+	/* What the kernel saw, for the verdicts (kview.h); NULL if it could
+	 * not be had. */
+	struct kview *kv;
 };
+
+struct kview;
 
 struct assignment {
 	const char *name;      /* "echo-fork": what `socklab grade` takes; stable */

@@ -16,8 +16,9 @@
 #include <string.h>
 
 #include "assignment.h"
+#include "kview.h"
 
-enum { MARK_LEFT, MARK_KILLED };
+enum { MARK_LEFT, MARK_KILLED, MARK_RESTARTED };
 
 /* Children that ended less than this before LEFT are not judged yet. */
 #define SETTLE_NS (500 * 1000000LL)
@@ -47,7 +48,10 @@ static int restart(struct grade_run *g, pid_t server)
 		return -1;
 	/* Whether it listens is the reuseaddr check's to say. */
 	grade_wait_listen(g, again, g->port, GRADE_QUIET);
-	return grade_sleep(g, 300);
+	if (grade_sleep(g, 300) < 0)
+		return -1;
+	grade_mark(g, MARK_RESTARTED); /* the kernel's listening sockets */
+	return 0;
 }
 
 static int echo_fork_run(struct grade_run *g)
@@ -218,26 +222,42 @@ static bool reaped_in_time(const struct proc_info *p, int64_t t)
 	       strcmp(p->reaped_by ? p->reaped_by : "", "socklab") != 0;
 }
 
-static void reaps_children(const struct check_ctx *c, struct check_result *r)
+/* The same from the trace: how the checks judged before the kernel did. */
+static int traced_zombies(const struct check_ctx *c, struct check_result *r, pid_t server,
+			  int64_t t, int *children)
 {
-	const struct grade_run *g = grade_run_of(c);
-	pid_t server = check_pid(c, "server");
-	int64_t t = g ? g->marks[MARK_LEFT] : -1;
-	int children = 0, zombies = 0;
+	int zombies = 0;
 
-	if (!need_ran(c, r, "server") || !need_reached(c, r, MARK_LEFT, "every client had left") ||
-	    !need(c, r, forked_before(c, server, t), "the server forked no child"))
-		return;
+	*children = 0;
 	for (size_t i = 0; i < c->procs.n; i++) {
 		const struct proc_info *p = &c->procs.p[i];
 		if (p->ppid != server || p->pid == server || p->t_start >= t)
 			continue;
-		children++;
+		(*children)++;
 		if (p->t_exit == T_NEVER || p->t_exit > t - SETTLE_NS || reaped_in_time(p, t))
 			continue;
 		if (zombies++ < CHECK_EVIDENCE_MAX - 1)
 			say_zombie(c, r, p, server, t);
 	}
+	return zombies;
+}
+
+static void reaps_children(const struct check_ctx *c, struct check_result *r)
+{
+	const struct grade_run *g = grade_run_of(c);
+	pid_t server = check_pid(c, "server");
+	int64_t t = g ? g->marks[MARK_LEFT] : -1;
+	int children = 0, zombies;
+
+	if (!need_ran(c, r, "server") || !need_reached(c, r, MARK_LEFT, "every client had left"))
+		return;
+	/* The kernel says which children there were, and which stayed
+	 * zombies; the trace's fork() and reaping records only explain. */
+	zombies = kview_zombies(c, r, server, t, SETTLE_NS, &children);
+	if (zombies < 0)
+		zombies = traced_zombies(c, r, server, t, &children);
+	if (!need(c, r, children > 0 || forked_before(c, server, t), "the server forked no child"))
+		return;
 	if (zombies) {
 		check_evidence(r,
 			       ev_first(c->s, &(struct ev_filter){.src = "proc", .fn = "zombie"}));
@@ -459,24 +479,46 @@ static void fail_kept(struct check_result *r, int conns, const struct kept *k)
 			   left);
 }
 
+/* Connections the kernel saw kept, which the trace says were closed. */
+static void fail_kernel_kept(struct check_result *r, int conns, pid_t holder, pid_t server)
+{
+	check_fail(r,
+		   "%d connection%s stayed open after %s client%s had left (CLOSE_WAIT, as the "
+		   "kernel saw), in %s. A connection closes only when its last descriptor is "
+		   "closed, in every process%s",
+		   conns, conns == 1 ? "" : "s", conns == 1 ? "its" : "their",
+		   conns == 1 ? "" : "s", holder == server ? "the server" : "a child of the server",
+		   holder == server ? ": after fork(), the parent must close() the connected socket"
+				    : "");
+}
+
 static void closes_fds(const struct check_ctx *c, struct check_result *r)
 {
 	const struct grade_run *g = grade_run_of(c);
 	pid_t server = check_pid(c, "server");
 	int64_t t = g ? g->marks[MARK_LEFT] : -1;
 	struct kept first = {0};
-	int conns, listeners;
+	int conns = 0, kconns, listeners, klisteners;
+	pid_t holder = -1;
 
 	if (!need_ran(c, r, "server") || !need_reached(c, r, MARK_LEFT, "every client had left") ||
 	    !need_accepted(c, r, "server"))
 		return;
-	conns = connections_kept(c, r, server, t, &first);
+	/* The kernel's sockets decide; the calls say who kept which. */
+	kconns = kview_kept(c, r, server, MARK_LEFT, &holder);
+	if (kconns != 0)
+		conns = connections_kept(c, r, server, t, &first);
 	if (conns > KEPT_SHOWN)
 		check_evidence_text(r, "... and %d more connection%s, the same way",
 				    conns - KEPT_SHOWN, conns - KEPT_SHOWN == 1 ? "" : "s");
 	listeners = listeners_kept(c, r, server, t);
-	if (conns)
-		fail_kept(r, conns, &first);
+	klisteners = kview_listeners(c, r, server);
+	if (klisteners > listeners)
+		listeners = klisteners;
+	if (kconns > 0 && !conns)
+		fail_kernel_kept(r, kconns, holder, server);
+	else if (conns)
+		fail_kept(r, kconns > 0 ? kconns : conns, &first);
 	else if (listeners)
 		check_fail(r,
 			   "%d %s kept the listening socket open while serving: the port stays "
@@ -522,6 +564,7 @@ static void reuseaddr(const struct check_ctx *c, struct check_result *r)
 	const char *who = "server (restarted)";
 	pid_t first = check_pid(c, "server"), again = check_pid(c, who);
 	const struct event *bind, *listen, *reuse, *held;
+	int klisten;
 
 	/* A connection the server took holds its port after it is gone (in
 	 * TIME_WAIT, FIN_WAIT_2), however it was served; one still in its
@@ -531,6 +574,7 @@ static void reuseaddr(const struct check_ctx *c, struct check_result *r)
 		  "the server never accepted the holding client's connection") ||
 	    !need_ran(c, r, who))
 		return;
+	klisten = kview_listens(c, again, MARK_RESTARTED);
 	reuse = reuseaddr_of(c, again);
 	bind = ev_first(c->s, &(struct ev_filter){.src = "call", .fn = "bind", .pid = again});
 	listen = ev_first(c->s, &(struct ev_filter){.src = "call",
@@ -539,8 +583,11 @@ static void reuseaddr(const struct check_ctx *c, struct check_result *r)
 						    .pid = again});
 	check_evidence(r, reuse);
 	check_evidence(r, bind);
-	if (bind && listen && bind->call.ret == 0) {
+	if (klisten > 0 || (klisten < 0 && bind && listen && bind->call.ret == 0)) {
 		check_evidence(r, listen);
+		if (klisten > 0)
+			check_evidence_text(r, "[%d] listens on port %d (the kernel: sock_diag)",
+					    (int)again, c->facts->port);
 		check_pass(r,
 			   "killed with a connection open, the server started again at once and "
 			   "listened on port %d",
@@ -553,7 +600,12 @@ static void reuseaddr(const struct check_ctx *c, struct check_result *r)
 	check_evidence(r, held);
 	if (!reuseaddr_of(c, first))
 		check_evidence_text(r, "the server never set SO_REUSEADDR on its listening socket");
-	if (bind && bind->call.err && strcmp(bind->call.err, "EADDRINUSE") == 0)
+	if (klisten == 0 && bind && bind->call.ret == 0 && listen)
+		check_fail(r,
+			   "started again at once, the server did not listen on port %d: the "
+			   "kernel saw no listening socket of it, whatever its trace says",
+			   c->facts->port);
+	else if (bind && bind->call.err && strcmp(bind->call.err, "EADDRINUSE") == 0)
 		check_fail(r,
 			   "started again at once, the server could not bind port %d: bind() "
 			   "failed with EADDRINUSE, because the killed server's connection still "

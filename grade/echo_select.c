@@ -20,6 +20,7 @@
 
 #include "assignment.h"
 #include "check/models.h"
+#include "kview.h"
 #include "manyclients.h"
 
 enum { MARK_LEFT };
@@ -101,6 +102,43 @@ static void many(const struct check_ctx *c, struct check_result *r)
 
 /* ---- one-process -------------------------------------------------------------- */
 
+/* What the kernel saw the server make, where the trace has less: the
+ * verdict. Returns true when it failed r. */
+static bool kernel_made(const struct check_ctx *c, struct check_result *r, pid_t server,
+			const struct serve_model *m)
+{
+	struct kmade k;
+
+	kview_made(c, server, &k);
+	/* Where the trace already shows it, the trace's account is told. */
+	if (k.procs > 0 && m->children == 0) {
+		check_evidence_text(r, "[%d] made by the server (the kernel: %s)", (int)k.first,
+				    k.witnessed ? "task_newtask" : "/proc");
+		if (k.untraced && k.how[0])
+			check_fail(r,
+				   "the server forked %d children with a raw %s system call the "
+				   "tracer does not see. Serve every client in the one process, "
+				   "waiting in select() on all their sockets at once",
+				   k.procs, k.how);
+		else
+			check_fail(r,
+				   "the server made %d processes (the kernel saw them; the trace "
+				   "has no fork()). Serve every client in the one process, "
+				   "waiting in select() on all their sockets at once",
+				   k.procs);
+		return true;
+	}
+	if (k.threads > 1 && m->threads <= 1) {
+		check_fail(r,
+			   "the server made %d threads (the kernel saw them; the trace has none). "
+			   "Serve every client in one thread, waiting in select() on all their "
+			   "sockets at once",
+			   k.threads - 1);
+		return true;
+	}
+	return false;
+}
+
 static void one_process(const struct check_ctx *c, struct check_result *r)
 {
 	pid_t server = check_pid(c, "server");
@@ -112,6 +150,8 @@ static void one_process(const struct check_ctx *c, struct check_result *r)
 	serve_model_of(c, server, &m);
 	serve_model_evidence(&m, r);
 	serve_model_name(&m, how, sizeof(how));
+	if (kernel_made(c, r, server, &m))
+		return;
 	if (m.children > 0)
 		check_fail(r,
 			   "the server forked %d children: it used %s. Serve every client in the "

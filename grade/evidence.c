@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "assignment.h"
+#include "kview.h"
 
 const struct grade_run *grade_run_of(const struct check_ctx *c)
 {
@@ -142,5 +143,12 @@ bool need_accepted(const struct check_ctx *c, struct check_result *r, const char
 	while ((e = ev_next(c->s, &f, e)))
 		if (check_in_tree(c, e->pid, pid))
 			return true;
+	/* The kernel saw it accept, the tracer did not: what follows needs
+	 * the traced calls. */
+	if (kview_accepted(kview_of(c), pid))
+		return need(c, r, false,
+			    "the %s accepted connections the tracer did not see (a static "
+			    "program, or raw system calls), and this check needs its traced calls",
+			    role);
 	return need(c, r, false, "the %s accepted no connection", role);
 }

@@ -21,6 +21,7 @@
 #include "base/text.h"
 #include "grade.h"
 #include "host/paths.h"
+#include "kview.h"
 
 /* Each defined in grade/NAME.c. */
 extern const struct assignment assignment_echo_fork, assignment_echo_client, assignment_udp_echo,
@@ -418,6 +419,7 @@ static int check_session(struct grade_run *g, const struct assignment *a, const 
 		if (!res->checks[i].pass && !res->checks[i].skipped)
 			transcript(g, &ctx, &a->checks[i], &res->checks[i], res, i);
 	}
+	kview_disagreements(g, &ctx);
 	res->t_end = ctx.t_end;
 	check_ctx_free(&ctx);
 	session_close(&s);
@@ -474,6 +476,7 @@ static int run_assignment(const struct submission *sub, const struct grade_optio
 	sandbox_set_view(o->sb, o->workdir, socklab_libdir(),
 			 collector_ring_path(scenario_collector(g.s)));
 	setup_run(&g, o, res, drivers);
+	kview_start(&g); /* before the first program starts */
 	scenario_facts(g.s)->port = g.port;
 	scenario_facts(g.s)->extra = &g;
 	scenario_step(g.s, "assignment %s: %s", o->a->name, o->a->title);
@@ -490,8 +493,10 @@ static int run_assignment(const struct submission *sub, const struct grade_optio
 	/* A last look at the memory limit; then everything of the student's
 	 * ends, even what left its group. */
 	grade_watch_memory(&g);
+	kview_watch(&g);
 	sandbox_kill(o->sb, 3000);
 	scenario_end(g.s, 500, &sum);
+	kview_stop(&g);
 	take_denials(o->sb, res, NULL);
 	ret = check_session(&g, o->a, res->session, res, err, errlen);
 	/* After the checks, which give the first problem as their reason. */
@@ -501,6 +506,7 @@ static int run_assignment(const struct submission *sub, const struct grade_optio
 	memcpy(res->notes, g.notes, sizeof(res->notes));
 	res->nnotes = g.nnotes;
 	res->port = g.port;
+	kview_free(&g);
 	scenario_free(g.s);
 	return ret;
 }

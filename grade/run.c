@@ -16,6 +16,7 @@
 
 #include "assignment.h"
 #include "grade.h"
+#include "kview.h"
 #include "sandbox/ports.h"
 
 #define SLICE_MS 100
@@ -61,8 +62,10 @@ void grade_note(struct grade_run *g, const char *fmt, ...)
 
 void grade_mark(struct grade_run *g, int i)
 {
-	if (i >= 0 && i < GRADE_MARKS)
-		g->marks[i] = collector_now(scenario_collector(g->s));
+	if (i < 0 || i >= GRADE_MARKS)
+		return;
+	kview_mark(g, i);
+	g->marks[i] = collector_now(scenario_collector(g->s));
 }
 
 /* Which of words (n of them) starts at at, within left bytes; n for none. */
@@ -214,6 +217,7 @@ static int watch(struct grade_run *g)
 	int live = sandbox_count(g->sb);
 
 	grade_watch_memory(g);
+	kview_watch(g);
 	if (live >= g->sb->lim.nproc) {
 		grade_problem(g,
 			      "the %s started processes without end (a fork bomb): they reached "

@@ -32,10 +32,10 @@ text_SRC    := lib/base/text.c
 ring_SRC    := lib/wire/ring.c lib/wire/ringrec.c lib/wire/names.c lib/wire/hexbytes.c \
                lib/wire/endpoint.c \
                lib/base/jscan.c lib/base/jscan_read.c
-
 frame_SRC   := viewer/frame_layers.c
+witline_SRC := lib/sources/sys/witline.c
 
-TARGETS := decode session record names text ring frame
+TARGETS := decode session record names text ring frame witline
 
 .PHONY: all
 .PRECIOUS: $(FUZZ)/fuzz_%

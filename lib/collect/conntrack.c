@@ -85,10 +85,13 @@ void col_learn_pid(struct collector *c, pid_t pid)
 		procwatch_add(c->procs, pid);
 }
 
+/* A record says child was reaped. It may come from the ring, which the
+ * program itself can write: /proc stays watched until it says the child
+ * is gone (a forged reaping never hides a zombie); reaped only keeps
+ * the watch from telling that reaping again. */
 void col_learn_reaped(struct collector *c, pid_t child)
 {
 	ptrmap_put(&c->reaped, (void *)(intptr_t)child, REAPED_BY_WAIT);
-	procwatch_forget(c->procs, child);
 	blocked_forget(c->blocked, child);
 }
 

@@ -67,6 +67,7 @@ static int take_msg(const struct inet_diag_msg *m, size_t len, sockdiag_fn fn, v
 	e.state = (enum tcp_state)m->idiag_state;
 	e.timewait = m->idiag_timer == DIAG_TIMER_TIMEWAIT;
 	e.timer_ms = e.timewait ? (int64_t)m->idiag_expires : -1;
+	e.inode = e.timewait ? 0 : m->idiag_inode;
 	fn(arg, &e);
 	return 0;
 }

@@ -22,6 +22,8 @@ struct sockdiag_entry {
 	enum tcp_state state; /* for a timewait socket: its substate */
 	bool timewait;	      /* the kernel's stand-in after the socket closed */
 	int64_t timer_ms;     /* timewait: time left; otherwise -1 */
+	uint32_t inode;	      /* the socket's inode (socket:[INODE] in /proc/PID/fd); 0
+			       * for a timewait one */
 };
 
 /* Called once for each socket found. */
