@@ -1,7 +1,8 @@
 #!/bin/bash
 # The numbered labs, headless. Each runs naive and fixed (and with each of
-# its options) three times, and every checkpoint holds every time: the
-# phenomenon shows in the naive run and not in the fixed one, not by luck.
+# its options) LAB_ROUNDS times (tests/lib.sh), and every checkpoint holds
+# every time: the phenomenon shows in the naive run and not in the fixed
+# one, not by luck.
 # As root, every source a session lists must have worked. Also: lab 1's
 # listen queue (--backlog) read with tshark, lab 4's
 # capture read with tshark, lab 6's namespaces removed on every exit path,
