@@ -237,12 +237,17 @@ _run_tests_together() {
 # Runs every test_* function of the file (only $ONLY if set), one after
 # another, or TESTS_AT_ONCE at a time when the file sets it above 1 (its
 # tests then must keep out of each other's way as files do: no fixed
-# names, ports or counts shared between them).
+# names, ports or counts shared between them). A name in TESTS_FIRST that
+# is no test's fails as a test would.
 run_tests() {
 	file=$(basename "$0" .sh)
 	pass=0 failed=0 skipped=0
 	local tests=() t start
-	for t in $(declare -F | awk '{print $3}' | grep '^test_'); do
+	# The tests named in TESTS_FIRST (the longest, for a file that runs
+	# its tests side by side), then the others, in the order of their names.
+	# shellcheck disable=SC2086
+	for t in ${TESTS_FIRST:-} $(declare -F | awk '{print $3}' | grep '^test_' |
+		grep -vxFf <(printf '%s\n' ${TESTS_FIRST:-})); do
 		if [ -n "${ONLY:-}" ] && [ "$t" != "$ONLY" ]; then continue; fi
 		tests+=("$t")
 	done

@@ -23,6 +23,12 @@ GRADE="$ROOT/tests/grade"
 # its own, as other checkouts' graders on the same machine do, and most of
 # a grade is waiting for a submission's timeouts.
 TESTS_AT_ONCE=${TESTS_AT_ONCE:-3}
+# The longest first (2 minutes each on a loaded machine), the short ones
+# fill in beside them.
+TESTS_FIRST="test_echo_fork_references_get_their_expected_verdicts
+test_echo_select_references_get_their_expected_verdicts
+test_run_autograder_grades_in_a_made_up_autograder_tree
+test_chat_references_get_their_expected_verdicts"
 
 # The line of results.jsonl for submission $2, from the JSON lines in $1.
 result_of() {
