@@ -179,7 +179,15 @@ run_together() {
 		done
 		pid=""
 		wait -n -p pid "${!running[@]}"
-		[ -n "$pid" ] || continue
+		if [ -z "$pid" ]; then
+			# No child left to wait for: the files that wrote their end are
+			# counted; any other is lost, and the count at the end says so.
+			for pid in "${!running[@]}"; do
+				[ ! -e "$logs/${running[$pid]}.end" ] || report_file "${running[$pid]}"
+				unset "running[$pid]"
+			done
+			continue
+		fi
 		next=${running[$pid]}
 		unset "running[$pid]"
 		report_file "$next"
@@ -195,6 +203,15 @@ stop_all() {
 }
 trap stop_all INT TERM
 trap 'rm -rf "$logs"' EXIT
+
+# Files run side by side use the build at once, and install.sh's `make
+# install` would rebuild a stale one under the others' feet: the whole
+# suite wants it up to date (make test builds it first).
+if [ $# -eq 0 ] && [ -f Makefile ] && command -v make >/dev/null &&
+	! make -q --no-print-directory BUILD="$BUILD" all tests >/dev/null 2>&1; then
+	echo "tests/run.sh: $BUILD is older than the sources; build it first: make BUILD=$BUILD tests" >&2
+	exit 2
+fi
 
 files=()
 if [ $# -gt 0 ]; then

@@ -242,14 +242,17 @@ test_lab6_removes_its_namespaces_when_interrupted_or_after_a_kill() {
 # sudo, and the session is theirs.
 test_lab6_under_sudo_runs_as_the_user_and_leaves_no_namespace() {
 	need_root "to play sudo"
-	local pid uid="" i
+	local pid uid=""
 	chmod 755 "$T"
 	SUDO_UID=65534 SUDO_GID=65534 "$SOCKLAB" run 6 --no-view --record "$T/sudo" >"$T/out" 2>&1 &
 	pid=$!
-	for i in $(seq 200); do
-		uid=$(pgrep -P "$pid" -f "labs/06-fragmentation/receiver" | head -1 | xargs -r ps -o uid= -p | tr -d ' ')
-		[ -n "$uid" ] && break
-		sleep 0.05
+	# The receiver lives a few tenths of a second: looked for without a
+	# pause until it shows or the run ends (a busy machine takes long to
+	# build its network), at most 60 s.
+	local p until=$((SECONDS + 60))
+	while [ -z "$uid" ] && [ $SECONDS -lt $until ] && kill -0 "$pid" 2>/dev/null; do
+		p=$(pgrep -P "$pid" -f "labs/06-fragmentation/receiver" | head -1)
+		[ -z "$p" ] || uid=$(ps -o uid= -p "$p" | tr -d ' ')
 	done
 	wait "$pid" || fail "socklab run 6 under sudo failed: $(cat "$T/out")"
 	[ "$uid" = 65534 ] || fail "the receiver ran as uid '$uid', not the user who ran sudo"
