@@ -44,7 +44,10 @@ test_make_without_a_library_names_the_package_in_one_line() {
 		exec $(command -v pkg-config) "\$@"
 	EOF
 	chmod +x "$T/bin/pkg-config"
-	(cd "$ROOT" && PATH="$T/bin:$PATH" make BUILD="$T/build") >"$T/out" 2>&1 &&
+	# As typed on a terminal, not as a make inside `make test` (which would
+	# say which folder it enters).
+	(cd "$ROOT" && PATH="$T/bin:$PATH" env -u MAKELEVEL -u MAKEFLAGS -u MFLAGS make BUILD="$T/build") \
+		>"$T/out" 2>&1 &&
 		fail "make succeeded without jansson"
 	[ "$(grep -c . "$T/out")" = 1 ] || fail "more than one line: $(cat "$T/out")"
 	grep -q 'missing Debian packages libjansson-dev;' "$T/out" || fail "no package named: $(cat "$T/out")"
@@ -52,7 +55,8 @@ test_make_without_a_library_names_the_package_in_one_line() {
 	! grep -qE 'libpcap-dev|libncurses-dev|Package jansson' "$T/out" || fail "$(cat "$T/out")"
 	[ ! -e "$T/build/obj" ] || fail "make built objects without jansson"
 	# Without pkg-config at all, that is named too.
-	(cd "$ROOT" && make BUILD="$T/build" PKG_CONFIG="$T/no-pkg-config") >"$T/out" 2>&1 &&
+	(cd "$ROOT" && env -u MAKELEVEL -u MAKEFLAGS -u MFLAGS make BUILD="$T/build" \
+		PKG_CONFIG="$T/no-pkg-config") >"$T/out" 2>&1 &&
 		fail "make succeeded without pkg-config"
 	[ "$(grep -c . "$T/out")" = 1 ] && grep -q 'packages .*pkg-config;' "$T/out" ||
 		fail "pkg-config is not named in one line: $(cat "$T/out")"
