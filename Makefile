@@ -28,6 +28,22 @@ PKG_CONFIG ?= pkg-config
 PKGS       := ncursesw libpcap jansson libseccomp
 FUZZ_SECONDS ?= 30
 
+# Before building, the libraries of PKGS must be there: on a fresh machine
+# one line says which Debian packages are missing and how to get them,
+# rather than pkg-config's errors on every compile. The goals that install
+# them first (deps, run, test, ...) are not held back; their inner make is.
+DEB_ncursesw := libncurses-dev
+DEB_libpcap  := libpcap-dev
+DEB_jansson  := libjansson-dev
+NO_PKG_GOALS := deps run test check bench fuzz format format-check clean
+ifneq ($(filter-out $(NO_PKG_GOALS),$(or $(MAKECMDGOALS),all)),)
+PKG_MISSING := $(shell command -v $(PKG_CONFIG) >/dev/null 2>&1 || echo pkg-config; \
+	for p in $(PKGS); do $(PKG_CONFIG) --exists $$p 2>/dev/null || echo $$p; done)
+ifneq ($(PKG_MISSING),)
+$(error socklab cannot be built: missing Debian packages $(sort $(foreach p,$(PKG_MISSING),$(or $(DEB_$(p)),$(p)))); `make deps` installs them (`make run` and `make test` do so first))
+endif
+endif
+
 CFLAGS   ?= -O2 -g
 # Flags we always need, whatever CFLAGS the caller gives.
 XCFLAGS  := -std=gnu11 -Wall -Wextra -MMD -MP

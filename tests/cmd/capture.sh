@@ -4,6 +4,10 @@
 # (the FINs) is never lost; other programs' traffic stays out; without root
 # the session says why it has no packets and capture.pcap still opens;
 # under sudo the session belongs to the user.
+#
+# run: alone -- tests/run.sh runs this file by itself: it checks that no
+# packet but its own enters a session, and the packets of tests running
+# beside it on lo would be strangers' packets too.
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/../analysis.sh"
 

@@ -19,6 +19,16 @@
 . "$(dirname "$0")/../lib.sh"
 
 GRADE="$ROOT/tests/grade"
+# Its tests run three at a time (tests/lib.sh): each grades in a sandbox of
+# its own, as other checkouts' graders on the same machine do, and most of
+# a grade is waiting for a submission's timeouts.
+TESTS_AT_ONCE=${TESTS_AT_ONCE:-3}
+# The longest first (2 minutes each on a loaded machine), the short ones
+# fill in beside them.
+TESTS_FIRST="test_echo_fork_references_get_their_expected_verdicts
+test_echo_select_references_get_their_expected_verdicts
+test_run_autograder_grades_in_a_made_up_autograder_tree
+test_chat_references_get_their_expected_verdicts"
 
 # The line of results.jsonl for submission $2, from the JSON lines in $1.
 result_of() {
@@ -132,17 +142,29 @@ sandbox_cgroup_parents() {
 	done </proc/self/cgroup
 }
 
+# Takes the lock of sandbox user $1 as a grader does, on the fd USER_LOCK
+# (closed by the caller when it has looked); fails, without the lock, when
+# another grader has that user now. Held, it keeps the others from taking
+# the user (and making its cgroups) while the test looks for what is left.
+hold_user() {
+	exec {USER_LOCK}<>"/run/socklab/grade-uid-$(($1 - 2100000000)).lock"
+	flock -n "$USER_LOCK" && return 0
+	exec {USER_LOCK}>&-
+	return 1
+}
+
 nothing_left() {
-	local ns p uid drivers="$ROOT/$BUILD/lib/socklab/grade/"
-	# The run's own sandbox users. Another grader (another checkout's
-	# tests) may take a user's slot as soon as the run lets it go: what that
-	# user has then is the other grader's (its lock is held).
+	local ns p uid drivers="${SOCKLAB%/bin/socklab}/lib/socklab/grade/"
+	# The run's own sandbox users. Another grader (another test, another
+	# checkout's tests) may take a user's slot as soon as the run lets it
+	# go: what that user has then is the other grader's (its lock is held).
 	for uid in $(jq -r '.sandbox.uid // empty' "$1" | sort -u); do
-		flock -n "/run/socklab/grade-uid-$((uid - 2100000000)).lock" true || continue
+		hold_user "$uid" || continue
 		if ps -eo uid= | awk -v u="$uid" '$1 == u' | grep -q .; then
 			ps -eo uid,pid,stat,args | awk -v u="$uid" '$1 == u' >&2
 			fail "processes of the sandbox user $uid are still running"
 		fi
+		exec {USER_LOCK}>&-
 	done
 	if ps -eo pid=,args= | grep -F "$T" | grep -v grep | grep -q .; then
 		fail "a socklab worker is still running: $(ps -eo pid=,args= | grep -F "$T")"
@@ -150,17 +172,25 @@ nothing_left() {
 	for ns in $(jq -r '.sandbox.netns // empty' "$1"); do
 		for p in /proc/[0-9]*; do
 			[ "$(readlink "$p/ns/net" 2>/dev/null)" = "$ns" ] || continue
+			# A driver started from another test's folder is that test's
+			# (this file's tests run side by side, with these drivers): its
+			# sandbox took the inode number this run's namespace freed.
+			case $(readlink "$p/cwd" 2>/dev/null) in
+			"$T" | "$T"/* | "$T "*) ;;
+			/tmp/socklab-test.*) continue ;;
+			esac
 			case $(readlink "$p/exe" 2>/dev/null) in
 			"$drivers"*) fail "a driver is still in the network namespace $ns" ;;
 			esac
 		done
 	done
 	for uid in $(jq -r '.sandbox.uid // empty' "$1" | sort -u); do
-		flock -n "/run/socklab/grade-uid-$((uid - 2100000000)).lock" true || continue
+		hold_user "$uid" || continue
 		if find $(sandbox_cgroup_parents) -maxdepth 1 -name "socklab-$uid" 2>/dev/null | grep .; then
 			fail "a sandbox cgroup is left"
 		fi
 		[ ! -e "/run/socklab/root-$uid" ] || fail "/run/socklab/root-$uid is left"
+		exec {USER_LOCK}>&-
 	done
 }
 

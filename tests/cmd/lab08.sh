@@ -1,6 +1,6 @@
 #!/bin/bash
-# Lab 8 (half-close), headless: naive, --fix and --one-read, three times
-# each, every checkpoint holding every time. Then what the captures show
+# Lab 8 (half-close), headless: naive, --fix and --one-read, LAB_ROUNDS
+# times each, every checkpoint holding every time. Then what the captures show
 # to tshark: naive, an RST from the server's port after the server's FIN
 # and after the client's reply; fixed, no RST at all. No namespace is left.
 . "$(dirname "$0")/../lib.sh"

@@ -1,6 +1,6 @@
 #!/bin/bash
 # Lab 9 (peer-gone), headless: naive, --fix, --server-killed,
-# --unread-input and --linger-zero, three times each, every checkpoint
+# --unread-input and --linger-zero, LAB_ROUNDS times each, every checkpoint
 # holding every time. Then, from the sessions' files rather than from
 # socklab's checkpoints: naive, the client was killed by SIGPIPE in the
 # write that the session recorded; and what tshark sees on the wire -- an

@@ -1,6 +1,6 @@
 #!/bin/bash
-# Lab 10 (heartbeat), headless: naive, --fix and --keepalive, three times
-# each, every checkpoint holding every time. Then what tshark sees in the
+# Lab 10 (heartbeat), headless: naive, --fix and --keepalive, LAB_ROUNDS
+# times each, every checkpoint holding every time. Then what tshark sees in the
 # captures: naive, the client's line retransmitted (tcp.analysis.
 # retransmission) and no FIN or RST before the end; --keepalive, keep-alive
 # probes from the server (tcp.analysis.keep_alive). No namespace, and so

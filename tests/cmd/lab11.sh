@@ -1,5 +1,5 @@
 #!/bin/bash
-# Lab 11 (select), headless: each run and option three times, every
+# Lab 11 (select), headless: each run and option LAB_ROUNDS times, every
 # checkpoint holding every time; what the captures show to tshark (the
 # client's FIN late or at once; three connections served by one process;
 # a hundred served by four threads); and the refusals.

@@ -1,5 +1,5 @@
 #!/bin/bash
-# Lab 12 (threads), headless: each run and option three times, every
+# Lab 12 (threads), headless: each run and option LAB_ROUNDS times, every
 # checkpoint holding every time; what the captures show to tshark (a
 # client never answered; a client refused; a close() that sent no FIN);
 # and the refusals.

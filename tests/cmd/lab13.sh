@@ -1,6 +1,6 @@
 #!/bin/bash
 # Lab 13 (flow-control): a receiver that stops reading. Every run and
-# option holds its checkpoints three times out of three; tshark reads the
+# option holds its checkpoints in every round (LAB_ROUNDS); tshark reads the
 # naive capture and sees the zero window, and socklab's TCP analysis of
 # each capture is tshark's, frame by frame; the ladder marks the zero
 # window, the probes and the blocked send(); without root the packet

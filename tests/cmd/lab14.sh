@@ -1,6 +1,6 @@
 #!/bin/bash
 # Lab 14 (loss): segments dropped by an nftables rule in a router. Every
-# run and option holds its checkpoints three times out of three; tshark
+# run and option holds its checkpoints in every round (LAB_ROUNDS); tshark
 # reads the mid-stream drop's capture and sees a fast retransmission; the
 # TCP analysis of each capture is tshark's, frame by frame; a segment held
 # back by a forwarder arrives out of order; the lab's namespaces are gone

@@ -1,5 +1,5 @@
 #!/bin/bash
-# Lab 15 (byte-order): every run holds its checkpoints three times; the
+# Lab 15 (byte-order): every run holds its checkpoints LAB_ROUNDS times; the
 # naive capture, read by tshark, has the SYN to the byte-swapped port and
 # its RST, and the length's bytes 64 00 00 00; the fixed one 00 00 00 64
 # and the 13-byte reading; without root the packet checkpoint skips and

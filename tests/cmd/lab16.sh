@@ -1,6 +1,6 @@
 #!/bin/bash
-# Lab 16 (broadcast): every run and option holds its checkpoints three
-# times; by tshark on the capture of the switch's ports, --fix has one UDP
+# Lab 16 (broadcast): every run and option holds its checkpoints
+# LAB_ROUNDS times; by tshark on the capture of the switch's ports, --fix has one UDP
 # datagram to a broadcast address that the switch sends out towards two
 # hosts or more, the naive run has none, --ttl has the router's ICMP time
 # exceeded about a's datagram; nothing of the network is left behind.

@@ -1,5 +1,5 @@
 #!/bin/bash
-# Lab 17 (names): every run holds its checkpoints three times; by tshark,
+# Lab 17 (names): every run holds its checkpoints LAB_ROUNDS times; by tshark,
 # the capture has a DNS question and its answer before the first SYN, the
 # answer naming the zone's address (the old one naive, the new one after
 # the move with --fix), and NXDOMAIN for the unknown name; the lab's

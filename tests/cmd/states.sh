@@ -115,14 +115,26 @@ test_a_connect_left_waiting_shows_its_syn_sent_and_its_syns() {
 		table ip socklab_test {
 			chain input {
 				type filter hook input priority 0;
-				tcp dport 9 drop
+				tcp dport 9 counter drop
 			}
 		}
 	EOF
-	# bash's /dev/tcp is a plain blocking connect(); timeout ends it at 1.5 s,
-	# after the first SYN and its retransmission (1 s later).
+	# bash's /dev/tcp is a plain blocking connect(). It is ended once the
+	# firewall has dropped the first SYN and its retransmission (1 s later),
+	# however slowly the machine started it; timeout bounds it at 20 s.
 	ip netns exec "$ns" "$SOCKLAB" trace --record "$T/s" -- \
-		timeout 1.5 bash -c 'exec 3<>/dev/tcp/127.0.0.1/9' >"$T/out" 2>&1 || true
+		timeout 20 bash -c "echo \$\$ >'$T/pid'; exec 3<>/dev/tcp/127.0.0.1/9" >"$T/out" 2>&1 &
+	local trace=$! drops
+	echo $trace >>"$T/.bg_pids"
+	for _ in $(seq 300); do
+		drops=$(ip netns exec "$ns" nft list table ip socklab_test |
+			sed -n 's/.*counter packets \([0-9]*\).*/\1/p')
+		[ "${drops:-0}" -lt 2 ] || break
+		sleep 0.05
+	done
+	[ "${drops:-0}" -ge 2 ] || fail "the firewall dropped ${drops:-no} SYNs in 15 s: $(cat "$T/out")"
+	kill "$(cat "$T/pid")"
+	wait $trace || true
 	[ "$(ev "$T/s" 'select(.src=="call" and .fn=="connect")' | wc -l)" = 0 ] ||
 		fail "connect() returned: the firewall did not hold it"
 	caller=$(ev "$T/s" 'select(.src=="call" and .fn=="socket") | .pid' | head -n1)
