@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "lab/lab.h"
 #include "lab/labkit.h"
 
@@ -343,7 +344,7 @@ static const struct check fixed_checks[] = {
 const struct lab lab_2 = {
 	.number = 2,
 	.name = "fork-server",
-	.title = "a fork-per-client server: the process tree, inherited descriptors",
+	.title = N_("a fork-per-client server: the process tree, inherited descriptors"),
 	.dir = "02-fork-server",
 	.fix = "the parent closes each connected socket, each child the listening one",
 	.run = fork_server_run,

@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "collect/procwatch.h"
 #include "lab/lab.h"
 #include "lab/labkit.h"
@@ -292,7 +293,7 @@ static const struct lab_option zombies_options[] = {
 const struct lab lab_3 = {
 	.number = 3,
 	.name = "zombies",
-	.title = "children that exit and nobody waits for: zombies, SIGCHLD, waitpid",
+	.title = N_("children that exit and nobody waits for: zombies, SIGCHLD, waitpid"),
 	.dir = "03-zombies",
 	.fix = "a SIGCHLD handler that reaps with a waitpid(-1, ..., WNOHANG) loop",
 	.options = zombies_options,

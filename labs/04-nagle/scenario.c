@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "lab/lab.h"
 #include "lab/labkit.h"
 
@@ -230,7 +231,7 @@ static const struct lab_option nagle_options[] = {
 const struct lab lab_4 = {
 	.number = 4,
 	.name = "nagle",
-	.title = "Nagle's algorithm and delayed ACKs: the 40 ms stall",
+	.title = N_("Nagle's algorithm and delayed ACKs: the 40 ms stall"),
 	.dir = "04-nagle",
 	.fix = "the client sets TCP_NODELAY",
 	.options = nagle_options,

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "lab/lab.h"
 #include "lab/labkit.h"
 
@@ -243,7 +244,7 @@ static const struct lab_option reuseaddr_options[] = {
 const struct lab lab_5 = {
 	.number = 5,
 	.name = "reuseaddr",
-	.title = "restarting a server: TIME_WAIT, EADDRINUSE and SO_REUSEADDR",
+	.title = N_("restarting a server: TIME_WAIT, EADDRINUSE and SO_REUSEADDR"),
 	.dir = "05-reuseaddr",
 	.fix = "the server sets SO_REUSEADDR before bind()",
 	.options = reuseaddr_options,

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "lab/lab.h"
 #include "lab/labkit.h"
 #include "labnet/labnet.h"
@@ -270,7 +271,7 @@ static const struct check fixed_checks[] = {
 const struct lab lab_6 = {
 	.number = 6,
 	.name = "fragmentation",
-	.title = "TCP is a byte stream: one recv() is not one message",
+	.title = N_("TCP is a byte stream: one recv() is not one message"),
 	.dir = "06-fragmentation",
 	.fix = "a length-prefixed frame, read with a read-exactly-n loop",
 	.needs_root = true,

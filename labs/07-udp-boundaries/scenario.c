@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "base/jobj.h"
 #include "lab/lab.h"
 #include "lab/labkit.h"
@@ -200,7 +201,7 @@ static const struct lab_option udp_options[] = {
 const struct lab lab_7 = {
 	.number = 7,
 	.name = "udp-boundaries",
-	.title = "UDP keeps message boundaries; truncation; ECONNREFUSED on connected UDP",
+	.title = N_("UDP keeps message boundaries; truncation; ECONNREFUSED on connected UDP"),
 	.dir = "07-udp-boundaries",
 	.no_fix = "it shows how UDP behaves; nothing in it is a mistake",
 	.options = udp_options,

@@ -26,6 +26,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "base/i18n.h"
 #include "lab/lab.h"
 #include "lab/labkit.h"
 #include "labnet/labnet.h"
@@ -473,7 +474,7 @@ static const struct lab_option half_close_options[] = {
 const struct lab lab_8 = {
 	.number = 8,
 	.name = "half-close",
-	.title = "close() or shutdown(): the FIN, and the reply that comes after it",
+	.title = N_("close() or shutdown(): the FIN, and the reply that comes after it"),
 	.dir = "08-half-close",
 	.fix = "a header with the file's name and size, then shutdown(SHUT_WR), and the reply read",
 	.needs_root = true,

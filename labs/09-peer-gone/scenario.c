@@ -21,6 +21,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "base/jobj.h"
 #include "lab/lab.h"
 #include "lab/labkit.h"
@@ -489,7 +490,7 @@ static const struct lab_option peer_gone_options[] = {
 const struct lab lab_9 = {
 	.number = 9,
 	.name = "peer-gone",
-	.title = "the peer is gone: RST, SIGPIPE and EPIPE, ECONNRESET, read() = 0",
+	.title = N_("the peer is gone: RST, SIGPIPE and EPIPE, ECONNRESET, read() = 0"),
 	.dir = "09-peer-gone",
 	.fix = "SIGPIPE ignored: write() returns -1 EPIPE, and the client handles it",
 	.options = peer_gone_options,

@@ -24,6 +24,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "lab/lab.h"
 #include "lab/labkit.h"
 #include "labnet/labnet.h"
@@ -423,7 +424,7 @@ static const struct lab_option heartbeat_options[] = {
 const struct lab lab_10 = {
 	.number = 10,
 	.name = "heartbeat",
-	.title = "the connection that is only believed: a dead peer, heartbeat and keep-alive",
+	.title = N_("the connection that is only believed: a dead peer, heartbeat and keep-alive"),
 	.dir = "10-heartbeat",
 	.fix = "an application heartbeat: a PING each second of silence, three unanswered: close",
 	.needs_root = true,

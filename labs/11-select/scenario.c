@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "check/models.h"
 #include "lab/lab.h"
 #include "lab/labkit.h"
@@ -749,7 +750,7 @@ static const struct lab_option_fix select_option_fixes[] = {
 const struct lab lab_11 = {
 	.number = 11,
 	.name = "select",
-	.title = "I/O multiplexing: a client that misses the FIN, a select server, epoll",
+	.title = N_("I/O multiplexing: a client that misses the FIN, a select server, epoll"),
 	.dir = "11-select",
 	.fix = "the client waits in select() on the keyboard and the socket together",
 	.options = select_options,

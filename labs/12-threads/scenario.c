@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "check/models.h"
 #include "lab/lab.h"
 #include "lab/labkit.h"
@@ -642,7 +643,7 @@ static const struct lab_option_fix threads_option_fixes[] = {
 const struct lab lab_12 = {
 	.number = 12,
 	.name = "threads",
-	.title = "a thread per client: the &clnt_sock race, a shared descriptor table, a chat",
+	.title = N_("a thread per client: the &clnt_sock race, a shared descriptor table, a chat"),
 	.dir = "12-threads",
 	.fix = "each thread gets its client's socket by value, not &clnt_sock",
 	.options = threads_options,

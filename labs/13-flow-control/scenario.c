@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "lab/lab.h"
 #include "lab/labkit.h"
 
@@ -408,7 +409,7 @@ static const struct lab_option options[] = {
 const struct lab lab_13 = {
 	.number = 13,
 	.name = "flow-control",
-	.title = "Flow control: a receiver that stops reading closes the window",
+	.title = N_("Flow control: a receiver that stops reading closes the window"),
 	.dir = "13-flow-control",
 	.fix = "a receiver that reads as the bytes come",
 	.options = options,

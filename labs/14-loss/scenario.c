@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "lab/lab.h"
 #include "lab/labkit.h"
 #include "labnet/labhold.h"
@@ -531,7 +532,7 @@ static const struct lab_option options[] = {
 const struct lab lab_14 = {
 	.number = 14,
 	.name = "loss",
-	.title = "Loss: duplicate ACKs and fast retransmit, tail loss and timers, reordering",
+	.title = N_("Loss: duplicate ACKs and fast retransmit, tail loss and timers, reordering"),
 	.dir = "14-loss",
 	.no_fix = "loss is no bug in the programs: TCP itself repairs it, and the lab shows how",
 	.options = options,

@@ -18,6 +18,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include "base/i18n.h"
 #include "lab/lab.h"
 #include "lab/labkit.h"
 #include "session/evbytes.h"
@@ -345,7 +346,7 @@ static const struct check fixed_checks[] = {
 const struct lab lab_15 = {
 	.number = 15,
 	.name = "byte-order",
-	.title = "byte order and structs on the wire: htons, htonl, padding",
+	.title = N_("byte order and structs on the wire: htons, htonl, padding"),
 	.dir = "15-byte-order",
 	.fix = "every number written explicitly in network byte order (htonl, htobe64)",
 	.pick_port = swap_safe_port,

@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "base/jobj.h"
 #include "lab/lab.h"
 #include "lab/labkit.h"
@@ -429,7 +430,7 @@ static const struct lab_option broadcast_options[] = {
 const struct lab lab_16 = {
 	.number = 16,
 	.name = "broadcast",
-	.title = "UDP broadcast, multicast and TTL on a switch and through a router",
+	.title = N_("UDP broadcast, multicast and TTL on a switch and through a router"),
 	.dir = "16-broadcast",
 	.fix = "setsockopt(SO_BROADCAST) before sending to a broadcast address",
 	.options = broadcast_options,

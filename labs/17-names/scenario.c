@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "base/jobj.h"
 #include "lab/lab.h"
 #include "lab/labkit.h"
@@ -339,7 +340,7 @@ static const struct lab_option names_options[] = {
 const struct lab lab_17 = {
 	.number = 17,
 	.name = "names",
-	.title = "names and addresses: a name server, getaddrinfo, a record that changes",
+	.title = N_("names and addresses: a name server, getaddrinfo, a record that changes"),
 	.dir = "17-names",
 	.fix = "look the name up again before each connection",
 	.options = names_options,

@@ -22,6 +22,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "lab/lab.h"
 #include "lab/labkit.h"
 
@@ -745,7 +746,7 @@ static const struct lab_option_fix addresses_option_fixes[] = {
 const struct lab lab_18 = {
 	.number = 18,
 	.name = "addresses",
-	.title = "addresses and ports: one address or INADDR_ANY, bind()'s errors, IPv6",
+	.title = N_("addresses and ports: one address or INADDR_ANY, bind()'s errors, IPv6"),
 	.dir = "18-addresses",
 	.fix = "the server binds INADDR_ANY, every address of the host",
 	.options = addresses_options,
