@@ -585,4 +585,388 @@ T = {
         '클라이언트가 connect() 없이 보냅니다',
     'it shows how UDP behaves; nothing in it is a mistake':
         'UDP가 어떻게 동작하는지 보여 줄 뿐, 고칠 실수가 없습니다',
+    'cannot write in %s: %s':
+        '%s에 쓸 수 없습니다: %s',
+    'two hosts: namespace %s (%s) and %s (%s), a link of %d kbit/s':
+        '호스트 둘: 네임스페이스 %s (%s)와 %s (%s), %d kbit/s 링크',
+    'the file server listens on %s:%s; it sends %s (%d bytes), then %s':
+        '파일 서버가 %s:%s에서 연결 요청을 기다립니다. %s(%d바이트)을(를) 보낸 뒤 %s을(를) 호출합니다',
+    'the client connects and stores the file in received.txt (header first: name and size)':
+        '클라이언트가 연결하고 파일을 received.txt에 저장합니다 (헤더 먼저: 이름과 크기)',
+    'the client connects and stores the file in received.txt':
+        '클라이언트가 연결하고 파일을 received.txt에 저장합니다',
+    "the client's user answers: Thank you":
+        '클라이언트의 사용자가 답합니다: Thank you',
+    "the client's read() never returned 0: no end of file":
+        '클라이언트의 read()가 0을 반환하지 않았습니다: 파일의 끝(EOF)이 없습니다',
+    'the client stored %ld bytes; the server sent %ld':
+        '클라이언트는 %ld바이트를 저장했고, 서버는 %ld바이트를 보냈습니다',
+    "read() returned 0 after all %ld bytes: the server's FIN is the client's end of file":
+        'read()가 %ld바이트를 모두 읽은 뒤 0을 반환했습니다: 서버의 FIN이 클라이언트에게는 파일의 끝입니다',
+    "the client's write() of its reply did not succeed":
+        '클라이언트가 답장을 write()하는 데 실패했습니다',
+    'write() returned %lld: the reply left, and the client could not know that nobody would read it':
+        'write()가 %lld을(를) 반환했습니다: 답장은 나갔고, 클라이언트는 아무도 읽지 않으리라는 것을 알 수 없었습니다',
+    'the server sent no FIN':
+        '서버가 FIN을 보내지 않았습니다',
+    "no data from the client after the server's FIN: no reply crossed":
+        '서버의 FIN 뒤에 클라이언트의 데이터가 없습니다: 답장이 건너가지 않았습니다',
+    "no RST from the server answered the client's reply":
+        '클라이언트의 답장에 서버의 RST가 오지 않았습니다',
+    "the reply (len=%u) reached a socket closed for reading: the server's kernel answered it with an RST, %.1f ms later":
+        '답장(len=%u)이 읽기가 닫힌 소켓에 도착했습니다: 서버의 커널이 %.1f ms 뒤에 RST로 답했습니다',
+    'the server printed the reply: it was read':
+        '서버가 답장을 출력했습니다: 답장을 읽었습니다',
+    'the server had not closed before the reply was written':
+        '답장을 쓰기 전에 서버가 닫지 않았습니다',
+    'the server had closed %.0f ms before the reply was written, and never read it':
+        '서버는 답장이 쓰이기 %.0f ms 전에 닫았고, 답장을 끝내 읽지 않았습니다',
+    'the server never called shutdown(SHUT_WR)':
+        '서버가 shutdown(SHUT_WR)을 호출하지 않았습니다',
+    "the client's read() did not return 0 after the shutdown()":
+        'shutdown() 뒤에 클라이언트의 read()가 0을 반환하지 않았습니다',
+    "shutdown(SHUT_WR) sent the FIN: the client's read() returned 0, its end of file":
+        'shutdown(SHUT_WR)이 FIN을 보냈습니다: 클라이언트의 read()가 0, 곧 파일의 끝을 반환했습니다',
+    "the server's socket %s was never seen in FIN_WAIT_2":
+        '서버의 소켓 %s이(가) FIN_WAIT_2 상태로 보인 적이 없습니다',
+    'no data from the client came after FIN_WAIT_2':
+        'FIN_WAIT_2 뒤에 클라이언트의 데이터가 오지 않았습니다',
+    "the server's socket left FIN_WAIT_2 before the reply came":
+        '답장이 오기 전에 서버의 소켓이 FIN_WAIT_2 상태를 벗어났습니다',
+    "the server's socket sat in FIN_WAIT_2 for %.0f ms, half-closed, and still received the reply (len=%u)":
+        '서버의 소켓이 half-close 상태로 %.0f ms 동안 FIN_WAIT_2에 머물면서도 답장(len=%u)을 받았습니다',
+    "the server never read the client's reply":
+        '서버가 클라이언트의 답장을 읽지 않았습니다',
+    "the server's read() never returned 0 after the reply":
+        '답장 뒤에 서버의 read()가 0을 반환하지 않았습니다',
+    "the server's read() returned the reply (%lld bytes), then 0 when the client closed":
+        '서버의 read()가 답장(%lld바이트)을 반환했고, 클라이언트가 닫자 0을 반환했습니다',
+    'an RST crossed the connection':
+        '연결에 RST가 오갔습니다',
+    'no RST: both sides closed with a FIN, every byte read':
+        'RST 없음: 양쪽 모두 FIN으로 닫았고, 모든 바이트를 읽었습니다',
+    'the header said %ld bytes; the file has %d':
+        '헤더에는 %ld바이트라고 되어 있지만 파일은 %d바이트입니다',
+    'the header said %ld bytes, the server sent %ld, the client stored %ld':
+        '헤더에는 %ld바이트, 서버는 %ld바이트를 보냈고, 클라이언트는 %ld바이트를 저장했습니다',
+    'the header said %ld bytes, and the client stored exactly that many':
+        '헤더에는 %ld바이트라고 되어 있고, 클라이언트가 정확히 그만큼 저장했습니다',
+    'the client read nothing':
+        '클라이언트가 아무것도 읽지 않았습니다',
+    "the client's read() returned %lld bytes: all it asked, or the whole file":
+        '클라이언트의 read()가 %lld바이트를 반환했습니다: 요청한 만큼 전부, 또는 파일 전체',
+    'the client went on reading after its short read()':
+        '짧은 read() 뒤에도 클라이언트가 계속 읽었습니다',
+    'read() returned %lld of the %d bytes, what had arrived by then; the client took it for the end of the file':
+        'read()가 %2$d바이트 중 그때까지 도착한 %1$lld바이트를 반환했고, 클라이언트는 그것을 파일의 끝으로 여겼습니다',
+    'the run did not say how many bytes were sent and stored':
+        '이 실행은 몇 바이트를 보내고 저장했는지 알려 주지 않았습니다',
+    'the client stored all %ld bytes':
+        '클라이언트가 %ld바이트를 모두 저장했습니다',
+    'the client stored %ld of the %ld bytes: received.txt is short':
+        '클라이언트가 %2$ld바이트 중 %1$ld바이트만 저장했습니다: received.txt가 짧습니다',
+    'no RST came from the client':
+        '클라이언트에게서 RST가 오지 않았습니다',
+    "the server's read() did not fail with ECONNRESET":
+        '서버의 read()가 ECONNRESET으로 실패하지 않았습니다',
+    "the client closed with bytes of the file unread: its kernel sent an RST, and the server's read() failed with ECONNRESET":
+        '클라이언트가 파일의 바이트를 다 읽지 않은 채 닫았습니다: 그 커널이 RST를 보냈고, 서버의 read()가 ECONNRESET으로 실패했습니다',
+    "the client reads the file to EOF: the server's FIN ends it":
+        '클라이언트가 파일을 EOF까지 읽습니다: 서버의 FIN이 끝을 알립니다',
+    "the client's write() of its reply succeeds":
+        '클라이언트가 답장을 write()하는 데 성공합니다',
+    "the server's kernel answers the reply with an RST":
+        '서버의 커널이 답장에 RST로 답합니다',
+    'the server never reads the reply':
+        '서버는 답장을 끝내 읽지 않습니다',
+    "shutdown(SHUT_WR) sends the FIN: the client's read() returns 0":
+        'shutdown(SHUT_WR)이 FIN을 보냅니다: 클라이언트의 read()가 0을 반환합니다',
+    "the server's socket waits in FIN_WAIT_2 and still receives":
+        '서버의 소켓이 FIN_WAIT_2 상태로 기다리면서도 데이터를 받습니다',
+    'the server reads the reply, then 0':
+        '서버가 답장을 읽고, 그다음 0을 받습니다',
+    'no RST crosses the connection':
+        '연결에 RST가 오가지 않습니다',
+    'the client stores exactly the size the header says':
+        '클라이언트가 헤더에 적힌 크기만큼 정확히 저장합니다',
+    'the client takes a short read() for the end of the file':
+        '클라이언트가 짧은 read()를 파일의 끝으로 여깁니다',
+    'the stored file is shorter than the one sent':
+        '저장된 파일이 보낸 파일보다 짧습니다',
+    "closing on unread bytes sends an RST: the server's read() fails":
+        '읽지 않은 바이트를 남기고 닫으면 RST가 갑니다: 서버의 read()가 실패합니다',
+    "a header with the file's name and size, then shutdown(SHUT_WR), and the reply read":
+        '파일의 이름과 크기를 담은 헤더, 그다음 shutdown(SHUT_WR), 그리고 답장 읽기',
+    'the client connects; it ignores SIGPIPE':
+        '클라이언트가 연결합니다. SIGPIPE는 무시합니다',
+    'the client connects':
+        '클라이언트가 연결합니다',
+    'the user types a line: the client sends it in two writes, and reads the echo':
+        '사용자가 한 줄을 입력합니다: 클라이언트가 그것을 write 두 번에 나눠 보내고 에코를 읽습니다',
+    'the server has closed; the user types another line':
+        '서버가 닫았습니다. 사용자가 한 줄을 더 입력합니다',
+    'the user types a line; the server reads it and works on it':
+        '사용자가 한 줄을 입력합니다. 서버가 그것을 읽고 처리합니다',
+    'socklab kills the server (SIGKILL) while the client waits for the echo':
+        '클라이언트가 에코를 기다리는 동안 socklab이 서버를 죽입니다 (SIGKILL)',
+    "the server is busy; the user types a line, which waits unread in the server's socket":
+        '서버가 바쁩니다. 사용자가 한 줄을 입력하고, 그 줄은 읽히지 않은 채 서버의 소켓에서 기다립니다',
+    'the server gives up on the client: close() with the line unread':
+        '서버가 클라이언트를 포기합니다: 그 줄을 읽지 않은 채 close()',
+    'start the echo server on port %s (%s)':
+        '에코 서버를 %s번 포트에서 시작합니다 (%s)',
+    'the client wrote nothing after the server closed':
+        '서버가 닫은 뒤 클라이언트가 아무것도 쓰지 않았습니다',
+    "the client's first write() after the server's close failed (%s)":
+        '서버가 닫은 뒤 클라이언트의 첫 write()가 실패했습니다 (%s)',
+    'write() returned %lld after the server had closed: the bytes left, nothing said the server was gone':
+        '서버가 닫은 뒤에 write()가 %lld을(를) 반환했습니다: 바이트는 나갔고, 서버가 사라졌다고 알려 준 것은 없었습니다',
+    "no data from the client followed the server's FIN":
+        '서버의 FIN 뒤에 클라이언트의 데이터가 오지 않았습니다',
+    "no RST answered the client's data after the server's FIN":
+        '서버의 FIN 뒤에 온 클라이언트의 데이터에 RST가 오지 않았습니다',
+    "the server's kernel answered the client's %u byte(s) with an RST: the socket they were for is closed":
+        '서버의 커널이 클라이언트의 %u바이트에 RST로 답했습니다: 그 바이트가 가려던 소켓은 닫혔습니다',
+    'no write() of the client raised SIGPIPE':
+        'SIGPIPE를 일으킨 클라이언트의 write()가 없습니다',
+    'the client was not killed by SIGPIPE':
+        '클라이언트가 SIGPIPE로 죽지 않았습니다',
+    'the second write() failed with EPIPE and raised SIGPIPE: it killed the client inside the call':
+        '두 번째 write()가 EPIPE로 실패하며 SIGPIPE를 일으켰습니다: 그 시그널이 호출 안에서 클라이언트를 죽였습니다',
+    'no write() of the client failed with EPIPE':
+        'EPIPE로 실패한 클라이언트의 write()가 없습니다',
+    'the client did not end by itself':
+        '클라이언트가 스스로 끝나지 않았습니다',
+    'with SIGPIPE ignored, write() returned -1 EPIPE; the client said so and ended by itself':
+        'SIGPIPE를 무시하니 write()가 -1 EPIPE를 반환했고, 클라이언트는 그렇게 알리고 스스로 끝났습니다',
+    'the server was not killed by SIGKILL':
+        '서버가 SIGKILL로 죽지 않았습니다',
+    'the server was killed by SIGKILL: it called neither close() nor exit()':
+        '서버가 SIGKILL로 죽었습니다: close()도 exit()도 호출하지 않았습니다',
+    "no FIN came from the server's port":
+        '서버의 포트에서 FIN이 오지 않았습니다',
+    "an RST came from the server's port":
+        '서버의 포트에서 RST가 왔습니다',
+    "the kernel closed the dead server's socket with a FIN, as close() would have: nothing was unread":
+        '커널이 죽은 서버의 소켓을 close()가 했을 것처럼 FIN으로 닫았습니다: 읽지 않은 것이 없었습니다',
+    "the client's read() never returned 0":
+        '클라이언트의 read()가 0을 반환하지 않았습니다',
+    "the client's read() returned 0, as for any close: it cannot tell a crash from a close":
+        '클라이언트의 read()가 여느 close처럼 0을 반환했습니다: 비정상 종료와 정상 close를 구별할 수 없습니다',
+    'the server never closed the connection':
+        '서버가 연결을 닫지 않았습니다',
+    'no RST from the server followed its close()':
+        '서버의 close() 뒤에 RST가 오지 않았습니다',
+    "the server's close() sent a FIN":
+        '서버의 close()가 FIN을 보냈습니다',
+    'close() sent an RST, %.2f ms later, and no FIN: the connection was thrown away, not closed':
+        'close()가 %.2f ms 뒤에 FIN 없이 RST를 보냈습니다: 연결을 닫은 것이 아니라 버린 것입니다',
+    "the client's line was not sent before the server closed":
+        '서버가 닫기 전에 클라이언트의 줄이 보내지지 않았습니다',
+    'the server read from the connection before closing it':
+        '서버가 닫기 전에 연결에서 읽었습니다',
+    "the server closed with the client's line unread in its socket":
+        '서버가 클라이언트의 줄을 소켓에 읽지 않은 채 남기고 닫았습니다',
+    'no call of the client failed with ECONNRESET':
+        'ECONNRESET으로 실패한 클라이언트의 호출이 없습니다',
+    "the client's %s() returned -1 ECONNRESET: the connection was reset, not closed":
+        '클라이언트의 %s()이(가) -1 ECONNRESET을 반환했습니다: 연결이 닫힌 것이 아니라 리셋되었습니다',
+    'the server never set SO_LINGER to {1, 0}':
+        '서버가 SO_LINGER를 {1, 0}으로 설정하지 않았습니다',
+    'the server set SO_LINGER {l_onoff 1, l_linger 0} before close()':
+        '서버가 close() 전에 SO_LINGER {l_onoff 1, l_linger 0}을 설정했습니다',
+    "the server's socket %s was never seen CLOSED":
+        '서버의 소켓 %s이(가) CLOSED 상태로 보인 적이 없습니다',
+    "the server's socket went through the 4-way close":
+        '서버의 소켓이 4-way 연결 종료를 거쳤습니다',
+    "the server's socket went from %s straight to CLOSED: no FIN_WAIT, no TIME_WAIT":
+        '서버의 소켓이 %s에서 곧바로 CLOSED가 되었습니다: FIN_WAIT도 TIME_WAIT도 없습니다',
+    'the first write() after the server closed succeeds':
+        '서버가 닫은 뒤의 첫 write()는 성공합니다',
+    "the server's kernel answers that write with an RST":
+        '서버의 커널이 그 write에 RST로 답합니다',
+    'the next write() raises SIGPIPE, which kills the client':
+        '다음 write()가 SIGPIPE를 일으키고, 그 시그널이 클라이언트를 죽입니다',
+    'with SIGPIPE ignored, the next write() returns -1 EPIPE':
+        'SIGPIPE를 무시하면 다음 write()가 -1 EPIPE를 반환합니다',
+    'the server is killed by SIGKILL':
+        '서버가 SIGKILL로 죽습니다',
+    "the kernel closes the dead server's socket with a FIN":
+        '커널이 죽은 서버의 소켓을 FIN으로 닫습니다',
+    "the client's read() returns 0":
+        '클라이언트의 read()가 0을 반환합니다',
+    "the server closes with the client's line unread":
+        '서버가 클라이언트의 줄을 읽지 않은 채 닫습니다',
+    'close() with unread input sends an RST, not a FIN':
+        '읽지 않은 입력이 있는 close()는 FIN이 아니라 RST를 보냅니다',
+    "the client's read() returns -1 ECONNRESET":
+        '클라이언트의 read()가 -1 ECONNRESET을 반환합니다',
+    'the server sets SO_LINGER {1, 0}':
+        '서버가 SO_LINGER {1, 0}을 설정합니다',
+    'close() sends an RST, not a FIN':
+        'close()가 FIN이 아니라 RST를 보냅니다',
+    "the server's socket needs no TIME_WAIT":
+        '서버의 소켓에는 TIME_WAIT이 필요 없습니다',
+    "the client's next write() returns -1 ECONNRESET":
+        '클라이언트의 다음 write()가 -1 ECONNRESET을 반환합니다',
+    'the server is killed (SIGKILL) while the client waits':
+        '클라이언트가 기다리는 동안 서버가 죽습니다 (SIGKILL)',
+    'the server closes with SO_LINGER {1, 0}':
+        '서버가 SO_LINGER {1, 0}으로 닫습니다',
+    'SIGPIPE ignored: write() returns -1 EPIPE, and the client handles it':
+        'SIGPIPE 무시: write()가 -1 EPIPE를 반환하고 클라이언트가 그것을 처리합니다',
+    'the ground station listens on port %s':
+        '지상국이 %s번 포트에서 연결 요청을 기다립니다',
+    'the drone reports, every number in network byte order':
+        '드론이 보고합니다. 모든 숫자는 네트워크 바이트 순서로',
+    'the drone connects with sin_port = %s, no htons(): its SYN goes to port %d':
+        '드론이 htons() 없이 sin_port = %s로 연결합니다: 그 SYN은 %d번 포트로 갑니다',
+    'second try, with htons(): the length and the reading still go as they are in memory':
+        '두 번째 시도, htons()를 써서: 길이와 측정값은 여전히 메모리에 있는 그대로 나갑니다',
+    "the drone's first try never called connect()":
+        '드론의 첫 시도가 connect()를 호출하지 않았습니다',
+    'connect() went to %s, not to port %d':
+        'connect()가 %2$d번 포트가 아니라 %1$s(으)로 갔습니다',
+    'connect() to port %d did not fail with ECONNREFUSED':
+        '%d번 포트로의 connect()가 ECONNREFUSED로 실패하지 않았습니다',
+    'sin_port = %d without htons(): connect() went to port %d (0x%04x with its bytes swapped) and was refused':
+        'htons() 없는 sin_port = %d: connect()가 %d번 포트(바이트를 뒤바꾼 0x%04x)로 가서 거절되었습니다',
+    'no SYN to port %d was captured':
+        '%d번 포트로 가는 SYN이 캡처되지 않았습니다',
+    'the SYN to port %d got no RST':
+        '%d번 포트로 간 SYN에 RST가 오지 않았습니다',
+    'the SYN went to port %d, where nothing listens: the kernel answered RST':
+        'SYN이 아무도 기다리지 않는 %d번 포트로 갔습니다: 커널이 RST로 답했습니다',
+    'the drone never called connect()':
+        '드론이 connect()를 호출하지 않았습니다',
+    'connect() to %s did not succeed':
+        '%s(으)로의 connect()가 성공하지 못했습니다',
+    'with htons(), connect() went to port %d and succeeded':
+        'htons()를 쓰니 connect()가 %d번 포트로 가서 성공했습니다',
+    'the drone wrote no 4-byte length with its bytes recorded':
+        '드론이 바이트가 기록된 4바이트 길이를 쓰지 않았습니다',
+    'the length went out as %02x %02x %02x %02x':
+        '길이가 %02x %02x %02x %02x(으)로 나갔습니다',
+    'the station did not read the length as %s':
+        '지상국이 길이를 %s(으)로 읽지 않았습니다',
+    'htonl(100) went out as 00 00 00 64; ntohl() read it back as 100':
+        'htonl(100)이 00 00 00 64로 나갔고, ntohl()이 다시 100으로 읽었습니다',
+    "100 went out as it lies in memory, 64 00 00 00; the station's ntohl() read 0x64000000 = 1677721600":
+        '100이 메모리에 있는 그대로 64 00 00 00으로 나갔고, 지상국의 ntohl()이 0x64000000 = 1677721600으로 읽었습니다',
+    'the drone wrote no 16-byte reading with its bytes recorded':
+        '드론이 바이트가 기록된 16바이트 측정값을 쓰지 않았습니다',
+    "the reading's bytes: %02x | %02x %02x %02x | %02x %02x %02x %02x | %02x %02x %02x %02x %02x %02x %02x %02x":
+        '측정값의 바이트: %02x | %02x %02x %02x | %02x %02x %02x %02x | %02x %02x %02x %02x %02x %02x %02x %02x',
+    "the first 4 bytes are not 'A' and 3 bytes of padding":
+        "처음 4바이트가 'A'와 패딩 3바이트가 아닙니다",
+    'the altitude and latitude are not there in little-endian order':
+        '고도와 위도가 리틀 엔디안 순서로 들어 있지 않습니다',
+    "16 bytes, not 13: 'A', 3 bytes of padding, 1200 as b0 04 00 00 and the latitude's 8 bytes, all little-endian, as the struct lies in memory":
+        "13바이트가 아니라 16바이트: 'A', 패딩 3바이트, b0 04 00 00인 1200, 위도 8바이트, 모두 구조체가 메모리에 있는 그대로 리틀 엔디안입니다",
+    'the drone wrote no 13-byte reading with its bytes recorded':
+        '드론이 바이트가 기록된 13바이트 측정값을 쓰지 않았습니다',
+    "the 13 bytes are not 'A', 1200 and the latitude, big-endian":
+        "13바이트가 빅 엔디안의 'A', 1200, 위도가 아닙니다",
+    "13 bytes: 'A', 00 00 04 b0 (1200, big-endian) and the latitude's bits big-endian (htobe64), no padding":
+        "13바이트: 'A', 00 00 04 b0(빅 엔디안 1200), 빅 엔디안인 위도의 비트(htobe64), 패딩 없음",
+    "the station read the drone's letter, altitude and latitude back":
+        '지상국이 드론의 문자, 고도, 위도를 그대로 읽었습니다',
+    'the station did not read the reading back':
+        '지상국이 측정값을 읽지 못했습니다',
+    'without htons(), connect() goes to the byte-swapped port and is refused':
+        'htons()가 없으면 connect()가 바이트가 뒤바뀐 포트로 가서 거절됩니다',
+    'the SYN to the byte-swapped port is answered by RST':
+        '바이트가 뒤바뀐 포트로 간 SYN에 RST가 답합니다',
+    'with htons(), connect() reaches the station':
+        'htons()를 쓰면 connect()가 지상국에 닿습니다',
+    'a length of 100 without htonl() goes out as 64 00 00 00 and is read as 1677721600':
+        'htonl() 없이 보낸 길이 100은 64 00 00 00으로 나가 1677721600으로 읽힙니다',
+    'the struct goes out as 16 bytes: padding, little-endian':
+        '구조체가 16바이트로 나갑니다: 패딩, 리틀 엔디안',
+    'connect() reaches the station':
+        'connect()가 지상국에 닿습니다',
+    'htonl(100) goes out as 00 00 00 64 and is read as 100':
+        'htonl(100)은 00 00 00 64로 나가 100으로 읽힙니다',
+    'the reading goes out as 13 bytes, big-endian, no padding':
+        '측정값이 13바이트, 빅 엔디안, 패딩 없이 나갑니다',
+    'the station reads the reading back':
+        '지상국이 측정값을 그대로 읽습니다',
+    'every number written explicitly in network byte order (htonl, htobe64)':
+        '모든 숫자를 네트워크 바이트 순서로 분명히 씁니다 (htonl, htobe64)',
+    'the zone says: %s %s':
+        '존의 내용: %s %s',
+    "four hosts on a switch: the client on a, the service on b, a name server on d (%s), named in every host's /etc/resolv.conf":
+        '스위치에 호스트 넷: a에 클라이언트, b에 서비스, d에 DNS 서버(%s), 모든 호스트의 /etc/resolv.conf에 적혀 있습니다',
+    'the client looks %s up with %s, then connects':
+        '클라이언트가 %s을(를) %s(으)로 찾은 뒤 연결합니다',
+    'the service moves to host c: the server on b stops, one starts on c, and the record changes':
+        '서비스가 호스트 c로 옮겨 갑니다: b의 서버가 멈추고 c에서 하나가 시작하며, 레코드가 바뀝니다',
+    'the client connects again, and asks the name server first':
+        '클라이언트가 다시 연결하는데, 먼저 DNS 서버에 묻습니다',
+    'the client connects again, to the address it found at the start':
+        '클라이언트가 처음에 찾은 주소로 다시 연결합니다',
+    'another client asks for %s, which no zone has':
+        '다른 클라이언트가 어느 존에도 없는 %s을(를) 묻습니다',
+    'the client never called %s()':
+        '클라이언트가 %s()을(를) 호출하지 않았습니다',
+    '%s("%s") failed with %s':
+        '%s("%s")이(가) %s(으)로 실패했습니다',
+    'an error':
+        '오류',
+    '%s("%s") did not give %s':
+        '%s("%s")이(가) %s을(를) 주지 않았습니다',
+    '%s("%s") gave %s: the record the name server has':
+        '%s("%s")이(가) %s을(를) 주었습니다: DNS 서버에 있는 레코드입니다',
+    'the client sent no SYN':
+        '클라이언트가 SYN을 보내지 않았습니다',
+    "no question to port %d came before the client's SYN":
+        '클라이언트의 SYN 전에 %d번 포트로 간 질의가 없습니다',
+    "no answer from port %d came before the client's SYN":
+        '클라이언트의 SYN 전에 %d번 포트에서 온 응답이 없습니다',
+    'the question to %s and its answer came %.1f ms before the SYN':
+        '%s(으)로 간 질의와 그 응답이 SYN보다 %.1f ms 먼저 왔습니다',
+    "the client's first connect() did not reach %s":
+        '클라이언트의 첫 connect()가 %s에 닿지 않았습니다',
+    "the client did not get host b's greeting":
+        '클라이언트가 호스트 b의 인사를 받지 못했습니다',
+    'the client connected to %s, the address it was given, and host b greeted it':
+        '클라이언트가 받은 주소 %s(으)로 연결했고, 호스트 b가 인사했습니다',
+    'the client never connected a second time':
+        '클라이언트가 두 번째로 연결하지 않았습니다',
+    'the client looked the name up again: it was meant to keep the old address':
+        '클라이언트가 이름을 다시 찾았습니다: 옛 주소를 그대로 쓰기로 되어 있었습니다',
+    'the second connect() did not go to %s and fail with ECONNREFUSED':
+        '두 번째 connect()가 %s(으)로 가서 ECONNREFUSED로 실패하지 않았습니다',
+    'no new lookup: the second connect() went to the old address, %s, where nothing listens any more (ECONNREFUSED)':
+        '다시 찾지 않았습니다: 두 번째 connect()는 아무도 더는 기다리지 않는 옛 주소 %s(으)로 갔습니다 (ECONNREFUSED)',
+    "the client's second lookup did not give %s":
+        '클라이언트의 두 번째 찾기가 %s을(를) 주지 않았습니다',
+    "the client's second connect() did not reach %s":
+        '클라이언트의 두 번째 connect()가 %s에 닿지 않았습니다',
+    "the client did not get host c's greeting":
+        '클라이언트가 호스트 c의 인사를 받지 못했습니다',
+    'the same program asked again, got %s and reached host c':
+        '같은 프로그램이 다시 물어 %s을(를) 받고 호스트 c에 닿았습니다',
+    'nobody looked %s up':
+        '아무도 %s을(를) 찾지 않았습니다',
+    '%s("%s") did not fail with %s':
+        '%s("%s")이(가) %s(으)로 실패하지 않았습니다',
+    '%s("%s") failed with %s: the name server said no such name':
+        '%s("%s")이(가) %s(으)로 실패했습니다: DNS 서버가 그런 이름은 없다고 했습니다',
+    "the client's lookup of echo.lab gives 10.77.0.2":
+        '클라이언트가 echo.lab을 찾으면 10.77.0.2를 얻습니다',
+    'the question to port 53 and its answer come before the SYN':
+        '53번 포트로 간 질의와 그 응답이 SYN보다 먼저 옵니다',
+    'the client reaches the server at that address':
+        '클라이언트가 그 주소의 서버에 닿습니다',
+    'after the move, the address found at the start is refused':
+        '옮겨 간 뒤에는 처음에 찾은 주소가 거절됩니다',
+    'a name nobody has fails by name (EAI_NONAME, HOST_NOT_FOUND)':
+        '아무도 갖지 않은 이름은 이름으로 실패합니다 (EAI_NONAME, HOST_NOT_FOUND)',
+    'after the move, the same program asks again and reaches the new address':
+        '옮겨 간 뒤에 같은 프로그램이 다시 물어 새 주소에 닿습니다',
+    'gethostbyname() (윤 chapter 8), not getaddrinfo()':
+        'getaddrinfo()가 아니라 gethostbyname() (윤 8장)',
+    'look the name up again before each connection':
+        '연결할 때마다 먼저 이름을 다시 찾습니다',
 }
