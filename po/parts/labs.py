@@ -969,4 +969,408 @@ T = {
         'getaddrinfo()가 아니라 gethostbyname() (윤 8장)',
     'look the name up again before each connection':
         '연결할 때마다 먼저 이름을 다시 찾습니다',
+    'the network dies':
+        '네트워크가 죽습니다',
+    'socklab ends the run':
+        'socklab이 실행을 끝냅니다',
+    'the network dies: every packet dropped as it arrives (nftables in %s and %s)':
+        '네트워크가 죽습니다: 도착하는 패킷을 모두 버립니다 (%s와(과) %s의 nftables)',
+    'cannot drop packets: %s':
+        '패킷을 버릴 수 없습니다: %s',
+    "the client's user types a line; the server echoes it":
+        '클라이언트의 사용자가 한 줄을 입력하고, 서버가 그것을 에코합니다',
+    "a second of silence: the server's heartbeat, answered":
+        '1초 동안 조용함: 서버의 하트비트에 응답이 옵니다',
+    'silence: the heartbeats go unanswered':
+        '조용함: 하트비트에 응답이 오지 않습니다',
+    "the client's user types another line":
+        '클라이언트의 사용자가 한 줄을 더 입력합니다',
+    'socklab ends the run: both programs still wait':
+        'socklab이 실행을 끝냅니다: 두 프로그램 모두 아직 기다리고 있습니다',
+    'two hosts: namespace %s (%s) and %s (%s)':
+        '호스트 둘: 네임스페이스 %s (%s)와 %s (%s)',
+    'the echo server listens on %s:%s, with %s':
+        '에코 서버가 %s:%s에서 %s을(를) 켜고 연결 요청을 기다립니다',
+    'the echo server listens on %s:%s':
+        '에코 서버가 %s:%s에서 연결 요청을 기다립니다',
+    'a socket left ESTABLISHED before the end':
+        '끝나기 전에 ESTABLISHED 상태를 벗어난 소켓이 있습니다',
+    '%.1f s after the network died, both sockets are still ESTABLISHED: each side believes in a connection that is gone':
+        '네트워크가 죽고 %.1f초가 지나도 두 소켓 모두 ESTABLISHED 상태입니다: 양쪽 모두 이미 사라진 연결을 믿고 있습니다',
+    "the server's recv() returned after the network died":
+        '네트워크가 죽은 뒤 서버의 recv()가 반환했습니다',
+    'the server was never seen waiting in recv()':
+        '서버가 recv()에서 기다리는 모습이 보이지 않았습니다',
+    'the server waits in recv() for a client that is gone: blocked %.1f s by the end, and it never returns':
+        '서버가 사라진 클라이언트를 recv()에서 기다립니다: 끝날 때까지 %.1f초 동안 블로킹되었고, 끝내 반환하지 않습니다',
+    "%d retransmission(s) of the client's line, not 3 or more":
+        '클라이언트의 줄이 재전송된 것은 %d번입니다. 3번 이상이 아니라',
+    'the retransmissions did not leave at growing intervals':
+        '재전송 간격이 점점 늘어나지 않았습니다',
+    "the client's line was retransmitted %d times, the waits growing from %.0f ms to %.0f ms (RTO backoff), to nobody":
+        '클라이언트의 줄이 %d번 재전송되었고, 기다리는 시간이 %.0f ms에서 %.0f ms로 늘었습니다(RTO 백오프). 받는 이는 없습니다',
+    'no PING was answered with a PONG while the network lived':
+        '네트워크가 살아 있는 동안 PONG으로 응답받은 PING이 없습니다',
+    'after a second of silence the server sent PING, and the client answered PONG: the connection is alive':
+        '1초 동안 조용하자 서버가 PING을 보냈고, 클라이언트가 PONG으로 답했습니다: 연결이 살아 있습니다',
+    'the server never found the client gone':
+        '서버가 클라이언트가 사라진 것을 알아채지 못했습니다',
+    'the server found the client gone %.1f s after the network died':
+        '서버가 네트워크가 죽고 %.1f초 뒤에 클라이언트가 사라진 것을 알아챘습니다',
+    'three PINGs unanswered, one a second: %.1f s after the network died, the server knew the client was gone':
+        '1초에 하나씩 PING 세 번에 응답이 없자, 네트워크가 죽고 %.1f초 뒤에 서버가 클라이언트가 사라진 것을 알았습니다',
+    'a program did not end by itself: socklab had to stop it':
+        '스스로 끝나지 않은 프로그램이 있습니다: socklab이 멈춰야 했습니다',
+    'both sides closed their end and ended by themselves: no half-open connection is left':
+        '양쪽 모두 자기 쪽을 닫고 스스로 끝났습니다: 반쯤 열린 연결이 남지 않았습니다',
+    '%d keep-alive probe(s) from the server, not 3':
+        '서버의 킵얼라이브 프로브는 %d번입니다. 3번이 아니라',
+    'the keep-alive probes were not a second apart':
+        '킵얼라이브 프로브의 간격이 1초가 아니었습니다',
+    "the server's kernel sent %d keep-alive probes, a second apart, none answered":
+        '서버의 커널이 킵얼라이브 프로브를 1초 간격으로 %d번 보냈고, 아무 응답도 없었습니다',
+    'no call of the server failed with ETIMEDOUT':
+        'ETIMEDOUT으로 실패한 서버의 호출이 없습니다',
+    "the server's %s() failed %.1f s after the network died":
+        '서버의 %s()이(가) 네트워크가 죽고 %.1f초 뒤에 실패했습니다',
+    "the server's %s() failed with ETIMEDOUT %.1f s after the network died: idle 1 s, then 3 probes a second apart":
+        '서버의 %s()이(가) 네트워크가 죽고 %.1f초 뒤에 ETIMEDOUT으로 실패했습니다: 1초 동안 유휴, 그다음 1초 간격으로 프로브 3번',
+    'the client did not set TCP_USER_TIMEOUT':
+        '클라이언트가 TCP_USER_TIMEOUT을 설정하지 않았습니다',
+    'no call of the client failed with ETIMEDOUT':
+        'ETIMEDOUT으로 실패한 클라이언트의 호출이 없습니다',
+    "the client's %s() failed %.1f s after its send()":
+        '클라이언트의 %s()이(가) send() 뒤 %.1f초 만에 실패했습니다',
+    "its line unacknowledged for TCP_USER_TIMEOUT (3 s), the client's %s() failed with ETIMEDOUT %.1f s after send(): keep-alive alone probes only an idle connection":
+        '줄이 TCP_USER_TIMEOUT(3초) 동안 확인 응답을 받지 못하자, 클라이언트의 %s()이(가) send() 뒤 %.1f초 만에 ETIMEDOUT으로 실패했습니다: 킵얼라이브만으로는 유휴 연결만 검사합니다',
+    'both sockets stay ESTABLISHED after the network died':
+        '네트워크가 죽은 뒤에도 두 소켓 모두 ESTABLISHED 상태로 남습니다',
+    "the idle server's recv() never returns":
+        '유휴 상태인 서버의 recv()는 끝내 반환하지 않습니다',
+    "the client's line is retransmitted at growing intervals":
+        '클라이언트의 줄이 점점 늘어나는 간격으로 재전송됩니다',
+    'a PING after a second of silence is answered PONG':
+        '1초 동안 조용한 뒤의 PING에 PONG이 옵니다',
+    'three unanswered PINGs: the server knows, in about 3 s':
+        '응답 없는 PING 세 번: 서버가 약 3초 안에 알아챕니다',
+    'both sides close and end by themselves':
+        '양쪽 모두 닫고 스스로 끝납니다',
+    "the server's kernel sends keep-alive probes, a second apart":
+        '서버의 커널이 1초 간격으로 킵얼라이브 프로브를 보냅니다',
+    "the server's recv() fails with ETIMEDOUT":
+        '서버의 recv()가 ETIMEDOUT으로 실패합니다',
+    "TCP_USER_TIMEOUT ends the client's wait for its unacknowledged line":
+        'TCP_USER_TIMEOUT이 확인 응답 없는 줄에 대한 클라이언트의 기다림을 끝냅니다',
+    'SO_KEEPALIVE 1/1/3, and TCP_USER_TIMEOUT for the side that sends':
+        'SO_KEEPALIVE 1/1/3, 그리고 보내는 쪽에는 TCP_USER_TIMEOUT',
+    'an application heartbeat: a PING each second of silence, three unanswered: close':
+        '응용 프로그램의 하트비트: 조용한 1초마다 PING, 세 번 응답이 없으면 close',
+    'the receiver listens on port %s, asking for a 4 KiB receive buffer (SO_RCVBUF), and reads from the start':
+        '수신자가 %s번 포트에서 4 KiB 수신 버퍼(SO_RCVBUF)를 요청하고 연결 요청을 기다리며, 처음부터 읽습니다',
+    'the receiver listens on port %s, asking for a 4 KiB receive buffer (SO_RCVBUF)':
+        '수신자가 %s번 포트에서 4 KiB 수신 버퍼(SO_RCVBUF)를 요청하고 연결 요청을 기다립니다',
+    'the receiver listens on port %s, asking for a 1 MiB receive buffer (SO_RCVBUF), and reads from the start':
+        '수신자가 %s번 포트에서 1 MiB 수신 버퍼(SO_RCVBUF)를 요청하고 연결 요청을 기다리며, 처음부터 읽습니다',
+    'the receiver listens on port %s, asking for a 1 MiB receive buffer (SO_RCVBUF)':
+        '수신자가 %s번 포트에서 1 MiB 수신 버퍼(SO_RCVBUF)를 요청하고 연결 요청을 기다립니다',
+    'the receiver listens on port %s, and reads from the start':
+        '수신자가 %s번 포트에서 연결 요청을 기다리며, 처음부터 읽습니다',
+    'the receiver listens on port %s':
+        '수신자가 %s번 포트에서 연결 요청을 기다립니다',
+    'the sender sends 4 MiB, 64 KiB per send(), on a non-blocking socket':
+        '송신자가 논블로킹 소켓으로 4 MiB를 send() 한 번에 64 KiB씩 보냅니다',
+    'the sender sends 4 MiB, 64 KiB per send()':
+        '송신자가 4 MiB를 send() 한 번에 64 KiB씩 보냅니다',
+    'the receiver reads nothing for %d s':
+        '수신자가 %d초 동안 아무것도 읽지 않습니다',
+    'the receiver reads (Enter on its input)':
+        '수신자가 읽습니다 (입력에 Enter)',
+    'the receiver never advertised a zero window':
+        '수신자가 0인 윈도우를 알린 적이 없습니다',
+    "the receiver's buffer filled: it advertised win=0 after %u bytes":
+        '수신자의 버퍼가 찼습니다: %u바이트 뒤에 win=0을 알렸습니다',
+    'no send() of the sender waited %.0f ms':
+        '%.0f ms를 기다린 송신자의 send()가 없습니다',
+    'a send() of %lld bytes blocked %.1f s, until the receiver read':
+        '%lld바이트의 send()가 수신자가 읽을 때까지 %.1f초 동안 블로킹되었습니다',
+    '%d window probes, not %d or more':
+        '윈도우 프로브는 %d번입니다. %d번 이상이 아니라',
+    '%d probes, but no longer apart at the end (%.0f ms) than at first (%.0f ms)':
+        '프로브가 %d번 있었지만 끝의 간격(%.0f ms)이 처음(%.0f ms)보다 길지 않습니다',
+    'the sender probed the closed window %d times, %.0f ms apart at first, then more and more apart':
+        '송신자가 닫힌 윈도우를 %d번 프로브했습니다. 처음에는 %.0f ms 간격, 그다음 점점 더 길게',
+    'the receiver never read':
+        '수신자가 끝내 읽지 않았습니다',
+    "no window update followed the receiver's first read()":
+        '수신자의 첫 read() 뒤에 윈도우 업데이트가 오지 않았습니다',
+    'reading emptied the buffer, and a window update (win=%u) opened the window':
+        '읽기가 버퍼를 비웠고, 윈도우 업데이트(win=%u)가 윈도우를 열었습니다',
+    'all %d bytes arrived: flow control slowed the sender, lost nothing':
+        '%d바이트가 모두 도착했습니다: 흐름 제어는 송신자를 늦췄을 뿐, 잃은 것은 없습니다',
+    '%ld bytes sent, %ld read, of %d':
+        '%3$d바이트 중 %1$ld바이트 보냄, %2$ld바이트 읽음',
+    'the receiver did not set SO_RCVBUF and read it back':
+        '수신자가 SO_RCVBUF를 설정하고 다시 읽지 않았습니다',
+    'asked for %lld bytes, got %lld: capped at net.core.rmem_max, then doubled':
+        '%lld바이트를 요청했고 %lld바이트를 받았습니다: net.core.rmem_max로 제한된 뒤 두 배가 되었습니다',
+    'asked for %lld bytes, got %lld: doubled':
+        '%lld바이트를 요청했고 %lld바이트를 받았습니다: 두 배가 되었습니다',
+    'asked for %lld bytes, got %lld, not %ld':
+        '%1$lld바이트를 요청했고 %3$ld바이트가 아니라 %2$lld바이트를 받았습니다',
+    'no zero window (or no buffer size printed)':
+        '0인 윈도우가 없습니다 (또는 버퍼 크기가 출력되지 않았습니다)',
+    'the window closed after %u bytes, with a receive buffer of %ld (the kernel counts its bookkeeping in it too)':
+        '수신 버퍼 %2$ld바이트로 %1$u바이트 뒤에 윈도우가 닫혔습니다 (커널은 자기 관리용 메모리도 그 안에 셉니다)',
+    'the window closed after %u bytes, with a buffer of %ld':
+        '버퍼 %2$ld바이트로 %1$u바이트 뒤에 윈도우가 닫혔습니다',
+    'no send() returned EAGAIN':
+        'EAGAIN을 반환한 send()가 없습니다',
+    '%zu send()s returned -1 EAGAIN at once instead of blocking':
+        'send() %zu번이 블로킹하지 않고 곧바로 -1 EAGAIN을 반환했습니다',
+    'no poll() of the sender waited %.0f ms':
+        '%.0f ms를 기다린 송신자의 poll()이 없습니다',
+    'the sender waited %.1f s in poll() for room, until the receiver read':
+        '송신자가 수신자가 읽을 때까지 %.1f초 동안 poll()에서 빈자리를 기다렸습니다',
+    'the window never stayed closed long enough to be probed':
+        '윈도우가 프로브될 만큼 오래 닫혀 있지 않았습니다',
+    'the sender probed a closed window %d times':
+        '송신자가 닫힌 윈도우를 %d번 프로브했습니다',
+    'the longest send() took %.1f ms: the reader kept up':
+        '가장 긴 send()가 %.1f ms 걸렸습니다: 수신자가 잘 따라 읽었습니다',
+    'a send() blocked %.1f s':
+        'send()가 %.1f초 동안 블로킹되었습니다',
+    'no send() at all':
+        'send()가 하나도 없습니다',
+    "the receiver's window falls to zero":
+        '수신자의 윈도우가 0으로 떨어집니다',
+    "the sender's send() blocks while the window is zero":
+        '윈도우가 0인 동안 송신자의 send()가 블로킹됩니다',
+    'the sender probes the closed window, at growing intervals':
+        '송신자가 닫힌 윈도우를 점점 늘어나는 간격으로 프로브합니다',
+    'reading opens the window again: a window update':
+        '읽으면 윈도우가 다시 열립니다: 윈도우 업데이트',
+    'the window closes when the receive buffer is full':
+        '수신 버퍼가 차면 윈도우가 닫힙니다',
+    'every byte arrives: nothing is lost, only slowed':
+        '모든 바이트가 도착합니다: 잃는 것은 없고 늦어질 뿐입니다',
+    'SO_RCVBUF reads back double what was asked (after net.core.rmem_max)':
+        'SO_RCVBUF를 다시 읽으면 요청한 값의 두 배입니다 (net.core.rmem_max 적용 후)',
+    'every byte arrives':
+        '모든 바이트가 도착합니다',
+    'send() returns -1 EAGAIN instead of blocking':
+        'send()가 블로킹하지 않고 -1 EAGAIN을 반환합니다',
+    'the sender waits for room in poll()':
+        '송신자가 poll()에서 빈자리를 기다립니다',
+    "the sender's kernel still probes the closed window":
+        '송신자의 커널이 여전히 닫힌 윈도우를 프로브합니다',
+    'the window never stays closed: no probe':
+        '윈도우가 닫힌 채로 머물지 않습니다: 프로브 없음',
+    'no send() waits for the reader':
+        '수신자를 기다리는 send()가 없습니다',
+    'the receiver asks for a 4 KiB receive buffer (SO_RCVBUF)':
+        '수신자가 4 KiB 수신 버퍼(SO_RCVBUF)를 요청합니다',
+    'the receiver asks for a 1 MiB receive buffer (SO_RCVBUF)':
+        '수신자가 1 MiB 수신 버퍼(SO_RCVBUF)를 요청합니다',
+    "the sender's socket is non-blocking: EAGAIN, then poll()":
+        '송신자의 소켓이 논블로킹입니다: EAGAIN, 그다음 poll()',
+    'a receiver that reads as the bytes come':
+        '바이트가 오는 대로 읽는 수신자',
+    'the router drops by rule: %s':
+        '라우터가 규칙에 따라 버립니다: %s',
+    'the router holds data segment %d back until %d more have passed':
+        '라우터가 데이터 세그먼트 %d을(를) 그 뒤의 %d개가 지나갈 때까지 붙잡아 둡니다',
+    'the sender sends %s bytes in one send()':
+        '송신자가 %s바이트를 send() 한 번으로 보냅니다',
+    'the router delivered %d segment late':
+        '라우터가 세그먼트 %d을(를) 늦게 전달했습니다',
+    'two hosts, %s (%s) and %s (%s), a router between them; links of %d kbit/s':
+        '호스트 둘, %s (%s)와 %s (%s), 그 사이에 라우터. 링크는 %d kbit/s',
+    'first, %s bytes without loss':
+        '먼저, 유실 없이 %s바이트',
+    'the receiver repeated its ACK %d times: bytes after a hole came, the hole did not':
+        '수신자가 ACK를 %d번 되풀이했습니다: 구멍 뒤의 바이트는 왔고, 구멍은 오지 않았습니다',
+    '%d duplicate ACKs before the retransmission':
+        '재전송 전에 중복 ACK %d개',
+    'no fast retransmission':
+        '빠른 재전송이 없습니다',
+    'the sender sent seq=%u again at once, on the duplicate ACKs: no timer':
+        '송신자가 중복 ACK를 보고 seq=%u을(를) 곧바로 다시 보냈습니다: 타이머 없음',
+    'the lost segment was never sent again':
+        '잃어버린 세그먼트가 다시 보내지지 않았습니다',
+    'a duplicate ACK came before the retransmission':
+        '재전송 전에 중복 ACK가 왔습니다',
+    'nothing came after the lost segment, so no duplicate ACK could say so':
+        '잃어버린 세그먼트 뒤에 아무것도 오지 않아서, 그것을 알려 줄 중복 ACK가 있을 수 없었습니다',
+    'no retransmission %.0f ms or more after the lost segment':
+        '잃어버린 세그먼트 뒤 %.0f ms 이상 지나서 한 재전송이 없습니다',
+    'the last segment went again %.0f ms later, on a timer: a tail-loss probe (TLP)':
+        '마지막 세그먼트가 %.0f ms 뒤에 타이머로 다시 나갔습니다: 꼬리 유실 프로브(TLP)',
+    'the last segment went again %.0f ms later, on a timer: a retransmission timeout (RTO)':
+        '마지막 세그먼트가 %.0f ms 뒤에 타이머로 다시 나갔습니다: 재전송 타임아웃(RTO)',
+    'the last segment went again %.0f ms later, on a timer: TLP or RTO (nstat did not say)':
+        '마지막 세그먼트가 %.0f ms 뒤에 타이머로 다시 나갔습니다: TLP 또는 RTO (nstat이 말해 주지 않음)',
+    'no read() of the receiver waited %.0f ms':
+        '%.0f ms를 기다린 수신자의 read()가 없습니다',
+    "the receiver's read() waited %.0f ms for the last %lld bytes":
+        '수신자의 read()가 마지막 %2$lld바이트를 %1$.0f ms 동안 기다렸습니다',
+    'every byte arrived, in order: the program saw no loss':
+        '모든 바이트가 순서대로 도착했습니다: 프로그램은 유실을 보지 못했습니다',
+    'the sender\'s answer is not "%s"':
+        '송신자의 답이 "%s"이(가) 아닙니다',
+    '%d segments were sent again (the kernel counts %ld)':
+        '세그먼트 %d개가 다시 보내졌습니다 (커널의 셈으로는 %ld개)',
+    '%d segments sent again, not %d or more':
+        '다시 보낸 세그먼트는 %d개입니다. %d개 이상이 아니라',
+    'the same %d bytes took %.0f ms without loss, %.0f ms with it (%.1f times)':
+        '같은 %d바이트가 유실 없이 %.0f ms, 유실이 있을 때 %.0f ms 걸렸습니다 (%.1f배)',
+    '%.0f ms without loss, %.0f ms with it':
+        '유실 없이 %.0f ms, 유실이 있을 때 %.0f ms',
+    '%d times the data stopped for %.0f ms or more (the longest %.0f ms): a retransmission timeout':
+        '데이터가 %2$.0f ms 이상 멈춘 것이 %1$d번입니다 (가장 길게 %3$.0f ms): 재전송 타임아웃',
+    'no pause of %.0f ms in the data (the longest: %.0f ms)':
+        '데이터에 %.0f ms의 멈춤이 없습니다 (가장 긴 것: %.0f ms)',
+    'no segment came after later bytes':
+        '뒤의 바이트보다 늦게 온 세그먼트가 없습니다',
+    'seq=%u came after later bytes, for the first time: late, not lost (tshark calls it %s)':
+        'seq=%u이(가) 뒤의 바이트보다 늦게, 처음으로 왔습니다: 잃어버린 것이 아니라 늦은 것입니다 (tshark는 %s(이)라고 부릅니다)',
+    "no ACK of the hole's start after the segment beyond it":
+        '구멍 너머의 세그먼트 뒤에 구멍의 시작을 가리키는 ACK가 없습니다',
+    'bytes came after a hole: the receiver ACKed ack=%u again at once':
+        '구멍 뒤에 바이트가 왔습니다: 수신자가 곧바로 ack=%u을(를) 다시 보냈습니다',
+    'the receiver repeats its ACK for the bytes after the hole':
+        '수신자가 구멍 뒤의 바이트를 받고 ACK를 되풀이합니다',
+    'the sender resends the lost segment at once, no timer':
+        '송신자가 잃어버린 세그먼트를 타이머 없이 곧바로 다시 보냅니다',
+    'every byte arrives, in order':
+        '모든 바이트가 순서대로 도착합니다',
+    'nothing follows the lost last segment: no duplicate ACK':
+        '잃어버린 마지막 세그먼트 뒤에 아무것도 없습니다: 중복 ACK 없음',
+    'a timer resends it: a tail-loss probe or a timeout':
+        '타이머가 다시 보냅니다: 꼬리 유실 프로브 또는 타임아웃',
+    "the receiver's read() waits that long":
+        '수신자의 read()가 그만큼 기다립니다',
+    'the lost segments are sent again':
+        '잃어버린 세그먼트들이 다시 보내집니다',
+    'some losses are repaired only by a timeout: the data stops':
+        '어떤 유실은 타임아웃으로만 복구됩니다: 데이터가 멈춥니다',
+    'the same transfer takes longer with loss':
+        '같은 전송이 유실이 있으면 더 오래 걸립니다',
+    'the segment held back arrives after later ones':
+        '붙잡아 둔 세그먼트가 뒤의 것들보다 늦게 도착합니다',
+    "the receiver ACKs the hole's start again at once: a duplicate ACK":
+        '수신자가 곧바로 구멍의 시작을 다시 ACK합니다: 중복 ACK',
+    'the router drops the last data segment':
+        '라우터가 마지막 데이터 세그먼트를 버립니다',
+    'the router drops 10 of every 50 data segments, after a clean transfer':
+        '깨끗한 전송 뒤에, 라우터가 데이터 세그먼트 50개마다 10개를 버립니다',
+    'the router delivers the 20th data segment after the 21st':
+        '라우터가 20번째 데이터 세그먼트를 21번째 뒤에 전달합니다',
+    'loss is no bug in the programs: TCP itself repairs it, and the lab shows how':
+        '유실은 프로그램의 버그가 아닙니다: TCP가 스스로 복구하고, 이 실습은 그 과정을 보여 줍니다',
+    'receivers: b and c on port %d (only b joins %s), d on port %d, e behind the router on port %d, in %s':
+        '수신자: %d번 포트의 b와 c(%s에는 b만 가입), %d번 포트의 d, 라우터 뒤 %d번 포트의 e, 그룹 %s',
+    'receivers: b and c on port %d, d on port %d, e behind the router on port %d':
+        '수신자: %d번 포트의 b와 c, %d번 포트의 d, 라우터 뒤 %d번 포트의 e',
+    'a sends to e (%s) with IP_TTL 1, then 2':
+        'a가 e(%s)에게 IP_TTL 1로, 그다음 2로 보냅니다',
+    'a sends to the group %s with IP_MULTICAST_TTL 1, then 2':
+        'a가 그룹 %s에 IP_MULTICAST_TTL 1로, 그다음 2로 보냅니다',
+    'a, b, c, d on a switch; e behind a router; packets captured on every port of the switch':
+        '스위치에 a, b, c, d. 라우터 뒤에 e. 스위치의 모든 포트에서 패킷을 캡처합니다',
+    'a sends to the group %s, port %d':
+        'a가 그룹 %s, %d번 포트로 보냅니다',
+    'a sends to 255.255.255.255, port %d, with SO_BROADCAST set':
+        'a가 SO_BROADCAST를 설정하고 255.255.255.255, %d번 포트로 보냅니다',
+    'a sends to 255.255.255.255, port %d, without SO_BROADCAST':
+        'a가 SO_BROADCAST 없이 255.255.255.255, %d번 포트로 보냅니다',
+    'the sender never called sendto()':
+        '송신자가 sendto()를 호출하지 않았습니다',
+    'sendto() to the broadcast address did not fail with EACCES':
+        '브로드캐스트 주소로의 sendto()가 EACCES로 실패하지 않았습니다',
+    'without SO_BROADCAST, sendto() to 255.255.255.255 failed with EACCES: the kernel refuses to broadcast unasked':
+        'SO_BROADCAST 없이 255.255.255.255로 한 sendto()가 EACCES로 실패했습니다: 커널은 요청하지 않은 브로드캐스트를 거부합니다',
+    '%d receivers got something':
+        '무언가를 받은 수신자가 %d개입니다',
+    'no receiver got anything: nothing was sent':
+        '아무것도 받은 수신자가 없습니다: 보낸 것이 없습니다',
+    'a datagram to 255.255.255.255 was on the wire':
+        '255.255.255.255로 가는 데이터그램이 선 위에 있었습니다',
+    "no datagram left host a: the refusal was in a's kernel":
+        '호스트 a를 떠난 데이터그램이 없습니다: 거부는 a의 커널에서 일어났습니다',
+    'the sender did not set SO_BROADCAST':
+        '송신자가 SO_BROADCAST를 설정하지 않았습니다',
+    'sendto() to 255.255.255.255 did not succeed':
+        '255.255.255.255로의 sendto()가 성공하지 않았습니다',
+    'with SO_BROADCAST, sendto() to 255.255.255.255 sent %lld bytes':
+        'SO_BROADCAST를 설정하니 255.255.255.255로의 sendto()가 %lld바이트를 보냈습니다',
+    'b got %d datagrams and c %d, not one each':
+        'b는 데이터그램 %d개, c는 %d개를 받았습니다. 하나씩이 아니라',
+    'd, on another port, got it too':
+        '다른 포트의 d도 받았습니다',
+    'b and c, on port %d, got it once each; d, on port %d, did not: the port is the channel':
+        '%d번 포트의 b와 c는 한 번씩 받았고, %d번 포트의 d는 받지 않았습니다: 포트가 곧 채널입니다',
+    'e, behind the router, got %d datagrams':
+        '라우터 뒤의 e가 데이터그램 %d개를 받았습니다',
+    'e, behind the router on port %d too, got nothing: a router does not pass a broadcast on':
+        '라우터 뒤, 같은 %d번 포트의 e는 아무것도 받지 못했습니다: 라우터는 브로드캐스트를 넘겨 주지 않습니다',
+    'the datagram crossed %d ports of the switch':
+        '데이터그램이 스위치의 포트 %d개를 지나갔습니다',
+    "the datagram crossed %d ports of the switch, not c's":
+        '데이터그램이 스위치의 포트 %d개를 지나갔지만 c의 포트는 아닙니다',
+    'one sendto(), %d copies on the switch: in from a, out to every other port':
+        'sendto() 한 번, 스위치 위의 복사본 %d개: a에서 들어와 다른 모든 포트로 나갔습니다',
+    'b, a member, got %d datagrams, not one':
+        '멤버인 b가 받은 데이터그램은 %d개입니다. 하나가 아니라',
+    'c got %d and d %d: only members on the port may':
+        'c는 %d개, d는 %d개를 받았습니다: 그 포트의 멤버만 받을 수 있습니다',
+    'only b got it: c, on the same port, had not joined %s; d had, but listens on another port':
+        'b만 받았습니다: 같은 포트의 c는 %s에 가입하지 않았고, d는 가입했지만 다른 포트에서 기다립니다',
+    "the group's datagram never reached c's port":
+        '그룹의 데이터그램이 c의 포트에 닿지 않았습니다',
+    "the switch gave c's port the datagram too: c's own stack dropped it, as c had not joined":
+        '스위치는 c의 포트에도 데이터그램을 주었습니다: c가 가입하지 않았으므로 c 자신의 스택이 버렸습니다',
+    'no ICMP time exceeded was captured':
+        'ICMP time exceeded가 캡처되지 않았습니다',
+    'the time exceeded came from %s, not the router':
+        'time exceeded가 라우터가 아니라 %s에서 왔습니다',
+    "the router took the TTL-1 datagram's last hop and said so: ICMP time exceeded, back to a":
+        '라우터가 TTL 1인 데이터그램의 마지막 홉을 맡고 그렇게 알렸습니다: ICMP time exceeded가 a에게 돌아갔습니다',
+    'e got %d datagram(s) with TTL 1 and %d with TTL 2 from a':
+        'e가 a에게서 TTL 1로 데이터그램 %d개, TTL 2로 %d개를 받았습니다',
+    'with IP_TTL 2 the datagram crossed the router and reached e; with 1 it did not':
+        'IP_TTL 2이면 데이터그램이 라우터를 지나 e에 닿았고, 1이면 닿지 않았습니다',
+    'e got %d group datagram(s) with TTL 1 and %d with TTL 2':
+        'e가 그룹 데이터그램을 TTL 1로 %d개, TTL 2로 %d개 받았습니다',
+    "IP_MULTICAST_TTL 1 kept the group's datagram on a's network; with 2 the router sent it on to e":
+        'IP_MULTICAST_TTL 1은 그룹의 데이터그램을 a의 네트워크에 머물게 했고, 2이면 라우터가 e에게 넘겼습니다',
+    'without SO_BROADCAST, sendto() to a broadcast address fails with EACCES':
+        'SO_BROADCAST 없이 브로드캐스트 주소로 한 sendto()는 EACCES로 실패합니다',
+    'nothing leaves host a':
+        '호스트 a를 떠나는 것이 없습니다',
+    'no receiver gets anything':
+        '아무것도 받는 수신자가 없습니다',
+    'with SO_BROADCAST, sendto() to 255.255.255.255 succeeds':
+        'SO_BROADCAST를 설정하면 255.255.255.255로의 sendto()가 성공합니다',
+    'the switch copies the datagram to every port':
+        '스위치가 데이터그램을 모든 포트로 복사합니다',
+    'the hosts on the port get it; a host on another port does not':
+        '그 포트의 호스트는 받고, 다른 포트의 호스트는 받지 않습니다',
+    'a host behind the router does not get it':
+        '라우터 뒤의 호스트는 받지 않습니다',
+    "the group's datagram reaches every port of the switch":
+        '그룹의 데이터그램이 스위치의 모든 포트에 닿습니다',
+    'only a host that joined the group, on the port, gets it':
+        '그룹에 가입한, 그 포트의 호스트만 받습니다',
+    'IP_TTL 1 ends at the router, which answers ICMP time exceeded':
+        'IP_TTL 1은 라우터에서 끝나고, 라우터가 ICMP time exceeded로 답합니다',
+    'IP_TTL 2 crosses the router':
+        'IP_TTL 2는 라우터를 지나갑니다',
+    'IP_MULTICAST_TTL 1 stays on the network, 2 crosses the router':
+        'IP_MULTICAST_TTL 1은 네트워크에 머물고, 2는 라우터를 지나갑니다',
+    'to a multicast group: only its members get it':
+        '멀티캐스트 그룹으로: 멤버만 받습니다',
+    'IP_TTL and IP_MULTICAST_TTL 1, then 2, through a router':
+        'IP_TTL과 IP_MULTICAST_TTL을 1, 그다음 2로, 라우터를 지나서',
+    'setsockopt(SO_BROADCAST) before sending to a broadcast address':
+        '브로드캐스트 주소로 보내기 전에 setsockopt(SO_BROADCAST)',
 }
