@@ -1373,4 +1373,304 @@ T = {
         'IP_TTL과 IP_MULTICAST_TTL을 1, 그다음 2로, 라우터를 지나서',
     'setsockopt(SO_BROADCAST) before sending to a broadcast address':
         '브로드캐스트 주소로 보내기 전에 setsockopt(SO_BROADCAST)',
+    'the server process ends':
+        '서버 프로세스가 끝납니다',
+    'the user types a line':
+        '사용자가 한 줄을 입력합니다',
+    'threads of the server wait in epoll_wait()':
+        '서버의 쓰레드가 epoll_wait()에서 기다립니다',
+    'start the select server on port %s':
+        'select 서버를 %s번 포트에서 시작합니다',
+    'a client connects and types a line (%s)':
+        '클라이언트가 연결하고 한 줄을 입력합니다 (%s)',
+    'echo_selectcli: it waits in select() on the keyboard and the socket':
+        'echo_selectcli: 키보드와 소켓을 select()로 함께 기다립니다',
+    "lab 1's echo_client: it waits in fgets() for the keyboard":
+        '실습 1의 echo_client: fgets()에서 키보드를 기다립니다',
+    'the server process ends (socklab stops it): its kernel sends the client a FIN':
+        '서버 프로세스가 끝납니다(socklab이 멈춥니다): 그 커널이 클라이언트에게 FIN을 보냅니다',
+    "the client's user does not type for %d s":
+        '클라이언트의 사용자가 %d초 동안 입력하지 않습니다',
+    'client %d connects':
+        '클라이언트 %d이(가) 연결합니다',
+    'client %d types a line':
+        '클라이언트 %d이(가) 한 줄을 입력합니다',
+    'start the %s server on port %s (it hands select() its own set: no-copy)':
+        '%s 서버를 %s번 포트에서 시작합니다 (select()에 자기 집합을 그대로 넘깁니다: no-copy)',
+    'start the %s server on port %s':
+        '%s 서버를 %s번 포트에서 시작합니다',
+    'socklab stops the server':
+        'socklab이 서버를 멈춥니다',
+    'start the server: a pool of %d threads on one epoll instance':
+        '서버를 시작합니다: epoll 인스턴스 하나에 쓰레드 %d개의 쓰레드 풀',
+    '%d clients connect at once, each sends a line and waits for its echo':
+        '클라이언트 %d개가 한꺼번에 연결하고, 각자 한 줄을 보내고 에코를 기다립니다',
+    'every client served, all %d threads of the server wait in epoll_wait() on the one instance':
+        '모든 클라이언트를 서비스했습니다. 하나의 인스턴스에서 서버의 쓰레드가 epoll_wait()에서 기다립니다 (%d개 모두)',
+    'the line came back while the server ran':
+        '서버가 실행되는 동안 줄이 돌아왔습니다',
+    "the client's line did not come back":
+        '클라이언트의 줄이 돌아오지 않았습니다',
+    "the client never read the server's FIN (no read() returned 0)":
+        '클라이언트가 서버의 FIN을 읽지 않았습니다 (0을 반환한 read()가 없음)',
+    'the client read the FIN %.0f ms after the server ended, before its user typed: it did not wait in fgets()':
+        '클라이언트가 서버가 끝나고 %.0f ms 뒤, 사용자가 입력하기 전에 FIN을 읽었습니다: fgets()에서 기다리지 않았습니다',
+    "the client read the server's FIN only %.1f s after the server had ended, once its user typed: until then it waited in fgets()":
+        '클라이언트가 서버가 끝나고 %.1f초나 지나, 사용자가 입력하고 나서야 서버의 FIN을 읽었습니다: 그때까지 fgets()에서 기다렸습니다',
+    'the client never connected':
+        '클라이언트가 연결하지 않았습니다',
+    "the client's socket %s was never seen in CLOSE_WAIT":
+        '클라이언트의 소켓 %s이(가) CLOSE_WAIT 상태로 보인 적이 없습니다',
+    "the client's socket left CLOSE_WAIT before its user typed":
+        '사용자가 입력하기 전에 클라이언트의 소켓이 CLOSE_WAIT 상태를 벗어났습니다',
+    "the client's socket stayed in CLOSE_WAIT for %.1f s, until its user typed: the FIN had arrived, nobody read it":
+        '클라이언트의 소켓이 사용자가 입력할 때까지 %.1f초 동안 CLOSE_WAIT 상태에 머물렀습니다: FIN은 왔는데 아무도 읽지 않았습니다',
+    'the client never called select() on its socket':
+        '클라이언트가 자기 소켓에 select()를 호출하지 않았습니다',
+    'select() did not watch the keyboard (descriptor 0)':
+        'select()가 키보드(파일 디스크립터 0)를 지켜보지 않았습니다',
+    'select() watched the keyboard (0) and the socket (%d) together':
+        'select()가 키보드(0)와 소켓(%d)을 함께 지켜보았습니다',
+    'no select() found the socket ready after the server ended':
+        '서버가 끝난 뒤 소켓이 준비되었다고 알려 준 select()가 없습니다',
+    'select() found the socket ready, but no read() returned 0 after it':
+        'select()가 소켓이 준비되었다고 알렸지만, 그 뒤에 0을 반환한 read()가 없습니다',
+    'the client read the FIN only after its user typed':
+        '클라이언트는 사용자가 입력한 뒤에야 FIN을 읽었습니다',
+    'select() woke with the socket ready %.1f ms after the server ended, and read() returned 0: the FIN, while the user was silent':
+        '서버가 끝나고 %.1f ms 뒤에 select()가 소켓이 준비되어 깨어났고, read()가 0을 반환했습니다: 사용자가 조용한 동안 온 FIN입니다',
+    'the client never closed its socket':
+        '클라이언트가 자기 소켓을 닫지 않았습니다',
+    'the client closed its socket only after its user typed':
+        '클라이언트가 사용자가 입력한 뒤에야 소켓을 닫았습니다',
+    'the client closed its socket %.1f s before its user typed: no CLOSE_WAIT left waiting for the keyboard':
+        '클라이언트가 사용자가 입력하기 %.1f초 전에 소켓을 닫았습니다: 키보드를 기다리는 CLOSE_WAIT이 남지 않았습니다',
+    'the server never ran':
+        '서버가 실행되지 않았습니다',
+    'the server used %s, not one process':
+        '서버가 프로세스 하나가 아니라 %s을(를) 썼습니다',
+    'the server never waited in select(), poll() or epoll_wait()':
+        '서버가 select(), poll(), epoll_wait()에서 기다린 적이 없습니다',
+    'one process, one thread served every client: no fork(), no thread, %d calls of %s()':
+        '프로세스 하나, 쓰레드 하나가 모든 클라이언트를 서비스했습니다: fork()도 쓰레드도 없이, %d번의 %s() 호출로',
+    'every select() watched every open client (%d calls)':
+        'select()마다 열린 클라이언트를 모두 지켜보았습니다 (%d번 호출)',
+    "select() stopped watching socket %d, which was never closed: it was handed the server's own set, and left in it only what was ready":
+        'select()가 닫힌 적 없는 소켓 %d을(를) 더는 지켜보지 않았습니다: 서버의 집합을 그대로 받아서 준비된 것만 남겼기 때문입니다',
+    'a select() did not watch socket %d, an open client':
+        '열린 클라이언트인 소켓 %d을(를) 지켜보지 않은 select()가 있습니다',
+    'the server never called select()':
+        '서버가 select()를 호출하지 않았습니다',
+    'each of %d select() calls watched the listening socket and every open client (up to %d descriptors), and said which were ready':
+        'select() 호출 %d번이 모두 연결 요청 대기 소켓과 열린 클라이언트 전부(파일 디스크립터 최대 %d개)를 지켜보고, 어느 것이 준비되었는지 알려 주었습니다',
+    'each of the %d accept() calls followed a select() that found the listening socket ready: accept() never waited':
+        'accept() 호출 %d번이 모두 연결 요청 대기 소켓이 준비되었다고 알린 select() 뒤에 왔습니다: accept()는 기다린 적이 없습니다',
+    '%d of %d accept() calls followed a select() that found the listening socket ready (%d clients)':
+        'accept() 호출 %2$d번 중 %1$d번이 연결 요청 대기 소켓이 준비되었다고 알린 select() 뒤에 왔습니다 (클라이언트 %3$d개)',
+    'the server never called epoll_wait()':
+        '서버가 epoll_wait()를 호출하지 않았습니다',
+    '%d of %d descriptors epoll_wait() handed back were then served':
+        'epoll_wait()가 돌려준 파일 디스크립터 %2$d개 중 %1$d개가 그 뒤에 서비스되었습니다',
+    '%d epoll_wait() calls handed back %d ready descriptors, each then accept()ed or read: nothing to search, nothing to rebuild':
+        'epoll_wait() 호출 %d번이 준비된 파일 디스크립터 %d개를 돌려주었고, 각각 accept()되거나 읽혔습니다: 찾을 것도, 다시 만들 것도 없습니다',
+    '%d clients, connected at once, each got its line back':
+        '한꺼번에 연결한 클라이언트 %d개가 각자 자기 줄을 돌려받았습니다',
+    'not every one of the %d clients got its line back':
+        '클라이언트 %d개 중 자기 줄을 돌려받지 못한 것이 있습니다',
+    'the server had %d threads at most; the pool has %d':
+        '서버의 쓰레드는 많아야 %d개였습니다. 쓰레드 풀은 %d개입니다',
+    'a thread started after the first client was accepted':
+        '첫 클라이언트를 받아들인 뒤에 시작한 쓰레드가 있습니다',
+    'the %d threads were not all seen waiting in epoll_wait()':
+        '쓰레드 %d개가 모두 epoll_wait()에서 기다리는 모습이 보이지는 않았습니다',
+    '%d threads, made before the first client and never more, served %d clients (%d of them took ready descriptors); then all %d waited in epoll_wait() on the one instance':
+        '첫 클라이언트 전에 만들어져 더 늘지 않은 쓰레드 %d개가 클라이언트 %d개를 서비스했고(그중 %d개가 준비된 파일 디스크립터를 받음), 그다음 %d개 모두 하나의 인스턴스에서 epoll_wait()로 기다렸습니다',
+    'no epoll_wait() handed a descriptor to a thread':
+        '쓰레드에게 파일 디스크립터를 넘긴 epoll_wait()가 없습니다',
+    '%d times a descriptor was handed out again before it was re-armed, %d times read by another thread than the one it was handed to':
+        '파일 디스크립터가 다시 등록(re-arm)되기 전에 또 넘겨진 것이 %d번, 넘겨받은 쓰레드가 아닌 다른 쓰레드가 읽은 것이 %d번입니다',
+    '%d ready descriptors, each handed to one thread, read by that thread, and re-armed (EPOLL_CTL_MOD) before any thread got it again':
+        '준비된 파일 디스크립터 %d개가 각각 쓰레드 하나에 넘겨져 그 쓰레드가 읽었고, 다른 쓰레드가 받기 전에 다시 등록(EPOLL_CTL_MOD)되었습니다',
+    "the client's line comes back while the server runs":
+        '서버가 실행되는 동안 클라이언트의 줄이 돌아옵니다',
+    'blocked in fgets(), the client reads the FIN only when its user types':
+        'fgets()에서 블로킹된 클라이언트는 사용자가 입력해야 FIN을 읽습니다',
+    "the client's socket waits in CLOSE_WAIT until its user types":
+        '클라이언트의 소켓이 사용자가 입력할 때까지 CLOSE_WAIT 상태로 기다립니다',
+    "the client's select() watches the keyboard and the socket":
+        '클라이언트의 select()가 키보드와 소켓을 지켜봅니다',
+    'select() wakes at the FIN, while the user is silent':
+        '사용자가 조용한 동안에도 FIN이 오면 select()가 깨어납니다',
+    'the client closes its socket before its user types':
+        '클라이언트가 사용자가 입력하기 전에 소켓을 닫습니다',
+    'one process, one thread: no fork(), no thread':
+        '프로세스 하나, 쓰레드 하나: fork()도 쓰레드도 없음',
+    "handed the server's own set, select() drops clients that are still open":
+        '서버의 집합을 그대로 넘기면 select()가 아직 열린 클라이언트를 빠뜨립니다',
+    'a client whose socket left the set is never read again':
+        '집합에서 빠진 소켓의 클라이언트는 다시는 읽히지 않습니다',
+    'accept() follows a select() that found the listener ready':
+        'accept()는 연결 요청 대기 소켓이 준비되었다고 알린 select() 뒤에 옵니다',
+    'each select() watches the listener and every open client':
+        'select()마다 연결 요청 대기 소켓과 열린 클라이언트를 모두 지켜봅니다',
+    'every client gets its line back':
+        '모든 클라이언트가 자기 줄을 돌려받습니다',
+    'epoll_wait() hands back only ready descriptors, each then served':
+        'epoll_wait()는 준비된 파일 디스크립터만 돌려주고, 각각 서비스됩니다',
+    'four threads serve every client, and no thread is added':
+        '쓰레드 네 개가 모든 클라이언트를 서비스하고, 쓰레드가 늘지 않습니다',
+    'EPOLLONESHOT: each ready descriptor goes to one thread at a time':
+        'EPOLLONESHOT: 준비된 파일 디스크립터는 한 번에 쓰레드 하나에게만 갑니다',
+    'every one of 100 clients gets its line back':
+        '클라이언트 100개가 모두 자기 줄을 돌려받습니다',
+    'the select server and three clients; naive, it hands select() its own set':
+        'select 서버와 클라이언트 셋. 단순한 버전은 select()에 자기 집합을 그대로 넘깁니다',
+    'the same server with epoll':
+        '같은 서버를 epoll로',
+    'four threads on one epoll instance serve 100 clients':
+        'epoll 인스턴스 하나의 쓰레드 네 개가 클라이언트 100개를 서비스합니다',
+    'it is the corrected server already':
+        '이미 고친 서버입니다',
+    'it shows a way to serve many clients; nothing in it is a mistake':
+        '많은 클라이언트를 서비스하는 한 가지 방법을 보여 줄 뿐, 고칠 실수가 없습니다',
+    'the client waits in select() on the keyboard and the socket together':
+        '클라이언트가 키보드와 소켓을 select()로 함께 기다립니다',
+    'client %d connects and types a line':
+        '클라이언트 %d이(가) 연결하고 한 줄을 입력합니다',
+    'socklab holds each new thread of the server until the server makes the next one: a busy machine may run them in that order any time':
+        'socklab이 서버가 다음 쓰레드를 만들 때까지 새 쓰레드를 하나씩 붙잡아 둡니다: 바쁜 컴퓨터는 언제든 그 순서로 실행할 수 있습니다',
+    'start the thread-per-client echo server on port %s (each thread gets its socket by value)':
+        '클라이언트 당 쓰레드 에코 서버를 %s번 포트에서 시작합니다 (쓰레드마다 자기 소켓을 값으로 받습니다)',
+    'start the thread-per-client echo server on port %s (each thread gets &clnt_sock)':
+        '클라이언트 당 쓰레드 에코 서버를 %s번 포트에서 시작합니다 (쓰레드마다 &clnt_sock을 받습니다)',
+    'the server made its second thread, so the first one starts; socklab lets the second one start too':
+        '서버가 두 번째 쓰레드를 만들었으니 첫 번째 쓰레드가 시작합니다. socklab이 두 번째 쓰레드도 시작하게 둡니다',
+    'client 2 ends its input and closes':
+        '클라이언트 2가 입력을 끝내고 연결을 닫습니다',
+    'client 1 ends its input and closes':
+        '클라이언트 1이 입력을 끝내고 연결을 닫습니다',
+    'client 1 ends its input, but it still waits for its echo':
+        '클라이언트 1이 입력을 끝내지만, 여전히 에코를 기다립니다',
+    "start the echo server on port %s: each thread first closes the listening socket, as lab 2's children did":
+        '에코 서버를 %s번 포트에서 시작합니다: 실습 2의 자식 프로세스처럼, 쓰레드마다 먼저 연결 요청 대기 소켓을 닫습니다',
+    'the main thread waits in accept() again; socklab lets the first thread start, and it closes the listening socket':
+        '메인 쓰레드가 다시 accept()에서 기다립니다. socklab이 첫 쓰레드를 시작하게 두고, 그 쓰레드가 연결 요청 대기 소켓을 닫습니다',
+    'client 2 connects: the accept() already waiting still holds the listening socket, and returns it':
+        '클라이언트 2가 연결합니다: 이미 기다리던 accept()가 아직 연결 요청 대기 소켓을 잡고 있어서 연결을 반환합니다',
+    'client 3 connects: nobody listens on port %s any more':
+        '클라이언트 3이 연결합니다: %s번 포트에서 기다리는 이가 더는 없습니다',
+    'client %s says "%s"':
+        '클라이언트 %s이(가) "%s"(이)라고 말합니다',
+    'client %s quits: its input ends, it calls shutdown(SHUT_RDWR), and waits for its receiver thread':
+        '클라이언트 %s이(가) 나갑니다: 입력이 끝나고, shutdown(SHUT_RDWR)을 호출하고, 수신 쓰레드를 기다립니다',
+    'client %s quits: its input ends, it calls close(), and waits for its receiver thread':
+        '클라이언트 %s이(가) 나갑니다: 입력이 끝나고, close()를 호출하고, 수신 쓰레드를 기다립니다',
+    "%.1f s after close(), client %s's receiver thread %d is still blocked in recv(): socklab stops the client":
+        'close() 뒤 %.1f초가 지나도 클라이언트 %s의 수신 쓰레드 %d이(가) 여전히 recv()에서 블로킹되어 있습니다: socklab이 클라이언트를 멈춥니다',
+    'start the chat server on port %s (with its mutex; built with ThreadSanitizer)':
+        '채팅 서버를 %s번 포트에서 시작합니다 (뮤텍스 사용, ThreadSanitizer로 빌드)',
+    'start the chat server on port %s (without a mutex: nolock; built with ThreadSanitizer)':
+        '채팅 서버를 %s번 포트에서 시작합니다 (뮤텍스 없음: nolock, ThreadSanitizer로 빌드)',
+    'client %s joins':
+        '클라이언트 %s이(가) 들어옵니다',
+    '[%d] thread %d: %u calls':
+        '[%d] 쓰레드 %d: 호출 %u번',
+    'the server used %s, not a thread per client':
+        '서버가 클라이언트 당 쓰레드가 아니라 %s을(를) 썼습니다',
+    'one process, %d threads: the main one accepts, one more per client; no fork()':
+        '프로세스 하나, 쓰레드 %d개: 메인 쓰레드가 받아들이고, 클라이언트마다 하나씩 더. fork() 없음',
+    'the server never accepted client 2':
+        '서버가 클라이언트 2를 받아들이지 않았습니다',
+    "%d thread read client 2's socket %d":
+        '쓰레드 %d개가 클라이언트 2의 소켓 %d을(를) 읽었습니다',
+    "%d threads read client 2's socket %d":
+        '쓰레드 %d개가 클라이언트 2의 소켓 %d을(를) 읽었습니다',
+    "threads %d and %d both read socket %d, client 2's: the first read clnt_sock after the second accept() had overwritten it":
+        '쓰레드 %d와(과) %d이(가) 둘 다 클라이언트 2의 소켓 %d을(를) 읽었습니다: 첫 쓰레드가 clnt_sock을 읽은 것은 두 번째 accept()가 그 값을 덮어쓴 뒤였습니다',
+    'the server did not accept both clients':
+        '서버가 두 클라이언트를 모두 받아들이지는 않았습니다',
+    'socket %d was read by %d threads, socket %d by %d':
+        '소켓 %d은(는) 쓰레드 %d개가, 소켓 %d은(는) %d개가 읽었습니다',
+    'thread %d served socket %d (client 1), thread %d socket %d (client 2)':
+        '쓰레드 %d이(가) 소켓 %d(클라이언트 1)을, 쓰레드 %d이(가) 소켓 %d(클라이언트 2)를 서비스했습니다',
+    'nobody closed the listening socket':
+        '아무도 연결 요청 대기 소켓을 닫지 않았습니다',
+    "the main thread closed the listening socket, not a client's thread":
+        '연결 요청 대기 소켓을 닫은 것은 클라이언트의 쓰레드가 아니라 메인 쓰레드였습니다',
+    'thread %d, serving a client, closed the listening socket (fd %d): the one descriptor of the whole process':
+        '클라이언트를 서비스하던 쓰레드 %d이(가) 연결 요청 대기 소켓(fd %d)을 닫았습니다: 프로세스 전체에 하나뿐인 파일 디스크립터입니다',
+    'no accept() failed after a thread closed the listening socket':
+        '쓰레드가 연결 요청 대기 소켓을 닫은 뒤에 실패한 accept()가 없습니다',
+    "after the thread's close(), %d accept() already waiting returned a client, then the main thread's accept() failed with %s: accepting stopped for the whole process":
+        '쓰레드의 close() 뒤에, 이미 기다리던 accept() %d개가 클라이언트를 반환했고, 그다음 메인 쓰레드의 accept()가 %s(으)로 실패했습니다: 프로세스 전체의 받아들이기가 멈췄습니다',
+    'client 3 never tried to connect':
+        '클라이언트 3이 연결을 시도하지 않았습니다',
+    "client 3's connect() was not refused":
+        '클라이언트 3의 connect()가 거절되지 않았습니다',
+    "client 3's connect() was refused (ECONNREFUSED): the port had no listening socket left":
+        '클라이언트 3의 connect()가 거절되었습니다(ECONNREFUSED): 그 포트에 연결 요청 대기 소켓이 남아 있지 않았습니다',
+    'client %s printed "%s" %d times':
+        '클라이언트 %s이(가) "%s"을(를) %d번 출력했습니다',
+    '%d times a line did not reach a client exactly once':
+        '줄이 클라이언트에게 정확히 한 번 닿지 않은 것이 %d번입니다',
+    'each line reached every other client present exactly once (%d deliveries), never its sender':
+        '줄마다 그 자리에 있던 다른 클라이언트 모두에게 정확히 한 번씩 닿았고(전달 %d번), 보낸 이에게는 가지 않았습니다',
+    'ThreadSanitizer caught two threads using the client list with no lock between them: a data race':
+        'ThreadSanitizer가 두 쓰레드가 잠금 없이 클라이언트 목록을 쓰는 것을 잡았습니다: 데이터 경쟁(data race)',
+    'ThreadSanitizer reported no data race':
+        'ThreadSanitizer가 데이터 경쟁을 보고하지 않았습니다',
+    'ThreadSanitizer reported a problem':
+        'ThreadSanitizer가 문제를 보고했습니다',
+    'ThreadSanitizer watched every access to the client list and reported no race: each was inside the mutex':
+        'ThreadSanitizer가 클라이언트 목록에 대한 접근을 모두 지켜보았고 경쟁을 보고하지 않았습니다: 모두 뮤텍스 안에 있었습니다',
+    'socklab stops the client':
+        'socklab이 클라이언트를 멈춥니다',
+    'client A never closed its socket':
+        '클라이언트 A가 자기 소켓을 닫지 않았습니다',
+    "client A's receiver thread came out of recv() %.0f ms after close()":
+        '클라이언트 A의 수신 쓰레드가 close() 뒤 %.0f ms 만에 recv()에서 나왔습니다',
+    'client A ended by itself after close()':
+        '클라이언트 A가 close() 뒤에 스스로 끝났습니다',
+    "after close(), client A's receiver thread stayed blocked in recv() for %.1f s, and A waited in pthread_join() until socklab stopped it":
+        'close() 뒤에도 클라이언트 A의 수신 쓰레드가 %.1f초 동안 recv()에서 블로킹되었고, A는 socklab이 멈출 때까지 pthread_join()에서 기다렸습니다',
+    'client A never called shutdown()':
+        '클라이언트 A가 shutdown()을 호출하지 않았습니다',
+    "client A's receiver thread did not come out of recv() with 0":
+        '클라이언트 A의 수신 쓰레드가 0을 받고 recv()에서 나오지 않았습니다',
+    'client A did not end by itself':
+        '클라이언트 A가 스스로 끝나지 않았습니다',
+    "%.1f ms after shutdown(), the receiver thread's recv() returned 0; the thread ended and client A left by itself":
+        'shutdown() 뒤 %.1f ms 만에 수신 쓰레드의 recv()가 0을 반환했습니다. 쓰레드가 끝나고 클라이언트 A가 스스로 나갔습니다',
+    'one process: the main thread and a thread per client':
+        '프로세스 하나: 메인 쓰레드와 클라이언트 당 쓰레드',
+    "two threads serve one client's socket (&clnt_sock was overwritten)":
+        '두 쓰레드가 한 클라이언트의 소켓을 서비스합니다 (&clnt_sock이 덮어써졌습니다)',
+    'the other client is never served':
+        '다른 클라이언트는 서비스받지 못합니다',
+    "each client's socket is served by its own thread":
+        '클라이언트마다 자기 쓰레드가 그 소켓을 서비스합니다',
+    "a client's thread closes the listening socket":
+        '클라이언트의 쓰레드가 연결 요청 대기 소켓을 닫습니다',
+    'then accept() fails for the whole process':
+        '그러면 프로세스 전체에서 accept()가 실패합니다',
+    'a later client is refused: nobody listens':
+        '나중의 클라이언트는 거절됩니다: 기다리는 이가 없습니다',
+    'every line reaches every other client once, never its sender':
+        '줄마다 다른 클라이언트 모두에게 한 번씩 닿고, 보낸 이에게는 가지 않습니다',
+    'without a mutex, ThreadSanitizer reports a data race on the client list':
+        '뮤텍스가 없으면 ThreadSanitizer가 클라이언트 목록의 데이터 경쟁을 보고합니다',
+    'close() does not wake the thread blocked in recv()':
+        'close()는 recv()에서 블로킹된 쓰레드를 깨우지 않습니다',
+    'with the mutex, ThreadSanitizer reports nothing':
+        '뮤텍스가 있으면 ThreadSanitizer가 아무것도 보고하지 않습니다',
+    'shutdown() wakes the thread blocked in recv()':
+        'shutdown()은 recv()에서 블로킹된 쓰레드를 깨웁니다',
+    "each thread first closes the listening socket, as lab 2's children did":
+        '실습 2의 자식 프로세스처럼, 쓰레드마다 먼저 연결 요청 대기 소켓을 닫습니다',
+    'a chat server: its client list without a mutex; quitting with close()':
+        '채팅 서버: 뮤텍스 없는 클라이언트 목록, close()로 나가기',
+    'it shows what a shared descriptor table means; lab 2 is its contrast':
+        '파일 디스크립터 테이블을 공유한다는 것이 무슨 뜻인지 보여 줍니다. 실습 2가 그 대조입니다',
+    "each thread gets its client's socket by value, not &clnt_sock":
+        '쓰레드마다 &clnt_sock이 아니라 클라이언트의 소켓을 값으로 받습니다',
 }
