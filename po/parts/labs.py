@@ -1673,4 +1673,242 @@ T = {
         '파일 디스크립터 테이블을 공유한다는 것이 무슨 뜻인지 보여 줍니다. 실습 2가 그 대조입니다',
     "each thread gets its client's socket by value, not &clnt_sock":
         '쓰레드마다 &clnt_sock이 아니라 클라이언트의 소켓을 값으로 받습니다',
+    'start the server, bound to %s:%s':
+        '서버를 시작합니다. %s:%s에 bind합니다',
+    'a client connects to %s:%s':
+        '클라이언트가 %s:%s(으)로 연결합니다',
+    "another client connects to %s:%s, the host's other address":
+        '다른 클라이언트가 호스트의 다른 주소인 %s:%s(으)로 연결합니다',
+    'a server listens on port %s':
+        '서버가 %s번 포트에서 연결 요청을 기다립니다',
+    'a second server, while the first lives, binds the same port':
+        '첫 서버가 살아 있는 동안 두 번째 서버가 같은 포트에 bind합니다',
+    'two servers that both set SO_REUSEPORT share port %s':
+        '둘 다 SO_REUSEPORT를 설정한 서버 두 개가 %s번 포트를 함께 씁니다',
+    'another user, with SO_REUSEPORT too, binds the same port':
+        '역시 SO_REUSEPORT를 설정한 다른 사용자가 같은 포트에 bind합니다',
+    'a client connects: the kernel gives it to one of them':
+        '클라이언트가 연결합니다: 커널이 그 연결을 둘 중 하나에게 줍니다',
+    'a plain user binds port %d':
+        '일반 사용자가 %d번 포트에 bind합니다',
+    'an IPv6 server on [::]:%s, IPV6_V6ONLY 0: dual-stack':
+        '[::]:%s의 IPv6 서버, IPV6_V6ONLY 0: 듀얼 스택',
+    'an IPv4 client connects to %s:%s':
+        'IPv4 클라이언트가 %s:%s(으)로 연결합니다',
+    'the server again, with IPV6_V6ONLY 1; the same IPv4 client':
+        '다시 서버, 이번에는 IPV6_V6ONLY 1. 같은 IPv4 클라이언트',
+    'the 16 bytes of a sockaddr_in, and three bind()s':
+        'sockaddr_in의 16바이트, 그리고 bind() 세 번',
+    "inet_addr() beside inet_pton(); a UDP socket's first sendto()":
+        'inet_pton() 옆의 inet_addr(). UDP 소켓의 첫 sendto()',
+    'the server never called bind()':
+        '서버가 bind()를 호출하지 않았습니다',
+    "the server's bind() failed (%s)":
+        '서버의 bind()가 실패했습니다 (%s)',
+    'the server bound %s, not %s:%d':
+        '서버가 %2$s:%3$d이(가) 아니라 %1$s에 bind했습니다',
+    'the server bound %s: INADDR_ANY, every address of the host':
+        '서버가 %s에 bind했습니다: INADDR_ANY, 호스트의 모든 주소',
+    "the server bound %s: one address of the host's two":
+        '서버가 %s에 bind했습니다: 호스트의 두 주소 중 하나',
+    'the client called bind() itself':
+        '클라이언트가 직접 bind()를 호출했습니다',
+    'the client did not call getsockname() before and after connect()':
+        '클라이언트가 connect() 전후에 getsockname()을 호출하지 않았습니다',
+    "before connect(), the client's socket was already %s":
+        'connect() 전에 클라이언트의 소켓이 이미 %s이었습니다',
+    "after connect(), the client's socket was %s, not %s and a port":
+        'connect() 뒤에 클라이언트의 소켓이 %2$s와 포트가 아니라 %1$s이었습니다',
+    'no bind(): 0.0.0.0:0 before connect(), %s after -- the kernel chose the address and the port':
+        'bind() 없음: connect() 전에는 0.0.0.0:0, 뒤에는 %s -- 커널이 주소와 포트를 골랐습니다',
+    "the client's connect() to %s failed (%s)":
+        '클라이언트의 %s(으)로의 connect()가 실패했습니다 (%s)',
+    'never called':
+        '호출되지 않음',
+    'the client to %s was not greeted':
+        '%s(으)로 간 클라이언트가 인사를 받지 못했습니다',
+    'the client to %s:%d was served':
+        '%s:%d(으)로 간 클라이언트가 서비스를 받았습니다',
+    'the second client never called connect()':
+        '두 번째 클라이언트가 connect()를 호출하지 않았습니다',
+    'the second client connected to %s, not %s':
+        '두 번째 클라이언트가 %2$s이(가) 아니라 %1$s(으)로 연결했습니다',
+    'connect() to %s did not fail with ECONNREFUSED (%s)':
+        '%s(으)로의 connect()가 ECONNREFUSED로 실패하지 않았습니다 (%s)',
+    "connect() to %s:%d failed with ECONNREFUSED: nothing is bound to that address, though the port is the server's":
+        '%s:%d(으)로의 connect()가 ECONNREFUSED로 실패했습니다: 포트는 서버의 것이지만, 그 주소에 bind된 것이 없습니다',
+    'no RST came from %s:%d':
+        '%s:%d에서 RST가 오지 않았습니다',
+    '%s:%d answered a SYN with SYN-ACK':
+        '%s:%d이(가) SYN에 SYN-ACK로 답했습니다',
+    'the SYN to %s:%d was answered by [RA]: the kernel has no socket for that address and port':
+        '%s:%d(으)로 간 SYN에 [RA]가 답했습니다: 커널에 그 주소와 포트의 소켓이 없습니다',
+    'the connections were %s and %s, not on %s and %s':
+        '연결은 %3$s와(과) %4$s이(가) 아니라 %1$s와(과) %2$s이었습니다',
+    'a client was not greeted':
+        '인사를 받지 못한 클라이언트가 있습니다',
+    'one listening socket on 0.0.0.0:%d served both: one connection on %s, one on %s':
+        '0.0.0.0:%d의 연결 요청 대기 소켓 하나가 둘 다 서비스했습니다: 연결 하나는 %s, 하나는 %s',
+    'no SYN-ACK came from %s:%d':
+        '%s:%d에서 SYN-ACK가 오지 않았습니다',
+    'an RST came from %s:%d':
+        '%s:%d에서 RST가 왔습니다',
+    'the SYN to %s:%d was answered by [SA]':
+        '%s:%d(으)로 간 SYN에 [SA]가 답했습니다',
+    'the first server did not listen':
+        '첫 서버가 연결 요청을 기다리지 않았습니다',
+    'the second server never called bind()':
+        '두 번째 서버가 bind()를 호출하지 않았습니다',
+    "the second server's bind() did not fail with EADDRINUSE (%s)":
+        '두 번째 서버의 bind()가 EADDRINUSE로 실패하지 않았습니다 (%s)',
+    "the second server's bind() of port %d failed with EADDRINUSE: the first still listens there":
+        '두 번째 서버의 %d번 포트 bind()가 EADDRINUSE로 실패했습니다: 첫 서버가 아직 거기서 기다립니다',
+    '%s did not set SO_REUSEPORT before bind()':
+        '%s이(가) bind() 전에 SO_REUSEPORT를 설정하지 않았습니다',
+    '%s did not bind and listen (%s)':
+        '%s이(가) bind와 listen을 하지 않았습니다 (%s)',
+    'sharer 1 had ended before sharer 2 listened':
+        '공유자 2가 listen하기 전에 공유자 1이 끝났습니다',
+    'the client was not served by exactly one of the two':
+        '클라이언트를 두 서버 중 정확히 하나가 서비스하지 않았습니다',
+    'both servers set SO_REUSEPORT, bound and listened on port %d at once; the kernel gave the client to one of them':
+        '두 서버 모두 SO_REUSEPORT를 설정하고 %d번 포트에 동시에 bind, listen했습니다. 커널이 클라이언트를 둘 중 하나에게 주었습니다',
+    "socklab was not run as root, so the program could not become another user than the servers'":
+        'socklab이 root로 실행되지 않아서, 프로그램이 서버와 다른 사용자가 될 수 없었습니다',
+    'the program did not run as another user':
+        '프로그램이 다른 사용자로 실행되지 않았습니다',
+    "the other user's program never called bind()":
+        '다른 사용자의 프로그램이 bind()를 호출하지 않았습니다',
+    "the other user's bind() of port %d did not fail with EADDRINUSE (%s)":
+        '다른 사용자의 %d번 포트 bind()가 EADDRINUSE로 실패하지 않았습니다 (%s)',
+    "another user's bind() of port %d failed with EADDRINUSE, SO_REUSEPORT or not: only the same user may share a port":
+        '다른 사용자의 %d번 포트 bind()가 SO_REUSEPORT와 상관없이 EADDRINUSE로 실패했습니다: 같은 사용자만 포트를 함께 쓸 수 있습니다',
+    'the program ran as root: it proves nothing about a plain user':
+        '프로그램이 root로 실행되었습니다: 일반 사용자에 대해서는 아무것도 증명하지 못합니다',
+    'the program never called bind()':
+        '프로그램이 bind()를 호출하지 않았습니다',
+    "bind() of port %d as a plain user failed with EACCES (ports below %d are root's here)":
+        '일반 사용자의 %d번 포트 bind()가 EACCES로 실패했습니다 (여기서는 %d 아래의 포트가 root의 것입니다)',
+    "this machine lets every user bind ports from %d (net.ipv4.ip_unprivileged_port_start), so port %d is no one's: bind() said %s":
+        '이 컴퓨터는 모든 사용자에게 %d번부터 포트 bind를 허락하므로(net.ipv4.ip_unprivileged_port_start) %d번 포트는 누구의 것도 아닙니다: bind()는 %s',
+    'bind() of port %d as a plain user did not fail with EACCES (%s)':
+        '일반 사용자의 %d번 포트 bind()가 EACCES로 실패하지 않았습니다 (%s)',
+    'the 16 bytes: family 02 00, port %02x %02x (%d, big-endian), address 7f 00 00 01, then sin_zero':
+        '16바이트: 패밀리 02 00, 포트 %02x %02x(%d, 빅 엔디안), 주소 7f 00 00 01, 그다음 sin_zero',
+    'the program did not print "%s"':
+        '프로그램이 "%s"을(를) 출력하지 않았습니다',
+    "the program's bind() number %d never came":
+        '프로그램의 %d번째 bind()가 오지 않았습니다',
+    'bind() number %d: %s, not %s':
+        '%1$d번째 bind(): %3$s이(가) 아니라 %2$s',
+    'bind() with sizeof(&serv_addr), 8, for the length failed with EINVAL':
+        '길이에 sizeof(&serv_addr), 곧 8을 준 bind()가 EINVAL로 실패했습니다',
+    'bind() of an AF_INET socket to an address of family AF_INET6 failed with EAFNOSUPPORT':
+        'AF_INET 소켓을 AF_INET6 패밀리의 주소에 bind()하자 EAFNOSUPPORT로 실패했습니다',
+    'bind() with the family AF_INET and sizeof(serv_addr), 16, succeeded':
+        '패밀리 AF_INET과 sizeof(serv_addr), 곧 16을 준 bind()가 성공했습니다',
+    'inet_addr() gave INADDR_NONE for 255.255.255.255, an address, and for 256.1.1.1, none: the two cannot be told apart':
+        'inet_addr()가 주소인 255.255.255.255에도, 주소가 아닌 256.1.1.1에도 INADDR_NONE을 주었습니다: 둘을 구별할 수 없습니다',
+    'inet_addr() did not give INADDR_NONE for both':
+        'inet_addr()가 두 경우 모두 INADDR_NONE을 주지는 않았습니다',
+    'inet_pton() said 1 for 255.255.255.255 and 0 for 256.1.1.1: the answer apart from the address':
+        'inet_pton()이 255.255.255.255에는 1, 256.1.1.1에는 0을 말했습니다: 주소와 따로 떨어진 답입니다',
+    'inet_pton() did not say 1 and 0':
+        'inet_pton()이 1과 0을 말하지 않았습니다',
+    'the program did not call getsockname() before and after sendto()':
+        '프로그램이 sendto() 전후에 getsockname()을 호출하지 않았습니다',
+    'sendto() failed (%s)':
+        'sendto()가 실패했습니다 (%s)',
+    'before sendto(), the socket was already %s':
+        'sendto() 전에 소켓이 이미 %s이었습니다',
+    'after sendto(), the socket was %s, not 0.0.0.0 and a port':
+        'sendto() 뒤에 소켓이 0.0.0.0과 포트가 아니라 %s이었습니다',
+    'no bind(): 0.0.0.0:0 before the first sendto(), %s after -- a port, and still no address':
+        'bind() 없음: 첫 sendto() 전에는 0.0.0.0:0, 뒤에는 %s -- 포트는 생겼고, 주소는 여전히 없습니다',
+    '%s did not set IPV6_V6ONLY to %d before bind()':
+        '%s이(가) bind() 전에 IPV6_V6ONLY를 %d(으)로 설정하지 않았습니다',
+    '%s did not bind %s (%s)':
+        '%s이(가) %s에 bind하지 않았습니다 (%s)',
+    'the server set IPV6_V6ONLY 0 and bound [::]:%d: one socket for both families':
+        '서버가 IPV6_V6ONLY 0을 설정하고 [::]:%d에 bind했습니다: 두 패밀리를 위한 소켓 하나',
+    'the dual-stack server accepted nobody':
+        '듀얼 스택 서버가 아무도 받아들이지 않았습니다',
+    'accept() did not give the IPv4 client as ::ffff:127.0.0.1':
+        'accept()가 IPv4 클라이언트를 ::ffff:127.0.0.1로 주지 않았습니다',
+    'the IPv4 client was not greeted':
+        'IPv4 클라이언트가 인사를 받지 못했습니다',
+    'accept() gave the IPv4 client %s as ::ffff:127.0.0.1, an IPv4 address mapped into IPv6':
+        'accept()가 IPv4 클라이언트 %s을(를) ::ffff:127.0.0.1, 곧 IPv6에 매핑된 IPv4 주소로 주었습니다',
+    'the SYN came from %s, not IPv4 %s':
+        'SYN이 IPv4 %2$s이(가) 아니라 %1$s에서 왔습니다',
+    'on the wire it was IPv4: the SYN from %s to %s':
+        '선 위에서는 IPv4였습니다: %s에서 %s(으)로 간 SYN',
+    "the IPv4 client's connect() did not fail with ECONNREFUSED (%s)":
+        'IPv4 클라이언트의 connect()가 ECONNREFUSED로 실패하지 않았습니다 (%s)',
+    'with IPV6_V6ONLY 1 the IPv4 client was refused (ECONNREFUSED): [::] is IPv6 alone':
+        'IPV6_V6ONLY 1이면 IPv4 클라이언트가 거절되었습니다(ECONNREFUSED): [::]는 IPv6만입니다',
+    'the server binds 127.0.0.1, one address of two':
+        '서버가 두 주소 중 하나인 127.0.0.1에 bind합니다',
+    'the client has an address only after connect()':
+        '클라이언트는 connect() 뒤에야 주소를 갖습니다',
+    'the client to 127.0.0.1 is served':
+        '127.0.0.1로 간 클라이언트가 서비스를 받습니다',
+    'the client to 127.0.0.2 gets ECONNREFUSED':
+        '127.0.0.2로 간 클라이언트는 ECONNREFUSED를 받습니다',
+    'its SYN is answered by an RST from 127.0.0.2':
+        '그 SYN에 127.0.0.2에서 RST가 답합니다',
+    'the server binds INADDR_ANY':
+        '서버가 INADDR_ANY에 bind합니다',
+    'both clients are served, each on the address it asked for':
+        '두 클라이언트 모두 자기가 요청한 주소에서 서비스를 받습니다',
+    'the SYN to 127.0.0.2 is answered by a SYN-ACK':
+        '127.0.0.2로 간 SYN에 SYN-ACK가 답합니다',
+    'a second live server on the port: EADDRINUSE':
+        '같은 포트의 살아 있는 두 번째 서버: EADDRINUSE',
+    'two servers with SO_REUSEPORT share the port':
+        'SO_REUSEPORT를 설정한 두 서버가 포트를 함께 씁니다',
+    'another user cannot join them: EADDRINUSE':
+        '다른 사용자는 끼어들 수 없습니다: EADDRINUSE',
+    'port 80 as a plain user: EACCES':
+        '일반 사용자의 80번 포트: EACCES',
+    'the 16 bytes of the sockaddr_in':
+        'sockaddr_in의 16바이트',
+    'a wrong addrlen: EINVAL':
+        '잘못된 addrlen: EINVAL',
+    'a wrong family: EAFNOSUPPORT':
+        '잘못된 패밀리: EAFNOSUPPORT',
+    'the right family and length: bind() succeeds':
+        '올바른 패밀리와 길이: bind()가 성공합니다',
+    'inet_addr("255.255.255.255") == INADDR_NONE':
+        'inet_addr("255.255.255.255") == INADDR_NONE',
+    'inet_pton() says 1 or 0 apart from the address':
+        'inet_pton()은 주소와 따로 1 또는 0을 말합니다',
+    'a UDP socket gets its port at the first sendto()':
+        'UDP 소켓은 첫 sendto()에서 포트를 얻습니다',
+    'the IPv6 server is dual-stack (IPV6_V6ONLY 0)':
+        'IPv6 서버가 듀얼 스택입니다 (IPV6_V6ONLY 0)',
+    'it sees the IPv4 client as ::ffff:127.0.0.1':
+        '서버는 IPv4 클라이언트를 ::ffff:127.0.0.1로 봅니다',
+    "on the wire, the client's packets are IPv4":
+        '선 위에서 클라이언트의 패킷은 IPv4입니다',
+    'with IPV6_V6ONLY 1, the IPv4 client is refused':
+        'IPV6_V6ONLY 1이면 IPv4 클라이언트가 거절됩니다',
+    'a second live listener, SO_REUSEPORT, port 80 as a plain user':
+        '살아 있는 두 번째 연결 요청 대기 소켓, SO_REUSEPORT, 일반 사용자의 80번 포트',
+    'the 16 bytes bind() is given; a wrong length, a wrong family':
+        'bind()가 받는 16바이트. 잘못된 길이, 잘못된 패밀리',
+    "inet_addr() and inet_pton(); a UDP socket's first sendto()":
+        'inet_addr()와 inet_pton(). UDP 소켓의 첫 sendto()',
+    'a dual-stack listener, a v4 client as ::ffff:, IPV6_V6ONLY':
+        '듀얼 스택 연결 요청 대기 소켓, ::ffff:로 보이는 v4 클라이언트, IPV6_V6ONLY',
+    'each of its errors is the lesson':
+        '오류 하나하나가 곧 배울 거리입니다',
+    'its third bind() is the right one':
+        '세 번째 bind()가 올바른 것입니다',
+    'it shows two functions side by side':
+        '두 함수를 나란히 보여 줍니다',
+    'it shows IPV6_V6ONLY both ways':
+        'IPV6_V6ONLY를 두 가지로 다 보여 줍니다',
+    'the server binds INADDR_ANY, every address of the host':
+        '서버가 호스트의 모든 주소인 INADDR_ANY에 bind합니다',
 }
