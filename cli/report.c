@@ -102,7 +102,7 @@ static void notes_write(struct notes *ns, const char *dir)
 	char err[512];
 
 	if (session_append_notes(dir, ns->line, ns->n, err, sizeof(err)) < 0)
-		cli_error("the results are not in the session: %s", err);
+		cli_error(_("the results are not in the session: %s"), err);
 	for (size_t i = 0; i < ns->n; i++)
 		free(ns->line[i]);
 	ns->n = 0;

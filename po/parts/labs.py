@@ -1911,4 +1911,6 @@ T = {
         'IPV6_V6ONLY를 두 가지로 다 보여 줍니다',
     'the server binds INADDR_ANY, every address of the host':
         '서버가 호스트의 모든 주소인 INADDR_ANY에 bind합니다',
+    'the results are not in the session: %s':
+        '결과를 세션에 넣지 못했습니다: %s',
 }
