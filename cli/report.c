@@ -29,7 +29,7 @@ void report_result(FILE *out, const struct check *k, const struct check_result *
 		fputc('\n', out);
 	}
 	if (!r->pass && !r->skipped && hint)
-		fprintf(out, _("        (see %s)\n"), hint);
+		fprintf(out, _("        (see %s)\n"), _(hint)); /* a lab's is translated */
 }
 
 /* Every string of j, and of what it holds, as text_show makes it; key is

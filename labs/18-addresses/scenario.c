@@ -29,7 +29,7 @@
 #define HERE  "127.0.0.1"
 #define THERE "127.0.0.2"
 #define LOW   80 /* a well-known port */
-#define HINT  "lab 18 (addresses)"
+#define HINT  N_("lab 18 (addresses)")
 
 /* ---- the scenarios ---------------------------------------------------------- */
 

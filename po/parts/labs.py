@@ -1913,4 +1913,8 @@ T = {
         '서버가 호스트의 모든 주소인 INADDR_ANY에 bind합니다',
     'the results are not in the session: %s':
         '결과를 세션에 넣지 못했습니다: %s',
+    'lab 18 (addresses)':
+        '18번 실습(addresses)',
+    'lab %d (%s)':
+        '%d번 실습(%s)',
 }
