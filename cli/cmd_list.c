@@ -29,7 +29,7 @@ int cmd_list(int argc, char **argv)
 	}
 	for (size_t i = 0; socklab_labs[i]; i++)
 		printf("%3d  %-16s %s\n", socklab_labs[i]->number, socklab_labs[i]->name,
-		       socklab_labs[i]->title);
+		       _(socklab_labs[i]->title));
 	puts(_("\nRun one with: socklab run NUMBER   (or: socklab run NAME)"));
 	return EXIT_OK;
 }

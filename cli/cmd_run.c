@@ -57,6 +57,18 @@ struct run_args {
 	const char *record;
 };
 
+/* The path of the lab's sheet in the reader's language: the translation
+ * names its file (LAB.ko.md); LAB.md when that file is not installed. */
+static const char *lab_sheet(const struct lab *l, char *buf, size_t len)
+{
+	/* TRANSLATORS: the file name of a lab's sheet in your language, as
+	 * labs/NN-name/ holds it (LAB.ko.md); LAB.md when there is none. */
+	snprintf(buf, len, "%s/labs/%s/%s", socklab_sharedir(), l->dir, _("LAB.md"));
+	if (access(buf, R_OK) != 0)
+		snprintf(buf, len, "%s/labs/%s/LAB.md", socklab_sharedir(), l->dir);
+	return buf;
+}
+
 static void print_lab_options(const struct lab *l)
 {
 	fprintf(stderr, _("lab %d (%s) takes:"), l->number, l->name);
@@ -64,7 +76,7 @@ static void print_lab_options(const struct lab *l)
 		fprintf(stderr, _(" no options of its own"));
 	for (int i = 0; l->options && l->options[i].name; i++)
 		fprintf(stderr, "%s --%s (%s)", i ? "," : "", l->options[i].name,
-			l->options[i].help);
+			_(l->options[i].help));
 	fprintf(stderr, "\n");
 }
 
@@ -142,12 +154,12 @@ static int check_runnable(const struct lab *l, const struct lab_run *r)
 {
 	if (r->fix && !l->fix) {
 		cli_error(_("lab %d (%s) has no --fix: %s"), l->number, l->name,
-			  l->no_fix ? l->no_fix : "it shows behaviour, not a mistake");
+			  _(l->no_fix ? l->no_fix : N_("it shows behaviour, not a mistake")));
 		return EXIT_USAGE;
 	}
 	if (r->fix && lab_run_option_fix(r) && lab_run_option_fix(r)->no_fix) {
 		cli_error(_("--%s has no --fix: %s"), lab_run_option_fix(r)->option,
-			  lab_run_option_fix(r)->no_fix);
+			  _(lab_run_option_fix(r)->no_fix));
 		return EXIT_USAGE;
 	}
 	if ((l->needs_root || l->net.mtu > 0) && geteuid() != 0) {
@@ -221,7 +233,7 @@ static void play_viewing(struct play *p, const struct check *checks)
 	viewer_feed_clock(p->feed, collector_t0(scenario_collector(p->s)));
 	if (viewer_run_live(p->feed,
 			    &(struct viewer_options){.title = title,
-						     .lab_title = p->a->lab->title,
+						     .lab_title = _(p->a->lab->title),
 						     .checkpoints = names,
 						     .ncheckpoints = n},
 			    err, sizeof(err)) < 0)
@@ -349,7 +361,7 @@ int cmd_run(int argc, char **argv)
 	struct run_args a = {.view = true};
 	int ret = parse_args(argc, argv, &a);
 	struct labnet net = {0};
-	char *dir, name[64];
+	char *dir, name[64], sheet[4096];
 
 	if (ret >= 0)
 		return ret;
@@ -373,15 +385,15 @@ int cmd_run(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	a.run.port = a.lab->pick_port ? a.lab->pick_port() : scenario_free_port();
-	fprintf(stderr, _("lab %d (%s): %s -- %s run\n"), a.lab->number, a.lab->name, a.lab->title,
-		lab_run_name(&a.run, name, sizeof(name)));
+	fprintf(stderr, _("lab %d (%s): %s -- %s run\n"), a.lab->number, a.lab->name,
+		_(a.lab->title), lab_run_name(&a.run, name, sizeof(name)));
 	ret = run_scenario(&a, dir, argv);
 	labnet_down(&net);
 	give_to_sudo_user(dir);
 	fprintf(stderr, _("\nsession saved in %s\n  as text:  socklab show %s\n"), dir, dir);
 	if (socklab_sharedir())
-		fprintf(stderr, _("  the lab's sheet (questions, exercise):  %s/labs/%s/LAB.md\n"),
-			socklab_sharedir(), a.lab->dir);
+		fprintf(stderr, _("  the lab's sheet (questions, exercise):  %s\n"),
+			lab_sheet(a.lab, sheet, sizeof(sheet)));
 	free(dir);
 	if (ret < 0)
 		return EXIT_USAGE;

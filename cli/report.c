@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "base/text.h"
 #include "cli.h"
 #include "session/session.h"
@@ -19,7 +20,7 @@ void report_result(FILE *out, const struct check *k, const struct check_result *
 {
 	const char *hint = r->hint[0] ? r->hint : k->hint; /* a result read back has none */
 
-	fprintf(out, "  %s  %-18s %s\n        ", check_verdict(r, unchecked), k->name, k->title);
+	fprintf(out, "  %s  %-18s %s\n        ", check_verdict(r, unchecked), k->name, _(k->title));
 	text_fput(out, r->summary, 0);
 	fputc('\n', out);
 	for (int i = 0; i < r->nevidence; i++) {
@@ -28,7 +29,7 @@ void report_result(FILE *out, const struct check *k, const struct check_result *
 		fputc('\n', out);
 	}
 	if (!r->pass && !r->skipped && hint)
-		fprintf(out, "        (see %s)\n", hint);
+		fprintf(out, _("        (see %s)\n"), _(hint)); /* a lab's is translated */
 }
 
 /* Every string of j, and of what it holds, as text_show makes it; key is
@@ -101,7 +102,7 @@ static void notes_write(struct notes *ns, const char *dir)
 	char err[512];
 
 	if (session_append_notes(dir, ns->line, ns->n, err, sizeof(err)) < 0)
-		cli_error("the results are not in the session: %s", err);
+		cli_error(_("the results are not in the session: %s"), err);
 	for (size_t i = 0; i < ns->n; i++)
 		free(ns->line[i]);
 	ns->n = 0;
@@ -136,7 +137,7 @@ int report_checkpoints(FILE *out, const char *dir, const struct lab *lab, bool f
 	}
 	check_ctx_init(&ctx, &s, facts);
 	ctx.hint = lab_hint(lab, hint, sizeof(hint));
-	fprintf(out, "\ncheckpoints (%s run):\n",
+	fprintf(out, _("\ncheckpoints (%s run):\n"),
 		run   ? lab_run_name(run, name, sizeof(name))
 		: fix ? "fixed"
 		      : "naive");
@@ -155,10 +156,16 @@ int report_checkpoints(FILE *out, const char *dir, const struct lab *lab, bool f
 			free(line);
 		}
 	}
-	fprintf(out, "%s", failed ? "some checkpoints did not hold" : "all checkpoints hold");
 	if (skipped)
-		fprintf(out, " (%d could not be checked here: see SKIP above)", skipped);
-	fprintf(out, "\n");
+		fprintf(out,
+			failed ? _("some checkpoints did not hold (%d could not be checked here: "
+				   "see SKIP above)\n")
+			       : _("all checkpoints hold (%d could not be checked here: see SKIP "
+				   "above)\n"),
+			skipped);
+	else
+		fputs(failed ? _("some checkpoints did not hold\n") : _("all checkpoints hold\n"),
+		      out);
 	check_ctx_free(&ctx);
 	session_close(&s);
 	notes_write(&ns, dir);

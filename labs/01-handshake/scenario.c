@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "lab/lab.h"
 #include "lab/labkit.h"
 
@@ -33,13 +34,14 @@ static int backlog_run(struct scenario *s, const struct lab_run *r, const char *
 	pid_t server, client[BACKLOG_CLIENTS];
 	char role[16], line[32];
 
-	scenario_step(s, "the echo server listens on port %s with backlog 1, then is busy for 2 s",
+	scenario_step(s,
+		      _("the echo server listens on port %s with backlog 1, then is busy for 2 s"),
 		      port);
 	server = scenario_start(s, "server", ARGV("echo_server", (char *)port, "4", "backlog"),
 				NULL);
 	if (server < 0 || scenario_wait_listen(s, r->port, 5000) < 0)
 		return -1;
-	scenario_step(s, "%d clients connect, 200 ms apart, and each sends a line",
+	scenario_step(s, _("%d clients connect, 200 ms apart, and each sends a line"),
 		      BACKLOG_CLIENTS);
 	for (int i = 0; i < BACKLOG_CLIENTS; i++) {
 		snprintf(role, sizeof(role), "client %d", i + 1);
@@ -68,13 +70,13 @@ static int handshake_run(struct scenario *s, const struct lab_run *r)
 	snprintf(port, sizeof(port), "%d", r->port);
 	if (lab_option(r, "backlog"))
 		return backlog_run(s, r, port);
-	scenario_step(s, "start the echo server on port %s", port);
+	scenario_step(s, _("start the echo server on port %s"), port);
 	server =
 		scenario_start(s, "server",
 			       ARGV("echo_server", port, "1", sfirst ? "close-first" : NULL), NULL);
 	if (server < 0 || scenario_wait_listen(s, r->port, 5000) < 0)
 		return -1;
-	scenario_step(s, "a client connects (3-way handshake) and types a line");
+	scenario_step(s, _("a client connects (3-way handshake) and types a line"));
 	client = scenario_start_typing(s, NULL, "client", ARGV("echo_client", "127.0.0.1", port));
 	if (client < 0)
 		return -1;
@@ -85,20 +87,20 @@ static int handshake_run(struct scenario *s, const struct lab_run *r)
 	    scenario_wait_output(s, client, "Message from server: hello", 5000) < 0)
 		return -1;
 	if (sfirst) {
-		scenario_step(s, "the server closes first, right after its first echo");
+		scenario_step(s, _("the server closes first, right after its first echo"));
 		if (scenario_wait(s, server, 5000) < 0)
 			return -1;
 		/* The client has the server's FIN but has not read it: CLOSE_WAIT. */
 		scenario_sleep(s, 300);
-		scenario_step(s,
-			      "the client's user ends the input (Ctrl-D): the client closes too");
+		scenario_step(s, _("the client's user ends the input (Ctrl-D): the client closes "
+				   "too"));
 	} else {
-		scenario_step(s, "the client types a second line");
+		scenario_step(s, _("the client types a second line"));
 		if (scenario_type(s, client, "socklab\n") < 0 ||
 		    scenario_wait_output(s, client, "Message from server: socklab", 5000) < 0)
 			return -1;
-		scenario_step(s,
-			      "the client's user ends the input (Ctrl-D): the client closes first");
+		scenario_step(s, _("the client's user ends the input (Ctrl-D): the client closes "
+				   "first"));
 	}
 	scenario_type_end(s, client);
 	if (scenario_wait(s, client, 5000) < 0 || scenario_wait(s, server, 5000) < 0)
@@ -117,14 +119,15 @@ static void client_connects(const struct check_ctx *c, struct check_result *r)
 								   .pid = check_pid(c, "client")});
 
 	if (!e) {
-		check_fail(r, "the client never called connect()");
+		check_fail(r, _("the client never called connect()"));
 		return;
 	}
 	check_evidence(r, e);
 	if (e->call.ret != 0)
-		check_fail(r, "connect() failed with %s", e->call.err ? e->call.err : "an error");
+		check_fail(r, _("connect() failed with %s"),
+			   e->call.err ? e->call.err : "an error");
 	else
-		check_pass(r, "connect() returned 0: the 3-way handshake completed");
+		check_pass(r, _("connect() returned 0: the 3-way handshake completed"));
 }
 
 static void server_accepts(const struct check_ctx *c, struct check_result *r)
@@ -135,11 +138,11 @@ static void server_accepts(const struct check_ctx *c, struct check_result *r)
 								   .pid = check_pid(c, "server")});
 
 	if (!e) {
-		check_fail(r, "the server's accept() never returned a connection");
+		check_fail(r, _("the server's accept() never returned a connection"));
 		return;
 	}
 	check_evidence(r, e);
-	check_pass(r, "accept() returned socket %lld, after the handshake was over",
+	check_pass(r, _("accept() returned socket %lld, after the handshake was over"),
 		   (long long)e->call.ret);
 }
 
@@ -151,9 +154,9 @@ static void client_gets_echo(const struct check_ctx *c, struct check_result *r)
 
 	check_output_evidence(c, r, "client", "Message from server", 4);
 	if (first && (second || server_first(c)))
-		check_pass(r, "each line came back as it was sent");
+		check_pass(r, _("each line came back as it was sent"));
 	else
-		check_fail(r, "a line did not come back as it was sent");
+		check_fail(r, _("a line did not come back as it was sent"));
 }
 
 /* The first close() of the connection (not of the listening socket). */
@@ -167,6 +170,12 @@ static const struct event *first_close(const struct check_ctx *c)
 	return e;
 }
 
+/* A role ("client", "server") as the reader's language names it. */
+static const char *said(const char *role)
+{
+	return strcmp(role, "server") == 0 ? _("server") : _("client");
+}
+
 static const char *role_of(const struct check_ctx *c, pid_t pid)
 {
 	return pid == check_pid(c, "server") ? "server" : "client";
@@ -178,14 +187,15 @@ static void closes_first(const struct check_ctx *c, struct check_result *r)
 	const struct event *e = first_close(c);
 
 	if (!e) {
-		check_fail(r, "nobody closed the connection");
+		check_fail(r, _("nobody closed the connection"));
 		return;
 	}
 	check_evidence(r, e);
 	if (strcmp(role_of(c, e->pid), want) == 0)
-		check_pass(r, "the %s closed first: its FIN goes first", want);
+		check_pass(r, _("the %s closed first: its FIN goes first"), said(want));
 	else
-		check_fail(r, "the %s closed first, not the %s", role_of(c, e->pid), want);
+		check_fail(r, _("the %s closed first, not the %s"), said(role_of(c, e->pid)),
+			   said(want));
 }
 
 /* ---- packets ---------------------------------------------------------- */
@@ -209,13 +219,13 @@ static void three_way(const struct check_ctx *c, struct check_result *r)
 	check_evidence(r, synack);
 	check_evidence(r, ack);
 	if (!syn)
-		check_fail(r, "no SYN from the client was captured");
+		check_fail(r, _("no SYN from the client was captured"));
 	else if (!synack)
-		check_fail(r, "the server's SYN+ACK did not follow the client's SYN");
+		check_fail(r, _("the server's SYN+ACK did not follow the client's SYN"));
 	else if (!ack)
-		check_fail(r, "the client's ACK did not follow the SYN+ACK");
+		check_fail(r, _("the client's ACK did not follow the SYN+ACK"));
 	else
-		check_pass(r, "SYN, SYN+ACK, ACK: %.3f ms from the first to the last",
+		check_pass(r, _("SYN, SYN+ACK, ACK: %.3f ms from the first to the last"),
 			   check_ms_between(syn->t, ack->t));
 }
 
@@ -231,10 +241,9 @@ static void both_fins(const struct check_ctx *c, struct check_result *r)
 	from_server = check_pkt(c, c->facts->port, FROM_SERVER, "F", false, 0);
 	if (!from_client || !from_server) {
 		check_evidence(r, from_client ? from_client : from_server);
-		check_fail(r, "only %s sent a FIN",
-			   from_client	 ? "the client"
-			   : from_server ? "the server"
-					 : "nobody");
+		check_fail(r, from_client   ? _("only the client sent a FIN")
+			      : from_server ? _("only the server sent a FIN")
+					    : _("nobody sent a FIN"));
 		return;
 	}
 	first = from_client->t <= from_server->t ? from_client : from_server;
@@ -242,9 +251,10 @@ static void both_fins(const struct check_ctx *c, struct check_result *r)
 	check_evidence(r, first);
 	check_evidence(r, first == from_client ? from_server : from_client);
 	if (strcmp(who, want) != 0)
-		check_fail(r, "the %s's FIN went first, not the %s's", who, want);
+		check_fail(r, _("the %s's FIN went first, not the %s's"), said(who), said(want));
 	else
-		check_pass(r, "each side sent a FIN, the %s's first; each FIN was ACKed", who);
+		check_pass(r, _("each side sent a FIN, the %s's first; each FIN was ACKed"),
+			   said(who));
 }
 
 /* ---- states ----------------------------------------------------------- */
@@ -270,17 +280,20 @@ static void closer_time_wait(const struct check_ctx *c, struct check_result *r)
 		return;
 	tw = check_state_to(c, closer, "TIME_WAIT");
 	if (!tw) {
-		check_fail(r, "the %s's socket %s was never seen in TIME_WAIT", who, closer);
+		check_fail(r, _("the %s's socket %s was never seen in TIME_WAIT"), said(who),
+			   closer);
 		return;
 	}
 	check_evidence(r, tw);
 	if (check_state_to(c, other, "TIME_WAIT"))
-		check_fail(r, "both sockets went to TIME_WAIT: did both close at the same time?");
+		check_fail(r,
+			   _("both sockets went to TIME_WAIT: did both close at the same time?"));
 	else if (tw->state.timer_ms <= 0)
-		check_fail(r, "the %s's socket is in TIME_WAIT, but with no time left known", who);
+		check_fail(r, _("the %s's socket is in TIME_WAIT, but with no time left known"),
+			   said(who));
 	else
-		check_pass(r, "the %s, which closed first, waits in TIME_WAIT (%.1f s left)", who,
-			   tw->state.timer_ms / 1000.0);
+		check_pass(r, _("the %s, which closed first, waits in TIME_WAIT (%.1f s left)"),
+			   said(who), tw->state.timer_ms / 1000.0);
 }
 
 static void other_close_wait(const struct check_ctx *c, struct check_result *r)
@@ -296,32 +309,34 @@ static void other_close_wait(const struct check_ctx *c, struct check_result *r)
 	check_evidence(r, cw);
 	check_evidence(r, la);
 	if ((!cw || !la) && !check_states_exact(c))
-		check_skip(r, "CLOSE_WAIT and LAST_ACK may last microseconds, and states were "
-			      "sampled, not followed (exact states need root)");
+		check_skip(r, _("CLOSE_WAIT and LAST_ACK may last microseconds, and states were "
+				"sampled, not followed (exact states need root)"));
 	else if (!cw)
-		check_fail(r, "the %s's socket %s was never seen in CLOSE_WAIT", who, other);
+		check_fail(r, _("the %s's socket %s was never seen in CLOSE_WAIT"), said(who),
+			   other);
 	else if (!la || la->t < cw->t)
-		check_fail(r, "the %s's socket went to CLOSE_WAIT but never to LAST_ACK", who);
+		check_fail(r, _("the %s's socket went to CLOSE_WAIT but never to LAST_ACK"),
+			   said(who));
 	else
 		check_pass(r,
-			   "the %s got the FIN first (CLOSE_WAIT), closed %.1f ms later "
-			   "(LAST_ACK), and needs no TIME_WAIT",
-			   who, check_ms_between(cw->t, la->t));
+			   _("the %s got the FIN first (CLOSE_WAIT), closed %.1f ms later "
+			     "(LAST_ACK), and needs no TIME_WAIT"),
+			   said(who), check_ms_between(cw->t, la->t));
 }
 
 static const struct check handshake_checks[] = {
-	{"three-way", "SYN, SYN+ACK, ACK open the connection", .fn = three_way},
-	{"connects", "the client's connect() returns once the handshake is done",
+	{"three-way", N_("SYN, SYN+ACK, ACK open the connection"), .fn = three_way},
+	{"connects", N_("the client's connect() returns once the handshake is done"),
 	 .fn = client_connects},
-	{"accepts", "the server's accept() returns the new connection", .fn = server_accepts},
-	{"echoes", "each line the client sends comes back", .fn = client_gets_echo},
+	{"accepts", N_("the server's accept() returns the new connection"), .fn = server_accepts},
+	{"echoes", N_("each line the client sends comes back"), .fn = client_gets_echo},
 	{"closes-first",
-	 "the side expected to close first does (the client; or the server "
-	 "with --server-closes-first)",
+	 N_("the side expected to close first does (the client; or the server "
+	    "with --server-closes-first)"),
 	 .fn = closes_first},
-	{"fins", "both sides send a FIN, the first closer's first", .fn = both_fins},
-	{"close-wait", "the other side goes CLOSE_WAIT, then LAST_ACK", .fn = other_close_wait},
-	{"time-wait", "the side that closed first ends in TIME_WAIT, with time left",
+	{"fins", N_("both sides send a FIN, the first closer's first"), .fn = both_fins},
+	{"close-wait", N_("the other side goes CLOSE_WAIT, then LAST_ACK"), .fn = other_close_wait},
+	{"time-wait", N_("the side that closed first ends in TIME_WAIT, with time left"),
 	 .fn = closer_time_wait},
 	{NULL},
 };
@@ -386,12 +401,13 @@ static void syns_resent(const struct check_ctx *c, struct check_result *r)
 	}
 	if (resent == BACKLOG_CLIENTS - 2)
 		check_pass(r,
-			   "the queue was full: the kernel dropped the SYNs of clients 3 and 4, "
-			   "which sent them again 1 s and %.1f s after the first, until the "
-			   "server accepted",
+			   _("the queue was full: the kernel dropped the SYNs of clients 3 and 4, "
+			     "which sent them again 1 s and %.1f s after the first, until the "
+			     "server accepted"),
 			   third);
 	else
-		check_fail(r, "%d of clients 3 and 4 sent their SYN three times, 1 s and 3 s apart",
+		check_fail(r,
+			   _("%d of clients 3 and 4 sent their SYN three times, 1 s and 3 s apart"),
 			   resent);
 }
 
@@ -409,13 +425,14 @@ static void connect_waits(const struct check_ctx *c, struct check_result *r)
 		if (i > 2 && e->call.dur >= 1500000000LL)
 			slow++;
 	}
-	check_evidence_text(r, "the server's listen(): backlog 1; its first accept(): 2 s later");
+	check_evidence_text(r,
+			    _("the server's listen(): backlog 1; its first accept(): 2 s later"));
 	if (quick == 2 && slow == BACKLOG_CLIENTS - 2)
-		check_pass(r, "clients 1 and 2 connected at once, into the queue, before any "
-			      "accept(); the connect() of clients 3 and 4 waited for a SYN sent "
-			      "again, 1.5 s or more");
+		check_pass(r, _("clients 1 and 2 connected at once, into the queue, before any "
+				"accept(); the connect() of clients 3 and 4 waited for a SYN sent "
+				"again, 1.5 s or more"));
 	else
-		check_fail(r, "%d of clients 1-2 connected at once, %d of clients 3-4 waited",
+		check_fail(r, _("%d of clients 1-2 connected at once, %d of clients 3-4 waited"),
 			   quick, slow);
 }
 
@@ -435,15 +452,15 @@ static void drains_in_order(const struct check_ctx *c, struct check_result *r)
 		if (!e || !e->call.sock ||
 		    !endpoint_pair_reversed(e->call.sock, want, sizeof(want)) || !a->call.sock ||
 		    strcmp(a->call.sock, want) != 0) {
-			check_fail(r, "accept() number %d did not return client %d", i, i);
+			check_fail(r, _("accept() number %d did not return client %d"), i, i);
 			return;
 		}
 	}
 	if (i <= BACKLOG_CLIENTS)
-		check_fail(r, "the server accepted %d clients, not %d", i - 1, BACKLOG_CLIENTS);
+		check_fail(r, _("the server accepted %d clients, not %d"), i - 1, BACKLOG_CLIENTS);
 	else
-		check_pass(r,
-			   "accept() returned the clients in the order they connected: 1, 2, 3, 4");
+		check_pass(r, _("accept() returned the clients in the order they connected: 1, 2, "
+				"3, 4"));
 }
 
 static void all_echoed(const struct check_ctx *c, struct check_result *r)
@@ -457,28 +474,30 @@ static void all_echoed(const struct check_ctx *c, struct check_result *r)
 		n += check_printed(c, role, want);
 	}
 	if (n == BACKLOG_CLIENTS)
-		check_pass(r,
-			   "every client got its line back: a full queue delays, it loses nothing");
+		check_pass(r, _("every client got its line back: a full queue delays, it loses "
+				"nothing"));
 	else
-		check_fail(r, "%d of %d clients got their line back", n, BACKLOG_CLIENTS);
+		check_fail(r, _("%d of %d clients got their line back"), n, BACKLOG_CLIENTS);
 }
 
 static const struct check backlog_checks[] = {
 	{"queue-full",
-	 "with the queue full, the kernel drops SYNs; they are sent again at 1 s, then 3 s (or 2 "
-	 "s)",
+	 N_("with the queue full, the kernel drops SYNs; they are sent again at 1 s, then 3 s (or "
+	    "2 "
+	    "s)"),
 	 .fn = syns_resent},
-	{"connect-waits", "the queued clients connect before accept(); the others' connect() waits",
+	{"connect-waits",
+	 N_("the queued clients connect before accept(); the others' connect() waits"),
 	 .fn = connect_waits},
-	{"drains-in-order", "accept() takes the clients in the order they connected",
+	{"drains-in-order", N_("accept() takes the clients in the order they connected"),
 	 .fn = drains_in_order},
-	{"echoes", "every client is served in the end", .fn = all_echoed},
+	{"echoes", N_("every client is served in the end"), .fn = all_echoed},
 	{NULL},
 };
 
 static const struct lab_option handshake_options[] = {
-	{"server-closes-first", "the server closes right after its first echo", NULL},
-	{"backlog", "backlog 1, a server slow to accept, four clients: the listen queue",
+	{"server-closes-first", N_("the server closes right after its first echo"), NULL},
+	{"backlog", N_("backlog 1, a server slow to accept, four clients: the listen queue"),
 	 backlog_checks},
 	{NULL},
 };
@@ -486,9 +505,9 @@ static const struct lab_option handshake_options[] = {
 const struct lab lab_1 = {
 	.number = 1,
 	.name = "handshake",
-	.title = "the 3-way handshake, data and ACKs, the 4-way close",
+	.title = N_("the 3-way handshake, data and ACKs, the 4-way close"),
 	.dir = "01-handshake",
-	.no_fix = "it shows how TCP opens and closes; nothing in it is a mistake",
+	.no_fix = N_("it shows how TCP opens and closes; nothing in it is a mistake"),
 	.options = handshake_options,
 	.run = handshake_run,
 	.checks = handshake_checks,

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "lab/lab.h"
 #include "lab/labkit.h"
 
@@ -22,14 +23,20 @@ static int fork_server_run(struct scenario *s, const struct lab_run *r)
 	pid_t server, client[CLIENTS];
 
 	snprintf(port, sizeof(port), "%d", r->port);
-	scenario_step(s, "start the fork server on port %s%s", port,
-		      r->fix ? "" : " (it keeps every descriptor: keep-fds)");
+	if (r->fix)
+		scenario_step(s, _("start the fork server on port %s"), port);
+	else
+		scenario_step(s,
+			      _("start the fork server on port %s (it keeps every descriptor: "
+				"keep-fds)"),
+			      port);
 	server = scenario_start(s, "server", ARGV("echo_mpserv", port, r->fix ? NULL : "keep-fds"),
 				NULL);
 	if (server < 0 || scenario_wait_listen(s, r->port, 5000) < 0)
 		return -1;
 	for (int i = 0; i < CLIENTS; i++) {
-		scenario_step(s, "client %d connects and types a line: a child serves it", i + 1);
+		scenario_step(s, _("client %d connects and types a line: a child serves it"),
+			      i + 1);
 		snprintf(role, sizeof(role), "client %d", i + 1);
 		snprintf(line, sizeof(line), "hello from client %d\n", i + 1);
 		if ((client[i] = lab_echo_client(s, role, r->port, line)) < 0)
@@ -37,14 +44,14 @@ static int fork_server_run(struct scenario *s, const struct lab_run *r)
 	}
 	scenario_sleep(s, 200);
 	for (int i = 0; i < CLIENTS; i++) {
-		scenario_step(s, "client %d ends its input and closes", i + 1);
+		scenario_step(s, _("client %d ends its input and closes"), i + 1);
 		scenario_type_end(s, client[i]);
 		if (scenario_wait(s, client[i], 5000) < 0)
 			return -1;
 		scenario_sleep(s, 200);
 	}
 	scenario_sleep(s, 300);
-	scenario_step(s, "socklab stops the server (SIGTERM)");
+	scenario_step(s, _("socklab stops the server (SIGTERM)"));
 	scenario_kill(s, server, SIGTERM);
 	if (scenario_wait(s, server, 5000) < 0)
 		return -1;
@@ -70,11 +77,11 @@ static void one_child_each(const struct check_ctx *c, struct check_result *r)
 			t_first_exit = child->t_exit;
 	}
 	if (forks != CLIENTS)
-		check_fail(r, "the server forked %zu children for %d clients", forks, CLIENTS);
+		check_fail(r, _("the server forked %zu children for %d clients"), forks, CLIENTS);
 	else if (t_first_exit < t_all)
-		check_fail(r, "a child ended before the last one started: not all at once");
+		check_fail(r, _("a child ended before the last one started: not all at once"));
 	else
-		check_pass(r, "%d children, one per client, served at the same time", CLIENTS);
+		check_pass(r, _("%d children, one per client, served at the same time"), CLIENTS);
 }
 
 /* The parent's accept() results: the descriptor each connection got. */
@@ -105,20 +112,20 @@ static void descriptors(const struct check_ctx *c, struct check_result *r)
 		}
 	}
 	if (n != CLIENTS)
-		check_fail(r, "the parent accepted %zu connections, not %d", n, CLIENTS);
+		check_fail(r, _("the parent accepted %zu connections, not %d"), n, CLIENTS);
 	else if (!c->facts->fix && grows)
-		check_pass(r, "accept() returned a new, higher descriptor each time: the parent "
-			      "never closed the ones before");
+		check_pass(r, _("accept() returned a new, higher descriptor each time: the parent "
+				"never closed the ones before"));
 	else if (c->facts->fix && same)
 		check_pass(r,
-			   "accept() returned descriptor %lld each time: the parent closed it "
-			   "after each fork()",
+			   _("accept() returned descriptor %lld each time: the parent closed it "
+			     "after each fork()"),
 			   (long long)acc[0]->call.ret);
 	else
 		check_fail(r, c->facts->fix
-				      ? "the descriptor numbers grew: the parent keeps its "
-					"copies of the connected sockets"
-				      : "the descriptors were reused: the parent closed them");
+				      ? _("the descriptor numbers grew: the parent keeps its "
+					  "copies of the connected sockets")
+				      : _("the descriptors were reused: the parent closed them"));
 }
 
 /* The server-side name of the client's connection (from its connect()). */
@@ -139,7 +146,7 @@ static bool server_sock_of(const struct check_ctx *c, int i, char *out, size_t c
  * server ran; -1 when it never went there. */
 static double close_wait_ms(const struct check_ctx *c, int i, const struct event **cw_out)
 {
-	int64_t t_stop = check_step_time(c, "stops the server");
+	int64_t t_stop = lab_step_time(c, N_("socklab stops the server (SIGTERM)"));
 	const struct event *cw, *la;
 	char sock[128];
 
@@ -169,15 +176,20 @@ static pid_t holder_of(const struct check_ctx *c, int i, int64_t t, struct check
 						    .sock = sock});
 	if (!accept || !fdhold_find(c, accept, t, &h))
 		return -1;
-	check_evidence_text(r, "[%d] (the %s) still held fd %d for %s, the descriptor %s() gave it",
-			    (int)h.pid, h.pid == accept->pid ? "parent" : "child", h.held.fd, sock,
-			    h.held.made->call.fn);
+	check_evidence_text(r,
+			    h.pid == accept->pid
+				    ? _("[%d] (the parent) still held fd %d for %s, the descriptor "
+					"%s() gave it")
+				    : _("[%d] (a child) still held fd %d for %s, the descriptor "
+					"%s() "
+					"gave it"),
+			    (int)h.pid, h.held.fd, sock, h.held.made->call.fn);
 	return h.pid;
 }
 
 static void stuck_in_close_wait(const struct check_ctx *c, struct check_result *r)
 {
-	int64_t t_stop = check_step_time(c, "stops the server");
+	int64_t t_stop = lab_step_time(c, N_("socklab stops the server (SIGTERM)"));
 	pid_t server = check_pid(c, "server");
 	double shortest = 1e9;
 	int seen = 0, parent_held = 0;
@@ -195,22 +207,23 @@ static void stuck_in_close_wait(const struct check_ctx *c, struct check_result *
 		parent_held += holder_of(c, i, t_stop, r) == server;
 	}
 	if (seen < CLIENTS)
-		check_fail(r, "only %d of %d server sockets were seen in CLOSE_WAIT", seen,
+		check_fail(r, _("only %d of %d server sockets were seen in CLOSE_WAIT"), seen,
 			   CLIENTS);
 	else if (shortest < 300)
 		check_fail(r,
-			   "a server socket left CLOSE_WAIT after %.0f ms, while the server "
-			   "still ran",
+			   _("a server socket left CLOSE_WAIT after %.0f ms, while the server "
+			     "still ran"),
 			   shortest);
 	else if (parent_held < CLIENTS)
 		check_fail(r,
-			   "every finished connection stayed in CLOSE_WAIT, but the calls show "
-			   "the parent holding only %d of them",
+			   _("every finished connection stayed in CLOSE_WAIT, but the calls show "
+			     "the parent holding only %d of them"),
 			   parent_held);
 	else
 		check_pass(r,
-			   "every finished connection stayed in CLOSE_WAIT until the server "
-			   "was stopped (at least %.0f ms): the parent still held its descriptor",
+			   _("every finished connection stayed in CLOSE_WAIT until the server "
+			     "was stopped (at least %.0f ms): the parent still held its "
+			     "descriptor"),
 			   shortest);
 }
 
@@ -231,7 +244,7 @@ static const struct event *server_sock_ends(const struct check_ctx *c, int i, in
 
 static void closes_at_once(const struct check_ctx *c, struct check_result *r)
 {
-	int64_t t_stop = check_step_time(c, "stops the server");
+	int64_t t_stop = lab_step_time(c, N_("socklab stops the server (SIGTERM)"));
 	double longest = 0;
 
 	if (!check_source_ran(c, "state", r))
@@ -247,8 +260,9 @@ static void closes_at_once(const struct check_ctx *c, struct check_result *r)
 		end = closed ? server_sock_ends(c, i, closed->t) : NULL;
 		if (!end || end->t >= t_stop) {
 			check_fail(r,
-				   "the server's end of client %d's connection did not close while "
-				   "the server ran",
+				   _("the server's end of client %d's connection did not close "
+				     "while "
+				     "the server ran"),
 				   i + 1);
 			return;
 		}
@@ -262,11 +276,11 @@ static void closes_at_once(const struct check_ctx *c, struct check_result *r)
 	 * next client (200 ms) and the stop (300 ms), not an exact time. */
 	if (longest < 250)
 		check_pass(r,
-			   "each server socket closed at once after its client (the slowest "
-			   "%.1f ms later): the child's close() sent the FIN",
+			   _("each server socket closed at once after its client (the slowest "
+			     "%.1f ms later): the child's close() sent the FIN"),
 			   longest);
 	else
-		check_fail(r, "a server socket closed only %.0f ms after its client", longest);
+		check_fail(r, _("a server socket closed only %.0f ms after its client"), longest);
 }
 
 /* The fix: each child closes the listening socket it inherited. */
@@ -291,14 +305,14 @@ static void child_closes_listener(const struct check_ctx *c, struct check_result
 		}
 	}
 	if (children > 0 && closed == children)
-		check_pass(r, "each of the %d children closed the listening socket", children);
+		check_pass(r, _("each of the %d children closed the listening socket"), children);
 	else
-		check_fail(r, "%d of %d children closed the listening socket", closed, children);
+		check_fail(r, _("%d of %d children closed the listening socket"), closed, children);
 }
 
 static void server_fins(const struct check_ctx *c, struct check_result *r)
 {
-	int64_t t_stop = check_step_time(c, "stops the server");
+	int64_t t_stop = lab_step_time(c, N_("socklab stops the server (SIGTERM)"));
 	struct ev_filter f = {.src = "pkt", .flags = "F", .port = c->facts->port};
 	int before = 0, after = 0;
 
@@ -313,42 +327,45 @@ static void server_fins(const struct check_ctx *c, struct check_result *r)
 	}
 	if (!c->facts->fix && before == 0 && after == CLIENTS)
 		check_pass(r,
-			   "the server sent no FIN while it ran; all %d went out only when it "
-			   "was stopped",
+			   _("the server sent no FIN while it ran; all %d went out only when it "
+			     "was stopped"),
 			   after);
 	else if (c->facts->fix && before == CLIENTS)
-		check_pass(r, "the server answered each client's FIN with its own at once");
+		check_pass(r, _("the server answered each client's FIN with its own at once"));
 	else
-		check_fail(r, "the server sent %d FINs while it ran and %d when it stopped", before,
-			   after);
+		check_fail(r, _("the server sent %d FINs while it ran and %d when it stopped"),
+			   before, after);
 }
 
 static const struct check naive_checks[] = {
-	{"children", "one child process per client, all at once", .fn = one_child_each},
-	{"fds-grow", "the parent's accept() returns ever higher descriptors", .fn = descriptors},
-	{"close-wait", "finished connections stay in CLOSE_WAIT while the server runs",
+	{"children", N_("one child process per client, all at once"), .fn = one_child_each},
+	{"fds-grow", N_("the parent's accept() returns ever higher descriptors"),
+	 .fn = descriptors},
+	{"close-wait", N_("finished connections stay in CLOSE_WAIT while the server runs"),
 	 .fn = stuck_in_close_wait},
-	{"no-server-fin", "the server sends its FINs only when it is stopped", .fn = server_fins},
+	{"no-server-fin", N_("the server sends its FINs only when it is stopped"),
+	 .fn = server_fins},
 	{NULL},
 };
 
 static const struct check fixed_checks[] = {
-	{"children", "one child process per client, all at once", .fn = one_child_each},
-	{"fds-reused", "the parent's accept() returns the same descriptor each time",
+	{"children", N_("one child process per client, all at once"), .fn = one_child_each},
+	{"fds-reused", N_("the parent's accept() returns the same descriptor each time"),
 	 .fn = descriptors},
-	{"child-closes", "each child closes the listening socket", .fn = child_closes_listener},
-	{"no-close-wait", "each server socket closes as soon as its client does",
+	{"child-closes", N_("each child closes the listening socket"), .fn = child_closes_listener},
+	{"no-close-wait", N_("each server socket closes as soon as its client does"),
 	 .fn = closes_at_once},
-	{"server-fin", "the server sends its FIN as soon as the client closes", .fn = server_fins},
+	{"server-fin", N_("the server sends its FIN as soon as the client closes"),
+	 .fn = server_fins},
 	{NULL},
 };
 
 const struct lab lab_2 = {
 	.number = 2,
 	.name = "fork-server",
-	.title = "a fork-per-client server: the process tree, inherited descriptors",
+	.title = N_("a fork-per-client server: the process tree, inherited descriptors"),
 	.dir = "02-fork-server",
-	.fix = "the parent closes each connected socket, each child the listening one",
+	.fix = N_("the parent closes each connected socket, each child the listening one"),
 	.run = fork_server_run,
 	.checks = naive_checks,
 	.fix_checks = fixed_checks,

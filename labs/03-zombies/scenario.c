@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "collect/procwatch.h"
 #include "lab/lab.h"
 #include "lab/labkit.h"
@@ -73,16 +74,16 @@ static int zombies_run(struct scenario *s, const struct lab_run *r)
 	pid_t server, client[CLIENTS];
 
 	snprintf(port, sizeof(port), "%d", r->port);
-	scenario_step(s, "start the fork server on port %s, SIGCHLD handler: %s", port,
+	scenario_step(s, _("start the fork server on port %s, SIGCHLD handler: %s"), port,
 		      handler_mode(r));
 	server = scenario_start(s, "server", ARGV("reap_server", port, handler_mode(r)), NULL);
 	if (server < 0 || scenario_wait_listen(s, r->port, 5000) < 0)
 		return -1;
-	scenario_step(s, "%d clients connect and type a line: %d children serve them", CLIENTS,
+	scenario_step(s, _("%d clients connect and type a line: %d children serve them"), CLIENTS,
 		      CLIENTS);
 	if (start_clients(s, r->port, client) < 0)
 		return -1;
-	scenario_step(s, "socklab pauses the server (SIGSTOP); all %d clients close at once",
+	scenario_step(s, _("socklab pauses the server (SIGSTOP); all %d clients close at once"),
 		      CLIENTS);
 	scenario_kill(s, server, SIGSTOP);
 	for (int i = 0; i < CLIENTS; i++)
@@ -96,11 +97,11 @@ static int zombies_run(struct scenario *s, const struct lab_run *r)
 	}
 	/* socklab looks at /proc every 20 ms: let the zombies show first. */
 	scenario_sleep(s, 100);
-	scenario_step(s, "all %d children have exited; socklab lets the server go on (SIGCONT)",
+	scenario_step(s, _("all %d children have exited; socklab lets the server go on (SIGCONT)"),
 		      CLIENTS);
 	scenario_kill(s, server, SIGCONT);
 	scenario_sleep(s, 500);
-	scenario_step(s, "socklab stops the server (SIGTERM)");
+	scenario_step(s, _("socklab stops the server (SIGTERM)"));
 	scenario_kill(s, server, SIGTERM);
 	if (scenario_wait(s, server, 5000) < 0)
 		return -1;
@@ -119,7 +120,7 @@ struct children {
 static void count_children(const struct check_ctx *c, struct children *k)
 {
 	pid_t server = check_pid(c, "server");
-	int64_t t_stop = check_step_time(c, "stops the server");
+	int64_t t_stop = lab_step_time(c, N_("socklab stops the server (SIGTERM)"));
 	struct ev_filter f = {.src = "proc", .fn = "fork", .pid = server};
 
 	memset(k, 0, sizeof(*k));
@@ -147,10 +148,10 @@ static void children_exit(const struct check_ctx *c, struct check_result *r)
 		if (e->proc.ppid == check_pid(c, "server"))
 			check_evidence(r, e);
 	if (k.n == CLIENTS && k.exited == CLIENTS)
-		check_pass(r, "the server forked %d children and all %d exited", k.n, k.exited);
+		check_pass(r, _("the server forked %d children and all %d exited"), k.n, k.exited);
 	else
-		check_fail(r, "the server forked %d children, %d of them exited (expected %d)", k.n,
-			   k.exited, CLIENTS);
+		check_fail(r, _("the server forked %d children, %d of them exited (expected %d)"),
+			   k.n, k.exited, CLIENTS);
 }
 
 /* How many SIGCHLDs the server's handler got. */
@@ -179,22 +180,22 @@ static void zombies_left(const struct check_ctx *c, struct check_result *r)
 		const struct proc_info *p = proctable_find(&c->procs, k.fork[i]->proc.child);
 		if (p && p->t_zombie != T_NEVER && p->reaper != check_pid(c, "server"))
 			check_evidence_text(r,
-					    "child %d: a zombie for %.0f ms, until the server "
-					    "ended",
+					    _("child %d: a zombie for %.0f ms, until the server "
+					      "ended"),
 					    (int)p->pid, proc_zombie_ns(p, c->t_end) / 1e6);
 	}
 	if (want_all && k.zombies_at_stop == CLIENTS)
 		check_pass(r,
-			   "all %d exited children were still zombies when the server was "
-			   "stopped: nobody waited for them",
+			   _("all %d exited children were still zombies when the server was "
+			     "stopped: nobody waited for them"),
 			   CLIENTS);
 	else if (!want_all && k.zombies_at_stop > 0 && k.zombies_at_stop < CLIENTS)
 		check_pass(r,
-			   "%d of %d children were still zombies when the server was stopped, "
-			   "despite a SIGCHLD handler",
+			   _("%d of %d children were still zombies when the server was stopped, "
+			     "despite a SIGCHLD handler"),
 			   k.zombies_at_stop, CLIENTS);
 	else
-		check_fail(r, "%d of %d children were zombies when the server was stopped",
+		check_fail(r, _("%d of %d children were zombies when the server was stopped"),
 			   k.zombies_at_stop, CLIENTS);
 }
 
@@ -206,10 +207,10 @@ static void no_handler(const struct check_ctx *c, struct check_result *r)
 							  .pid = check_pid(c, "server")});
 
 	if (n == 0 && waits == 0)
-		check_pass(r, "no SIGCHLD handler ran and the server never called wait(): "
-			      "SIGCHLD's default is to do nothing");
+		check_pass(r, _("no SIGCHLD handler ran and the server never called wait(): "
+				"SIGCHLD's default is to do nothing"));
 	else
-		check_fail(r, "the server's handler ran %zu times and reaped %zu children", n,
+		check_fail(r, _("the server's handler ran %zu times and reaped %zu children"), n,
 			   waits);
 }
 
@@ -221,11 +222,13 @@ static void signals_merge(const struct check_ctx *c, struct check_result *r)
 	count_children(c, &k);
 	if (n >= 1 && n < (size_t)k.exited)
 		check_pass(r,
-			   "%d children exited, but the handler ran only %zu time%s: "
-			   "signals do not queue",
-			   k.exited, n, n == 1 ? "" : "s");
+			   n == 1 ? _("%d children exited, but the handler ran only %zu time: "
+				      "signals do not queue")
+				  : _("%d children exited, but the handler ran only %zu times: "
+				      "signals do not queue"),
+			   k.exited, n);
 	else
-		check_fail(r, "%d children exited and the handler ran %zu times", k.exited, n);
+		check_fail(r, _("%d children exited and the handler ran %zu times"), k.exited, n);
 }
 
 static void one_per_signal(const struct check_ctx *c, struct check_result *r)
@@ -235,10 +238,11 @@ static void one_per_signal(const struct check_ctx *c, struct check_result *r)
 
 	count_children(c, &k);
 	if (n >= 1 && (size_t)k.reaped_by_server == n)
-		check_pass(r, "the handler reaped one child per run: %d reaped, %d left as zombies",
+		check_pass(r,
+			   _("the handler reaped one child per run: %d reaped, %d left as zombies"),
 			   k.reaped_by_server, k.zombies_at_stop);
 	else
-		check_fail(r, "the handler ran %zu times and reaped %d children", n,
+		check_fail(r, _("the handler ran %zu times and reaped %d children"), n,
 			   k.reaped_by_server);
 }
 
@@ -252,49 +256,54 @@ static void all_reaped(const struct check_ctx *c, struct check_result *r)
 		check_evidence(r, e);
 	if (k.reaped_by_server == CLIENTS && k.zombies_at_stop == 0)
 		check_pass(r,
-			   "the server's own waitpid() reaped all %d children; no zombie was "
-			   "left",
+			   _("the server's own waitpid() reaped all %d children; no zombie was "
+			     "left"),
 			   CLIENTS);
 	else
 		check_fail(r,
-			   "the server reaped %d of %d children; %d were zombies when it stopped",
+			   _("the server reaped %d of %d children; %d were zombies when it "
+			     "stopped"),
 			   k.reaped_by_server, CLIENTS, k.zombies_at_stop);
 }
 
 static const struct check naive_checks[] = {
-	{"children-exit", "each client's child exits when its client closes", .fn = children_exit},
-	{"no-handler", "nobody waits: no SIGCHLD handler, no wait()", .fn = no_handler},
-	{"zombies", "the exited children stay zombies", .fn = zombies_left},
+	{"children-exit", N_("each client's child exits when its client closes"),
+	 .fn = children_exit},
+	{"no-handler", N_("nobody waits: no SIGCHLD handler, no wait()"), .fn = no_handler},
+	{"zombies", N_("the exited children stay zombies"), .fn = zombies_left},
 	{NULL},
 };
 
 static const struct check one_wait_checks[] = {
-	{"children-exit", "each client's child exits when its client closes", .fn = children_exit},
-	{"signals-merge", "five exits, fewer SIGCHLD deliveries", .fn = signals_merge},
-	{"one-per-signal", "one waitpid() per signal reaps one child per signal",
+	{"children-exit", N_("each client's child exits when its client closes"),
+	 .fn = children_exit},
+	{"signals-merge", N_("five exits, fewer SIGCHLD deliveries"), .fn = signals_merge},
+	{"one-per-signal", N_("one waitpid() per signal reaps one child per signal"),
 	 .fn = one_per_signal},
-	{"zombies", "zombies are left despite the handler", .fn = zombies_left},
+	{"zombies", N_("zombies are left despite the handler"), .fn = zombies_left},
 	{NULL},
 };
 
 static const struct check fixed_checks[] = {
-	{"children-exit", "each client's child exits when its client closes", .fn = children_exit},
-	{"signals-merge", "five exits, fewer SIGCHLD deliveries (still)", .fn = signals_merge},
-	{"all-reaped", "the waitpid() loop reaps every child; no zombie is left", .fn = all_reaped},
+	{"children-exit", N_("each client's child exits when its client closes"),
+	 .fn = children_exit},
+	{"signals-merge", N_("five exits, fewer SIGCHLD deliveries (still)"), .fn = signals_merge},
+	{"all-reaped", N_("the waitpid() loop reaps every child; no zombie is left"),
+	 .fn = all_reaped},
 	{NULL},
 };
 
 static const struct lab_option zombies_options[] = {
-	{"one-wait", "the textbook's handler: one waitpid() per SIGCHLD", one_wait_checks},
+	{"one-wait", N_("the textbook's handler: one waitpid() per SIGCHLD"), one_wait_checks},
 	{NULL},
 };
 
 const struct lab lab_3 = {
 	.number = 3,
 	.name = "zombies",
-	.title = "children that exit and nobody waits for: zombies, SIGCHLD, waitpid",
+	.title = N_("children that exit and nobody waits for: zombies, SIGCHLD, waitpid"),
 	.dir = "03-zombies",
-	.fix = "a SIGCHLD handler that reaps with a waitpid(-1, ..., WNOHANG) loop",
+	.fix = N_("a SIGCHLD handler that reaps with a waitpid(-1, ..., WNOHANG) loop"),
 	.options = zombies_options,
 	.run = zombies_run,
 	.checks = naive_checks,

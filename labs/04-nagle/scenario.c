@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "lab/lab.h"
 #include "lab/labkit.h"
 
@@ -30,15 +31,18 @@ static int nagle_run(struct scenario *s, const struct lab_run *r)
 	pid_t server, client;
 
 	snprintf(port, sizeof(port), "%d", r->port);
-	scenario_step(s, "start the server on port %s", port);
+	scenario_step(s, _("start the server on port %s"), port);
 	server = scenario_start(s, "server", ARGV("nagle_server", port), NULL);
 	if (server < 0 || scenario_wait_listen(s, r->port, 5000) < 0)
 		return -1;
-	scenario_step(s, "the client warms up, then times %d exchanges of write, write, read%s",
-		      ROUNDS,
-		      r->fix ? " with TCP_NODELAY"
-		      : mode ? " (one write per request)"
-			     : "");
+	scenario_step(s,
+		      r->fix ? _("the client warms up, then times %d exchanges of write, write, "
+				 "read with TCP_NODELAY")
+		      : mode ? _("the client warms up, then times %d exchanges of write, write, "
+				 "read (one write per request)")
+			     : _("the client warms up, then times %d exchanges of write, write, "
+				 "read"),
+		      ROUNDS);
 	client = scenario_start(s, "client", ARGV("nagle_client", "127.0.0.1", port, (char *)mode),
 				NULL);
 	if (client < 0 || scenario_wait(s, client, 20000) < 0 || scenario_wait(s, server, 5000) < 0)
@@ -104,24 +108,24 @@ static void latency(const struct check_ctx *c, struct check_result *r)
 		stalled += ex[i].ms >= STALL_MS;
 		if (i < 3)
 			check_evidence_text(r,
-					    "exchange %d: write at %.6f s, reply read %.2f ms "
-					    "later",
+					    _("exchange %d: write at %.6f s, reply read %.2f ms "
+					      "later"),
 					    i + 1, ex[i].first_write->t / 1e9, ex[i].ms);
 	}
 	check_output_evidence(c, r, "client", "average", 1);
 	if (n < ROUNDS) {
-		check_fail(r, "the client made %d timed exchanges, not %d", n, ROUNDS);
+		check_fail(r, _("the client made %d timed exchanges, not %d"), n, ROUNDS);
 		return;
 	}
 	qsort(ms, n, sizeof(ms[0]), cmp_double);
 	median = ms[n / 2];
 	if (stalls_expected(c) && stalled >= ROUNDS - 2 && median >= STALL_MS)
-		check_pass(r, "%d of %d exchanges stalled; the median took %.1f ms", stalled, n,
+		check_pass(r, _("%d of %d exchanges stalled; the median took %.1f ms"), stalled, n,
 			   median);
 	else if (!stalls_expected(c) && stalled <= 1 && median < FAST_MS)
-		check_pass(r, "no stall: the median exchange took %.3f ms", median);
+		check_pass(r, _("no stall: the median exchange took %.3f ms"), median);
 	else
-		check_fail(r, "%d of %d exchanges took %.0f ms or more; the median took %.1f ms",
+		check_fail(r, _("%d of %d exchanges took %.0f ms or more; the median took %.1f ms"),
 			   stalled, n, STALL_MS, median);
 }
 
@@ -150,18 +154,18 @@ static void delayed_acks(const struct check_ctx *c, struct check_result *r)
 	}
 	if (stalls_expected(c) && stalls >= ROUNDS - 2)
 		check_pass(r,
-			   "%d times the server's ACK came alone, %.0f ms or more after the "
-			   "data: a delayed ACK",
+			   _("%d times the server's ACK came alone, %.0f ms or more after the "
+			     "data: a delayed ACK"),
 			   stalls, STALL_MS);
 	else if (!stalls_expected(c) && stalls == 0)
-		check_pass(r, "no delayed ACK held the client back");
+		check_pass(r, _("no delayed ACK held the client back"));
 	else
-		check_fail(r, "%d delayed ACKs seen", stalls);
+		check_fail(r, _("%d delayed ACKs seen"), stalls);
 }
 
 static const struct check naive_checks[] = {
-	{"stalls", "write, write, read: each exchange stalls about 40 ms", .fn = latency},
-	{"delayed-acks", "the server's ACKs come alone, 40 ms late", .fn = delayed_acks},
+	{"stalls", N_("write, write, read: each exchange stalls about 40 ms"), .fn = latency},
+	{"delayed-acks", N_("the server's ACKs come alone, 40 ms late"), .fn = delayed_acks},
 	{NULL},
 };
 
@@ -176,11 +180,11 @@ static void nodelay_set(const struct check_ctx *c, struct check_result *r)
 	while (e && !(e->call.opt && strcmp(e->call.opt, "TCP_NODELAY") == 0))
 		e = ev_next(c->s, &f, e);
 	if (!e) {
-		check_fail(r, "the client never set TCP_NODELAY");
+		check_fail(r, _("the client never set TCP_NODELAY"));
 		return;
 	}
 	check_evidence(r, e);
-	check_pass(r, "the client turned Nagle off on its socket");
+	check_pass(r, _("the client turned Nagle off on its socket"));
 }
 
 static void one_write_each(const struct check_ctx *c, struct check_result *r)
@@ -200,9 +204,9 @@ static void one_write_each(const struct check_ctx *c, struct check_result *r)
 			check_evidence(r, ex[i].first_write);
 	}
 	if (n == ROUNDS && single == n)
-		check_pass(r, "each of the %d requests went out in one write()", n);
+		check_pass(r, _("each of the %d requests went out in one write()"), n);
 	else
-		check_fail(r, "%d of %d requests went out in one write()", single, n);
+		check_fail(r, _("%d of %d requests went out in one write()"), single, n);
 }
 
 /* What the run changed: TCP_NODELAY (--fix), or one write (--one-write). */
@@ -215,24 +219,24 @@ static void fix_applied(const struct check_ctx *c, struct check_result *r)
 }
 
 static const struct check fixed_checks[] = {
-	{"fix", "the client sets TCP_NODELAY (--one-write: writes each request once)",
+	{"fix", N_("the client sets TCP_NODELAY (--one-write: writes each request once)"),
 	 .fn = fix_applied},
-	{"no-stalls", "each exchange takes well under 5 ms: no stall", .fn = latency},
-	{"no-delayed-acks", "no ACK comes alone and late", .fn = delayed_acks},
+	{"no-stalls", N_("each exchange takes well under 5 ms: no stall"), .fn = latency},
+	{"no-delayed-acks", N_("no ACK comes alone and late"), .fn = delayed_acks},
 	{NULL},
 };
 
 static const struct lab_option nagle_options[] = {
-	{"one-write", "each request in one write, Nagle still on", fixed_checks},
+	{"one-write", N_("each request in one write, Nagle still on"), fixed_checks},
 	{NULL},
 };
 
 const struct lab lab_4 = {
 	.number = 4,
 	.name = "nagle",
-	.title = "Nagle's algorithm and delayed ACKs: the 40 ms stall",
+	.title = N_("Nagle's algorithm and delayed ACKs: the 40 ms stall"),
 	.dir = "04-nagle",
-	.fix = "the client sets TCP_NODELAY",
+	.fix = N_("the client sets TCP_NODELAY"),
 	.options = nagle_options,
 	.run = nagle_run,
 	.checks = naive_checks,

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "lab/lab.h"
 #include "lab/labkit.h"
 #include "labnet/labnet.h"
@@ -29,18 +30,23 @@ static int fragmentation_run(struct scenario *s, const struct lab_run *r)
 
 	snprintf(port, sizeof(port), "%d", r->port);
 	scenario_step(s,
-		      "two hosts: namespace %s (%s) and %s (%s), a veth link of MTU %d at "
-		      "%d kbit/s",
+		      _("two hosts: namespace %s (%s) and %s (%s), a veth link of MTU %d at "
+			"%d kbit/s"),
 		      net->ns[LABNET_A], net->addr[LABNET_A], net->ns[LABNET_B],
 		      net->addr[LABNET_B], net->mtu, net->rate_kbit);
-	scenario_step(s, "the receiver listens on %s:%s%s", net->addr[LABNET_B], port,
-		      r->fix ? " and reads framed messages" : "");
+	scenario_step(s,
+		      r->fix ? _("the receiver listens on %s:%s and reads framed messages")
+			     : _("the receiver listens on %s:%s"),
+		      net->addr[LABNET_B], port);
 	receiver = scenario_start_in(s, net->ns[LABNET_B], "receiver", ARGV("receiver", port, mode),
 				     NULL);
 	if (receiver < 0 || scenario_wait_listen(s, r->port, 5000) < 0)
 		return -1;
-	scenario_step(s, "the sender sends %d messages, one send() each%s", MESSAGES,
-		      r->fix ? ", each framed by its length" : "");
+	scenario_step(s,
+		      r->fix ? _("the sender sends %d messages, one send() each, each framed by "
+				 "its length")
+			     : _("the sender sends %d messages, one send() each"),
+		      MESSAGES);
 	sender = scenario_start_in(s, net->ns[LABNET_A], "sender",
 				   ARGV("sender", (char *)net->addr[LABNET_B], port, mode), NULL);
 	if (sender < 0 || scenario_wait(s, sender, 10000) < 0 ||
@@ -118,17 +124,18 @@ static void clumps(const struct check_ctx *c, struct check_result *r)
 			continue;
 		if (clumped++ == 0) {
 			check_evidence(r, st.recv[i]);
-			check_evidence_text(r, "recv() %d returned bytes of %d different messages",
+			check_evidence_text(r,
+					    _("recv() %d returned bytes of %d different messages"),
 					    i + 1, n);
 		}
 	}
 	if (st.nsend != MESSAGES)
-		check_fail(r, "the sender made %d send()s, not %d", st.nsend, MESSAGES);
+		check_fail(r, _("the sender made %d send()s, not %d"), st.nsend, MESSAGES);
 	else if (clumped)
-		check_pass(r, "%d recv()s each returned bytes of several messages: a clump",
+		check_pass(r, _("%d recv()s each returned bytes of several messages: a clump"),
 			   clumped);
 	else
-		check_fail(r, "no recv() returned more than one message");
+		check_fail(r, _("no recv() returned more than one message"));
 }
 
 static void pieces(const struct check_ctx *c, struct check_result *r)
@@ -147,10 +154,11 @@ static void pieces(const struct check_ctx *c, struct check_result *r)
 	check_output_evidence(c, r, "receiver", "message", 4);
 	if (most >= 2)
 		check_pass(r,
-			   "message %d (%lld bytes, one send()) came out of %d recv()s, in pieces",
+			   _("message %d (%lld bytes, one send()) came out of %d recv()s, in "
+			     "pieces"),
 			   which + 1, st.send_end[which + 1] - st.send_end[which], most);
 	else
-		check_fail(r, "every message came out of one recv()");
+		check_fail(r, _("every message came out of one recv()"));
 }
 
 static void miscounted(const struct check_ctx *c, struct check_result *r)
@@ -160,10 +168,10 @@ static void miscounted(const struct check_ctx *c, struct check_result *r)
 	read_stream(c, &st);
 	check_output_evidence(c, r, "receiver", "received", 1);
 	if (st.nrecv != st.nsend)
-		check_pass(r, "%d messages were sent; the naive receiver counted %d", st.nsend,
+		check_pass(r, _("%d messages were sent; the naive receiver counted %d"), st.nsend,
 			   st.nrecv);
 	else
-		check_fail(r, "the receiver counted as many messages as were sent");
+		check_fail(r, _("the receiver counted as many messages as were sent"));
 }
 
 /* "message 4: 48000 bytes" lines of role, as numbers; returns how many. */
@@ -194,16 +202,16 @@ static void whole_messages(const struct check_ctx *c, struct check_result *r)
 
 	check_output_evidence(c, r, "receiver", "message", 6);
 	if (ns != MESSAGES || nr != ns) {
-		check_fail(r, "%d messages sent, %d received", ns, nr);
+		check_fail(r, _("%d messages sent, %d received"), ns, nr);
 		return;
 	}
 	for (int i = 0; i < ns; i++)
 		if (sent[i] != got[i]) {
-			check_fail(r, "message %d: %ld bytes sent, %ld received", i + 1, sent[i],
+			check_fail(r, _("message %d: %ld bytes sent, %ld received"), i + 1, sent[i],
 				   got[i]);
 			return;
 		}
-	check_pass(r, "the receiver got the %d messages whole, with the sizes sent", ns);
+	check_pass(r, _("the receiver got the %d messages whole, with the sizes sent"), ns);
 }
 
 static void loop_joins_pieces(const struct check_ctx *c, struct check_result *r)
@@ -217,11 +225,12 @@ static void loop_joins_pieces(const struct check_ctx *c, struct check_result *r)
 			check_evidence(r, st.recv[i]);
 	if (short_reads > 0)
 		check_pass(r,
-			   "%d recv()s still returned less than asked: the read-exactly-n loop "
-			   "joined the pieces",
+			   _("%d recv()s still returned less than asked: the read-exactly-n loop "
+			     "joined the pieces"),
 			   short_reads);
 	else
-		check_fail(r, "every recv() returned all it asked for: nothing arrived in pieces");
+		check_fail(r,
+			   _("every recv() returned all it asked for: nothing arrived in pieces"));
 }
 
 static void segments(const struct check_ctx *c, struct check_result *r)
@@ -243,36 +252,37 @@ static void segments(const struct check_ctx *c, struct check_result *r)
 	}
 	if (n >= 30 && longest <= MSS)
 		check_pass(r,
-			   "%lld bytes crossed the link in %d segments of at most %u bytes "
-			   "(MSS %d for an MTU of 1500)",
+			   _("%lld bytes crossed the link in %d segments of at most %u bytes "
+			     "(MSS %d for an MTU of 1500)"),
 			   bytes, n, longest, MSS);
 	else
-		check_fail(r, "%d data segments, the longest %u bytes", n, longest);
+		check_fail(r, _("%d data segments, the longest %u bytes"), n, longest);
 }
 
 static const struct check naive_checks[] = {
-	{"segments", "the link cuts the data into segments of at most 1448 bytes", .fn = segments},
-	{"clumps", "one recv() returns several messages", .fn = clumps},
-	{"pieces", "one message comes out of several recv()s", .fn = pieces},
-	{"miscount", "the receiver counts recv()s, not messages", .fn = miscounted},
+	{"segments", N_("the link cuts the data into segments of at most 1448 bytes"),
+	 .fn = segments},
+	{"clumps", N_("one recv() returns several messages"), .fn = clumps},
+	{"pieces", N_("one message comes out of several recv()s"), .fn = pieces},
+	{"miscount", N_("the receiver counts recv()s, not messages"), .fn = miscounted},
 	{NULL},
 };
 
 static const struct check fixed_checks[] = {
-	{"segments", "the link still cuts the data into segments of at most 1448 bytes",
+	{"segments", N_("the link still cuts the data into segments of at most 1448 bytes"),
 	 .fn = segments},
-	{"short-reads", "recv() still returns pieces; the loop joins them",
+	{"short-reads", N_("recv() still returns pieces; the loop joins them"),
 	 .fn = loop_joins_pieces},
-	{"whole", "every message arrives whole, with the size sent", .fn = whole_messages},
+	{"whole", N_("every message arrives whole, with the size sent"), .fn = whole_messages},
 	{NULL},
 };
 
 const struct lab lab_6 = {
 	.number = 6,
 	.name = "fragmentation",
-	.title = "TCP is a byte stream: one recv() is not one message",
+	.title = N_("TCP is a byte stream: one recv() is not one message"),
 	.dir = "06-fragmentation",
-	.fix = "a length-prefixed frame, read with a read-exactly-n loop",
+	.fix = N_("a length-prefixed frame, read with a read-exactly-n loop"),
 	.needs_root = true,
 	.net = {.shape = LABNET_PAIR, .mtu = 1500, .rate_kbit = 1000},
 	.run = fragmentation_run,

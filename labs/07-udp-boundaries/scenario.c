@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "base/jobj.h"
 #include "lab/lab.h"
 #include "lab/labkit.h"
@@ -23,11 +24,11 @@ static int udp_run(struct scenario *s, const struct lab_run *r)
 	pid_t receiver, sender, client;
 
 	snprintf(port, sizeof(port), "%d", r->port);
-	scenario_step(s, "bound_host1 binds UDP port %s and is busy for 300 ms", port);
+	scenario_step(s, _("bound_host1 binds UDP port %s and is busy for 300 ms"), port);
 	receiver = scenario_start(s, "receiver", ARGV("bound_host1", port), NULL);
 	if (receiver < 0 || scenario_wait_udp(s, r->port, 5000) < 0)
 		return -1;
-	scenario_step(s, "bound_host2 sends three short datagrams and one of 2000 bytes");
+	scenario_step(s, _("bound_host2 sends three short datagrams and one of 2000 bytes"));
 	sender = scenario_start(s, "sender", ARGV("bound_host2", "127.0.0.1", port), NULL);
 	if (sender < 0 || scenario_wait(s, sender, 5000) < 0 ||
 	    scenario_wait(s, receiver, 5000) < 0)
@@ -35,8 +36,12 @@ static int udp_run(struct scenario *s, const struct lab_run *r)
 
 	/* A port nobody has bound: the kernel just gave it up. */
 	snprintf(closed_port, sizeof(closed_port), "%d", scenario_free_port());
-	scenario_step(s, "a%s UDP client sends to port %s, where nothing listens",
-		      unconnected ? "n unconnected" : " connected", closed_port);
+	scenario_step(s,
+		      unconnected
+			      ? _("an unconnected UDP client sends to port %s, where nothing "
+				  "listens")
+			      : _("a connected UDP client sends to port %s, where nothing listens"),
+		      closed_port);
 	client = scenario_start(s, "client",
 				ARGV("uecho_con_client", "127.0.0.1", closed_port,
 				     unconnected ? "unconnected" : NULL),
@@ -68,25 +73,27 @@ static void boundaries_kept(const struct check_ctx *c, struct check_result *r)
 	int nr = role_calls(c, "receiver", "recvfrom", got, SHORT_SENDS);
 
 	if (ns < SHORT_SENDS || nr < SHORT_SENDS) {
-		check_fail(r, "%d sendto() and %d recvfrom() calls succeeded, not %d each", ns, nr,
-			   SHORT_SENDS);
+		check_fail(r, _("%d sendto() and %d recvfrom() calls succeeded, not %d each"), ns,
+			   nr, SHORT_SENDS);
 		return;
 	}
 	for (int i = 0; i < SHORT_SENDS; i++) {
 		check_evidence(r, sent[i]);
 		check_evidence(r, got[i]);
 		if (sent[i]->call.ret != got[i]->call.ret) {
-			check_fail(r, "datagram %d: %lld bytes sent, %lld received", i + 1,
+			check_fail(r, _("datagram %d: %lld bytes sent, %lld received"), i + 1,
 				   (long long)sent[i]->call.ret, (long long)got[i]->call.ret);
 			return;
 		}
 	}
-	check_pass(r, "three sendto()s, three recvfrom()s of the same sizes (%lld, %lld, %lld)%s",
-		   (long long)got[0]->call.ret, (long long)got[1]->call.ret,
-		   (long long)got[2]->call.ret,
+	check_pass(r,
 		   got[0]->t > sent[SHORT_SENDS - 1]->t
-			   ? ", though all three were waiting when the reading began"
-			   : "");
+			   ? _("three sendto()s, three recvfrom()s of the same sizes (%lld, %lld, "
+			       "%lld), though all three were waiting when the reading began")
+			   : _("three sendto()s, three recvfrom()s of the same sizes (%lld, %lld, "
+			       "%lld)"),
+		   (long long)got[0]->call.ret, (long long)got[1]->call.ret,
+		   (long long)got[2]->call.ret);
 }
 
 static bool asked_msg_trunc(const struct event *e)
@@ -109,18 +116,18 @@ static void truncated(const struct check_ctx *c, struct check_result *r)
 	const struct event *e = n == SHORT_SENDS + 1 ? got[SHORT_SENDS] : NULL;
 
 	if (!e) {
-		check_fail(r, "the receiver did not read the long datagram");
+		check_fail(r, _("the receiver did not read the long datagram"));
 		return;
 	}
 	check_evidence(r, e);
 	check_output_evidence(c, r, "receiver", "cut to", 1);
 	if (e->call.ret > e->call.len && asked_msg_trunc(e))
 		check_pass(r,
-			   "recvfrom() with MSG_TRUNC returned %lld, the datagram's real size, "
-			   "though only %lld bytes fit: the rest is lost",
+			   _("recvfrom() with MSG_TRUNC returned %lld, the datagram's real size, "
+			     "though only %lld bytes fit: the rest is lost"),
 			   (long long)e->call.ret, (long long)e->call.len);
 	else
-		check_fail(r, "recvfrom() returned %lld for a buffer of %lld bytes",
+		check_fail(r, _("recvfrom() returned %lld for a buffer of %lld bytes"),
 			   (long long)e->call.ret, (long long)e->call.len);
 }
 
@@ -137,16 +144,16 @@ static void one_datagram_each(const struct check_ctx *c, struct check_result *r)
 			continue;
 		check_evidence(r, e);
 		if (i >= ns || e->pkt.len != sent[i]->call.ret) {
-			check_fail(r, "datagram %d on the wire does not match sendto() %d", i + 1,
-				   i + 1);
+			check_fail(r, _("datagram %d on the wire does not match sendto() %d"),
+				   i + 1, i + 1);
 			return;
 		}
 		i++;
 	}
 	if (i == SHORT_SENDS + 1 && ns == i)
-		check_pass(r, "each sendto() crossed as one UDP datagram of its size");
+		check_pass(r, _("each sendto() crossed as one UDP datagram of its size"));
 	else
-		check_fail(r, "%d datagrams on the wire for %d sendto()s", i, ns);
+		check_fail(r, _("%d datagrams on the wire for %d sendto()s"), i, ns);
 }
 
 static void refused(const struct check_ctx *c, struct check_result *r)
@@ -165,44 +172,44 @@ static void refused(const struct check_ctx *c, struct check_result *r)
 	if (!unconnected && e) {
 		check_evidence(r, e);
 		check_pass(r,
-			   "%s() on the connected socket failed with ECONNREFUSED: the ICMP "
-			   "port-unreachable came back to it",
+			   _("%s() on the connected socket failed with ECONNREFUSED: the ICMP "
+			     "port-unreachable came back to it"),
 			   e->call.fn);
 	} else if (unconnected && !e && timeout) {
 		check_evidence(r, timeout);
-		check_pass(r, "no error reached the unconnected socket: recvfrom() waited 1 s "
-			      "for nothing (EAGAIN)");
+		check_pass(r, _("no error reached the unconnected socket: recvfrom() waited 1 s "
+				"for nothing (EAGAIN)"));
 	} else {
-		check_fail(r, unconnected ? "the unconnected socket did not just time out"
-					  : "no call on the connected socket failed with "
-					    "ECONNREFUSED");
+		check_fail(r, unconnected ? _("the unconnected socket did not just time out")
+					  : _("no call on the connected socket failed with "
+					      "ECONNREFUSED"));
 	}
 }
 
 static const struct check udp_checks[] = {
-	{"boundaries", "three sendto()s arrive as three recvfrom()s of the same sizes",
+	{"boundaries", N_("three sendto()s arrive as three recvfrom()s of the same sizes"),
 	 .fn = boundaries_kept},
-	{"datagrams", "each sendto() is one datagram on the wire", .fn = one_datagram_each},
-	{"truncated", "a datagram longer than the buffer is cut; MSG_TRUNC tells its size",
+	{"datagrams", N_("each sendto() is one datagram on the wire"), .fn = one_datagram_each},
+	{"truncated", N_("a datagram longer than the buffer is cut; MSG_TRUNC tells its size"),
 	 .fn = truncated},
 	{"icmp-error",
-	 "a connected UDP socket hears ECONNREFUSED from a closed port "
-	 "(--unconnected: it never hears of it)",
+	 N_("a connected UDP socket hears ECONNREFUSED from a closed port "
+	    "(--unconnected: it never hears of it)"),
 	 .fn = refused},
 	{NULL},
 };
 
 static const struct lab_option udp_options[] = {
-	{"unconnected", "the client sends without connect()", NULL},
+	{"unconnected", N_("the client sends without connect()"), NULL},
 	{NULL},
 };
 
 const struct lab lab_7 = {
 	.number = 7,
 	.name = "udp-boundaries",
-	.title = "UDP keeps message boundaries; truncation; ECONNREFUSED on connected UDP",
+	.title = N_("UDP keeps message boundaries; truncation; ECONNREFUSED on connected UDP"),
 	.dir = "07-udp-boundaries",
-	.no_fix = "it shows how UDP behaves; nothing in it is a mistake",
+	.no_fix = N_("it shows how UDP behaves; nothing in it is a mistake"),
 	.options = udp_options,
 	.run = udp_run,
 	.checks = udp_checks,

@@ -26,6 +26,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "base/i18n.h"
 #include "lab/lab.h"
 #include "lab/labkit.h"
 #include "labnet/labnet.h"
@@ -89,19 +90,20 @@ static int half_close_run(struct scenario *s, const struct lab_run *r)
 	snprintf(sent, sizeof(sent), "%s/%s", dir, FILE_NAME);
 	snprintf(received, sizeof(received), "%s/received.txt", dir);
 	if (write_file(sent) < 0 || make_received(received) < 0)
-		return scenario_fail(s, "cannot write in %s: %s", dir, strerror(errno));
-	scenario_step(s, "two hosts: namespace %s (%s) and %s (%s), a link of %d kbit/s",
+		return scenario_fail(s, _("cannot write in %s: %s"), dir, strerror(errno));
+	scenario_step(s, _("two hosts: namespace %s (%s) and %s (%s), a link of %d kbit/s"),
 		      net->ns[LABNET_A], net->addr[LABNET_A], net->ns[LABNET_B],
 		      net->addr[LABNET_B], net->rate_kbit);
-	scenario_step(s, "the file server listens on %s:%s; it sends %s (%d bytes), then %s",
+	scenario_step(s, _("the file server listens on %s:%s; it sends %s (%d bytes), then %s"),
 		      net->addr[LABNET_B], port, FILE_NAME, FILE_SIZE,
 		      strcmp(smode, "close") == 0 ? "close()" : "shutdown(SHUT_WR)");
 	server = scenario_start_in(s, net->ns[LABNET_B], "server",
 				   ARGV("file_server", port, sent, smode), NULL);
 	if (server < 0 || scenario_wait_listen(s, r->port, 5000) < 0)
 		return -1;
-	scenario_step(s, "the client connects and stores the file in received.txt%s",
-		      r->fix ? " (header first: name and size)" : "");
+	scenario_step(s, r->fix ? _("the client connects and stores the file in received.txt "
+				    "(header first: name and size)")
+				: _("the client connects and stores the file in received.txt"));
 	client = scenario_start_typing(s, net->ns[LABNET_A], "client",
 				       ARGV("file_client", (char *)net->addr[LABNET_B], port,
 					    received, cmode));
@@ -109,7 +111,7 @@ static int half_close_run(struct scenario *s, const struct lab_run *r)
 	    scenario_wait_output(s, server, "sent ", 10000) < 0)
 		return -1;
 	scenario_sleep(s, USER_MS);
-	scenario_step(s, "the client's user answers: Thank you");
+	scenario_step(s, _("the client's user answers: Thank you"));
 	if (scenario_type(s, client, REPLY) < 0)
 		return -1;
 	scenario_type_end(s, client);
@@ -164,13 +166,13 @@ static void eof_after_file(const struct check_ctx *c, struct check_result *r)
 	check_evidence(r, eof);
 	check_output_evidence(c, r, "client", "Received file data", 1);
 	if (!eof)
-		check_fail(r, "the client's read() never returned 0: no end of file");
+		check_fail(r, _("the client's read() never returned 0: no end of file"));
 	else if (got != sent)
-		check_fail(r, "the client stored %ld bytes; the server sent %ld", got, sent);
+		check_fail(r, _("the client stored %ld bytes; the server sent %ld"), got, sent);
 	else
 		check_pass(r,
-			   "read() returned 0 after all %ld bytes: the server's FIN is the "
-			   "client's end of file",
+			   _("read() returned 0 after all %ld bytes: the server's FIN is the "
+			     "client's end of file"),
 			   got);
 }
 
@@ -184,11 +186,11 @@ static void reply_sent(const struct check_ctx *c, struct check_result *r)
 	w = call_on(c, "client", "write", client, 0, 1);
 	check_evidence(r, w);
 	if (!w)
-		check_fail(r, "the client's write() of its reply did not succeed");
+		check_fail(r, _("the client's write() of its reply did not succeed"));
 	else
 		check_pass(r,
-			   "write() returned %lld: the reply left, and the client could not "
-			   "know that nobody would read it",
+			   _("write() returned %lld: the reply left, and the client could not "
+			     "know that nobody would read it"),
 			   (long long)w->call.ret);
 }
 
@@ -210,15 +212,16 @@ static void rst_on_reply(const struct check_ctx *c, struct check_result *r)
 	check_evidence(r, data);
 	check_evidence(r, rst);
 	if (!fin)
-		check_fail(r, "the server sent no FIN");
+		check_fail(r, _("the server sent no FIN"));
 	else if (!data)
-		check_fail(r, "no data from the client after the server's FIN: no reply crossed");
+		check_fail(r,
+			   _("no data from the client after the server's FIN: no reply crossed"));
 	else if (!rst)
-		check_fail(r, "no RST from the server answered the client's reply");
+		check_fail(r, _("no RST from the server answered the client's reply"));
 	else
 		check_pass(r,
-			   "the reply (len=%u) reached a socket closed for reading: the server's "
-			   "kernel answered it with an RST, %.1f ms later",
+			   _("the reply (len=%u) reached a socket closed for reading: the server's "
+			     "kernel answered it with an RST, %.1f ms later"),
 			   data->pkt.len, check_ms_between(data->t, rst->t));
 }
 
@@ -238,13 +241,13 @@ static void reply_lost(const struct check_ctx *c, struct check_result *r)
 	check_evidence(r, w);
 	check_end_evidence(c, r, check_pid(c, "server"));
 	if (check_printed(c, "server", "Message from client"))
-		check_fail(r, "the server printed the reply: it was read");
+		check_fail(r, _("the server printed the reply: it was read"));
 	else if (!closed || !w || closed->t > w->t)
-		check_fail(r, "the server had not closed before the reply was written");
+		check_fail(r, _("the server had not closed before the reply was written"));
 	else
 		check_pass(r,
-			   "the server had closed %.0f ms before the reply was written, and "
-			   "never read it",
+			   _("the server had closed %.0f ms before the reply was written, and "
+			     "never read it"),
 			   check_ms_between(closed->t, w->t));
 }
 
@@ -268,12 +271,12 @@ static void half_closed(const struct check_ctx *c, struct check_result *r)
 	check_evidence(r, fin);
 	check_evidence(r, eof);
 	if (!sd || !sd->call.how || strcmp(sd->call.how, "SHUT_WR") != 0)
-		check_fail(r, "the server never called shutdown(SHUT_WR)");
+		check_fail(r, _("the server never called shutdown(SHUT_WR)"));
 	else if (!eof || eof->t < sd->t)
-		check_fail(r, "the client's read() did not return 0 after the shutdown()");
+		check_fail(r, _("the client's read() did not return 0 after the shutdown()"));
 	else
-		check_pass(r, "shutdown(SHUT_WR) sent the FIN: the client's read() returned 0, "
-			      "its end of file");
+		check_pass(r, _("shutdown(SHUT_WR) sent the FIN: the client's read() returned 0, "
+				"its end of file"));
 }
 
 static void fin_wait_2(const struct check_ctx *c, struct check_result *r)
@@ -294,15 +297,15 @@ static void fin_wait_2(const struct check_ctx *c, struct check_result *r)
 	check_evidence(r, data);
 	check_evidence(r, next);
 	if (!fw2)
-		check_fail(r, "the server's socket %s was never seen in FIN_WAIT_2", server);
+		check_fail(r, _("the server's socket %s was never seen in FIN_WAIT_2"), server);
 	else if (!data)
-		check_fail(r, "no data from the client came after FIN_WAIT_2");
+		check_fail(r, _("no data from the client came after FIN_WAIT_2"));
 	else if (next && next->t < data->t)
-		check_fail(r, "the server's socket left FIN_WAIT_2 before the reply came");
+		check_fail(r, _("the server's socket left FIN_WAIT_2 before the reply came"));
 	else
 		check_pass(r,
-			   "the server's socket sat in FIN_WAIT_2 for %.0f ms, half-closed, and "
-			   "still received the reply (len=%u)",
+			   _("the server's socket sat in FIN_WAIT_2 for %.0f ms, half-closed, and "
+			     "still received the reply (len=%u)"),
 			   check_ms_between(fw2->t, data->t), data->pkt.len);
 }
 
@@ -319,13 +322,13 @@ static void reply_read(const struct check_ctx *c, struct check_result *r)
 	check_evidence(r, eof);
 	check_output_evidence(c, r, "server", "Message from client", 1);
 	if (!got || !check_printed(c, "server", "Message from client: Thank you"))
-		check_fail(r, "the server never read the client's reply");
+		check_fail(r, _("the server never read the client's reply"));
 	else if (!eof)
-		check_fail(r, "the server's read() never returned 0 after the reply");
+		check_fail(r, _("the server's read() never returned 0 after the reply"));
 	else
 		check_pass(r,
-			   "the server's read() returned the reply (%lld bytes), then 0 when "
-			   "the client closed",
+			   _("the server's read() returned the reply (%lld bytes), then 0 when "
+			     "the client closed"),
 			   (long long)got->call.ret);
 }
 
@@ -339,9 +342,9 @@ static void no_rst(const struct check_ctx *c, struct check_result *r)
 		       &(struct ev_filter){.src = "pkt", .port = c->facts->port, .flags = "R"});
 	check_evidence(r, rst);
 	if (rst)
-		check_fail(r, "an RST crossed the connection");
+		check_fail(r, _("an RST crossed the connection"));
 	else
-		check_pass(r, "no RST: both sides closed with a FIN, every byte read");
+		check_pass(r, _("no RST: both sides closed with a FIN, every byte read"));
 }
 
 static void size_matches(const struct check_ctx *c, struct check_result *r)
@@ -354,13 +357,15 @@ static void size_matches(const struct check_ctx *c, struct check_result *r)
 	check_output_evidence(c, r, "client", "header", 1);
 	check_output_evidence(c, r, "client", "Received file data", 1);
 	if (said != FILE_SIZE)
-		check_fail(r, "the header said %ld bytes; the file has %d", said, FILE_SIZE);
+		check_fail(r, _("the header said %ld bytes; the file has %d"), said, FILE_SIZE);
 	else if (got != said || sent != said)
 		check_fail(r,
-			   "the header said %ld bytes, the server sent %ld, the client stored %ld",
+			   _("the header said %ld bytes, the server sent %ld, the client stored "
+			     "%ld"),
 			   said, sent, got);
 	else
-		check_pass(r, "the header said %ld bytes, and the client stored exactly that many",
+		check_pass(r,
+			   _("the header said %ld bytes, and the client stored exactly that many"),
 			   said);
 }
 
@@ -382,18 +387,18 @@ static void short_read(const struct check_ctx *c, struct check_result *r)
 	check_evidence(r, rd);
 	check_evidence(r, next);
 	if (!rd)
-		check_fail(r, "the client read nothing");
+		check_fail(r, _("the client read nothing"));
 	else if (rd->call.ret >= rd->call.len || rd->call.ret >= FILE_SIZE)
 		check_fail(r,
-			   "the client's read() returned %lld bytes: all it asked, or the whole "
-			   "file",
+			   _("the client's read() returned %lld bytes: all it asked, or the whole "
+			     "file"),
 			   (long long)rd->call.ret);
 	else if (!next || strcmp(next->call.fn, "read") == 0)
-		check_fail(r, "the client went on reading after its short read()");
+		check_fail(r, _("the client went on reading after its short read()"));
 	else
 		check_pass(r,
-			   "read() returned %lld of the %d bytes, what had arrived by then; the "
-			   "client took it for the end of the file",
+			   _("read() returned %lld of the %d bytes, what had arrived by then; the "
+			     "client took it for the end of the file"),
 			   (long long)rd->call.ret, FILE_SIZE);
 }
 
@@ -405,12 +410,12 @@ static void short_file(const struct check_ctx *c, struct check_result *r)
 	check_output_evidence(c, r, "server", "sent ", 1);
 	check_output_evidence(c, r, "client", "Received file data", 1);
 	if (got < 0 || sent < 0)
-		check_fail(r, "the run did not say how many bytes were sent and stored");
+		check_fail(r, _("the run did not say how many bytes were sent and stored"));
 	else if (got >= sent)
-		check_fail(r, "the client stored all %ld bytes", got);
+		check_fail(r, _("the client stored all %ld bytes"), got);
 	else
-		check_pass(r, "the client stored %ld of the %ld bytes: received.txt is short", got,
-			   sent);
+		check_pass(r, _("the client stored %ld of the %ld bytes: received.txt is short"),
+			   got, sent);
 }
 
 static void reset_on_unread(const struct check_ctx *c, struct check_result *r)
@@ -430,52 +435,59 @@ static void reset_on_unread(const struct check_ctx *c, struct check_result *r)
 	check_evidence(r, rst);
 	check_evidence(r, err);
 	if (!rst)
-		check_fail(r, "no RST came from the client");
+		check_fail(r, _("no RST came from the client"));
 	else if (!err || !err->call.err || strcmp(err->call.err, "ECONNRESET") != 0)
-		check_fail(r, "the server's read() did not fail with ECONNRESET");
+		check_fail(r, _("the server's read() did not fail with ECONNRESET"));
 	else
-		check_pass(r, "the client closed with bytes of the file unread: its kernel sent an "
-			      "RST, and the server's read() failed with ECONNRESET");
+		check_pass(r,
+			   _("the client closed with bytes of the file unread: its kernel sent an "
+			     "RST, and the server's read() failed with ECONNRESET"));
 }
 
 static const struct check naive_checks[] = {
-	{"eof", "the client reads the file to EOF: the server's FIN ends it", .fn = eof_after_file},
-	{"reply-sent", "the client's write() of its reply succeeds", .fn = reply_sent},
-	{"rst-on-reply", "the server's kernel answers the reply with an RST", .fn = rst_on_reply},
-	{"reply-lost", "the server never reads the reply", .fn = reply_lost},
+	{"eof", N_("the client reads the file to EOF: the server's FIN ends it"),
+	 .fn = eof_after_file},
+	{"reply-sent", N_("the client's write() of its reply succeeds"), .fn = reply_sent},
+	{"rst-on-reply", N_("the server's kernel answers the reply with an RST"),
+	 .fn = rst_on_reply},
+	{"reply-lost", N_("the server never reads the reply"), .fn = reply_lost},
 	{NULL},
 };
 
 static const struct check fixed_checks[] = {
-	{"half-close", "shutdown(SHUT_WR) sends the FIN: the client's read() returns 0",
+	{"half-close", N_("shutdown(SHUT_WR) sends the FIN: the client's read() returns 0"),
 	 .fn = half_closed},
-	{"fin-wait-2", "the server's socket waits in FIN_WAIT_2 and still receives",
+	{"fin-wait-2", N_("the server's socket waits in FIN_WAIT_2 and still receives"),
 	 .fn = fin_wait_2},
-	{"reply-read", "the server reads the reply, then 0", .fn = reply_read},
-	{"no-rst", "no RST crosses the connection", .fn = no_rst},
-	{"size-matches", "the client stores exactly the size the header says", .fn = size_matches},
+	{"reply-read", N_("the server reads the reply, then 0"), .fn = reply_read},
+	{"no-rst", N_("no RST crosses the connection"), .fn = no_rst},
+	{"size-matches", N_("the client stores exactly the size the header says"),
+	 .fn = size_matches},
 	{NULL},
 };
 
 static const struct check one_read_checks[] = {
-	{"short-read", "the client takes a short read() for the end of the file", .fn = short_read},
-	{"short-file", "the stored file is shorter than the one sent", .fn = short_file},
-	{"reset", "closing on unread bytes sends an RST: the server's read() fails",
+	{"short-read", N_("the client takes a short read() for the end of the file"),
+	 .fn = short_read},
+	{"short-file", N_("the stored file is shorter than the one sent"), .fn = short_file},
+	{"reset", N_("closing on unread bytes sends an RST: the server's read() fails"),
 	 .fn = reset_on_unread},
 	{NULL},
 };
 
 static const struct lab_option half_close_options[] = {
-	{"one-read", "the client takes a short read() for the end of the file", one_read_checks},
+	{"one-read", N_("the client takes a short read() for the end of the file"),
+	 one_read_checks},
 	{NULL},
 };
 
 const struct lab lab_8 = {
 	.number = 8,
 	.name = "half-close",
-	.title = "close() or shutdown(): the FIN, and the reply that comes after it",
+	.title = N_("close() or shutdown(): the FIN, and the reply that comes after it"),
 	.dir = "08-half-close",
-	.fix = "a header with the file's name and size, then shutdown(SHUT_WR), and the reply read",
+	.fix = N_("a header with the file's name and size, then shutdown(SHUT_WR), and the reply "
+		  "read"),
 	.needs_root = true,
 	.net = {.shape = LABNET_PAIR, .mtu = 1500, .rate_kbit = 500},
 	.net_capture = LABNET_B, /* the server's host: its sockets' states, TIME_WAIT included */

@@ -21,6 +21,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "base/jobj.h"
 #include "lab/lab.h"
 #include "lab/labkit.h"
@@ -37,7 +38,8 @@ static const char *server_mode(const struct lab_run *r)
 
 static pid_t start_client(struct scenario *s, const struct lab_run *r, const char *port)
 {
-	scenario_step(s, "the client connects%s", r->fix ? "; it ignores SIGPIPE" : "");
+	scenario_step(s, r->fix ? _("the client connects; it ignores SIGPIPE")
+				: _("the client connects"));
 	return scenario_start_typing(s, NULL, "client",
 				     ARGV("peer_client", "127.0.0.1", (char *)port,
 					  r->fix ? "nosigpipe" : NULL));
@@ -47,15 +49,15 @@ static pid_t start_client(struct scenario *s, const struct lab_run *r, const cha
  * the user types another. */
 static int after_close(struct scenario *s, pid_t server, pid_t client)
 {
-	scenario_step(s, "the user types a line: the client sends it in two writes, and reads "
-			 "the echo");
+	scenario_step(s, _("the user types a line: the client sends it in two writes, and reads "
+			   "the echo"));
 	if (scenario_type(s, client, "hello\n") < 0 ||
 	    scenario_wait_output(s, client, "Message from server: hello", WAIT_MS) < 0 ||
 	    scenario_wait(s, server, WAIT_MS) < 0)
 		return -1;
 	/* The client, waiting for its user, has not noticed. */
 	scenario_sleep(s, 300);
-	scenario_step(s, "the server has closed; the user types another line");
+	scenario_step(s, _("the server has closed; the user types another line"));
 	if (scenario_type(s, client, "again\n") < 0)
 		return -1;
 	return scenario_wait(s, client, WAIT_MS);
@@ -63,11 +65,12 @@ static int after_close(struct scenario *s, pid_t server, pid_t client)
 
 static int server_killed(struct scenario *s, pid_t server, pid_t client)
 {
-	scenario_step(s, "the user types a line; the server reads it and works on it");
+	scenario_step(s, _("the user types a line; the server reads it and works on it"));
 	if (scenario_type(s, client, "hello\n") < 0 ||
 	    scenario_wait_output(s, server, "working on: hello", WAIT_MS) < 0)
 		return -1;
-	scenario_step(s, "socklab kills the server (SIGKILL) while the client waits for the echo");
+	scenario_step(s,
+		      _("socklab kills the server (SIGKILL) while the client waits for the echo"));
 	scenario_kill(s, server, SIGKILL);
 	if (scenario_wait(s, server, WAIT_MS) < 0)
 		return -1;
@@ -81,12 +84,12 @@ static int unread_input(struct scenario *s, pid_t server, pid_t client)
 	if (scenario_wait_output(s, server, "accepted", WAIT_MS) < 0)
 		return -1;
 	scenario_kill(s, server, SIGSTOP);
-	scenario_step(s, "the server is busy; the user types a line, which waits unread in the "
-			 "server's socket");
+	scenario_step(s, _("the server is busy; the user types a line, which waits unread in the "
+			   "server's socket"));
 	if (scenario_type(s, client, "hello\n") < 0 ||
 	    scenario_wait_output(s, client, "sent: hello", WAIT_MS) < 0)
 		return -1;
-	scenario_step(s, "the server gives up on the client: close() with the line unread");
+	scenario_step(s, _("the server gives up on the client: close() with the line unread"));
 	scenario_kill(s, server, SIGCONT);
 	if (scenario_wait(s, server, WAIT_MS) < 0)
 		return -1;
@@ -101,7 +104,7 @@ static int peer_gone_run(struct scenario *s, const struct lab_run *r)
 	int ret;
 
 	snprintf(port, sizeof(port), "%d", r->port);
-	scenario_step(s, "start the echo server on port %s (%s)", port, mode);
+	scenario_step(s, _("start the echo server on port %s (%s)"), port, mode);
 	server = scenario_start(s, "server", ARGV("peer_server", port, (char *)mode), NULL);
 	if (server < 0 || scenario_wait_listen(s, r->port, WAIT_MS) < 0)
 		return -1;
@@ -159,14 +162,14 @@ static void first_write(const struct check_ctx *c, struct check_result *r)
 	check_evidence(r, server_close(c, server));
 	check_evidence(r, w);
 	if (!w)
-		check_fail(r, "the client wrote nothing after the server closed");
+		check_fail(r, _("the client wrote nothing after the server closed"));
 	else if (w->call.ret <= 0)
-		check_fail(r, "the client's first write() after the server's close failed (%s)",
+		check_fail(r, _("the client's first write() after the server's close failed (%s)"),
 			   w->call.err ? w->call.err : "?");
 	else
 		check_pass(r,
-			   "write() returned %lld after the server had closed: the bytes left, "
-			   "nothing said the server was gone",
+			   _("write() returned %lld after the server had closed: the bytes left, "
+			     "nothing said the server was gone"),
 			   (long long)w->call.ret);
 }
 
@@ -185,13 +188,13 @@ static void rst_after_write(const struct check_ctx *c, struct check_result *r)
 	check_evidence(r, data);
 	check_evidence(r, rst);
 	if (!fin || !data)
-		check_fail(r, "no data from the client followed the server's FIN");
+		check_fail(r, _("no data from the client followed the server's FIN"));
 	else if (!rst)
-		check_fail(r, "no RST answered the client's data after the server's FIN");
+		check_fail(r, _("no RST answered the client's data after the server's FIN"));
 	else
 		check_pass(r,
-			   "the server's kernel answered the client's %u byte(s) with an RST: "
-			   "the socket they were for is closed",
+			   _("the server's kernel answered the client's %u byte(s) with an RST: "
+			     "the socket they were for is closed"),
 			   data->pkt.len);
 }
 
@@ -217,12 +220,13 @@ static void sigpipe_kills(const struct check_ctx *c, struct check_result *r)
 	check_evidence(r, w);
 	check_evidence(r, end);
 	if (!w || !w->call.sigpipe)
-		check_fail(r, "no write() of the client raised SIGPIPE");
+		check_fail(r, _("no write() of the client raised SIGPIPE"));
 	else if (!end || !end->proc.sig || strcmp(end->proc.sig, "SIGPIPE") != 0)
-		check_fail(r, "the client was not killed by SIGPIPE");
+		check_fail(r, _("the client was not killed by SIGPIPE"));
 	else
-		check_pass(r, "the second write() failed with EPIPE and raised SIGPIPE: it killed "
-			      "the client inside the call");
+		check_pass(r,
+			   _("the second write() failed with EPIPE and raised SIGPIPE: it killed "
+			     "the client inside the call"));
 }
 
 static void epipe_handled(const struct check_ctx *c, struct check_result *r)
@@ -241,12 +245,13 @@ static void epipe_handled(const struct check_ctx *c, struct check_result *r)
 	check_evidence(r, w);
 	check_evidence(r, end);
 	if (!w)
-		check_fail(r, "no write() of the client failed with EPIPE");
+		check_fail(r, _("no write() of the client failed with EPIPE"));
 	else if (!end || end->proc.sig)
-		check_fail(r, "the client did not end by itself");
+		check_fail(r, _("the client did not end by itself"));
 	else
-		check_pass(r, "with SIGPIPE ignored, write() returned -1 EPIPE; the client said so "
-			      "and ended by itself");
+		check_pass(r,
+			   _("with SIGPIPE ignored, write() returned -1 EPIPE; the client said so "
+			     "and ended by itself"));
 }
 
 /* ---- --server-killed --------------------------------------------------------- */
@@ -257,10 +262,10 @@ static void server_killed_check(const struct check_ctx *c, struct check_result *
 
 	check_evidence(r, end);
 	if (!end || !end->proc.sig || strcmp(end->proc.sig, "SIGKILL") != 0)
-		check_fail(r, "the server was not killed by SIGKILL");
+		check_fail(r, _("the server was not killed by SIGKILL"));
 	else
-		check_pass(r, "the server was killed by SIGKILL: it called neither close() nor "
-			      "exit()");
+		check_pass(r, _("the server was killed by SIGKILL: it called neither close() nor "
+				"exit()"));
 }
 
 static void fin_from_kernel(const struct check_ctx *c, struct check_result *r)
@@ -275,12 +280,12 @@ static void fin_from_kernel(const struct check_ctx *c, struct check_result *r)
 	check_evidence(r, fin);
 	check_evidence(r, rst);
 	if (!fin)
-		check_fail(r, "no FIN came from the server's port");
+		check_fail(r, _("no FIN came from the server's port"));
 	else if (rst)
-		check_fail(r, "an RST came from the server's port");
+		check_fail(r, _("an RST came from the server's port"));
 	else
-		check_pass(r, "the kernel closed the dead server's socket with a FIN, as close() "
-			      "would have: nothing was unread");
+		check_pass(r, _("the kernel closed the dead server's socket with a FIN, as close() "
+				"would have: nothing was unread"));
 }
 
 static void read_zero(const struct check_ctx *c, struct check_result *r)
@@ -300,10 +305,11 @@ static void read_zero(const struct check_ctx *c, struct check_result *r)
 	check_evidence(r, zero);
 	check_output_evidence(c, r, "client", "terminated prematurely", 1);
 	if (!zero)
-		check_fail(r, "the client's read() never returned 0");
+		check_fail(r, _("the client's read() never returned 0"));
 	else
-		check_pass(r, "the client's read() returned 0, as for any close: it cannot tell a "
-			      "crash from a close");
+		check_pass(r,
+			   _("the client's read() returned 0, as for any close: it cannot tell a "
+			     "crash from a close"));
 }
 
 /* ---- --unread-input and --linger-zero: an RST instead of a FIN ---------------- */
@@ -323,15 +329,15 @@ static void rst_not_fin(const struct check_ctx *c, struct check_result *r)
 	check_evidence(r, rst);
 	check_evidence(r, fin);
 	if (!closed)
-		check_fail(r, "the server never closed the connection");
+		check_fail(r, _("the server never closed the connection"));
 	else if (!rst)
-		check_fail(r, "no RST from the server followed its close()");
+		check_fail(r, _("no RST from the server followed its close()"));
 	else if (fin)
-		check_fail(r, "the server's close() sent a FIN");
+		check_fail(r, _("the server's close() sent a FIN"));
 	else
 		check_pass(r,
-			   "close() sent an RST, %.2f ms later, and no FIN: the connection was "
-			   "thrown away, not closed",
+			   _("close() sent an RST, %.2f ms later, and no FIN: the connection was "
+			     "thrown away, not closed"),
 			   check_ms_between(closed->t, rst->t));
 }
 
@@ -352,11 +358,11 @@ static void unread_at_close(const struct check_ctx *c, struct check_result *r)
 	check_evidence(r, sent);
 	check_evidence(r, closed);
 	if (!closed || !sent || sent->t > closed->t)
-		check_fail(r, "the client's line was not sent before the server closed");
+		check_fail(r, _("the client's line was not sent before the server closed"));
 	else if (rd && rd->t < closed->t)
-		check_fail(r, "the server read from the connection before closing it");
+		check_fail(r, _("the server read from the connection before closing it"));
 	else
-		check_pass(r, "the server closed with the client's line unread in its socket");
+		check_pass(r, _("the server closed with the client's line unread in its socket"));
 }
 
 static void econnreset(const struct check_ctx *c, struct check_result *r)
@@ -374,11 +380,11 @@ static void econnreset(const struct check_ctx *c, struct check_result *r)
 	check_evidence(r, e);
 	check_output_evidence(c, r, "client", "reset", 1);
 	if (!e)
-		check_fail(r, "no call of the client failed with ECONNRESET");
+		check_fail(r, _("no call of the client failed with ECONNRESET"));
 	else
 		check_pass(r,
-			   "the client's %s() returned -1 ECONNRESET: the connection was reset, "
-			   "not closed",
+			   _("the client's %s() returned -1 ECONNRESET: the connection was reset, "
+			     "not closed"),
 			   e->call.fn);
 }
 
@@ -408,9 +414,9 @@ static void linger_set(const struct check_ctx *c, struct check_result *r)
 
 	check_evidence(r, e);
 	if (!e)
-		check_fail(r, "the server never set SO_LINGER to {1, 0}");
+		check_fail(r, _("the server never set SO_LINGER to {1, 0}"));
 	else
-		check_pass(r, "the server set SO_LINGER {l_onoff 1, l_linger 0} before close()");
+		check_pass(r, _("the server set SO_LINGER {l_onoff 1, l_linger 0} before close()"));
 }
 
 static void no_time_wait(const struct check_ctx *c, struct check_result *r)
@@ -431,67 +437,72 @@ static void no_time_wait(const struct check_ctx *c, struct check_result *r)
 	}
 	check_evidence(r, last);
 	if (!last || last->state.to != TCP_ST_CLOSED)
-		check_fail(r, "the server's socket %s was never seen CLOSED", server);
+		check_fail(r, _("the server's socket %s was never seen CLOSED"), server);
 	else if (states & ((1 << TCP_ST_FIN_WAIT_1) | (1 << TCP_ST_TIME_WAIT)))
-		check_fail(r, "the server's socket went through the 4-way close");
+		check_fail(r, _("the server's socket went through the 4-way close"));
 	else
 		check_pass(r,
-			   "the server's socket went from %s straight to CLOSED: no FIN_WAIT, no "
-			   "TIME_WAIT",
+			   _("the server's socket went from %s straight to CLOSED: no FIN_WAIT, no "
+			     "TIME_WAIT"),
 			   tcp_state_name(last->state.from));
 }
 
 static const struct check naive_checks[] = {
-	{"first-write", "the first write() after the server closed succeeds", .fn = first_write},
-	{"rst-after-write", "the server's kernel answers that write with an RST",
+	{"first-write", N_("the first write() after the server closed succeeds"),
+	 .fn = first_write},
+	{"rst-after-write", N_("the server's kernel answers that write with an RST"),
 	 .fn = rst_after_write},
-	{"sigpipe", "the next write() raises SIGPIPE, which kills the client", .fn = sigpipe_kills},
+	{"sigpipe", N_("the next write() raises SIGPIPE, which kills the client"),
+	 .fn = sigpipe_kills},
 	{NULL},
 };
 
 static const struct check fixed_checks[] = {
-	{"first-write", "the first write() after the server closed succeeds", .fn = first_write},
-	{"rst-after-write", "the server's kernel answers that write with an RST",
+	{"first-write", N_("the first write() after the server closed succeeds"),
+	 .fn = first_write},
+	{"rst-after-write", N_("the server's kernel answers that write with an RST"),
 	 .fn = rst_after_write},
-	{"epipe", "with SIGPIPE ignored, the next write() returns -1 EPIPE", .fn = epipe_handled},
+	{"epipe", N_("with SIGPIPE ignored, the next write() returns -1 EPIPE"),
+	 .fn = epipe_handled},
 	{NULL},
 };
 
 static const struct check killed_checks[] = {
-	{"killed", "the server is killed by SIGKILL", .fn = server_killed_check},
-	{"fin", "the kernel closes the dead server's socket with a FIN", .fn = fin_from_kernel},
-	{"read-zero", "the client's read() returns 0", .fn = read_zero},
+	{"killed", N_("the server is killed by SIGKILL"), .fn = server_killed_check},
+	{"fin", N_("the kernel closes the dead server's socket with a FIN"), .fn = fin_from_kernel},
+	{"read-zero", N_("the client's read() returns 0"), .fn = read_zero},
 	{NULL},
 };
 
 static const struct check unread_checks[] = {
-	{"unread", "the server closes with the client's line unread", .fn = unread_at_close},
-	{"rst-not-fin", "close() with unread input sends an RST, not a FIN", .fn = rst_not_fin},
-	{"econnreset", "the client's read() returns -1 ECONNRESET", .fn = econnreset},
+	{"unread", N_("the server closes with the client's line unread"), .fn = unread_at_close},
+	{"rst-not-fin", N_("close() with unread input sends an RST, not a FIN"), .fn = rst_not_fin},
+	{"econnreset", N_("the client's read() returns -1 ECONNRESET"), .fn = econnreset},
 	{NULL},
 };
 
 static const struct check linger_checks[] = {
-	{"linger", "the server sets SO_LINGER {1, 0}", .fn = linger_set},
-	{"rst-not-fin", "close() sends an RST, not a FIN", .fn = rst_not_fin},
-	{"no-time-wait", "the server's socket needs no TIME_WAIT", .fn = no_time_wait},
-	{"econnreset", "the client's next write() returns -1 ECONNRESET", .fn = econnreset},
+	{"linger", N_("the server sets SO_LINGER {1, 0}"), .fn = linger_set},
+	{"rst-not-fin", N_("close() sends an RST, not a FIN"), .fn = rst_not_fin},
+	{"no-time-wait", N_("the server's socket needs no TIME_WAIT"), .fn = no_time_wait},
+	{"econnreset", N_("the client's next write() returns -1 ECONNRESET"), .fn = econnreset},
 	{NULL},
 };
 
 static const struct lab_option peer_gone_options[] = {
-	{"server-killed", "the server is killed (SIGKILL) while the client waits", killed_checks},
-	{"unread-input", "the server closes with the client's line unread", unread_checks},
-	{"linger-zero", "the server closes with SO_LINGER {1, 0}", linger_checks},
+	{"server-killed", N_("the server is killed (SIGKILL) while the client waits"),
+	 killed_checks},
+	{"unread-input", N_("the server closes with the client's line unread"), unread_checks},
+	{"linger-zero", N_("the server closes with SO_LINGER {1, 0}"), linger_checks},
 	{NULL},
 };
 
 const struct lab lab_9 = {
 	.number = 9,
 	.name = "peer-gone",
-	.title = "the peer is gone: RST, SIGPIPE and EPIPE, ECONNRESET, read() = 0",
+	.title = N_("the peer is gone: RST, SIGPIPE and EPIPE, ECONNRESET, read() = 0"),
 	.dir = "09-peer-gone",
-	.fix = "SIGPIPE ignored: write() returns -1 EPIPE, and the client handles it",
+	.fix = N_("SIGPIPE ignored: write() returns -1 EPIPE, and the client handles it"),
 	.options = peer_gone_options,
 	.run = peer_gone_run,
 	.checks = naive_checks,

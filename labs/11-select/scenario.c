@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "check/models.h"
 #include "lab/lab.h"
 #include "lab/labkit.h"
@@ -27,9 +28,11 @@
 #define POOL_CLIENTS 100
 #define POOL_THREADS 4
 #define SILENT_MS    2000 /* the user of the client does not type */
-#define STOPS_SERVER "the server process ends"
-#define USER_TYPES   "the user types a line"
-#define ALL_WAIT     "threads of the server wait in epoll_wait()"
+/* Steps, or their beginnings, that checkpoints find by their text
+ * (lab_step_time): each step's translation holds theirs. */
+#define STOPS_SERVER N_("the server process ends")
+#define USER_TYPES   N_("the user types a line")
+#define ALL_WAIT     N_("threads of the server wait in epoll_wait()")
 
 /* ---- the client's run (naive and --fix) ------------------------------------ */
 
@@ -37,13 +40,14 @@ static int client_run(struct scenario *s, const struct lab_run *r, char *port)
 {
 	pid_t server, client;
 
-	scenario_step(s, "start the select server on port %s", port);
+	scenario_step(s, _("start the select server on port %s"), port);
 	server = scenario_start(s, "server", ARGV("echo_selectserv", port), NULL);
 	if (server < 0 || scenario_wait_listen(s, r->port, 5000) < 0)
 		return -1;
-	scenario_step(s, "a client connects and types a line (%s)",
-		      r->fix ? "echo_selectcli: it waits in select() on the keyboard and the socket"
-			     : "lab 1's echo_client: it waits in fgets() for the keyboard");
+	scenario_step(s, _("a client connects and types a line (%s)"),
+		      r->fix ? _("echo_selectcli: it waits in select() on the keyboard and the "
+				 "socket")
+			     : _("lab 1's echo_client: it waits in fgets() for the keyboard"));
 	client = r->fix ? scenario_start_typing(s, NULL, "client",
 						ARGV("echo_selectcli", "127.0.0.1", port))
 			: lab_echo_client_start(s, "client", r->port);
@@ -53,13 +57,14 @@ static int client_run(struct scenario *s, const struct lab_run *r, char *port)
 	if (scenario_type(s, client, "hello\n") < 0 ||
 	    scenario_wait_output(s, client, "Message from server: hello", 5000) < 0)
 		return -1;
-	scenario_step(s, STOPS_SERVER " (socklab stops it): its kernel sends the client a FIN");
+	scenario_step(s, _("the server process ends (socklab stops it): its kernel sends the "
+			   "client a FIN"));
 	scenario_kill(s, server, SIGTERM);
 	if (scenario_wait(s, server, 5000) < 0)
 		return -1;
-	scenario_step(s, "the client's user does not type for %d s", SILENT_MS / 1000);
+	scenario_step(s, _("the client's user does not type for %d s"), SILENT_MS / 1000);
 	scenario_sleep(s, SILENT_MS);
-	scenario_step(s, USER_TYPES);
+	scenario_step(s, "%s", _(USER_TYPES));
 	/* The fixed client has left already: nobody reads this. */
 	scenario_type(s, client, "are you there?\n");
 	scenario_type_end(s, client);
@@ -79,7 +84,7 @@ static pid_t connect_client(struct scenario *s, const struct lab_run *r, pid_t s
 
 	snprintf(role, sizeof(role), "client %d", i);
 	snprintf(said, sizeof(said), "client %d connected", i);
-	scenario_step(s, "client %d connects", i);
+	scenario_step(s, _("client %d connects"), i);
 	client = lab_echo_client_start(s, role, r->port);
 	if (client < 0 || scenario_wait_output(s, server, said, 5000) < 0)
 		return -1;
@@ -93,7 +98,7 @@ static void clients_type(struct scenario *s, const pid_t client[], bool may_star
 	for (int i = 0; i < CLIENTS; i++) {
 		char line[32];
 		snprintf(line, sizeof(line), "hello from client %d\n", i + 1);
-		scenario_step(s, "client %d types a line", i + 1);
+		scenario_step(s, _("client %d types a line"), i + 1);
 		scenario_type(s, client[i], line);
 		scenario_wait_output(s, client[i], "Message from server", may_starve ? 1000 : 5000);
 	}
@@ -104,8 +109,14 @@ static int server_run(struct scenario *s, const struct lab_run *r, char *port)
 	bool epoll = lab_option(r, "epoll"), no_copy = !epoll && !r->fix;
 	pid_t server, client[CLIENTS];
 
-	scenario_step(s, "start the %s server on port %s%s", epoll ? "epoll" : "select", port,
-		      no_copy ? " (it hands select() its own set: no-copy)" : "");
+	if (no_copy)
+		scenario_step(s,
+			      _("start the %s server on port %s (it hands select() its own set: "
+				"no-copy)"),
+			      epoll ? "epoll" : "select", port);
+	else
+		scenario_step(s, _("start the %s server on port %s"), epoll ? "epoll" : "select",
+			      port);
 	server = scenario_start(s, "server",
 				ARGV(epoll ? "echo_epollserv" : "echo_selectserv", port,
 				     no_copy ? "no-copy" : NULL),
@@ -117,14 +128,14 @@ static int server_run(struct scenario *s, const struct lab_run *r, char *port)
 			return -1;
 	clients_type(s, client, no_copy);
 	for (int i = 0; i < CLIENTS; i++) {
-		scenario_step(s, "client %d ends its input and closes", i + 1);
+		scenario_step(s, _("client %d ends its input and closes"), i + 1);
 		scenario_type_end(s, client[i]);
 		/* A starved client still waits for its echo: it stays. */
 		if (scenario_wait(s, client[i], no_copy ? 300 : 5000) < 0 && !no_copy)
 			return -1;
 	}
 	scenario_sleep(s, 200);
-	scenario_step(s, "socklab stops the server");
+	scenario_step(s, _("socklab stops the server"));
 	scenario_kill(s, server, SIGTERM);
 	for (int i = 0; i < CLIENTS; i++)
 		if (scenario_wait(s, client[i], 5000) < 0)
@@ -139,13 +150,13 @@ static int pool_run(struct scenario *s, const struct lab_run *r, char *port)
 	pid_t server, clients;
 
 	snprintf(n, sizeof(n), "%d", POOL_CLIENTS);
-	scenario_step(s, "start the server: a pool of %d threads on one epoll instance",
+	scenario_step(s, _("start the server: a pool of %d threads on one epoll instance"),
 		      POOL_THREADS);
 	server = scenario_start(s, "server", ARGV("echo_epollpool", port), NULL);
 	if (server < 0 || scenario_wait_listen(s, r->port, 5000) < 0 ||
 	    scenario_wait_output(s, server, "threads serves every client", 5000) < 0)
 		return -1;
-	scenario_step(s, "%d clients connect at once, each sends a line and waits for its echo",
+	scenario_step(s, _("%d clients connect at once, each sends a line and waits for its echo"),
 		      POOL_CLIENTS);
 	clients = scenario_start(s, "clients", ARGV("many_clients", n, "127.0.0.1", port), NULL);
 	if (clients < 0 || scenario_wait(s, clients, 30000) < 0 ||
@@ -153,9 +164,11 @@ static int pool_run(struct scenario *s, const struct lab_run *r, char *port)
 		return -1;
 	/* A thread waiting in epoll_wait() has no record until it returns:
 	 * the kernel says where each one is. */
-	scenario_step(s, "every client served, all %d " ALL_WAIT " on the one instance",
+	scenario_step(s,
+		      _("every client served, all %d threads of the server wait in epoll_wait() on "
+			"the one instance"),
 		      POOL_THREADS);
-	scenario_step(s, "socklab stops the server");
+	scenario_step(s, _("socklab stops the server"));
 	scenario_kill(s, server, SIGTERM);
 	if (scenario_wait(s, server, 5000) < 0)
 		return -1;
@@ -190,9 +203,9 @@ static void echoes(const struct check_ctx *c, struct check_result *r)
 {
 	check_output_evidence(c, r, "client", "Message from server", 2);
 	if (check_printed(c, "client", "Message from server: hello"))
-		check_pass(r, "the line came back while the server ran");
+		check_pass(r, _("the line came back while the server ran"));
 	else
-		check_fail(r, "the client's line did not come back");
+		check_fail(r, _("the client's line did not come back"));
 }
 
 /* The client's read() that returned 0: it saw the server's FIN. */
@@ -209,33 +222,33 @@ static const struct event *client_eof(const struct check_ctx *c)
 
 static void notices_late(const struct check_ctx *c, struct check_result *r)
 {
-	int64_t stopped = check_step_time(c, STOPS_SERVER), typed = check_step_time(c, USER_TYPES);
+	int64_t stopped = lab_step_time(c, STOPS_SERVER), typed = lab_step_time(c, USER_TYPES);
 	const struct event *eof = client_eof(c);
 
 	check_evidence(r, eof);
 	if (!eof)
-		check_fail(r, "the client never read the server's FIN (no read() returned 0)");
+		check_fail(r, _("the client never read the server's FIN (no read() returned 0)"));
 	else if (eof->t < typed)
 		check_fail(r,
-			   "the client read the FIN %.0f ms after the server ended, before its "
-			   "user typed: it did not wait in fgets()",
+			   _("the client read the FIN %.0f ms after the server ended, before its "
+			     "user typed: it did not wait in fgets()"),
 			   check_ms_between(stopped, eof->t));
 	else
 		check_pass(r,
-			   "the client read the server's FIN only %.1f s after the server had "
-			   "ended, once its user typed: until then it waited in fgets()",
+			   _("the client read the server's FIN only %.1f s after the server had "
+			     "ended, once its user typed: until then it waited in fgets()"),
 			   check_ms_between(stopped, eof->t) / 1000);
 }
 
 static void close_wait_while_blocked(const struct check_ctx *c, struct check_result *r)
 {
-	int64_t typed = check_step_time(c, USER_TYPES);
+	int64_t typed = lab_step_time(c, USER_TYPES);
 	const struct event *conn = client_connect(c, "client"), *cw, *la;
 
 	if (!check_source_ran(c, "state", r))
 		return;
 	if (!conn) {
-		check_fail(r, "the client never connected");
+		check_fail(r, _("the client never connected"));
 		return;
 	}
 	cw = check_state_to(c, conn->call.sock, "CLOSE_WAIT");
@@ -243,14 +256,14 @@ static void close_wait_while_blocked(const struct check_ctx *c, struct check_res
 	check_evidence(r, cw);
 	check_evidence(r, la);
 	if (!cw)
-		check_fail(r, "the client's socket %s was never seen in CLOSE_WAIT",
+		check_fail(r, _("the client's socket %s was never seen in CLOSE_WAIT"),
 			   conn->call.sock);
 	else if (la && la->t < typed)
-		check_fail(r, "the client's socket left CLOSE_WAIT before its user typed");
+		check_fail(r, _("the client's socket left CLOSE_WAIT before its user typed"));
 	else
 		check_pass(r,
-			   "the client's socket stayed in CLOSE_WAIT for %.1f s, until its user "
-			   "typed: the FIN had arrived, nobody read it",
+			   _("the client's socket stayed in CLOSE_WAIT for %.1f s, until its user "
+			     "typed: the FIN had arrived, nobody read it"),
 			   check_ms_between(cw->t, la ? la->t : typed) / 1000);
 }
 
@@ -275,17 +288,17 @@ static void select_watches_both(const struct check_ctx *c, struct check_result *
 
 	check_evidence(r, e);
 	if (!e || !lists(e, "rfds", conn->call.fd))
-		check_fail(r, "the client never called select() on its socket");
+		check_fail(r, _("the client never called select() on its socket"));
 	else if (!lists(e, "rfds", 0))
-		check_fail(r, "select() did not watch the keyboard (descriptor 0)");
+		check_fail(r, _("select() did not watch the keyboard (descriptor 0)"));
 	else
-		check_pass(r, "select() watched the keyboard (0) and the socket (%d) together",
+		check_pass(r, _("select() watched the keyboard (0) and the socket (%d) together"),
 			   conn->call.fd);
 }
 
 static void wakes_on_fin(const struct check_ctx *c, struct check_result *r)
 {
-	int64_t stopped = check_step_time(c, STOPS_SERVER), typed = check_step_time(c, USER_TYPES);
+	int64_t stopped = lab_step_time(c, STOPS_SERVER), typed = lab_step_time(c, USER_TYPES);
 	const struct event *conn = client_connect(c, "client"), *woke, *eof = client_eof(c);
 
 	woke = conn ? ev_first(c->s, &(struct ev_filter){.src = "call",
@@ -296,21 +309,22 @@ static void wakes_on_fin(const struct check_ctx *c, struct check_result *r)
 	check_evidence(r, woke);
 	check_evidence(r, eof);
 	if (!woke || !lists(woke, "ready", conn->call.fd))
-		check_fail(r, "no select() found the socket ready after the server ended");
+		check_fail(r, _("no select() found the socket ready after the server ended"));
 	else if (!eof || eof->t < woke->t)
-		check_fail(r, "select() found the socket ready, but no read() returned 0 after it");
+		check_fail(r,
+			   _("select() found the socket ready, but no read() returned 0 after it"));
 	else if (eof->t >= typed)
-		check_fail(r, "the client read the FIN only after its user typed");
+		check_fail(r, _("the client read the FIN only after its user typed"));
 	else
 		check_pass(r,
-			   "select() woke with the socket ready %.1f ms after the server ended, "
-			   "and read() returned 0: the FIN, while the user was silent",
+			   _("select() woke with the socket ready %.1f ms after the server ended, "
+			     "and read() returned 0: the FIN, while the user was silent"),
 			   check_ms_between(stopped, woke->t));
 }
 
 static void closes_at_once(const struct check_ctx *c, struct check_result *r)
 {
-	int64_t typed = check_step_time(c, USER_TYPES);
+	int64_t typed = lab_step_time(c, USER_TYPES);
 	const struct event *conn = client_connect(c, "client"), *closed;
 
 	closed = conn ? ev_first(c->s, &(struct ev_filter){.src = "call",
@@ -320,13 +334,13 @@ static void closes_at_once(const struct check_ctx *c, struct check_result *r)
 		      : NULL;
 	check_evidence(r, closed);
 	if (!closed)
-		check_fail(r, "the client never closed its socket");
+		check_fail(r, _("the client never closed its socket"));
 	else if (closed->t >= typed)
-		check_fail(r, "the client closed its socket only after its user typed");
+		check_fail(r, _("the client closed its socket only after its user typed"));
 	else
 		check_pass(r,
-			   "the client closed its socket %.1f s before its user typed: no "
-			   "CLOSE_WAIT left waiting for the keyboard",
+			   _("the client closed its socket %.1f s before its user typed: no "
+			     "CLOSE_WAIT left waiting for the keyboard"),
 			   check_ms_between(closed->t, typed) / 1000);
 }
 
@@ -342,16 +356,16 @@ static void one_process(const struct check_ctx *c, struct check_result *r)
 	serve_model_evidence(&m, r);
 	check_output_evidence(c, r, "server", "connected", 3);
 	if (server < 0)
-		check_fail(r, "the server never ran");
+		check_fail(r, _("the server never ran"));
 	else if (m.children > 0 || m.threads > 1)
-		check_fail(r, "the server used %s, not one process",
+		check_fail(r, _("the server used %s, not one process"),
 			   serve_model_name(&m, how, sizeof(how)));
 	else if (!m.wait)
-		check_fail(r, "the server never waited in select(), poll() or epoll_wait()");
+		check_fail(r, _("the server never waited in select(), poll() or epoll_wait()"));
 	else
 		check_pass(r,
-			   "one process, one thread served every client: no fork(), no thread, "
-			   "%d calls of %s()",
+			   _("one process, one thread served every client: no fork(), no thread, "
+			     "%d calls of %s()"),
 			   m.waits, m.wait->call.fn);
 }
 
@@ -402,7 +416,7 @@ static void set_shrinks(const struct check_ctx *c, struct check_result *r)
 	const struct event *e = select_missing(c, &missing, &calls);
 
 	if (!e) {
-		check_fail(r, "every select() watched every open client (%d calls)", calls);
+		check_fail(r, _("every select() watched every open client (%d calls)"), calls);
 		return;
 	}
 	check_evidence(r,
@@ -410,8 +424,8 @@ static void set_shrinks(const struct check_ctx *c, struct check_result *r)
 				&(struct ev_filter){.src = "call", .fn = "accept", .pid = e->pid}));
 	check_evidence(r, e);
 	check_pass(r,
-		   "select() stopped watching socket %d, which was never closed: it was handed "
-		   "the server's own set, and left in it only what was ready",
+		   _("select() stopped watching socket %d, which was never closed: it was handed "
+		     "the server's own set, and left in it only what was ready"),
 		   missing);
 }
 
@@ -424,7 +438,7 @@ static void sets_rebuilt(const struct check_ctx *c, struct check_result *r)
 	e = select_missing(c, &missing, &calls);
 	if (e) {
 		check_evidence(r, e);
-		check_fail(r, "a select() did not watch socket %d, an open client", missing);
+		check_fail(r, _("a select() did not watch socket %d, an open client"), missing);
 		return;
 	}
 	for (e = ev_first(c->s, &f); e; e = ev_next(c->s, &f, e))
@@ -434,11 +448,11 @@ static void sets_rebuilt(const struct check_ctx *c, struct check_result *r)
 		}
 	check_evidence(r, biggest);
 	if (calls == 0)
-		check_fail(r, "the server never called select()");
+		check_fail(r, _("the server never called select()"));
 	else
 		check_pass(r,
-			   "each of %d select() calls watched the listening socket and every "
-			   "open client (up to %d descriptors), and said which were ready",
+			   _("each of %d select() calls watched the listening socket and every "
+			     "open client (up to %d descriptors), and said which were ready"),
 			   calls, most);
 }
 
@@ -472,13 +486,13 @@ static void listener_readable_accepts(const struct check_ctx *c, struct check_re
 	}
 	if (accepts == CLIENTS && readied == accepts)
 		check_pass(r,
-			   "each of the %d accept() calls followed a select() that found the "
-			   "listening socket ready: accept() never waited",
+			   _("each of the %d accept() calls followed a select() that found the "
+			     "listening socket ready: accept() never waited"),
 			   accepts);
 	else
 		check_fail(r,
-			   "%d of %d accept() calls followed a select() that found the "
-			   "listening socket ready (%d clients)",
+			   _("%d of %d accept() calls followed a select() that found the "
+			     "listening socket ready (%d clients)"),
 			   readied, accepts, CLIENTS);
 }
 
@@ -529,14 +543,14 @@ static void ready_only(const struct check_ctx *c, struct check_result *r)
 							     .fn = "epoll_ctl",
 							     .pid = server}));
 	if (waits == 0)
-		check_fail(r, "the server never called epoll_wait()");
+		check_fail(r, _("the server never called epoll_wait()"));
 	else if (served_ < handed)
-		check_fail(r, "%d of %d descriptors epoll_wait() handed back were then served",
+		check_fail(r, _("%d of %d descriptors epoll_wait() handed back were then served"),
 			   served_, handed);
 	else
 		check_pass(r,
-			   "%d epoll_wait() calls handed back %d ready descriptors, each then "
-			   "accept()ed or read: nothing to search, nothing to rebuild",
+			   _("%d epoll_wait() calls handed back %d ready descriptors, each then "
+			     "accept()ed or read: nothing to search, nothing to rebuild"),
 			   waits, handed);
 }
 
@@ -549,10 +563,10 @@ static void pool_all_served(const struct check_ctx *c, struct check_result *r)
 	snprintf(want, sizeof(want), "%d of %d clients echoed exactly", POOL_CLIENTS, POOL_CLIENTS);
 	check_output_evidence(c, r, "clients", NULL, 2);
 	if (check_printed(c, "clients", want))
-		check_pass(r, "%d clients, connected at once, each got its line back",
+		check_pass(r, _("%d clients, connected at once, each got its line back"),
 			   POOL_CLIENTS);
 	else
-		check_fail(r, "not every one of the %d clients got its line back", POOL_CLIENTS);
+		check_fail(r, _("not every one of the %d clients got its line back"), POOL_CLIENTS);
 }
 
 /* The threads of pid that called epoll_wait(), into tids; adds the first
@@ -590,25 +604,26 @@ static void fixed_pool(const struct check_ctx *c, struct check_result *r)
 
 	for (const struct event *e = ev_first(c->s, &steps); e && !idle;
 	     e = ev_next(c->s, &steps, e))
-		if (e->note.text && strstr(e->note.text, ALL_WAIT))
+		if (e->note.text &&
+		    (strstr(e->note.text, ALL_WAIT) || strstr(e->note.text, _(ALL_WAIT))))
 			idle = e;
 	check_evidence(r, idle);
 	for (size_t i = 0; i < c->procs.nth; i++)
 		if (c->procs.th[i].pid == server && c->procs.th[i].t_start > last_start)
 			last_start = c->procs.th[i].t_start;
 	if (most != POOL_THREADS)
-		check_fail(r, "the server had %d threads at most; the pool has %d", most,
+		check_fail(r, _("the server had %d threads at most; the pool has %d"), most,
 			   POOL_THREADS);
 	else if (!first || last_start > first->t)
-		check_fail(r, "a thread started after the first client was accepted");
+		check_fail(r, _("a thread started after the first client was accepted"));
 	else if (!idle)
-		check_fail(r, "the %d threads were not all seen waiting in epoll_wait()",
+		check_fail(r, _("the %d threads were not all seen waiting in epoll_wait()"),
 			   POOL_THREADS);
 	else
 		check_pass(r,
-			   "%d threads, made before the first client and never more, served %d "
-			   "clients (%d of them took ready descriptors); then all %d waited in "
-			   "epoll_wait() on the one instance",
+			   _("%d threads, made before the first client and never more, served %d "
+			     "clients (%d of them took ready descriptors); then all %d waited in "
+			     "epoll_wait() on the one instance"),
 			   POOL_THREADS, POOL_CLIENTS, working, POOL_THREADS);
 }
 
@@ -664,94 +679,102 @@ static void one_thread_per_event(const struct check_ctx *c, struct check_result 
 							     .fn = "epoll_ctl",
 							     .pid = server}));
 	if (events == 0)
-		check_fail(r, "no epoll_wait() handed a descriptor to a thread");
+		check_fail(r, _("no epoll_wait() handed a descriptor to a thread"));
 	else if (twice || elsewhere)
 		check_fail(r,
-			   "%d times a descriptor was handed out again before it was re-armed, "
-			   "%d times read by another thread than the one it was handed to",
+			   _("%d times a descriptor was handed out again before it was re-armed, "
+			     "%d times read by another thread than the one it was handed to"),
 			   twice, elsewhere);
 	else
 		check_pass(r,
-			   "%d ready descriptors, each handed to one thread, read by that thread, "
-			   "and re-armed (EPOLL_CTL_MOD) before any thread got it again",
+			   _("%d ready descriptors, each handed to one thread, read by that "
+			     "thread, "
+			     "and re-armed (EPOLL_CTL_MOD) before any thread got it again"),
 			   events);
 }
 
 static const struct check client_checks[] = {
-	{"echoes", "the client's line comes back while the server runs", .fn = echoes},
-	{"notices-late", "blocked in fgets(), the client reads the FIN only when its user types",
+	{"echoes", N_("the client's line comes back while the server runs"), .fn = echoes},
+	{"notices-late",
+	 N_("blocked in fgets(), the client reads the FIN only when its user types"),
 	 .fn = notices_late},
-	{"close-wait-while-blocked", "the client's socket waits in CLOSE_WAIT until its user types",
+	{"close-wait-while-blocked",
+	 N_("the client's socket waits in CLOSE_WAIT until its user types"),
 	 .fn = close_wait_while_blocked},
 	{NULL},
 };
 
 static const struct check client_fix_checks[] = {
-	{"echoes", "the client's line comes back while the server runs", .fn = echoes},
-	{"select-watches-both", "the client's select() watches the keyboard and the socket",
+	{"echoes", N_("the client's line comes back while the server runs"), .fn = echoes},
+	{"select-watches-both", N_("the client's select() watches the keyboard and the socket"),
 	 .fn = select_watches_both},
-	{"wakes-on-fin", "select() wakes at the FIN, while the user is silent", .fn = wakes_on_fin},
-	{"closes-at-once", "the client closes its socket before its user types",
+	{"wakes-on-fin", N_("select() wakes at the FIN, while the user is silent"),
+	 .fn = wakes_on_fin},
+	{"closes-at-once", N_("the client closes its socket before its user types"),
 	 .fn = closes_at_once},
 	{NULL},
 };
 
 static const struct check server_checks[] = {
-	{"one-process", "one process, one thread: no fork(), no thread", .fn = one_process},
-	{"set-shrinks", "handed the server's own set, select() drops clients that are still open",
+	{"one-process", N_("one process, one thread: no fork(), no thread"), .fn = one_process},
+	{"set-shrinks",
+	 N_("handed the server's own set, select() drops clients that are still open"),
 	 .fn = set_shrinks},
-	{"client-starved", "a client whose socket left the set is never read again",
+	{"client-starved", N_("a client whose socket left the set is never read again"),
 	 .fn = client_starved},
 	{NULL},
 };
 
 static const struct check server_fix_checks[] = {
-	{"one-process", "one process, one thread: no fork(), no thread", .fn = one_process},
-	{"listener-readable-accepts", "accept() follows a select() that found the listener ready",
+	{"one-process", N_("one process, one thread: no fork(), no thread"), .fn = one_process},
+	{"listener-readable-accepts",
+	 N_("accept() follows a select() that found the listener ready"),
 	 .fn = listener_readable_accepts},
-	{"sets-rebuilt", "each select() watches the listener and every open client",
+	{"sets-rebuilt", N_("each select() watches the listener and every open client"),
 	 .fn = sets_rebuilt},
-	{"all-served", "every client gets its line back", .fn = all_served},
+	{"all-served", N_("every client gets its line back"), .fn = all_served},
 	{NULL},
 };
 
 static const struct check epoll_checks[] = {
-	{"one-process", "one process, one thread: no fork(), no thread", .fn = one_process},
-	{"ready-only", "epoll_wait() hands back only ready descriptors, each then served",
+	{"one-process", N_("one process, one thread: no fork(), no thread"), .fn = one_process},
+	{"ready-only", N_("epoll_wait() hands back only ready descriptors, each then served"),
 	 .fn = ready_only},
-	{"all-served", "every client gets its line back", .fn = all_served},
+	{"all-served", N_("every client gets its line back"), .fn = all_served},
 	{NULL},
 };
 
 static const struct check pool_checks[] = {
-	{"fixed-pool", "four threads serve every client, and no thread is added", .fn = fixed_pool},
-	{"one-thread-per-event", "EPOLLONESHOT: each ready descriptor goes to one thread at a time",
+	{"fixed-pool", N_("four threads serve every client, and no thread is added"),
+	 .fn = fixed_pool},
+	{"one-thread-per-event",
+	 N_("EPOLLONESHOT: each ready descriptor goes to one thread at a time"),
 	 .fn = one_thread_per_event},
-	{"all-served", "every one of 100 clients gets its line back", .fn = pool_all_served},
+	{"all-served", N_("every one of 100 clients gets its line back"), .fn = pool_all_served},
 	{NULL},
 };
 
 static const struct lab_option select_options[] = {
-	{"server", "the select server and three clients; naive, it hands select() its own set",
+	{"server", N_("the select server and three clients; naive, it hands select() its own set"),
 	 server_checks},
-	{"epoll", "the same server with epoll", epoll_checks},
-	{"pool", "four threads on one epoll instance serve 100 clients", pool_checks},
+	{"epoll", N_("the same server with epoll"), epoll_checks},
+	{"pool", N_("four threads on one epoll instance serve 100 clients"), pool_checks},
 	{NULL},
 };
 
 static const struct lab_option_fix select_option_fixes[] = {
 	{"server", server_fix_checks, NULL},
-	{"epoll", NULL, "it is the corrected server already"},
-	{"pool", NULL, "it shows a way to serve many clients; nothing in it is a mistake"},
+	{"epoll", NULL, N_("it is the corrected server already")},
+	{"pool", NULL, N_("it shows a way to serve many clients; nothing in it is a mistake")},
 	{NULL},
 };
 
 const struct lab lab_11 = {
 	.number = 11,
 	.name = "select",
-	.title = "I/O multiplexing: a client that misses the FIN, a select server, epoll",
+	.title = N_("I/O multiplexing: a client that misses the FIN, a select server, epoll"),
 	.dir = "11-select",
-	.fix = "the client waits in select() on the keyboard and the socket together",
+	.fix = N_("the client waits in select() on the keyboard and the socket together"),
 	.options = select_options,
 	.option_fixes = select_option_fixes,
 	.run = select_run,

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "lab/lab.h"
 #include "lab/labkit.h"
 
@@ -29,12 +30,22 @@ static const char *receiver_mode(const struct lab_run *r)
 					       : NULL;
 }
 
-/* What the receiver's buffer is, in words for a step. */
-static const char *receiver_buffer(const char *mode)
+/* The step of the receiver's start, in a whole sentence: its buffer
+ * (mode) and whether it reads from the start (fix). */
+static const char *receiver_step(const char *mode, bool fix)
 {
-	return !mode			    ? ""
-	       : strcmp(mode, "small") == 0 ? ", asking for a 4 KiB receive buffer (SO_RCVBUF)"
-					    : ", asking for a 1 MiB receive buffer (SO_RCVBUF)";
+	if (mode && strcmp(mode, "small") == 0)
+		return fix ? _("the receiver listens on port %s, asking for a 4 KiB receive buffer "
+			       "(SO_RCVBUF), and reads from the start")
+			   : _("the receiver listens on port %s, asking for a 4 KiB receive buffer "
+			       "(SO_RCVBUF)");
+	if (mode)
+		return fix ? _("the receiver listens on port %s, asking for a 1 MiB receive buffer "
+			       "(SO_RCVBUF), and reads from the start")
+			   : _("the receiver listens on port %s, asking for a 1 MiB receive buffer "
+			       "(SO_RCVBUF)");
+	return fix ? _("the receiver listens on port %s, and reads from the start")
+		   : _("the receiver listens on port %s");
 }
 
 static int flow_control_run(struct scenario *s, const struct lab_run *r)
@@ -45,15 +56,15 @@ static int flow_control_run(struct scenario *s, const struct lab_run *r)
 	pid_t receiver, sender;
 
 	snprintf(port, sizeof(port), "%d", r->port);
-	scenario_step(s, "the receiver listens on port %s%s%s", port, receiver_buffer(mode),
-		      r->fix ? ", and reads from the start" : "");
+	scenario_step(s, receiver_step(mode, r->fix), port);
 	receiver = scenario_start_typing(s, NULL, "receiver",
 					 r->fix ? ARGV("receiver", port, "keepup")
 						: ARGV("receiver", port, (char *)mode));
 	if (receiver < 0 || scenario_wait_listen(s, r->port, 5000) < 0)
 		return -1;
-	scenario_step(s, "the sender sends 4 MiB, 64 KiB per send()%s",
-		      nonblocking ? ", on a non-blocking socket" : "");
+	scenario_step(s, nonblocking ? _("the sender sends 4 MiB, 64 KiB per send(), on a "
+					 "non-blocking socket")
+				     : _("the sender sends 4 MiB, 64 KiB per send()"));
 	sender = scenario_start(s, "sender",
 				ARGV("sender", "127.0.0.1", port,
 				     nonblocking ? "nonblocking" : NULL),
@@ -63,9 +74,9 @@ static int flow_control_run(struct scenario *s, const struct lab_run *r)
 	if (!r->fix) {
 		if (scenario_wait_output(s, receiver, "busy", 5000) < 0)
 			return -1;
-		scenario_step(s, "the receiver reads nothing for %d s", STALL_MS / 1000);
+		scenario_step(s, _("the receiver reads nothing for %d s"), STALL_MS / 1000);
 		scenario_sleep(s, STALL_MS);
-		scenario_step(s, "the receiver reads (Enter on its input)");
+		scenario_step(s, _("the receiver reads (Enter on its input)"));
 		scenario_type(s, receiver, "\n");
 	}
 	scenario_type_end(s, receiver);
@@ -137,11 +148,11 @@ static void zero_window(const struct check_ctx *c, struct check_result *r)
 		return;
 	e = first_zero_window(c);
 	if (!e) {
-		check_fail(r, "the receiver never advertised a zero window");
+		check_fail(r, _("the receiver never advertised a zero window"));
 		return;
 	}
 	check_evidence(r, e);
-	check_pass(r, "the receiver's buffer filled: it advertised win=0 after %u bytes",
+	check_pass(r, _("the receiver's buffer filled: it advertised win=0 after %u bytes"),
 		   e->pkt.rack - 1);
 }
 
@@ -150,11 +161,11 @@ static void send_blocked(const struct check_ctx *c, struct check_result *r)
 	const struct event *e = longest_call(c, "send");
 
 	if (!e || e->call.dur < BLOCKED_MS * 1e6) {
-		check_fail(r, "no send() of the sender waited %.0f ms", BLOCKED_MS);
+		check_fail(r, _("no send() of the sender waited %.0f ms"), BLOCKED_MS);
 		return;
 	}
 	check_evidence(r, e);
-	check_pass(r, "a send() of %lld bytes blocked %.1f s, until the receiver read",
+	check_pass(r, _("a send() of %lld bytes blocked %.1f s, until the receiver read"),
 		   (long long)e->call.len, e->call.dur / 1e9);
 }
 
@@ -175,19 +186,19 @@ static void probes(const struct check_ctx *c, struct check_result *r)
 		n++;
 	}
 	if (n < PROBES_MIN) {
-		check_fail(r, "%d window probes, not %d or more", n, PROBES_MIN);
+		check_fail(r, _("%d window probes, not %d or more"), n, PROBES_MIN);
 		return;
 	}
 	if (t[2] - t[1] <= t[1] - t[0]) {
 		check_fail(r,
-			   "%d probes, but no longer apart at the end (%.0f ms) than at first "
-			   "(%.0f ms)",
+			   _("%d probes, but no longer apart at the end (%.0f ms) than at first "
+			     "(%.0f ms)"),
 			   n, check_ms_between(t[1], t[2]), check_ms_between(t[0], t[1]));
 		return;
 	}
 	check_pass(r,
-		   "the sender probed the closed window %d times, %.0f ms apart at first, "
-		   "then more and more apart",
+		   _("the sender probed the closed window %d times, %.0f ms apart at first, "
+		     "then more and more apart"),
 		   n, check_ms_between(t[0], t[1]));
 }
 
@@ -202,7 +213,7 @@ static void window_update(const struct check_ctx *c, struct check_result *r)
 	if (!check_source_ran(c, "pkt", r))
 		return;
 	if (!rd) {
-		check_fail(r, "the receiver never read");
+		check_fail(r, _("the receiver never read"));
 		return;
 	}
 	fu.after = rd->t - rd->call.dur;
@@ -210,11 +221,12 @@ static void window_update(const struct check_ctx *c, struct check_result *r)
 		;
 	check_evidence(r, rd);
 	if (!up) {
-		check_fail(r, "no window update followed the receiver's first read()");
+		check_fail(r, _("no window update followed the receiver's first read()"));
 		return;
 	}
 	check_evidence(r, up);
-	check_pass(r, "reading emptied the buffer, and a window update (win=%u) opened the window",
+	check_pass(r,
+		   _("reading emptied the buffer, and a window update (win=%u) opened the window"),
 		   up->pkt.win);
 }
 
@@ -229,10 +241,11 @@ static void all_read(const struct check_ctx *c, struct check_result *r)
 	snprintf(line, sizeof(line), "read %d bytes", TOTAL);
 	check_output_evidence(c, r, "receiver", line, 1);
 	if (sent == TOTAL && got == TOTAL)
-		check_pass(r, "all %d bytes arrived: flow control slowed the sender, lost nothing",
+		check_pass(r,
+			   _("all %d bytes arrived: flow control slowed the sender, lost nothing"),
 			   TOTAL);
 	else
-		check_fail(r, "%ld bytes sent, %ld read, of %d", sent, got, TOTAL);
+		check_fail(r, _("%ld bytes sent, %ld read, of %d"), sent, got, TOTAL);
 }
 
 /* The receiver's SO_RCVBUF as it asked for it and as it read it back. */
@@ -251,7 +264,7 @@ static void doubled(const struct check_ctx *c, struct check_result *r)
 			got = e;
 	}
 	if (!set || !got) {
-		check_fail(r, "the receiver did not set SO_RCVBUF and read it back");
+		check_fail(r, _("the receiver did not set SO_RCVBUF and read it back"));
 		return;
 	}
 	check_evidence(r, set);
@@ -259,12 +272,15 @@ static void doubled(const struct check_ctx *c, struct check_result *r)
 	check_output_evidence(c, r, "receiver", "rmem_max", 1);
 	long want = 2 * (rmem_max > 0 && set->call.val > rmem_max ? rmem_max : set->call.val);
 	if (got->call.val == want)
-		check_pass(r, "asked for %lld bytes, got %lld: %sdoubled", (long long)set->call.val,
-			   (long long)got->call.val,
-			   set->call.val > rmem_max ? "capped at net.core.rmem_max, then " : "");
+		check_pass(r,
+			   set->call.val > rmem_max ? _("asked for %lld bytes, got %lld: capped at "
+							"net.core.rmem_max, "
+							"then doubled")
+						    : _("asked for %lld bytes, got %lld: doubled"),
+			   (long long)set->call.val, (long long)got->call.val);
 	else
-		check_fail(r, "asked for %lld bytes, got %lld, not %ld", (long long)set->call.val,
-			   (long long)got->call.val, want);
+		check_fail(r, _("asked for %lld bytes, got %lld, not %ld"),
+			   (long long)set->call.val, (long long)got->call.val, want);
 }
 
 /* The bytes the receiver took before its window closed fill its buffer:
@@ -280,18 +296,18 @@ static void buffered(const struct check_ctx *c, struct check_result *r)
 		size = printed_number(c, "receiver", "SO_RCVBUF at first: ");
 	zw = first_zero_window(c);
 	if (!zw || size <= 0) {
-		check_fail(r, "no zero window (or no buffer size printed)");
+		check_fail(r, _("no zero window (or no buffer size printed)"));
 		return;
 	}
 	check_evidence(r, zw);
 	check_output_evidence(c, r, "receiver", "SO_RCVBUF", 2);
 	if (zw->pkt.rack - 1 >= size / 4 && zw->pkt.rack - 1 <= size)
 		check_pass(r,
-			   "the window closed after %u bytes, with a receive buffer of %ld (the "
-			   "kernel counts its bookkeeping in it too)",
+			   _("the window closed after %u bytes, with a receive buffer of %ld (the "
+			     "kernel counts its bookkeeping in it too)"),
 			   zw->pkt.rack - 1, size);
 	else
-		check_fail(r, "the window closed after %u bytes, with a buffer of %ld",
+		check_fail(r, _("the window closed after %u bytes, with a buffer of %ld"),
 			   zw->pkt.rack - 1, size);
 }
 
@@ -304,12 +320,12 @@ static void eagain(const struct check_ctx *c, struct check_result *r)
 	const struct event *e = ev_first(c->s, &f);
 
 	if (!e) {
-		check_fail(r, "no send() returned EAGAIN");
+		check_fail(r, _("no send() returned EAGAIN"));
 		return;
 	}
 	check_evidence(r, e);
 	check_output_evidence(c, r, "sender", "EAGAIN", 2);
-	check_pass(r, "%zu send()s returned -1 EAGAIN at once instead of blocking",
+	check_pass(r, _("%zu send()s returned -1 EAGAIN at once instead of blocking"),
 		   ev_count(c->s, &f));
 }
 
@@ -318,11 +334,11 @@ static void poll_waited(const struct check_ctx *c, struct check_result *r)
 	const struct event *e = longest_call(c, "poll");
 
 	if (!e || e->call.dur < BLOCKED_MS * 1e6) {
-		check_fail(r, "no poll() of the sender waited %.0f ms", BLOCKED_MS);
+		check_fail(r, _("no poll() of the sender waited %.0f ms"), BLOCKED_MS);
 		return;
 	}
 	check_evidence(r, e);
-	check_pass(r, "the sender waited %.1f s in poll() for room, until the receiver read",
+	check_pass(r, _("the sender waited %.1f s in poll() for room, until the receiver read"),
 		   e->call.dur / 1e9);
 }
 
@@ -337,9 +353,9 @@ static void no_probes(const struct check_ctx *c, struct check_result *r)
 		if (is_probe(e) && n++ == 0)
 			check_evidence(r, e);
 	if (n == 0)
-		check_pass(r, "the window never stayed closed long enough to be probed");
+		check_pass(r, _("the window never stayed closed long enough to be probed"));
 	else
-		check_fail(r, "the sender probed a closed window %d times", n);
+		check_fail(r, _("the sender probed a closed window %d times"), n);
 }
 
 static void not_blocked(const struct check_ctx *c, struct check_result *r)
@@ -349,58 +365,66 @@ static void not_blocked(const struct check_ctx *c, struct check_result *r)
 	if (e)
 		check_evidence(r, e);
 	if (e && e->call.dur < BLOCKED_MS * 1e6)
-		check_pass(r, "the longest send() took %.1f ms: the reader kept up",
+		check_pass(r, _("the longest send() took %.1f ms: the reader kept up"),
 			   e->call.dur / 1e6);
+	else if (e)
+		check_fail(r, _("a send() blocked %.1f s"), e->call.dur / 1e9);
 	else
-		check_fail(r, e ? "a send() blocked %.1f s" : "no send() at all",
-			   e ? e->call.dur / 1e9 : 0.0);
+		check_fail(r, _("no send() at all"));
 }
 
 /* ---- the lab -------------------------------------------------------------------- */
 
 static const struct check naive_checks[] = {
-	{"zero-window", "the receiver's window falls to zero", .fn = zero_window},
-	{"send-blocked", "the sender's send() blocks while the window is zero", .fn = send_blocked},
-	{"probes", "the sender probes the closed window, at growing intervals", .fn = probes},
-	{"window-update", "reading opens the window again: a window update", .fn = window_update},
-	{"buffered", "the window closes when the receive buffer is full", .fn = buffered},
-	{"all-read", "every byte arrives: nothing is lost, only slowed", .fn = all_read},
+	{"zero-window", N_("the receiver's window falls to zero"), .fn = zero_window},
+	{"send-blocked", N_("the sender's send() blocks while the window is zero"),
+	 .fn = send_blocked},
+	{"probes", N_("the sender probes the closed window, at growing intervals"), .fn = probes},
+	{"window-update", N_("reading opens the window again: a window update"),
+	 .fn = window_update},
+	{"buffered", N_("the window closes when the receive buffer is full"), .fn = buffered},
+	{"all-read", N_("every byte arrives: nothing is lost, only slowed"), .fn = all_read},
 	{NULL},
 };
 
 static const struct check rcvbuf_checks[] = {
-	{"doubled", "SO_RCVBUF reads back double what was asked (after net.core.rmem_max)",
+	{"doubled", N_("SO_RCVBUF reads back double what was asked (after net.core.rmem_max)"),
 	 .fn = doubled},
-	{"zero-window", "the receiver's window falls to zero", .fn = zero_window},
-	{"buffered", "the window closes when the receive buffer is full", .fn = buffered},
-	{"send-blocked", "the sender's send() blocks while the window is zero", .fn = send_blocked},
-	{"probes", "the sender probes the closed window, at growing intervals", .fn = probes},
-	{"window-update", "reading opens the window again: a window update", .fn = window_update},
-	{"all-read", "every byte arrives", .fn = all_read},
+	{"zero-window", N_("the receiver's window falls to zero"), .fn = zero_window},
+	{"buffered", N_("the window closes when the receive buffer is full"), .fn = buffered},
+	{"send-blocked", N_("the sender's send() blocks while the window is zero"),
+	 .fn = send_blocked},
+	{"probes", N_("the sender probes the closed window, at growing intervals"), .fn = probes},
+	{"window-update", N_("reading opens the window again: a window update"),
+	 .fn = window_update},
+	{"all-read", N_("every byte arrives"), .fn = all_read},
 	{NULL},
 };
 
 static const struct check nonblocking_checks[] = {
-	{"zero-window", "the receiver's window falls to zero", .fn = zero_window},
-	{"eagain", "send() returns -1 EAGAIN instead of blocking", .fn = eagain},
-	{"poll-waits", "the sender waits for room in poll()", .fn = poll_waited},
-	{"probes", "the sender's kernel still probes the closed window", .fn = probes},
-	{"window-update", "reading opens the window again: a window update", .fn = window_update},
-	{"all-read", "every byte arrives", .fn = all_read},
+	{"zero-window", N_("the receiver's window falls to zero"), .fn = zero_window},
+	{"eagain", N_("send() returns -1 EAGAIN instead of blocking"), .fn = eagain},
+	{"poll-waits", N_("the sender waits for room in poll()"), .fn = poll_waited},
+	{"probes", N_("the sender's kernel still probes the closed window"), .fn = probes},
+	{"window-update", N_("reading opens the window again: a window update"),
+	 .fn = window_update},
+	{"all-read", N_("every byte arrives"), .fn = all_read},
 	{NULL},
 };
 
 static const struct check fixed_checks[] = {
-	{"no-probes", "the window never stays closed: no probe", .fn = no_probes},
-	{"not-blocked", "no send() waits for the reader", .fn = not_blocked},
-	{"all-read", "every byte arrives", .fn = all_read},
+	{"no-probes", N_("the window never stays closed: no probe"), .fn = no_probes},
+	{"not-blocked", N_("no send() waits for the reader"), .fn = not_blocked},
+	{"all-read", N_("every byte arrives"), .fn = all_read},
 	{NULL},
 };
 
 static const struct lab_option options[] = {
-	{"small-rcvbuf", "the receiver asks for a 4 KiB receive buffer (SO_RCVBUF)", rcvbuf_checks},
-	{"large-rcvbuf", "the receiver asks for a 1 MiB receive buffer (SO_RCVBUF)", rcvbuf_checks},
-	{"nonblocking", "the sender's socket is non-blocking: EAGAIN, then poll()",
+	{"small-rcvbuf", N_("the receiver asks for a 4 KiB receive buffer (SO_RCVBUF)"),
+	 rcvbuf_checks},
+	{"large-rcvbuf", N_("the receiver asks for a 1 MiB receive buffer (SO_RCVBUF)"),
+	 rcvbuf_checks},
+	{"nonblocking", N_("the sender's socket is non-blocking: EAGAIN, then poll()"),
 	 nonblocking_checks},
 	{NULL},
 };
@@ -408,9 +432,9 @@ static const struct lab_option options[] = {
 const struct lab lab_13 = {
 	.number = 13,
 	.name = "flow-control",
-	.title = "Flow control: a receiver that stops reading closes the window",
+	.title = N_("Flow control: a receiver that stops reading closes the window"),
 	.dir = "13-flow-control",
-	.fix = "a receiver that reads as the bytes come",
+	.fix = N_("a receiver that reads as the bytes come"),
 	.options = options,
 	.run = flow_control_run,
 	.checks = naive_checks,

@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "lab/lab.h"
 #include "lab/labkit.h"
 #include "labnet/labhold.h"
@@ -68,7 +69,7 @@ static int load_rule(struct scenario *s, const struct lab_run *r)
 		 "table inet socklab {\n  chain forward {\n    type filter hook forward "
 		 "priority 0;\n    %s\n  }\n}\n",
 		 rule);
-	scenario_step(s, "the router drops by rule: %s", rule);
+	scenario_step(s, _("the router drops by rule: %s"), rule);
 	if (labnet_nft(r->net->hub, ruleset, err, sizeof(err)) < 0) {
 		scenario_note(s, "source", "the drop rule could not be loaded: %s", err);
 		return -1;
@@ -116,11 +117,11 @@ static int reordered_transfer(struct scenario *s, const struct lab_run *r, const
 		scenario_note(s, "source", "the router's forwarder could not start: %s", err);
 		return -1;
 	}
-	scenario_step(s, "the router holds data segment %d back until %d more have passed", NTH,
+	scenario_step(s, _("the router holds data segment %d back until %d more have passed"), NTH,
 		      HELD_FOR);
-	scenario_step(s, "the sender sends %s bytes in one send()", bytes);
+	scenario_step(s, _("the sender sends %s bytes in one send()"), bytes);
 	ret = send_once(s, r, "sender", bytes);
-	scenario_step(s, "the router delivered %d segment late", labhold_stop(h));
+	scenario_step(s, _("the router delivered %d segment late"), labhold_stop(h));
 	return ret;
 }
 
@@ -135,7 +136,8 @@ static int loss_run(struct scenario *s, const struct lab_run *r)
 	snprintf(bytes, sizeof(bytes), "%d", random ? RANDOM_BYTES : BYTES);
 	snprintf(conns, sizeof(conns), "%d", random ? 2 : 1);
 	scenario_step(s,
-		      "two hosts, %s (%s) and %s (%s), a router between them; links of %d kbit/s",
+		      _("two hosts, %s (%s) and %s (%s), a router between them; links of %d "
+			"kbit/s"),
 		      net->ns[LABNET_A], net->addr[LABNET_A], net->ns[LABNET_B],
 		      net->addr[LABNET_B], net->rate_kbit);
 	receiver = scenario_start_in(s, net->ns[LABNET_B], "receiver",
@@ -143,7 +145,7 @@ static int loss_run(struct scenario *s, const struct lab_run *r)
 	if (receiver < 0 || scenario_wait_listen(s, r->port, 5000) < 0)
 		return -1;
 	if (random) {
-		scenario_step(s, "first, %s bytes without loss", bytes);
+		scenario_step(s, _("first, %s bytes without loss"), bytes);
 		if (send_once(s, r, "clean-sender", bytes) < 0)
 			return -1;
 	}
@@ -153,7 +155,7 @@ static int loss_run(struct scenario *s, const struct lab_run *r)
 	} else {
 		if (load_rule(s, r) < 0)
 			return -1;
-		scenario_step(s, "the sender sends %s bytes in one send()", bytes);
+		scenario_step(s, _("the sender sends %s bytes in one send()"), bytes);
 		if (send_once(s, r, "sender", bytes) < 0)
 			return -1;
 	}
@@ -228,11 +230,11 @@ static void dup_acks(const struct check_ctx *c, struct check_result *r)
 			check_evidence(r, e);
 	if (n >= 2)
 		check_pass(r,
-			   "the receiver repeated its ACK %d times: bytes after a hole came, "
-			   "the hole did not",
+			   _("the receiver repeated its ACK %d times: bytes after a hole came, "
+			     "the hole did not"),
 			   n);
 	else
-		check_fail(r, "%d duplicate ACKs before the retransmission", n);
+		check_fail(r, _("%d duplicate ACKs before the retransmission"), n);
 }
 
 static void fast_retransmit(const struct check_ctx *c, struct check_result *r)
@@ -243,11 +245,11 @@ static void fast_retransmit(const struct check_ctx *c, struct check_result *r)
 		return;
 	e = marked(c, lossy_conn(c), TCPA_FAST_RETRANSMISSION, true, NULL);
 	if (!e) {
-		check_fail(r, "no fast retransmission");
+		check_fail(r, _("no fast retransmission"));
 		return;
 	}
 	check_evidence(r, e);
-	check_pass(r, "the sender sent seq=%u again at once, on the duplicate ACKs: no timer",
+	check_pass(r, _("the sender sent seq=%u again at once, on the duplicate ACKs: no timer"),
 		   e->pkt.rseq);
 }
 
@@ -261,16 +263,16 @@ static void no_dup_acks(const struct check_ctx *c, struct check_result *r)
 	resent = marked(c, conn, TCPA_RETRANSMISSION, true, NULL);
 	dup = marked(c, conn, TCPA_DUPLICATE_ACK, false, NULL);
 	if (!resent) {
-		check_fail(r, "the lost segment was never sent again");
+		check_fail(r, _("the lost segment was never sent again"));
 		return;
 	}
 	if (dup && dup < resent) {
 		check_evidence(r, dup);
-		check_fail(r, "a duplicate ACK came before the retransmission");
+		check_fail(r, _("a duplicate ACK came before the retransmission"));
 		return;
 	}
 	check_evidence(r, resent);
-	check_pass(r, "nothing came after the lost segment, so no duplicate ACK could say so");
+	check_pass(r, _("nothing came after the lost segment, so no duplicate ACK could say so"));
 }
 
 static void tail_timer(const struct check_ctx *c, struct check_result *r)
@@ -288,17 +290,21 @@ static void tail_timer(const struct check_ctx *c, struct check_result *r)
 		if (to_receiver(c, e) && e->conn == resent->conn && e->pkt.seq == resent->pkt.seq)
 			first = e;
 	if (!resent || !first || check_ms_between(first->t, resent->t) < TIMER_MS) {
-		check_fail(r, "no retransmission %.0f ms or more after the lost segment", TIMER_MS);
+		check_fail(r, _("no retransmission %.0f ms or more after the lost segment"),
+			   TIMER_MS);
 		return;
 	}
 	check_evidence(r, first);
 	check_evidence(r, resent);
 	check_output_evidence(c, r, "nstat", "Tcp", 3);
-	check_pass(r, "the last segment went again %.0f ms later, on a timer: %s",
-		   check_ms_between(first->t, resent->t),
-		   probes > 0 ? "a tail-loss probe (TLP)"
-		   : rtos > 0 ? "a retransmission timeout (RTO)"
-			      : "TLP or RTO (nstat did not say)");
+	check_pass(r,
+		   probes > 0 ? _("the last segment went again %.0f ms later, on a timer: a "
+				  "tail-loss probe (TLP)")
+		   : rtos > 0 ? _("the last segment went again %.0f ms later, on a timer: a "
+				  "retransmission timeout (RTO)")
+			      : _("the last segment went again %.0f ms later, on a timer: TLP or "
+				  "RTO (nstat did not say)"),
+		   check_ms_between(first->t, resent->t));
 }
 
 static void read_waited(const struct check_ctx *c, struct check_result *r)
@@ -313,11 +319,11 @@ static void read_waited(const struct check_ctx *c, struct check_result *r)
 		if (e->call.ret > 0 && (!longest || e->call.dur > longest->call.dur))
 			longest = e;
 	if (!longest || longest->call.dur < TIMER_MS * 1e6) {
-		check_fail(r, "no read() of the receiver waited %.0f ms", TIMER_MS);
+		check_fail(r, _("no read() of the receiver waited %.0f ms"), TIMER_MS);
 		return;
 	}
 	check_evidence(r, longest);
-	check_pass(r, "the receiver's read() waited %.0f ms for the last %lld bytes",
+	check_pass(r, _("the receiver's read() waited %.0f ms for the last %lld bytes"),
 		   longest->call.dur / 1e6, (long long)longest->call.ret);
 }
 
@@ -329,9 +335,9 @@ static void all_arrived(const struct check_ctx *c, struct check_result *r)
 		 lab_option(lab_run_of(c), "random-loss") ? RANDOM_BYTES : BYTES);
 	check_output_evidence(c, r, "sender", "answered", 1);
 	if (check_printed(c, "sender", got))
-		check_pass(r, "every byte arrived, in order: the program saw no loss");
+		check_pass(r, _("every byte arrived, in order: the program saw no loss"));
 	else
-		check_fail(r, "the sender's answer is not \"%s\"", got);
+		check_fail(r, _("the sender's answer is not \"%s\""), got);
 }
 
 static void resent_many(const struct check_ctx *c, struct check_result *r)
@@ -347,9 +353,9 @@ static void resent_many(const struct check_ctx *c, struct check_result *r)
 			check_evidence(r, e);
 	check_output_evidence(c, r, "nstat", "TcpRetransSegs", 1);
 	if (n >= RESENT_MIN)
-		check_pass(r, "%d segments were sent again (the kernel counts %ld)", n, total);
+		check_pass(r, _("%d segments were sent again (the kernel counts %ld)"), n, total);
 	else
-		check_fail(r, "%d segments sent again, not %d or more", n, RESENT_MIN);
+		check_fail(r, _("%d segments sent again, not %d or more"), n, RESENT_MIN);
 }
 
 static void cost(const struct check_ctx *c, struct check_result *r)
@@ -360,11 +366,11 @@ static void cost(const struct check_ctx *c, struct check_result *r)
 	check_output_evidence(c, r, "sender", "answered", 1);
 	if (clean > 0 && lossy >= clean * COST_FACTOR)
 		check_pass(r,
-			   "the same %d bytes took %.0f ms without loss, %.0f ms with it (%.1f "
-			   "times)",
+			   _("the same %d bytes took %.0f ms without loss, %.0f ms with it (%.1f "
+			     "times)"),
 			   RANDOM_BYTES, clean, lossy, lossy / clean);
 	else
-		check_fail(r, "%.0f ms without loss, %.0f ms with it", clean, lossy);
+		check_fail(r, _("%.0f ms without loss, %.0f ms with it"), clean, lossy);
 }
 
 static void stalls(const struct check_ctx *c, struct check_result *r)
@@ -389,11 +395,11 @@ static void stalls(const struct check_ctx *c, struct check_result *r)
 	}
 	if (n > 0)
 		check_pass(r,
-			   "%d times the data stopped for %.0f ms or more (the longest %.0f ms): "
-			   "a retransmission timeout",
+			   _("%d times the data stopped for %.0f ms or more (the longest %.0f ms): "
+			     "a retransmission timeout"),
 			   n, TIMER_MS, longest);
 	else
-		check_fail(r, "no pause of %.0f ms in the data (the longest: %.0f ms)", TIMER_MS,
+		check_fail(r, _("no pause of %.0f ms in the data (the longest: %.0f ms)"), TIMER_MS,
 			   longest);
 }
 
@@ -431,13 +437,13 @@ static void out_of_order(const struct check_ctx *c, struct check_result *r)
 		return;
 	e = first_late(c, lossy_conn(c));
 	if (!e) {
-		check_fail(r, "no segment came after later bytes");
+		check_fail(r, _("no segment came after later bytes"));
 		return;
 	}
 	check_evidence(r, e);
 	check_pass(r,
-		   "seq=%u came after later bytes, for the first time: late, not lost "
-		   "(tshark calls it %s)",
+		   _("seq=%u came after later bytes, for the first time: late, not lost "
+		     "(tshark calls it %s)"),
 		   e->pkt.rseq,
 		   e->pkt.analysis & TCPA_OUT_OF_ORDER		? "Out-Of-Order"
 		   : e->pkt.analysis & TCPA_FAST_RETRANSMISSION ? "a Fast Retransmission"
@@ -469,13 +475,13 @@ static void hole_acks(const struct check_ctx *c, struct check_result *r)
 			ack = e;
 	}
 	if (!ack) {
-		check_fail(r, "no ACK of the hole's start after the segment beyond it");
+		check_fail(r, _("no ACK of the hole's start after the segment beyond it"));
 		return;
 	}
 	check_evidence(r, beyond);
 	check_evidence(r, ack);
 	check_evidence(r, late);
-	check_pass(r, "bytes came after a hole: the receiver ACKed ack=%u again at once",
+	check_pass(r, _("bytes came after a hole: the receiver ACKed ack=%u again at once"),
 		   ack->pkt.rack);
 }
 
@@ -488,52 +494,54 @@ static int capture_host(const struct lab_run *r)
 /* ---- the lab -------------------------------------------------------------------- */
 
 static const struct check mid_checks[] = {
-	{"dup-acks", "the receiver repeats its ACK for the bytes after the hole", .fn = dup_acks},
-	{"fast-retransmit", "the sender resends the lost segment at once, no timer",
+	{"dup-acks", N_("the receiver repeats its ACK for the bytes after the hole"),
+	 .fn = dup_acks},
+	{"fast-retransmit", N_("the sender resends the lost segment at once, no timer"),
 	 .fn = fast_retransmit},
-	{"all-arrived", "every byte arrives, in order", .fn = all_arrived},
+	{"all-arrived", N_("every byte arrives, in order"), .fn = all_arrived},
 	{NULL},
 };
 
 static const struct check tail_checks[] = {
-	{"no-dup-acks", "nothing follows the lost last segment: no duplicate ACK",
+	{"no-dup-acks", N_("nothing follows the lost last segment: no duplicate ACK"),
 	 .fn = no_dup_acks},
-	{"tail-timer", "a timer resends it: a tail-loss probe or a timeout", .fn = tail_timer},
-	{"read-waited", "the receiver's read() waits that long", .fn = read_waited},
-	{"all-arrived", "every byte arrives, in order", .fn = all_arrived},
+	{"tail-timer", N_("a timer resends it: a tail-loss probe or a timeout"), .fn = tail_timer},
+	{"read-waited", N_("the receiver's read() waits that long"), .fn = read_waited},
+	{"all-arrived", N_("every byte arrives, in order"), .fn = all_arrived},
 	{NULL},
 };
 
 static const struct check random_checks[] = {
-	{"resent", "the lost segments are sent again", .fn = resent_many},
-	{"stalls", "some losses are repaired only by a timeout: the data stops", .fn = stalls},
-	{"cost", "the same transfer takes longer with loss", .fn = cost},
-	{"all-arrived", "every byte arrives, in order", .fn = all_arrived},
+	{"resent", N_("the lost segments are sent again"), .fn = resent_many},
+	{"stalls", N_("some losses are repaired only by a timeout: the data stops"), .fn = stalls},
+	{"cost", N_("the same transfer takes longer with loss"), .fn = cost},
+	{"all-arrived", N_("every byte arrives, in order"), .fn = all_arrived},
 	{NULL},
 };
 
 static const struct check reorder_checks[] = {
-	{"out-of-order", "the segment held back arrives after later ones", .fn = out_of_order},
-	{"hole-acks", "the receiver ACKs the hole's start again at once: a duplicate ACK",
+	{"out-of-order", N_("the segment held back arrives after later ones"), .fn = out_of_order},
+	{"hole-acks", N_("the receiver ACKs the hole's start again at once: a duplicate ACK"),
 	 .fn = hole_acks},
-	{"all-arrived", "every byte arrives, in order", .fn = all_arrived},
+	{"all-arrived", N_("every byte arrives, in order"), .fn = all_arrived},
 	{NULL},
 };
 
 static const struct lab_option options[] = {
-	{"tail-drop", "the router drops the last data segment", tail_checks},
-	{"random-loss", "the router drops 10 of every 50 data segments, after a clean transfer",
+	{"tail-drop", N_("the router drops the last data segment"), tail_checks},
+	{"random-loss", N_("the router drops 10 of every 50 data segments, after a clean transfer"),
 	 random_checks},
-	{"reorder", "the router delivers the 20th data segment after the 21st", reorder_checks},
+	{"reorder", N_("the router delivers the 20th data segment after the 21st"), reorder_checks},
 	{NULL},
 };
 
 const struct lab lab_14 = {
 	.number = 14,
 	.name = "loss",
-	.title = "Loss: duplicate ACKs and fast retransmit, tail loss and timers, reordering",
+	.title = N_("Loss: duplicate ACKs and fast retransmit, tail loss and timers, reordering"),
 	.dir = "14-loss",
-	.no_fix = "loss is no bug in the programs: TCP itself repairs it, and the lab shows how",
+	.no_fix =
+		N_("loss is no bug in the programs: TCP itself repairs it, and the lab shows how"),
 	.options = options,
 	.needs_root = true,
 	.net = {.shape = LABNET_ROUTED, .mtu = 1500, .rate_kbit = 10000},

@@ -18,6 +18,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include "base/i18n.h"
 #include "lab/lab.h"
 #include "lab/labkit.h"
 #include "session/evbytes.h"
@@ -78,23 +79,25 @@ static int byte_order_run(struct scenario *s, const struct lab_run *r)
 	pid_t ground;
 
 	snprintf(port, sizeof(port), "%d", r->port);
-	scenario_step(s, "the ground station listens on port %s", port);
+	scenario_step(s, _("the ground station listens on port %s"), port);
 	ground = scenario_start(s, "ground", ARGV("ground", port), NULL);
 	if (ground < 0 || scenario_wait_listen(s, r->port, 5000) < 0)
 		return -1;
 	if (r->fix) {
-		scenario_step(s, "the drone reports, every number in network byte order");
+		scenario_step(s, _("the drone reports, every number in network byte order"));
 		if (run_drone(s, "drone", port, "fix") < 0)
 			return -1;
 	} else {
 		scenario_step(s,
-			      "the drone connects with sin_port = %s, no htons(): its SYN goes to "
-			      "port %d",
+			      _("the drone connects with sin_port = %s, no htons(): its SYN goes "
+				"to "
+				"port %d"),
 			      port, swapped(r->port));
 		if (run_drone(s, "drone v1", port, NULL) < 0)
 			return -1;
-		scenario_step(s, "second try, with htons(): the length and the reading still go as "
-				 "they are in memory");
+		scenario_step(s,
+			      _("second try, with htons(): the length and the reading still go as "
+				"they are in memory"));
 		if (run_drone(s, "drone", port, "htons") < 0)
 			return -1;
 	}
@@ -120,21 +123,22 @@ static void wrong_port(const struct check_ctx *c, struct check_result *r)
 	int want = swapped(c->facts->port);
 
 	if (!e) {
-		check_fail(r, "the drone's first try never called connect()");
+		check_fail(r, _("the drone's first try never called connect()"));
 		return;
 	}
 	check_evidence(r, e);
 	check_output_evidence(c, r, "drone v1", "connect", 2);
 	if (!e->call.peer || endpoint_port(e->call.peer) != want)
-		check_fail(r, "connect() went to %s, not to port %d",
+		check_fail(r, _("connect() went to %s, not to port %d"),
 			   e->call.peer ? e->call.peer : "?", want);
 	else if (!e->call.err || strcmp(e->call.err, "ECONNREFUSED") != 0)
-		check_fail(r, "connect() to port %d did not fail with ECONNREFUSED", want);
+		check_fail(r, _("connect() to port %d did not fail with ECONNREFUSED"), want);
 	else
 		check_pass(r,
-			   "sin_port = %d without htons(): connect() went to port %d (0x%04x with "
-			   "its "
-			   "bytes swapped) and was refused",
+			   _("sin_port = %d without htons(): connect() went to port %d (0x%04x "
+			     "with "
+			     "its "
+			     "bytes swapped) and was refused"),
 			   c->facts->port, want, want);
 }
 
@@ -163,13 +167,13 @@ static void syn_refused(const struct check_ctx *c, struct check_result *r)
 	check_evidence(r, syn);
 	check_evidence(r, rst);
 	if (!syn)
-		check_fail(r, "no SYN to port %d was captured", want);
+		check_fail(r, _("no SYN to port %d was captured"), want);
 	else if (!rst)
-		check_fail(r, "the SYN to port %d got no RST", want);
+		check_fail(r, _("the SYN to port %d got no RST"), want);
 	else
 		check_pass(r,
-			   "the SYN went to port %d, where nothing listens: the kernel answered "
-			   "RST",
+			   _("the SYN went to port %d, where nothing listens: the kernel answered "
+			     "RST"),
 			   want);
 }
 
@@ -180,14 +184,15 @@ static void right_port(const struct check_ctx *c, struct check_result *r)
 								   .pid = check_pid(c, "drone")});
 
 	if (!e) {
-		check_fail(r, "the drone never called connect()");
+		check_fail(r, _("the drone never called connect()"));
 		return;
 	}
 	check_evidence(r, e);
 	if (e->call.ret != 0 || !e->call.peer || endpoint_port(e->call.peer) != c->facts->port)
-		check_fail(r, "connect() to %s did not succeed", e->call.peer ? e->call.peer : "?");
+		check_fail(r, _("connect() to %s did not succeed"),
+			   e->call.peer ? e->call.peer : "?");
 	else
-		check_pass(r, "with htons(), connect() went to port %d and succeeded",
+		check_pass(r, _("with htons(), connect() went to port %d and succeeded"),
 			   c->facts->port);
 }
 
@@ -234,16 +239,17 @@ static void length(const struct check_ctx *c, struct check_result *r)
 	check_evidence(r, seg);
 	check_output_evidence(c, r, "ground", "frame 1:", 1);
 	if (!w || event_bytes(w, b, sizeof(b)) != 4)
-		check_fail(r, "the drone wrote no 4-byte length with its bytes recorded");
+		check_fail(r, _("the drone wrote no 4-byte length with its bytes recorded"));
 	else if (memcmp(b, want, 4) != 0)
-		check_fail(r, "the length went out as %02x %02x %02x %02x", b[0], b[1], b[2], b[3]);
+		check_fail(r, _("the length went out as %02x %02x %02x %02x"), b[0], b[1], b[2],
+			   b[3]);
 	else if (!check_printed(c, "ground", read_as))
-		check_fail(r, "the station did not read the length as %s", read_as);
+		check_fail(r, _("the station did not read the length as %s"), read_as);
 	else if (c->facts->fix)
-		check_pass(r, "htonl(100) went out as 00 00 00 64; ntohl() read it back as 100");
+		check_pass(r, _("htonl(100) went out as 00 00 00 64; ntohl() read it back as 100"));
 	else
-		check_pass(r, "100 went out as it lies in memory, 64 00 00 00; the station's "
-			      "ntohl() read 0x64000000 = 1677721600");
+		check_pass(r, _("100 went out as it lies in memory, 64 00 00 00; the station's "
+				"ntohl() read 0x64000000 = 1677721600"));
 }
 
 static int32_t le32(const uint8_t *b)
@@ -270,22 +276,23 @@ static void padding(const struct check_ctx *c, struct check_result *r)
 	check_evidence(r, w);
 	check_output_evidence(c, r, "drone", "a reading is", 1);
 	if (!w || event_bytes(w, b, sizeof(b)) != 16) {
-		check_fail(r, "the drone wrote no 16-byte reading with its bytes recorded");
+		check_fail(r, _("the drone wrote no 16-byte reading with its bytes recorded"));
 		return;
 	}
 	check_evidence_text(r,
-			    "the reading's bytes: %02x | %02x %02x %02x | %02x %02x %02x %02x | "
-			    "%02x %02x %02x %02x %02x %02x %02x %02x",
+			    _("the reading's bytes: %02x | %02x %02x %02x | %02x %02x %02x %02x | "
+			      "%02x %02x %02x %02x %02x %02x %02x %02x"),
 			    b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10],
 			    b[11], b[12], b[13], b[14], b[15]);
 	if (b[0] != 'A' || b[1] || b[2] || b[3])
-		check_fail(r, "the first 4 bytes are not 'A' and 3 bytes of padding");
+		check_fail(r, _("the first 4 bytes are not 'A' and 3 bytes of padding"));
 	else if (le32(b + 4) != ALTITUDE || fabs(le_double(b + 8) - LATITUDE) > 1e-9)
-		check_fail(r, "the altitude and latitude are not there in little-endian order");
+		check_fail(r, _("the altitude and latitude are not there in little-endian order"));
 	else
-		check_pass(r,
-			   "16 bytes, not 13: 'A', 3 bytes of padding, 1200 as b0 04 00 00 and the "
-			   "latitude's 8 bytes, all little-endian, as the struct lies in memory");
+		check_pass(
+			r,
+			_("16 bytes, not 13: 'A', 3 bytes of padding, 1200 as b0 04 00 00 and the "
+			  "latitude's 8 bytes, all little-endian, as the struct lies in memory"));
 }
 
 static void encoded(const struct check_ctx *c, struct check_result *r)
@@ -298,56 +305,57 @@ static void encoded(const struct check_ctx *c, struct check_result *r)
 
 	check_evidence(r, w);
 	if (!w || event_bytes(w, b, sizeof(b)) != READING_LEN) {
-		check_fail(r, "the drone wrote no 13-byte reading with its bytes recorded");
+		check_fail(r, _("the drone wrote no 13-byte reading with its bytes recorded"));
 		return;
 	}
 	for (int i = 5; i < READING_LEN; i++)
 		bits = bits << 8 | b[i];
 	memcpy(&lat, &bits, sizeof(lat));
 	if (memcmp(b, want, 5) != 0 || fabs(lat - LATITUDE) > 1e-9)
-		check_fail(r, "the 13 bytes are not 'A', 1200 and the latitude, big-endian");
+		check_fail(r, _("the 13 bytes are not 'A', 1200 and the latitude, big-endian"));
 	else
-		check_pass(r,
-			   "13 bytes: 'A', 00 00 04 b0 (1200, big-endian) and the latitude's bits "
-			   "big-endian (htobe64), no padding");
+		check_pass(r, _("13 bytes: 'A', 00 00 04 b0 (1200, big-endian) and the latitude's "
+				"bits "
+				"big-endian (htobe64), no padding"));
 }
 
 static void decoded(const struct check_ctx *c, struct check_result *r)
 {
 	check_output_evidence(c, r, "ground", "reading:", 1);
 	if (check_printed(c, "ground", "reading: drone A, altitude 1200 m, latitude 37.456300"))
-		check_pass(r, "the station read the drone's letter, altitude and latitude back");
+		check_pass(r, _("the station read the drone's letter, altitude and latitude back"));
 	else
-		check_fail(r, "the station did not read the reading back");
+		check_fail(r, _("the station did not read the reading back"));
 }
 
 static const struct check naive_checks[] = {
-	{"wrong-port", "without htons(), connect() goes to the byte-swapped port and is refused",
+	{"wrong-port",
+	 N_("without htons(), connect() goes to the byte-swapped port and is refused"),
 	 .fn = wrong_port},
-	{"rst", "the SYN to the byte-swapped port is answered by RST", .fn = syn_refused},
-	{"right-port", "with htons(), connect() reaches the station", .fn = right_port},
+	{"rst", N_("the SYN to the byte-swapped port is answered by RST"), .fn = syn_refused},
+	{"right-port", N_("with htons(), connect() reaches the station"), .fn = right_port},
 	{"length",
-	 "a length of 100 without htonl() goes out as 64 00 00 00 and is read as "
-	 "1677721600",
+	 N_("a length of 100 without htonl() goes out as 64 00 00 00 and is read as "
+	    "1677721600"),
 	 .fn = length},
-	{"padding", "the struct goes out as 16 bytes: padding, little-endian", .fn = padding},
+	{"padding", N_("the struct goes out as 16 bytes: padding, little-endian"), .fn = padding},
 	{NULL},
 };
 
 static const struct check fixed_checks[] = {
-	{"right-port", "connect() reaches the station", .fn = right_port},
-	{"length", "htonl(100) goes out as 00 00 00 64 and is read as 100", .fn = length},
-	{"encoded", "the reading goes out as 13 bytes, big-endian, no padding", .fn = encoded},
-	{"decoded", "the station reads the reading back", .fn = decoded},
+	{"right-port", N_("connect() reaches the station"), .fn = right_port},
+	{"length", N_("htonl(100) goes out as 00 00 00 64 and is read as 100"), .fn = length},
+	{"encoded", N_("the reading goes out as 13 bytes, big-endian, no padding"), .fn = encoded},
+	{"decoded", N_("the station reads the reading back"), .fn = decoded},
 	{NULL},
 };
 
 const struct lab lab_15 = {
 	.number = 15,
 	.name = "byte-order",
-	.title = "byte order and structs on the wire: htons, htonl, padding",
+	.title = N_("byte order and structs on the wire: htons, htonl, padding"),
 	.dir = "15-byte-order",
-	.fix = "every number written explicitly in network byte order (htonl, htobe64)",
+	.fix = N_("every number written explicitly in network byte order (htonl, htobe64)"),
 	.pick_port = swap_safe_port,
 	.run = byte_order_run,
 	.checks = naive_checks,

@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "base/jobj.h"
 #include "lab/lab.h"
 #include "lab/labkit.h"
@@ -51,11 +52,16 @@ static int start_receivers(struct scenario *s, const struct lab_run *r, struct c
 	bool multi = lab_option(r, "multicast") || lab_option(r, "ttl");
 	const char *g = multi ? GROUP : NULL;
 
-	scenario_step(s,
-		      "receivers: b and c on port %d%s, d on port %d, e behind the router on "
-		      "port %d%s",
-		      r->port, multi ? " (only b joins " GROUP ")" : "", r->port + 1, r->port,
-		      multi ? ", in " GROUP : "");
+	if (multi)
+		scenario_step(s,
+			      _("receivers: b and c on port %d (only b joins %s), d on port %d, e "
+				"behind the router on port %d, in %s"),
+			      r->port, GROUP, r->port + 1, r->port, GROUP);
+	else
+		scenario_step(s,
+			      _("receivers: b and c on port %d, d on port %d, e behind the router "
+				"on port %d"),
+			      r->port, r->port + 1, r->port);
 	k->b = start_receiver(s, r, LABNET_B, r->port, g);
 	k->c = start_receiver(s, r, LABNET_C, r->port, NULL);
 	k->d = start_receiver(s, r, LABNET_D, r->port + 1, g);
@@ -102,11 +108,11 @@ static int ttl_run(struct scenario *s, const struct lab_run *r, struct cast *k)
 {
 	if (start_relay(s, r, k) < 0)
 		return -1;
-	scenario_step(s, "a sends to e (%s) with IP_TTL 1, then 2", FAR);
+	scenario_step(s, _("a sends to e (%s) with IP_TTL 1, then 2"), FAR);
 	if (send_news(s, r, FAR, false, "1") < 0 || send_news(s, r, FAR, false, "2") < 0 ||
 	    scenario_wait_output(s, k->e, "ttl 2", 5000) < 0)
 		return -1;
-	scenario_step(s, "a sends to the group %s with IP_MULTICAST_TTL 1, then 2", GROUP);
+	scenario_step(s, _("a sends to the group %s with IP_MULTICAST_TTL 1, then 2"), GROUP);
 	if (send_news(s, r, GROUP, false, "1") < 0 || send_news(s, r, GROUP, false, "2") < 0)
 		return -1;
 	return scenario_wait_output(s, k->relay, "sent on", 5000);
@@ -117,19 +123,22 @@ static int broadcast_run(struct scenario *s, const struct lab_run *r)
 	struct cast k = {0};
 	int ret;
 
-	scenario_step(s, "a, b, c, d on a switch; e behind a router; packets captured on every "
-			 "port of the switch");
+	scenario_step(s, _("a, b, c, d on a switch; e behind a router; packets captured on every "
+			   "port of the switch"));
 	if (start_receivers(s, r, &k) < 0)
 		return -1;
 	if (lab_option(r, "ttl")) {
 		ret = ttl_run(s, r, &k);
 	} else if (lab_option(r, "multicast")) {
-		scenario_step(s, "a sends to the group %s, port %d", GROUP, r->port);
+		scenario_step(s, _("a sends to the group %s, port %d"), GROUP, r->port);
 		ret = send_news(s, r, GROUP, false, NULL);
 		ret = ret < 0 ? -1 : scenario_wait_output(s, k.b, "got", 5000);
 	} else {
-		scenario_step(s, "a sends to 255.255.255.255, port %d, %s", r->port,
-			      r->fix ? "with SO_BROADCAST set" : "without SO_BROADCAST");
+		scenario_step(
+			s,
+			r->fix ? _("a sends to 255.255.255.255, port %d, with SO_BROADCAST set")
+			       : _("a sends to 255.255.255.255, port %d, without SO_BROADCAST"),
+			r->port);
 		ret = send_news(s, r, "255.255.255.255", r->fix, NULL);
 		if (ret == 0 && r->fix)
 			ret = scenario_wait_output(s, k.b, "got", 5000) < 0 ||
@@ -179,13 +188,13 @@ static void eacces(const struct check_ctx *c, struct check_result *r)
 	check_evidence(r, e);
 	check_output_evidence(c, r, "sender", "error", 1);
 	if (!e)
-		check_fail(r, "the sender never called sendto()");
+		check_fail(r, _("the sender never called sendto()"));
 	else if (!e->call.err || strcmp(e->call.err, "EACCES") != 0)
-		check_fail(r, "sendto() to the broadcast address did not fail with EACCES");
+		check_fail(r, _("sendto() to the broadcast address did not fail with EACCES"));
 	else
-		check_pass(r,
-			   "without SO_BROADCAST, sendto() to 255.255.255.255 failed with EACCES: "
-			   "the kernel refuses to broadcast unasked");
+		check_pass(r, _("without SO_BROADCAST, sendto() to 255.255.255.255 failed with "
+				"EACCES: "
+				"the kernel refuses to broadcast unasked"));
 }
 
 static void nobody_hears(const struct check_ctx *c, struct check_result *r)
@@ -195,9 +204,9 @@ static void nobody_hears(const struct check_ctx *c, struct check_result *r)
 
 	check_output_evidence(c, r, "receiver b", "listening", 1);
 	if (n)
-		check_fail(r, "%d receivers got something", n);
+		check_fail(r, _("%d receivers got something"), n);
 	else
-		check_pass(r, "no receiver got anything: nothing was sent");
+		check_pass(r, _("no receiver got anything: nothing was sent"));
 }
 
 /* The pkt events of datagrams to "to" (an address, any port), and the
@@ -238,9 +247,9 @@ static void silent_wire(const struct check_ctx *c, struct check_result *r)
 	if (!check_source_ran(c, "pkt", r))
 		return;
 	if (copies(c, "255.255.255.255:", "port-a", &seen, r))
-		check_fail(r, "a datagram to 255.255.255.255 was on the wire");
+		check_fail(r, _("a datagram to 255.255.255.255 was on the wire"));
 	else
-		check_pass(r, "no datagram left host a: the refusal was in a's kernel");
+		check_pass(r, _("no datagram left host a: the refusal was in a's kernel"));
 }
 
 static void broadcast_sent(const struct check_ctx *c, struct check_result *r)
@@ -250,11 +259,11 @@ static void broadcast_sent(const struct check_ctx *c, struct check_result *r)
 	check_evidence(r, opt);
 	check_evidence(r, e);
 	if (!opt || !opt->call.opt || strcmp(opt->call.opt, "SO_BROADCAST") != 0)
-		check_fail(r, "the sender did not set SO_BROADCAST");
+		check_fail(r, _("the sender did not set SO_BROADCAST"));
 	else if (!e || e->call.ret <= 0)
-		check_fail(r, "sendto() to 255.255.255.255 did not succeed");
+		check_fail(r, _("sendto() to 255.255.255.255 did not succeed"));
 	else
-		check_pass(r, "with SO_BROADCAST, sendto() to 255.255.255.255 sent %lld bytes",
+		check_pass(r, _("with SO_BROADCAST, sendto() to 255.255.255.255 sent %lld bytes"),
 			   (long long)e->call.ret);
 }
 
@@ -265,13 +274,13 @@ static void channel(const struct check_ctx *c, struct check_result *r)
 	check_output_evidence(c, r, "receiver b", "got", 1);
 	check_output_evidence(c, r, "receiver c", "got", 1);
 	if (b != 1 || cc != 1)
-		check_fail(r, "b got %d datagrams and c %d, not one each", b, cc);
+		check_fail(r, _("b got %d datagrams and c %d, not one each"), b, cc);
 	else if (d)
-		check_fail(r, "d, on another port, got it too");
+		check_fail(r, _("d, on another port, got it too"));
 	else
 		check_pass(r,
-			   "b and c, on port %d, got it once each; d, on port %d, did not: the "
-			   "port is the channel",
+			   _("b and c, on port %d, got it once each; d, on port %d, did not: the "
+			     "port is the channel"),
 			   c->facts->port, c->facts->port + 1);
 }
 
@@ -281,11 +290,11 @@ static void stays_local(const struct check_ctx *c, struct check_result *r)
 
 	check_output_evidence(c, r, "receiver e", NULL, 1);
 	if (e)
-		check_fail(r, "e, behind the router, got %d datagrams", e);
+		check_fail(r, _("e, behind the router, got %d datagrams"), e);
 	else
 		check_pass(r,
-			   "e, behind the router on port %d too, got nothing: a router does not "
-			   "pass a broadcast on",
+			   _("e, behind the router on port %d too, got nothing: a router does not "
+			     "pass a broadcast on"),
 			   c->facts->port);
 }
 
@@ -298,12 +307,14 @@ static void switch_copies(const struct check_ctx *c, struct check_result *r)
 		return;
 	n = copies(c, "255.255.255.255:", "port-c", &to_c, r);
 	if (n < 3 || !to_c)
-		check_fail(r, "the datagram crossed %d ports of the switch%s", n,
-			   to_c ? "" : ", not c's");
+		check_fail(r,
+			   to_c ? _("the datagram crossed %d ports of the switch")
+				: _("the datagram crossed %d ports of the switch, not c's"),
+			   n);
 	else
 		check_pass(r,
-			   "one sendto(), %d copies on the switch: in from a, out to every "
-			   "other port",
+			   _("one sendto(), %d copies on the switch: in from a, out to every "
+			     "other port"),
 			   n);
 }
 
@@ -313,13 +324,13 @@ static void members_only(const struct check_ctx *c, struct check_result *r)
 
 	check_output_evidence(c, r, "receiver b", "got", 1);
 	if (b != 1)
-		check_fail(r, "b, a member, got %d datagrams, not one", b);
+		check_fail(r, _("b, a member, got %d datagrams, not one"), b);
 	else if (cc || d)
-		check_fail(r, "c got %d and d %d: only members on the port may", cc, d);
+		check_fail(r, _("c got %d and d %d: only members on the port may"), cc, d);
 	else
 		check_pass(r,
-			   "only b got it: c, on the same port, had not joined %s; d had, but "
-			   "listens on another port",
+			   _("only b got it: c, on the same port, had not joined %s; d had, but "
+			     "listens on another port"),
 			   GROUP);
 }
 
@@ -331,11 +342,11 @@ static void group_on_wire(const struct check_ctx *c, struct check_result *r)
 		return;
 	copies(c, GROUP ":", "port-c", &to_c, r);
 	if (!to_c)
-		check_fail(r, "the group's datagram never reached c's port");
+		check_fail(r, _("the group's datagram never reached c's port"));
 	else
 		check_pass(r,
-			   "the switch gave c's port the datagram too: c's own stack dropped it, "
-			   "as c had not joined");
+			   _("the switch gave c's port the datagram too: c's own stack dropped it, "
+			     "as c had not joined"));
 }
 
 static void time_exceeded(const struct check_ctx *c, struct check_result *r)
@@ -350,13 +361,13 @@ static void time_exceeded(const struct check_ctx *c, struct check_result *r)
 			break;
 	check_evidence(r, e);
 	if (!e)
-		check_fail(r, "no ICMP time exceeded was captured");
+		check_fail(r, _("no ICMP time exceeded was captured"));
 	else if (!e->pkt.from || strcmp(e->pkt.from, "10.77.0.254") != 0)
-		check_fail(r, "the time exceeded came from %s, not the router", e->pkt.from);
+		check_fail(r, _("the time exceeded came from %s, not the router"), e->pkt.from);
 	else
 		check_pass(r,
-			   "the router took the TTL-1 datagram's last hop and said so: ICMP time "
-			   "exceeded, back to a");
+			   _("the router took the TTL-1 datagram's last hop and said so: ICMP time "
+			     "exceeded, back to a"));
 }
 
 static void ttl_two(const struct check_ctx *c, struct check_result *r)
@@ -366,10 +377,12 @@ static void ttl_two(const struct check_ctx *c, struct check_result *r)
 
 	check_output_evidence(c, r, "receiver e", "from 10.77.0.1", 2);
 	if (one || two != 1)
-		check_fail(r, "e got %d datagram(s) with TTL 1 and %d with TTL 2 from a", one, two);
+		check_fail(r, _("e got %d datagram(s) with TTL 1 and %d with TTL 2 from a"), one,
+			   two);
 	else
-		check_pass(r, "with IP_TTL 2 the datagram crossed the router and reached e; with 1 "
-			      "it did not");
+		check_pass(r,
+			   _("with IP_TTL 2 the datagram crossed the router and reached e; with 1 "
+			     "it did not"));
 }
 
 static void multicast_ttl(const struct check_ctx *c, struct check_result *r)
@@ -380,58 +393,61 @@ static void multicast_ttl(const struct check_ctx *c, struct check_result *r)
 	check_output_evidence(c, r, "relay", "TTL", 2);
 	check_output_evidence(c, r, "receiver e", "from 10.77.1.254", 1);
 	if (one || two != 1 || !check_printed(c, "relay", "TTL 1: no hop left"))
-		check_fail(r, "e got %d group datagram(s) with TTL 1 and %d with TTL 2", one, two);
+		check_fail(r, _("e got %d group datagram(s) with TTL 1 and %d with TTL 2"), one,
+			   two);
 	else
-		check_pass(r, "IP_MULTICAST_TTL 1 kept the group's datagram on a's network; with 2 "
-			      "the router sent it on to e");
+		check_pass(r,
+			   _("IP_MULTICAST_TTL 1 kept the group's datagram on a's network; with 2 "
+			     "the router sent it on to e"));
 }
 
 static const struct check naive_checks[] = {
-	{"eacces", "without SO_BROADCAST, sendto() to a broadcast address fails with EACCES",
+	{"eacces", N_("without SO_BROADCAST, sendto() to a broadcast address fails with EACCES"),
 	 .fn = eacces},
-	{"silent-wire", "nothing leaves host a", .fn = silent_wire},
-	{"nobody-hears", "no receiver gets anything", .fn = nobody_hears},
+	{"silent-wire", N_("nothing leaves host a"), .fn = silent_wire},
+	{"nobody-hears", N_("no receiver gets anything"), .fn = nobody_hears},
 	{NULL},
 };
 
 static const struct check fixed_checks[] = {
-	{"broadcast", "with SO_BROADCAST, sendto() to 255.255.255.255 succeeds",
+	{"broadcast", N_("with SO_BROADCAST, sendto() to 255.255.255.255 succeeds"),
 	 .fn = broadcast_sent},
-	{"switch-copies", "the switch copies the datagram to every port", .fn = switch_copies},
-	{"channel", "the hosts on the port get it; a host on another port does not", .fn = channel},
-	{"stays-local", "a host behind the router does not get it", .fn = stays_local},
+	{"switch-copies", N_("the switch copies the datagram to every port"), .fn = switch_copies},
+	{"channel", N_("the hosts on the port get it; a host on another port does not"),
+	 .fn = channel},
+	{"stays-local", N_("a host behind the router does not get it"), .fn = stays_local},
 	{NULL},
 };
 
 static const struct check multicast_checks[] = {
-	{"group-on-wire", "the group's datagram reaches every port of the switch",
+	{"group-on-wire", N_("the group's datagram reaches every port of the switch"),
 	 .fn = group_on_wire},
-	{"members-only", "only a host that joined the group, on the port, gets it",
+	{"members-only", N_("only a host that joined the group, on the port, gets it"),
 	 .fn = members_only},
 	{NULL},
 };
 
 static const struct check ttl_checks[] = {
-	{"time-exceeded", "IP_TTL 1 ends at the router, which answers ICMP time exceeded",
+	{"time-exceeded", N_("IP_TTL 1 ends at the router, which answers ICMP time exceeded"),
 	 .fn = time_exceeded},
-	{"ttl-2", "IP_TTL 2 crosses the router", .fn = ttl_two},
-	{"multicast-ttl", "IP_MULTICAST_TTL 1 stays on the network, 2 crosses the router",
+	{"ttl-2", N_("IP_TTL 2 crosses the router"), .fn = ttl_two},
+	{"multicast-ttl", N_("IP_MULTICAST_TTL 1 stays on the network, 2 crosses the router"),
 	 .fn = multicast_ttl},
 	{NULL},
 };
 
 static const struct lab_option broadcast_options[] = {
-	{"multicast", "to a multicast group: only its members get it", multicast_checks},
-	{"ttl", "IP_TTL and IP_MULTICAST_TTL 1, then 2, through a router", ttl_checks},
+	{"multicast", N_("to a multicast group: only its members get it"), multicast_checks},
+	{"ttl", N_("IP_TTL and IP_MULTICAST_TTL 1, then 2, through a router"), ttl_checks},
 	{NULL},
 };
 
 const struct lab lab_16 = {
 	.number = 16,
 	.name = "broadcast",
-	.title = "UDP broadcast, multicast and TTL on a switch and through a router",
+	.title = N_("UDP broadcast, multicast and TTL on a switch and through a router"),
 	.dir = "16-broadcast",
-	.fix = "setsockopt(SO_BROADCAST) before sending to a broadcast address",
+	.fix = N_("setsockopt(SO_BROADCAST) before sending to a broadcast address"),
 	.options = broadcast_options,
 	.needs_root = true,
 	.net = {.shape = LABNET_BRIDGE, .hosts = 5, .mtu = 1500, .router = true},

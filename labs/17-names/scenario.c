@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "base/jobj.h"
 #include "lab/lab.h"
 #include "lab/labkit.h"
@@ -38,7 +39,7 @@ static int write_zone(struct scenario *s, const char *path, const char *addr)
 	fprintf(f, "%s %s\n", NAME, addr);
 	if (fclose(f) != 0 || rename(tmp, path) < 0)
 		return -1;
-	scenario_step(s, "the zone says: %s %s", NAME, addr);
+	scenario_step(s, _("the zone says: %s %s"), NAME, addr);
 	return 0;
 }
 
@@ -72,8 +73,8 @@ static int names_run(struct scenario *s, const struct lab_run *r)
 	snprintf(port, sizeof(port), "%d", r->port);
 	snprintf(zone, sizeof(zone), "%s/zone.txt", collector_dir(scenario_collector(s)));
 	scenario_step(s,
-		      "four hosts on a switch: the client on a, the service on b, a name "
-		      "server on d (%s), named in every host's /etc/resolv.conf",
+		      _("four hosts on a switch: the client on a, the service on b, a name "
+			"server on d (%s), named in every host's /etc/resolv.conf"),
 		      net->addr[LABNET_D]);
 	if (write_zone(s, zone, HOST_B) < 0)
 		return -1;
@@ -82,28 +83,28 @@ static int names_run(struct scenario *s, const struct lab_run *r)
 	if (ns < 0 || scenario_wait_udp(s, DNS_PORT, 5000) < 0 ||
 	    (server_b = start_server(s, r, LABNET_B, port)) < 0)
 		return -1;
-	scenario_step(s, "the client looks %s up with %s, then connects", NAME,
+	scenario_step(s, _("the client looks %s up with %s, then connects"), NAME,
 		      gethost ? "gethostbyname()" : "getaddrinfo()");
 	client = scenario_start_typing(s, net->ns[LABNET_A], "client",
 				       ARGV("name_client", NAME, port, r->fix ? "again" : "once",
 					    gethost ? "gethostbyname" : NULL));
 	if (client < 0 || visit(s, client, "hello from host b") < 0)
 		return -1;
-	scenario_step(s, "the service moves to host c: the server on b stops, one starts on c, "
-			 "and the record changes");
+	scenario_step(s, _("the service moves to host c: the server on b stops, one starts on c, "
+			   "and the record changes"));
 	scenario_kill(s, server_b, SIGTERM);
 	if (scenario_wait(s, server_b, 5000) < 0 ||
 	    (server_c = start_server(s, r, LABNET_C, port)) < 0 || write_zone(s, zone, HOST_C) < 0)
 		return -1;
-	scenario_step(s,
-		      r->fix ? "the client connects again, and asks the name server first"
-			     : "the client connects again, to the address it found at the start");
+	scenario_step(s, r->fix ? _("the client connects again, and asks the name server first")
+				: _("the client connects again, to the address it found at the "
+				    "start"));
 	if (visit(s, client, r->fix ? "hello from host c" : "connect() error") < 0)
 		return -1;
 	scenario_type_end(s, client);
 	if (scenario_wait(s, client, 5000) < 0)
 		return -1;
-	scenario_step(s, "another client asks for %s, which no zone has", UNKNOWN);
+	scenario_step(s, _("another client asks for %s, which no zone has"), UNKNOWN);
 	other = scenario_start_in(s, net->ns[LABNET_A], "client 2",
 				  ARGV("name_client", UNKNOWN, port, "once",
 				       gethost ? "gethostbyname" : NULL),
@@ -186,17 +187,17 @@ static void looks_up(const struct check_ctx *c, struct check_result *r)
 	const struct event *e = lookup(c, "client", 1);
 
 	if (!e) {
-		check_fail(r, "the client never called %s()", name_fn(c));
+		check_fail(r, _("the client never called %s()"), name_fn(c));
 		return;
 	}
 	check_evidence(r, e);
 	if (e->call.ret != 0)
-		check_fail(r, "%s(\"%s\") failed with %s", name_fn(c), NAME,
-			   e->call.err ? e->call.err : "an error");
+		check_fail(r, _("%s(\"%s\") failed with %s"), name_fn(c), NAME,
+			   e->call.err ? e->call.err : _("an error"));
 	else if (!gave(e, HOST_B))
-		check_fail(r, "%s(\"%s\") did not give %s", name_fn(c), NAME, HOST_B);
+		check_fail(r, _("%s(\"%s\") did not give %s"), name_fn(c), NAME, HOST_B);
 	else
-		check_pass(r, "%s(\"%s\") gave %s: the record the name server has", name_fn(c),
+		check_pass(r, _("%s(\"%s\") gave %s: the record the name server has"), name_fn(c),
 			   NAME, HOST_B);
 }
 
@@ -227,13 +228,13 @@ static void query_first(const struct check_ctx *c, struct check_result *r)
 	check_evidence(r, answer);
 	check_evidence(r, syn);
 	if (!syn)
-		check_fail(r, "the client sent no SYN");
+		check_fail(r, _("the client sent no SYN"));
 	else if (!query)
-		check_fail(r, "no question to port %d came before the client's SYN", DNS_PORT);
+		check_fail(r, _("no question to port %d came before the client's SYN"), DNS_PORT);
 	else if (!answer || answer->t < query->t)
-		check_fail(r, "no answer from port %d came before the client's SYN", DNS_PORT);
+		check_fail(r, _("no answer from port %d came before the client's SYN"), DNS_PORT);
 	else
-		check_pass(r, "the question to %s and its answer came %.1f ms before the SYN",
+		check_pass(r, _("the question to %s and its answer came %.1f ms before the SYN"),
 			   query->pkt.to, check_ms_between(answer->t, syn->t));
 }
 
@@ -244,13 +245,13 @@ static void connects(const struct check_ctx *c, struct check_result *r)
 	check_evidence(r, e);
 	check_output_evidence(c, r, "client", "hello from host b", 1);
 	if (!e || e->call.ret != 0 || !went_to(e, HOST_B))
-		check_fail(r, "the client's first connect() did not reach %s", HOST_B);
+		check_fail(r, _("the client's first connect() did not reach %s"), HOST_B);
 	else if (!check_printed(c, "client", "hello from host b"))
-		check_fail(r, "the client did not get host b's greeting");
+		check_fail(r, _("the client did not get host b's greeting"));
 	else
 		check_pass(r,
-			   "the client connected to %s, the address it was given, and host b "
-			   "greeted it",
+			   _("the client connected to %s, the address it was given, and host b "
+			     "greeted it"),
 			   HOST_B);
 }
 
@@ -261,19 +262,19 @@ static void stale(const struct check_ctx *c, struct check_result *r)
 
 	check_evidence(r, e);
 	if (!e) {
-		check_fail(r, "the client never connected a second time");
+		check_fail(r, _("the client never connected a second time"));
 		return;
 	}
 	if (again)
-		check_fail(r, "the client looked the name up again: it was meant to keep the old "
-			      "address");
+		check_fail(r, _("the client looked the name up again: it was meant to keep the old "
+				"address"));
 	else if (!went_to(e, HOST_B) || !e->call.err || strcmp(e->call.err, "ECONNREFUSED") != 0)
-		check_fail(r, "the second connect() did not go to %s and fail with ECONNREFUSED",
+		check_fail(r, _("the second connect() did not go to %s and fail with ECONNREFUSED"),
 			   HOST_B);
 	else
 		check_pass(r,
-			   "no new lookup: the second connect() went to the old address, %s, "
-			   "where nothing listens any more (ECONNREFUSED)",
+			   _("no new lookup: the second connect() went to the old address, %s, "
+			     "where nothing listens any more (ECONNREFUSED)"),
 			   HOST_B);
 }
 
@@ -285,13 +286,13 @@ static void moved(const struct check_ctx *c, struct check_result *r)
 	check_evidence(r, e);
 	check_output_evidence(c, r, "client", "hello from host c", 1);
 	if (!again || again->call.ret != 0 || !gave(again, HOST_C))
-		check_fail(r, "the client's second lookup did not give %s", HOST_C);
+		check_fail(r, _("the client's second lookup did not give %s"), HOST_C);
 	else if (!e || e->call.ret != 0 || !went_to(e, HOST_C))
-		check_fail(r, "the client's second connect() did not reach %s", HOST_C);
+		check_fail(r, _("the client's second connect() did not reach %s"), HOST_C);
 	else if (!check_printed(c, "client", "hello from host c"))
-		check_fail(r, "the client did not get host c's greeting");
+		check_fail(r, _("the client did not get host c's greeting"));
 	else
-		check_pass(r, "the same program asked again, got %s and reached host c", HOST_C);
+		check_pass(r, _("the same program asked again, got %s and reached host c"), HOST_C);
 }
 
 static void unknown(const struct check_ctx *c, struct check_result *r)
@@ -302,46 +303,48 @@ static void unknown(const struct check_ctx *c, struct check_result *r)
 	check_evidence(r, e);
 	check_output_evidence(c, r, "name server", UNKNOWN, 1);
 	if (!e)
-		check_fail(r, "nobody looked %s up", UNKNOWN);
+		check_fail(r, _("nobody looked %s up"), UNKNOWN);
 	else if (!e->call.err || strcmp(e->call.err, want) != 0)
-		check_fail(r, "%s(\"%s\") did not fail with %s", name_fn(c), UNKNOWN, want);
+		check_fail(r, _("%s(\"%s\") did not fail with %s"), name_fn(c), UNKNOWN, want);
 	else
-		check_pass(r, "%s(\"%s\") failed with %s: the name server said no such name",
+		check_pass(r, _("%s(\"%s\") failed with %s: the name server said no such name"),
 			   name_fn(c), UNKNOWN, want);
 }
 
 static const struct check naive_checks[] = {
-	{"lookup", "the client's lookup of echo.lab gives 10.77.0.2", .fn = looks_up},
-	{"query-first", "the question to port 53 and its answer come before the SYN",
+	{"lookup", N_("the client's lookup of echo.lab gives 10.77.0.2"), .fn = looks_up},
+	{"query-first", N_("the question to port 53 and its answer come before the SYN"),
 	 .fn = query_first},
-	{"connects", "the client reaches the server at that address", .fn = connects},
-	{"stale", "after the move, the address found at the start is refused", .fn = stale},
-	{"unknown", "a name nobody has fails by name (EAI_NONAME, HOST_NOT_FOUND)", .fn = unknown},
+	{"connects", N_("the client reaches the server at that address"), .fn = connects},
+	{"stale", N_("after the move, the address found at the start is refused"), .fn = stale},
+	{"unknown", N_("a name nobody has fails by name (EAI_NONAME, HOST_NOT_FOUND)"),
+	 .fn = unknown},
 	{NULL},
 };
 
 static const struct check fixed_checks[] = {
-	{"lookup", "the client's lookup of echo.lab gives 10.77.0.2", .fn = looks_up},
-	{"query-first", "the question to port 53 and its answer come before the SYN",
+	{"lookup", N_("the client's lookup of echo.lab gives 10.77.0.2"), .fn = looks_up},
+	{"query-first", N_("the question to port 53 and its answer come before the SYN"),
 	 .fn = query_first},
-	{"connects", "the client reaches the server at that address", .fn = connects},
-	{"moved", "after the move, the same program asks again and reaches the new address",
+	{"connects", N_("the client reaches the server at that address"), .fn = connects},
+	{"moved", N_("after the move, the same program asks again and reaches the new address"),
 	 .fn = moved},
-	{"unknown", "a name nobody has fails by name (EAI_NONAME, HOST_NOT_FOUND)", .fn = unknown},
+	{"unknown", N_("a name nobody has fails by name (EAI_NONAME, HOST_NOT_FOUND)"),
+	 .fn = unknown},
 	{NULL},
 };
 
 static const struct lab_option names_options[] = {
-	{"gethostbyname", "gethostbyname() (윤 chapter 8), not getaddrinfo()", NULL},
+	{"gethostbyname", N_("gethostbyname() (윤 chapter 8), not getaddrinfo()"), NULL},
 	{NULL},
 };
 
 const struct lab lab_17 = {
 	.number = 17,
 	.name = "names",
-	.title = "names and addresses: a name server, getaddrinfo, a record that changes",
+	.title = N_("names and addresses: a name server, getaddrinfo, a record that changes"),
 	.dir = "17-names",
-	.fix = "look the name up again before each connection",
+	.fix = N_("look the name up again before each connection"),
 	.options = names_options,
 	.needs_root = true,
 	.net = {.shape = LABNET_BRIDGE, .hosts = 4, .mtu = 1500, .name_server = true},

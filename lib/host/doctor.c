@@ -16,6 +16,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "base/i18n.h"
 #include "host/paths.h"
 #include "sources/state/sockdiag.h"
 #include "sources/state/tracefs.h"
@@ -36,9 +37,9 @@ static void check_root(struct doctor_check *c)
 {
 	c->ok = geteuid() == 0;
 	if (c->ok)
-		snprintf(c->found, sizeof(c->found), "socklab runs as root");
+		snprintf(c->found, sizeof(c->found), _("socklab runs as root"));
 	else
-		snprintf(c->found, sizeof(c->found), "socklab runs as user %d, not root",
+		snprintf(c->found, sizeof(c->found), _("socklab runs as user %d, not root"),
 			 (int)geteuid());
 }
 
@@ -59,9 +60,9 @@ static void check_capture(struct doctor_check *c)
 
 	c->ok = ret >= 0;
 	if (c->ok)
-		snprintf(c->found, sizeof(c->found), "packets can be captured on lo");
+		snprintf(c->found, sizeof(c->found), _("packets can be captured on lo"));
 	else
-		snprintf(c->found, sizeof(c->found), "cannot capture on lo: %s",
+		snprintf(c->found, sizeof(c->found), _("cannot capture on lo: %s"),
 			 p ? pcap_geterr(p) : err);
 	if (p)
 		pcap_close(p);
@@ -77,11 +78,12 @@ static void check_tracefs(struct doctor_check *c)
 		return;
 	if (tf.mounted_here)
 		snprintf(c->found, sizeof(c->found),
-			 "tracefs is not mounted, but socklab can mount it for a session; "
-			 "sock:inet_sock_set_state works in an instance");
+			 _("tracefs is not mounted, but socklab can mount it for a session; "
+			   "sock:inet_sock_set_state works in an instance"));
 	else
 		snprintf(c->found, sizeof(c->found),
-			 "sock:inet_sock_set_state works in an instance of the tracefs at %.300s",
+			 _("sock:inet_sock_set_state works in an instance of the tracefs at "
+			   "%.300s"),
 			 tf.root);
 	tracefs_close(&tf);
 }
@@ -102,7 +104,7 @@ static void check_sockdiag(struct doctor_check *c)
 		0;
 	if (c->ok)
 		snprintf(c->found, sizeof(c->found),
-			 "sock_diag answers (%d TCP sockets on this machine)", count);
+			 _("sock_diag answers (%d TCP sockets on this machine)"), count);
 	close(fd);
 }
 
@@ -182,11 +184,11 @@ static void report_tool(struct doctor_check *c, int status, const char *said, co
 	if (c->ok)
 		snprintf(c->found, sizeof(c->found), "%s", works);
 	else if (status == 127)
-		snprintf(c->found, sizeof(c->found), "%s is not installed (Debian package %s)",
+		snprintf(c->found, sizeof(c->found), _("%s is not installed (Debian package %s)"),
 			 tool, package);
 	else
-		snprintf(c->found, sizeof(c->found), "%s failed: %s", tool,
-			 said[0] ? said : "no reason given");
+		snprintf(c->found, sizeof(c->found), _("%s failed: %s"), tool,
+			 said[0] ? said : _("no reason given"));
 }
 
 static void check_namespaces(struct doctor_check *ns, struct doctor_check *nft,
@@ -195,22 +197,25 @@ static void check_namespaces(struct doctor_check *ns, struct doctor_check *nft,
 	struct ns_probe r;
 
 	if (probe_namespace(&r) < 0) {
-		snprintf(ns->found, sizeof(ns->found), "the namespace probe did not report");
+		snprintf(ns->found, sizeof(ns->found), _("the namespace probe did not report"));
 		return;
 	}
 	ns->ok = r.netns_err == 0;
 	if (!ns->ok) {
-		snprintf(ns->found, sizeof(ns->found), "cannot make a network namespace: %s%s",
-			 strerror(r.netns_err), r.netns_err == EPERM ? " (needs root)" : "");
-		snprintf(nft->found, sizeof(nft->found), "not tried: no network namespace");
-		snprintf(netem->found, sizeof(netem->found), "not tried: no network namespace");
+		snprintf(ns->found, sizeof(ns->found),
+			 r.netns_err == EPERM
+				 ? _("cannot make a network namespace: %s (needs root)")
+				 : _("cannot make a network namespace: %s"),
+			 strerror(r.netns_err));
+		snprintf(nft->found, sizeof(nft->found), _("not tried: no network namespace"));
+		snprintf(netem->found, sizeof(netem->found), _("not tried: no network namespace"));
 		return;
 	}
-	snprintf(ns->found, sizeof(ns->found), "a network namespace can be made");
+	snprintf(ns->found, sizeof(ns->found), _("a network namespace can be made"));
 	report_tool(nft, r.nft_status, r.nft_said, "nft", "nftables",
-		    "a packet-loss rule (numgen random ... drop) works in a namespace");
+		    _("a packet-loss rule (numgen random ... drop) works in a namespace"));
 	report_tool(netem, r.tc_status, r.tc_said, "tc qdisc netem", "iproute2",
-		    "the netem qdisc (delay, loss) works in a namespace");
+		    _("the netem qdisc (delay, loss) works in a namespace"));
 }
 
 /* ---- all of them -------------------------------------------------------- */
@@ -221,29 +226,29 @@ size_t doctor_run(struct doctor_check *out)
 	size_t n = 0;
 
 	check_root(check(out, &n, "root",
-			 "without root, socklab cannot capture packets or read exact kernel "
-			 "states; calls, processes and most states still show"));
+			 _("without root, socklab cannot capture packets or read exact kernel "
+			   "states; calls, processes and most states still show")));
 	check_tracer(check(out, &n, "tracer",
-			   "without the tracer library no call is recorded: run make (or make "
-			   "install)"));
+			   _("without the tracer library no call is recorded: run make (or make "
+			     "install)")));
 	check_capture(check(out, &n, "capture",
-			    "without packet capture there are no packets: no SYN, FIN or ACK on "
-			    "the timeline, and capture.pcap stays empty"));
+			    _("without packet capture there are no packets: no SYN, FIN or ACK on "
+			      "the timeline, and capture.pcap stays empty")));
 	check_tracefs(check(out, &n, "tracefs",
-			    "without tracefs, short-lived states like SYN_RCVD may be missed; "
-			    "TIME_WAIT still shows"));
+			    _("without tracefs, short-lived states like SYN_RCVD may be missed; "
+			      "TIME_WAIT still shows")));
 	check_sockdiag(check(out, &n, "sock_diag",
-			     "without sock_diag, TIME_WAIT and its countdown do not show, and "
-			     "without tracefs states show only at your program's calls"));
+			     _("without sock_diag, TIME_WAIT and its countdown do not show, and "
+			       "without tracefs states show only at your program's calls")));
 	ns = check(out, &n, "netns",
-		   "without network namespaces, labs that build their own network (a lossy "
-		   "link, MTU 1500 over veth) cannot run");
+		   _("without network namespaces, labs that build their own network (a lossy "
+		     "link, MTU 1500 over veth) cannot run"));
 	nft = check(out, &n, "nftables",
-		    "without nftables, labs cannot drop packets on purpose to show "
-		    "retransmission");
+		    _("without nftables, labs cannot drop packets on purpose to show "
+		      "retransmission"));
 	netem = check(out, &n, "netem",
-		      "without netem, labs cannot delay packets; loss still works through "
-		      "nftables where that works");
+		      _("without netem, labs cannot delay packets; loss still works through "
+			"nftables where that works"));
 	check_namespaces(ns, nft, netem);
 	return n;
 }

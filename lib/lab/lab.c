@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "base/errmsg.h"
+#include "base/i18n.h"
 
 const struct lab *lab_find(const char *arg)
 {
@@ -30,7 +31,7 @@ const struct lab *lab_find(const char *arg)
 
 const char *lab_hint(const struct lab *l, char *buf, size_t len)
 {
-	snprintf(buf, len, "lab %d (%s)", l->number, l->name);
+	snprintf(buf, len, _("lab %d (%s)"), l->number, l->name);
 	return buf;
 }
 

@@ -91,7 +91,8 @@ extern const struct lab *const socklab_labs[];
 const struct lab *lab_find(const char *arg);
 
 /* Where the lab is taught, the hint of its checkpoints: "lab 1
- * (handshake)". Writes it into buf; returns buf. */
+ * (handshake)", in the reader's language. Writes it into buf; returns
+ * buf. */
 const char *lab_hint(const struct lab *l, char *buf, size_t len);
 
 /* Whether the lab is declared as socklab can run it: no more options than

@@ -4,7 +4,9 @@
 #include "lab/labkit.h"
 
 #include <stdio.h>
+#include <string.h>
 
+#include "base/i18n.h"
 #include "host/paths.h"
 #include "run/scenario.h"
 
@@ -61,9 +63,9 @@ void lab_check_all_served(const struct check_ctx *c, struct check_result *r, int
 		served += lab_client_served(c, i);
 	}
 	if (served == n)
-		check_pass(r, "all %d clients got their lines back", n);
+		check_pass(r, _("all %d clients got their lines back"), n);
 	else
-		check_fail(r, "%d of %d clients got their lines back", served, n);
+		check_fail(r, _("%d of %d clients got their lines back"), served, n);
 }
 
 const struct event *lab_accept_of(const struct check_ctx *c, const char *role, char *sock)
@@ -89,12 +91,21 @@ void lab_check_starved(const struct check_ctx *c, struct check_result *r, const 
 	check_evidence(r, acc);
 	check_output_evidence(c, r, role, NULL, 2);
 	if (!acc)
-		check_fail(r, "the server never accepted %s's connection", role);
+		check_fail(r, _("the server never accepted %s's connection"), role);
 	else if (reads > 0 || check_printed(c, role, "Message from server: hello"))
-		check_fail(r, "the server read %s's socket: nobody starved", role);
+		check_fail(r, _("the server read %s's socket: nobody starved"), role);
 	else
 		check_pass(r,
-			   "%s typed a line, and nobody in the server ever read its socket %lld: "
-			   "the line waits in the receive queue, no echo ever comes",
+			   _("%s typed a line, and nobody in the server ever read its socket %lld: "
+			     "the line waits in the receive queue, no echo ever comes"),
 			   role, (long long)acc->call.ret);
+}
+
+int64_t lab_step_time(const struct check_ctx *c, const char *step)
+{
+	int64_t t = check_step_time(c, step);
+
+	if (t == c->t_end && strcmp(_(step), step) != 0)
+		t = check_step_time(c, _(step));
+	return t;
 }

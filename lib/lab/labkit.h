@@ -48,4 +48,10 @@ void lab_check_starved(const struct check_ctx *c, struct check_result *r, const 
  * connect()), or NULL; sock (ENDPOINT_PAIR_MAX) gets the server's side. */
 const struct event *lab_accept_of(const struct check_ctx *c, const char *role, char *sock);
 
+/* When the step step began (check_step_time: its text holds step), in a
+ * session recorded in English or in the reader's language: step is the
+ * English msgid the scenario printed through _(). The run's end when
+ * there is no such step. */
+int64_t lab_step_time(const struct check_ctx *c, const char *step);
+
 #endif

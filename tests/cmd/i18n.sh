@@ -69,4 +69,66 @@ test_what_scripts_read_is_the_same_in_korean() {
 		fail "show --json differs with the language: $(diff "$T/en.json" "$T/ko.json" | head -4)"
 }
 
+# The labs' titles, in the locale's language: each Korean title is the
+# first heading of the lab's LAB.ko.md ("# 실습 N — TITLE").
+test_list_shows_the_labs_titles_in_the_locales_language() {
+	env -u LANGUAGE -u LC_ALL -u LC_MESSAGES LANG=ko_KR.UTF-8 "$SOCKLAB" list >"$T/ko" 2>&1 ||
+		fail "socklab list failed: $(cat "$T/ko")"
+	grep -Eq '^ +1  handshake +3-way 핸드셰이크와 연결 종료$' "$T/ko" ||
+		fail "lab 1's title is not Korean: $(head -3 "$T/ko")"
+	env -u LANGUAGE -u LC_ALL -u LC_MESSAGES LANG=C "$SOCKLAB" list >"$T/en" 2>&1
+	grep -Eq '^ +1  handshake +the 3-way handshake, data and ACKs, the 4-way close$' "$T/en" ||
+		fail "lab 1's title is not English under C: $(head -3 "$T/en")"
+	local n name title heading
+	while read -r n name title; do
+		[[ $n =~ ^[0-9]+$ ]] || continue
+		heading=$(head -1 "$ROOT"/labs/$(printf %02d "$n")-*/LAB.ko.md)
+		[ "$heading" = "# 실습 $n — $title" ] ||
+			fail "lab $n: socklab list says '$title', its LAB.ko.md begins '$heading'"
+	done <"$T/ko"
+}
+
+# The checkpoints' names of a run's report (what scripts read), in order.
+checkpoint_names() {
+	sed -En 's/^  (PASS|FAIL|SKIP)  ([^ ]+) .*/\2/p' "$1"
+}
+
+test_a_lab_run_speaks_korean_with_the_same_checkpoints_and_status() {
+	local ko en
+	(cd "$T" && env -u LC_ALL -u LC_MESSAGES LANG=C.UTF-8 LANGUAGE=ko \
+		"$SOCKLAB" run 1 --no-view >"$T/ko.out" 2>"$T/ko.err")
+	ko=$?
+	(cd "$T" && env -u LANGUAGE -u LC_ALL -u LC_MESSAGES LANG=C \
+		"$SOCKLAB" run 1 --no-view >"$T/en.out" 2>"$T/en.err")
+	en=$?
+	[ "$ko" = "$en" ] || fail "run 1 exits $ko in Korean, $en in English: $(tail -5 "$T/ko.out")"
+	# The steps, a checkpoint's title and its sentence, the sheet.
+	grep -q '^에코 서버를 [0-9]*번 포트에서 시작합니다$' "$T/ko.err" ||
+		fail "the steps are not Korean: $(head -4 "$T/ko.err")"
+	grep -Eq '^  [A-Z]+  three-way +SYN, SYN\+ACK, ACK로 연결이 열립니다$' "$T/ko.out" ||
+		fail "the checkpoint's title is not Korean: $(head -4 "$T/ko.out")"
+	grep -q '^        connect()가 0을 반환했습니다' "$T/ko.out" ||
+		fail "the checkpoint's sentence is not Korean: $(head -12 "$T/ko.out")"
+	grep -q '실습 안내서.*/labs/01-handshake/LAB.ko.md$' "$T/ko.err" ||
+		fail "the sheet named is not LAB.ko.md: $(tail -2 "$T/ko.err")"
+	grep -q "the lab's sheet.*/labs/01-handshake/LAB.md$" "$T/en.err" ||
+		fail "the English sheet is not LAB.md: $(tail -2 "$T/en.err")"
+	checkpoint_names "$T/ko.out" >"$T/ko.names"
+	checkpoint_names "$T/en.out" >"$T/en.names"
+	[ -s "$T/en.names" ] || fail "no checkpoint in English: $(head -5 "$T/en.out")"
+	cmp -s "$T/ko.names" "$T/en.names" ||
+		fail "the checkpoints' names differ: $(diff "$T/en.names" "$T/ko.names" | head -4)"
+}
+
+test_doctor_speaks_korean_and_keeps_the_checks_names() {
+	env -u LC_ALL -u LC_MESSAGES LANG=C.UTF-8 LANGUAGE=ko "$SOCKLAB" doctor >"$T/ko" 2>&1 ||
+		[ $? = 1 ] || fail "doctor failed: $(cat "$T/ko")" # 1: something is missing
+	grep -q '^socklab doctor: 이 컴퓨터에서' "$T/ko" || fail "not Korean: $(head -2 "$T/ko")"
+	# As root (CI), the root check's finding; its name stays "root".
+	grep -Eq '^  ok +root +socklab이 root로 실행됩니다$' "$T/ko" ||
+		fail "the root finding is not Korean: $(cat "$T/ko")"
+	grep -Eq '^  (ok|MISSING) +netns +네트워크 네임스페이스' "$T/ko" ||
+		fail "the netns finding is not Korean: $(cat "$T/ko")"
+}
+
 run_tests

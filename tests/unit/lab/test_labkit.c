@@ -5,6 +5,11 @@
  * are the fixed run's, an option's, or the lab's.
  */
 #include <jansson.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "base/i18n.h"
 
 #include "check/check.h"
 #include "lab/lab.h"
@@ -106,4 +111,50 @@ Test(labkit, a_run_gets_the_fixed_the_options_or_the_labs_checkpoints)
 	r = (struct lab_run){.lab = udp};
 	r.options[0] = true; /* --unconnected: the lab's own checkpoints */
 	cr_assert_eq(lab_checks_for(udp, &r), udp->checks);
+}
+
+/* Messages in Korean, from the build tree's catalogue: this binary is
+ * BUILD/tests/unit/lab/test_labkit, the catalogue BUILD/share/locale. */
+static void speak_korean(void)
+{
+	char exe[PATH_MAX], dir[PATH_MAX + 32];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+
+	cr_assert_gt(n, 0);
+	exe[n] = '\0';
+	for (int i = 0; i < 4; i++)
+		*strrchr(exe, '/') = '\0';
+	snprintf(dir, sizeof(dir), "%s/share/locale", exe);
+	setenv("LC_ALL", "C.UTF-8", 1);
+	i18n_init(dir);
+	cr_assert_eq(i18n_use("ko"), 0, "no Korean catalogue in %s", dir);
+}
+
+static const char *const stopped_ko[] = {
+	"{\"t\":5,\"src\":\"note\",\"kind\":\"step\",\"text\":\"socklab이 서버를 멈춥니다 "
+	"(SIGTERM)\"}",
+	"{\"t\":9,\"src\":\"note\",\"kind\":\"step\",\"text\":\"end\"}",
+	NULL,
+};
+
+static const char *const stopped_en[] = {
+	"{\"t\":5,\"src\":\"note\",\"kind\":\"step\",\"text\":\"socklab stops the server "
+	"(SIGTERM)\"}",
+	"{\"t\":9,\"src\":\"note\",\"kind\":\"step\",\"text\":\"end\"}",
+	NULL,
+};
+
+Test(labkit, a_step_is_found_by_its_text_in_english_or_in_the_readers_language)
+{
+	speak_korean();
+	cr_assert_str_neq(_("socklab stops the server (SIGTERM)"),
+			  "socklab stops the server (SIGTERM)", "the step is not translated");
+	load(NULL, stopped_ko);
+	cr_assert_eq(lab_step_time(&ctx, "socklab stops the server (SIGTERM)"), 5,
+		     "a Korean run's step was not found");
+	unload();
+	load(NULL, stopped_en);
+	cr_assert_eq(lab_step_time(&ctx, "socklab stops the server (SIGTERM)"), 5,
+		     "an English run's step was not found");
+	unload();
 }
