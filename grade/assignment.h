@@ -184,6 +184,17 @@ void grade_note(struct grade_run *g, const char *fmt, ...) __attribute__((format
 /* The run behind a check (facts->extra). */
 const struct grade_run *grade_run_of(const struct check_ctx *c);
 
+/* The student's program a process belongs to, as its role ("the
+ * server"), its first process in *root; NULL when pid is none of theirs. */
+const char *grade_student_role(const struct grade_run *g, const struct check_ctx *c, pid_t pid,
+			       pid_t *root);
+/* The run's problems beside the checks (runnotes.c): processes killed for
+ * the memory limit, crashes and the call each died in, clients that
+ * connected elsewhere than they were told. */
+void grade_note_oom_kills(struct grade_run *g, const struct check_ctx *c);
+void grade_note_crashes(struct grade_run *g, const struct check_ctx *c);
+void grade_note_client_ports(struct grade_run *g, const struct check_ctx *c);
+
 /* The run's first problem ("the server crashed ..."), or NULL. A check that
  * fails gives it as the reason rather than guess another. */
 const char *run_trouble(const struct check_ctx *c);

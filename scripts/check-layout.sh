@@ -6,7 +6,8 @@
 #   2. an include runs only along the arrows of the dependency rule, the
 #      table between the include-rule markers of docs/HACKING.md (read from
 #      there, so the page and the check cannot drift);
-#   3. no .c file in lib/ is longer than LINES_MAX lines.
+#   3. no .c file in lib/, cli/, grade/ or viewer/ is longer than
+#      LINES_MAX lines.
 #
 #   scripts/check-layout.sh [TREE]     TREE defaults to this checkout
 #
@@ -32,7 +33,8 @@ files=$(find lib viewer grade cli labs -name '*.[ch]' 2>/dev/null | sort)
 #   rule  ROW            a row of the table
 #   file  PATH           every file, in order
 #   inc   PATH:LINE:TEXT every #include "..." line (grep -Hn)
-#   size  N PATH         the lines of each .c file in lib/ (wc -l)
+#   size  N PATH         the lines of each .c file in lib/, cli/, grade/,
+#                        viewer/ (wc -l)
 {
 	sed 's/^/rule\t/' <<<"$rules"
 	# shellcheck disable=SC2086
@@ -40,7 +42,7 @@ files=$(find lib viewer grade cli labs -name '*.[ch]' 2>/dev/null | sort)
 	# shellcheck disable=SC2086
 	[ -z "$files" ] || grep -Hn '^[[:space:]]*#[[:space:]]*include[[:space:]]*"' $files |
 		sed 's/^/inc\t/'
-	find lib -name '*.c' -print0 2>/dev/null | sort -z | xargs -0 -r wc -l |
+	find lib cli grade viewer -name '*.c' -print0 2>/dev/null | sort -z | xargs -0 -r wc -l |
 		awk '$2 != "total" { print "size\t" $1 " " $2 }'
 } | awk -F'\t' -v max="$LINES_MAX" -v rule_file="$rule_file" '
 # The room of a file: lib/sources/pkt/capture.c -> sources, viewer/x.c ->

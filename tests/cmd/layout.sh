@@ -50,6 +50,15 @@ test_an_include_without_its_folder_is_caught_in_lib() {
 	grep -q 'does not name its folder' "$T/out" || fail "unexpected report: $(cat "$T/out")"
 }
 
+test_a_file_past_the_size_limit_is_caught_in_grade_too() {
+	copy_tree
+	seq 700 | sed 's|^|/* line |; s|$| */|' >"$T/tree/grade/long.c"
+	if "$CHECK" "$T/tree" >"$T/out" 2>&1; then
+		fail "a 700-line file in grade/ passed the check"
+	fi
+	grep -q 'grade/long.c: 700 lines' "$T/out" || fail "unexpected report: $(cat "$T/out")"
+}
+
 test_a_file_past_the_size_limit_is_caught() {
 	copy_tree
 	seq 700 | sed 's|^|/* line |; s|$| */|' >"$T/tree/lib/base/long.c"
