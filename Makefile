@@ -225,7 +225,7 @@ $(BUILD)/tests/%: tests/%.c
 # ---- formatting: Debian's clang-format, with .clang-format ----------
 
 # Every C file of ours (the fixtures are other people's bytes).
-FORMAT_SRC = $(shell git ls-files '*.c' '*.h' 2>/dev/null | grep -v '^tests/fixtures/')
+FORMAT_SRC = $(shell git ls-files --cached --others --exclude-standard '*.c' '*.h' 2>/dev/null | grep -v '^tests/fixtures/')
 
 format: deps
 	@clang-format -i $(FORMAT_SRC)

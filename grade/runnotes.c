@@ -42,7 +42,7 @@ static const char *fault_of(const char *sig)
 }
 
 const char *grade_student_role(const struct grade_run *g, const struct check_ctx *c, pid_t pid,
-				pid_t *root)
+			       pid_t *root)
 {
 	for (int i = 0; i < g->nstudents; i++)
 		if (check_in_tree(c, pid, g->students[i])) {
@@ -228,4 +228,3 @@ void grade_note_client_ports(struct grade_run *g, const struct check_ctx *c)
 		return;
 	}
 }
-

@@ -119,7 +119,11 @@ static void on_proc_change(void *arg, pid_t pid, pid_t ppid, enum proc_change wh
 {
 	struct collector *c = arg;
 	struct pending p = {.t = collector_now(c)};
+	long seen = 0;
 
+	/* A wait's reaping already learned (socklab's own, or a traced one):
+	 * it stays the one that counts, whatever /proc's event teaches. */
+	ptrmap_get(&c->reaped, (void *)(intptr_t)pid, &seen);
 	if (what == PROC_BECAME_ZOMBIE) {
 		p.ev = json_pack("{sI ss si ss si}", "t", (json_int_t)p.t, "src", "proc", "pid",
 				 (int)pid, "event", "zombie", "ppid", (int)ppid);
@@ -133,8 +137,10 @@ static void on_proc_change(void *arg, pid_t pid, pid_t ppid, enum proc_change wh
 	col_arrive(c, &p);
 	/* Learning its own event put the child in c->reaped: as /proc's, so
 	 * that only a wait's reaping stops it at flush. */
-	if (what == PROC_VANISHED)
+	if (what == PROC_VANISHED && seen != REAPED_BY_WAIT)
 		ptrmap_put(&c->reaped, (void *)(intptr_t)pid, REAPED_BY_PROC);
+	else if (what == PROC_VANISHED)
+		ptrmap_put(&c->reaped, (void *)(intptr_t)pid, REAPED_BY_WAIT);
 }
 
 /* A process has waited in a call for BLOCKED_SHOWN_NS (see blocked.h). */
