@@ -20,7 +20,8 @@
 int draw_text(int y, int x, int w, attr_t attr, const char *text)
 {
 	char shown[1024];
-	int n;
+	int cols;
+	size_t n;
 
 	if (w <= 0)
 		return 0;
@@ -28,11 +29,12 @@ int draw_text(int y, int x, int w, attr_t attr, const char *text)
 		text_show(shown, sizeof(shown), text, 0);
 		text = shown;
 	}
-	n = (int)text_cut(text, strlen(text), (size_t)w);
+	/* w is columns: a Hangul syllable takes two, and is never cut. */
+	n = text_cols_cut(text, w, &cols);
 	attrset(attr);
-	mvaddnstr(y, x, text, n);
+	mvaddnstr(y, x, text, (int)n);
 	attrset(A_NORMAL);
-	return n;
+	return cols;
 }
 
 int draw_glyph(int y, int x, int w, attr_t attr, const char *glyph)
