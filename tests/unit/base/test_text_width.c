@@ -30,13 +30,17 @@ Test(text_width, counts_columns_not_bytes)
 
 Test(text_width, invalid_bytes_count_as_shown_escaped)
 {
-	char *shown = text_shown("a\xff" "b", 3, 0);
+	char *shown = text_shown("a\xff"
+				 "b",
+				 3, 0);
 
 	cr_assert_str_eq(shown, "a\\xffb");
 	cr_assert_eq(text_width(shown), 6);
 	free(shown);
 	/* Unshown, a stray byte is one column, never a crash or a negative. */
-	cr_assert_eq(text_width("a\xff" "b"), 3);
+	cr_assert_eq(text_width("a\xff"
+				"b"),
+		     3);
 	cr_assert_eq(text_width("\xea\xb0"), 2);
 }
 
@@ -80,7 +84,8 @@ Test(text_width, fit_cuts_with_an_ellipsis)
 
 	cr_assert_eq(text_fit(out, sizeof(out), "연결 요청 대기 큐", 7, TEXT_ELLIPSIS), 6);
 	cr_assert_str_eq(out, "연결 \u2026");
-	cr_assert_eq(text_fit(out, sizeof(out), "연결 요청 대기 큐", 7, TEXT_ELLIPSIS | TEXT_PAD), 7);
+	cr_assert_eq(text_fit(out, sizeof(out), "연결 요청 대기 큐", 7, TEXT_ELLIPSIS | TEXT_PAD),
+		     7);
 	cr_assert_str_eq(out, "연결 \u2026 ");
 	cr_assert_eq(text_fit(out, sizeof(out), "abcdef", 4, TEXT_ELLIPSIS), 4);
 	cr_assert_str_eq(out, "abc\u2026");
