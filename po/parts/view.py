@@ -109,4 +109,26 @@ T = {
     "the viewer needs a terminal (for text, use: socklab show)":
         "뷰어에는 터미널이 필요합니다 (텍스트로 보려면: socklab show)",
     "cannot use this terminal (TERM=%s)": "이 터미널은 쓸 수 없습니다 (TERM=%s)",
+    # socklab show and the viewer: the event in words (lib/session/describe.c);
+    # call syntax, errno names, signals and states stay as they are
+    ", %lld bytes": ", %lld바이트",
+    " (thread no. %lld of the process)": " (프로세스의 %lld번째 쓰레드)",
+    " (by %s)": " (%s을(를) 거쳐)",
+    "killed by %s%s": "%s로 종료됨%s",
+    ", core dumped": ", 코어 덤프 생성",
+    "zombie: exited, parent %d has not waited for it": "좀비 프로세스: 종료했지만 부모 %d이(가) 아직 거두지 않음",
+    "%s reaped child %d (": "%s이(가) 자식 프로세스 %d을(를) 거둠 (",
+    "blocked in %s(": "%s(",
+    ") for %.1f s so far": ")에서 지금까지 %.1f초째 블로킹",
+    "%s delivered": "%s 전달됨",
+    " (child %d)": " (자식 프로세스 %d)",
+    "thread %d started": "쓰레드 %d 시작",
+    " (held %d ms by socklab, until the next pthread_create())":
+        " (다음 pthread_create()까지 socklab이 %d ms 붙잡아 둠)",
+    "thread %d ended": "쓰레드 %d 끝남",
+    # socklab show
+    "%s/events.jsonl: %zu line skipped, not a valid event (first: %s)":
+        "%s/events.jsonl: 올바른 이벤트가 아닌 줄 %zu개를 건너뜀 (첫 줄: %s)",
+    "%s/events.jsonl: %zu lines skipped, not valid events (first: %s)":
+        "%s/events.jsonl: 올바른 이벤트가 아닌 줄 %zu개를 건너뜀 (첫 줄: %s)",
 }
