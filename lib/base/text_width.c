@@ -8,7 +8,7 @@
 #include <string.h>
 #include <wchar.h>
 
-#include "text.h"
+#include "base/text.h"
 
 /* The next character of s (len bytes, len > 0): its length in bytes and
  * its columns (*cols). A byte that does not start a character of the
