@@ -60,8 +60,11 @@ static void warn_bad_lines(const struct session *s)
 {
 	if (s->bad_lines == 0)
 		return;
-	cli_error("%s/events.jsonl: %zu line%s skipped, not valid events (first: %s)", s->dir,
-		  s->bad_lines, s->bad_lines == 1 ? "" : "s", s->first_bad);
+	cli_error(s->bad_lines == 1 ? _("%s/events.jsonl: %zu line skipped, not a valid event "
+					"(first: %s)")
+				    : _("%s/events.jsonl: %zu lines skipped, not valid events "
+					"(first: %s)"),
+		  s->dir, s->bad_lines, s->first_bad);
 }
 
 static void print_flat(struct session *s)
@@ -232,7 +235,7 @@ static int print_text_ladder(struct session *s, int conn, bool utf8)
 	} else if (ret == 0) {
 		print_ladder(&t);
 	} else {
-		cli_error("out of memory");
+		cli_error("%s", _("out of memory"));
 	}
 	ladder_teardown(&t);
 	return ret;

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "base/text.h"
 #include "draw.h"
 
@@ -20,7 +21,8 @@
 int draw_text(int y, int x, int w, attr_t attr, const char *text)
 {
 	char shown[1024];
-	int n;
+	int cols;
+	size_t n;
 
 	if (w <= 0)
 		return 0;
@@ -28,11 +30,12 @@ int draw_text(int y, int x, int w, attr_t attr, const char *text)
 		text_show(shown, sizeof(shown), text, 0);
 		text = shown;
 	}
-	n = (int)text_cut(text, strlen(text), (size_t)w);
+	/* w is columns: a Hangul syllable takes two, and is never cut. */
+	n = text_cols_cut(text, w, &cols);
 	attrset(attr);
-	mvaddnstr(y, x, text, n);
+	mvaddnstr(y, x, text, (int)n);
 	attrset(A_NORMAL);
-	return n;
+	return cols;
 }
 
 int draw_glyph(int y, int x, int w, attr_t attr, const char *glyph)
@@ -63,16 +66,17 @@ void draw_duration(int64_t ns, char *out, size_t cap)
 static void mode_text(const struct model *m, char *out, size_t cap)
 {
 	if (m->loading)
-		snprintf(out, cap, "loading %d%%",
+		snprintf(out, cap, _("loading %d%%"),
 			 m->s.file_size ? (int)(100 * m->s.file_done / m->s.file_size) : 0);
 	else if (m->live && m->ended[0])
-		snprintf(out, cap, "ended: %s", m->ended);
+		snprintf(out, cap, _("ended: %s"), m->ended);
 	else if (m->live)
-		snprintf(out, cap, m->follow ? "live, following" : "live, held (End follows)");
+		snprintf(out, cap, "%s",
+			 m->follow ? _("live, following") : _("live, held (End follows)"));
 	else if (m->playing)
-		snprintf(out, cap, "playing %d/s", m->speed);
+		snprintf(out, cap, _("playing %d/s"), m->speed);
 	else
-		snprintf(out, cap, "paused");
+		snprintf(out, cap, "%s", _("paused"));
 }
 
 static void where_text(const struct model *m, char *out, size_t cap)
@@ -82,10 +86,10 @@ static void where_text(const struct model *m, char *out, size_t cap)
 	int n;
 
 	event_time_str(model_time(m), when, sizeof(when));
-	n = snprintf(out, cap, "event %zu/%zu  t=%s s", i == SIZE_MAX ? 0 : m->cur + 1,
+	n = snprintf(out, cap, _("event %zu/%zu  t=%s s"), i == SIZE_MAX ? 0 : m->cur + 1,
 		     m->visible.n, when);
 	if (m->filter.kind != FILTER_NONE && n > 0 && (size_t)n < cap)
-		snprintf(out + n, cap - (size_t)n, "  filter /%s", m->filter.text);
+		snprintf(out + n, cap - (size_t)n, _("  filter /%s"), m->filter.text);
 }
 
 /* The session's name: its folder, without the path when that is long. */
@@ -105,14 +109,15 @@ static void draw_title(const struct ui *u)
 	mode_text(m, mode, sizeof(mode));
 	where_text(m, where, sizeof(where));
 	if (m->s.bad_lines)
-		snprintf(bad, sizeof(bad), "  %zu bad line%s", m->s.bad_lines,
-			 m->s.bad_lines == 1 ? "" : "s");
+		snprintf(bad, sizeof(bad),
+			 m->s.bad_lines == 1 ? _("  %zu bad line") : _("  %zu bad lines"),
+			 m->s.bad_lines);
 	snprintf(line, sizeof(line), " socklab %s  %s  %s", short_name(u->title), where, mode);
 	attrset(u->t.ui[UI_TITLE]);
 	mvhline(0, 0, ' ', w);
 	draw_text(0, 0, w, u->t.ui[UI_TITLE], line);
-	if (bad[0] && (int)strlen(bad) < w)
-		draw_text(0, w - (int)strlen(bad), (int)strlen(bad), u->t.ui[UI_WARN] | A_REVERSE,
+	if (bad[0] && text_width(bad) < w)
+		draw_text(0, w - text_width(bad), text_width(bad), u->t.ui[UI_WARN] | A_REVERSE,
 			  bad);
 }
 
@@ -121,15 +126,15 @@ static void draw_title(const struct ui *u)
 static void draw_status(const struct ui *u)
 {
 	const struct model *m = &u->m;
-	const char *hint = "? keys  q quit ";
-	int y = u->lay.status.y, w = u->lay.status.w, hw = (int)strlen(hint);
+	const char *hint = _("? keys  q quit ");
+	int y = u->lay.status.y, w = u->lay.status.w, hw = text_width(hint);
 	char line[1200], when[32], what[1024];
 	size_t i = model_cur_event(m);
 
 	if (u->prompting) {
 		snprintf(line, sizeof(line),
-			 "/%s_   (a pid, :port or call name; Enter applies, "
-			 "Esc cancels)",
+			 _("/%s_   (a pid, :port or call name; Enter applies, "
+			   "Esc cancels)"),
 			 u->prompt);
 		draw_text(y, 0, w, A_BOLD, line);
 		return;
@@ -223,16 +228,16 @@ static void draw_ladder_footer(const struct ui *u, int y)
 	char line[400] = "";
 
 	if (m->focus >= 0)
-		snprintf(line, sizeof(line), "connection %d of %d (Esc shows them all)", m->focus,
-			 model_nconns(m));
+		snprintf(line, sizeof(line), _("connection %d of %d (Esc shows them all)"),
+			 m->focus, model_nconns(m));
 	else if (m->auto_conn >= 0)
 		snprintf(line, sizeof(line),
-			 "%d connections do not fit side by side: connection %d, "
-			 "the cursor's (Enter in Sockets picks one)",
+			 _("%d connections do not fit side by side: connection %d, "
+			   "the cursor's (Enter in Sockets picks one)"),
 			 model_nconns(m), m->auto_conn);
 	else if (!has_arrow(m->view, &m->lad) && m->view->nev)
-		snprintf(line, sizeof(line), "no packets on this ladder%s%s", why ? ": " : "",
-			 why ? why : "");
+		snprintf(line, sizeof(line), "%s%s%s", _("no packets on this ladder"),
+			 why ? ": " : "", why ? why : "");
 	draw_text(y, u->lay.ladder.x, u->lay.ladder.w, A_DIM, line);
 }
 
@@ -245,8 +250,8 @@ static void draw_ladder_rows(const struct ui *u, const struct ladder_ctx *c, int
 
 	if (at == SIZE_MAX || h <= 0) {
 		draw_text(y0, x, c->g->width, A_DIM,
-			  v->nev ? "(the story starts further on: Right, Space or End)"
-				 : "(no socket calls, states or packets yet)");
+			  v->nev ? _("(the story starts further on: Right, Space or End)")
+				 : _("(no socket calls, states or packets yet)"));
 		return;
 	}
 	/* The story up to the cursor: its row at the bottom. */
@@ -296,10 +301,10 @@ static void draw_help(const struct ui *u)
 	}
 	for (int y = 0; y < h && y0 + y < u->h; y++)
 		mvhline(y0 + y, x0, ' ', w);
-	draw_text(y0, x0 + 2, w - 4, A_BOLD, "socklab viewer: keys (any key closes this)");
+	draw_text(y0, x0 + 2, w - 4, A_BOLD, _("socklab viewer: keys (any key closes this)"));
 	for (int i = 0; i < n; i++) {
 		draw_text(y0 + 2 + i, x0 + 2, 14, A_BOLD, help[i].keys);
-		draw_text(y0 + 2 + i, x0 + 17, w - 19, A_NORMAL, help[i].what);
+		draw_text(y0 + 2 + i, x0 + 17, w - 19, A_NORMAL, _(help[i].what));
 	}
 }
 
@@ -310,8 +315,8 @@ static void draw_too_small(const struct ui *u)
 	char line[128];
 
 	snprintf(line, sizeof(line),
-		 "socklab needs a terminal of %dx%d at least; this one is "
-		 "%dx%d. q quits.",
+		 _("socklab needs a terminal of %dx%d at least; this one is "
+		   "%dx%d. q quits."),
 		 SCREEN_MIN_W, SCREEN_MIN_H, u->w, u->h);
 	draw_text(u->h / 2, 0, u->w, A_BOLD, line);
 }

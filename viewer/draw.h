@@ -10,7 +10,8 @@
 /* A ladder this wide has a column of times on its left. */
 #define DRAW_TIME_COLUMN(w) ((w) >= 86 ? 10 : 0)
 
-/* ASCII text at (y, x), cut to w columns. Returns the columns written. */
+/* Text at (y, x), cut to w columns (display columns: base/text.h's
+ * text_width), never inside a character. Returns the columns written. */
 int draw_text(int y, int x, int w, attr_t attr, const char *text);
 /* One glyph (one cell, however many bytes) at (y, x), if w > 0. Returns
  * the cells written. */

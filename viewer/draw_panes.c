@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/i18n.h"
+#include "base/text.h"
 #include "draw.h"
 
 /* ---- titles and tabs ----------------------------------------------------- */
@@ -28,11 +30,11 @@ static void draw_tabs(const struct ui *u, const struct rect *r, enum pane shown,
 		char name[160];
 		if (p == PANE_LAB && !model_has_lab(&u->m))
 			continue;
-		snprintf(name, sizeof(name), " %s ", p == shown ? title : pane_name(p));
+		snprintf(name, sizeof(name), " %s ", p == shown ? title : _(pane_name(p)));
 		x += draw_text(r->y, x, end - x, a, name);
 		x += draw_glyph(r->y, x, end - x, A_DIM, term_ui_glyph(&u->t, UG_VLINE));
 	}
-	draw_text(r->y, x + 1, end - x - 1, A_DIM, "(Tab: next pane)");
+	draw_text(r->y, x + 1, end - x - 1, A_DIM, _("(Tab: next pane)"));
 }
 
 struct rect draw_pane_title(const struct ui *u, enum pane p, const char *title)
@@ -75,16 +77,40 @@ static void sock_state(const struct sock_mark *k, int64_t t, char *st, size_t ca
 	int64_t left = k->timer_ms >= 0 ? k->timer_ms * 1000000 - (t - k->t_state) : -1;
 
 	if (k->state == TCP_ST_NONE) {
-		snprintf(st, cap1, "%s", k->closed ? "closed" : "-");
+		snprintf(st, cap1, "%s", k->closed ? _("closed") : "-");
 		snprintf(age, cap2, "%s", "");
 		return;
 	}
 	snprintf(st, cap1, "%s", tcp_state_name(k->state));
 	if (k->state == TCP_ST_TIME_WAIT && left >= 0) {
-		draw_duration(left, age, cap2);
-		strncat(age, " left", cap2 - strlen(age) - 1);
+		char d[32];
+		draw_duration(left, d, sizeof(d));
+		snprintf(age, cap2, _("%s left"), d);
 	} else {
 		draw_duration(t - k->t_state, age, cap2);
+	}
+}
+
+/* The sockets' header, its words padded to the rows' columns by display
+ * width: "conn", "state" and "for" may be words of two columns a letter. */
+static void sock_head(char *line, size_t cap)
+{
+	static const struct {
+		const char *word;
+		int cols;
+	} head[] = {{N_("conn"), 4},   {N_("socket (local>peer)"), 31},
+		    {N_("pid/fd"), 9}, {N_("state"), 11},
+		    {N_("for"), 10},   {N_("queued"), 0}};
+	size_t n = 0;
+
+	line[0] = '\0';
+	for (size_t i = 0; i < sizeof(head) / sizeof(head[0]) && n + 1 < cap; i++) {
+		const char *w = _(head[i].word);
+		int cols = head[i].cols ? head[i].cols : text_width(w);
+		text_fit(line + n, cap - n, w, cols, TEXT_PAD | TEXT_ELLIPSIS);
+		n += strlen(line + n);
+		if (head[i].cols && n + 1 < cap)
+			line[n++] = ' ', line[n] = '\0';
 	}
 }
 
@@ -92,7 +118,8 @@ static void sock_row(const struct ui *u, const struct sock_info *s, int64_t t, c
 		     size_t cap)
 {
 	struct sock_mark k;
-	char conn[16] = "-", owner[24] = "", st[24], age[32], q[24] = "";
+	char conn[16] = "-", owner[24] = "", st[64], age[64], q[24] = "";
+	char cst[96], cage[96];
 	long long queued;
 
 	if (!sock_at(s, t, &k))
@@ -111,7 +138,10 @@ static void sock_row(const struct ui *u, const struct sock_info *s, int64_t t, c
 	queued = model_queued(&u->m, s, t);
 	if (queued > 0)
 		snprintf(q, sizeof(q), "%lld", queued);
-	snprintf(line, cap, "%4s %-31s %-9s %-11s %-10s %s", conn, s->sock, owner, st, age, q);
+	/* Columns by display width: "closed" and "left" may be Hangul. */
+	text_fit(cst, sizeof(cst), st, 11, TEXT_PAD | TEXT_ELLIPSIS);
+	text_fit(cage, sizeof(cage), age, 10, TEXT_PAD | TEXT_ELLIPSIS);
+	snprintf(line, cap, "%4s %-31s %-9s %s %s %s", conn, s->sock, owner, cst, cage, q);
 }
 
 void draw_sockets(const struct ui *u)
@@ -122,10 +152,10 @@ void draw_sockets(const struct ui *u)
 	char title[160], line[256];
 	struct rect r;
 
-	snprintf(title, sizeof(title), "Sockets (%zu)", n);
+	snprintf(title, sizeof(title), _("Sockets (%zu)"), n);
 	r = draw_pane_title(u, PANE_SOCKETS, title);
-	draw_text(r.y++, r.x, r.w, A_DIM,
-		  "conn socket (local>peer)         pid/fd    state       for        queued");
+	sock_head(line, sizeof(line));
+	draw_text(r.y++, r.x, r.w, A_DIM, line);
 	r.h--;
 	top = top_for(&m->list[PANE_SOCKETS], n, r.h);
 	for (int y = 0; y < r.h && top + (size_t)y < n; y++) {
@@ -137,7 +167,7 @@ void draw_sockets(const struct ui *u)
 		draw_text(r.y + y, r.x, r.w, row_attr(u, PANE_SOCKETS, k, base), line);
 	}
 	if (n == 0)
-		draw_text(r.y, r.x, r.w, A_DIM, "(no socket with an address yet)");
+		draw_text(r.y, r.x, r.w, A_DIM, _("(no socket with an address yet)"));
 }
 
 /* ---- processes -------------------------------------------------------------- */
@@ -177,19 +207,19 @@ static void end_text(const struct proc_info *p, char *out, size_t cap)
 	char call[64], waited[32];
 
 	if (!p->sig) {
-		snprintf(out, cap, "exit %d", p->status);
+		snprintf(out, cap, _("exit %d"), p->status);
 	} else if (p->last_sigpipe && strcmp(p->sig, "SIGPIPE") == 0) {
 		call_text(p->last_fn, p->last_fd, call, sizeof(call));
-		snprintf(out, cap, "killed by %s in %s", p->sig, call);
+		snprintf(out, cap, _("killed by %s in %s"), p->sig, call);
 	} else if (w) {
 		call_text(w->fn, w->fd, call, sizeof(call));
 		draw_duration(p->t_exit - w->from, waited, sizeof(waited));
-		snprintf(out, cap, "killed by %s in %s, blocked %s", p->sig, call, waited);
+		snprintf(out, cap, _("killed by %s in %s, blocked %s"), p->sig, call, waited);
 	} else if (p->last_fn) {
 		call_text(p->last_fn, p->last_fd, call, sizeof(call));
-		snprintf(out, cap, "killed by %s after %s", p->sig, call);
+		snprintf(out, cap, _("killed by %s after %s"), p->sig, call);
 	} else {
-		snprintf(out, cap, "killed by %s", p->sig);
+		snprintf(out, cap, _("killed by %s"), p->sig);
 	}
 }
 
@@ -205,26 +235,26 @@ static void proc_state(const struct proc_info *p, int64_t t, char *out, size_t c
 	if (st == PROC_RUNNING && (w = proc_wait_at(p, t))) {
 		call_text(w->fn, w->fd, call, sizeof(call));
 		draw_duration(t - w->from, zombie, sizeof(zombie));
-		snprintf(out, cap, "blocked in %s for %s", call, zombie);
+		snprintf(out, cap, _("blocked in %s for %s"), call, zombie);
 		return;
 	}
 	if (st == PROC_RUNNING) {
-		snprintf(out, cap, "running");
+		snprintf(out, cap, "%s", _("running"));
 		return;
 	}
 	end_text(p, end, sizeof(end));
 	draw_duration(model_zombie_ns(p, t), zombie, sizeof(zombie));
 	if (st == PROC_ZOMBIE) {
-		snprintf(out, cap, "ZOMBIE for %s (%s)", zombie, end);
+		snprintf(out, cap, _("ZOMBIE for %s (%s)"), zombie, end);
 		return;
 	}
 	if (strcmp(how, "socklab") == 0)
-		snprintf(by, sizeof(by), "reaped by socklab");
+		snprintf(by, sizeof(by), "%s", _("reaped by socklab"));
 	else if (strcmp(how, "proc") == 0)
-		snprintf(by, sizeof(by), "gone, reaper unknown");
+		snprintf(by, sizeof(by), "%s", _("gone, reaper unknown"));
 	else
-		snprintf(by, sizeof(by), "%s() by %d", how, p->reaper);
-	snprintf(out, cap, "%s, zombie %s, %s", end, zombie, by);
+		snprintf(by, sizeof(by), _("%s() by %d"), how, p->reaper);
+	snprintf(out, cap, _("%s, zombie %s, %s"), end, zombie, by);
 }
 
 /* "thread 1205  running, made by 1201", "... blocked in recv(5) for 1.2 s,
@@ -238,15 +268,15 @@ static void thread_line(const struct proc_row *row, int64_t t, char *out, size_t
 	char made[32] = "", state[128] = "running", call[64], since[32];
 
 	if (th->creator)
-		snprintf(made, sizeof(made), ", made by %d", th->creator);
+		snprintf(made, sizeof(made), _(", made by %d"), th->creator);
 	if (ended) {
-		snprintf(state, sizeof(state), "ended");
+		snprintf(state, sizeof(state), "%s", _("ended"));
 	} else if (w) {
 		call_text(w->fn, w->fd, call, sizeof(call));
 		draw_duration(t - w->from, since, sizeof(since));
-		snprintf(state, sizeof(state), "blocked in %s for %s", call, since);
+		snprintf(state, sizeof(state), _("blocked in %s for %s"), call, since);
 	}
-	snprintf(out, cap, "thread %d  %s%s", th->tid, state, made);
+	snprintf(out, cap, _("thread %d  %s%s"), th->tid, state, made);
 }
 
 static void tree_prefix(const struct ui *u, const struct proc_row *row, char *out, size_t cap)
@@ -282,7 +312,8 @@ static void proc_line(const struct ui *u, const struct proc_row *row, int64_t t,
 	}
 	proc_state(row->p, t, st, sizeof(st));
 	if (threads > 1)
-		snprintf(st + strlen(st), sizeof(st) - strlen(st), ", %d threads", threads);
+		snprintf(st + strlen(st), sizeof(st) - strlen(st),
+			 threads == 1 ? _(", %d thread") : _(", %d threads"), threads);
 	snprintf(line, cap, "%s%d %s  %s", tree, row->p->pid, draw_proc_name(m, row->p), st);
 }
 
@@ -300,7 +331,7 @@ void draw_procs(const struct ui *u)
 	/* The title counts processes; their threads have rows too. */
 	for (size_t i = 0; rows && i < n; i++)
 		nprocs += rows[i].th == NULL;
-	snprintf(title, sizeof(title), "Processes (%zu)", nprocs);
+	snprintf(title, sizeof(title), _("Processes (%zu)"), nprocs);
 	r = draw_pane_title(u, PANE_PROCS, title);
 	if (!rows)
 		return;
@@ -326,7 +357,7 @@ void draw_events(const struct ui *u)
 	char title[96], when[32], what[1024], line[1100];
 	struct rect r;
 
-	snprintf(title, sizeof(title), "Events (%zu)", n);
+	snprintf(title, sizeof(title), _("Events (%zu)"), n);
 	r = draw_pane_title(u, PANE_EVENTS, title);
 	/* The cursor two thirds down: what led here, and what comes next;
 	 * lower when little comes next. */
@@ -391,12 +422,16 @@ void draw_lab(const struct ui *u)
 {
 	const struct model *m = &u->m;
 	size_t at = model_cur_event(m);
-	struct rect r = draw_pane_title(u, PANE_LAB, m->lab_title[0] ? m->lab_title : "Lab");
+	struct rect r = draw_pane_title(u, PANE_LAB, m->lab_title[0] ? m->lab_title : _("Lab"));
 	int y = at == SIZE_MAX ? 0 : draw_steps(u, &r, at);
-	static const char *const words[] = {"pending", "PASS", "FAIL", "SKIP"};
+	static const char *const words[] = {N_("pending"), N_("PASS"), N_("FAIL"), N_("SKIP")};
 	static const enum ui_glyph marks[] = {UG_PENDING, UG_PASS, UG_FAIL, UG_PENDING};
-	char line[400];
+	char line[400], word[64];
+	int ww = 0;
 
+	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (text_width(_(words[i])) > ww)
+			ww = text_width(_(words[i]));
 	/* Down and Up in this pane move among the checkpoints, and scroll them
 	 * when they do not all fit. */
 	size_t top = top_for(&(struct list_pos){.sel = m->list[PANE_LAB].sel}, m->nchecks, r.h - y);
@@ -407,8 +442,9 @@ void draw_lab(const struct ui *u)
 		attr_t a = st == CHECK_PASS   ? u->t.ui[UI_PASS]
 			   : st == CHECK_FAIL ? u->t.ui[UI_FAIL]
 					      : A_NORMAL;
-		snprintf(line, sizeof(line), "%s %-7s %s%s%s", term_ui_glyph(&u->t, marks[st]),
-			 words[st], m->checks[k], text ? ": " : "", text ? text : "");
+		text_fit(word, sizeof(word), _(words[st]), ww, TEXT_PAD);
+		snprintf(line, sizeof(line), "%s %s %s%s%s", term_ui_glyph(&u->t, marks[st]), word,
+			 m->checks[k], text ? ": " : "", text ? text : "");
 		draw_text(r.y + y, r.x, r.w, row_attr(u, PANE_LAB, k, a), line);
 	}
 }

@@ -10,6 +10,7 @@
 #include <strings.h>
 
 #include "base/errmsg.h"
+#include "base/i18n.h"
 #include "check/check.h"
 
 static bool all_digits(const char *s)
@@ -50,7 +51,7 @@ static int number(struct filter *f, enum filter_kind kind, const char *digits, c
 		  size_t errlen)
 {
 	if (!all_digits(digits) || strlen(digits) > 9)
-		return errmsg(err, errlen, "'%s' is not a number", digits);
+		return errmsg(err, errlen, _("'%s' is not a number"), digits);
 	f->kind = kind;
 	f->num = strtol(digits, NULL, 10);
 	return 0;
@@ -86,8 +87,8 @@ int filter_parse(struct filter *f, const char *text, char *err, size_t errlen)
 		snprintf(g.word, sizeof(g.word), "%s", text);
 	} else {
 		errmsg(err, errlen,
-		       "'%s' is not a filter: give a pid (1201), a port (:9190) "
-		       "or a call name (accept)",
+		       _("'%s' is not a filter: give a pid (1201), a port (:9190) "
+			 "or a call name (accept)"),
 		       text);
 		return -1;
 	}

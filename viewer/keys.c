@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "base/clock.h"
+#include "base/i18n.h"
 #include "ui.h"
 
 enum action {
@@ -71,23 +72,23 @@ static const struct {
 	const char *what;
 	enum action acts[2];
 } help_rows[] = {
-	{"quit", {ACT_QUIT}},
-	{"this help (any key closes it)", {ACT_HELP}},
-	{"play / pause the replay (live: hold / follow)", {ACT_PLAY}},
-	{"one event back / forward", {ACT_LEFT, ACT_RIGHT}},
-	{"next / previous packet or state change", {ACT_NEXT, ACT_PREV}},
-	{"the first / the last event (live: End follows)", {ACT_HOME, ACT_END}},
-	{"move in the pane: ladder rows, events, table rows", {ACT_UP, ACT_DOWN}},
-	{"a page at a time", {ACT_PGUP, ACT_PGDN}},
-	{"next / previous pane", {ACT_TAB, ACT_BACKTAB}},
-	{"focus the ladder on this connection / filter this process or thread", {ACT_ENTER}},
-	{"show every connection again, then clear the filter", {ACT_CLEAR}},
-	{"filter: a pid (1201), a port (:9190) or a call (accept)", {ACT_FILTER}},
-	{"play faster / slower", {ACT_FASTER, ACT_SLOWER}},
-	{"the bytes of the packet or call at the cursor, hex and text", {ACT_BYTES}},
-	{"the time-sequence graph of the connection (g or Esc: back, d: the other way)",
+	{N_("quit"), {ACT_QUIT}},
+	{N_("this help (any key closes it)"), {ACT_HELP}},
+	{N_("play / pause the replay (live: hold / follow)"), {ACT_PLAY}},
+	{N_("one event back / forward"), {ACT_LEFT, ACT_RIGHT}},
+	{N_("next / previous packet or state change"), {ACT_NEXT, ACT_PREV}},
+	{N_("the first / the last event (live: End follows)"), {ACT_HOME, ACT_END}},
+	{N_("move in the pane: ladder rows, events, table rows"), {ACT_UP, ACT_DOWN}},
+	{N_("a page at a time"), {ACT_PGUP, ACT_PGDN}},
+	{N_("next / previous pane"), {ACT_TAB, ACT_BACKTAB}},
+	{N_("focus the ladder on this connection / filter this process or thread"), {ACT_ENTER}},
+	{N_("show every connection again, then clear the filter"), {ACT_CLEAR}},
+	{N_("filter: a pid (1201), a port (:9190) or a call (accept)"), {ACT_FILTER}},
+	{N_("play faster / slower"), {ACT_FASTER, ACT_SLOWER}},
+	{N_("the bytes of the packet or call at the cursor, hex and text"), {ACT_BYTES}},
+	{N_("the time-sequence graph of the connection (g or Esc: back, d: the other way)"),
 	 {ACT_GRAPH}},
-	{"repaint the screen", {ACT_REPAINT}},
+	{N_("repaint the screen"), {ACT_REPAINT}},
 };
 
 #define NHELP (sizeof(help_rows) / sizeof(help_rows[0]))
@@ -207,8 +208,9 @@ static int clear_view(struct ui *u)
 static int jump(struct ui *u, int dir)
 {
 	if (!model_jump_change(&u->m, dir))
-		snprintf(u->m.msg, sizeof(u->m.msg), "no %s packet or state change on the ladder",
-			 dir > 0 ? "later" : "earlier");
+		snprintf(u->m.msg, sizeof(u->m.msg), "%s",
+			 dir > 0 ? _("no later packet or state change on the ladder")
+				 : _("no earlier packet or state change on the ladder"));
 	return UI_REDRAW;
 }
 
@@ -272,7 +274,7 @@ static int on_enter(struct ui *u, enum action a)
 static int on_speed(struct ui *u, enum action a)
 {
 	model_speed(&u->m, a == ACT_FASTER ? 1 : -1);
-	snprintf(u->m.msg, sizeof(u->m.msg), "playing speed: %d events a second", u->m.speed);
+	snprintf(u->m.msg, sizeof(u->m.msg), _("playing speed: %d events a second"), u->m.speed);
 	return UI_REDRAW;
 }
 

@@ -4,12 +4,15 @@
  */
 #include "panes.h"
 
+#include "base/i18n.h"
+
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const names[PANE_COUNT] = {"Ladder", "Sockets", "Processes", "Events", "Lab"};
+static const char *const names[PANE_COUNT] = {N_("Ladder"), N_("Sockets"), N_("Processes"),
+					      N_("Events"), N_("Lab")};
 
 const char *pane_name(enum pane p)
 {
@@ -167,7 +170,7 @@ static void enter_socket(struct model *m)
 	list_keep(&m->list[PANE_SOCKETS], n, 1 << 20);
 	s = &m->socks.s[m->sockrows[m->list[PANE_SOCKETS].sel]];
 	if (s->conn < 0) {
-		snprintf(m->msg, sizeof(m->msg), "%s is not a connection (no conn number)",
+		snprintf(m->msg, sizeof(m->msg), _("%s is not a connection (no conn number)"),
 			 s->sock);
 		return;
 	}

@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "base/errmsg.h"
+#include "base/i18n.h"
 
 static volatile sig_atomic_t interrupted;
 static volatile sig_atomic_t active; /* curses owns the terminal */
@@ -174,14 +175,16 @@ int term_start(struct term *t, const struct term_options *o, char *err, size_t e
 	static bool registered;
 
 	memset(t, 0, sizeof(*t));
-	setlocale(LC_ALL, "");
+	/* The locale is i18n_init's (cli/main.c, first thing): LC_CTYPE for
+	 * the width of characters, LC_MESSAGES for the words, and nothing
+	 * else, so LC_NUMERIC never changes how a number is printed. */
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
 		return errmsg(err, errlen,
-			      "the viewer needs a terminal (for text, use: socklab show)");
+			      _("the viewer needs a terminal (for text, use: socklab show)"));
 	t->utf8 = wants_utf8(o);
 	screen = newterm(NULL, stdout, stdin);
 	if (!screen)
-		return errmsg(err, errlen, "cannot use this terminal (TERM=%s)",
+		return errmsg(err, errlen, _("cannot use this terminal (TERM=%s)"),
 			      getenv("TERM") ? getenv("TERM") : "unset");
 	set_term(screen);
 	active = 1;

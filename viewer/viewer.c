@@ -20,6 +20,7 @@
 
 #include "base/clock.h"
 #include "base/errmsg.h"
+#include "base/i18n.h"
 #include "draw.h"
 #include "viewer.h"
 
@@ -39,8 +40,11 @@ static void say_bad_lines(struct ui *u)
 
 	if (s->bad_lines)
 		snprintf(u->m.msg, sizeof(u->m.msg),
-			 "events.jsonl: %zu line%s skipped, not valid events (first: %.300s)",
-			 s->bad_lines, s->bad_lines == 1 ? "" : "s", s->first_bad);
+			 s->bad_lines == 1 ? _("events.jsonl: %zu line skipped, not a valid event "
+					       "(first: %.300s)")
+					   : _("events.jsonl: %zu lines skipped, not valid events "
+					       "(first: %.300s)"),
+			 s->bad_lines, s->first_bad);
 }
 
 static int take_file(struct ui *u)
@@ -103,7 +107,7 @@ static int take_feed(struct ui *u)
 	if (b->t0)
 		u->m.now = mono_ns() - b->t0;
 	if (b->ended && !u->m.ended[0]) {
-		snprintf(u->m.ended, sizeof(u->m.ended), "%s", b->why[0] ? b->why : "the end");
+		snprintf(u->m.ended, sizeof(u->m.ended), "%s", b->why[0] ? b->why : _("the end"));
 		flags = UI_REDRAW;
 	}
 	if (u->m.s.bad_lines > bad)
@@ -232,7 +236,7 @@ static struct ui *ui_new(char *err, size_t errlen)
 	struct ui *u = calloc(1, sizeof(*u));
 
 	if (!u || model_init(&u->m) < 0) {
-		errmsg(err, errlen, "out of memory");
+		errmsg(err, errlen, "%s", _("out of memory"));
 		free(u);
 		return NULL;
 	}

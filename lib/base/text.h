@@ -61,4 +61,33 @@ bool text_is_shown(const char *s, size_t len, unsigned keep);
  * that does not end inside a UTF-8 character. */
 size_t text_cut(const char *s, size_t len, size_t max);
 
+/*
+ * Display width: what a line takes on a terminal, in columns, not bytes.
+ * A Hangul syllable (or any wide character) is two columns, a combining
+ * mark none, most others one (wcwidth(3) of the locale's LC_CTYPE, which
+ * i18n_init sets). Text is cut on a character's boundary, never in the
+ * middle of one, and a mark stays with the character it sits on. Meant
+ * for shown text (text_show's): a byte that is not a character of the
+ * locale, or a character wcwidth cannot draw, counts as one column.
+ */
+
+/* How text_fit fits: an ellipsis as the last column of a cut text, and
+ * spaces up to the width asked for. */
+#define TEXT_ELLIPSIS 1u
+#define TEXT_PAD      2u
+
+/* The columns the string s takes. */
+int text_width(const char *s);
+
+/* The length in bytes of the longest prefix of s that takes at most cols
+ * columns, and (if used is not NULL) the columns it takes. */
+size_t text_cols_cut(const char *s, int cols, int *used);
+
+/* s fitted into cols columns, into out (cap bytes, NUL-terminated): cut
+ * on a character boundary when wider (its last column an ellipsis, "…",
+ * or "~" when the locale is not UTF-8, with TEXT_ELLIPSIS), and padded
+ * with spaces to cols with TEXT_PAD. Returns the columns written. When
+ * cap is too small the text is cut shorter, never mid-character. */
+int text_fit(char *out, size_t cap, const char *s, int cols, unsigned how);
+
 #endif

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "base/jobj.h"
 #include "base/text.h"
 
@@ -295,7 +296,7 @@ static void put_call_args(struct line *l, const struct event *e, struct jobj *o)
 	if (i < n)
 		call_args[i].put(l, e, o);
 	if (e->call.len >= 0)
-		put(l, ", %lld bytes", (long long)e->call.len);
+		put(l, _(", %lld bytes"), (long long)e->call.len);
 	if (fn_is(e, "sendto", "sendmsg") && e->call.peer)
 		put(l, ", %s", e->call.peer);
 	if (jstr(o, "flags"))
@@ -335,9 +336,9 @@ static void put_call_result(struct line *l, const struct event *e, struct jobj *
 	if (fn_is(e, "close", "shutdown") && e->call.sock)
 		put(l, "  %s", e->call.sock);
 	if (fn_is(e, "pthread_create", NULL) && jobj_is_int(o, "thread_no"))
-		put(l, " (thread no. %lld of the process)", jint(o, "thread_no"));
+		put(l, _(" (thread no. %lld of the process)"), jint(o, "thread_no"));
 	if (jstr(o, "via"))
-		put(l, " (by %s)", jstr(o, "via"));
+		put(l, _(" (by %s)"), jstr(o, "via"));
 }
 
 static void describe_call(struct line *l, const struct event *e, struct jobj *o)
@@ -467,7 +468,8 @@ static void describe_pkt(struct line *l, const struct event *e, struct jobj *o)
 static void put_end(struct line *l, const struct event *e, struct jobj *o)
 {
 	if (e->proc.sig)
-		put(l, "killed by %s%s", e->proc.sig, jobj_true(o, "core") ? ", core dumped" : "");
+		put(l, _("killed by %s%s"), e->proc.sig,
+		    jobj_true(o, "core") ? _(", core dumped") : "");
 	else
 		put(l, "exit %d", e->proc.status);
 }
@@ -498,29 +500,29 @@ static void describe_proc(struct line *l, const struct event *e, struct jobj *o)
 	} else if (strcmp(ev, "exit") == 0) {
 		put(l, "exit(%d)", e->proc.status);
 	} else if (strcmp(ev, "zombie") == 0) {
-		put(l, "zombie: exited, parent %d has not waited for it", e->proc.ppid);
+		put(l, _("zombie: exited, parent %d has not waited for it"), e->proc.ppid);
 	} else if (strcmp(ev, "reaped") == 0) {
-		put(l, "%s reaped child %d (", e->proc.fn ? e->proc.fn : "wait", e->proc.child);
+		put(l, _("%s reaped child %d ("), e->proc.fn ? e->proc.fn : "wait", e->proc.child);
 		put_end(l, e, o);
 		put(l, ")");
 	} else if (strcmp(ev, "blocked") == 0) {
-		put(l, "blocked in %s(", e->proc.fn ? e->proc.fn : "?");
+		put(l, _("blocked in %s("), e->proc.fn ? e->proc.fn : "?");
 		if (e->proc.fd >= 0)
 			put(l, "%d", e->proc.fd);
-		put(l, ") for %.1f s so far", (double)(e->t - e->proc.since) / 1e9);
+		put(l, _(") for %.1f s so far"), (double)(e->t - e->proc.since) / 1e9);
 	} else if (strcmp(ev, "signal") == 0) {
-		put(l, "%s delivered", e->proc.sig ? e->proc.sig : "signal");
+		put(l, _("%s delivered"), e->proc.sig ? e->proc.sig : "signal");
 		if (e->proc.child)
-			put(l, " (child %d)", e->proc.child);
+			put(l, _(" (child %d)"), e->proc.child);
 	} else if (strcmp(ev, "thread") == 0) {
-		put(l, "thread %d started", e->tid);
+		put(l, _("thread %d started"), e->tid);
 		if (e->proc.creator)
-			put(l, ", made by %d", e->proc.creator);
+			put(l, _(", made by %d"), e->proc.creator);
 		if (e->proc.held_ms >= 0)
-			put(l, " (held %d ms by socklab, until the next pthread_create())",
+			put(l, _(" (held %d ms by socklab, until the next pthread_create())"),
 			    e->proc.held_ms);
 	} else if (strcmp(ev, "thread_exit") == 0) {
-		put(l, "thread %d ended", e->tid);
+		put(l, _("thread %d ended"), e->tid);
 	} else if (strcmp(ev, "handler") == 0) {
 		const char *h = e->proc.handler ? e->proc.handler : "?";
 		put(l, "%s(%s, %s", e->proc.fn ? e->proc.fn : "sigaction",
