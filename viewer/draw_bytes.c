@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "draw.h"
 #include "frame_layers.h"
 #include "session/evbytes.h"
@@ -50,7 +51,7 @@ static int box_parts(const struct ui *u, const struct event *e, const uint8_t *d
 		for (int i = 0; i < fl->nparts - 1; i++)
 			out[k++] = (struct rows){fl->part[i].name, fl->bytes + fl->part[i].off,
 						 fl->part[i].len};
-		out[k++] = (struct rows){"payload", data, n};
+		out[k++] = (struct rows){N_("payload"), data, n};
 	} else
 		out[k++] = (struct rows){NULL, data, n};
 	return k;
@@ -90,7 +91,7 @@ void draw_bytes(const struct ui *u)
 	y = y0 + 1;
 	for (int p = 0; p < nparts; p++) {
 		if (part[p].label && y < r->y + r->h) {
-			snprintf(line, sizeof(line), "%s, %zu bytes:", part[p].label,
+			snprintf(line, sizeof(line), _("%s, %zu bytes:"), _(part[p].label),
 				 p == nparts - 1 ? (size_t)event_bytes_total(e) : part[p].n);
 			draw_text(y++, r->x + 1, r->w - 1, u->t.ui[UI_PANE], line);
 		}

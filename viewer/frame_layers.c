@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "frame_layers.h"
 
 #define LINKTYPE_SLL2 276
@@ -51,15 +52,15 @@ int frame_layers_split(struct frame_layers *fl, size_t len, uint32_t link)
 	unsigned type, proto;
 
 	if (link == DLT_EN10MB && fl->kept >= 14) {
-		add_part(fl, "Ethernet header", 0, 14);
+		add_part(fl, N_("Ethernet header"), 0, 14);
 		type = get16be(b + 12);
 		off = 14;
 	} else if (link == DLT_LINUX_SLL && fl->kept >= 16) {
-		add_part(fl, "Linux cooked header", 0, 16);
+		add_part(fl, N_("Linux cooked header"), 0, 16);
 		type = get16be(b + 14);
 		off = 16;
 	} else if (link == LINKTYPE_SLL2 && fl->kept >= 20) {
-		add_part(fl, "Linux cooked header", 0, 20);
+		add_part(fl, N_("Linux cooked header"), 0, 20);
 		type = get16be(b);
 		off = 20;
 	} else
@@ -72,18 +73,18 @@ int frame_layers_split(struct frame_layers *fl, size_t len, uint32_t link)
 		proto = b[off + 6];
 	} else
 		return -1;
-	add_part(fl, type == 0x0800 ? "IP header" : "IPv6 header", off, ip_len);
+	add_part(fl, type == 0x0800 ? N_("IP header") : N_("IPv6 header"), off, ip_len);
 	off += ip_len;
 	if (proto == 6 && fl->kept >= off + 20 && (b[off + 12] >> 4) >= 5)
-		add_part(fl, "TCP header", off, (b[off + 12] >> 4) * 4u);
+		add_part(fl, N_("TCP header"), off, (b[off + 12] >> 4) * 4u);
 	else if (proto == 17 && fl->kept >= off + 8)
-		add_part(fl, "UDP header", off, 8);
+		add_part(fl, N_("UDP header"), off, 8);
 	else
 		return -1;
 	off += fl->part[fl->nparts - 1].len;
 	if (off > len || off > fl->kept)
 		return -1; /* headers longer than the frame, or than we keep */
-	add_part(fl, "payload", off, len - off);
+	add_part(fl, N_("payload"), off, len - off);
 	return 0;
 }
 

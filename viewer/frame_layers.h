@@ -14,7 +14,7 @@
 #define FRAME_KEPT	 192 /* the frame's first bytes: every header, and some payload */
 
 struct frame_part {
-	const char *name; /* "Ethernet header", "IP header", "TCP header", "payload" */
+	const char *name; /* N_("Ethernet header") ... N_("payload"): _() shows it */
 	size_t off, len;  /* in the frame; the payload's len is all of it */
 };
 

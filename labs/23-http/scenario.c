@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "lab/lab.h"
 #include "lab/labkit.h"
 #include "labnet/labnet.h"
@@ -34,7 +35,7 @@ static int release_body(struct scenario *s, pid_t server, int n)
 	snprintf(text, sizeof(text), "response %d: header sent", n);
 	if (scenario_wait_output(s, server, text, 10000) < 0)
 		return -1;
-	scenario_step(s, "the server's page is ready: it sends the body of response %d", n);
+	scenario_step(s, _("the server's page is ready: it sends the body of response %d"), n);
 	return scenario_type(s, server, "go\n");
 }
 
@@ -46,30 +47,30 @@ static int http_run(struct scenario *s, const struct lab_run *r)
 	pid_t server, client;
 
 	snprintf(port, sizeof(port), "%d", r->port);
-	scenario_step(s, "two hosts: namespace %s (%s) and %s (%s), on one Ethernet link",
+	scenario_step(s, _("two hosts: namespace %s (%s) and %s (%s), on one Ethernet link"),
 		      net->ns[LABNET_A], net->addr[LABNET_A], net->ns[LABNET_B], ip);
 	scenario_step(s,
-		      "the HTTP server listens on %s:%s; it sends each header at once, "
-		      "each body when the scenario says",
+		      _("the HTTP server listens on %s:%s; it sends each header at once, "
+			"each body when the scenario says"),
 		      ip, port);
 	server = scenario_start_typing(s, net->ns[LABNET_B], "server", ARGV("http_server", port));
 	if (server < 0 || scenario_wait_listen(s, r->port, 5000) < 0)
 		return -1;
 	if (!r->fix) {
-		scenario_step(s, "the client sends GET /page HTTP/1.0 and read()s once");
+		scenario_step(s, _("the client sends GET /page HTTP/1.0 and read()s once"));
 		client = scenario_start_in(s, net->ns[LABNET_A], "client",
 					   ARGV("http_client", ip, port), NULL);
 		if (client < 0 ||
 		    scenario_wait_output(s, server, "response 1: header sent", 10000) < 0 ||
 		    scenario_wait(s, client, 10000) < 0)
 			return -1;
-		scenario_step(s, "the client has printed its page and closed");
+		scenario_step(s, _("the client has printed its page and closed"));
 		if (release_body(s, server, 1) < 0 ||
 		    scenario_wait_output(s, server, "response 1: body", 10000) < 0)
 			return -1;
 	} else {
-		scenario_step(s, "the client GETs /page with HTTP/1.0, then twice with HTTP/1.1 "
-				 "on one connection, reading each response by its rules");
+		scenario_step(s, _("the client GETs /page with HTTP/1.0, then twice with HTTP/1.1 "
+				   "on one connection, reading each response by its rules"));
 		client = scenario_start_in(s, net->ns[LABNET_A], "client",
 					   ARGV("http_client", ip, port, "fixed"), NULL);
 		if (client < 0)
@@ -122,17 +123,17 @@ static void one_read(const struct check_ctx *c, struct check_result *r)
 	long long sent = server_wrote(c);
 
 	if (n != 1) {
-		check_fail(r, "the client made %d read()s that returned bytes, not one", n);
+		check_fail(r, _("the client made %d read()s that returned bytes, not one"), n);
 		return;
 	}
 	check_evidence(r, reads[0]);
 	if (reads[0]->call.ret < sent)
 		check_pass(r,
-			   "the client's one read() returned %lld bytes: the server sent %lld "
-			   "(header and body)",
+			   _("the client's one read() returned %lld bytes: the server sent %lld "
+			     "(header and body)"),
 			   (long long)reads[0]->call.ret, sent);
 	else
-		check_fail(r, "the one read() returned all %lld bytes", sent);
+		check_fail(r, _("the one read() returned all %lld bytes"), sent);
 }
 
 static void came_after(const struct check_ctx *c, struct check_result *r)
@@ -143,7 +144,7 @@ static void came_after(const struct check_ctx *c, struct check_result *r)
 	int shown = 0;
 
 	if (client_reads(c, reads, 1, false) != 1) {
-		check_fail(r, "the client's read() returned nothing");
+		check_fail(r, _("the client's read() returned nothing"));
 		return;
 	}
 	f.after = reads[0]->t;
@@ -156,22 +157,23 @@ static void came_after(const struct check_ctx *c, struct check_result *r)
 	}
 	if (late > 0)
 		check_pass(r,
-			   "%lld bytes of the body were written after the client's read() "
-			   "had returned",
+			   _("%lld bytes of the body were written after the client's read() "
+			     "had returned"),
 			   late);
 	else
-		check_fail(r, "the server wrote nothing after the client's read()");
+		check_fail(r, _("the server wrote nothing after the client's read()"));
 }
 
 static void cut_page(const struct check_ctx *c, struct check_result *r)
 {
 	check_output_evidence(c, r, "client", "read() returned", 1);
 	if (!check_printed(c, "client", "HTTP/1.0 200 OK"))
-		check_fail(r, "the client printed no response header");
+		check_fail(r, _("the client printed no response header"));
 	else if (check_printed(c, "client", "piece 1 line 01"))
-		check_fail(r, "the client printed the body");
+		check_fail(r, _("the client printed the body"));
 	else
-		check_pass(r, "the client printed the header as the page, and no line of the body");
+		check_pass(r,
+			   _("the client printed the header as the page, and no line of the body"));
 }
 
 /* The server's data segments to the client: their count; the first's
@@ -207,14 +209,14 @@ static void segments(const struct check_ctx *c, struct check_result *r)
 		return;
 	n = response_segments(c, r, &first, &bytes);
 	if (client_reads(c, reads, 1, false) != 1)
-		check_fail(r, "the client's read() returned nothing");
+		check_fail(r, _("the client's read() returned nothing"));
 	else if (n >= 2 && first == reads[0]->call.ret)
 		check_pass(r,
-			   "the response crossed the link in %d segments: the first, %u bytes, is "
-			   "what read() returned",
+			   _("the response crossed the link in %d segments: the first, "
+			     "%u bytes, is what read() returned"),
 			   n, first);
 	else
-		check_fail(r, "%d data segments from the server, the first %u bytes", n, first);
+		check_fail(r, _("%d data segments from the server, the first %u bytes"), n, first);
 }
 
 static void reset(const struct check_ctx *c, struct check_result *r)
@@ -226,9 +228,10 @@ static void reset(const struct check_ctx *c, struct check_result *r)
 	e = check_pkt(c, c->facts->port, false, "R", false, 0);
 	if (e) {
 		check_evidence(r, e);
-		check_pass(r, "the body reached a closed socket: the client's host answered RST");
+		check_pass(r,
+			   _("the body reached a closed socket: the client's host answered RST"));
 	} else
-		check_fail(r, "no RST from the client's host");
+		check_fail(r, _("no RST from the client's host"));
 }
 
 /* "response N: header H bytes, body B bytes (how)" of the client, and
@@ -254,13 +257,13 @@ static void whole(const struct check_ctx *c, struct check_result *r)
 		snprintf(want, sizeof(want), "response %d: header %d bytes, body %d bytes (%s)", n,
 			 hs, BODY, how[n - 1]);
 		if (line == NULL || strncmp(line, want, strlen(want)) != 0) {
-			check_fail(r, "response %d: the client did not print \"%s\"", n, want);
+			check_fail(r, _("response %d: the client did not print \"%s\""), n, want);
 			return;
 		}
 	}
 	check_pass(r,
-		   "the client took all %d responses whole: each header to its empty line, "
-		   "each body of %d bytes",
+		   _("the client took all %d responses whole: each header to its empty line, "
+		     "each body of %d bytes"),
 		   RESPONSES, BODY);
 }
 
@@ -273,14 +276,14 @@ static void to_the_close(const struct check_ctx *c, struct check_result *r)
 		if (reads[i]->call.ret == 0)
 			eof = i;
 	if (eof < 1) {
-		check_fail(r, "no read() of the client returned 0 after bytes");
+		check_fail(r, _("no read() of the client returned 0 after bytes"));
 		return;
 	}
 	check_evidence(r, reads[0]);
 	check_evidence(r, reads[eof]);
 	check_pass(r,
-		   "HTTP/1.0: %d read()s took the first response; the last returned 0, the "
-		   "server's close: the page had ended",
+		   _("HTTP/1.0: %d read()s took the first response; the last returned 0, the "
+		     "server's close: the page had ended"),
 		   eof + 1);
 }
 
@@ -297,11 +300,11 @@ static void keep_alive(const struct check_ctx *c, struct check_result *r)
 			check_evidence(r, e);
 	check_output_evidence(c, r, "server", "response 3", 1);
 	if (connects == 2 && accepts == 2 && check_printed(c, "server", "response 3: body sent"))
-		check_pass(r, "three responses on two connections: the two HTTP/1.1 requests "
-			      "shared one (keep-alive)");
+		check_pass(r, _("three responses on two connections: the two HTTP/1.1 requests "
+				"shared one (keep-alive)"));
 	else
-		check_fail(r, "%d connect()s and %d accept()s for %d responses", connects, accepts,
-			   RESPONSES);
+		check_fail(r, _("%d connect()s and %d accept()s for %d responses"), connects,
+			   accepts, RESPONSES);
 }
 
 static void fixed_segments(const struct check_ctx *c, struct check_result *r)
@@ -314,40 +317,41 @@ static void fixed_segments(const struct check_ctx *c, struct check_result *r)
 		return;
 	n = response_segments(c, r, &first, &bytes);
 	if (n >= 2 * RESPONSES && bytes == server_wrote(c))
-		check_pass(r, "the %lld bytes the server wrote crossed the link in %d segments",
+		check_pass(r, _("the %lld bytes the server wrote crossed the link in %d segments"),
 			   bytes, n);
 	else
-		check_fail(r, "%d data segments carrying %lld bytes; the server wrote %lld", n,
+		check_fail(r, _("%d data segments carrying %lld bytes; the server wrote %lld"), n,
 			   bytes, server_wrote(c));
 }
 
 static const struct check naive_checks[] = {
-	{"one-read", "one read() returns less than the response", .fn = one_read},
-	{"after", "the body is written after that read() returned", .fn = came_after},
-	{"cut-page", "the client prints the header as the page", .fn = cut_page},
-	{"segments", "the first segment of the response is what read() returned", .fn = segments},
-	{"rst", "the body reaches a closed socket: RST", .fn = reset},
+	{"one-read", N_("one read() returns less than the response"), .fn = one_read},
+	{"after", N_("the body is written after that read() returned"), .fn = came_after},
+	{"cut-page", N_("the client prints the header as the page"), .fn = cut_page},
+	{"segments", N_("the first segment of the response is what read() returned"),
+	 .fn = segments},
+	{"rst", N_("the body reaches a closed socket: RST"), .fn = reset},
 	{NULL},
 };
 
 static const struct check fixed_checks[] = {
-	{"whole", "every response is read whole: header to \\r\\n\\r\\n, then the body",
+	{"whole", N_("every response is read whole: header to \\r\\n\\r\\n, then the body"),
 	 .fn = whole},
-	{"to-close", "HTTP/1.0: the body ends at the server's close (read() returns 0)",
+	{"to-close", N_("HTTP/1.0: the body ends at the server's close (read() returns 0)"),
 	 .fn = to_the_close},
-	{"keep-alive", "HTTP/1.1: two responses on one connection, ended by Content-Length",
+	{"keep-alive", N_("HTTP/1.1: two responses on one connection, ended by Content-Length"),
 	 .fn = keep_alive},
-	{"segments", "every byte the server wrote crossed the link", .fn = fixed_segments},
+	{"segments", N_("every byte the server wrote crossed the link"), .fn = fixed_segments},
 	{NULL},
 };
 
 const struct lab lab_23 = {
 	.number = 23,
 	.name = "http",
-	.title = "A raw HTTP GET: one read() is not the page",
+	.title = N_("A raw HTTP GET: one read() is not the page"),
 	.dir = "23-http",
-	.fix = "the header read to \\r\\n\\r\\n, the body to the close (1.0) or Content-Length "
-	       "(1.1)",
+	.fix = N_("the header read to \\r\\n\\r\\n, the body to the close (1.0) or Content-Length "
+		  "(1.1)"),
 	.needs_root = true,
 	.net = {.shape = LABNET_PAIR, .mtu = 1500},
 	.run = http_run,
