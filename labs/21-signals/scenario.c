@@ -28,6 +28,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "base/jobj.h"
 #include "lab/lab.h"
 #include "lab/labkit.h"
@@ -35,6 +36,7 @@
 #include "wire/tcp.h"
 
 #define WAIT_MS 5000
+#define HINT	N_("lab 21 (signals)")
 /* The alarm the client sets: long, for socklab rings it first. */
 #define ALARM_SECONDS "60"
 
@@ -70,7 +72,7 @@ static int wait_unread(struct scenario *s, int port, int timeout_ms)
 			return 0;
 		scenario_sleep(s, 10);
 	}
-	return scenario_fail(s, "no unread bytes waited in the server's socket after %d ms",
+	return scenario_fail(s, _("no unread bytes waited in the server's socket after %d ms"),
 			     timeout_ms);
 }
 
@@ -78,18 +80,26 @@ static int sigint_run(struct scenario *s, const struct lab_run *r, const char *p
 {
 	pid_t server, c1, c2;
 
-	scenario_step(s, "start the server of two clients on port %s (%s)", port,
-		      r->fix ? "with a SIGINT handler" : "no SIGINT handler");
+	if (r->fix)
+		scenario_step(s,
+			      _("start the server of two clients on port %s, with a SIGINT "
+				"handler"),
+			      port);
+	else
+		scenario_step(s,
+			      _("start the server of two clients on port %s, without a SIGINT "
+				"handler"),
+			      port);
 	server = scenario_start(s, "server",
 				ARGV("sigint_server", (char *)port, r->fix ? "fix" : "none"), NULL);
 	if (server < 0 || scenario_wait_listen(s, r->port, WAIT_MS) < 0)
 		return -1;
-	scenario_step(s, "client 1 connects; it says nothing and waits for the server");
+	scenario_step(s, _("client 1 connects; it says nothing and waits for the server"));
 	c1 = scenario_start(s, "client 1", ARGV("talk_client", "127.0.0.1", (char *)port), NULL);
 	if (c1 < 0 || scenario_wait_output(s, server, "client 1 connected", WAIT_MS) < 0)
 		return -1;
-	scenario_step(s, "client 2 connects and sends a line out of turn: the server waits for "
-			 "client 1, so the line waits unread");
+	scenario_step(s, _("client 2 connects and sends a line out of turn: the server waits for "
+			   "client 1, so the line waits unread"));
 	c2 = scenario_start(s, "client 2", ARGV("talk_client", "127.0.0.1", (char *)port),
 			    "hello\n");
 	if (c2 < 0 || scenario_wait_output(s, server, "client 2 connected", WAIT_MS) < 0 ||
@@ -97,7 +107,7 @@ static int sigint_run(struct scenario *s, const struct lab_run *r, const char *p
 	    scenario_wait_blocked(s, server, "read", 1, WAIT_MS) < 0 ||
 	    wait_unread(s, r->port, WAIT_MS) < 0)
 		return -1;
-	scenario_step(s, "Ctrl-C: socklab sends the server SIGINT while it waits in read()");
+	scenario_step(s, _("Ctrl-C: socklab sends the server SIGINT while it waits in read()"));
 	scenario_kill(s, server, SIGINT);
 	if (scenario_wait(s, server, WAIT_MS) < 0 || scenario_wait(s, c1, WAIT_MS) < 0 ||
 	    scenario_wait(s, c2, WAIT_MS) < 0)
@@ -114,8 +124,8 @@ static int ring_while_blocked(struct scenario *s, pid_t client, const char *wait
 	    scenario_wait_blocked(s, client, "recv", 1, WAIT_MS) < 0)
 		return -1;
 	scenario_step(s,
-		      "the alarm rings (%d): socklab sends the client SIGALRM while it waits in "
-		      "recv()",
+		      _("the alarm rings (%d): socklab sends the client SIGALRM while it waits in "
+			"recv()"),
 		      n);
 	scenario_kill(s, client, SIGALRM);
 	return scenario_wait_output(s, client, "SIGALRM: the alarm rang", WAIT_MS);
@@ -125,14 +135,16 @@ static int alarm_run(struct scenario *s, const struct lab_run *r, const char *po
 {
 	pid_t server, client;
 
-	scenario_step(s, "start a slow server on port %s: it answers when its operator types",
+	scenario_step(s, _("start a slow server on port %s: it answers when its operator types"),
 		      port);
 	server = scenario_start_typing(s, NULL, "server",
 				       ARGV("line_server", (char *)port, "reply"));
 	if (server < 0 || scenario_wait_listen(s, r->port, WAIT_MS) < 0)
 		return -1;
-	scenario_step(s, "the client asks, and waits for the answer in recv(), with "
-			 "alarm(" ALARM_SECONDS ") and no SA_RESTART");
+	scenario_step(s,
+		      _("the client asks, and waits for the answer in recv(), with "
+			"alarm(%s) and no SA_RESTART"),
+		      ALARM_SECONDS);
 	client = scenario_start(s, "client",
 				ARGV("alarm_client", "127.0.0.1", (char *)port, ALARM_SECONDS),
 				NULL);
@@ -145,7 +157,7 @@ static int alarm_run(struct scenario *s, const struct lab_run *r, const char *po
 	/* With SA_RESTART the handler has run and recv() waits again. */
 	if (scenario_wait_blocked(s, client, "recv", 1, WAIT_MS) < 0)
 		return -1;
-	scenario_step(s, "the server's operator types the answer");
+	scenario_step(s, _("the server's operator types the answer"));
 	if (scenario_type(s, server, "ten past twelve\n") < 0 ||
 	    scenario_wait(s, client, WAIT_MS) < 0)
 		return -1;
@@ -157,12 +169,12 @@ static int fork_run(struct scenario *s, const struct lab_run *r, const char *por
 {
 	pid_t server, client;
 
-	scenario_step(s, "start a server on port %s that prints every line it receives", port);
+	scenario_step(s, _("start a server on port %s that prints every line it receives"), port);
 	server = scenario_start(s, "server", ARGV("line_server", (char *)port), NULL);
 	if (server < 0 || scenario_wait_listen(s, r->port, WAIT_MS) < 0)
 		return -1;
-	scenario_step(s, "the client connects, then fork()s: the child and the parent each write "
-			 "their gval and lval on the descriptor they share");
+	scenario_step(s, _("the client connects, then fork()s: the child and the parent each write "
+			   "their gval and lval on the descriptor they share"));
 	client = scenario_start(s, "client", ARGV("fork_values", "127.0.0.1", (char *)port), NULL);
 	if (client < 0 || scenario_wait(s, client, WAIT_MS) < 0)
 		return -1;
@@ -267,12 +279,12 @@ static void killed_by_sigint(const struct check_ctx *c, struct check_result *r)
 	check_evidence(r, end);
 	check_evidence(r, h);
 	if (h)
-		check_fail(r, "the server installed a SIGINT handler");
+		check_fail(r, _("the server installed a SIGINT handler"));
 	else if (!end || !end->proc.sig || strcmp(end->proc.sig, "SIGINT") != 0)
-		check_fail(r, "the server was not killed by SIGINT");
+		check_fail(r, _("the server was not killed by SIGINT"));
 	else
-		check_pass(r, "no handler: SIGINT's default action ended the server inside its "
-			      "read(); none of its code after that ran");
+		check_pass(r, _("no handler: SIGINT's default action ended the server inside its "
+				"read(); none of its code after that ran"));
 }
 
 static void no_goodbye(const struct check_ctx *c, struct check_result *r)
@@ -285,14 +297,15 @@ static void no_goodbye(const struct check_ctx *c, struct check_result *r)
 	check_output_evidence(c, r, "client 1", "read()", 1);
 	check_output_evidence(c, r, "client 2", "read()", 1);
 	if (told)
-		check_fail(r, "a client got the server's goodbye");
+		check_fail(r, _("a client got the server's goodbye"));
 	else if (!zero)
-		check_fail(r, "client 1's read() did not return 0");
+		check_fail(r, _("client 1's read() did not return 0"));
 	else if (!reset)
-		check_fail(r, "client 2's read() did not fail with ECONNRESET");
+		check_fail(r, _("client 2's read() did not fail with ECONNRESET"));
 	else
-		check_pass(r, "no goodbye: client 1's read() returned 0, as for any close; client "
-			      "2's returned -1 ECONNRESET");
+		check_pass(r,
+			   _("no goodbye: client 1's read() returned 0, as for any close; client "
+			     "2's returned -1 ECONNRESET"));
 }
 
 static void fin_and_rst(const struct check_ctx *c, struct check_result *r)
@@ -312,15 +325,20 @@ static void fin_and_rst(const struct check_ctx *c, struct check_result *r)
 	check_evidence(r, rst1);
 	check_evidence(r, fin2);
 	check_evidence(r, rst2);
-	if (!fin1 || rst1)
-		check_fail(r, "client 1's connection got %s from the dead server",
-			   fin1 ? "an RST as well as a FIN" : "no FIN");
-	else if (!rst2 || fin2)
-		check_fail(r, "client 2's connection got %s from the dead server",
-			   rst2 ? "a FIN as well as an RST" : "no RST");
+	if (!fin1)
+		check_fail(r, _("client 1's connection got no FIN from the dead server"));
+	else if (rst1)
+		check_fail(r, _("client 1's connection got an RST as well as a FIN from the dead "
+				"server"));
+	else if (!rst2)
+		check_fail(r, _("client 2's connection got no RST from the dead server"));
+	else if (fin2)
+		check_fail(r, _("client 2's connection got a FIN as well as an RST from the dead "
+				"server"));
 	else
-		check_pass(r, "the kernel closed the dead server's sockets: a FIN to client 1, an "
-			      "RST to client 2, whose line was unread");
+		check_pass(r,
+			   _("the kernel closed the dead server's sockets: a FIN to client 1, an "
+			     "RST to client 2, whose line was unread"));
 }
 
 static void handler_runs(const struct check_ctx *c, struct check_result *r)
@@ -333,14 +351,14 @@ static void handler_runs(const struct check_ctx *c, struct check_result *r)
 	check_evidence(r, sig);
 	check_evidence(r, rd);
 	if (!h || !h->proc.handler || strcmp(h->proc.handler, "function") != 0)
-		check_fail(r, "the server installed no SIGINT handler");
+		check_fail(r, _("the server installed no SIGINT handler"));
 	else if (!sig)
-		check_fail(r, "the server's SIGINT handler never ran");
+		check_fail(r, _("the server's SIGINT handler never ran"));
 	else if (!rd || !rd->call.err || strcmp(rd->call.err, "EINTR") != 0)
-		check_fail(r, "the read() SIGINT came in did not return -1 EINTR");
+		check_fail(r, _("the read() SIGINT came in did not return -1 EINTR"));
 	else
-		check_pass(r, "the handler ran, and the read() it interrupted returned -1 EINTR: "
-			      "the server went on to close its clients");
+		check_pass(r, _("the handler ran, and the read() it interrupted returned -1 EINTR: "
+				"the server went on to close its clients"));
 }
 
 static void goodbye_then_zero(const struct check_ctx *c, struct check_result *r)
@@ -357,10 +375,10 @@ static void goodbye_then_zero(const struct check_ctx *c, struct check_result *r)
 			check_printed(c, role, "read() returned 0");
 	}
 	if (told == 2)
-		check_pass(r, "both clients read the goodbye, then read() returned 0: they knew "
-			      "the server was shutting down");
+		check_pass(r, _("both clients read the goodbye, then read() returned 0: they knew "
+				"the server was shutting down"));
 	else
-		check_fail(r, "%d of 2 clients read the goodbye and then 0", told);
+		check_fail(r, _("%d of 2 clients read the goodbye and then 0"), told);
 }
 
 static void fin_not_rst(const struct check_ctx *c, struct check_result *r)
@@ -383,12 +401,15 @@ static void fin_not_rst(const struct check_ctx *c, struct check_result *r)
 	}
 	for (int i = 0; i < 2; i++)
 		if (!fin[i] || rst[i] || back[i]) {
-			check_fail(r, "client %d's connection: %s", i + 1,
-				   !fin[i] ? "no FIN from the server" : "an RST");
+			if (!fin[i])
+				check_fail(r, _("client %d's connection: no FIN from the server"),
+					   i + 1);
+			else
+				check_fail(r, _("client %d's connection: an RST"), i + 1);
 			return;
 		}
-	check_pass(r, "each client's connection ended with the server's FIN, and no RST either "
-		      "way: nothing was left unread");
+	check_pass(r, _("each client's connection ended with the server's FIN, and no RST either "
+			"way: nothing was left unread"));
 }
 
 static void exits_zero(const struct check_ctx *c, struct check_result *r)
@@ -403,12 +424,12 @@ static void exits_zero(const struct check_ctx *c, struct check_result *r)
 	check_evidence(r, end);
 	check_output_evidence(c, r, "server", "exit(0)", 1);
 	if (shut != 2)
-		check_fail(r, "the server shut down %zu connections (expected 2)", shut);
+		check_fail(r, _("the server shut down %zu connections (expected 2)"), shut);
 	else if (!end || end->proc.sig || end->proc.status != 0)
-		check_fail(r, "the server did not exit with status 0");
+		check_fail(r, _("the server did not exit with status 0"));
 	else
-		check_pass(r, "the server shut down both connections itself and exited with "
-			      "status 0");
+		check_pass(r, _("the server shut down both connections itself and exited with "
+				"status 0"));
 }
 
 /* ---- --alarm ----------------------------------------------------------- */
@@ -423,16 +444,16 @@ static void eintr(const struct check_ctx *c, struct check_result *r)
 	check_evidence(r, sig);
 	check_evidence(r, rv);
 	if (!h || restarts(h))
-		check_fail(r, "the client's first SIGALRM handler was not installed without "
-			      "SA_RESTART");
+		check_fail(r, _("the client's first SIGALRM handler was not installed without "
+				"SA_RESTART"));
 	else if (!sig)
-		check_fail(r, "no SIGALRM reached the client's handler");
+		check_fail(r, _("no SIGALRM reached the client's handler"));
 	else if (!rv || !rv->call.err || strcmp(rv->call.err, "EINTR") != 0)
-		check_fail(r, "the recv() SIGALRM came in did not return -1 EINTR");
+		check_fail(r, _("the recv() SIGALRM came in did not return -1 EINTR"));
 	else
 		check_pass(r,
-			   "without SA_RESTART, the handler ran and the recv() it interrupted "
-			   "returned -1 EINTR, after %.0f ms of waiting",
+			   _("without SA_RESTART, the handler ran and the recv() it interrupted "
+			     "returned -1 EINTR, after %.0f ms of waiting"),
 			   rv->call.dur / 1e6);
 }
 
@@ -447,15 +468,15 @@ static void restarted(const struct check_ctx *c, struct check_result *r)
 	check_evidence(r, sig);
 	check_evidence(r, rv);
 	if (!h || !restarts(h))
-		check_fail(r, "the client never installed its SIGALRM handler with SA_RESTART");
+		check_fail(r, _("the client never installed its SIGALRM handler with SA_RESTART"));
 	else if (!sig)
-		check_fail(r, "no SIGALRM reached the SA_RESTART handler");
+		check_fail(r, _("no SIGALRM reached the SA_RESTART handler"));
 	else if (!rv || rv->call.ret <= 0)
-		check_fail(r, "the recv() SIGALRM came in did not go on to return the answer");
+		check_fail(r, _("the recv() SIGALRM came in did not go on to return the answer"));
 	else
 		check_pass(r,
-			   "with SA_RESTART, the handler ran and recv() went on waiting: it "
-			   "returned the answer's %lld bytes %.0f ms after the alarm",
+			   _("with SA_RESTART, the handler ran and recv() went on waiting: it "
+			     "returned the answer's %lld bytes %.0f ms after the alarm"),
 			   (long long)rv->call.ret, check_ms_between(sig->t, rv->t));
 }
 
@@ -479,21 +500,21 @@ static void two_returns(const struct check_ctx *c, struct check_result *r)
 	check_evidence(r, f);
 	check_output_evidence(c, r, "client", "fork() returned", 2);
 	if (!f) {
-		check_fail(r, "the client never forked");
+		check_fail(r, _("the client never forked"));
 		return;
 	}
 	snprintf(parent, sizeof(parent), "fork() returned %d in pid %d", f->proc.child,
 		 (int)check_pid(c, "client"));
 	snprintf(child, sizeof(child), "fork() returned 0 in pid %d", f->proc.child);
 	if (!check_printed(c, "client", parent))
-		check_fail(r, "the parent did not say fork() returned the child's pid %d",
+		check_fail(r, _("the parent did not say fork() returned the child's pid %d"),
 			   f->proc.child);
 	else if (!check_printed(c, "client", child))
-		check_fail(r, "the child did not say fork() returned 0");
+		check_fail(r, _("the child did not say fork() returned 0"));
 	else
 		check_pass(r,
-			   "one call, two returns: %d (the child's pid) in the parent, 0 in the "
-			   "child",
+			   _("one call, two returns: %d (the child's pid) in the parent, 0 in the "
+			     "child"),
 			   f->proc.child);
 }
 
@@ -505,10 +526,11 @@ static void copies(const struct check_ctx *c, struct check_result *r)
 	check_output_evidence(c, r, "client", "Proc:", 2);
 	if (child && parent)
 		check_pass(r,
-			   "from the same [11, 25], the child ended with [13, 27] and the parent "
-			   "with [9, 23]: each changed its own copy");
+			   _("from the same [11, 25], the child ended with [13, 27] and the parent "
+			     "with [9, 23]: each changed its own copy"));
 	else
-		check_fail(r, "the processes did not print [13, 27] (child) and [9, 23] (parent)");
+		check_fail(r,
+			   _("the processes did not print [13, 27] (child) and [9, 23] (parent)"));
 }
 
 static void one_connection(const struct check_ctx *c, struct check_result *r)
@@ -535,15 +557,16 @@ static void one_connection(const struct check_ctx *c, struct check_result *r)
 	check_evidence(r, wp);
 	check_output_evidence(c, r, "server", "received", 2);
 	if (!wc || !wp)
-		check_fail(r, "the child and the parent did not both write on the connection");
+		check_fail(r, _("the child and the parent did not both write on the connection"));
 	else if (accepts != 1 || !check_printed(c, "server", "received: child") ||
 		 !check_printed(c, "server", "received: parent"))
-		check_fail(r, "the server did not get both lines on one connection (%zu accepted)",
+		check_fail(r,
+			   _("the server did not get both lines on one connection (%zu accepted)"),
 			   accepts);
 	else
 		check_pass(r,
-			   "the child and the parent wrote on descriptor %d, one connection: "
-			   "the server accepted once and got both lines",
+			   _("the child and the parent wrote on descriptor %d, one connection: "
+			     "the server accepted once and got both lines"),
 			   wc->call.fd);
 }
 
@@ -580,85 +603,82 @@ static void fin_at_last_close(const struct check_ctx *c, struct check_result *r)
 	check_evidence(r, wp);
 	check_evidence(r, fin);
 	if (!cc || !wc || !wp || wc->call.ret <= 0 || wp->call.ret <= 0)
-		check_fail(r, "the child did not write and close, or the parent did not write");
+		check_fail(r, _("the child did not write and close, or the parent did not write"));
 	else if (wp->t < cc->t)
-		check_fail(r, "the parent wrote before the child closed its copy");
+		check_fail(r, _("the parent wrote before the child closed its copy"));
 	else if (!fin)
-		check_fail(r, "no FIN came from the client's side");
+		check_fail(r, _("no FIN came from the client's side"));
 	else if ((sent = wc->call.ret + wp->call.ret) + 1 != (int64_t)fin->pkt.rseq)
-		check_fail(r, "the FIN came at byte %u, not after the %lld bytes both wrote",
+		check_fail(r, _("the FIN came at byte %u, not after the %lld bytes both wrote"),
 			   fin->pkt.rseq, (long long)sent);
 	else
-		check_pass(r,
-			   "the child's close() ended nothing: the parent wrote after it, and the "
-			   "FIN came after the parent's bytes, at its close()");
+		check_pass(r, _("the child's close() ended nothing: the parent wrote after it, and "
+				"the FIN came after the parent's bytes, at its close()"));
 }
 
 static const struct check naive_checks[] = {
-	{"killed", "without a handler, SIGINT ends the server inside read()", "lab 21 (signals)",
+	{"killed", N_("without a handler, SIGINT ends the server inside read()"), HINT,
 	 killed_by_sigint},
-	{"no-goodbye", "no client is told: read() = 0 for one, ECONNRESET for the other",
-	 "lab 21 (signals)", no_goodbye},
+	{"no-goodbye", N_("no client is told: read() = 0 for one, ECONNRESET for the other"), HINT,
+	 no_goodbye},
 	{"fin-and-rst",
-	 "the kernel closes the dead server's sockets: a FIN, and an RST where a "
-	 "line was unread",
-	 "lab 21 (signals)", fin_and_rst},
+	 N_("the kernel closes the dead server's sockets: a FIN, and an RST where a "
+	    "line was unread"),
+	 HINT, fin_and_rst},
 	{NULL},
 };
 
 static const struct check fixed_checks[] = {
-	{"handler", "a SIGINT handler runs; the read() it interrupts returns -1 EINTR",
-	 "lab 21 (signals)", handler_runs},
-	{"goodbye", "each client reads the goodbye, then read() = 0", "lab 21 (signals)",
-	 goodbye_then_zero},
-	{"fin-not-rst", "each connection ends with the server's FIN, and no RST",
-	 "lab 21 (signals)", fin_not_rst},
-	{"exit-0", "the server shuts down both connections and exits with status 0",
-	 "lab 21 (signals)", exits_zero},
+	{"handler", N_("a SIGINT handler runs; the read() it interrupts returns -1 EINTR"), HINT,
+	 handler_runs},
+	{"goodbye", N_("each client reads the goodbye, then read() = 0"), HINT, goodbye_then_zero},
+	{"fin-not-rst", N_("each connection ends with the server's FIN, and no RST"), HINT,
+	 fin_not_rst},
+	{"exit-0", N_("the server shuts down both connections and exits with status 0"), HINT,
+	 exits_zero},
 	{NULL},
 };
 
 static const struct check alarm_checks[] = {
-	{"eintr", "without SA_RESTART, SIGALRM makes the blocked recv() return -1 EINTR",
-	 "lab 21 (signals)", eintr},
-	{"restart", "with SA_RESTART, recv() goes on waiting through the handler",
-	 "lab 21 (signals)", restarted},
+	{"eintr", N_("without SA_RESTART, SIGALRM makes the blocked recv() return -1 EINTR"), HINT,
+	 eintr},
+	{"restart", N_("with SA_RESTART, recv() goes on waiting through the handler"), HINT,
+	 restarted},
 	{NULL},
 };
 
 static const struct check fork_checks[] = {
-	{"two-returns", "fork() returns the child's pid in the parent, 0 in the child",
-	 "lab 21 (signals)", two_returns},
-	{"copies", "each process changes its own copy of gval and lval", "lab 21 (signals)",
-	 copies},
-	{"one-connection", "the copied descriptor is one connection, written by both",
-	 "lab 21 (signals)", one_connection},
-	{"fin-at-last-close", "the FIN comes at the last close(), the parent's", "lab 21 (signals)",
+	{"two-returns", N_("fork() returns the child's pid in the parent, 0 in the child"), HINT,
+	 two_returns},
+	{"copies", N_("each process changes its own copy of gval and lval"), HINT, copies},
+	{"one-connection", N_("the copied descriptor is one connection, written by both"), HINT,
+	 one_connection},
+	{"fin-at-last-close", N_("the FIN comes at the last close(), the parent's"), HINT,
 	 fin_at_last_close},
 	{NULL},
 };
 
 static const struct lab_option signals_options[] = {
-	{"alarm", "SIGALRM interrupts recv(): EINTR without SA_RESTART, none with it",
+	{"alarm", N_("SIGALRM interrupts recv(): EINTR without SA_RESTART, none with it"),
 	 alarm_checks},
-	{"fork", "윤's gval/lval program: fork() returns twice, copies memory and descriptors",
+	{"fork", N_("윤's gval/lval program: fork() returns twice, copies memory and descriptors"),
 	 fork_checks},
 	{NULL},
 };
 
 static const struct lab_option_fix signals_option_fixes[] = {
 	{"alarm", NULL,
-	 "it shows recv() both without SA_RESTART and with it; neither is a mistake"},
-	{"fork", NULL, "it shows what fork() copies; nothing in it is a mistake"},
+	 N_("it shows recv() both without SA_RESTART and with it; neither is a mistake")},
+	{"fork", NULL, N_("it shows what fork() copies; nothing in it is a mistake")},
 	{NULL},
 };
 
 const struct lab lab_21 = {
 	.number = 21,
 	.name = "signals",
-	.title = "signals: Ctrl-C that tells no client, SIGALRM and EINTR, fork()'s copies",
+	.title = N_("signals: Ctrl-C that tells no client, SIGALRM and EINTR, fork()'s copies"),
 	.dir = "21-signals",
-	.fix = "a SIGINT handler: the server says goodbye and closes each client with a FIN",
+	.fix = N_("a SIGINT handler: the server says goodbye and closes each client with a FIN"),
 	.options = signals_options,
 	.option_fixes = signals_option_fixes,
 	.run = signals_run,
