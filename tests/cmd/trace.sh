@@ -69,7 +69,7 @@ test_show_keeps_the_good_lines_of_a_damaged_session_and_says_which_line() {
 	sed -i '3s/.*/{"t": broken/' "$T/s/events.jsonl"
 	socklab show --flat "$T/s" >"$T/show" 2>"$T/err" || fail "show failed on a damaged session"
 	[ "$(wc -l <"$T/show")" = $((n - 1)) ] || fail "expected $((n - 1)) lines"
-	grep -q "1 line skipped, not valid events (first: line 3: not JSON" "$T/err" || fail "$(cat "$T/err")"
+	grep -q "1 line skipped, not a valid event (first: line 3: not JSON" "$T/err" || fail "$(cat "$T/err")"
 }
 
 # The conformance programs print the same traced and untraced, and their
