@@ -1479,8 +1479,8 @@ T = {
         '클라이언트 %d개 중 자기 줄을 돌려받지 못한 것이 있습니다',
     'the server had %d threads at most; the pool has %d':
         '서버의 쓰레드는 많아야 %d개였습니다. 쓰레드 풀은 %d개입니다',
-    'a thread started after the first client was accepted':
-        '첫 클라이언트를 받아들인 뒤에 시작한 쓰레드가 있습니다',
+    'a thread was made after the first client was accepted':
+        '첫 클라이언트를 받아들인 뒤에 만든 쓰레드가 있습니다',
     'the %d threads were not all seen waiting in epoll_wait()':
         '쓰레드 %d개가 모두 epoll_wait()에서 기다리는 모습이 보이지는 않았습니다',
     '%d threads, made before the first client and never more, served %d clients (%d of them took ready descriptors); then all %d waited in epoll_wait() on the one instance':

@@ -214,7 +214,9 @@ test_hostile_graders_in_parallel_leave_nothing_on_the_machine() {
 	local p1=$!
 	socklab grade echo-fork c2 --jobs 2 --json --out "$T/o2" >r2.jsonl 2>e2 || rc2=$?
 	wait $p1 || rc1=$?
-	[ "$rc1" = 0 ] && [ "$rc2" = 0 ] || fail "exit $rc1 and $rc2: $(cat e1 e2 | grep -v '^ ')"
+	[ "$rc1" = 0 ] && [ "$rc2" = 0 ] ||
+		fail "exit $rc1 and $rc2: $(cat e1 e2 | grep -v '^ '); failed: $(cat r1.jsonl r2.jsonl |
+			jq -c '{submission, failed: [.checks[] | select(.pass | not) | {name, summary}], problems}')"
 	[ "$(cat r1.jsonl r2.jsonl | jq -r .isolation | sort -u)" = sandbox ] ||
 		fail "not all in a sandbox: $(cat r1.jsonl r2.jsonl | jq -c '{submission, isolation}')"
 	for r in o1 o2; do
