@@ -19,9 +19,12 @@ SRC="$ROOT/source"
 
 # Why each package: the compiler and pkg-config build socklab; ncurses
 # (its viewer), libpcap (packet capture), jansson (sessions) and
-# libseccomp (the grader's system-call filter) are its libraries; jq lets run_autograder write results.json when socklab
+# libseccomp (the grader's system-call filter) are its libraries; gettext's
+# msgfmt compiles its translations and libssl-dev is lab 20's SHA-256, both
+# part of `make all`; jq lets run_autograder write results.json when socklab
 # cannot grade at all. Only the missing ones are installed.
-PACKAGES="build-essential pkg-config libncurses-dev libpcap-dev libjansson-dev libseccomp-dev jq"
+PACKAGES="build-essential pkg-config libncurses-dev libpcap-dev libjansson-dev libseccomp-dev
+gettext libssl-dev jq"
 missing=""
 for p in $PACKAGES; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||
