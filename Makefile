@@ -35,10 +35,17 @@ FUZZ_SECONDS ?= 30
 DEB_ncursesw := libncurses-dev
 DEB_libpcap  := libpcap-dev
 DEB_jansson  := libjansson-dev
+DEB_libseccomp := libseccomp-dev
+DEB_libcrypto := libssl-dev
+DEB_msgfmt   := gettext
+# What the build needs besides socklab's own libraries: libcrypto for lab
+# 20's programs, msgfmt for the translations.
+BUILD_PKGS   := $(PKGS) libcrypto
 NO_PKG_GOALS := deps run test check bench fuzz format format-check clean
 ifneq ($(filter-out $(NO_PKG_GOALS),$(or $(MAKECMDGOALS),all)),)
 PKG_MISSING := $(shell command -v $(PKG_CONFIG) >/dev/null 2>&1 || echo pkg-config; \
-	for p in $(PKGS); do $(PKG_CONFIG) --exists $$p 2>/dev/null || echo $$p; done)
+	command -v msgfmt >/dev/null 2>&1 || echo msgfmt; \
+	for p in $(BUILD_PKGS); do $(PKG_CONFIG) --exists $$p 2>/dev/null || echo $$p; done)
 ifneq ($(PKG_MISSING),)
 $(error socklab cannot be built: missing Debian packages $(sort $(foreach p,$(PKG_MISSING),$(or $(DEB_$(p)),$(p)))); `make deps` installs them (`make run` and `make test` do so first))
 endif
