@@ -69,14 +69,40 @@ int kview_mark_of(const struct check_ctx *c, int64_t t)
 	return -1;
 }
 
+/*
+ * Whether child closed the listening socket after the kernel last saw it
+ * hold it: a child that a busy machine had not yet run past its close()
+ * was slow, not wrong. A close the trace claims before that look is not
+ * believed: the kernel saw the socket held after it.
+ */
+static bool closed_after_last_look(const struct check_ctx *c, const struct kproc *p,
+				   const struct event *listen)
+{
+	const struct event *closed;
+
+	if (!listen)
+		return false;
+	closed = ev_first(c->s, &(struct ev_filter){.src = "call",
+						    .fn = "close",
+						    .err = "ok",
+						    .pid = p->pid,
+						    .sock = listen->call.sock});
+	return closed && closed->t >= p->t_listener;
+}
+
 int kview_listeners(const struct check_ctx *c, struct check_result *r, pid_t root)
 {
 	const struct kview *k = kview_of(c);
+	const struct event *listen = ev_first(c->s, &(struct ev_filter){.src = "call",
+									.fn = "listen",
+									.err = "ok",
+									.pid = root});
 	int kept = 0;
 
 	for (size_t i = 0; k && i < k->n; i++) {
 		const struct kproc *p = &k->p[i];
-		if (p->root != root || p->pid == root || p->listener_looks < 2)
+		if (p->root != root || p->pid == root || p->listener_looks < 2 ||
+		    closed_after_last_look(c, p, listen))
 			continue;
 		if (kept++ == 0)
 			check_evidence_text(r,

@@ -134,7 +134,8 @@ static bool take_pstat(struct grade_run *g, const struct pstat *ps, int64_t now)
 				    .root = is_root(g, ps->pid) ? ps->pid : parent->root,
 				    .t_seen = now,
 				    .t_zombie = -1,
-				    .t_gone = -1};
+				    .t_gone = -1,
+				    .t_listener = -1};
 	}
 	if (!p->ppid)
 		p->ppid = ps->ppid; /* its parent when it began, not init's adoption */
@@ -266,8 +267,10 @@ static void look_listeners(struct grade_run *g)
 		return;
 	for (int s = 0; s < ps.n; s++) {
 		struct kproc *p = find_proc(k, ps.all[s].pid);
-		if (p && !is_root(g, p->pid))
+		if (p && !is_root(g, p->pid)) {
 			p->listener_looks++;
+			p->t_listener = collector_now(scenario_collector(g->s));
+		}
 	}
 }
 

@@ -47,6 +47,7 @@ struct kproc {
 	int threads;	    /* the most threads seen at once */
 	int listener_looks; /* looks that saw it hold a listening socket of the port
 			     * (a child between fork() and its close() may, briefly) */
+	int64_t t_listener; /* session ns: the last of those looks; -1 */
 };
 
 /* A socket of the graded port at a mark, and the student process that
